@@ -1,0 +1,50 @@
+package model
+
+import (
+	"flag"
+	"strings"
+)
+
+// Settings are the user-tunable options shared by every twice analyzer. The
+// command-line flags (-unsaferetry.retryfuncs …) and the golangci-lint plugin
+// settings both fill one of these; analyzers never read files or the
+// environment, because go vet caches results by tool and flags only.
+type Settings struct {
+	// RetryFuncs are extra retry helpers by full name, e.g.
+	// "example.com/x/retry.Do" or "(*example.com/x/retry.Retrier).Run":
+	// their func-typed arguments are retry scopes.
+	RetryFuncs []string
+	// Mutating are functions or methods (full names) that perform a
+	// non-idempotent write, in addition to the built-in table.
+	Mutating []string
+	// Idempotent are functions or methods (full names) that are safe to
+	// repeat, overriding the built-in table and the name heuristics.
+	Idempotent []string
+}
+
+// listFlag is a flag.Value for a comma-separated list that may also be
+// given several times.
+type listFlag struct{ list *[]string }
+
+func (l listFlag) String() string {
+	if l.list == nil {
+		return ""
+	}
+	return strings.Join(*l.list, ",")
+}
+
+func (l listFlag) Set(v string) error {
+	for _, s := range strings.Split(v, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			*l.list = append(*l.list, s)
+		}
+	}
+	return nil
+}
+
+// RegisterFlags binds s to fs, so that -NAME.retryfuncs etc. fill it.
+func (s *Settings) RegisterFlags(fs *flag.FlagSet) {
+	fs.Var(listFlag{&s.RetryFuncs}, "retryfuncs", "comma-separated full names of extra retry helpers whose func arguments are retried, e.g. example.com/x/retry.Do")
+	fs.Var(listFlag{&s.Mutating}, "mutating", "comma-separated full names of functions that perform a non-idempotent write, e.g. (*example.com/x/billing.Client).Charge")
+	fs.Var(listFlag{&s.Idempotent}, "idempotent", "comma-separated full names of functions that are safe to repeat (overrides built-in tables and name heuristics)")
+}
