@@ -1,0 +1,103 @@
+// Package deploy reads deployment descriptors — docker-compose files,
+// Kubernetes manifests and Dockerfiles — and turns each into the containers it
+// runs: image, environment, command-line arguments and mounted config files,
+// all with source positions.
+//
+// The package knows nothing about Spring or PowerJob settings: the config
+// checker core interprets env vars and arguments. The only PowerJob knowledge
+// here is how to recognise a PowerJob server image (image.go).
+//
+// Every parser is bounded (input size, YAML depth and alias expansion), never
+// panics, and reports malformed input as a *source.Error with line and column.
+package deploy
+
+import "github.com/twice-lint/twice/configcheck/source"
+
+// Container kinds, the values of Container.Kind.
+const (
+	KindCompose    = "compose"
+	KindKubernetes = "kubernetes"
+	KindDockerfile = "dockerfile"
+)
+
+// Container is one process a descriptor runs.
+type Container struct {
+	File string // the file that defines it
+	Kind string // KindCompose, KindKubernetes or KindDockerfile
+	// Name is the compose service, "<workload>/<container>" for Kubernetes,
+	// or the Dockerfile's final stage name ("" when unnamed).
+	Name string
+	// Image is the image reference after interpolation; "" for a compose
+	// service with only `build:`. For a Dockerfile it is the final stage's
+	// FROM image (with ARG defaults substituted); a FROM naming an earlier
+	// stage is resolved to that stage's image.
+	Image    string
+	ImagePos source.Pos
+	// ImageUnknown is set when the image reference contained a variable
+	// without a default (e.g. "powerjob/powerjob-server:${TAG}"); Image then
+	// keeps the variable text as written.
+	ImageUnknown bool
+	// BuildDockerfile is the Dockerfile of a compose service's `build:`
+	// (slash path: the compose file's dir joined with context and dockerfile).
+	BuildDockerfile string
+	// Env holds environment entries in order: compose map or list form,
+	// Kubernetes env, Dockerfile ENV.
+	Env []EnvVar
+	// EnvFiles are compose `env_file` paths (slash, joined to the compose
+	// file's dir); the core may read them.
+	EnvFiles []string
+	// EnvFromConfigMaps are the ConfigMaps named by Kubernetes envFrom.
+	EnvFromConfigMaps []string
+	// Args are the process's command-line words in the order the process
+	// receives them: entrypoint first (compose `entrypoint`, k8s `command`,
+	// Dockerfile ENTRYPOINT), then the command (compose `command`, k8s `args`,
+	// Dockerfile CMD). Shell-form strings are split with SplitArgs; every
+	// word carries the position of its YAML scalar or Dockerfile instruction.
+	Args []Arg
+	// Mounts are compose bind mounts (short and long syntax) and Kubernetes
+	// volumeMounts backed by ConfigMaps.
+	Mounts []Mount
+}
+
+// EnvVar is one environment entry. Pos is the line of its key (for a
+// multi-line value, the line where the entry starts).
+type EnvVar struct {
+	Name, Value string
+	Pos         source.Pos
+	// Unknown: the value cannot be known from the repository (Kubernetes
+	// valueFrom, a compose ${VAR} without default, `- KEY` without value).
+	Unknown bool
+}
+
+// Arg is one command-line word.
+type Arg struct {
+	Text string
+	Pos  source.Pos
+}
+
+// Mount is a file or directory mounted into a container.
+type Mount struct {
+	// Source is the host path joined to the compose file's dir (slash path),
+	// or "configmap:<name>" for a Kubernetes ConfigMap volume.
+	Source string
+	Target string // path inside the container
+	// SubPath is a Kubernetes volumeMount subPath (the ConfigMap key mounted
+	// as a single file), "" otherwise.
+	SubPath string
+	Pos     source.Pos
+}
+
+// EmbeddedFile is a config file carried inside a manifest, e.g. a Kubernetes
+// ConfigMap's data key "application.properties: |". The core parses Data
+// with springconf and adds LineOffset to line numbers: line N of Data is line
+// N+LineOffset of File. Columns in Data are relative to the block's
+// indentation; ColOffset is the number of bytes to add to get the file
+// column.
+type EmbeddedFile struct {
+	Name       string // data key, e.g. "application.properties"
+	Data       []byte
+	File       string
+	LineOffset int
+	ColOffset  int
+	ConfigMap  string // metadata.name of the ConfigMap
+}
