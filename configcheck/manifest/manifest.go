@@ -1,0 +1,114 @@
+// Package manifest reads the build manifests of a repository — Maven pom.xml,
+// Gradle build scripts (Groovy and Kotlin DSL), gradle.properties, Gradle
+// version catalogs, Gradle and Maven lockfiles — and resolves them together
+// into build modules with their declared dependencies and the versions those
+// dependencies resolve to.
+//
+// Nothing is executed and nothing is fetched: a version that depends on a
+// file outside the repository (a parent pom or BOM from a remote repository,
+// a Gradle plugin, a computed expression) resolves to "" (unknown) rather
+// than to a guess.
+//
+// Usage: create a Project, Add every file for which IsManifest is true, then
+// read Modules. Positions point at the line that names the artifact (Pos) and
+// at the line that fixes its version when that is elsewhere (VersionPos).
+package manifest
+
+import (
+	"github.com/twice-lint/twice/configcheck/source"
+)
+
+// Dependency is one declared (or locked) dependency of a build module.
+type Dependency struct {
+	Group, Artifact string
+	// Version is the resolved version; "" when it cannot be determined from
+	// the repository (remote parent/BOM, computed expression, dynamic range
+	// without a lockfile).
+	Version string
+	// RawVersion is the version as written (e.g. "${powerjob.version}",
+	// "libs.versions.powerjob", "$powerjobVersion"); "" when none is written.
+	RawVersion string
+	// Pos is the line that names the artifact: the <artifactId> of a pom
+	// <dependency>, the Gradle declaration line, or the lockfile line for a
+	// dependency known only from a lockfile.
+	Pos source.Pos
+	// VersionPos is where the resolved version is fixed when that is another
+	// line: a property definition (pom, gradle.properties, ext/val), a parent
+	// or BOM dependencyManagement entry, a catalog [versions] or [libraries]
+	// line, or a lockfile line. Zero when the version is written at Pos or is
+	// unknown.
+	VersionPos source.Pos
+	// Scope is the Maven scope ("" means compile) or the Gradle configuration
+	// (implementation, api, testImplementation, …). For lockfile-only entries
+	// it is the comma-separated configuration list of the lockfile line.
+	Scope string
+	// Locked reports that Version comes from a lockfile entry.
+	Locked bool
+}
+
+// Coordinate returns "group:artifact".
+func (d Dependency) Coordinate() string { return d.Group + ":" + d.Artifact }
+
+// BuildSystem names the tool a module is built with.
+type BuildSystem string
+
+// Build systems.
+const (
+	Maven  BuildSystem = "maven"
+	Gradle BuildSystem = "gradle"
+)
+
+// Module is one build module: a directory with a pom.xml or a
+// build.gradle(.kts) (or, failing both, with a lockfile).
+type Module struct {
+	Dir       string      // slash path of the module directory, as given ("." for a root given as "pom.xml")
+	BuildFile string      // path of pom.xml / build.gradle(.kts); the lockfile when the module has no build file
+	System    BuildSystem // Maven or Gradle
+
+	// Group, Artifact and Version are the module's own coordinates when they
+	// are known (Maven: from the pom and its parent; Gradle: "" unless set
+	// with group/version properties).
+	Group, Artifact, Version string
+
+	// Deps are the direct dependencies, in declaration order. A lockfile
+	// entry for a direct dependency fixes its Version (Locked, VersionPos =
+	// lockfile line) but does not add a second entry.
+	Deps []Dependency
+	// Transitive are the lockfile entries that are not direct dependencies
+	// (all Locked). Transitive dependencies are otherwise not modelled.
+	Transitive []Dependency
+}
+
+// Project collects the build files of one scan and resolves them together
+// (parents and BOMs inside the repository, version catalogs,
+// gradle.properties, lockfiles). The zero value is not usable; call
+// NewProject. A Project is not safe for concurrent use.
+type Project struct {
+	files map[string][]byte // path -> content, kept until Modules resolves
+}
+
+// NewProject returns an empty Project.
+func NewProject() *Project {
+	return &Project{files: map[string][]byte{}}
+}
+
+// IsManifest reports whether Add wants the file at path (judged by name).
+func IsManifest(path string) bool {
+	return manifestKind(path) != kindNone
+}
+
+// Add records one file. It dispatches on the base name: pom.xml,
+// build.gradle, build.gradle.kts, settings.gradle(.kts), gradle.properties,
+// *.versions.toml, gradle.lockfile, buildscript-gradle.lockfile,
+// gradle/dependency-locks/*.lockfile and Maven lockfile.json. It returns a
+// *source.Error (file:line:col) for malformed input; the file is then
+// ignored. Files for which IsManifest is false are ignored without error.
+func (p *Project) Add(path string, data []byte) error {
+	return p.add(path, data)
+}
+
+// Modules resolves everything added so far and returns the build modules in
+// a deterministic order (by Dir, then BuildFile).
+func (p *Project) Modules() []Module {
+	return p.modules()
+}
