@@ -1,0 +1,166 @@
+// Package mutation decides whether one call is a mutating, non-idempotent
+// operation — the kind of call that does damage when it is repeated by a
+// retry or re-sent after a response — and what idempotency evidence is
+// attached to it.
+//
+// It knows the primitives (net/http with the method resolved, SQL through
+// database/sql, sqlx and pgx with the statement classified by sqlclass,
+// message publishers, Redis counters and lists, a few SDK writes), the
+// user's -mutating/-idempotent flags, a verb heuristic for calls whose body
+// cannot be judged (interface methods, dependencies without facts), and
+// calls of functions that do one of these (through FuncFacts, which the
+// model analyzer computes with Summarize and exports).
+//
+// A Classifier serves one analysis pass; it is not safe for concurrent use.
+package mutation
+
+import (
+	"go/ast"
+	"go/token"
+)
+
+// Kind says what sort of write an Op is.
+type Kind uint8
+
+const (
+	KindNone    Kind = iota // not a write (zero value)
+	KindHTTP                // an HTTP request with a non-idempotent method (POST, PATCH)
+	KindSQL                 // a SQL statement that is not safe to repeat (INSERT, relative UPDATE, nextval)
+	KindPublish             // a message published to a broker (Kafka, NATS, AMQP, SQS, SNS, Pub/Sub)
+	KindRedis               // a Redis command that accumulates (INCR, LPUSH, XADD, …)
+	KindVerb                // a call of an unseen body named like a create/send (verb heuristic)
+	KindCustom              // a function listed in the -mutating flag
+	KindCall                // a call of a function that performs one of the above (via its FuncFact)
+	KindSDK                 // a known SDK write (e.g. Stripe's charge.New)
+)
+
+var kindNames = [...]string{"none", "http", "sql", "publish", "redis", "verb", "custom", "call", "sdk"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// Op is one non-idempotent write.
+type Op struct {
+	Kind Kind
+	// Desc names what repeats: "POST /v1/orders", "INSERT INTO orders",
+	// "kafka-go Writer.WriteMessages", "Redis INCR",
+	// "Payments.Charge (a remote call that charges)",
+	// "Client.SaveJob (POST /openApi/saveJob)".
+	Desc string
+	// Effect is the consequence of running it twice: "the request can be
+	// applied twice", "the row can be inserted twice", …
+	Effect string
+	// Pos is where the primitive write happens: the call itself, or for
+	// KindCall the primitive inside the helper when the helper is in the
+	// current package (token.NoPos otherwise).
+	Pos token.Pos
+	// Posn is the primitive's position as file:line:col (set for KindCall
+	// from the fact, also when the helper is in another package).
+	Posn string
+	// Identity is stable across calls of "the same operation": method and
+	// URL expression for HTTP ("http POST /v1/orders"), statement and table
+	// for SQL, "func (*pkg.Client).SaveJob" for calls of helpers, …
+	Identity string
+}
+
+// OpFact is the gob-encodable form of an Op stored in a FuncFact.
+type OpFact struct {
+	Kind     Kind
+	Desc     string
+	Effect   string
+	Identity string
+	Posn     string // file:line:col of the primitive
+}
+
+// FuncFact summarises a function for its callers in this and other
+// packages. The model analyzer exports it; every field is a basic type so
+// that it encodes deterministically. Parameter indexes count the declared
+// parameters from 0 (the receiver is not counted); -1 means none.
+type FuncFact struct {
+	// Op: calling the function performs this write (through its body,
+	// transitively).
+	Op *OpFact
+	// HTTPMethodParam is a string parameter holding the HTTP method of the
+	// request the function sends (or builds, with BuildsRequest).
+	HTTPMethodParam int
+	// HTTPURLParam is the URL or path parameter of that request.
+	HTTPURLParam int
+	// BuildsRequest: the function returns an *http.Request built from its
+	// parameters (method in HTTPMethodParam or ReqMethod), it does not send.
+	BuildsRequest bool
+	// ReqMethod is the constant method of the request the function builds or
+	// sends, when it is not a parameter.
+	ReqMethod string
+	// RequestParam is an *http.Request parameter that the function sends.
+	RequestParam int
+	// SQLParam is a parameter whose SQL text the function executes.
+	SQLParam int
+	// KeyParam is a parameter the function attaches as an idempotency key
+	// to the write it performs; callers' evidence is then that argument.
+	KeyParam int
+	// Idempotent: declared safe to repeat (//twice:idempotent in the doc
+	// comment, or the -idempotent flag). Calls are then never mutating.
+	Idempotent bool
+}
+
+// AFact marks FuncFact as an analysis.Fact.
+func (*FuncFact) AFact() {}
+
+// emptyFact returns a FuncFact with every parameter index unset.
+func emptyFact() *FuncFact {
+	return &FuncFact{HTTPMethodParam: -1, HTTPURLParam: -1, RequestParam: -1, SQLParam: -1, KeyParam: -1}
+}
+
+// IsZero reports whether f says nothing (no op, no parameter roles, not
+// idempotent): such facts need not be exported.
+func (f *FuncFact) IsZero() bool {
+	return f == nil || (f.Op == nil && f.HTTPMethodParam < 0 && f.HTTPURLParam < 0 && !f.BuildsRequest &&
+		f.ReqMethod == "" && f.RequestParam < 0 && f.SQLParam < 0 && f.KeyParam < 0 && !f.Idempotent)
+}
+
+// Config holds full names (as types.Func.FullName prints them) from the
+// analyzer flags: "example.com/billing.Charge",
+// "(*example.com/billing.Client).Charge", "(example.com/billing.Charger).Charge".
+type Config struct {
+	Mutating   []string // non-idempotent writes in addition to the built-in tables
+	Idempotent []string // safe to repeat; wins over everything else
+}
+
+// Evidence is the idempotency evidence attached to one mutating call.
+type Evidence struct {
+	// Keys are idempotency keys sent with the call (Idempotency-Key header,
+	// SDK tokens, NATS message ids, SQS deduplication ids).
+	Keys []Key
+	// CAS: a compare-and-swap precondition is attached (If-Match,
+	// ResourceVersion): a repeat after success fails instead of writing.
+	CAS bool
+	// CreateIfMissing: the call's error is checked with an
+	// AlreadyExists/Conflict predicate, so a repeat is treated as done.
+	CreateIfMissing bool
+}
+
+// Any reports whether the evidence makes the call safe to repeat, ignoring
+// where its keys come from (callers judge Key.Fresh and Key.Origin).
+func (e Evidence) Any() bool { return len(e.Keys) > 0 || e.CAS || e.CreateIfMissing }
+
+// Key is one idempotency key attached to a call.
+type Key struct {
+	Name string   // "Idempotency-Key", "MessageDeduplicationId", "nats.MsgId", …
+	At   ast.Node // where the key is attached (the Header.Set call, the field, the option)
+	// Value is the key's value expression as written where it is attached.
+	Value ast.Expr
+	// Origin is where the value is produced: the right-hand side of the
+	// single assignment of the variable it is read from, followed through
+	// local variables, or the declaration of the parameter (or variable
+	// with several assignments) it comes from; Value's position otherwise.
+	Origin token.Pos
+	// Fresh: the value is generated anew each time it is evaluated
+	// (uuid.New, rand, time.Now, …). A fresh key produced inside a retry
+	// scope is a new key per attempt, which protects nothing; a key
+	// derived from stable data (an order ID) is safe wherever it is built.
+	Fresh bool
+}
