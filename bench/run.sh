@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# bench/run.sh — twice's cost against its floor, in one run, on this machine.
+#
+# For each target (the standard library, twice's own module, and a generated
+# 202-package service module) it alternates, RUNS times each:
+#   standalone:  floor PKGS            vs  twice PKGS
+#   go vet:      go vet -vettool=floor vs  go vet -vettool=twice   (cold: every
+#                run starts from a copy of a build cache warmed by `go build`,
+#                so vet results are never cached but compiled export data is)
+# and prints median wall time, peak RSS and the ratios (target: <= 1.30).
+# The floor (bench/floor) is a multichecker whose one analyzer only declares
+# a fact type, so it loads and type-checks exactly the packages twice does.
+#
+# Usage: bench/run.sh [targets…]   (targets: std self gen; default all)
+#        RUNS=5 bench/run.sh gen
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+runs=${RUNS:-3}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+go build -o "$work/twice" ./cmd/twice
+go build -o "$work/floor" ./bench/floor
+go build -o "$work/measure" ./bench/measure
+go run ./bench/gensvc -o "$work/gensvc" -services 40
+
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(std self gen)
+
+echo "# twice vs floor — $(date -u +%Y-%m-%dT%H:%MZ), $(go version | cut -d' ' -f3), $(nproc) cores, runs=$runs"
+echo
+for t in "${targets[@]}"; do
+  case $t in
+    std)  dir=$root; pkgs=std ;;
+    self) dir=$root; pkgs=./... ;;
+    gen)  dir=$work/gensvc; pkgs=./... ;;
+    *) echo "unknown target $t (want std, self or gen)" >&2; exit 2 ;;
+  esac
+  "$work/measure" -runs "$runs" -C "$dir" -label "$t: standalone" \
+    floor="$work/floor $pkgs" twice="$work/twice $pkgs"
+  (cd "$dir" && GOCACHE="$work/warm-$t" go build $pkgs >/dev/null 2>&1 || true)
+  "$work/measure" -runs "$runs" -C "$dir" -label "$t: go vet -vettool (cold vet cache)" \
+    -setup "rm -rf '$work/cache' && cp -a '$work/warm-$t' '$work/cache'" \
+    floor="GOCACHE='$work/cache' go vet -vettool='$work/floor' $pkgs" \
+    twice="GOCACHE='$work/cache' go vet -vettool='$work/twice' $pkgs"
+  rm -rf "$work/warm-$t" "$work/cache"
+done
