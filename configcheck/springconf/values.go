@@ -1,9 +1,16 @@
 package springconf
 
-// Expand resolves ${NAME} / ${NAME:default} placeholders.
-func Expand(value string, lookup func(key string) (val string, found bool, known bool)) (string, bool) {
-	return value, false
-}
+import "strings"
 
-// Truthy is Spring's boolean conversion.
-func Truthy(v string) (val bool, ok bool) { return false, false }
+// Truthy is Spring's String-to-Boolean conversion: true/on/yes/1 -> true,
+// false/off/no/0 -> false, case-insensitive and trimmed. Anything else
+// (including "") is not a boolean: ok is false.
+func Truthy(v string) (val bool, ok bool) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "true", "on", "yes", "1":
+		return true, true
+	case "false", "off", "no", "0":
+		return false, true
+	}
+	return false, false
+}
