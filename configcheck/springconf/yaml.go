@@ -1,8 +1,132 @@
 package springconf
 
-import "github.com/twice-lint/twice/configcheck/source"
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
 
-// ParseYAML parses a (multi-document) Spring YAML file into flat entries.
+	"go.yaml.in/yaml/v3"
+
+	"github.com/twice-lint/twice/configcheck/source"
+)
+
+// ParseYAML parses a (multi-document) Spring YAML file into flat, dotted
+// entries, one Document per YAML document that has any. Errors are
+// *source.Error, except for Go/Helm templates that do not parse, which give
+// an error wrapping ErrTemplate.
 func ParseYAML(path string, data []byte) (*File, error) {
-	return nil, source.Errorf(source.Pos{File: path, Line: 1, Col: 1}, "not implemented")
+	data = stripBOM(data)
+	if err := checkRawText(path, data); err != nil {
+		return nil, err
+	}
+	text := replaceInvalidUTF8(data)
+	roots, swaps, err := parseYAMLText(text)
+	if err != nil {
+		if bytes.Contains(data, []byte("{{")) {
+			return nil, fmt.Errorf("%s: %w", path, ErrTemplate)
+		}
+		return nil, yamlError(path, text, err)
+	}
+	file := &File{Path: path}
+	for _, root := range roots {
+		f := newFlattener(path, text, swaps)
+		if err := f.document(root); err != nil {
+			return nil, err
+		}
+		if len(f.entries) == 0 {
+			continue
+		}
+		doc := Document{Entries: f.entries}
+		doc.OnProfile, doc.OnProfilePos = activation(doc.Entries)
+		file.Docs = append(file.Docs, doc)
+	}
+	return file, nil
+}
+
+// replaceInvalidUTF8 replaces every byte that is not part of valid UTF-8
+// with '?'. YAML must be Unicode, but Chinese repositories often commit GBK
+// comments; one byte for one byte keeps all positions, and the keys and
+// values that matter here are ASCII.
+func replaceInvalidUTF8(data []byte) []byte {
+	if utf8.Valid(data) {
+		return data
+	}
+	out := make([]byte, 0, len(data))
+	for len(data) > 0 {
+		r, size := utf8.DecodeRune(data)
+		if r == utf8.RuneError && size <= 1 {
+			out = append(out, '?')
+		} else {
+			out = append(out, data[:size]...)
+		}
+		data = data[size:]
+	}
+	return out
+}
+
+// parseYAMLText decodes every document. When the text does not parse and
+// contains unquoted Maven tokens, it retries with those tokens quoted, and
+// returns the swapped positions; the error returned is the original one.
+func parseYAMLText(text []byte) ([]*yaml.Node, map[tokenPos]bool, error) {
+	roots, err := decodeAll(text)
+	if err == nil {
+		return roots, nil, nil
+	}
+	quoted, swaps := quoteMavenTokens(text)
+	if len(swaps) == 0 {
+		return nil, nil, err
+	}
+	roots, err2 := decodeAll(quoted)
+	if err2 != nil {
+		return nil, nil, err
+	}
+	return roots, swaps, nil
+}
+
+// decodeAll decodes the documents of a YAML stream into node trees. The
+// library reports malformed input as errors; the recover is a last line of
+// defence so that a library bug on hostile input becomes an input error
+// instead of crashing the whole scan.
+func decodeAll(text []byte) (roots []*yaml.Node, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			roots, err = nil, fmt.Errorf("yaml: internal parser failure: %v", r)
+		}
+	}()
+	dec := yaml.NewDecoder(bytes.NewReader(text))
+	for {
+		var n yaml.Node
+		err := dec.Decode(&n)
+		if errors.Is(err, io.EOF) {
+			return roots, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		roots = append(roots, &n)
+	}
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// yamlError turns the library's "yaml: line N: msg" into a *source.Error at
+// line N, column 1 (the library does not report columns). Errors without a
+// line are placed at line 1.
+func yamlError(path string, text []byte, err error) error {
+	msg, line := err.Error(), 1
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	if n := lineCount(text); line > n {
+		line = max(n, 1)
+	}
+	return source.Errorf(source.Pos{File: path, Line: max(line, 1), Col: 1}, "invalid YAML: %s", msg)
 }
