@@ -151,6 +151,8 @@ func skipQuoted(sql string, i int, q byte) int {
 	return len(sql)
 }
 
-func isDigit(c byte) bool     { return c >= '0' && c <= '9' }
-func isWordStart(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80 }
-func isWordByte(c byte) bool  { return isWordStart(c) || isDigit(c) }
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+func isWordStart(c byte) bool {
+	return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= 0x80
+}
+func isWordByte(c byte) bool { return isWordStart(c) || isDigit(c) }
