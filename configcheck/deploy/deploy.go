@@ -47,7 +47,12 @@ type Container struct {
 	// file's dir); the core may read them.
 	EnvFiles []string
 	// EnvFromConfigMaps are the ConfigMaps named by Kubernetes envFrom.
+	// When such a ConfigMap is defined in the same file its data entries are
+	// also in Env (before the container's own env, which overrides them).
 	EnvFromConfigMaps []string
+	// EnvFromSecrets are the Secrets named by Kubernetes envFrom: variables
+	// whose names and values are not in the repository.
+	EnvFromSecrets []string
 	// Args are the process's command-line words in the order the process
 	// receives them: entrypoint first (compose `entrypoint`, k8s `command`,
 	// Dockerfile ENTRYPOINT), then the command (compose `command`, k8s `args`,
@@ -72,7 +77,14 @@ type EnvVar struct {
 // Arg is one command-line word.
 type Arg struct {
 	Text string
-	Pos  source.Pos
+	// Pos is the word's own position where it can be computed exactly (a
+	// plain one-line YAML scalar, a Dockerfile instruction), else the
+	// position of the YAML scalar or list item it comes from.
+	Pos source.Pos
+	// Unknown: the word contains a variable that cannot be resolved from the
+	// repository (compose ${VAR} without default, Kubernetes $(VAR) of a
+	// valueFrom variable); Text keeps the reference as written.
+	Unknown bool
 }
 
 // Mount is a file or directory mounted into a container.
@@ -93,11 +105,17 @@ type Mount struct {
 // N+LineOffset of File. Columns in Data are relative to the block's
 // indentation; ColOffset is the number of bytes to add to get the file
 // column.
+//
+// Only a literal block scalar ("key: |") maps line for line; for any other
+// style (quoted, folded, plain) Exact is false and positions inside Data are
+// approximate — report at KeyPos instead.
 type EmbeddedFile struct {
 	Name       string // data key, e.g. "application.properties"
 	Data       []byte
 	File       string
 	LineOffset int
 	ColOffset  int
-	ConfigMap  string // metadata.name of the ConfigMap
+	Exact      bool
+	KeyPos     source.Pos // the data key's position
+	ConfigMap  string     // metadata.name of the ConfigMap
 }

@@ -1,0 +1,238 @@
+package deploy
+
+import "strings"
+
+// varState says what is known about a variable when expanding ${NAME}.
+type varState int
+
+const (
+	// varUnset: known not to be set (a Dockerfile variable never declared).
+	varUnset varState = iota
+	// varSet: known value.
+	varSet
+	// varUnknown: may or may not be set at run time (every compose variable,
+	// a Dockerfile ARG without default). Defaults are used, as the product
+	// contract says, but a bare reference is unknown.
+	varUnknown
+)
+
+// lookupFunc reports a variable's value and state.
+type lookupFunc func(name string) (string, varState)
+
+// expander expands shell-style parameter references as docker compose and
+// Dockerfiles do: $NAME, ${NAME}, ${NAME:-default}, ${NAME-default},
+// ${NAME:+alt}, ${NAME+alt}, ${NAME:?msg}, ${NAME?msg}.
+type expander struct {
+	lookup lookupFunc
+	// dollarEscape: "$$" is a literal "$" (compose).
+	dollarEscape bool
+	// escape is the character that makes the next "$" literal (a Dockerfile's
+	// escape character), 0 for none.
+	escape byte
+}
+
+// maxExpandDepth bounds nesting such as ${A:-${B:-${C}}}.
+const maxExpandDepth = 8
+
+// expand returns s with references replaced. unknown is true when some
+// reference could not be resolved; such references are kept as written.
+func (e expander) expand(s string) (out string, unknown bool) {
+	return e.expandDepth(s, 0)
+}
+
+func (e expander) expandDepth(s string, depth int) (string, bool) {
+	if depth > maxExpandDepth {
+		return s, true
+	}
+	var b strings.Builder
+	unknown := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case e.escape != 0 && c == e.escape && i+1 < len(s) && s[i+1] == '$':
+			b.WriteByte('$')
+			i += 2
+		case c != '$':
+			b.WriteByte(c)
+			i++
+		case e.dollarEscape && i+1 < len(s) && s[i+1] == '$':
+			b.WriteByte('$')
+			i += 2
+		default:
+			text, n, unk := e.reference(s[i:], depth)
+			b.WriteString(text)
+			unknown = unknown || unk
+			i += n
+		}
+	}
+	return b.String(), unknown
+}
+
+// reference expands the reference at the start of s (s[0] == '$') and
+// returns the replacement, the bytes consumed and whether it is unknown.
+func (e expander) reference(s string, depth int) (string, int, bool) {
+	if len(s) > 1 && s[1] == '{' {
+		end := matchingBrace(s, 1)
+		if end < 0 { // unterminated: literal, and compose would reject it
+			return s, len(s), true
+		}
+		text, unk := e.braced(s[2:end], s[:end+1], depth)
+		return text, end + 1, unk
+	}
+	n := 1
+	for n < len(s) && isNameByte(s[n], n == 1) {
+		n++
+	}
+	if n == 1 { // a lone "$"
+		return "$", 1, false
+	}
+	val, st := e.lookup(s[1:n])
+	switch st {
+	case varSet:
+		return val, n, false
+	case varUnset:
+		return "", n, false
+	}
+	return s[:n], n, true
+}
+
+// braced expands the inside of ${...}; raw is the whole reference as written.
+func (e expander) braced(inner, raw string, depth int) (string, bool) {
+	nameEnd := 0
+	for nameEnd < len(inner) && isNameByte(inner[nameEnd], nameEnd == 0) {
+		nameEnd++
+	}
+	name, op := inner[:nameEnd], inner[nameEnd:]
+	if name == "" {
+		return raw, true
+	}
+	val, st := e.lookup(name)
+	if op == "" {
+		switch st {
+		case varSet:
+			return val, false
+		case varUnset:
+			return "", false
+		}
+		return raw, true
+	}
+	colon := strings.HasPrefix(op, ":")
+	op = strings.TrimPrefix(op, ":")
+	if op == "" {
+		return raw, true
+	}
+	word := op[1:]
+	// "set" for the colon forms means set and non-empty.
+	isSet := st == varSet && (!colon || val != "")
+	switch op[0] {
+	case '-':
+		if isSet {
+			return val, false
+		}
+		return e.expandDepth(word, depth+1)
+	case '+':
+		switch {
+		case st == varUnknown:
+			return raw, true
+		case isSet:
+			return e.expandDepth(word, depth+1)
+		}
+		return "", false
+	case '?':
+		if isSet {
+			return val, false
+		}
+		return raw, true
+	}
+	return raw, true
+}
+
+// matchingBrace returns the index of the '}' closing the '{' at s[open],
+// honouring nesting, or -1.
+func matchingBrace(s string, open int) int {
+	level := 0
+	for i := open; i < len(s); i++ {
+		switch s[i] {
+		case '{':
+			level++
+		case '}':
+			level--
+			if level == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+func isNameByte(c byte, first bool) bool {
+	switch {
+	case c == '_', c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z':
+		return true
+	case c >= '0' && c <= '9':
+		return !first
+	}
+	return false
+}
+
+// composeExpander interpolates compose values. The environment compose runs
+// in (shell, .env) is not in the repository, so every variable is unknown:
+// defaults are used and bare references make the value unknown.
+func composeExpander() expander {
+	return expander{
+		lookup:       func(string) (string, varState) { return "", varUnknown },
+		dollarEscape: true,
+	}
+}
+
+// expandKubernetes expands Kubernetes dependent variables "$(NAME)" in
+// env values, command and args from the container's earlier env entries.
+// "$$" is a literal "$"; a reference to an undefined variable stays as
+// written (Kubernetes does the same) and, like a reference to a valueFrom
+// variable, makes the result unknown.
+func expandKubernetes(s string, env []EnvVar) (string, bool) {
+	if !strings.Contains(s, "$") {
+		return s, false
+	}
+	var b strings.Builder
+	unknown := false
+	for i := 0; i < len(s); {
+		if s[i] != '$' || i+1 >= len(s) {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		switch s[i+1] {
+		case '$':
+			b.WriteByte('$')
+			i += 2
+			continue
+		case '(':
+			end := strings.IndexByte(s[i:], ')')
+			if end > 0 {
+				val, unk := lookupEnv(env, s[i+2:i+end], s[i:i+end+1])
+				b.WriteString(val)
+				unknown = unknown || unk
+				i += end + 1
+				continue
+			}
+		}
+		b.WriteByte('$')
+		i++
+	}
+	return b.String(), unknown
+}
+
+// lookupEnv finds the last env entry called name; raw is returned when it is
+// missing or unknown.
+func lookupEnv(env []EnvVar, name, raw string) (string, bool) {
+	for i := len(env) - 1; i >= 0; i-- {
+		if env[i].Name == name {
+			if env[i].Unknown {
+				return raw, true
+			}
+			return env[i].Value, false
+		}
+	}
+	return raw, true
+}
