@@ -1,22 +1,373 @@
 package resend
 
 import (
+	_ "embed"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/twice-lint/twice/analyzers/internal/model"
+	"github.com/twice-lint/twice/analyzers/internal/mutation"
 )
 
-// PLACEHOLDER: being written.
+//go:embed doc.go
+var docSource string
 
 // Analyzer is the resend analyzer with its default settings.
 var Analyzer = New(model.New(model.Settings{}))
 
-// New returns the resend analyzer reading the given model analyzer's result.
+// New returns the resend analyzer reading the given model analyzer's result
+// (m is built by model.New; the analyzers of one set share it).
 func New(m *analysis.Analyzer) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     "resend",
-		Doc:      "resend (being written)",
+		Doc:      analyzerDoc(docSource),
+		URL:      "https://github.com/twice-lint/twice#resend",
 		Requires: []*analysis.Analyzer{m},
-		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
+		Run: func(pass *analysis.Pass) (any, error) {
+			newChecker(pass, classifierOf(pass, m)).run()
+			return nil, nil
+		},
 	}
+}
+
+// sendClassifier is what resend needs of mutation.Classifier: which calls
+// are non-idempotent writes, and what idempotency evidence they carry.
+type sendClassifier interface {
+	Call(call *ast.CallExpr) (mutation.Op, bool)
+	Evidence(call *ast.CallExpr, scope ast.Node) mutation.Evidence
+}
+
+// classifierOf returns the classifier of the model analyzer m for pass.
+func classifierOf(pass *analysis.Pass, m *analysis.Analyzer) sendClassifier {
+	if r, ok := pass.ResultOf[m].(interface{ SendClassifier() *mutation.Classifier }); ok {
+		if c := r.SendClassifier(); c != nil {
+			return c
+		}
+	}
+	// The model does not expose one: classify without other packages'
+	// facts (same-package helpers are still seen through their bodies).
+	return mutation.NewClassifier(pass, mutation.Config{}, nil)
+}
+
+// checker finds re-sends in one package.
+type checker struct {
+	pass     *analysis.Pass
+	cls      sendClassifier
+	funcs    map[*types.Func]*ast.FuncDecl
+	suppress *suppressor
+}
+
+func newChecker(pass *analysis.Pass, cls sendClassifier) *checker {
+	c := &checker{pass: pass, cls: cls, funcs: make(map[*types.Func]*ast.FuncDecl), suppress: newSuppressor(pass)}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				if fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					c.funcs[fn] = fd
+				}
+			}
+		}
+	}
+	return c
+}
+
+func (c *checker) run() {
+	for _, file := range c.pass.Files {
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || declaredIdempotent(fd.Doc) {
+				continue
+			}
+			self, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			c.function(file, fd.Body, self)
+			// Each closure is a function of its own: its sends are
+			// judged against each other, not against the enclosing body.
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if lit, ok := n.(*ast.FuncLit); ok {
+					c.function(file, lit.Body, nil)
+				}
+				return true
+			})
+		}
+	}
+}
+
+// send is one mutating call in a function body.
+type send struct {
+	call      *ast.CallExpr
+	op        mutation.Op
+	path      []ast.Node // from the function body down to call
+	recursive bool       // a call of the enclosing function itself
+}
+
+// function judges the sends of one function body. self is the declared
+// function (nil for a closure), whose recursive calls send again.
+func (c *checker) function(file *ast.File, body *ast.BlockStmt, self *types.Func) {
+	sends := c.collectSends(body, self)
+	if len(sends) < 2 {
+		return
+	}
+	flows := make(map[*ast.CallExpr]*flow)
+	for j, second := range sends {
+		for i := j - 1; i >= 0; i-- {
+			first := sends[i]
+			if !sameOperation(first, second) || first.call.End() > second.call.Pos() {
+				continue
+			}
+			fl, ok := flows[first.call]
+			if !ok {
+				fl = newFlow(c.pass.TypesInfo, body, first.call)
+				flows[first.call] = fl
+			}
+			if fl == nil {
+				continue
+			}
+			if f, ok := c.judge(body, fl, first, second); ok {
+				c.report(file, f)
+				break // one diagnostic per re-send
+			}
+		}
+	}
+}
+
+// collectSends lists the mutating calls of body in source order, not
+// looking into closures.
+func (c *checker) collectSends(body *ast.BlockStmt, self *types.Func) []send {
+	var sends []send
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		stack = append(stack, n)
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		recursive := self != nil && calledFunc(c.pass.TypesInfo, call) == self
+		op, mutating := c.cls.Call(call)
+		if mutating || recursive {
+			sends = append(sends, send{call: call, op: op, path: append([]ast.Node(nil), stack...), recursive: recursive})
+		}
+		return true
+	})
+	if !hasPlainSend(sends) {
+		return nil // only recursive calls: the function sends nothing itself
+	}
+	return sends
+}
+
+func hasPlainSend(sends []send) bool {
+	for _, s := range sends {
+		if !s.recursive {
+			return true
+		}
+	}
+	return false
+}
+
+// sameOperation reports whether second performs first's write again: the
+// same operation identity, or a recursive call of the function that
+// performs first.
+func sameOperation(first, second send) bool {
+	if first.recursive {
+		return false
+	}
+	if second.recursive {
+		return !countsAttempts(second.call)
+	}
+	return first.op.Identity != "" && first.op.Identity == second.op.Identity
+}
+
+// countsAttempts reports whether a recursive call passes a counter on
+// (attempt+1, retries-1): recursion with an attempts counter is a retry,
+// which unsaferetry judges.
+func countsAttempts(call *ast.CallExpr) bool {
+	for _, arg := range call.Args {
+		if b, ok := ast.Unparen(arg).(*ast.BinaryExpr); ok && (b.Op == token.ADD || b.Op == token.SUB) {
+			if _, ok := ast.Unparen(b.Y).(*ast.BasicLit); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// calledFunc is the function or method call calls statically, if any.
+func calledFunc(info *types.Info, call *ast.CallExpr) *types.Func {
+	var id *ast.Ident
+	switch fn := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		id = fn
+	case *ast.SelectorExpr:
+		id = fn.Sel
+	case *ast.IndexExpr: // generic instantiation f[T](…)
+		id = identOf(fn.X)
+	}
+	if id == nil {
+		return nil
+	}
+	f, _ := info.Uses[id].(*types.Func)
+	if f == nil {
+		return nil
+	}
+	return f.Origin()
+}
+
+// finding is one re-send to report.
+type finding struct {
+	first, second send
+	looked        inspection
+	statuses      statusSet
+}
+
+// judge decides whether second re-sends first after first's response was
+// inspected, on a path that does not restrict the re-send to refusals.
+func (c *checker) judge(body *ast.BlockStmt, fl *flow, first, second send) (finding, bool) {
+	ev := &evaluator{info: c.pass.TypesInfo, flow: fl, funcs: c.funcs}
+	reach := allStatuses()
+	var looks []inspection
+	for _, con := range pathConstraints(second.path) {
+		if con.pos < first.call.End() {
+			continue // decided before the first response existed
+		}
+		set, inspects := ev.evaluate(con)
+		if len(inspects) == 0 {
+			continue // a condition about something else
+		}
+		reach = reach.and(set)
+		for _, in := range inspects {
+			in.pos = con.pos
+			looks = append(looks, in)
+		}
+	}
+	if len(looks) == 0 || reach.empty() || reach.subsetOf(refusals) {
+		return finding{}, false
+	}
+	looked, ok := trigger(looks, reach)
+	if !ok || c.protected(body, first, second) {
+		return finding{}, false
+	}
+	return finding{first: first, second: second, looked: looked, statuses: reach}, true
+}
+
+// trigger picks the inspection that the re-send depends on: a header, body
+// or decode check, or else a status that lets a 5xx through. A re-send
+// reached only on 2xx (or other 4xx) statuses is a follow-up write, not a
+// duplicate.
+func trigger(looks []inspection, reach statusSet) (inspection, bool) {
+	for _, in := range looks {
+		if in.kind != inspectStatus {
+			return in, true
+		}
+	}
+	if reach.intersects(serverErrors) {
+		return looks[0], true
+	}
+	return inspection{}, false
+}
+
+// protected reports whether both sends carry the same idempotency key
+// created before the first one (or derived from stable data), or the
+// second is guarded by compare-and-swap or create-if-missing.
+func (c *checker) protected(body *ast.BlockStmt, first, second send) bool {
+	e2 := c.cls.Evidence(second.call, body)
+	if e2.CAS || e2.CreateIfMissing {
+		return true
+	}
+	if len(e2.Keys) == 0 {
+		return false
+	}
+	if second.recursive {
+		return true // the key travels with the arguments of the recursive call
+	}
+	e1 := c.cls.Evidence(first.call, body)
+	for _, k1 := range e1.Keys {
+		for _, k2 := range e2.Keys {
+			if k1.Origin == k2.Origin && k1.Origin.IsValid() && k1.Origin < first.call.Pos() {
+				return true // one key, created once before the first send
+			}
+			if !k1.Fresh && !k2.Fresh && k1.Name == k2.Name && sameText(k1.Value, k2.Value) {
+				return true // the same key derived from stable data
+			}
+		}
+	}
+	return false
+}
+
+func sameText(a, b ast.Expr) bool {
+	return a != nil && b != nil && types.ExprString(a) == types.ExprString(b)
+}
+
+func (c *checker) report(file *ast.File, f finding) {
+	second := f.second
+	if c.suppress.silenced(file, second.call, enclosingStmt(second.path)) {
+		return
+	}
+	op := second.op
+	recursiveIn := ""
+	if second.recursive {
+		op = f.first.op
+		if fn := calledFunc(c.pass.TypesInfo, second.call); fn != nil {
+			recursiveIn = fn.Name()
+		}
+	}
+	line := c.pass.Fset.Position(f.looked.pos).Line
+	what := describe(f.looked, f.statuses)
+	c.pass.Report(analysis.Diagnostic{
+		Pos:     second.call.Pos(),
+		End:     second.call.End(),
+		Message: message(op, recursiveIn, what, line),
+		URL:     "https://github.com/twice-lint/twice#resend",
+		Related: []analysis.RelatedInformation{
+			{Pos: f.first.call.Pos(), End: f.first.call.End(), Message: "first send of " + opName(f.first.op)},
+			{Pos: f.looked.pos, Message: "response inspected here: " + what},
+		},
+	})
+}
+
+func opName(op mutation.Op) string {
+	if op.Desc != "" {
+		return op.Desc
+	}
+	return "the request"
+}
+
+// enclosingStmt is the innermost statement on path.
+func enclosingStmt(path []ast.Node) ast.Node {
+	for i := len(path) - 1; i >= 0; i-- {
+		if st, ok := path[i].(ast.Stmt); ok {
+			return st
+		}
+	}
+	return nil
+}
+
+// analyzerDoc extracts the analyzer's documentation from doc.go's package
+// comment: the text after the "# Analyzer resend" heading, without the
+// comment markers.
+func analyzerDoc(src string) string {
+	_, after, ok := strings.Cut(src, "# Analyzer resend")
+	if !ok {
+		return "report non-idempotent requests sent again after their response was inspected"
+	}
+	var lines []string
+	for _, l := range strings.Split(after, "\n") {
+		if !strings.HasPrefix(l, "//") {
+			break
+		}
+		l = strings.TrimPrefix(l, "//")
+		l = strings.TrimPrefix(l, " ")
+		lines = append(lines, l)
+	}
+	text := strings.TrimSpace(strings.Join(lines, "\n"))
+	return strings.TrimPrefix(text, "resend: ")
 }

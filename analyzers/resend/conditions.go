@@ -1,0 +1,571 @@
+package resend
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+)
+
+// An inspection is one look at the first send's response that a condition
+// makes: what it looked at, for the message.
+type inspection struct {
+	kind inspectionKind
+	name string    // header name, body field, or helper function ("" if unknown)
+	pos  token.Pos // where the condition looks
+}
+
+type inspectionKind uint8
+
+const (
+	inspectStatus inspectionKind = iota + 1 // resp.StatusCode (judged by the status set)
+	inspectHeader                           // resp.Header.Get("X-…")
+	inspectBody                             // a field of the decoded body: out.Code, out.Success
+	inspectDecode                           // the error of decoding the body (or of a helper over it)
+	inspectHelper                           // a same-package helper that looks at the response
+)
+
+// verdict is what a condition says about the first response: the status
+// codes with which it can be true and false, and what it inspects.
+type verdict struct {
+	whenTrue, whenFalse statusSet
+	inspects            []inspection
+}
+
+func unknownVerdict() verdict {
+	return verdict{whenTrue: allStatuses(), whenFalse: allStatuses()}
+}
+
+// given returns the status set of the branch taken when the condition is
+// outcome.
+func (v verdict) given(outcome bool) statusSet {
+	if outcome {
+		return v.whenTrue
+	}
+	return v.whenFalse
+}
+
+// termKind says what a (non-boolean) expression holds, in terms of the
+// first send's response.
+type termKind uint8
+
+const (
+	termNone      termKind = iota // unrelated to the response
+	termTransport                 // the send's own error
+	termResponse                  // the response value itself
+	termStatus                    // an HTTP status code
+	termHeaders                   // the header map
+	termHeader                    // one header's value; name in term.name
+	termBody                      // data from the body; the field (or source) in term.name
+	termCheckErr                  // the error of a decode or check over the response
+	termHelper                    // the result of a same-package helper over the response
+)
+
+type term struct {
+	kind termKind
+	name string
+	fn   *ast.FuncDecl // termHelper
+	// divisor is set when the term is a status divided by a constant
+	// (resp.StatusCode/100 == 2).
+	divisor int
+}
+
+// maxDepth bounds how deep the evaluator follows variables and inlines
+// helpers: deep enough for real code, and no recursion can run away.
+const maxDepth = 6
+
+// evaluator judges the conditions of one function against the flow of one
+// send's response.
+type evaluator struct {
+	info  *types.Info
+	flow  *flow
+	funcs map[*types.Func]*ast.FuncDecl // this package's declared functions, for helpers
+}
+
+// scope is where an expression is evaluated: the position whose bindings
+// apply, the parameters of inlined helpers, and the remaining depth.
+type scope struct {
+	at    token.Pos
+	env   map[types.Object]ast.Expr
+	depth int
+}
+
+func (s scope) deeper() scope { s.depth++; return s }
+
+// cond evaluates a boolean expression.
+func (ev *evaluator) cond(e ast.Expr, sc scope) verdict {
+	if sc.depth > maxDepth {
+		return unknownVerdict()
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		if e.Op == token.NOT {
+			v := ev.cond(e.X, sc.deeper())
+			v.whenTrue, v.whenFalse = v.whenFalse, v.whenTrue
+			return v
+		}
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.LAND, token.LOR:
+			return combine(e.Op, ev.cond(e.X, sc.deeper()), ev.cond(e.Y, sc.deeper()))
+		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+			return ev.comparison(e, sc)
+		}
+	case *ast.Ident:
+		if x, ok := ev.follow(e, sc); ok {
+			return ev.cond(x.expr, x.sc)
+		}
+	case *ast.CallExpr:
+		if x, ok := ev.inline(e, sc); ok {
+			return ev.cond(x.expr, x.sc)
+		}
+	}
+	return ev.fromTerm(ev.term(e, sc), e)
+}
+
+// combine joins the verdicts of a && b or a || b.
+func combine(op token.Token, a, b verdict) verdict {
+	v := verdict{inspects: append(append([]inspection(nil), a.inspects...), b.inspects...)}
+	if op == token.LAND {
+		v.whenTrue = a.whenTrue.and(b.whenTrue)
+		v.whenFalse = a.whenFalse.or(b.whenFalse)
+	} else {
+		v.whenTrue = a.whenTrue.or(b.whenTrue)
+		v.whenFalse = a.whenFalse.and(b.whenFalse)
+	}
+	return v
+}
+
+// comparison evaluates x op y: a status compared with a constant narrows
+// the status set; anything else about the response is an inspection that
+// says nothing about the status.
+func (ev *evaluator) comparison(e *ast.BinaryExpr, sc scope) verdict {
+	x, y := ev.term(e.X, sc.deeper()), ev.term(e.Y, sc.deeper())
+	if v, ok := ev.statusComparison(x, e.Op, e.Y, e.Pos()); ok {
+		return v
+	}
+	if v, ok := ev.statusComparison(y, mirror(e.Op), e.X, e.Pos()); ok {
+		return v
+	}
+	v := ev.fromTerm(x, e.X)
+	v.inspects = append(v.inspects, ev.fromTerm(y, e.Y).inspects...)
+	return v
+}
+
+// statusComparison evaluates "t op c" when t is a status code (or an
+// integer body field such as out.Code compared with an HTTP status) and c an
+// integer constant.
+func (ev *evaluator) statusComparison(t term, op token.Token, other ast.Expr, pos token.Pos) (verdict, bool) {
+	c, ok := ev.intConstant(other)
+	if !ok {
+		return verdict{}, false
+	}
+	switch {
+	case t.kind == termStatus:
+	case t.kind == termBody && c >= minStatus && c <= maxStatus:
+		// A business code field holding HTTP statuses ({"code": 401}).
+	default:
+		return verdict{}, false
+	}
+	var yes statusSet
+	if t.divisor > 0 {
+		for s := minStatus; s <= maxStatus; s++ {
+			if compareInts(s/t.divisor, op, c) {
+				yes.add(s)
+			}
+		}
+	} else {
+		yes = statusesWhere(op, c)
+	}
+	return verdict{
+		whenTrue:  yes,
+		whenFalse: yes.not(),
+		inspects:  []inspection{{kind: inspectStatus, name: t.name, pos: pos}},
+	}, true
+}
+
+// mirror turns "c op x" into "x op' c".
+func mirror(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.LEQ:
+		return token.GEQ
+	case token.GTR:
+		return token.LSS
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
+}
+
+func (ev *evaluator) intConstant(e ast.Expr) (int, bool) {
+	tv, ok := ev.info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	v, exact := constant.Int64Val(tv.Value)
+	if !exact || v < -1<<31 || v > 1<<31 {
+		return 0, false
+	}
+	return int(v), true
+}
+
+func (ev *evaluator) stringConstant(e ast.Expr) (string, bool) {
+	tv, ok := ev.info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
+}
+
+// fromTerm is the verdict of a condition that is (or compares) term t,
+// the value of expression e.
+func (ev *evaluator) fromTerm(t term, e ast.Expr) verdict {
+	v := unknownVerdict()
+	pos := e.Pos()
+	switch t.kind {
+	case termStatus:
+		v.inspects = []inspection{{kind: inspectStatus, pos: pos}}
+	case termHeaders, termHeader:
+		v.inspects = []inspection{{kind: inspectHeader, name: t.name, pos: pos}}
+	case termBody, termResponse:
+		v.inspects = []inspection{{kind: inspectBody, name: fieldName(e, t), pos: pos}}
+	case termCheckErr:
+		v.inspects = []inspection{{kind: inspectDecode, name: t.name, pos: pos}}
+	case termHelper:
+		return ev.helperVerdict(t, pos)
+	}
+	return v
+}
+
+// fieldName names the body data a condition looks at: the expression as
+// written when it is short (out.Code, !res.Success), else what produced it.
+func fieldName(e ast.Expr, t term) string {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok {
+		e = ast.Unparen(u.X)
+	}
+	switch e.(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+		if s := types.ExprString(e); len(s) <= 40 {
+			return s
+		}
+	}
+	return t.name
+}
+
+// expansion is an expression to evaluate instead of another, in its own scope.
+type expansion struct {
+	expr ast.Expr
+	sc   scope
+}
+
+// follow resolves an identifier bound to an expression: a helper's
+// parameter, or a variable assigned an expression over the response.
+func (ev *evaluator) follow(id *ast.Ident, sc scope) (expansion, bool) {
+	obj := ev.info.Uses[id]
+	if obj == nil || sc.depth >= maxDepth {
+		return expansion{}, false
+	}
+	if x, ok := sc.env[obj]; ok {
+		outer := sc.deeper()
+		outer.env = nil // arguments are caller expressions
+		return expansion{x, outer}, true
+	}
+	if b := ev.flow.at(obj, sc.at); b.kind == bindExpr {
+		return expansion{b.expr, scope{at: b.pos, depth: sc.depth + 1}}, true
+	}
+	return expansion{}, false
+}
+
+// inline expands a call of a same-package helper whose body is a single
+// return of one expression (func authPassed(r *http.Response) bool
+// { return r.Header.Get(…) == "true" }) when an argument is derived from the
+// response.
+func (ev *evaluator) inline(call *ast.CallExpr, sc scope) (expansion, bool) {
+	fn := ev.declOf(call)
+	if fn == nil || sc.depth >= maxDepth || fn.Body == nil || len(fn.Body.List) != 1 {
+		return expansion{}, false
+	}
+	ret, ok := fn.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return expansion{}, false
+	}
+	env, ok := ev.bindParams(fn, call, sc)
+	if !ok {
+		return expansion{}, false
+	}
+	return expansion{ret.Results[0], scope{at: sc.at, env: env, depth: sc.depth + 1}}, true
+}
+
+// bindParams maps fn's parameters to call's arguments. Arguments are
+// evaluated in the caller's scope, so they are wrapped to keep it.
+func (ev *evaluator) bindParams(fn *ast.FuncDecl, call *ast.CallExpr, sc scope) (map[types.Object]ast.Expr, bool) {
+	if call.Ellipsis.IsValid() {
+		return nil, false
+	}
+	env := make(map[types.Object]ast.Expr)
+	i := 0
+	for _, field := range fn.Type.Params.List {
+		for _, name := range field.Names {
+			if i >= len(call.Args) {
+				return nil, false
+			}
+			if obj := ev.info.Defs[name]; obj != nil {
+				env[obj] = call.Args[i]
+			}
+			i++
+		}
+		if len(field.Names) == 0 {
+			i++
+		}
+	}
+	if sc.env != nil {
+		// Nested inlining: arguments that are outer parameters keep
+		// their meaning by being substituted right away.
+		for obj, arg := range env {
+			if id, ok := ast.Unparen(arg).(*ast.Ident); ok {
+				if outer, ok := sc.env[ev.info.Uses[id]]; ok {
+					env[obj] = outer
+				}
+			}
+		}
+	}
+	if fn.Recv != nil {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && len(fn.Recv.List) == 1 && len(fn.Recv.List[0].Names) == 1 {
+			if obj := ev.info.Defs[fn.Recv.List[0].Names[0]]; obj != nil {
+				env[obj] = sel.X
+			}
+		}
+	}
+	return env, true
+}
+
+// declOf returns the declaration of the same-package function call calls.
+func (ev *evaluator) declOf(call *ast.CallExpr) *ast.FuncDecl {
+	var id *ast.Ident
+	switch fn := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		id = fn
+	case *ast.SelectorExpr:
+		id = fn.Sel
+	default:
+		return nil
+	}
+	f, ok := ev.info.Uses[id].(*types.Func)
+	if !ok {
+		return nil
+	}
+	return ev.funcs[f.Origin()]
+}
+
+// term evaluates a non-boolean expression.
+func (ev *evaluator) term(e ast.Expr, sc scope) term {
+	if sc.depth > maxDepth {
+		return term{}
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return ev.identTerm(e, sc)
+	case *ast.SelectorExpr:
+		return ev.selectorTerm(e, sc)
+	case *ast.IndexExpr:
+		// resp.Header["X-Auth"], out.Data[0]
+		t := ev.term(e.X, sc.deeper())
+		switch t.kind {
+		case termHeaders:
+			name, _ := ev.stringConstant(e.Index)
+			return term{kind: termHeader, name: name}
+		case termBody, termHeader:
+			return t
+		}
+	case *ast.StarExpr:
+		return ev.term(e.X, sc.deeper())
+	case *ast.BinaryExpr:
+		if e.Op == token.QUO {
+			// resp.StatusCode / 100
+			if t := ev.term(e.X, sc.deeper()); t.kind == termStatus && t.divisor == 0 {
+				if d, ok := ev.intConstant(e.Y); ok && d > 0 {
+					t.divisor = d
+					return t
+				}
+			}
+		}
+	case *ast.CallExpr:
+		return ev.callTerm(e, sc)
+	case *ast.TypeAssertExpr:
+		return ev.term(e.X, sc.deeper())
+	}
+	return term{}
+}
+
+func (ev *evaluator) identTerm(id *ast.Ident, sc scope) term {
+	obj := ev.info.Uses[id]
+	if obj == nil {
+		return term{}
+	}
+	if x, ok := ev.follow(id, sc); ok {
+		return ev.term(x.expr, x.sc)
+	}
+	if _, ok := sc.env[obj]; ok {
+		return term{} // too deep to follow
+	}
+	b := ev.flow.at(obj, sc.at)
+	switch b.kind {
+	case bindResponse:
+		return term{kind: termResponse}
+	case bindTransport:
+		return term{kind: termTransport}
+	case bindBody:
+		return term{kind: termBody, name: id.Name}
+	case bindCheckErr:
+		return term{kind: termCheckErr, name: b.name}
+	}
+	return term{}
+}
+
+func (ev *evaluator) selectorTerm(e *ast.SelectorExpr, sc scope) term {
+	if _, ok := ev.info.Uses[identOf(e.X)].(*types.PkgName); ok {
+		return term{} // a package-qualified name: http.StatusOK
+	}
+	x := ev.term(e.X, sc.deeper())
+	switch x.kind {
+	case termResponse:
+		if isNamed(ev.info.TypeOf(e.X), "net/http", "Response") {
+			switch e.Sel.Name {
+			case "StatusCode":
+				return term{kind: termStatus}
+			case "Header", "Trailer":
+				return term{kind: termHeaders}
+			case "Status", "Proto", "Request", "TLS", "Close", "Uncompressed":
+				// Status is the text of StatusCode; the rest describe the
+				// exchange, not what the server did.
+				return term{}
+			}
+		}
+		return term{kind: termBody, name: e.Sel.Name}
+	case termBody:
+		return term{kind: termBody, name: e.Sel.Name}
+	case termTransport:
+		return term{}
+	}
+	return term{}
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}
+
+// callTerm evaluates a call whose result may carry the response: header
+// lookups, conversions, same-package helpers, decoders, and string helpers
+// over a header or field.
+func (ev *evaluator) callTerm(call *ast.CallExpr, sc scope) term {
+	if tv, ok := ev.info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
+		return ev.term(call.Args[0], sc.deeper()) // conversion
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		recv := ev.term(sel.X, sc.deeper())
+		switch recv.kind {
+		case termHeaders:
+			name := ""
+			if len(call.Args) > 0 {
+				name, _ = ev.stringConstant(call.Args[0])
+			}
+			return term{kind: termHeader, name: name}
+		case termResponse, termBody:
+			if returnsOnlyError(ev.info, call) {
+				return term{kind: termCheckErr, name: sel.Sel.Name}
+			}
+			return term{kind: termBody, name: sel.Sel.Name}
+		}
+	}
+	if x, ok := ev.inline(call, sc); ok {
+		return ev.term(x.expr, x.sc)
+	}
+	// The strongest thing an argument carries decides what the result is.
+	best := term{}
+	for _, arg := range call.Args {
+		t := ev.term(arg, sc.deeper())
+		if t.kind == termTransport || t.kind == termNone {
+			continue
+		}
+		if best.kind == termNone || t.kind == termHeader {
+			best = t
+		}
+	}
+	if best.kind == termNone {
+		return term{}
+	}
+	name := calleeName(call)
+	if fn := ev.declOf(call); fn != nil && fn.Body != nil {
+		return term{kind: termHelper, name: name, fn: fn}
+	}
+	if returnsOnlyError(ev.info, call) {
+		return term{kind: termCheckErr, name: name}
+	}
+	if best.kind == termStatus || best.kind == termResponse {
+		// strconv.Itoa(resp.StatusCode), fmt.Sprint(resp): data about the
+		// response whose meaning cannot be evaluated.
+		return term{kind: termBody, name: name}
+	}
+	return best
+}
+
+func returnsOnlyError(info *types.Info, call *ast.CallExpr) bool {
+	sig, ok := info.TypeOf(call.Fun).(*types.Signature)
+	return ok && sig.Results().Len() == 1 && isErrorType(sig.Results().At(0).Type())
+}
+
+// helperVerdict judges a same-package helper that looks at the response
+// (func unauthorized(r *http.Response) bool { switch r.StatusCode { case
+// 401, 403: … } }). A helper that only compares the status with refusal
+// codes is a refusal check; one that looks at anything else is an
+// inspection.
+func (ev *evaluator) helperVerdict(t term, pos token.Pos) verdict {
+	v := unknownVerdict()
+	codes, other := helperLooks(ev.info, t.fn)
+	if !other && len(codes) > 0 {
+		onlyRefusals := true
+		for _, c := range codes {
+			if !refusals.has(c) {
+				onlyRefusals = false
+			}
+		}
+		if onlyRefusals {
+			v.whenTrue = refusals
+			return v
+		}
+	}
+	if other || len(codes) > 0 {
+		v.inspects = []inspection{{kind: inspectHelper, name: t.name, pos: pos}}
+	}
+	return v
+}
+
+// helperLooks lists the integer constants in the HTTP status range that fn
+// uses (the codes it compares a status with), and whether it looks at
+// anything of a response besides the status (headers, body).
+func helperLooks(info *types.Info, fn *ast.FuncDecl) (codes []int, other bool) {
+	ast.Inspect(fn.Body, func(n ast.Node) bool {
+		e, ok := n.(ast.Expr)
+		if !ok {
+			return true
+		}
+		if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int {
+			if c, exact := constant.Int64Val(tv.Value); exact && c >= minStatus && c <= maxStatus {
+				codes = append(codes, int(c))
+			}
+			return false
+		}
+		if sel, ok := e.(*ast.SelectorExpr); ok && isNamed(info.TypeOf(sel.X), "net/http", "Response") {
+			switch sel.Sel.Name {
+			case "Header", "Body", "Trailer":
+				other = true
+			}
+		}
+		return true
+	})
+	return codes, other
+}

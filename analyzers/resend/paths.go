@@ -1,0 +1,232 @@
+package resend
+
+import (
+	"go/ast"
+	"go/token"
+)
+
+// A constraint is a condition on the way to a send: the branch of an if or
+// the cases of a switch that control must take to reach it, either because
+// the send is inside the branch or because the other branches leave the
+// block before it (if ok { return }; send…).
+type constraint struct {
+	pos token.Pos // where the condition is evaluated
+
+	// An if: cond must be outcome.
+	cond    ast.Expr
+	outcome bool
+
+	// A switch: control goes through one of clauses (nil stands for the
+	// implicit default of a switch without one).
+	sw      *ast.SwitchStmt
+	clauses []*ast.CaseClause
+}
+
+// pathConstraints returns the constraints on the way from the function
+// body to the last node of path (path[0] is the body).
+func pathConstraints(path []ast.Node) []constraint {
+	var out []constraint
+	for i := 0; i+1 < len(path); i++ {
+		child := path[i+1]
+		switch n := path[i].(type) {
+		case *ast.IfStmt:
+			switch child {
+			case n.Body:
+				out = append(out, constraint{pos: n.Cond.Pos(), cond: n.Cond, outcome: true})
+			case n.Else:
+				out = append(out, constraint{pos: n.Cond.Pos(), cond: n.Cond, outcome: false})
+			}
+		case *ast.BlockStmt:
+			out = append(out, precedingConstraints(n.List, child)...)
+		case *ast.CaseClause:
+			if i >= 2 {
+				if sw, ok := path[i-2].(*ast.SwitchStmt); ok {
+					out = append(out, constraint{pos: switchPos(sw), sw: sw, clauses: []*ast.CaseClause{n}})
+				}
+			}
+			out = append(out, precedingConstraints(n.Body, child)...)
+		case *ast.CommClause:
+			out = append(out, precedingConstraints(n.Body, child)...)
+		}
+	}
+	return out
+}
+
+// precedingConstraints returns what the statements of list before child
+// demand of control to get past them: an if whose one branch leaves the
+// block, a switch some of whose cases do.
+func precedingConstraints(list []ast.Stmt, child ast.Node) []constraint {
+	var out []constraint
+	for _, st := range list {
+		if st == child {
+			break
+		}
+		switch st := st.(type) {
+		case *ast.IfStmt:
+			bodyLeaves := terminates(st.Body, 0)
+			elseLeaves := st.Else != nil && terminates(st.Else, 0)
+			switch {
+			case bodyLeaves && !elseLeaves:
+				out = append(out, constraint{pos: st.Cond.Pos(), cond: st.Cond, outcome: false})
+			case elseLeaves && !bodyLeaves:
+				out = append(out, constraint{pos: st.Cond.Pos(), cond: st.Cond, outcome: true})
+			}
+		case *ast.SwitchStmt:
+			if c, ok := switchPassage(st); ok {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// switchPassage is the constraint of getting past a switch some of whose
+// cases leave the block.
+func switchPassage(sw *ast.SwitchStmt) (constraint, bool) {
+	var through []*ast.CaseClause
+	hasDefault, leaving := false, 0
+	for _, st := range sw.Body.List {
+		cc, ok := st.(*ast.CaseClause)
+		if !ok {
+			continue
+		}
+		if cc.List == nil {
+			hasDefault = true
+		}
+		if terminatesList(cc.Body, 0) {
+			leaving++
+			continue
+		}
+		through = append(through, cc)
+	}
+	if !hasDefault {
+		through = append(through, nil)
+	}
+	if leaving == 0 || len(through) == 0 {
+		return constraint{}, false
+	}
+	return constraint{pos: switchPos(sw), sw: sw, clauses: through}, true
+}
+
+func switchPos(sw *ast.SwitchStmt) token.Pos {
+	if sw.Tag != nil {
+		return sw.Tag.Pos()
+	}
+	return sw.Body.Pos()
+}
+
+// maxNesting bounds the recursion of terminates over nested blocks.
+const maxNesting = 50
+
+// terminates reports whether control never falls out of the end of st:
+// it returns, branches away (break, continue, goto), panics or exits.
+func terminates(st ast.Stmt, depth int) bool {
+	if depth > maxNesting {
+		return false
+	}
+	switch st := st.(type) {
+	case *ast.BlockStmt:
+		return terminatesList(st.List, depth+1)
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return st.Tok != token.FALLTHROUGH
+	case *ast.IfStmt:
+		return st.Else != nil && terminates(st.Body, depth+1) && terminates(st.Else, depth+1)
+	case *ast.ExprStmt:
+		if call, ok := ast.Unparen(st.X).(*ast.CallExpr); ok {
+			return isNoReturn(call)
+		}
+	}
+	return false
+}
+
+func terminatesList(list []ast.Stmt, depth int) bool {
+	return len(list) > 0 && terminates(list[len(list)-1], depth)
+}
+
+// isNoReturn recognises calls that do not return by their names: panic,
+// os.Exit, log.Fatal*, log.Panic*, t.Fatal*.
+func isNoReturn(call *ast.CallExpr) bool {
+	switch calleeName(call) {
+	case "panic", "Exit", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln", "FailNow", "Skip", "Skipf":
+		return true
+	}
+	return false
+}
+
+// evaluate judges c against the evaluator's response flow: the statuses
+// with which control passes, and what the condition inspects.
+func (ev *evaluator) evaluate(c constraint) (statusSet, []inspection) {
+	sc := scope{at: c.pos}
+	if c.sw == nil {
+		v := ev.cond(c.cond, sc)
+		return v.given(c.outcome), v.inspects
+	}
+	clauses := ev.switchClauses(c.sw, sc)
+	var reach statusSet
+	var inspects []inspection
+	for _, cl := range clauses {
+		inspects = append(inspects, cl.inspects...)
+	}
+	for _, want := range c.clauses {
+		for _, cl := range clauses {
+			if cl.clause == want {
+				reach = reach.or(cl.reach)
+			}
+		}
+	}
+	return reach, inspects
+}
+
+// clauseVerdict is how control reaches one clause of a switch.
+type clauseVerdict struct {
+	clause   *ast.CaseClause // nil: the implicit default
+	reach    statusSet
+	inspects []inspection
+}
+
+// switchClauses evaluates every clause of sw (and its implicit default):
+// with which statuses control enters it.
+func (ev *evaluator) switchClauses(sw *ast.SwitchStmt, sc scope) []clauseVerdict {
+	var out []clauseVerdict
+	var def *ast.CaseClause
+	hasDefault := false
+	notBefore := allStatuses() // statuses for which no earlier case matched
+	for _, st := range sw.Body.List {
+		cc, ok := st.(*ast.CaseClause)
+		if !ok {
+			continue
+		}
+		if cc.List == nil {
+			def, hasDefault = cc, true
+			continue
+		}
+		v := ev.caseVerdict(sw, cc, sc)
+		out = append(out, clauseVerdict{clause: cc, reach: v.whenTrue.and(notBefore), inspects: v.inspects})
+		notBefore = notBefore.and(v.whenFalse)
+	}
+	if hasDefault || def == nil {
+		out = append(out, clauseVerdict{clause: def, reach: notBefore})
+	}
+	return out
+}
+
+// caseVerdict is the verdict of "one of the case's expressions matches".
+func (ev *evaluator) caseVerdict(sw *ast.SwitchStmt, cc *ast.CaseClause, sc scope) verdict {
+	var v verdict
+	for i, e := range cc.List {
+		var ve verdict
+		if sw.Tag == nil {
+			ve = ev.cond(e, sc)
+		} else {
+			ve = ev.comparison(&ast.BinaryExpr{X: sw.Tag, OpPos: e.Pos(), Op: token.EQL, Y: e}, sc)
+		}
+		if i == 0 {
+			v = ve
+		} else {
+			v = combine(token.LOR, v, ve)
+		}
+	}
+	return v
+}

@@ -1,0 +1,126 @@
+package resend
+
+import (
+	"bytes"
+	"go/ast"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// suppressor answers whether a diagnostic at a position is silenced by a
+// //nolint comment naming resend or twice (or naming no linter at all),
+// on the reported line or alone on the line before the statement.
+type suppressor struct {
+	pass  *analysis.Pass
+	files map[*token.File]map[int]nolintLine // line -> nolint comment on it
+}
+
+type nolintLine struct {
+	ownLine bool // nothing but the comment on its line
+}
+
+func newSuppressor(pass *analysis.Pass) *suppressor {
+	return &suppressor{pass: pass, files: make(map[*token.File]map[int]nolintLine)}
+}
+
+// silenced reports whether a diagnostic for node, which lies in statement
+// stmt (nil if unknown), is suppressed.
+func (s *suppressor) silenced(file *ast.File, node, stmt ast.Node) bool {
+	tf := s.pass.Fset.File(node.Pos())
+	if tf == nil {
+		return false
+	}
+	lines := s.index(file, tf)
+	if len(lines) == 0 {
+		return false
+	}
+	line := tf.Line(node.Pos())
+	if _, ok := lines[line]; ok {
+		return true
+	}
+	first := line
+	if stmt != nil {
+		first = tf.Line(stmt.Pos())
+		if _, ok := lines[first]; ok {
+			return true
+		}
+	}
+	prev, ok := lines[first-1]
+	return ok && prev.ownLine
+}
+
+// index finds the lines of file that carry a //nolint comment for resend.
+func (s *suppressor) index(file *ast.File, tf *token.File) map[int]nolintLine {
+	if m, ok := s.files[tf]; ok {
+		return m
+	}
+	m := make(map[int]nolintLine)
+	var src []byte
+	for _, cg := range file.Comments {
+		for _, c := range cg.List {
+			if !nolintCovers(c.Text) {
+				continue
+			}
+			if src == nil && s.pass.ReadFile != nil {
+				src, _ = s.pass.ReadFile(tf.Name())
+			}
+			m[tf.Line(c.Pos())] = nolintLine{ownLine: aloneOnLine(src, tf, c.Pos())}
+		}
+	}
+	s.files[tf] = m
+	return m
+}
+
+// nolintCovers reports whether a comment is a golangci-lint nolint
+// directive that applies to resend: //nolint, //nolint:resend,
+// //nolint:twice, //nolint:errcheck,resend // reason.
+func nolintCovers(text string) bool {
+	rest, ok := strings.CutPrefix(text, "//nolint")
+	if !ok {
+		rest, ok = strings.CutPrefix(text, "// nolint")
+		if !ok {
+			return false
+		}
+	}
+	if rest == "" || rest[0] == ' ' || rest[0] == '\t' {
+		return true // bare //nolint silences every linter
+	}
+	if rest[0] != ':' {
+		return false
+	}
+	list, _, _ := strings.Cut(rest[1:], " ")
+	for _, name := range strings.Split(list, ",") {
+		switch strings.TrimSpace(name) {
+		case "resend", "twice":
+			return true
+		}
+	}
+	return false
+}
+
+// aloneOnLine reports whether only blanks precede pos on its line. Without
+// the source it assumes so.
+func aloneOnLine(src []byte, tf *token.File, pos token.Pos) bool {
+	off := tf.Offset(pos)
+	if src == nil || off > len(src) {
+		return true
+	}
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	return len(bytes.TrimSpace(src[start:off])) == 0
+}
+
+// declaredIdempotent reports whether a function's doc comment carries
+// //twice:idempotent.
+func declaredIdempotent(doc *ast.CommentGroup) bool {
+	if doc == nil {
+		return false
+	}
+	for _, c := range doc.List {
+		if strings.HasPrefix(c.Text, "//twice:idempotent") {
+			return true
+		}
+	}
+	return false
+}
