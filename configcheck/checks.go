@@ -1,0 +1,244 @@
+package configcheck
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/twice-lint/twice/configcheck/manifest"
+	"github.com/twice-lint/twice/configcheck/source"
+)
+
+// Server versions that matter: 5.1.0 added OpenAPI auth; 5.1.0-bugfix made
+// the server send X-POWERJOB-AUTH-PASSED when auth is disabled.
+const (
+	firstAuthVersion  = "5.1.0"
+	headerFixVersion  = "5.1.0-bugfix"
+	settingDisplayKey = authKey
+)
+
+// judgedServer is a server with its evaluated setting.
+type judgedServer struct {
+	*server
+	eff effective
+}
+
+// versionBelow reports whether the server's version is known and below v.
+func (s *judgedServer) versionBelow(v string) bool {
+	return s.version != "" && manifest.CompareVersions(s.version, v) < 0
+}
+
+// noAuthAtAll: a server older than 5.1.0 has no OpenAPI auth whatever its
+// config says.
+func (s *judgedServer) noAuthAtAll() bool { return s.versionBelow(firstAuthVersion) }
+
+// headerFixed: 5.1.0-bugfix and later set the header the client waits for.
+func (s *judgedServer) headerFixed() bool {
+	return s.version != "" && !s.versionBelow(headerFixVersion)
+}
+
+// check applies both rules.
+func check(inv *inventory) []Finding {
+	var judged []*judgedServer
+	for _, s := range buildServers(inv) {
+		judged = append(judged, &judgedServer{server: s, eff: s.props.evaluate()})
+	}
+	var out []Finding
+	for _, s := range judged {
+		if f, ok := unauthenticatedFinding(s); ok {
+			out = append(out, f)
+		}
+	}
+	for _, c := range clients(inv) {
+		if f, ok := duplicateFinding(c, judged); ok {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// ---- unauthenticated-openapi ----
+
+func unauthenticatedFinding(s *judgedServer) (Finding, bool) {
+	f := Finding{Rule: RuleUnauthenticatedOpenAPI, Severity: SeverityWarning}
+	switch {
+	case s.noAuthAtAll():
+		f.Location = locationOf(s.anchor)
+		f.Message = fmt.Sprintf("PowerJob server %s (%s) is older than %s and has no OpenAPI authentication: /openApi/* (e.g. runJob) is reachable without credentials on port 7700 (CVE-2025-11581); upgrade to 5.1.1 or later, set %s=true and keep port 7700 private",
+			s.version, s.desc, firstAuthVersion, settingDisplayKey)
+		f.Related = versionRelated(s)
+	case s.eff.state == stateDisabled:
+		f.Location = locationOf(settingLocation(s))
+		f.Message = fmt.Sprintf("PowerJob server OpenAPI auth is disabled (%s): /openApi/* (e.g. runJob) is reachable without credentials on port 7700 (CVE-2025-11581, no server release fixes it); set %s=true and keep port 7700 private",
+			describeSetting(s), settingDisplayKey)
+		f.Related = settingRelated(s)
+	case s.eff.state == stateUnknown:
+		f.Severity = SeverityNote
+		f.Location = locationOf(settingLocation(s))
+		f.Message = fmt.Sprintf("cannot tell whether PowerJob server OpenAPI auth is enabled for %s: %s; check that the deployed server has %s=true, otherwise /openApi/* is reachable without credentials on port 7700 (CVE-2025-11581)",
+			s.desc, s.eff.reason, settingDisplayKey)
+		f.Related = settingRelated(s)
+	default:
+		return Finding{}, false
+	}
+	return f, true
+}
+
+// settingLocation is where the deciding setting is written, else the
+// server's anchor (config file line 1, image line).
+func settingLocation(s *judgedServer) source.Pos {
+	if s.eff.winner.pos.IsValid() {
+		return s.eff.winner.pos
+	}
+	return s.anchor
+}
+
+// describeSetting says in words where the effective value comes from, with
+// its location, for use inside a message.
+func describeSetting(s *judgedServer) string {
+	w := s.eff.winner
+	if !w.pos.IsValid() {
+		return fmt.Sprintf("%s is not set, so it defaults to false; %s", settingDisplayKey, s.desc)
+	}
+	var b strings.Builder
+	switch s.eff.winnerKind {
+	case srcArgs:
+		fmt.Fprintf(&b, "command-line argument %s=%s", w.name, w.value)
+	case srcJVM:
+		fmt.Fprintf(&b, "JVM option %s=%s", w.name, w.value)
+	case srcEnv:
+		fmt.Fprintf(&b, "environment variable %s=%s", w.name, w.value)
+	default:
+		fmt.Fprintf(&b, "%s=%s", w.name, w.value)
+	}
+	fmt.Fprintf(&b, " at %s", posText(w.pos))
+	if len(s.eff.overridden) > 0 {
+		fmt.Fprintf(&b, ", overriding %s", posText(s.eff.overridden[0].pos))
+	}
+	return b.String()
+}
+
+func posText(p source.Pos) string {
+	return fmt.Sprintf("%s:%d", p.File, max(p.Line, 1))
+}
+
+func settingRelated(s *judgedServer) []Related {
+	var out []Related
+	for _, o := range s.eff.overridden {
+		out = append(out, Related{Message: "overridden setting " + o.name + "=" + o.value, Location: locationOf(o.pos)})
+	}
+	return append(out, versionRelated(s)...)
+}
+
+func versionRelated(s *judgedServer) []Related {
+	if s.version == "" || !s.versionFrom.IsValid() {
+		return nil
+	}
+	return []Related{{Message: "PowerJob server version " + s.version, Location: locationOf(s.versionFrom)}}
+}
+
+// ---- duplicate-openapi-request ----
+
+// clientDep is one powerjob-client 5.x dependency declaration.
+type clientDep struct {
+	dep    manifest.Dependency
+	module manifest.Module
+	is50   bool // 5.0.x: no auth handshake yet
+}
+
+// clients lists the direct powerjob-client dependencies of version 5.x.
+// A module that only gets the client through powerjob-server-starter is an
+// embedded server, not a client: transitive and lockfile-only entries are
+// not in Deps. 4.x, 3.x (com.github.kfcfans) and unknown versions are not
+// affected.
+func clients(inv *inventory) []clientDep {
+	var out []clientDep
+	for _, m := range inv.modules {
+		for _, d := range m.Deps {
+			if d.Group != powerjobGroup || d.Artifact != clientArtifact {
+				continue
+			}
+			switch {
+			case strings.HasPrefix(d.Version, "5.0.") || d.Version == "5.0":
+				out = append(out, clientDep{dep: d, module: m, is50: true})
+			case strings.HasPrefix(d.Version, "5."):
+				out = append(out, clientDep{dep: d, module: m})
+			}
+		}
+	}
+	return out
+}
+
+// clientLocation is where the finding for a client goes: the line that fixes
+// its version when that is a lockfile or a version catalog (that is where the
+// version is decided), else the declaration that names powerjob-client.
+func clientLocation(d manifest.Dependency) (primary source.Pos, other source.Pos) {
+	if d.VersionPos.IsValid() && isLockOrCatalog(d.VersionPos.File) {
+		return d.VersionPos, d.Pos
+	}
+	return d.Pos, d.VersionPos
+}
+
+func isLockOrCatalog(p string) bool {
+	base := path.Base(p)
+	return strings.HasSuffix(base, ".lockfile") || base == "lockfile.json" || strings.HasSuffix(base, ".versions.toml")
+}
+
+func duplicateFinding(c clientDep, servers []*judgedServer) (Finding, bool) {
+	primary, other := clientLocation(c.dep)
+	f := Finding{Rule: RuleDuplicateOpenAPIRequest, Location: locationOf(primary)}
+	if other.IsValid() && other != primary {
+		f.Related = append(f.Related, Related{Message: "powerjob-client " + c.dep.Version + " declared here", Location: locationOf(other)})
+	}
+	if len(servers) == 0 {
+		f.Severity = SeverityNote
+		f.Message = fmt.Sprintf("powerjob-client %s: no PowerJob server config in the scanned paths; check the server it calls: if it runs 5.1.0 with %s=false (the default), the server answers without X-POWERJOB-AUTH-PASSED and the client re-sends every saveJob/runJob/…, so each job is created twice; run server 5.1.1 or later, or enable OpenAPI auth and configure the app password",
+			c.dep.Version, settingDisplayKey)
+		return f, true
+	}
+	var disabled, unknown []*judgedServer
+	for _, s := range servers {
+		if s.headerFixed() || s.noAuthAtAll() {
+			continue // a fixed server sends the header; an old one fails the handshake instead of doubling
+		}
+		switch s.eff.state {
+		case stateDisabled:
+			disabled = append(disabled, s)
+		case stateUnknown:
+			unknown = append(unknown, s)
+		}
+	}
+	switch {
+	case len(disabled) > 0:
+		f.Severity = SeverityWarning
+		f.Message = duplicateMessage(c, disabled[0])
+	case len(unknown) > 0:
+		f.Severity = SeverityNote
+		f.Message = fmt.Sprintf("powerjob-client %s: cannot tell whether the PowerJob server has OpenAPI auth enabled (%s: %s); check that the server runs 5.1.1 or later or has %s=true, otherwise the client re-sends every saveJob/runJob/… and each job is created twice",
+			c.dep.Version, unknown[0].desc, unknown[0].eff.reason, settingDisplayKey)
+	default:
+		return Finding{}, false
+	}
+	for _, s := range append(disabled, unknown...) {
+		f.Related = append(f.Related, serverRelated(s))
+	}
+	return f, true
+}
+
+func duplicateMessage(c clientDep, s *judgedServer) string {
+	where := describeSetting(s)
+	if c.is50 {
+		return fmt.Sprintf("powerjob-client %s does not authenticate yet, but the PowerJob server has OpenAPI auth disabled (%s): the day the client is upgraded to 5.1.x while this server config stays, server 5.1.0 answers without X-POWERJOB-AUTH-PASSED and the client re-sends every saveJob/runJob/…, so each job is created twice; run server 5.1.1 or later, or set %s=true and configure the app password",
+			c.dep.Version, where, settingDisplayKey)
+	}
+	return fmt.Sprintf("powerjob-client %s with server OpenAPI auth disabled (%s): PowerJob server 5.1.0 answers without X-POWERJOB-AUTH-PASSED and the client re-sends every saveJob/runJob/…, so each job is created twice; run server 5.1.1 or later, or set %s=true and configure the app password",
+		c.dep.Version, where, settingDisplayKey)
+}
+
+func serverRelated(s *judgedServer) Related {
+	msg := "server OpenAPI auth disabled: " + describeSetting(s)
+	if s.eff.state == stateUnknown {
+		msg = "server OpenAPI auth unknown (" + s.desc + "): " + s.eff.reason
+	}
+	return Related{Message: msg, Location: locationOf(settingLocation(s))}
+}

@@ -1,0 +1,234 @@
+package configcheck
+
+import (
+	"bytes"
+	"errors"
+	"path"
+	"strings"
+
+	"github.com/twice-lint/twice/configcheck/deploy"
+	"github.com/twice-lint/twice/configcheck/manifest"
+	"github.com/twice-lint/twice/configcheck/source"
+	"github.com/twice-lint/twice/configcheck/springconf"
+)
+
+// fileKind is what a discovered file is read as.
+type fileKind int
+
+const (
+	kindNone       fileKind = iota
+	kindSpring              // application*/bootstrap* config, or another .properties/.yml that may hold oms. keys
+	kindManifest            // Maven/Gradle build files, catalogs, lockfiles
+	kindCompose             // docker-compose files
+	kindDockerfile          // Dockerfiles
+)
+
+// kindByName classifies a file by its name alone, so that files nobody
+// needs are never opened. Kubernetes manifests are .yml/.yaml files and are
+// recognised later, by content.
+func kindByName(p string) fileKind {
+	base := path.Base(p)
+	switch {
+	case manifest.IsManifest(p):
+		return kindManifest
+	case deploy.IsComposeFile(p):
+		return kindCompose
+	case deploy.IsDockerfile(p):
+		return kindDockerfile
+	}
+	switch strings.ToLower(path.Ext(base)) {
+	case ".properties", ".yml", ".yaml":
+		return kindSpring
+	}
+	return kindNone
+}
+
+// springRole says how Spring Boot loads a config file by its name.
+type springRole int
+
+const (
+	roleOther       springRole = iota // loaded only if imported or mounted
+	roleApplication                   // application.* / application-{profile}.*
+	roleBootstrap                     // bootstrap.* / bootstrap-{profile}.* (Spring Cloud)
+)
+
+// springFile is a parsed Spring property source and what its name means.
+type springFile struct {
+	file    *springconf.File
+	path    string
+	role    springRole
+	profile string // "prod" for application-prod.yml; "" for a base file
+	yaml    bool
+	hasOMS  bool   // some key is under oms.
+	cfgMap  string // ConfigMap name when the file is embedded in a Kubernetes manifest
+	cfgName string // the ConfigMap data key (file name) of an embedded file
+}
+
+// springName splits a config file name into role and profile.
+func springName(p string) (role springRole, profile string, isYAML bool) {
+	base := path.Base(p)
+	ext := path.Ext(base)
+	stem := strings.TrimSuffix(base, ext)
+	isYAML = strings.EqualFold(ext, ".yml") || strings.EqualFold(ext, ".yaml")
+	for _, c := range []struct {
+		prefix string
+		role   springRole
+	}{{"application", roleApplication}, {"bootstrap", roleBootstrap}} {
+		if stem == c.prefix {
+			return c.role, "", isYAML
+		}
+		if rest, ok := strings.CutPrefix(stem, c.prefix+"-"); ok && rest != "" {
+			return c.role, rest, isYAML
+		}
+	}
+	return roleOther, "", isYAML
+}
+
+// fileFacts is everything kept from one file after parsing; the bytes are
+// dropped (except for manifests, which are resolved together later).
+type fileFacts struct {
+	path       string
+	kind       fileKind
+	spring     []*springFile // the file itself, or ConfigMap-embedded files
+	containers []deploy.Container
+	manifest   []byte
+	errs       []InputError
+}
+
+// parseFile turns one file's bytes into facts. It never panics on bad input:
+// parsers report *source.Error, which becomes an InputError.
+func parseFile(p string, kind fileKind, data []byte) fileFacts {
+	ff := fileFacts{path: p, kind: kind}
+	switch kind {
+	case kindManifest:
+		ff.manifest = data
+	case kindCompose:
+		cs, err := deploy.ParseCompose(p, data)
+		ff.addErr(p, err)
+		ff.containers = cs
+	case kindDockerfile:
+		cs, err := deploy.ParseDockerfile(p, data)
+		ff.addErr(p, err)
+		ff.containers = cs
+	case kindSpring:
+		ff.parseSpringOrKubernetes(p, data)
+	}
+	return ff
+}
+
+func (ff *fileFacts) parseSpringOrKubernetes(p string, data []byte) {
+	role, _, isYAML := springName(p)
+	if role == roleOther && isYAML && deploy.LooksLikeKubernetes(data) {
+		ff.parseKubernetes(p, data)
+		return
+	}
+	if role == roleOther && !mayHoldOMSKeys(data) {
+		// Not loaded by name and no server key in it: remember only that the
+		// file exists (a committed Nacos data-id without oms. keys still
+		// means "key absent", not "remote, unknown").
+		ff.spring = []*springFile{{path: p, role: roleOther, yaml: isYAML, file: &springconf.File{Path: p}}}
+		return
+	}
+	sf, err := parseSpring(p, data, p, 0, 0)
+	if err != nil {
+		ff.addErr(p, err)
+		return
+	}
+	ff.spring = []*springFile{sf}
+}
+
+func (ff *fileFacts) parseKubernetes(p string, data []byte) {
+	cs, embedded, err := deploy.ParseKubernetes(p, data)
+	ff.addErr(p, err)
+	ff.containers = cs
+	for _, e := range embedded {
+		sf, err := parseSpring(e.Name, e.Data, e.File, e.LineOffset, e.ColOffset)
+		if err != nil {
+			ff.addErr(e.File, err)
+			continue
+		}
+		sf.cfgMap, sf.cfgName = e.ConfigMap, e.Name
+		ff.spring = append(ff.spring, sf)
+	}
+}
+
+// mayHoldOMSKeys is a cheap pre-filter for files that are not loaded by name:
+// an oms. key is written "oms." (properties, dotted YAML) or "oms:" (nested
+// YAML). Files without either are not parsed, so a malformed YAML file that
+// has nothing to do with PowerJob is not reported.
+func mayHoldOMSKeys(data []byte) bool {
+	lower := bytes.ToLower(data)
+	return bytes.Contains(lower, []byte("oms.")) || bytes.Contains(lower, []byte("oms:"))
+}
+
+// parseSpring parses a properties or YAML source. name decides the format and
+// the Spring role; positions are reported in file, shifted by the offsets
+// (for a ConfigMap data key, line N of data is line N+lineOff of file).
+func parseSpring(name string, data []byte, file string, lineOff, colOff int) (*springFile, error) {
+	role, profile, isYAML := springName(name)
+	parse := springconf.ParseProperties
+	if isYAML {
+		parse = springconf.ParseYAML
+	}
+	f, err := parse(file, data)
+	if err != nil {
+		return nil, shiftError(err, lineOff, colOff)
+	}
+	sf := &springFile{file: f, path: file, role: role, profile: profile, yaml: isYAML}
+	for di := range f.Docs {
+		for ei := range f.Docs[di].Entries {
+			e := &f.Docs[di].Entries[ei]
+			e.Pos = shift(e.Pos, file, lineOff, colOff)
+			if strings.HasPrefix(springconf.CanonicalKey(e.Key), "oms.") {
+				sf.hasOMS = true
+			}
+		}
+		f.Docs[di].OnProfilePos = shift(f.Docs[di].OnProfilePos, file, lineOff, colOff)
+	}
+	if role == roleOther && !sf.hasOMS {
+		f.Docs = nil // keep only the fact that the file exists
+	}
+	return sf, nil
+}
+
+func shift(p source.Pos, file string, lineOff, colOff int) source.Pos {
+	if p.Line > 0 {
+		p.Line += lineOff
+		p.Col += colOff
+	}
+	p.File = file
+	return p
+}
+
+func shiftError(err error, lineOff, colOff int) error {
+	if lineOff == 0 && colOff == 0 {
+		return err
+	}
+	var se *source.Error
+	if errors.As(err, &se) {
+		return &source.Error{Pos: shift(se.Pos, se.Pos.File, lineOff, colOff), Msg: se.Msg}
+	}
+	return err
+}
+
+// addErr records a parse error. Go/Helm templates are skipped silently.
+func (ff *fileFacts) addErr(p string, err error) {
+	if err == nil || errors.Is(err, springconf.ErrTemplate) {
+		return
+	}
+	ff.errs = append(ff.errs, inputErrorOf(p, err))
+}
+
+// inputErrorOf builds an InputError, taking the position from a
+// *source.Error when there is one (else the whole file).
+func inputErrorOf(p string, err error) InputError {
+	var se *source.Error
+	if errors.As(err, &se) {
+		pos := se.Pos
+		if pos.File == "" {
+			pos.File = p
+		}
+		return InputError{Message: se.Msg, Location: locationOf(pos)}
+	}
+	return InputError{Message: err.Error(), Location: locationOf(source.Pos{File: p})}
+}

@@ -1,0 +1,98 @@
+package configcheck
+
+import (
+	"path"
+	"slices"
+
+	"github.com/twice-lint/twice/configcheck/deploy"
+	"github.com/twice-lint/twice/configcheck/manifest"
+)
+
+// PowerJob coordinates.
+const (
+	powerjobGroup      = "tech.powerjob"
+	clientArtifact     = "powerjob-client"
+	serverStarterArtif = "powerjob-server-starter"
+)
+
+// inventory is the scan's parsed facts, indexed for the server model.
+type inventory struct {
+	springFiles []*springFile            // walk order; ConfigMap-embedded files included
+	byPath      map[string]*springFile   // on-disk Spring files by display path
+	byBase      map[string][]*springFile // on-disk Spring files by base name (Nacos data-ids)
+	configMaps  map[string][]*springFile // ConfigMap-embedded files by ConfigMap name
+	containers  []deploy.Container       // compose services and Kubernetes containers, walk order
+	dockerfiles map[string]deploy.Container
+	dfOrder     []string // Dockerfile paths in walk order
+	modules     []manifest.Module
+}
+
+// newInventory indexes the facts; manifests are resolved together here, in
+// path order, so the result does not depend on which worker finished first.
+func newInventory(facts []fileFacts, report *Report) *inventory {
+	inv := &inventory{
+		byPath:      map[string]*springFile{},
+		byBase:      map[string][]*springFile{},
+		configMaps:  map[string][]*springFile{},
+		dockerfiles: map[string]deploy.Container{},
+	}
+	project := manifest.NewProject()
+	for i := range facts {
+		ff := &facts[i]
+		report.Errors = append(report.Errors, ff.errs...)
+		inv.addFacts(ff)
+		if ff.manifest != nil {
+			if err := project.Add(ff.path, ff.manifest); err != nil {
+				report.Errors = append(report.Errors, inputErrorOf(ff.path, err))
+			}
+			ff.manifest = nil
+		}
+	}
+	inv.modules = project.Modules()
+	return inv
+}
+
+func (inv *inventory) addFacts(ff *fileFacts) {
+	for _, sf := range ff.spring {
+		inv.springFiles = append(inv.springFiles, sf)
+		if sf.cfgMap != "" {
+			inv.configMaps[sf.cfgMap] = append(inv.configMaps[sf.cfgMap], sf)
+			continue
+		}
+		inv.byPath[sf.path] = sf
+		base := path.Base(sf.path)
+		inv.byBase[base] = append(inv.byBase[base], sf)
+	}
+	switch ff.kind {
+	case kindDockerfile:
+		// The parser returns the final stage: that is what runs.
+		if n := len(ff.containers); n > 0 {
+			inv.dockerfiles[ff.path] = ff.containers[n-1]
+			inv.dfOrder = append(inv.dfOrder, ff.path)
+		}
+	default:
+		inv.containers = append(inv.containers, ff.containers...)
+	}
+}
+
+// moduleAt returns the build module whose directory is dir.
+func (inv *inventory) moduleAt(dir string) (manifest.Module, bool) {
+	dir = path.Clean(dir)
+	i := slices.IndexFunc(inv.modules, func(m manifest.Module) bool { return path.Clean(m.Dir) == dir })
+	if i < 0 {
+		return manifest.Module{}, false
+	}
+	return inv.modules[i], true
+}
+
+// serverStarter returns the module's powerjob-server-starter dependency: a
+// module that has it runs an embedded PowerJob server.
+func serverStarter(m manifest.Module) (manifest.Dependency, bool) {
+	i := slices.IndexFunc(m.Deps, func(d manifest.Dependency) bool {
+		return d.Group == powerjobGroup && d.Artifact == serverStarterArtif
+	})
+	if i < 0 {
+		return manifest.Dependency{}, false
+	}
+	return m.Deps[i], true
+}

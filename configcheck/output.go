@@ -1,0 +1,240 @@
+package configcheck
+
+import (
+	"bufio"
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/url"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/twice-lint/twice/configcheck/internal/sarif"
+)
+
+// Output formats accepted by Write and `twice config -format`.
+const (
+	FormatText  = "text"
+	FormatJSON  = "json"
+	FormatSARIF = "sarif"
+)
+
+// Tool identity written into SARIF.
+const (
+	toolName       = "twice"
+	informationURI = "https://github.com/twice-lint/twice"
+)
+
+// WriteOptions carry what some formats need besides the report.
+type WriteOptions struct {
+	// WorkDir is the absolute directory report paths are relative to; SARIF
+	// writes it as the %SRCROOT% base URI.
+	WorkDir string
+	// ToolVersion is written into SARIF's tool.driver.version.
+	ToolVersion string
+}
+
+// Write renders the report in the given format.
+func Write(r *Report, format string, w io.Writer, opts WriteOptions) error {
+	switch format {
+	case FormatText:
+		return WriteText(r, w)
+	case FormatJSON:
+		return WriteJSON(r, w)
+	case FormatSARIF:
+		return WriteSARIF(r, w, opts)
+	}
+	return fmt.Errorf("configcheck: unknown format %q (want text, json or sarif)", format)
+}
+
+// WriteText writes one line per finding, `path:line:col: severity: message
+// [rule-id]`, and one per input error, `path:line:col: error: message`,
+// merged in location order. Related locations are already part of each
+// message, so every line has the same shape.
+func WriteText(r *Report, w io.Writer) error {
+	type line struct {
+		loc  Location
+		rule string
+		text string
+	}
+	lines := make([]line, 0, len(r.Findings)+len(r.Errors))
+	for _, f := range r.Findings {
+		lines = append(lines, line{f.Location, f.Rule, fmt.Sprintf("%s: %s: %s [%s]", locText(f.Location), f.Severity, oneLine(f.Message), f.Rule)})
+	}
+	for _, e := range r.Errors {
+		lines = append(lines, line{e.Location, "", fmt.Sprintf("%s: error: %s", locText(e.Location), oneLine(e.Message))})
+	}
+	slices.SortStableFunc(lines, func(a, b line) int {
+		return cmp.Or(compareLocations(a.loc, b.loc), cmp.Compare(a.rule, b.rule), cmp.Compare(a.text, b.text))
+	})
+	bw := bufio.NewWriter(w)
+	for _, l := range lines {
+		bw.WriteString(l.text)
+		bw.WriteByte('\n')
+	}
+	return bw.Flush()
+}
+
+func locText(l Location) string { return fmt.Sprintf("%s:%d:%d", l.Path, l.Line, l.Column) }
+
+// oneLine keeps a message on its line: parser messages may quote input.
+func oneLine(s string) string {
+	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
+}
+
+// JSONReport is the document WriteJSON writes (schema version 1). It is
+// stable: fields are only ever added, with a version bump for any change in
+// meaning. See docs/config-json.md.
+//
+//	{
+//	  "version": 1,
+//	  "findings": [
+//	    {
+//	      "rule": "duplicate-openapi-request",            // rule id
+//	      "severity": "warning",                          // "note" | "warning" | "error"
+//	      "message": "powerjob-client 5.1.1 with …",
+//	      "location": {"path": "app/pom.xml", "line": 31, "column": 7},
+//	      "related": [{"message": "…", "location": {"path": "…", "line": 12, "column": 1}}]
+//	    }
+//	  ],
+//	  "errors": [
+//	    {"message": "yaml: mapping values are not allowed here", "location": {"path": "…", "line": 3, "column": 1}}
+//	  ]
+//	}
+//
+// Paths are relative to the working directory with forward slashes; line and
+// column are 1-based (column in bytes). findings, related and errors are
+// always arrays (possibly empty), sorted by path, line, column, rule.
+type JSONReport struct {
+	Version  int          `json:"version"`
+	Findings []Finding    `json:"findings"`
+	Errors   []InputError `json:"errors"`
+}
+
+// JSONVersion is the current JSON schema version.
+const JSONVersion = 1
+
+// WriteJSON writes the report as a JSONReport.
+func WriteJSON(r *Report, w io.Writer) error {
+	doc := JSONReport{Version: JSONVersion, Findings: make([]Finding, 0, len(r.Findings)), Errors: make([]InputError, 0, len(r.Errors))}
+	for _, f := range r.Findings {
+		if f.Related == nil {
+			f.Related = []Related{}
+		}
+		doc.Findings = append(doc.Findings, f)
+	}
+	doc.Errors = append(doc.Errors, r.Errors...)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}
+
+// srcRoot is the base URI id results are relative to.
+const srcRoot = "%SRCROOT%"
+
+// WriteSARIF writes a SARIF 2.1.0 log: rules with their help, one result per
+// finding, input errors as tool execution notifications.
+func WriteSARIF(r *Report, w io.Writer, opts WriteOptions) error {
+	rules := Rules()
+	run := sarif.Run{
+		Tool: sarif.Tool{Driver: sarif.Driver{
+			Name: toolName, Version: opts.ToolVersion, InformationURI: informationURI,
+			Rules: make([]sarif.ReportingDescriptor, 0, len(rules)),
+		}},
+		Invocations: []sarif.Invocation{{ExecutionSuccessful: len(r.Errors) == 0}},
+		Results:     make([]sarif.Result, 0, len(r.Findings)),
+	}
+	if opts.WorkDir != "" {
+		run.OriginalURIBaseIDs = map[string]sarif.ArtifactLocation{srcRoot: {URI: dirURI(opts.WorkDir)}}
+	}
+	index := map[string]int{}
+	for i, rule := range rules {
+		index[rule.ID] = i
+		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule(rule))
+	}
+	for _, f := range r.Findings {
+		run.Results = append(run.Results, sarifResult(f, index[f.Rule]))
+	}
+	for _, e := range r.Errors {
+		inv := &run.Invocations[0]
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarif.Notification{
+			Level: "error", Message: sarif.Message{Text: e.Message}, Locations: []sarif.Location{sarifLocation(e.Location)},
+		})
+	}
+	log := sarif.Log{Schema: sarif.Schema, Version: sarif.Version, Runs: []sarif.Run{run}}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(log)
+}
+
+func sarifRule(r Rule) sarif.ReportingDescriptor {
+	return sarif.ReportingDescriptor{
+		ID: r.ID, Name: r.Name,
+		ShortDescription:     &sarif.MultiformatMessage{Text: r.ShortDescription},
+		FullDescription:      &sarif.MultiformatMessage{Text: r.FullDescription},
+		Help:                 &sarif.MultiformatMessage{Text: r.Help, Markdown: r.HelpMarkdown},
+		HelpURI:              r.HelpURI,
+		DefaultConfiguration: &sarif.ReportingConfiguration{Level: string(r.DefaultSeverity)},
+	}
+}
+
+func sarifResult(f Finding, ruleIndex int) sarif.Result {
+	res := sarif.Result{
+		RuleID: f.Rule, RuleIndex: ruleIndex, Level: string(f.Severity),
+		Message:   sarif.Message{Text: f.Message},
+		Locations: []sarif.Location{sarifLocation(f.Location)},
+		PartialFingerprints: map[string]string{
+			"twiceFinding/v1": fingerprint(f),
+		},
+	}
+	for i, rel := range f.Related {
+		loc := sarifLocation(rel.Location)
+		id := i + 1
+		loc.ID = &id
+		loc.Message = &sarif.Message{Text: rel.Message}
+		res.RelatedLocations = append(res.RelatedLocations, loc)
+	}
+	return res
+}
+
+// fingerprint identifies a finding across runs independently of its line:
+// rule, file and the message (which names the setting and versions).
+func fingerprint(f Finding) string {
+	sum := sha256.Sum256([]byte(f.Rule + "\x00" + f.Location.Path + "\x00" + f.Message))
+	return hex.EncodeToString(sum[:16])
+}
+
+func sarifLocation(l Location) sarif.Location {
+	return sarif.Location{PhysicalLocation: sarif.PhysicalLocation{
+		ArtifactLocation: sarif.ArtifactLocation{URI: relativeURI(l.Path), URIBaseID: srcRoot},
+		Region:           &sarif.Region{StartLine: l.Line, StartColumn: l.Column},
+	}}
+}
+
+// relativeURI percent-encodes each segment of a slash path, so spaces and
+// non-ASCII directory names give a valid URI reference.
+func relativeURI(p string) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.Join(segs, "/")
+}
+
+// dirURI is the file: URI of a directory, with the trailing slash SARIF
+// requires for a base URI.
+func dirURI(dir string) string {
+	u := url.URL{Scheme: "file", Path: filepath.ToSlash(dir)}
+	if !strings.HasPrefix(u.Path, "/") {
+		u.Path = "/" + u.Path // Windows: file:///C:/…
+	}
+	s := u.String()
+	if !strings.HasSuffix(s, "/") {
+		s += "/"
+	}
+	return s
+}

@@ -1,0 +1,180 @@
+package configcheck
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/twice-lint/twice/configcheck/internal/walk"
+	"github.com/twice-lint/twice/configcheck/source"
+)
+
+// DefaultMaxFileSize is the size cap: larger files are reported as skipped.
+const DefaultMaxFileSize = 4 << 20
+
+// Options configure a Scan. The zero value is ready to use.
+type Options struct {
+	// WorkDir is the directory printed paths are relative to; "" means the
+	// process's working directory.
+	WorkDir string
+	// MaxFileSize caps the size of a file that is read; 0 means
+	// DefaultMaxFileSize.
+	MaxFileSize int64
+	// Workers is the number of parallel parsers; 0 means GOMAXPROCS.
+	Workers int
+	// Progress, when set, is called after each file is read with the number
+	// of files read so far. It is called from one goroutine at a time.
+	Progress func(filesRead int)
+}
+
+func (o Options) withDefaults() (Options, error) {
+	if o.WorkDir == "" {
+		wd, err := os.Getwd()
+		if err != nil {
+			return o, fmt.Errorf("configcheck: working directory: %w", err)
+		}
+		o.WorkDir = wd
+	}
+	abs, err := filepath.Abs(o.WorkDir)
+	if err != nil {
+		return o, fmt.Errorf("configcheck: working directory: %w", err)
+	}
+	o.WorkDir = abs
+	if o.MaxFileSize <= 0 {
+		o.MaxFileSize = DefaultMaxFileSize
+	}
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	return o, nil
+}
+
+// Scan walks roots (default "."), reads the config, build and deployment
+// files it finds, and applies the config rules. Malformed or unreadable files
+// become Report.Errors; the scan goes on. The returned error is non-nil only
+// when the scan itself could not run (cancelled context, no working
+// directory).
+func Scan(ctx context.Context, roots []string, opts Options) (*Report, error) {
+	opts, err := opts.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	if len(roots) == 0 {
+		roots = []string{"."}
+	}
+	facts, problems, err := collect(ctx, roots, opts)
+	if err != nil {
+		return nil, err
+	}
+	report := &Report{FilesScanned: len(facts), Errors: problems}
+	inv := newInventory(facts, report)
+	report.Findings = check(inv)
+	report.sort()
+	return report, nil
+}
+
+// job is one file to read, numbered in walk order so that results can be
+// put back in that order whatever worker finishes first.
+type job struct {
+	seq  int
+	file walk.File
+	kind fileKind
+}
+
+type result struct {
+	seq   int
+	facts fileFacts
+}
+
+// collect walks and parses in parallel. The walker feeds a bounded channel,
+// so only the files being parsed are in memory; each worker keeps the facts
+// and drops the bytes.
+func collect(ctx context.Context, roots []string, opts Options) ([]fileFacts, []InputError, error) {
+	jobs := make(chan job, opts.Workers*4)
+	results := make(chan result, opts.Workers*4)
+	var problems []InputError
+	var walkErr error
+	go func() {
+		defer close(jobs)
+		seq := 0
+		walkOpts := walk.Options{
+			WorkDir: opts.WorkDir,
+			MaxSize: opts.MaxFileSize,
+			Want:    func(p string) bool { return kindByName(p) != kindNone },
+		}
+		walkErr = walk.Walk(ctx, roots, walkOpts, func(f walk.File) {
+			jobs <- job{seq: seq, file: f, kind: kindByName(f.Path)}
+			seq++
+		}, func(p walk.Problem) {
+			problems = append(problems, InputError{Message: p.Msg, Location: locationOf(source.Pos{File: p.Path})})
+		})
+	}()
+	var wg sync.WaitGroup
+	for range opts.Workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				results <- result{seq: j.seq, facts: readAndParse(j, opts.MaxFileSize)}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	var facts []fileFacts
+	done := 0
+	for r := range results {
+		for len(facts) <= r.seq {
+			facts = append(facts, fileFacts{})
+		}
+		facts[r.seq] = r.facts
+		done++
+		if opts.Progress != nil {
+			opts.Progress(done)
+		}
+	}
+	// The walker goroutine has finished: jobs is closed before results.
+	if walkErr != nil {
+		return nil, nil, fmt.Errorf("configcheck: scan: %w", walkErr)
+	}
+	return facts, problems, nil
+}
+
+// readAndParse reads one file (bounded by maxSize) and parses it.
+func readAndParse(j job, maxSize int64) fileFacts {
+	data, err := readFile(j.file.OSPath, maxSize)
+	if err != nil {
+		return fileFacts{path: j.file.Path, errs: []InputError{{Message: err.Error(), Location: locationOf(source.Pos{File: j.file.Path})}}}
+	}
+	return parseFile(j.file.Path, j.kind, data)
+}
+
+func readFile(p string, maxSize int64) ([]byte, error) {
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read file: %w", unwrapPath(err))
+	}
+	defer f.Close()
+	// Read one byte more than allowed to notice a file that grew after the
+	// walk measured it.
+	data, err := io.ReadAll(io.LimitReader(f, maxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read file: %w", unwrapPath(err))
+	}
+	if int64(len(data)) > maxSize {
+		return nil, fmt.Errorf("skipped: file is larger than %d bytes", maxSize)
+	}
+	return data, nil
+}
+
+// unwrapPath drops the path from an *os.PathError (it is printed anyway).
+func unwrapPath(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}

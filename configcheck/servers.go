@@ -1,0 +1,565 @@
+package configcheck
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/twice-lint/twice/configcheck/deploy"
+	"github.com/twice-lint/twice/configcheck/manifest"
+	"github.com/twice-lint/twice/configcheck/source"
+	"github.com/twice-lint/twice/configcheck/springconf"
+)
+
+// maxImportDepth bounds chains of spring.config.import.
+const maxImportDepth = 8
+
+// server is one PowerJob server the repository configures: a config tree
+// (a module's Spring files, possibly an embedded server) or a container
+// running a server image.
+type server struct {
+	desc        string     // "server config app/src/main/resources/application.yml", "compose service powerjob (deploy/docker-compose.yml)"
+	version     string     // PowerJob version when known
+	versionFrom source.Pos // where the version is fixed
+	// anchor is where a finding goes when no setting decides: the config
+	// file (line 1), the container's image line, or the starter dependency.
+	anchor source.Pos
+	props  propertySet
+}
+
+// buildServers finds every server in the inventory.
+func buildServers(inv *inventory) []*server {
+	consumed := map[*springFile]bool{} // files loaded by a container server
+	var servers []*server
+	servers = append(servers, containerServers(inv, consumed)...)
+	servers = append(servers, treeServers(inv, consumed)...)
+	return servers
+}
+
+// ---- config-tree servers ----
+
+// configTree is the set of Spring files one module loads by name.
+type configTree struct {
+	module string
+	files  []configFile
+}
+
+// locate maps a Spring file to the module that loads it and the location it
+// is loaded from: src/main/resources[/config] are the classpath, the module
+// directory and its config/ are file:./ and file:./config/. Test resources
+// are not a deployed server's config.
+func locate(p string) (module string, outside, configDir, ok bool) {
+	dir := path.Dir(p)
+	if strings.Contains("/"+dir+"/", "/src/test/") {
+		return "", false, false, false
+	}
+	if m, found := cutSuffixDir(dir, "src/main/resources/config"); found {
+		return m, false, true, true
+	}
+	if m, found := cutSuffixDir(dir, "src/main/resources"); found {
+		return m, false, false, true
+	}
+	if path.Base(dir) == "config" {
+		return path.Dir(dir), true, true, true
+	}
+	return dir, true, false, true
+}
+
+// cutSuffixDir removes a trailing directory path: "app/src/main/resources"
+// minus "src/main/resources" is "app"; the whole path gives ".".
+func cutSuffixDir(dir, suffix string) (string, bool) {
+	if dir == suffix {
+		return ".", true
+	}
+	if rest, ok := strings.CutSuffix(dir, "/"+suffix); ok {
+		return rest, true
+	}
+	return "", false
+}
+
+func treeServers(inv *inventory, consumed map[*springFile]bool) []*server {
+	trees := map[string]*configTree{}
+	var order []string
+	for _, sf := range inv.springFiles {
+		if sf.cfgMap != "" || sf.role == roleOther {
+			continue
+		}
+		module, outside, configDir, ok := locate(sf.path)
+		if !ok {
+			continue
+		}
+		t := trees[module]
+		if t == nil {
+			t = &configTree{module: module}
+			trees[module] = t
+			order = append(order, module)
+		}
+		t.files = append(t.files, configFile{sf: sf, outside: outside, configDir: configDir, role: sf.role, profile: sf.profile, yaml: sf.yaml})
+	}
+	// Embedded servers whose module has no config files still run a server
+	// with the default settings.
+	for _, m := range inv.modules {
+		if _, ok := serverStarter(m); ok && trees[path.Clean(m.Dir)] == nil {
+			trees[path.Clean(m.Dir)] = &configTree{module: path.Clean(m.Dir)}
+			order = append(order, path.Clean(m.Dir))
+		}
+	}
+	slices.Sort(order)
+	loaded := map[*springFile]bool{}
+	var servers []*server
+	for _, module := range order {
+		if s := treeServer(inv, trees[module], consumed, loaded); s != nil {
+			servers = append(servers, s)
+		}
+	}
+	return append(servers, orphanServers(inv, consumed, loaded)...)
+}
+
+// treeServer turns a module's config files into a server when it is one:
+// its config has oms. keys or the module depends on powerjob-server-starter.
+// Files a container loads are that container's, not a second server.
+func treeServer(inv *inventory, t *configTree, consumed, loaded map[*springFile]bool) *server {
+	allConsumed := len(t.files) > 0
+	for _, f := range t.files {
+		allConsumed = allConsumed && consumed[f.sf]
+	}
+	if allConsumed {
+		return nil
+	}
+	files, remote := resolveImports(inv, t.module, t.files)
+	s := &server{props: propertySet{files: files, remote: remote}}
+	isServer := false
+	for _, f := range files {
+		loaded[f.sf] = true
+		isServer = isServer || f.sf.hasOMS
+	}
+	if m, ok := inv.moduleAt(t.module); ok {
+		if dep, ok := serverStarter(m); ok {
+			isServer = true
+			s.version, s.versionFrom = dep.Version, versionPos(dep)
+			s.anchor = dep.Pos
+		}
+	}
+	if !isServer {
+		return nil
+	}
+	if f, ok := anchorFile(files); ok {
+		s.anchor = source.Pos{File: f.sf.path, Line: 1, Col: 1}
+	}
+	s.desc = "server config " + s.anchor.File
+	if len(files) == 0 {
+		s.desc = "embedded server of module " + t.module
+	}
+	return s
+}
+
+// anchorFile picks the file a "not set, default false" finding points at:
+// the highest-ranked base application file holding oms. keys, else the
+// highest-ranked base file, else any file.
+func anchorFile(files []configFile) (configFile, bool) {
+	ranked := rankFiles(files, nil)
+	for _, pick := range []func(configFile) bool{
+		func(f configFile) bool { return f.profile == "" && f.role != roleBootstrap && f.sf.hasOMS },
+		func(f configFile) bool { return f.profile == "" && f.role != roleBootstrap },
+		func(f configFile) bool { return true },
+	} {
+		if i := slices.IndexFunc(ranked, pick); i >= 0 {
+			return ranked[i], true
+		}
+	}
+	return configFile{}, false
+}
+
+// orphanServers are files holding oms. keys that no module or container
+// loads by name (e.g. a committed Nacos data-id or a config kept for a
+// server started elsewhere): each is taken as a server's external config.
+func orphanServers(inv *inventory, consumed, loaded map[*springFile]bool) []*server {
+	var out []*server
+	for _, sf := range inv.springFiles {
+		if (sf.role != roleOther && sf.cfgMap == "") || !sf.hasOMS || consumed[sf] || loaded[sf] {
+			continue
+		}
+		out = append(out, &server{
+			desc:   "server config " + sf.path,
+			anchor: source.Pos{File: sf.path, Line: 1, Col: 1},
+			props:  propertySet{files: []configFile{{sf: sf, outside: true, role: roleApplication, yaml: sf.yaml}}},
+		})
+	}
+	return out
+}
+
+// ---- imports and remote config ----
+
+// resolveImports adds the files that spring.config.import pulls in (when
+// they are in the repository) and lists remote config sources whose data is
+// not: Nacos/Apollo/Config Server imports and bootstrap config-center
+// settings.
+func resolveImports(inv *inventory, module string, files []configFile) ([]configFile, []string) {
+	out := slices.Clone(files)
+	seen := map[*springFile]bool{}
+	for _, f := range files {
+		seen[f.sf] = true
+	}
+	var remote []string
+	for i := 0; i < len(out); i++ {
+		f := out[i]
+		depth := importDepth(f)
+		for _, e := range allEntries(f.sf) {
+			switch key := springconf.CanonicalKey(e.Key); {
+			case key == springconf.CanonicalKey("spring.config.import") || strings.HasPrefix(key, springconf.CanonicalKey("spring.config.import")+"["):
+				for _, loc := range splitImport(e.Value) {
+					sf, remoteDesc := resolveImport(inv, module, f.sf.path, loc)
+					if remoteDesc != "" {
+						remote = append(remote, fmt.Sprintf("spring.config.import=%s (%s)", loc, e.Pos))
+					}
+					if sf != nil && !seen[sf] && depth < maxImportDepth {
+						seen[sf] = true
+						parent := f
+						out = append(out, configFile{sf: sf, outside: f.outside, configDir: f.configDir, role: roleApplication, yaml: sf.yaml, importedBy: &parent})
+					}
+				}
+			default:
+				if d := configCenter(key, e); d != "" {
+					remote = append(remote, d)
+				}
+			}
+		}
+	}
+	if len(remote) > 0 {
+		remote = committedBootstrapData(inv, out, remote)
+	}
+	return out, remote
+}
+
+func importDepth(f configFile) int {
+	d := 0
+	for p := f.importedBy; p != nil; p = p.importedBy {
+		d++
+	}
+	return d
+}
+
+// allEntries lists every entry of a file regardless of profile activation:
+// imports and config-center settings are looked for everywhere, since a
+// remote source anywhere makes a locally absent value uncertain.
+func allEntries(sf *springFile) []springconf.Entry {
+	if sf.file == nil {
+		return nil
+	}
+	var out []springconf.Entry
+	for _, d := range sf.file.Docs {
+		out = append(out, d.Entries...)
+	}
+	return out
+}
+
+func splitImport(v string) []string {
+	var out []string
+	for _, part := range strings.Split(v, ",") {
+		if part = strings.TrimSpace(part); part != "" {
+			out = append(out, part)
+		}
+	}
+	return out
+}
+
+// resolveImport finds an imported location in the repository. It returns
+// the file, or a non-empty description when the location is remote and its
+// data is not committed. Missing local files are ignored (Spring fails or,
+// with optional:, skips them; neither sets the key).
+func resolveImport(inv *inventory, module, importer, loc string) (*springFile, string) {
+	loc = strings.TrimPrefix(strings.TrimSpace(loc), "optional:")
+	scheme, rest, hasScheme := strings.Cut(loc, ":")
+	if !hasScheme || len(scheme) == 1 { // no scheme (or a Windows drive letter): a file path
+		scheme, rest = "file", loc
+	}
+	switch scheme {
+	case "classpath":
+		rest = strings.TrimPrefix(rest, "/")
+		return firstFile(inv, path.Join(module, "src/main/resources", rest), path.Join(path.Dir(importer), rest)), ""
+	case "file":
+		if path.IsAbs(rest) {
+			return nil, ""
+		}
+		return firstFile(inv, path.Join(module, rest), path.Join(path.Dir(importer), rest)), ""
+	case "nacos":
+		dataID, _, _ := strings.Cut(rest, "?")
+		if sf := committedDataID(inv, dataID); sf != nil {
+			return sf, ""
+		}
+		return nil, "nacos"
+	}
+	return nil, scheme
+}
+
+func firstFile(inv *inventory, candidates ...string) *springFile {
+	for _, c := range candidates {
+		if sf := inv.byPath[path.Clean(c)]; sf != nil {
+			return sf
+		}
+	}
+	return nil
+}
+
+// committedDataID finds a config-center data-id committed to the
+// repository (e.g. config/nacos/powerjob-server.properties): the file with
+// that base name, the first in path order when there are several.
+func committedDataID(inv *inventory, dataID string) *springFile {
+	dataID = strings.TrimSpace(dataID)
+	if dataID == "" {
+		return nil
+	}
+	files := inv.byBase[path.Base(dataID)]
+	if len(files) == 0 {
+		return nil
+	}
+	return slices.MinFunc(files, func(a, b *springFile) int { return strings.Compare(a.path, b.path) })
+}
+
+// configCenter recognises bootstrap settings that load config from a config
+// center at startup. Nacos/Apollo/Spring Cloud Config only pull remote data
+// when these are set (and not switched off).
+func configCenter(key string, e springconf.Entry) string {
+	disabled := func() bool { b, ok := springconf.Truthy(e.Value); return ok && !b }
+	switch {
+	case key == springconf.CanonicalKey("spring.cloud.nacos.config.server-addr"):
+		return fmt.Sprintf("Nacos config center %s (%s)", e.Key, e.Pos)
+	case key == springconf.CanonicalKey("apollo.meta"):
+		return fmt.Sprintf("Apollo config center %s (%s)", e.Key, e.Pos)
+	case key == springconf.CanonicalKey("apollo.bootstrap.enabled") && !disabled() && e.Value != "":
+		return fmt.Sprintf("Apollo config center %s (%s)", e.Key, e.Pos)
+	case key == springconf.CanonicalKey("spring.cloud.config.uri"):
+		return fmt.Sprintf("Spring Cloud Config server %s (%s)", e.Key, e.Pos)
+	}
+	return ""
+}
+
+// committedBootstrapData drops a Nacos bootstrap config center from the
+// remote list when its default data-id (${spring.application.name}.properties
+// or the configured prefix and file-extension) is committed; the data-id
+// file is then loaded like an imported file.
+func committedBootstrapData(inv *inventory, files []configFile, remote []string) []string {
+	get := func(k string) string {
+		for _, f := range files {
+			for _, e := range allEntries(f.sf) {
+				if springconf.CanonicalKey(e.Key) == springconf.CanonicalKey(k) {
+					return e.Value
+				}
+			}
+		}
+		return ""
+	}
+	if get("spring.cloud.nacos.config.enabled") != "" {
+		if b, ok := springconf.Truthy(get("spring.cloud.nacos.config.enabled")); ok && !b {
+			return slices.DeleteFunc(remote, func(r string) bool { return strings.HasPrefix(r, "Nacos config center") })
+		}
+	}
+	prefix := cmpOr(get("spring.cloud.nacos.config.prefix"), get("spring.application.name"))
+	ext := cmpOr(get("spring.cloud.nacos.config.file-extension"), "properties")
+	if prefix == "" || committedDataID(inv, prefix+"."+ext) == nil {
+		return remote
+	}
+	return slices.DeleteFunc(remote, func(r string) bool { return strings.HasPrefix(r, "Nacos config center") })
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// versionPos is where a dependency's version is fixed.
+func versionPos(d manifest.Dependency) source.Pos {
+	if d.VersionPos.IsValid() {
+		return d.VersionPos
+	}
+	return d.Pos
+}
+
+// ---- container servers ----
+
+// containerServers builds a server for every container whose image is a
+// PowerJob server image. Dockerfiles that a compose service builds are
+// merged into that service; the remaining Dockerfiles are servers of their
+// own.
+func containerServers(inv *inventory, consumed map[*springFile]bool) []*server {
+	var out []*server
+	built := map[string]bool{}
+	for _, c := range inv.containers {
+		if c.BuildDockerfile != "" {
+			if df, ok := inv.dockerfiles[path.Clean(c.BuildDockerfile)]; ok {
+				built[path.Clean(c.BuildDockerfile)] = true
+				c = mergeBuild(c, df)
+			}
+		}
+		if s := containerServer(inv, c, consumed); s != nil {
+			out = append(out, s)
+		}
+	}
+	for _, p := range inv.dfOrder {
+		if built[p] {
+			continue
+		}
+		if s := containerServer(inv, inv.dockerfiles[p], consumed); s != nil {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// mergeBuild gives a compose service that builds a Dockerfile the image,
+// ENV and command of that Dockerfile; the service's own settings win.
+func mergeBuild(c, df deploy.Container) deploy.Container {
+	if c.Image == "" || !deploy.IsServerImage(c.Image) {
+		c.Image, c.ImagePos, c.ImageUnknown = df.Image, df.ImagePos, df.ImageUnknown
+	}
+	c.Env = append(slices.Clone(df.Env), c.Env...)
+	if len(c.Args) == 0 {
+		c.Args = df.Args
+	}
+	return c
+}
+
+func containerServer(inv *inventory, c deploy.Container, consumed map[*springFile]bool) *server {
+	if !deploy.IsServerImage(c.Image) {
+		return nil
+	}
+	s := &server{desc: containerDesc(c), anchor: c.ImagePos}
+	if !c.ImageUnknown {
+		if v, ok := deploy.OfficialServerVersion(c.Image); ok {
+			s.version, s.versionFrom = v, c.ImagePos
+		}
+	}
+	if !s.anchor.IsValid() {
+		s.anchor = source.Pos{File: c.File, Line: 1, Col: 1}
+	}
+	s.props.fixed = containerLayers(c)
+	s.props.files = mountedFiles(inv, c, consumed)
+	return s
+}
+
+func containerDesc(c deploy.Container) string {
+	switch c.Kind {
+	case deploy.KindCompose:
+		return fmt.Sprintf("compose service %s (%s)", c.Name, c.File)
+	case deploy.KindKubernetes:
+		return fmt.Sprintf("Kubernetes container %s (%s)", c.Name, c.File)
+	}
+	return "Dockerfile " + c.File
+}
+
+// Environment variables the PowerJob server images read as command-line
+// arguments and JVM options.
+var (
+	paramsVars = []string{"PARAMS"}
+	jvmVars    = []string{"JVMOPTIONS", "JAVA_OPTS", "JAVA_TOOL_OPTIONS"}
+)
+
+// containerLayers builds the args, JVM-options and environment sources of a
+// container.
+func containerLayers(c deploy.Container) []layer {
+	args := layer{kind: srcArgs}
+	jvm := layer{kind: srcJVM}
+	env := layer{kind: srcEnv}
+	for _, a := range c.Args {
+		addWord(&args, &jvm, a.Text, a.Pos)
+	}
+	for _, v := range c.Env {
+		switch {
+		case slices.Contains(paramsVars, v.Name):
+			addWords(&args, &jvm, v, "command-line arguments")
+		case slices.Contains(jvmVars, v.Name):
+			addWords(&args, &jvm, v, "JVM options")
+		default:
+			if key, ok := springconf.EnvVarKey(v.Name); ok {
+				env.settings = append(env.settings, setting{key: key, name: v.Name, value: v.Value, pos: v.Pos, unknown: v.Unknown})
+			} else {
+				// Not a property name, but ${NAME} placeholders may still use it.
+				env.settings = append(env.settings, setting{name: v.Name, value: v.Value, pos: v.Pos, unknown: v.Unknown})
+			}
+		}
+	}
+	return []layer{args, jvm, env}
+}
+
+// addWords splits a PARAMS/JVMOPTIONS value into words. An unknown value
+// (taken from the host environment) may set anything.
+func addWords(args, jvm *layer, v deploy.EnvVar, what string) {
+	if v.Unknown {
+		target := args
+		if what == "JVM options" {
+			target = jvm
+		}
+		target.wildcard = fmt.Sprintf("the %s in %s (%s) come from the deployment environment", what, v.Name, v.Pos)
+		return
+	}
+	for _, w := range deploy.SplitArgs(v.Value) {
+		addWord(args, jvm, w, v.Pos)
+	}
+}
+
+// addWord records one command-line word: --key=value is a Spring argument,
+// -Dkey=value a JVM system property. Anything else is not a property.
+func addWord(args, jvm *layer, w string, pos source.Pos) {
+	switch {
+	case strings.HasPrefix(w, "--"):
+		k, v, _ := strings.Cut(w[2:], "=")
+		if k != "" {
+			args.settings = append(args.settings, setting{key: springconf.CanonicalKey(k), name: "--" + k, value: v, pos: pos})
+		}
+	case strings.HasPrefix(w, "-D"):
+		k, v, _ := strings.Cut(w[2:], "=")
+		if k != "" {
+			jvm.settings = append(jvm.settings, setting{key: springconf.CanonicalKey(k), name: "-D" + k, value: v, pos: pos})
+		}
+	}
+}
+
+// mountedFiles lists the Spring files mounted into a container: bind mounts
+// of files or directories in the repository and Kubernetes ConfigMaps. A
+// file mounted under another name is loaded under its mount-target name.
+func mountedFiles(inv *inventory, c deploy.Container, consumed map[*springFile]bool) []configFile {
+	var out []configFile
+	add := func(sf *springFile, target string) {
+		role, profile, _ := springName(target)
+		if role == roleOther {
+			if !sf.hasOMS {
+				return
+			}
+			role = roleApplication // a server loads it (e.g. via spring.config.location)
+		}
+		consumed[sf] = true
+		dir := path.Base(path.Dir(target))
+		out = append(out, configFile{sf: sf, outside: true, configDir: dir == "config", role: role, profile: profile, yaml: sf.yaml})
+	}
+	for _, m := range c.Mounts {
+		if name, ok := strings.CutPrefix(m.Source, "configmap:"); ok {
+			for _, sf := range inv.configMaps[name] {
+				key := path.Base(sf.path)
+				if sf.cfgName != "" {
+					key = sf.cfgName
+				}
+				switch {
+				case m.SubPath != "" && m.SubPath == key:
+					add(sf, m.Target)
+				case m.SubPath == "":
+					add(sf, path.Join(m.Target, key))
+				}
+			}
+			continue
+		}
+		src := path.Clean(m.Source)
+		if sf := inv.byPath[src]; sf != nil {
+			add(sf, m.Target)
+			continue
+		}
+		for _, sf := range inv.springFiles {
+			if sf.cfgMap == "" && path.Dir(sf.path) == src {
+				add(sf, path.Join(m.Target, path.Base(sf.path)))
+			}
+		}
+	}
+	return out
+}
