@@ -1,0 +1,14 @@
+// Package pgconn is a stub of github.com/jackc/pgx/v5/pgconn for analyzer
+// tests.
+package pgconn
+
+type CommandTag struct{ s string }
+
+func (ct CommandTag) RowsAffected() int64 { return 0 }
+
+type PgError struct {
+	Code    string
+	Message string
+}
+
+func (pe *PgError) Error() string { return pe.Message }
