@@ -24,7 +24,7 @@ func ParseYAML(path string, data []byte) (*File, error) {
 	if err := checkRawText(path, data); err != nil {
 		return nil, err
 	}
-	text := replaceInvalidUTF8(data)
+	text := neutralizeUnicodeBreaks(replaceInvalidUTF8(data))
 	roots, swaps, err := parseYAMLText(text)
 	if err != nil {
 		if bytes.Contains(data, []byte("{{")) {
@@ -67,6 +67,22 @@ func replaceInvalidUTF8(data []byte) []byte {
 		data = data[size:]
 	}
 	return out
+}
+
+// unicodeBreaks are NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR, which the
+// YAML library counts as line breaks although editors, git and every other
+// parser here do not.
+var unicodeBreaks = [][]byte{[]byte("\u0085"), []byte("\u2028"), []byte("\u2029")}
+
+// neutralizeUnicodeBreaks replaces those characters with as many spaces as
+// they have bytes, so that the library's line numbers and ours agree.
+func neutralizeUnicodeBreaks(text []byte) []byte {
+	for _, br := range unicodeBreaks {
+		if bytes.Contains(text, br) {
+			text = bytes.ReplaceAll(text, br, bytes.Repeat([]byte(" "), len(br)))
+		}
+	}
+	return text
 }
 
 // parseYAMLText decodes every document. When the text does not parse and
