@@ -44,6 +44,11 @@ type Dependency struct {
 	Scope string
 	// Locked reports that Version comes from a lockfile entry.
 	Locked bool
+	// Inherited reports a Maven dependency declared in a parent pom (inside
+	// the repository) rather than in this module's own pom; Maven adds it to
+	// the module, but the declaration (Pos) is in the parent, shared by all
+	// its children.
+	Inherited bool
 }
 
 // Coordinate returns "group:artifact".
@@ -66,8 +71,8 @@ type Module struct {
 	System    BuildSystem // Maven or Gradle
 
 	// Group, Artifact and Version are the module's own coordinates when they
-	// are known (Maven: from the pom and its parent; Gradle: "" unless set
-	// with group/version properties).
+	// are known (Maven: from the pom and its parent, interpolated). Gradle
+	// modules leave them "" (not modelled).
 	Group, Artifact, Version string
 
 	// Deps are the direct dependencies, in declaration order. A lockfile
@@ -84,25 +89,39 @@ type Module struct {
 // gradle.properties, lockfiles). The zero value is not usable; call
 // NewProject. A Project is not safe for concurrent use.
 type Project struct {
-	files map[string][]byte // path -> content, kept until Modules resolves
+	poms         map[string]*pomFile        // by path
+	gradle       map[string]*gradleScript   // build.gradle(.kts), by path
+	settingsDirs map[string]bool            // directories holding settings.gradle(.kts)
+	props        map[string]*gradleProps    // gradle.properties, by directory
+	catalogs     map[string]*versionCatalog // *.versions.toml, by path
+	locks        map[string]*lockfile       // lockfiles, by path
 }
 
 // NewProject returns an empty Project.
 func NewProject() *Project {
-	return &Project{files: map[string][]byte{}}
+	return &Project{
+		poms:         map[string]*pomFile{},
+		gradle:       map[string]*gradleScript{},
+		settingsDirs: map[string]bool{},
+		props:        map[string]*gradleProps{},
+		catalogs:     map[string]*versionCatalog{},
+		locks:        map[string]*lockfile{},
+	}
 }
 
 // IsManifest reports whether Add wants the file at path (judged by name).
 func IsManifest(path string) bool {
-	return manifestKind(path) != kindNone
+	return classify(path) != kindNone
 }
 
-// Add records one file. It dispatches on the base name: pom.xml,
-// build.gradle, build.gradle.kts, settings.gradle(.kts), gradle.properties,
-// *.versions.toml, gradle.lockfile, buildscript-gradle.lockfile,
-// gradle/dependency-locks/*.lockfile and Maven lockfile.json. It returns a
-// *source.Error (file:line:col) for malformed input; the file is then
-// ignored. Files for which IsManifest is false are ignored without error.
+// Add records one file, given by its slash path (cleaned with path.Clean;
+// positions and Module paths use the cleaned form). It dispatches on the
+// base name: pom.xml, build.gradle, build.gradle.kts, settings.gradle(.kts),
+// gradle.properties, *.versions.toml, gradle.lockfile,
+// buildscript-gradle.lockfile, gradle/dependency-locks/*.lockfile and Maven
+// lockfile.json. It returns a *source.Error (file:line:col) for malformed
+// input; the file is then ignored. Files for which IsManifest is false are
+// ignored without error. Adding the same path again replaces the file.
 func (p *Project) Add(path string, data []byte) error {
 	return p.add(path, data)
 }

@@ -1,0 +1,459 @@
+package manifest
+
+import (
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/twice-lint/twice/configcheck/source"
+)
+
+// maxEvalDepth bounds nested evaluation (variables referring to variables,
+// interpolations inside interpolations).
+const maxEvalDepth = 32
+
+// gradleResolver evaluates Gradle declarations against the whole project:
+// variables of the module and its ancestor projects, gradle.properties of
+// the module and the root, and the root's version catalogs.
+type gradleResolver struct {
+	p *Project
+}
+
+func newGradleResolver(p *Project) *gradleResolver { return &gradleResolver{p: p} }
+
+// gradleCtx is the evaluation context of one module.
+type gradleCtx struct {
+	scripts  []*gradleScript // the module, then its ancestors up to the root
+	props    []*gradleProps  // gradle.properties of the module dir up to the root
+	catalogs map[string]*versionCatalog
+	kotlin   bool
+	active   map[string]bool // names being evaluated (cycle guard)
+}
+
+// module resolves the dependencies of one build script.
+func (r *gradleResolver) module(gs *gradleScript) Module {
+	ctx := r.context(gs)
+	mod := Module{Dir: gs.dir, BuildFile: gs.path, System: Gradle}
+	for _, d := range gs.decls {
+		for _, dep := range ctx.declaration(d) {
+			dep.Scope = d.config
+			mod.Deps = append(mod.Deps, dep)
+		}
+	}
+	return mod
+}
+
+func (r *gradleResolver) context(gs *gradleScript) *gradleCtx {
+	root := r.rootOf(gs.dir)
+	ctx := &gradleCtx{catalogs: map[string]*versionCatalog{}, kotlin: gs.kotlin, active: map[string]bool{}}
+	for _, d := range ancestors(gs.dir, root) {
+		for _, name := range []string{"build.gradle", "build.gradle.kts"} {
+			if s := r.p.gradle[path.Join(d, name)]; s != nil {
+				ctx.scripts = append(ctx.scripts, s)
+			}
+		}
+		if gp := r.p.props[d]; gp != nil {
+			ctx.props = append(ctx.props, gp)
+		}
+	}
+	catDir := path.Join(root, "gradle")
+	var paths []string
+	for p := range r.p.catalogs {
+		if dirOf(p) == catDir {
+			paths = append(paths, p)
+		}
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		vc := r.p.catalogs[p]
+		ctx.catalogs[vc.name] = vc
+	}
+	return ctx
+}
+
+// rootOf finds the root project directory of a module: the nearest directory
+// upward with settings.gradle(.kts); without one, the topmost ancestor that
+// holds Gradle files (a build script, gradle.properties or a catalog).
+func (r *gradleResolver) rootOf(dir string) string {
+	chain := ancestors(dir, "")
+	for _, d := range chain {
+		if r.p.settingsDirs[d] {
+			return d
+		}
+	}
+	top := dir
+	for _, d := range chain {
+		if r.p.props[d] != nil || r.p.gradle[path.Join(d, "build.gradle")] != nil ||
+			r.p.gradle[path.Join(d, "build.gradle.kts")] != nil || r.hasCatalog(d) {
+			top = d
+		}
+	}
+	return top
+}
+
+func (r *gradleResolver) hasCatalog(dir string) bool {
+	for p := range r.p.catalogs {
+		if dirOf(p) == path.Join(dir, "gradle") {
+			return true
+		}
+	}
+	return false
+}
+
+// ancestors lists dir and its parents, stopping after stop (or at the top).
+func ancestors(dir, stop string) []string {
+	var out []string
+	for d := dir; len(out) < 256; {
+		out = append(out, d)
+		if d == stop || d == "." || d == "/" || d == "" {
+			break
+		}
+		d = dirOf(d)
+	}
+	return out
+}
+
+// declaration turns one dependencies { } statement into dependencies: string
+// notation (several allowed), map / named-argument notation,
+// platform(…)/enforcedPlatform(…), catalog accessors (libs.x.y,
+// libs.bundles.z) and variables holding a coordinate string.
+func (ctx *gradleCtx) declaration(d gradleDecl) []Dependency {
+	args := d.args
+	if len(args) >= 2 && (args[0].kind == gIdent || args[0].kind == gString) &&
+		(args[1].is(gPunct, ":") || args[1].is(gPunct, "=")) {
+		if dep, ok := ctx.mapNotation(args, d.pos); ok {
+			return []Dependency{dep}
+		}
+		return nil
+	}
+	var out []Dependency
+	for _, part := range splitTop(args, ",") {
+		out = append(out, ctx.notation(part, d.pos, 0)...)
+	}
+	return out
+}
+
+// wrapperCalls wrap a notation without changing which artifact it names.
+var wrapperCalls = map[string]bool{"platform": true, "enforcedPlatform": true, "testFixtures": true}
+
+func (ctx *gradleCtx) notation(toks []gtok, pos source.Pos, depth int) []Dependency {
+	toks = stripParens(toks)
+	if len(toks) == 0 || depth > maxEvalDepth {
+		return nil
+	}
+	if len(toks) >= 3 && toks[0].kind == gIdent && toks[1].is(gPunct, "(") && matchParen(toks, 1) == len(toks)-1 {
+		if wrapperCalls[toks[0].text] {
+			return ctx.notation(toks[2:len(toks)-1], pos, depth+1)
+		}
+		return nil // project(":x"), files(…), kotlin("stdlib"), …: not an external module
+	}
+	if p, rest := identPath(toks); len(p) >= 2 && ctx.catalogs[p[0]] != nil && isGetCall(rest) {
+		return ctx.catalogDeps(ctx.catalogs[p[0]], p[1:], pos)
+	}
+	text, vpos, ok := ctx.eval(toks, 0)
+	if !ok {
+		return nil
+	}
+	dep, ok := parseCoordinate(text)
+	if !ok {
+		return nil
+	}
+	dep.Pos = pos
+	dep.RawVersion = rawCoordinateVersion(toks)
+	if dep.Version != "" {
+		dep.VersionPos = vpos
+	}
+	return []Dependency{dep}
+}
+
+// isGetCall accepts nothing or a trailing .get() after a catalog accessor.
+func isGetCall(rest []gtok) bool {
+	return len(rest) == 0 || len(rest) == 4 && rest[0].is(gPunct, ".") && rest[1].is(gIdent, "get") &&
+		rest[2].is(gPunct, "(") && rest[3].is(gPunct, ")")
+}
+
+// catalogDeps resolves libs.x.y (a library) or libs.bundles.z (its members).
+func (ctx *gradleCtx) catalogDeps(vc *versionCatalog, accessor []string, pos source.Pos) []Dependency {
+	if accessor[len(accessor)-1] == "get" {
+		accessor = accessor[:len(accessor)-1]
+	}
+	name := strings.Join(accessor, ".")
+	var libs []string
+	switch {
+	case accessor[0] == "bundles" && len(accessor) > 1:
+		libs = vc.bundles[strings.Join(accessor[1:], ".")]
+	case accessor[0] == "versions" || accessor[0] == "plugins":
+		return nil
+	default:
+		libs = []string{name}
+	}
+	var out []Dependency
+	for _, l := range libs {
+		lib, ok := vc.libraries[l]
+		if !ok {
+			continue
+		}
+		v, raw, vpos := vc.libraryVersion(lib)
+		out = append(out, Dependency{Group: lib.group, Artifact: lib.artifact, Version: v, RawVersion: raw, Pos: pos, VersionPos: vpos})
+	}
+	return out
+}
+
+// mapNotation reads group: 'g', name: 'a', version: 'v' (Groovy) or
+// group = "g", name = "a", version = "v" (Kotlin named arguments).
+func (ctx *gradleCtx) mapNotation(args []gtok, pos source.Pos) (Dependency, bool) {
+	dep := Dependency{Pos: pos}
+	for _, part := range splitTop(args, ",") {
+		if len(part) < 3 || !(part[1].is(gPunct, ":") || part[1].is(gPunct, "=")) {
+			continue
+		}
+		key, val := part[0].text, part[2:]
+		v, vpos, ok := ctx.eval(val, 0)
+		switch key {
+		case "group":
+			dep.Group = v
+		case "name":
+			dep.Artifact = v
+		case "version":
+			dep.RawVersion = tokensText(val)
+			if ok && !isDynamicVersion(v) {
+				dep.Version, dep.VersionPos = v, vpos
+			}
+		}
+		if !ok && key != "version" && (key == "group" || key == "name") {
+			return dep, false
+		}
+	}
+	return dep, dep.Group != "" && dep.Artifact != ""
+}
+
+// parseCoordinate splits "group:artifact[:version[:classifier]][@ext]".
+func parseCoordinate(s string) (Dependency, bool) {
+	s, _, _ = strings.Cut(s, "@")
+	parts := strings.Split(strings.TrimSpace(s), ":")
+	if len(parts) < 2 || len(parts) > 4 || parts[0] == "" || parts[1] == "" {
+		return Dependency{}, false
+	}
+	for _, p := range parts {
+		if strings.ContainsAny(p, " \t\n/\\") {
+			return Dependency{}, false
+		}
+	}
+	dep := Dependency{Group: parts[0], Artifact: parts[1]}
+	if len(parts) >= 3 && !isDynamicVersion(parts[2]) {
+		dep.Version = parts[2]
+	}
+	return dep, true
+}
+
+// rawCoordinateVersion returns the version segment of a notation as written
+// ("$powerjobVersion" for "g:a:$powerjobVersion"), or the whole expression
+// when the coordinate comes from a variable.
+func rawCoordinateVersion(toks []gtok) string {
+	if len(toks) == 1 && toks[0].kind == gString {
+		parts := strings.Split(stringSource(toks[0]), ":")
+		if len(parts) >= 3 {
+			v, _, _ := strings.Cut(parts[2], "@")
+			return v
+		}
+		return ""
+	}
+	return tokensText(toks)
+}
+
+// stringSource renders a string token's content with its interpolations.
+func stringSource(t gtok) string {
+	var b strings.Builder
+	for _, p := range t.parts {
+		if p.isEx {
+			b.WriteString("${" + p.expr + "}")
+		} else {
+			b.WriteString(p.lit)
+		}
+	}
+	return b.String()
+}
+
+// tokensText renders tokens compactly (for RawVersion).
+func tokensText(toks []gtok) string {
+	var b strings.Builder
+	for _, t := range toks {
+		if t.kind == gString {
+			b.WriteString(stringSource(t))
+		} else {
+			b.WriteString(t.text)
+		}
+	}
+	return b.String()
+}
+
+// eval evaluates a version or coordinate expression: string literals (with
+// interpolation), concatenation with +, variables, extra/ext lookups,
+// property("x") / findProperty("x") / providers.gradleProperty("x"), and
+// catalog versions (libs.versions.x). It returns the value, the position of
+// the definition that fixed it (zero for a literal written in place) and
+// whether it could be evaluated at all.
+func (ctx *gradleCtx) eval(toks []gtok, depth int) (string, source.Pos, bool) {
+	if depth > maxEvalDepth {
+		return "", source.Pos{}, false
+	}
+	toks = trimConversions(stripParens(toks))
+	if ops := splitTop(toks, "+"); len(ops) > 1 {
+		return ctx.concat(ops, depth)
+	}
+	if len(toks) == 0 {
+		return "", source.Pos{}, false
+	}
+	if len(toks) == 1 {
+		switch toks[0].kind {
+		case gString:
+			return ctx.evalString(toks[0], depth)
+		case gNumber:
+			return toks[0].text, source.Pos{}, true
+		}
+	}
+	p, rest := identPath(toks)
+	if len(p) == 0 {
+		return "", source.Pos{}, false
+	}
+	switch {
+	case len(rest) == 0:
+		return ctx.lookupPath(p, depth)
+	case len(rest) == 3 && rest[1].kind == gString && !rest[1].interpolated() &&
+		(rest[0].is(gPunct, "(") && rest[2].is(gPunct, ")") && isPropertyCall(p) ||
+			rest[0].is(gPunct, "[") && rest[2].is(gPunct, "]") && isPropertyMap(p)):
+		return ctx.lookupName(rest[1].text, depth)
+	}
+	return "", source.Pos{}, false
+}
+
+func (ctx *gradleCtx) concat(ops [][]gtok, depth int) (string, source.Pos, bool) {
+	var b strings.Builder
+	var first source.Pos
+	for _, op := range ops {
+		v, p, ok := ctx.eval(op, depth+1)
+		if !ok {
+			return "", source.Pos{}, false
+		}
+		if !first.IsValid() {
+			first = p
+		}
+		b.WriteString(v)
+	}
+	return b.String(), first, true
+}
+
+func (ctx *gradleCtx) evalString(t gtok, depth int) (string, source.Pos, bool) {
+	var b strings.Builder
+	var first source.Pos
+	for _, part := range t.parts {
+		if !part.isEx {
+			b.WriteString(part.lit)
+			continue
+		}
+		toks, _, err := lexGradle("", []byte(part.expr), ctx.kotlin)
+		if err != nil {
+			return "", source.Pos{}, false
+		}
+		v, p, ok := ctx.eval(dropNewlines(toks), depth+1)
+		if !ok {
+			return "", source.Pos{}, false
+		}
+		if !first.IsValid() {
+			first = p
+		}
+		b.WriteString(v)
+	}
+	return b.String(), first, true
+}
+
+func dropNewlines(toks []gtok) []gtok {
+	out := toks[:0:0]
+	for _, t := range toks {
+		if t.kind != gNewline {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// trimConversions drops trailing `as String`, `!!`, `.get()`, `.toString()`
+// and `.orNull`, which do not change the value.
+func trimConversions(toks []gtok) []gtok {
+	for {
+		n := len(toks)
+		switch {
+		case n >= 2 && toks[n-2].is(gIdent, "as") && toks[n-1].kind == gIdent:
+			toks = toks[:n-2]
+		case n >= 2 && toks[n-2].is(gPunct, "!") && toks[n-1].is(gPunct, "!"):
+			toks = toks[:n-2]
+		case n >= 4 && toks[n-4].is(gPunct, ".") && (toks[n-3].is(gIdent, "get") || toks[n-3].is(gIdent, "toString")) &&
+			toks[n-2].is(gPunct, "(") && toks[n-1].is(gPunct, ")"):
+			toks = toks[:n-4]
+		case n >= 2 && toks[n-2].is(gPunct, ".") && (toks[n-1].is(gIdent, "orNull") || toks[n-1].is(gIdent, "get")):
+			toks = toks[:n-2]
+		default:
+			return toks
+		}
+	}
+}
+
+// isPropertyCall: property("x"), findProperty("x"), project.property("x"),
+// providers.gradleProperty("x"), ext.get("x"), extra.get("x").
+func isPropertyCall(p []string) bool {
+	last := p[len(p)-1]
+	switch last {
+	case "property", "findProperty", "getProperty", "gradleProperty":
+		return true
+	case "get":
+		return isExtReceiver(strings.Join(p[:len(p)-1], "."))
+	}
+	return false
+}
+
+// isPropertyMap: ext["x"], extra["x"], project.properties["x"], …
+func isPropertyMap(p []string) bool {
+	recv := strings.Join(p, ".")
+	return isExtReceiver(recv) || strings.TrimPrefix(strings.TrimPrefix(recv, "project."), "rootProject.") == "properties"
+}
+
+// lookupPath resolves a.b.c: catalog versions (libs.versions.x), else a
+// variable or property, with project./rootProject./ext./extra. prefixes
+// dropped.
+func (ctx *gradleCtx) lookupPath(p []string, depth int) (string, source.Pos, bool) {
+	if vc := ctx.catalogs[p[0]]; vc != nil && len(p) >= 3 && p[1] == "versions" {
+		if v, ok := vc.versions[strings.Join(p[2:], ".")]; ok {
+			return v.text, v.pos, true
+		}
+		return "", source.Pos{}, false
+	}
+	for len(p) > 1 && (p[0] == "project" || p[0] == "rootProject" || p[0] == "ext" || p[0] == "extra") {
+		p = p[1:]
+	}
+	return ctx.lookupName(strings.Join(p, "."), depth)
+}
+
+// lookupName finds a variable of the module or an ancestor project, then a
+// gradle.properties entry (module first, root last).
+func (ctx *gradleCtx) lookupName(name string, depth int) (string, source.Pos, bool) {
+	if ctx.active[name] || depth > maxEvalDepth {
+		return "", source.Pos{}, false
+	}
+	ctx.active[name] = true
+	defer delete(ctx.active, name)
+	for _, s := range ctx.scripts {
+		if v, ok := s.vars[name]; ok {
+			text, p, ok := ctx.eval(v.expr, depth+1)
+			if !p.IsValid() {
+				p = v.pos
+			}
+			return text, p, ok
+		}
+	}
+	for _, gp := range ctx.props {
+		if v, ok := gp.values[name]; ok {
+			return v.text, v.pos, true
+		}
+	}
+	return "", source.Pos{}, false
+}

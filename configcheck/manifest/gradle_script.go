@@ -1,0 +1,393 @@
+package manifest
+
+import (
+	"strings"
+
+	"github.com/twice-lint/twice/configcheck/source"
+)
+
+// gradleScript is what the scanner keeps from one build.gradle(.kts): the
+// variables it defines (local vals/defs and ext/extra properties alike) and
+// the dependency declarations of its dependencies { } blocks, both as
+// unevaluated token sequences, evaluated later against the whole project.
+type gradleScript struct {
+	path, dir string
+	kotlin    bool
+	vars      map[string]gradleVar
+	decls     []gradleDecl
+}
+
+// gradleVar is one variable definition: its expression and where it is.
+type gradleVar struct {
+	expr []gtok
+	pos  source.Pos
+}
+
+// gradleDecl is one statement inside a dependencies { } block.
+type gradleDecl struct {
+	config string     // implementation, api, testImplementation, classpath, …
+	args   []gtok     // the notation, outer parentheses removed
+	pos    source.Pos // the statement's first token
+}
+
+// gradleStmt is one statement: its tokens and the names of the blocks that
+// enclose it, innermost last.
+type gradleStmt struct {
+	toks   []gtok
+	blocks []string
+}
+
+// maxBlockDepth bounds the block stack; deeper braces are still balanced
+// but not named.
+const maxBlockDepth = 256
+
+func parseGradleScript(file string, data []byte) (*gradleScript, error) {
+	if err := checkInput(file, data); err != nil {
+		return nil, err
+	}
+	kotlin := strings.HasSuffix(file, ".kts")
+	toks, li, err := lexGradle(file, data, kotlin)
+	if err != nil {
+		return nil, err
+	}
+	gs := &gradleScript{path: file, dir: dirOf(file), kotlin: kotlin, vars: map[string]gradleVar{}}
+	for _, st := range splitStatements(toks) {
+		gs.defineVars(st, li)
+		gs.addDecl(st, li)
+	}
+	return gs, nil
+}
+
+// splitStatements cuts the token stream into statements. A statement ends at
+// a newline outside parentheses/brackets (unless the line ends in an
+// operator or the next line starts with '.', as in a method chain), at ';',
+// and at braces; '{' names the block by the statement before it.
+func splitStatements(toks []gtok) []gradleStmt {
+	var out []gradleStmt
+	var blocks []string
+	depth := 0 // unnamed blocks beyond maxBlockDepth
+	var cur []gtok
+	nest := 0 // parentheses and brackets
+	emit := func() {
+		if len(cur) > 0 {
+			out = append(out, gradleStmt{toks: cur, blocks: append([]string(nil), blocks...)})
+		}
+		cur = nil
+	}
+	for i, t := range toks {
+		switch {
+		case t.kind == gNewline:
+			if nest > 0 || continuesLine(cur, toks[i+1:]) {
+				continue
+			}
+			emit()
+		case t.is(gPunct, "(") || t.is(gPunct, "["):
+			nest++
+			cur = append(cur, t)
+		case t.is(gPunct, ")") || t.is(gPunct, "]"):
+			if nest > 0 {
+				nest--
+			}
+			cur = append(cur, t)
+		case t.is(gPunct, ";"):
+			emit()
+		case t.is(gPunct, "{") && nest == 0:
+			name := blockName(cur)
+			emit()
+			if len(blocks) < maxBlockDepth {
+				blocks = append(blocks, name)
+			} else {
+				depth++
+			}
+		case t.is(gPunct, "}") && nest == 0:
+			emit()
+			if depth > 0 {
+				depth--
+			} else if len(blocks) > 0 {
+				blocks = blocks[:len(blocks)-1]
+			}
+		default:
+			cur = append(cur, t)
+		}
+	}
+	emit()
+	return out
+}
+
+// continuesLine reports whether a newline inside a statement does not end it:
+// the line ends with an operator or comma, or the next line starts with '.',
+// '?.' or an operator.
+func continuesLine(cur, rest []gtok) bool {
+	if len(cur) == 0 {
+		return false
+	}
+	if last := cur[len(cur)-1]; last.kind == gPunct && strings.Contains(",=+-.:?|&", last.text) {
+		return true
+	}
+	for _, t := range rest {
+		if t.kind == gNewline {
+			continue
+		}
+		return t.kind == gPunct && (t.text == "." || t.text == "?")
+	}
+	return false
+}
+
+// blockName names a block by the statement that opens it: "dependencies"
+// for `dependencies {`, "ext" for `ext {`, "implementation" for
+// `implementation("g:a:v") {` (a closure that configures a dependency).
+func blockName(stmt []gtok) string {
+	for _, t := range stmt {
+		if t.kind == gIdent {
+			return t.text
+		}
+	}
+	return ""
+}
+
+func (st gradleStmt) inner() string {
+	if len(st.blocks) == 0 {
+		return ""
+	}
+	return st.blocks[len(st.blocks)-1]
+}
+
+// nonDependencyWords are statements inside dependencies { } that are not
+// configuration names.
+var nonDependencyWords = map[string]bool{
+	"constraints": true, "components": true, "modules": true, "if": true, "else": true,
+	"for": true, "val": true, "var": true, "def": true, "return": true, "when": true,
+	"attributesSchema": true, "registerTransform": true, "artifactTypes": true,
+}
+
+// addDecl records a statement of a dependencies { } block:
+// `conf notation`, `conf(notation)`, `add("conf", notation)`.
+func (gs *gradleScript) addDecl(st gradleStmt, li *lineIndex) {
+	if st.inner() != "dependencies" || len(st.toks) < 2 || st.toks[0].kind != gIdent {
+		return
+	}
+	conf, args := st.toks[0].text, st.toks[1:]
+	if nonDependencyWords[conf] {
+		return
+	}
+	args = stripParens(args)
+	if conf == "add" {
+		list := splitTop(args, ",")
+		if len(list) < 2 || len(list[0]) != 1 || list[0][0].kind != gString {
+			return
+		}
+		conf, args = list[0][0].text, joinTop(list[1:])
+	}
+	gs.decls = append(gs.decls, gradleDecl{config: conf, args: args, pos: li.pos(st.toks[0].off)})
+}
+
+// defineVars records the variable definitions a statement makes:
+//
+//	def x = …  /  val x = …  /  var x: String = …  /  String x = …
+//	ext.x = …  /  project.ext.x = …  /  ext["x"] = …  /  extra["x"] = …
+//	ext.set("x", …)  /  extra.set("x", …)  /  val x by extra(…)
+//	x = …  inside ext { }
+//
+// A map literal value ([k: 'v', …]) also defines x.k for each entry.
+func (gs *gradleScript) defineVars(st gradleStmt, li *lineIndex) {
+	toks := st.toks
+	eq := indexTop(toks, "=")
+	if eq < 0 {
+		gs.defineCallVars(toks, li)
+		return
+	}
+	lhs, rhs := toks[:eq], toks[eq+1:]
+	if len(rhs) == 0 {
+		return
+	}
+	name, nameTok := "", gtok{}
+	switch {
+	case len(lhs) >= 2 && lhs[0].kind == gIdent && isDeclKeyword(lhs[0].text):
+		// def x / val x / var x: Type / final String x / private val x
+		for i := len(lhs) - 1; i >= 1; i-- {
+			if lhs[i].kind == gIdent && (i == len(lhs)-1 || lhs[i+1].is(gPunct, ":")) {
+				name, nameTok = lhs[i].text, lhs[i]
+			}
+		}
+	case st.inner() == "ext" && len(lhs) == 1 && lhs[0].kind == gIdent:
+		name, nameTok = lhs[0].text, lhs[0]
+	default:
+		name, nameTok = extPropertyName(lhs)
+	}
+	if name == "" {
+		return
+	}
+	gs.define(name, rhs, li.pos(nameTok.off), li)
+}
+
+// defineCallVars handles ext.set("x", v), extra.set("x", v), set("x", v)
+// inside ext { }, and Kotlin `val x by extra(v)`.
+func (gs *gradleScript) defineCallVars(toks []gtok, li *lineIndex) {
+	if n := len(toks); n >= 5 && isDeclKeyword(toks[0].text) && toks[2].is(gIdent, "by") &&
+		toks[3].is(gIdent, "extra") && toks[4].is(gPunct, "(") && toks[n-1].is(gPunct, ")") {
+		gs.define(toks[1].text, toks[5:n-1], li.pos(toks[1].off), li)
+		return
+	}
+	path, rest := identPath(toks)
+	if len(path) == 0 || path[len(path)-1] != "set" {
+		return
+	}
+	recv := strings.Join(path[:len(path)-1], ".")
+	if recv != "" && !isExtReceiver(recv) {
+		return
+	}
+	args := splitTop(stripParens(rest), ",")
+	if len(args) != 2 || len(args[0]) != 1 || args[0][0].kind != gString {
+		return
+	}
+	gs.define(args[0][0].text, args[1], li.pos(args[0][0].off), li)
+}
+
+func (gs *gradleScript) define(name string, rhs []gtok, pos source.Pos, li *lineIndex) {
+	gs.vars[name] = gradleVar{expr: rhs, pos: pos}
+	if len(rhs) < 2 || !rhs[0].is(gPunct, "[") || !rhs[len(rhs)-1].is(gPunct, "]") {
+		return
+	}
+	for _, entry := range splitTop(rhs[1:len(rhs)-1], ",") {
+		if colon := indexTop(entry, ":"); colon == 1 && (entry[0].kind == gIdent || entry[0].kind == gString) {
+			gs.vars[name+"."+entry[0].text] = gradleVar{expr: entry[colon+1:], pos: li.pos(entry[0].off)}
+		}
+	}
+}
+
+// isDeclKeyword reports words that start a local variable declaration.
+func isDeclKeyword(w string) bool {
+	switch w {
+	case "def", "val", "var", "String", "final", "private", "static", "const", "Object":
+		return true
+	}
+	return false
+}
+
+// isExtReceiver reports receivers of extra properties: ext, extra,
+// project.ext, rootProject.ext, project.extra, rootProject.extra, …
+func isExtReceiver(recv string) bool {
+	recv = strings.TrimPrefix(strings.TrimPrefix(recv, "project."), "rootProject.")
+	return recv == "ext" || recv == "extra" || recv == "extensions.extraProperties"
+}
+
+// extPropertyName reads the left side of `ext.x =`, `ext["x"] =`,
+// `extra["x"] =`, `rootProject.ext.x =`.
+func extPropertyName(lhs []gtok) (string, gtok) {
+	path, rest := identPath(lhs)
+	if len(path) < 1 {
+		return "", gtok{}
+	}
+	if len(rest) == 0 && len(path) >= 2 && isExtReceiver(strings.Join(path[:len(path)-1], ".")) {
+		return path[len(path)-1], lhs[len(lhs)-1]
+	}
+	if len(rest) == 3 && rest[0].is(gPunct, "[") && rest[1].kind == gString && rest[2].is(gPunct, "]") &&
+		isExtReceiver(strings.Join(path, ".")) {
+		return rest[1].text, rest[1]
+	}
+	return "", gtok{}
+}
+
+// identPath reads a.b.c from the start of toks and returns the names and the
+// tokens after the path.
+func identPath(toks []gtok) ([]string, []gtok) {
+	var path []string
+	i := 0
+	for i < len(toks) && toks[i].kind == gIdent {
+		path = append(path, toks[i].text)
+		i++
+		if i+1 < len(toks) && toks[i].is(gPunct, ".") && toks[i+1].kind == gIdent {
+			i++
+			continue
+		}
+		break
+	}
+	return path, toks[i:]
+}
+
+// indexTop finds the first punctuation p outside parentheses/brackets/braces.
+func indexTop(toks []gtok, p string) int {
+	depth := 0
+	for i, t := range toks {
+		if t.kind != gPunct {
+			continue
+		}
+		switch t.text {
+		case "(", "[", "{":
+			depth++
+		case ")", "]", "}":
+			depth--
+		default:
+			if depth == 0 && t.text == p {
+				// "==", "!=", "<=", ">=" are comparisons, not assignments
+				if p == "=" && (i+1 < len(toks) && toks[i+1].is(gPunct, "=") || i > 0 && strings.Contains("=!<>+-*/", toks[i-1].text) && toks[i-1].kind == gPunct) {
+					return -1
+				}
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// splitTop splits toks at top-level occurrences of punctuation sep.
+func splitTop(toks []gtok, sep string) [][]gtok {
+	var out [][]gtok
+	depth, start := 0, 0
+	for i, t := range toks {
+		if t.kind != gPunct {
+			continue
+		}
+		switch t.text {
+		case "(", "[", "{":
+			depth++
+		case ")", "]", "}":
+			depth--
+		case sep:
+			if depth == 0 {
+				out = append(out, toks[start:i])
+				start = i + 1
+			}
+		}
+	}
+	if start < len(toks) {
+		out = append(out, toks[start:])
+	}
+	return out
+}
+
+func joinTop(parts [][]gtok) []gtok {
+	var out []gtok
+	for i, p := range parts {
+		if i > 0 {
+			out = append(out, gtok{kind: gPunct, text: ","})
+		}
+		out = append(out, p...)
+	}
+	return out
+}
+
+// stripParens removes one pair of parentheses enclosing all of toks.
+func stripParens(toks []gtok) []gtok {
+	if len(toks) >= 2 && toks[0].is(gPunct, "(") && toks[len(toks)-1].is(gPunct, ")") && matchParen(toks, 0) == len(toks)-1 {
+		return toks[1 : len(toks)-1]
+	}
+	return toks
+}
+
+// matchParen returns the index of the parenthesis closing toks[open].
+func matchParen(toks []gtok, open int) int {
+	depth := 0
+	for i := open; i < len(toks); i++ {
+		switch {
+		case toks[i].is(gPunct, "(") || toks[i].is(gPunct, "["):
+			depth++
+		case toks[i].is(gPunct, ")") || toks[i].is(gPunct, "]"):
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
