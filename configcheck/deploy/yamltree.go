@@ -29,6 +29,15 @@ func decodeYAML(path string, data []byte) ([]*yaml.Node, error) {
 	if pos, ok := findConflictMarker(path, data); ok {
 		return nil, source.Errorf(pos, "merge conflict marker")
 	}
+	docs, err := decodeDocs(data)
+	if err != nil {
+		return nil, yamlError(path, data, err)
+	}
+	return docs, nil
+}
+
+// decodeDocs parses every document of data.
+func decodeDocs(data []byte) ([]*yaml.Node, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var docs []*yaml.Node
 	for {
@@ -38,7 +47,7 @@ func decodeYAML(path string, data []byte) ([]*yaml.Node, error) {
 			return docs, nil
 		}
 		if err != nil {
-			return nil, yamlError(path, err)
+			return nil, err
 		}
 		docs = append(docs, &doc)
 	}
@@ -46,20 +55,62 @@ func decodeYAML(path string, data []byte) ([]*yaml.Node, error) {
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// yamlError converts a yaml.v3 error to a *source.Error. yaml.v3 only reports
-// a line, so the column is 1.
-func yamlError(path string, err error) error {
-	msg := err.Error()
-	pos := source.Pos{File: path, Line: 1, Col: 1}
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+// yamlError converts a yaml.v3 error to a *source.Error at the line where
+// the input first goes wrong (see errorLine); the column is that line's first
+// non-blank byte, as yaml.v3 reports no column.
+func yamlError(path string, data []byte, err error) error {
+	msg, reported := yamlMessage(err), 1
+	if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
 		if n, convErr := strconv.Atoi(m[1]); convErr == nil && n > 0 {
-			pos.Line = n
+			reported = n
 		}
-		msg = m[2]
-	} else {
-		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	return &source.Error{Pos: pos, Msg: "invalid YAML: " + msg}
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	line := errorLine(lines, msg, reported)
+	col := 1
+	if line <= len(lines) {
+		l := lines[line-1]
+		col += len(l) - len(bytes.TrimLeft(l, " \t"))
+		if col > len(bytes.TrimRight(l, "\r\n")) {
+			col = 1
+		}
+	}
+	return &source.Error{Pos: source.Pos{File: path, Line: line, Col: col}, Msg: "invalid YAML: " + msg}
+}
+
+// yamlMessage is a yaml.v3 error without "yaml: line N: ".
+func yamlMessage(err error) string {
+	msg := err.Error()
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		return m[2]
+	}
+	return strings.TrimPrefix(msg, "yaml: ")
+}
+
+// errorLine finds the first line whose inclusion makes the input fail with
+// the same error. yaml.v3 reports the line where the enclosing construct
+// starts (often the line before a bad indentation, 0-based), not the line at
+// fault; a parser is streaming, so the shortest failing prefix ends at the
+// line at fault. The search is a bisection (O(log n) parses, errors only) and
+// falls back to the reported line if the shortest prefix is not found.
+func errorLine(lines [][]byte, want string, reported int) int {
+	fails := func(k int) bool {
+		_, err := decodeDocs(bytes.Join(lines[:k], nil))
+		return err != nil && yamlMessage(err) == want
+	}
+	lo, hi := 1, len(lines)
+	if hi == 0 || !fails(hi) {
+		return reported
+	}
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		if fails(mid) {
+			hi = mid
+		} else {
+			lo = mid + 1
+		}
+	}
+	return lo
 }
 
 // findConflictMarker finds a git merge-conflict marker line ("<<<<<<< ",
@@ -150,8 +201,9 @@ type pair struct {
 }
 
 // mapping returns the entries of a mapping node with YAML merge keys (`<<`)
-// applied: explicit keys win over merged ones, and earlier merge sources win
-// over later ones. Non-mapping nodes give nil.
+// applied, in document order: merged entries appear where their `<<` key is.
+// Explicit keys win over merged ones, and earlier merge sources win over
+// later ones. Non-mapping nodes give nil.
 func (w *walker) mapping(n *yaml.Node) []pair {
 	return w.mappingDepth(w.resolve(n), 0)
 }
@@ -160,56 +212,53 @@ func (w *walker) mappingDepth(n *yaml.Node, depth int) []pair {
 	if n == nil || n.Kind != yaml.MappingNode || depth > maxYAMLDepth {
 		return nil
 	}
-	var explicit, merged []pair
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if k := n.Content[i]; k.Kind == yaml.ScalarNode && !isMergeKey(k) {
+			seen[k.Value] = true
+		}
+	}
+	var out []pair
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if !w.charge(k) {
 			return nil
 		}
-		if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
-			merged = append(merged, w.mergeSources(v, depth)...)
-			continue
+		switch {
+		case isMergeKey(k):
+			for _, p := range w.mergeSources(v, depth) {
+				if !seen[p.Key.Value] {
+					seen[p.Key.Value] = true
+					out = append(out, p)
+				}
+			}
+		case k.Kind == yaml.ScalarNode:
+			out = append(out, pair{Key: k, Value: w.resolve(v)})
 		}
-		if k.Kind != yaml.ScalarNode {
-			continue
-		}
-		explicit = append(explicit, pair{Key: k, Value: w.resolve(v)})
 	}
-	return mergePairs(explicit, merged)
+	return out
 }
 
+func isMergeKey(k *yaml.Node) bool { return k.Kind == yaml.ScalarNode && k.Tag == "!!merge" }
+
 // mergeSources expands the value of a `<<` key: one mapping or a sequence
-// of mappings.
+// of mappings (the first that defines a key wins).
 func (w *walker) mergeSources(v *yaml.Node, depth int) []pair {
 	v = w.resolve(v)
 	if v == nil {
 		return nil
 	}
-	if v.Kind == yaml.SequenceNode {
-		var out []pair
-		for _, item := range v.Content {
-			out = mergePairs(out, w.mappingDepth(w.resolve(item), depth+1))
-		}
-		return out
+	if v.Kind != yaml.SequenceNode {
+		return w.mappingDepth(v, depth+1)
 	}
-	return w.mappingDepth(v, depth+1)
-}
-
-// mergePairs returns first followed by the entries of second whose key is
-// not in first.
-func mergePairs(first, second []pair) []pair {
-	if len(second) == 0 {
-		return first
-	}
-	seen := make(map[string]bool, len(first))
-	for _, p := range first {
-		seen[p.Key.Value] = true
-	}
-	out := append([]pair(nil), first...)
-	for _, p := range second {
-		if !seen[p.Key.Value] {
-			seen[p.Key.Value] = true
-			out = append(out, p)
+	var out []pair
+	seen := map[string]bool{}
+	for _, item := range v.Content {
+		for _, p := range w.mappingDepth(w.resolve(item), depth+1) {
+			if !seen[p.Key.Value] {
+				seen[p.Key.Value] = true
+				out = append(out, p)
+			}
 		}
 	}
 	return out
