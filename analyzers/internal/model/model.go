@@ -1,22 +1,193 @@
 // Package model is the per-package model of retry scopes and mutating
-// operations that every twice analyzer reads. PLACEHOLDER: being written.
+// operations that every twice analyzer reads.
+//
+// The model analyzer (New) runs once per package — dependencies included,
+// since the drivers analyze them for facts — and owns every fact type:
+//   - mutation.FuncFact on functions that perform a non-idempotent write
+//     (directly or through their callees) or that pass a parameter into an
+//     HTTP method, URL or SQL position;
+//   - RetryHelperFact on functions that retry one of their func-typed
+//     parameters, so that retryutil.Do(ctx, func() error {…}) is a retry
+//     scope in every package that imports retryutil.
+//
+// Its Result (*Model) gives the analyzers the package's retry scopes and
+// the mutation Classifier to judge the calls inside them.
 package model
 
 import (
+	"fmt"
+	"go/ast"
+	"go/types"
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/twice-lint/twice/analyzers/internal/mutation"
+	"github.com/twice-lint/twice/analyzers/internal/retryscope"
 )
 
-// Model is the Result of the model analyzer.
-type Model struct{}
+// RetryHelperFact marks a function that retries its func-typed parameter
+// FuncParam (counting declared parameters from 0, without the receiver).
+type RetryHelperFact struct {
+	FuncParam int
+	// Mechanism is how the helper retries ("a retry loop",
+	// "backoff.Retry"), for messages.
+	Mechanism string
+	// TxBeforeCommit: the helper retries a SQL transaction only when it
+	// failed before COMMIT, so the statements run through the transaction
+	// do not take effect twice.
+	TxBeforeCommit bool
+}
 
-// New returns a model analyzer configured with s.
+// AFact marks RetryHelperFact as an analysis.Fact.
+func (*RetryHelperFact) AFact() {}
+
+func (f *RetryHelperFact) String() string {
+	return fmt.Sprintf("retries param %d (%s)", f.FuncParam, f.Mechanism)
+}
+
+// Model is the Result of the model analyzer.
+type Model struct {
+	// Scopes are the package's retry scopes, in source order.
+	Scopes []*retryscope.Scope
+	// Classifier judges the calls of the package (with the facts of this
+	// package's functions and of its dependencies).
+	Classifier *mutation.Classifier
+	// Decls maps this package's functions to their declarations.
+	Decls map[*types.Func]*ast.FuncDecl
+
+	// Failed holds the panic value when computing the model panicked: the
+	// model is then empty, so that one unexpected construct in one
+	// dependency does not fail the user's whole run. Tests assert it stays
+	// empty.
+	Failed string
+
+	decls []*ast.FuncDecl // in source order
+	facts map[*types.Func]*mutation.FuncFact
+	pass  *analysis.Pass
+}
+
+// Fact returns the FuncFact of fn (this package's or imported), or nil.
+func (m *Model) Fact(fn *types.Func) *mutation.FuncFact {
+	if m == nil || fn == nil {
+		return nil
+	}
+	if f, ok := m.facts[fn]; ok {
+		return f
+	}
+	if m.pass == nil || fn.Pkg() == nil || fn.Pkg() == m.pass.Pkg {
+		return nil
+	}
+	var f mutation.FuncFact
+	if m.pass.ImportObjectFact(fn, &f) {
+		return &f
+	}
+	return nil
+}
+
+// New returns a model analyzer configured with s. Its Flags hold the
+// settings (retryfuncs, mutating, idempotent) so that an analyzer reading
+// the model can expose them as its own flags; each call returns an
+// independent analyzer with its own copy of s.
 func New(s Settings) *analysis.Analyzer {
-	return &analysis.Analyzer{
+	st := &Settings{
+		RetryFuncs: append([]string(nil), s.RetryFuncs...),
+		Mutating:   append([]string(nil), s.Mutating...),
+		Idempotent: append([]string(nil), s.Idempotent...),
+	}
+	a := &analysis.Analyzer{
 		Name:       "twicemodel",
-		Doc:        "computes retry scopes and mutating operations for twice's analyzers",
-		Run:        func(*analysis.Pass) (any, error) { return &Model{}, nil },
+		Doc:        "computes retry scopes and mutating operations for twice's analyzers (facts for every package)",
+		URL:        "https://github.com/twice-lint/twice#unsaferetry",
+		Requires:   []*analysis.Analyzer{inspect.Analyzer},
 		ResultType: reflect.TypeFor[*Model](),
+		FactTypes:  []analysis.Fact{new(mutation.FuncFact), new(RetryHelperFact)},
+	}
+	st.RegisterFlags(&a.Flags)
+	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, st) }
+	return a
+}
+
+// maxSummaryRounds bounds the fixpoint over the package's functions.
+// Facts only grow, and chains of helpers calling helpers longer than this
+// within one package are rare; a longer chain loses only its far end.
+const maxSummaryRounds = 6
+
+func run(pass *analysis.Pass, s *Settings) (result any, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			result, err = &Model{Failed: fmt.Sprintf("twicemodel: internal error in %s: %v", pass.Pkg.Path(), r)}, nil
+		}
+	}()
+	m := &Model{Decls: map[*types.Func]*ast.FuncDecl{}, facts: map[*types.Func]*mutation.FuncFact{}, pass: pass}
+	insp, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	if insp == nil {
+		return nil, fmt.Errorf("twicemodel: inspector result missing")
+	}
+	cfg := mutation.Config{Mutating: s.Mutating, Idempotent: s.Idempotent}
+	m.Classifier = mutation.NewClassifier(pass, cfg, m.Fact)
+
+	insp.Preorder([]ast.Node{(*ast.FuncDecl)(nil)}, func(n ast.Node) {
+		d := n.(*ast.FuncDecl)
+		if fn, ok := pass.TypesInfo.Defs[d.Name].(*types.Func); ok && d.Body != nil {
+			m.Decls[fn] = d
+			m.decls = append(m.decls, d)
+		}
+	})
+	m.summarize(m.decls)
+	m.findScopes(insp, s)
+	return m, nil
+}
+
+// summarize computes the FuncFacts of the package's functions, repeating
+// until none changes (bounded), and exports those that say something.
+func (m *Model) summarize(decls []*ast.FuncDecl) {
+	for round := 0; round < maxSummaryRounds; round++ {
+		changed := false
+		for _, d := range decls {
+			fn := m.pass.TypesInfo.Defs[d.Name].(*types.Func)
+			f := m.Classifier.Summarize(d)
+			if f.IsZero() {
+				f = nil
+			}
+			if old, ok := m.facts[fn]; !ok && f != nil || ok && !reflect.DeepEqual(old, f) {
+				m.facts[fn] = f
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	for _, d := range decls {
+		fn := m.pass.TypesInfo.Defs[d.Name].(*types.Func)
+		if f := m.facts[fn]; f != nil {
+			m.pass.ExportObjectFact(fn, f)
+		}
+	}
+}
+
+// findScopes finds the retry scopes and exports the helpers' facts.
+func (m *Model) findScopes(insp *inspector.Inspector, s *Settings) {
+	pass := m.pass
+	imported := func(fn *types.Func) *retryscope.Helper {
+		if fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
+			return nil
+		}
+		var f RetryHelperFact
+		if !pass.ImportObjectFact(fn, &f) {
+			return nil
+		}
+		return &retryscope.Helper{FuncParam: f.FuncParam, Mechanism: f.Mechanism, TxBeforeCommit: f.TxBeforeCommit}
+	}
+	res := retryscope.NewFinder(pass, insp, retryscope.Config{RetryFuncs: s.RetryFuncs, Helper: imported}).Find()
+	m.Scopes = res.Scopes
+	for _, d := range m.decls {
+		fn := pass.TypesInfo.Defs[d.Name].(*types.Func)
+		if h := res.Helpers[fn]; h != nil {
+			pass.ExportObjectFact(fn, &RetryHelperFact{FuncParam: h.FuncParam, Mechanism: h.Mechanism, TxBeforeCommit: h.TxBeforeCommit})
+		}
 	}
 }

@@ -1,0 +1,413 @@
+package retryscope
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"regexp"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Config configures a Finder.
+type Config struct {
+	// RetryFuncs are extra retry helpers by full name (the -retryfuncs
+	// flag): every func-typed argument of their calls is retried.
+	RetryFuncs []string
+	// Helper returns the retry-helper description of a function (from a
+	// fact, or from this package's helpers found so far), or nil.
+	Helper func(*types.Func) *Helper
+}
+
+// Result is what Find found in one package.
+type Result struct {
+	// Scopes in source order (the order of the walk).
+	Scopes []*Scope
+	// Helpers are this package's functions that retry one of their
+	// func-typed parameters.
+	Helpers map[*types.Func]*Helper
+}
+
+// Finder finds the retry scopes of one package.
+type Finder struct {
+	pass       *analysis.Pass
+	info       *types.Info
+	insp       *inspector.Inspector
+	cfg        Config
+	libs       map[string]libFunc
+	retryFuncs map[string]bool
+}
+
+// NewFinder returns a Finder for pass, walking the files with insp.
+func NewFinder(pass *analysis.Pass, insp *inspector.Inspector, cfg Config) *Finder {
+	if cfg.Helper == nil {
+		cfg.Helper = func(*types.Func) *Helper { return nil }
+	}
+	rf := make(map[string]bool, len(cfg.RetryFuncs))
+	for _, n := range cfg.RetryFuncs {
+		rf[n] = true
+	}
+	return &Finder{pass: pass, info: pass.TypesInfo, insp: insp, cfg: cfg, libs: libraryIndex(), retryFuncs: rf}
+}
+
+// IsSafe reports whether fn is a retry function that is safe by design
+// (client-go's RetryOnConflict, CockroachDB's ExecuteTx): it is never a
+// retry helper, even though its body retries its argument.
+func IsSafe(fn *types.Func) bool {
+	l, ok := libraryIndex()[fullName(fn)]
+	return ok && l.Safe
+}
+
+// maxHelperRounds bounds the search for helpers that retry through other
+// helpers of the same package (each round can only add helpers).
+const maxHelperRounds = 4
+
+// Find returns the package's retry scopes and retry helpers. Helpers of
+// this package that retry through other local helpers are found by
+// repeating the walk until no helper is added (bounded).
+func (f *Finder) Find() *Result {
+	local := map[*types.Func]*Helper{}
+	outer := f.cfg.Helper
+	lookup := func(fn *types.Func) *Helper {
+		if h := local[fn]; h != nil {
+			return h
+		}
+		return outer(fn)
+	}
+	var res *Result
+	for round := 0; round < maxHelperRounds; round++ {
+		w := newWalk(f, lookup)
+		w.run()
+		res = &Result{Scopes: w.scopes, Helpers: w.helpers()}
+		added := false
+		for fn, h := range res.Helpers {
+			if local[fn] == nil {
+				local[fn] = h
+				added = true
+			}
+		}
+		if !added {
+			break
+		}
+	}
+	res.Helpers = local
+	return res
+}
+
+// fullName is fn's full name with a vendor prefix removed.
+func fullName(fn *types.Func) string {
+	if fn == nil {
+		return ""
+	}
+	n := fn.FullName()
+	if i := strings.LastIndex(n, "/vendor/"); i >= 0 {
+		start := strings.LastIndexAny(n[:i], "(*") + 1
+		n = n[:start] + n[i+len("/vendor/"):]
+	}
+	return n
+}
+
+// walk is one pass over the package's function declarations.
+type walk struct {
+	f      *Finder
+	info   *types.Info
+	helper func(*types.Func) *Helper
+	scopes []*Scope
+
+	// Per declaration.
+	decl     *ast.FuncDecl
+	params   map[types.Object]int // func-typed parameters of decl → index
+	funcLits map[types.Object]*ast.FuncLit
+	attempts map[int]types.Object // attempt-counter parameters of decl
+	labels   map[ast.Stmt]string  // labeled statements of decl → label
+	// Calls of decl's func-typed parameters (for helper detection).
+	paramCalls []paramCall
+
+	clients clientState
+}
+
+type paramCall struct {
+	decl  *ast.FuncDecl
+	call  *ast.CallExpr
+	param int
+}
+
+func newWalk(f *Finder, helper func(*types.Func) *Helper) *walk {
+	return &walk{f: f, info: f.info, helper: helper, clients: newClientState()}
+}
+
+func (w *walk) run() {
+	w.f.insp.Preorder([]ast.Node{(*ast.FuncDecl)(nil)}, func(n ast.Node) {
+		d := n.(*ast.FuncDecl)
+		if d.Body == nil {
+			return
+		}
+		w.enterDecl(d)
+		ast.Inspect(d.Body, w.visit)
+	})
+	w.scopes = append(w.scopes, w.clients.resolve(w)...)
+}
+
+// attemptName matches parameter names of attempt counters.
+var attemptName = regexp.MustCompile(`(?i)(attempt|retr|tries|try)`)
+
+func (w *walk) enterDecl(d *ast.FuncDecl) {
+	w.decl = d
+	w.params = map[types.Object]int{}
+	w.funcLits = map[types.Object]*ast.FuncLit{}
+	w.attempts = map[int]types.Object{}
+	w.labels = map[ast.Stmt]string{}
+	i := 0
+	for _, field := range d.Type.Params.List {
+		names := field.Names
+		if len(names) == 0 {
+			i++
+			continue
+		}
+		for _, name := range names {
+			obj := w.info.Defs[name]
+			if obj != nil {
+				switch t := obj.Type().Underlying().(type) {
+				case *types.Signature:
+					w.params[obj] = i
+				case *types.Basic:
+					if t.Info()&types.IsInteger != 0 && attemptName.MatchString(name.Name) {
+						w.attempts[i] = obj
+					}
+				}
+			}
+			i++
+		}
+	}
+}
+
+func (w *walk) visit(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		w.recordFuncLits(n)
+		w.clients.noteAssign(w, n)
+	case *ast.ValueSpec:
+		for i, name := range n.Names {
+			if i < len(n.Values) {
+				if lit, ok := ast.Unparen(n.Values[i]).(*ast.FuncLit); ok {
+					if obj := w.info.Defs[name]; obj != nil {
+						w.funcLits[obj] = lit
+					}
+				}
+			}
+		}
+	case *ast.CompositeLit:
+		w.clients.noteComposite(w, n)
+	case *ast.LabeledStmt:
+		w.labels[n.Stmt] = n.Label.Name
+	case *ast.CallExpr:
+		w.call(n)
+	case *ast.ForStmt:
+		w.forLoop(n)
+	case *ast.RangeStmt:
+		w.rangeLoop(n)
+	}
+	return true
+}
+
+// recordFuncLits remembers `op := func() error {…}` so that retry.Do(op)
+// resolves to the literal.
+func (w *walk) recordFuncLits(as *ast.AssignStmt) {
+	if len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	for i, rhs := range as.Rhs {
+		lit, ok := ast.Unparen(rhs).(*ast.FuncLit)
+		if !ok {
+			continue
+		}
+		if id, ok := as.Lhs[i].(*ast.Ident); ok {
+			if obj := w.info.ObjectOf(id); obj != nil {
+				w.funcLits[obj] = lit
+			}
+		}
+	}
+}
+
+// call handles one call: retry libraries, helpers, -retryfuncs, recursion,
+// calls of the declaration's func parameters, and retrying clients.
+func (w *walk) call(call *ast.CallExpr) {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if i, ok := w.params[w.info.Uses[id]]; ok {
+			w.paramCalls = append(w.paramCalls, paramCall{decl: w.decl, call: call, param: i})
+		}
+	}
+	fn, _ := typeutil.Callee(w.info, call).(*types.Func)
+	if fn == nil {
+		return
+	}
+	name := fullName(fn)
+	if lib, ok := w.f.libs[name]; ok {
+		if !lib.Safe && lib.Arg < len(call.Args) {
+			w.addArgScope(KindLibrary, lib.Mechanism, call, call.Args[lib.Arg], false)
+		}
+		return
+	}
+	if h := w.helper(fn); h != nil && h.FuncParam < len(call.Args) && !fn.Signature().Variadic() {
+		mech := shortName(fn) + " (retries its func argument)"
+		w.addArgScope(KindHelper, mech, call, call.Args[h.FuncParam], h.TxBeforeCommit)
+		return
+	}
+	if w.f.retryFuncs[name] {
+		mech := shortName(fn) + " (a retry function from -retryfuncs)"
+		for _, arg := range call.Args {
+			if _, ok := w.info.TypeOf(arg).Underlying().(*types.Signature); ok {
+				w.addArgScope(KindHelper, mech, call, arg, false)
+			}
+		}
+		return
+	}
+	w.recursion(call, fn)
+	w.clients.noteCall(w, call, fn)
+}
+
+// shortName is "pkg.Func" or "Type.Method" for messages.
+func shortName(fn *types.Func) string {
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if named, ok := types.Unalias(t).(*types.Named); ok {
+			return named.Obj().Name() + "." + fn.Name()
+		}
+		return fn.Name()
+	}
+	if fn.Pkg() == nil {
+		return fn.Name()
+	}
+	return fn.Pkg().Name() + "." + fn.Name()
+}
+
+// addArgScope adds the scope of a retried func argument: a literal (or a
+// local variable holding one), a named function or method value, or a
+// func-typed parameter of the enclosing declaration (a helper).
+func (w *walk) addArgScope(kind Kind, mech string, call *ast.CallExpr, arg ast.Expr, tx bool) {
+	s := &Scope{Kind: kind, Mechanism: mech, Pos: call.Pos(), Param: -1, Encl: w.decl, TxBeforeCommit: tx}
+	switch a := ast.Unparen(arg).(type) {
+	case *ast.FuncLit:
+		s.Body = a.Body
+	case *ast.Ident, *ast.SelectorExpr:
+		var obj types.Object
+		if sel, ok := a.(*ast.SelectorExpr); ok {
+			if selection := w.info.Selections[sel]; selection != nil {
+				obj = selection.Obj()
+			} else {
+				obj = w.info.Uses[sel.Sel]
+			}
+		} else {
+			obj = w.info.Uses[a.(*ast.Ident)]
+		}
+		switch o := obj.(type) {
+		case *types.Func:
+			s.Func, s.Arg = o, arg
+		case *types.Var:
+			if lit := w.funcLits[o]; lit != nil {
+				s.Body = lit.Body
+			} else if i, ok := w.params[o]; ok {
+				s.Param = i
+			} else {
+				return
+			}
+		default:
+			return
+		}
+	default:
+		return
+	}
+	w.scopes = append(w.scopes, s)
+}
+
+// recursion adds a scope for `return c.send(ctx, req, attempt+1)`: a
+// function calling itself again with its attempt counter advanced. Calls
+// before the recursive call in the function body are repeated.
+func (w *walk) recursion(call *ast.CallExpr, fn *types.Func) {
+	if len(w.attempts) == 0 || w.decl == nil || w.info.Defs[w.decl.Name] != fn {
+		return
+	}
+	for i, obj := range w.attempts {
+		if i >= len(call.Args) {
+			continue
+		}
+		bin, ok := ast.Unparen(call.Args[i]).(*ast.BinaryExpr)
+		if !ok || (bin.Op != token.ADD && bin.Op != token.SUB) || !refersTo(w.info, bin, obj) {
+			continue
+		}
+		w.scopes = append(w.scopes, &Scope{
+			Kind:      KindRecursion,
+			Mechanism: "recursive retry via " + obj.Name(),
+			Pos:       call.Pos(),
+			Body:      w.decl.Body,
+			Until:     call.Pos(),
+			Param:     -1,
+			Encl:      w.decl,
+		})
+		return
+	}
+}
+
+// helpers returns the declarations whose func-typed parameter is called
+// (or passed on) inside one of the scopes found.
+func (w *walk) helpers() map[*types.Func]*Helper {
+	out := map[*types.Func]*Helper{}
+	add := func(d *ast.FuncDecl, param int, s *Scope) {
+		fn, _ := w.info.Defs[d.Name].(*types.Func)
+		if fn == nil || out[fn] != nil || IsSafe(fn) {
+			return
+		}
+		out[fn] = &Helper{FuncParam: param, Mechanism: s.Mechanism, TxBeforeCommit: s.TxBeforeCommit}
+	}
+	for _, s := range w.scopes {
+		if s.Param >= 0 && s.Encl != nil {
+			add(s.Encl, s.Param, s)
+		}
+	}
+	for _, pc := range w.paramCalls {
+		for _, s := range w.scopes {
+			if s.Encl == pc.decl && s.Body != nil && s.Contains(pc.call) {
+				add(pc.decl, pc.param, s)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// refersTo reports whether n mentions obj.
+func refersTo(info *types.Info, n ast.Node, obj types.Object) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// objOf returns the variable, field or function that expr denotes.
+func objOf(info *types.Info, expr ast.Expr) types.Object {
+	switch e := ast.Unparen(expr).(type) {
+	case *ast.Ident:
+		return info.ObjectOf(e)
+	case *ast.SelectorExpr:
+		if sel := info.Selections[e]; sel != nil {
+			return sel.Obj()
+		}
+		return info.Uses[e.Sel]
+	case *ast.StarExpr:
+		return objOf(info, e.X)
+	}
+	return nil
+}

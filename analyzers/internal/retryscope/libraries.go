@@ -1,0 +1,83 @@
+package retryscope
+
+// libFunc is one retry-library function whose func argument is retried.
+type libFunc struct {
+	// Name is the function's full name as types.Func.FullName prints it
+	// (generic functions without type arguments).
+	Name string
+	// Arg is the index of the retried func argument.
+	Arg int
+	// Mechanism names the retry in messages.
+	Mechanism string
+	// Safe: the library makes the repeat safe by design (it retries only
+	// on a conflict, i.e. when the previous attempt did not apply); calls
+	// of it are not retry scopes.
+	Safe bool
+}
+
+// libraries is the table of retry-library functions, one entry per
+// function. Periodic runners (wait.Until, wait.UntilWithContext,
+// wait.JitterUntil, wait.Forever, wait.NonSlidingUntil) are deliberately
+// absent: they run their function every period whatever it returns — a
+// control loop, not a retry of a failed attempt — so a write inside them is
+// a design decision, not a duplicate.
+var libraries = []libFunc{
+	// avast/retry-go (v2 import path, v3, v4).
+	{Name: "github.com/avast/retry-go.Do", Arg: 0, Mechanism: "retry.Do (avast/retry-go)"},
+	{Name: "github.com/avast/retry-go/v3.Do", Arg: 0, Mechanism: "retry.Do (avast/retry-go)"},
+	{Name: "github.com/avast/retry-go/v4.Do", Arg: 0, Mechanism: "retry.Do (avast/retry-go)"},
+	{Name: "github.com/avast/retry-go/v4.DoWithData", Arg: 0, Mechanism: "retry.DoWithData (avast/retry-go)"},
+
+	// cenkalti/backoff v4 and v5.
+	{Name: "github.com/cenkalti/backoff/v4.Retry", Arg: 0, Mechanism: "backoff.Retry"},
+	{Name: "github.com/cenkalti/backoff/v4.RetryNotify", Arg: 0, Mechanism: "backoff.RetryNotify"},
+	{Name: "github.com/cenkalti/backoff/v4.RetryWithData", Arg: 0, Mechanism: "backoff.RetryWithData"},
+	{Name: "github.com/cenkalti/backoff/v4.RetryNotifyWithData", Arg: 0, Mechanism: "backoff.RetryNotifyWithData"},
+	{Name: "github.com/cenkalti/backoff/v4.RetryNotifyWithTimer", Arg: 0, Mechanism: "backoff.RetryNotifyWithTimer"},
+	{Name: "github.com/cenkalti/backoff/v5.Retry", Arg: 1, Mechanism: "backoff.Retry"},
+	{Name: "github.com/cenkalti/backoff.Retry", Arg: 0, Mechanism: "backoff.Retry"},
+	{Name: "github.com/cenkalti/backoff.RetryNotify", Arg: 0, Mechanism: "backoff.RetryNotify"},
+
+	// sethvargo/go-retry.
+	{Name: "github.com/sethvargo/go-retry.Do", Arg: 2, Mechanism: "retry.Do (sethvargo/go-retry)"},
+	{Name: "github.com/sethvargo/go-retry.DoValue", Arg: 2, Mechanism: "retry.DoValue (sethvargo/go-retry)"},
+
+	// k8s.io/apimachinery/pkg/util/wait: backoff and poll loops repeat the
+	// condition until it reports done.
+	{Name: "k8s.io/apimachinery/pkg/util/wait.ExponentialBackoff", Arg: 1, Mechanism: "wait.ExponentialBackoff"},
+	{Name: "k8s.io/apimachinery/pkg/util/wait.ExponentialBackoffWithContext", Arg: 2, Mechanism: "wait.ExponentialBackoffWithContext"},
+	{Name: "k8s.io/apimachinery/pkg/util/wait.Poll", Arg: 2, Mechanism: "wait.Poll"},
+	{Name: "k8s.io/apimachinery/pkg/util/wait.PollImmediate", Arg: 2, Mechanism: "wait.PollImmediate"},
+	{Name: "k8s.io/apimachinery/pkg/util/wait.PollInfinite", Arg: 1, Mechanism: "wait.PollInfinite"},
+	{Name: "k8s.io/apimachinery/pkg/util/wait.PollImmediateInfinite", Arg: 1, Mechanism: "wait.PollImmediateInfinite"},
+	{Name: "k8s.io/apimachinery/pkg/util/wait.PollUntil", Arg: 1, Mechanism: "wait.PollUntil"},
+	{Name: "k8s.io/apimachinery/pkg/util/wait.PollImmediateUntil", Arg: 1, Mechanism: "wait.PollImmediateUntil"},
+	{Name: "k8s.io/apimachinery/pkg/util/wait.PollWithContext", Arg: 3, Mechanism: "wait.PollWithContext"},
+	{Name: "k8s.io/apimachinery/pkg/util/wait.PollImmediateWithContext", Arg: 3, Mechanism: "wait.PollImmediateWithContext"},
+	{Name: "k8s.io/apimachinery/pkg/util/wait.PollUntilContextTimeout", Arg: 4, Mechanism: "wait.PollUntilContextTimeout"},
+	{Name: "k8s.io/apimachinery/pkg/util/wait.PollUntilContextCancel", Arg: 3, Mechanism: "wait.PollUntilContextCancel"},
+
+	// k8s.io/client-go/util/retry.
+	{Name: "k8s.io/client-go/util/retry.OnError", Arg: 2, Mechanism: "retry.OnError (client-go)"},
+	// RetryOnConflict retries only on a 409 Conflict from an update
+	// carrying a resourceVersion: the previous attempt did not apply.
+	{Name: "k8s.io/client-go/util/retry.RetryOnConflict", Arg: 1, Safe: true},
+
+	// CockroachDB's transaction helpers retry only before COMMIT and report
+	// an ambiguous commit instead of retrying it.
+	{Name: "github.com/cockroachdb/cockroach-go/v2/crdb.ExecuteTx", Arg: 3, Safe: true},
+	{Name: "github.com/cockroachdb/cockroach-go/v2/crdb.ExecuteInTx", Arg: 2, Safe: true},
+	{Name: "github.com/cockroachdb/cockroach-go/v2/crdb/crdbpgx.ExecuteTx", Arg: 3, Safe: true},
+	{Name: "github.com/cockroachdb/cockroach-go/v2/crdb/crdbpgxv5.ExecuteTx", Arg: 3, Safe: true},
+	{Name: "github.com/cockroachdb/cockroach-go/v2/crdb/crdbsqlx.ExecuteTx", Arg: 3, Safe: true},
+	{Name: "github.com/cockroachdb/cockroach-go/v2/crdb/crdbgorm.ExecuteTx", Arg: 3, Safe: true},
+}
+
+// libraryIndex maps full names to table entries.
+func libraryIndex() map[string]libFunc {
+	m := make(map[string]libFunc, len(libraries))
+	for _, l := range libraries {
+		m[l.Name] = l
+	}
+	return m
+}

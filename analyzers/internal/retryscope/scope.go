@@ -1,0 +1,98 @@
+// Package retryscope finds the code that runs again when something fails:
+// function values handed to retry libraries, requests sent through retrying
+// HTTP clients, hand-written retry loops, recursion with an attempts
+// counter, and calls of retry helpers (functions that retry one of their
+// func parameters, found by this package and exported as facts by the model
+// analyzer).
+//
+// A Finder serves one analysis pass. Find walks the package once with the
+// inspector; loop bodies are examined only at their own statement level, so
+// the cost stays linear in the size of the package (times the nesting depth
+// of loops).
+package retryscope
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// Kind says how a Scope retries its code.
+type Kind uint8
+
+const (
+	KindLibrary   Kind = iota + 1 // a func value passed to a retry library (retry.Do, backoff.Retry, …)
+	KindHelper                    // a func value passed to a retry helper (a fact, or -retryfuncs)
+	KindClient                    // one request sent through a retrying client (retryablehttp, resty)
+	KindLoop                      // a hand-written loop that repeats on the operation's failure
+	KindRecursion                 // a function that calls itself again with attempts+1
+)
+
+// Scope is one piece of code that runs again when an attempt fails.
+//
+// Exactly one of Body, Func and Call says what is retried:
+//   - Body: the retried statements (a func literal's body, a loop body, a
+//     recursive function's body); with Until set, only calls that start
+//     before Until are repeated (the rest of a loop iteration runs once the
+//     operation succeeded);
+//   - Func: a named function or method value passed to the retry call
+//     (retry.Do(c.createOrder)); its body is not itself a scope, because it
+//     may be called elsewhere: report at Arg;
+//   - Call: a single call that the client retries by itself.
+type Scope struct {
+	Kind Kind
+	// Mechanism names the retry in messages: "retry.Do (avast/retry-go)",
+	// "a retry loop", "recursive retry via attempt", "retryutil.Do
+	// (retries its func argument)".
+	Mechanism string
+	// Pos is the retry call, the loop, or the recursive call: the related
+	// information of a finding.
+	Pos token.Pos
+
+	Body  *ast.BlockStmt
+	Until token.Pos
+	Func  *types.Func
+	Arg   ast.Expr
+	Call  *ast.CallExpr
+
+	// ClientOp describes the request of a KindClient scope when it can be
+	// told from the call alone ("POST /v1/orders"), for clients whose calls
+	// the mutation classifier does not know (resty).
+	ClientOp string
+
+	// Param is set when the retried code is a func-typed parameter of the
+	// enclosing function (a retry helper): its index among the declared
+	// parameters, else -1.
+	Param int
+	// Encl is the function declaration the scope is written in (nil at
+	// package level).
+	Encl *ast.FuncDecl
+
+	// TxBeforeCommit: the scope retries a SQL transaction only when it
+	// failed before COMMIT (it rolled back), so the SQL statements it runs
+	// through that transaction are not repeated with effect.
+	TxBeforeCommit bool
+}
+
+// Contains reports whether the call at n is repeated by the scope: inside
+// Body (and before Until) or the scope's own Call.
+func (s *Scope) Contains(n ast.Node) bool {
+	if s.Call != nil {
+		return n == ast.Node(s.Call)
+	}
+	if s.Body == nil || n.Pos() < s.Body.Pos() || n.End() > s.Body.End() {
+		return false
+	}
+	return s.Until == token.NoPos || n.Pos() < s.Until
+}
+
+// Helper describes a retry helper: a function that retries its func-typed
+// parameter FuncParam. The model analyzer stores it in a fact.
+type Helper struct {
+	FuncParam int
+	// Mechanism is how the helper retries ("a retry loop", "retry.Do
+	// (avast/retry-go)"), for messages.
+	Mechanism string
+	// TxBeforeCommit: see Scope.TxBeforeCommit.
+	TxBeforeCommit bool
+}
