@@ -55,7 +55,7 @@ type physLine struct {
 }
 
 func (lx *propLexer) decodeLine(raw []byte) physLine {
-	var pl physLine
+	pl := physLine{runes: make([]rune, 0, len(raw)), cols: make([]int, 0, len(raw))}
 	for i := 0; i < len(raw); {
 		r, size := rune(raw[i]), 1
 		if !lx.latin1 {
@@ -118,6 +118,9 @@ func (lx *propLexer) parse() (*File, error) {
 		}
 		var ll logicalLine
 		n = lx.collect(&ll, pl, first, n, starts)
+		if len(ll.runes) == 0 {
+			continue // only a continuation backslash: Properties.load yields no entry
+		}
 		entry, err := lx.entry(&ll)
 		if err != nil {
 			return nil, err

@@ -30,6 +30,7 @@ func TestParseProperties(t *testing.T) {
 		{"even backslashes do not continue", "path=C:\\\\\nnext=1\n", []want{{"path", "C:\\", 1, 1, false}, {"next", "1", 2, 1, false}}},
 		{"empty continuation line ends entry", "k=a\\\n\nj=b\n", []want{{"k", "a", 1, 1, false}, {"j", "b", 3, 1, false}}},
 		{"backslash at end of file", "k=a\\", []want{{"k", "a", 1, 1, false}}},
+		{"lone continuation backslash", "\\\n  k=v\n\\\n\nj=w\n\\", []want{{"k", "v", 2, 3, false}, {"j", "w", 5, 1, false}}},
 		{"escapes", `k=tab\there\nnl\rcr\fff\=\:\\\#x` + "\n", []want{{"k", "tab\there\nnl\rcr\fff=:\\#x", 1, 1, false}}},
 		{"escaped separators in key", `a\=b\:c\ d=v` + "\n", []want{{"a=b:c d", "v", 1, 1, false}}},
 		{"unicode escapes", `name=\u5B9A\u65F6\u4EFB\u52A1 \uD83D\uDE00` + "\n", []want{{"name", "定时任务 😀", 1, 1, false}}},
