@@ -1,0 +1,3 @@
+rootProject.name = "billing"
+
+include("jobs-api")
