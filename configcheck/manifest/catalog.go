@@ -117,7 +117,7 @@ func richVersion(v *tomlValue) (string, source.Pos, bool) {
 // do not name one version.
 func isDynamicVersion(v string) bool {
 	return v == "" || isVersionRange(v) || strings.HasSuffix(v, "+") ||
-		strings.HasPrefix(v, "latest.") || strings.Contains(v, "${")
+		strings.HasPrefix(v, "latest.") || strings.Contains(v, "$")
 }
 
 // catalogLibrary reads one [libraries] entry: "g:a:v", "g:a", or a table

@@ -177,11 +177,11 @@ func (ctx *gradleCtx) catalogDeps(vc *versionCatalog, accessor []string, pos sou
 	if accessor[len(accessor)-1] == "get" {
 		accessor = accessor[:len(accessor)-1]
 	}
-	name := strings.Join(accessor, ".")
+	name := accessorPath(strings.Join(accessor, "."))
 	var libs []string
 	switch {
 	case accessor[0] == "bundles" && len(accessor) > 1:
-		libs = vc.bundles[strings.Join(accessor[1:], ".")]
+		libs = vc.bundles[accessorPath(strings.Join(accessor[1:], "."))]
 	case accessor[0] == "versions" || accessor[0] == "plugins":
 		return nil
 	default:
@@ -422,7 +422,7 @@ func isPropertyMap(p []string) bool {
 // dropped.
 func (ctx *gradleCtx) lookupPath(p []string, depth int) (string, source.Pos, bool) {
 	if vc := ctx.catalogs[p[0]]; vc != nil && len(p) >= 3 && p[1] == "versions" {
-		if v, ok := vc.versions[strings.Join(p[2:], ".")]; ok {
+		if v, ok := vc.versions[accessorPath(strings.Join(p[2:], "."))]; ok {
 			return v.text, v.pos, true
 		}
 		return "", source.Pos{}, false

@@ -163,7 +163,11 @@ var nonDependencyWords = map[string]bool{
 // addDecl records a statement of a dependencies { } block:
 // `conf notation`, `conf(notation)`, `add("conf", notation)`.
 func (gs *gradleScript) addDecl(st gradleStmt, li *lineIndex) {
-	if st.inner() != "dependencies" || len(st.toks) < 2 || st.toks[0].kind != gIdent {
+	if st.inner() != "dependencies" || len(st.toks) < 2 {
+		return
+	}
+	// Kotlin DSL also accepts a quoted configuration: "implementation"(…).
+	if st.toks[0].kind != gIdent && !(st.toks[0].kind == gString && !st.toks[0].interpolated() && st.toks[1].is(gPunct, "(")) {
 		return
 	}
 	conf, args := st.toks[0].text, st.toks[1:]

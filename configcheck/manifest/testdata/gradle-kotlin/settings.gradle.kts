@@ -1,0 +1,9 @@
+rootProject.name = "order-scheduler"
+
+include(":app", ":batch")
+
+dependencyResolutionManagement {
+    repositories {
+        mavenCentral()
+    }
+}
