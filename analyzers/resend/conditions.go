@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // An inspection is one look at the first send's response that a condition
@@ -13,6 +14,32 @@ type inspection struct {
 	kind inspectionKind
 	name string    // header name, body field, or helper function ("" if unknown)
 	pos  token.Pos // where the condition looks
+	// side says which outcome of the condition is the failure this
+	// inspection detects (err != nil, out.Code != 0, !out.Success), when
+	// that can be told. A send on the success side is a follow-up write.
+	side failureSide
+	// success is set by evaluate: control passes only on the success side.
+	success bool
+}
+
+// failureSide is the outcome of a condition under which an inspected
+// value reports a failure.
+type failureSide uint8
+
+const (
+	sideUnknown failureSide = iota
+	failsWhenTrue
+	failsWhenFalse
+)
+
+func (s failureSide) flip() failureSide {
+	switch s {
+	case failsWhenTrue:
+		return failsWhenFalse
+	case failsWhenFalse:
+		return failsWhenTrue
+	}
+	return s
 }
 
 type inspectionKind uint8
@@ -102,6 +129,9 @@ func (ev *evaluator) cond(e ast.Expr, sc scope) verdict {
 		if e.Op == token.NOT {
 			v := ev.cond(e.X, sc.deeper())
 			v.whenTrue, v.whenFalse = v.whenFalse, v.whenTrue
+			for i := range v.inspects {
+				v.inspects[i].side = v.inspects[i].side.flip()
+			}
 			return v
 		}
 	case *ast.BinaryExpr:
@@ -149,7 +179,87 @@ func (ev *evaluator) comparison(e *ast.BinaryExpr, sc scope) verdict {
 	}
 	v := ev.fromTerm(x, e.X)
 	v.inspects = append(v.inspects, ev.fromTerm(y, e.Y).inspects...)
+	if len(v.inspects) == 1 {
+		switch {
+		case x.kind != termNone && ev.isZero(e.Y):
+			v.inspects[0].side = sideOfZeroTest(v.inspects[0], e.Op)
+		case y.kind != termNone && ev.isZero(e.X):
+			v.inspects[0].side = sideOfZeroTest(v.inspects[0], e.Op)
+		}
+	}
 	return v
+}
+
+// isZero reports whether e is nil, 0, "" or false.
+func (ev *evaluator) isZero(e ast.Expr) bool {
+	tv, ok := ev.info.Types[e]
+	if !ok {
+		return false
+	}
+	if tv.IsNil() {
+		return true
+	}
+	if tv.Value == nil {
+		return false
+	}
+	switch tv.Value.Kind() {
+	case constant.Int, constant.Float:
+		return constant.Sign(tv.Value) == 0
+	case constant.String:
+		return constant.StringVal(tv.Value) == ""
+	case constant.Bool:
+		return !constant.BoolVal(tv.Value)
+	}
+	return false
+}
+
+// sideOfZeroTest says which outcome of "x op zero" is a failure: a set
+// error or error code (err != nil, out.Code != 0, out.Error != "") fails
+// when true; a set success flag (out.Success != false) fails when false.
+func sideOfZeroTest(in inspection, op token.Token) failureSide {
+	var setFails bool
+	switch {
+	case in.kind == inspectDecode:
+		setFails = true
+	case in.kind == inspectBody && looksLikeSuccess(in.name):
+		setFails = false
+	case in.kind == inspectBody && looksLikeFailure(in.name):
+		setFails = true
+	default:
+		return sideUnknown
+	}
+	if (op == token.NEQ) == setFails {
+		return failsWhenTrue
+	}
+	if op == token.NEQ || op == token.EQL {
+		return failsWhenFalse
+	}
+	return sideUnknown
+}
+
+// lastName is the last identifier of a dotted name (out.Data.Code -> Code).
+func lastName(name string) string {
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		return name[i+1:]
+	}
+	return name
+}
+
+// looksLikeSuccess recognises fields that are set when the call succeeded.
+func looksLikeSuccess(name string) bool {
+	n := strings.ToLower(strings.TrimPrefix(lastName(name), "Is"))
+	switch n {
+	case "ok", "success", "successful", "succeeded", "passed", "done", "accepted", "valid", "authorized", "authenticated":
+		return true
+	}
+	return false
+}
+
+// looksLikeFailure recognises fields that are set when the call failed:
+// error codes and messages.
+func looksLikeFailure(name string) bool {
+	n := strings.ToLower(lastName(name))
+	return strings.Contains(n, "err") || strings.Contains(n, "code") || strings.Contains(n, "fail")
 }
 
 // statusComparison evaluates "t op c" when t is a status code (or an
@@ -230,13 +340,22 @@ func (ev *evaluator) fromTerm(t term, e ast.Expr) verdict {
 	case termHeaders, termHeader:
 		v.inspects = []inspection{{kind: inspectHeader, name: t.name, pos: pos}}
 	case termBody, termResponse:
-		v.inspects = []inspection{{kind: inspectBody, name: fieldName(e, t), pos: pos}}
+		in := inspection{kind: inspectBody, name: fieldName(e, t), pos: pos}
+		if ev.info.TypeOf(e) != nil && isBool(ev.info.TypeOf(e)) {
+			in.side = sideOfZeroTest(in, token.NEQ) // if out.Success: "set"
+		}
+		v.inspects = []inspection{in}
 	case termCheckErr:
 		v.inspects = []inspection{{kind: inspectDecode, name: t.name, pos: pos}}
 	case termHelper:
 		return ev.helperVerdict(t, pos)
 	}
 	return v
+}
+
+func isBool(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
 }
 
 // fieldName names the body data a condition looks at: the expression as

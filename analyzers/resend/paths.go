@@ -158,9 +158,17 @@ func isNoReturn(call *ast.CallExpr) bool {
 // evaluate judges c against the evaluator's response flow: the statuses
 // with which control passes, and what the condition inspects.
 func (ev *evaluator) evaluate(c constraint) (statusSet, []inspection) {
+	// Bindings made by the condition itself (errors.As(err, &apiErr) &&
+	// apiErr.StatusCode == 502) are in force for all of it.
 	sc := scope{at: c.pos}
+	if c.cond != nil {
+		sc.at = c.cond.End()
+	}
 	if c.sw == nil {
 		v := ev.cond(c.cond, sc)
+		for i, in := range v.inspects {
+			v.inspects[i].success = in.side == failsWhenTrue && !c.outcome || in.side == failsWhenFalse && c.outcome
+		}
 		return v.given(c.outcome), v.inspects
 	}
 	clauses := ev.switchClauses(c.sw, sc)

@@ -22,13 +22,19 @@ var Analyzer = New(model.New(model.Settings{}))
 // New returns the resend analyzer reading the given model analyzer's result
 // (m is built by model.New; the analyzers of one set share it).
 func New(m *analysis.Analyzer) *analysis.Analyzer {
+	return newAnalyzer(m, func(pass *analysis.Pass) sendClassifier { return classifierOf(pass, m) })
+}
+
+// newAnalyzer builds the analyzer with the given source of classifiers
+// (tests substitute one whose verdicts they control).
+func newAnalyzer(m *analysis.Analyzer, classify func(*analysis.Pass) sendClassifier) *analysis.Analyzer {
 	return &analysis.Analyzer{
 		Name:     "resend",
 		Doc:      analyzerDoc(docSource),
 		URL:      "https://github.com/twice-lint/twice#resend",
 		Requires: []*analysis.Analyzer{m},
 		Run: func(pass *analysis.Pass) (any, error) {
-			newChecker(pass, classifierOf(pass, m)).run()
+			newChecker(pass, classify(pass)).run()
 			return nil, nil
 		},
 	}
@@ -264,13 +270,26 @@ func (c *checker) judge(body *ast.BlockStmt, fl *flow, first, second send) (find
 // reached only on 2xx (or other 4xx) statuses is a follow-up write, not a
 // duplicate.
 func trigger(looks []inspection, reach statusSet) (inspection, bool) {
-	for _, in := range looks {
-		if in.kind != inspectStatus {
-			return in, true
+	// The innermost inspection is the one that decides; outer ones that
+	// control passes on their success side (if err != nil { return })
+	// decide nothing, nor does a Retry-After header, with which a server
+	// asks for the retry.
+	for i := len(looks) - 1; i >= 0; i-- {
+		in := looks[i]
+		if in.kind == inspectStatus || in.success {
+			continue
 		}
+		if in.kind == inspectHeader && strings.EqualFold(in.name, "Retry-After") {
+			continue
+		}
+		return in, true
 	}
 	if reach.intersects(serverErrors) {
-		return looks[0], true
+		for _, in := range looks {
+			if in.kind == inspectStatus {
+				return in, true
+			}
+		}
 	}
 	return inspection{}, false
 }
@@ -360,6 +379,7 @@ func analyzerDoc(src string) string {
 		return "report non-idempotent requests sent again after their response was inspected"
 	}
 	var lines []string
+	_, after, _ = strings.Cut(after, "\n") // the rest of the heading line
 	for _, l := range strings.Split(after, "\n") {
 		if !strings.HasPrefix(l, "//") {
 			break
