@@ -161,7 +161,8 @@ func (p *composeParser) environment(n *yaml.Node) []EnvVar {
 		for _, e := range p.w.mapping(n) {
 			v := EnvVar{Name: e.Key.Value, Pos: p.w.pos(e.Key)}
 			if s, ok := scalar(e.Value); ok {
-				v.Value, v.Unknown = p.x.expand(s)
+				v.Value, v.Unresolved = p.x.expandRefs(s)
+				v.Unknown = len(v.Unresolved) > 0
 			} else {
 				v.Unknown = true
 			}
@@ -178,7 +179,8 @@ func (p *composeParser) environment(n *yaml.Node) []EnvVar {
 		name, value, hasValue := strings.Cut(s, "=")
 		v.Name = strings.TrimSpace(name)
 		if hasValue {
-			v.Value, v.Unknown = p.x.expand(value)
+			v.Value, v.Unresolved = p.x.expandRefs(value)
+			v.Unknown = len(v.Unresolved) > 0
 		} else {
 			v.Unknown = true
 		}

@@ -137,9 +137,9 @@ func TestParseComposeShapes(t *testing.T) {
 			want: Container{File: f, Kind: KindCompose, Name: "s", Image: "powerjob/powerjob-server:5.1.1", ImagePos: at(f, 3, 12),
 				Env: []EnvVar{
 					{Name: "A", Value: "x", Pos: at(f, 5, 7)},
-					{Name: "B", Value: "pre-${Y}-post", Pos: at(f, 6, 7), Unknown: true},
+					{Name: "B", Value: "pre-${Y}-post", Pos: at(f, 6, 7), Unknown: true, Unresolved: []string{"${Y}"}},
 					{Name: "C", Value: "$HOME", Pos: at(f, 7, 7)},
-					{Name: "D", Value: "${Z:?required}", Pos: at(f, 8, 7), Unknown: true},
+					{Name: "D", Value: "${Z:?required}", Pos: at(f, 8, 7), Unknown: true, Unresolved: []string{"${Z:?required}"}},
 					{Name: "E", Value: "nested", Pos: at(f, 9, 7)},
 				}},
 		},

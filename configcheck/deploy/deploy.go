@@ -11,7 +11,11 @@
 // panics, and reports malformed input as a *source.Error with line and column.
 package deploy
 
-import "github.com/twice-lint/twice/configcheck/source"
+import (
+	"strings"
+
+	"github.com/twice-lint/twice/configcheck/source"
+)
 
 // Container kinds, the values of Container.Kind.
 const (
@@ -69,9 +73,30 @@ type Container struct {
 type EnvVar struct {
 	Name, Value string
 	Pos         source.Pos
-	// Unknown: the value cannot be known from the repository (Kubernetes
-	// valueFrom, a compose ${VAR} without default, `- KEY` without value).
+	// Unknown: the value cannot be fully known from the repository
+	// (Kubernetes valueFrom, a compose `- KEY` without value, or an
+	// unresolved reference). Value then keeps what is known: resolvable
+	// references substituted, unresolved ones as written.
 	Unknown bool
+	// Unresolved lists the references kept as written in Value ("${TAG}",
+	// "$(DB_PASSWORD)"), so that Words can tell which words they affect.
+	Unresolved []string
+}
+
+// Words splits the value shell-like (as SplitArgs) into Args at the entry's
+// position, for PARAMS/JVMOPTIONS-style variables. A word is Unknown when it
+// contains an unresolved reference, or when the whole value is unknown
+// without one (valueFrom, a key without value).
+func (v EnvVar) Words() []Arg {
+	var out []Arg
+	for _, w := range SplitArgs(v.Value) {
+		unknown := v.Unknown && len(v.Unresolved) == 0
+		for _, ref := range v.Unresolved {
+			unknown = unknown || strings.Contains(w, ref)
+		}
+		out = append(out, Arg{Text: w, Pos: v.Pos, Unknown: unknown})
+	}
+	return out
 }
 
 // Arg is one command-line word.

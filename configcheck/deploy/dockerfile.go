@@ -192,28 +192,26 @@ func (b *dockerBuild) envInstr(in instruction) {
 		return
 	}
 	if !strings.Contains(words[0].text, "=") {
-		b.setEnv(words[0].text, legacyEnvValue(in.args[words[0].end:]), in.posAt(words[0].off), false)
+		b.addEnv(EnvVar{Name: words[0].text, Value: legacyEnvValue(in.args[words[0].end:]), Pos: in.posAt(words[0].off)})
 		return
 	}
 	// Variables are substituted against the state before this instruction.
 	x := expander{lookup: b.lookupStage, escape: b.syn.escape}
-	type kv struct {
-		name, value string
-		pos         source.Pos
-		unknown     bool
-	}
-	var entries []kv
+	var entries []EnvVar
 	for _, w := range words {
 		name, value, _ := strings.Cut(w.text, "=")
+		e := EnvVar{Name: name, Value: value, Pos: in.posAt(w.off)}
+		// Single quotes and an escaped $ keep "$" literal; splitWords has
+		// already removed them, so such words are not expanded.
 		raw := in.args[w.off:w.end]
-		unknown := false
 		if strings.Contains(value, "$") && !strings.Contains(raw, "'") && !strings.Contains(raw, string(b.syn.escape)+"$") {
-			value, unknown = x.expand(value)
+			e.Value, e.Unresolved = x.expandRefs(value)
+			e.Unknown = len(e.Unresolved) > 0
 		}
-		entries = append(entries, kv{name, value, in.posAt(w.off), unknown})
+		entries = append(entries, e)
 	}
 	for _, e := range entries {
-		b.setEnv(e.name, e.value, e.pos, e.unknown)
+		b.addEnv(e)
 	}
 }
 
@@ -227,9 +225,9 @@ func legacyEnvValue(rest string) string {
 	return v
 }
 
-func (b *dockerBuild) setEnv(name, value string, pos source.Pos, unknown bool) {
-	b.cur.env = append(b.cur.env, EnvVar{Name: name, Value: value, Pos: pos, Unknown: unknown})
-	b.cur.vars[name] = dockerVar{value: value, state: stateOf(unknown)}
+func (b *dockerBuild) addEnv(e EnvVar) {
+	b.cur.env = append(b.cur.env, e)
+	b.cur.vars[e.Name] = dockerVar{value: e.Value, state: stateOf(e.Unknown)}
 }
 
 // command handles CMD and ENTRYPOINT. Setting ENTRYPOINT clears a CMD

@@ -37,15 +37,22 @@ const maxExpandDepth = 8
 // expand returns s with references replaced. unknown is true when some
 // reference could not be resolved; such references are kept as written.
 func (e expander) expand(s string) (out string, unknown bool) {
+	out, refs := e.expandRefs(s)
+	return out, len(refs) > 0
+}
+
+// expandRefs is expand that also returns the unresolved references as
+// written, e.g. ["${TAG}"].
+func (e expander) expandRefs(s string) (string, []string) {
 	return e.expandDepth(s, 0)
 }
 
-func (e expander) expandDepth(s string, depth int) (string, bool) {
+func (e expander) expandDepth(s string, depth int) (string, []string) {
 	if depth > maxExpandDepth {
-		return s, true
+		return s, []string{s}
 	}
 	var b strings.Builder
-	unknown := false
+	var refs []string
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
@@ -59,67 +66,68 @@ func (e expander) expandDepth(s string, depth int) (string, bool) {
 			b.WriteByte('$')
 			i += 2
 		default:
-			text, n, unk := e.reference(s[i:], depth)
+			text, n, unresolved := e.reference(s[i:], depth)
 			b.WriteString(text)
-			unknown = unknown || unk
+			refs = append(refs, unresolved...)
 			i += n
 		}
 	}
-	return b.String(), unknown
+	return b.String(), refs
 }
 
 // reference expands the reference at the start of s (s[0] == '$') and
-// returns the replacement, the bytes consumed and whether it is unknown.
-func (e expander) reference(s string, depth int) (string, int, bool) {
+// returns the replacement, the bytes consumed and the unresolved references.
+func (e expander) reference(s string, depth int) (string, int, []string) {
 	if len(s) > 1 && s[1] == '{' {
 		end := matchingBrace(s, 1)
 		if end < 0 { // unterminated: literal, and compose would reject it
-			return s, len(s), true
+			return s, len(s), []string{s}
 		}
-		text, unk := e.braced(s[2:end], s[:end+1], depth)
-		return text, end + 1, unk
+		text, refs := e.braced(s[2:end], s[:end+1], depth)
+		return text, end + 1, refs
 	}
 	n := 1
 	for n < len(s) && isNameByte(s[n], n == 1) {
 		n++
 	}
 	if n == 1 { // a lone "$"
-		return "$", 1, false
+		return "$", 1, nil
 	}
 	val, st := e.lookup(s[1:n])
 	switch st {
 	case varSet:
-		return val, n, false
+		return val, n, nil
 	case varUnset:
-		return "", n, false
+		return "", n, nil
 	}
-	return s[:n], n, true
+	return s[:n], n, []string{s[:n]}
 }
 
 // braced expands the inside of ${...}; raw is the whole reference as written.
-func (e expander) braced(inner, raw string, depth int) (string, bool) {
+func (e expander) braced(inner, raw string, depth int) (string, []string) {
+	unresolved := []string{raw}
 	nameEnd := 0
 	for nameEnd < len(inner) && isNameByte(inner[nameEnd], nameEnd == 0) {
 		nameEnd++
 	}
 	name, op := inner[:nameEnd], inner[nameEnd:]
 	if name == "" {
-		return raw, true
+		return raw, unresolved
 	}
 	val, st := e.lookup(name)
 	if op == "" {
 		switch st {
 		case varSet:
-			return val, false
+			return val, nil
 		case varUnset:
-			return "", false
+			return "", nil
 		}
-		return raw, true
+		return raw, unresolved
 	}
 	colon := strings.HasPrefix(op, ":")
 	op = strings.TrimPrefix(op, ":")
 	if op == "" {
-		return raw, true
+		return raw, unresolved
 	}
 	word := op[1:]
 	// "set" for the colon forms means set and non-empty.
@@ -127,24 +135,24 @@ func (e expander) braced(inner, raw string, depth int) (string, bool) {
 	switch op[0] {
 	case '-':
 		if isSet {
-			return val, false
+			return val, nil
 		}
 		return e.expandDepth(word, depth+1)
 	case '+':
 		switch {
 		case st == varUnknown:
-			return raw, true
+			return raw, unresolved
 		case isSet:
 			return e.expandDepth(word, depth+1)
 		}
-		return "", false
+		return "", nil
 	case '?':
 		if isSet {
-			return val, false
+			return val, nil
 		}
-		return raw, true
+		return raw, unresolved
 	}
-	return raw, true
+	return raw, unresolved
 }
 
 // matchingBrace returns the index of the '}' closing the '{' at s[open],
@@ -189,13 +197,13 @@ func composeExpander() expander {
 // env values, command and args from the container's earlier env entries.
 // "$$" is a literal "$"; a reference to an undefined variable stays as
 // written (Kubernetes does the same) and, like a reference to a valueFrom
-// variable, makes the result unknown.
-func expandKubernetes(s string, env []EnvVar) (string, bool) {
+// variable, is returned among the unresolved references.
+func expandKubernetes(s string, env []EnvVar) (string, []string) {
 	if !strings.Contains(s, "$") {
-		return s, false
+		return s, nil
 	}
 	var b strings.Builder
-	unknown := false
+	var refs []string
 	for i := 0; i < len(s); {
 		if s[i] != '$' || i+1 >= len(s) {
 			b.WriteByte(s[i])
@@ -208,11 +216,14 @@ func expandKubernetes(s string, env []EnvVar) (string, bool) {
 			i += 2
 			continue
 		case '(':
-			end := strings.IndexByte(s[i:], ')')
-			if end > 0 {
-				val, unk := lookupEnv(env, s[i+2:i+end], s[i:i+end+1])
-				b.WriteString(val)
-				unknown = unknown || unk
+			if end := strings.IndexByte(s[i:], ')'); end > 0 {
+				raw := s[i : i+end+1]
+				if val, ok := lookupEnv(env, s[i+2:i+end]); ok {
+					b.WriteString(val)
+				} else {
+					b.WriteString(raw)
+					refs = append(refs, raw)
+				}
 				i += end + 1
 				continue
 			}
@@ -220,19 +231,16 @@ func expandKubernetes(s string, env []EnvVar) (string, bool) {
 		b.WriteByte('$')
 		i++
 	}
-	return b.String(), unknown
+	return b.String(), refs
 }
 
-// lookupEnv finds the last env entry called name; raw is returned when it is
-// missing or unknown.
-func lookupEnv(env []EnvVar, name, raw string) (string, bool) {
+// lookupEnv finds the last env entry called name; ok is false when it is
+// missing or its value is unknown.
+func lookupEnv(env []EnvVar, name string) (string, bool) {
 	for i := len(env) - 1; i >= 0; i-- {
 		if env[i].Name == name {
-			if env[i].Unknown {
-				return raw, true
-			}
-			return env[i].Value, false
+			return env[i].Value, !env[i].Unknown
 		}
 	}
-	return raw, true
+	return "", false
 }

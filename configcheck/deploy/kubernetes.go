@@ -187,8 +187,8 @@ func (p *k8sParser) env(c *Container, n *yaml.Node) {
 		if p.w.get(e, "valueFrom") != nil {
 			v.Unknown = true
 		} else if s, ok := scalar(p.w.get(e, "value")); ok {
-			v.Value, v.Unknown = expandKubernetes(s, c.Env)
-			v.Unknown = v.Unknown || isTemplate([]byte(s))
+			v.Value, v.Unresolved = expandKubernetes(s, c.Env)
+			v.Unknown = len(v.Unresolved) > 0 || isTemplate([]byte(s))
 		}
 		c.Env = append(c.Env, v)
 	}
@@ -210,8 +210,8 @@ func (p *k8sParser) args(n *yaml.Node, env []EnvVar) []Arg {
 	var out []Arg
 	for _, item := range p.w.items(n) {
 		if s, ok := scalar(item); ok {
-			text, unk := expandKubernetes(s, env)
-			out = append(out, Arg{Text: text, Pos: p.w.pos(item), Unknown: unk || isTemplate([]byte(s))})
+			text, refs := expandKubernetes(s, env)
+			out = append(out, Arg{Text: text, Pos: p.w.pos(item), Unknown: len(refs) > 0 || isTemplate([]byte(s))})
 		}
 	}
 	return out
