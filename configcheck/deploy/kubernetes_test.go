@@ -1,7 +1,7 @@
 package deploy
 
 import (
-		"errors"
+	"errors"
 	"strconv"
 	"strings"
 	"testing"
@@ -140,7 +140,7 @@ func TestParseKubernetesShapes(t *testing.T) {
 			src: "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: s}\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n        image: tjqq/powerjob-server:5.1.0\n" +
 				"        env:\n        - name: EMPTY\n        - name: POD_IP\n          valueFrom: {fieldRef: {fieldPath: status.podIP}}\n        args: [\"-Dpowerjob.network.external.address=$(POD_IP)\"]\n",
 			want: []Container{{File: f, Kind: KindKubernetes, Name: "s/c", Image: "tjqq/powerjob-server:5.1.0", ImagePos: at(f, 9, 16),
-				Env: []EnvVar{{Name: "EMPTY", Pos: at(f, 11, 11)}, {Name: "POD_IP", Pos: at(f, 12, 11), Unknown: true}},
+				Env:  []EnvVar{{Name: "EMPTY", Pos: at(f, 11, 11)}, {Name: "POD_IP", Pos: at(f, 12, 11), Unknown: true}},
 				Args: []Arg{{Text: "-Dpowerjob.network.external.address=$(POD_IP)", Pos: at(f, 14, 16), Unknown: true}},
 			}},
 		},
