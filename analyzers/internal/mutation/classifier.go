@@ -2,17 +2,30 @@ package mutation
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
+	"strconv"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
-// Classifier classifies the calls of one package.
+// Classifier classifies the calls of one package. It is not safe for
+// concurrent use.
 type Classifier struct {
 	pass  *analysis.Pass
 	info  *types.Info
 	cfg   config
 	facts func(*types.Func) *FuncFact
+	index *index    // built on first use
+	sum   *sumState // set while Summarize runs
+}
+
+// sumState is what Summarize learns while it classifies a body's calls.
+type sumState struct {
+	params map[*types.Var]int
+	fact   *FuncFact
 }
 
 // config is Config as sets.
@@ -24,7 +37,7 @@ func newConfig(c Config) config {
 	set := func(names []string) map[string]bool {
 		m := make(map[string]bool, len(names))
 		for _, n := range names {
-			m[n] = true
+			m[strings.TrimSpace(n)] = true
 		}
 		return m
 	}
@@ -43,21 +56,168 @@ func NewClassifier(pass *analysis.Pass, cfg Config, facts func(*types.Func) *Fun
 }
 
 // Call reports whether call is a mutating, non-idempotent operation, and
-// which.
+// which. The order of judgement: the -idempotent flag, the -mutating flag,
+// the built-in tables (HTTP, SQL, publishers, Redis, SDKs), the callee's
+// FuncFact, and last the verb heuristic for bodies that cannot be judged.
 func (c *Classifier) Call(call *ast.CallExpr) (Op, bool) {
-	return Op{}, false // being written
+	fn := c.calleeFunc(call)
+	if fn == nil {
+		return Op{}, false
+	}
+	full := fn.FullName()
+	if c.cfg.idempotent[full] {
+		return Op{}, false
+	}
+	if c.cfg.mutating[full] {
+		return Op{
+			Kind: KindCustom, Desc: displayName(fn) + " (listed as mutating)",
+			Effect: "the operation can be performed twice", Pos: call.Pos(), Identity: "call " + full,
+		}, true
+	}
+	if op, handled := c.table(call, fn); handled {
+		return op, op.Kind != KindNone
+	}
+	fact := c.facts(fn)
+	if fact != nil && fact.Idempotent {
+		return Op{}, false
+	}
+	if fact != nil {
+		if op, ok := c.viaFact(call, fn, fact); ok {
+			return op, true
+		}
+		if !fact.IsZero() {
+			return Op{}, false
+		}
+	}
+	return c.verb(call, fn, fact)
 }
 
-// Summarize computes the FuncFact of decl, or nil when the function does
-// nothing worth a fact. Callees' facts come from the facts closure: call it
-// for the functions of a package callee-first, or repeat until no fact
-// changes (facts only grow).
-func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
-	return nil // being written
+// table applies the built-in tables. handled means the callee is one the
+// tables know (an HTTP sender, a SQL executor, a Redis command, …), whose
+// verdict is final even when it is "not mutating".
+func (c *Classifier) table(call *ast.CallExpr, fn *types.Func) (Op, bool) {
+	if fn.Pkg() == nil {
+		return Op{}, false
+	}
+	path := fn.Pkg().Path()
+	switch {
+	case path == "net/http" || path == retryablehttpPath:
+		return c.httpCall(call, fn)
+	case path == "database/sql" || path == sqlxPath || strings.HasPrefix(path, "github.com/jackc/pgx/"):
+		return c.sqlCall(call, fn)
+	case isRedisPkg(path):
+		return redisCall(call, fn)
+	}
+	if op, ok := publishCall(call, fn); ok {
+		return op, true
+	}
+	if op, ok := sdkCall(call, fn); ok {
+		return op, true
+	}
+	return Op{}, false
 }
 
-// Evidence returns the idempotency evidence attached to the mutating call,
-// looking at scope: the enclosing *ast.FuncDecl, *ast.FuncLit or block.
-func (c *Classifier) Evidence(call *ast.CallExpr, scope ast.Node) Evidence {
-	return Evidence{} // being written
+// viaFact classifies a call of a function that has a FuncFact: a write of
+// its own (KindCall), or a helper whose parameters decide (method, SQL,
+// request).
+func (c *Classifier) viaFact(call *ast.CallExpr, fn *types.Func, f *FuncFact) (Op, bool) {
+	if f.Op != nil {
+		op := Op{
+			Kind: KindCall, Desc: displayName(fn) + " (" + f.Op.Desc + ")", Effect: f.Op.Effect,
+			Pos: c.posOf(f.Op.Posn), Posn: f.Op.Posn, Identity: "func " + fn.FullName(),
+		}
+		if f.Op.Kind == KindHTTP && f.ReqMethod != "" && f.HTTPURLParam >= 0 && f.HTTPURLParam < len(call.Args) {
+			if p := urlPath(c.pieces(call.Args[f.HTTPURLParam], 0)); p != "" {
+				op.Desc = displayName(fn) + " (" + f.ReqMethod + " " + p + ")"
+			}
+		}
+		return op, true
+	}
+	if f.BuildsRequest {
+		return Op{}, false
+	}
+	if f.HTTPMethodParam >= 0 && f.HTTPMethodParam < len(call.Args) {
+		m := c.str(call.Args[f.HTTPMethodParam], 0)
+		var urlArg ast.Expr
+		if f.HTTPURLParam >= 0 && f.HTTPURLParam < len(call.Args) {
+			urlArg = call.Args[f.HTTPURLParam]
+		}
+		return c.httpOp(call, m, urlArg)
+	}
+	if f.RequestParam >= 0 && f.RequestParam < len(call.Args) {
+		return c.sendRequest(call, call.Args[f.RequestParam])
+	}
+	if f.SQLParam >= 0 && f.SQLParam < len(call.Args) {
+		return c.sqlOp(call, call.Args[f.SQLParam])
+	}
+	return Op{}, false
+}
+
+// calleeFunc returns the function or method call invokes statically (an
+// interface method included), or nil.
+func (c *Classifier) calleeFunc(call *ast.CallExpr) *types.Func {
+	fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+	return fn
+}
+
+// displayName is a short readable name: Client.SaveJob, billing.Charge,
+// Repositories.CreateRelease (a *RepositoriesService method).
+func displayName(fn *types.Func) string {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig != nil && sig.Recv() != nil {
+		t := sig.Recv().Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			name := strings.TrimSuffix(n.Obj().Name(), "Service")
+			if name == "" {
+				name = n.Obj().Name()
+			}
+			return name + "." + fn.Name()
+		}
+		return fn.Name()
+	}
+	if fn.Pkg() != nil {
+		return fn.Pkg().Name() + "." + fn.Name()
+	}
+	return fn.Name()
+}
+
+// posOf maps a file:line:col position of the current package back to a
+// token.Pos (NoPos for other packages, or when it cannot be found).
+func (c *Classifier) posOf(posn string) token.Pos {
+	k := strings.LastIndexByte(posn, ':')
+	if k < 0 {
+		return token.NoPos
+	}
+	j := strings.LastIndexByte(posn[:k], ':')
+	if j < 0 {
+		return token.NoPos
+	}
+	line, err1 := strconv.Atoi(posn[j+1 : k])
+	col, err2 := strconv.Atoi(posn[k+1:])
+	if err1 != nil || err2 != nil || line < 1 || col < 1 {
+		return token.NoPos
+	}
+	for _, f := range c.pass.Files {
+		tf := c.pass.Fset.File(f.Pos())
+		if tf == nil || tf.Name() != posn[:j] || line > tf.LineCount() {
+			continue
+		}
+		start := tf.LineStart(line)
+		if off := tf.Offset(start) + col - 1; off <= tf.Size() {
+			return tf.Pos(off)
+		}
+	}
+	return token.NoPos
+}
+
+// posn formats pos as file:line:col.
+func (c *Classifier) posn(pos token.Pos) string {
+	if !pos.IsValid() {
+		return ""
+	}
+	p := c.pass.Fset.Position(pos)
+	return p.Filename + ":" + strconv.Itoa(p.Line) + ":" + strconv.Itoa(p.Column)
 }

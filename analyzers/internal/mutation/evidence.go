@@ -1,0 +1,403 @@
+package mutation
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// keyHeaders are the HTTP/NATS headers that carry an idempotency key
+// (lower case).
+var keyHeaders = map[string]bool{"idempotency-key": true, "x-idempotency-key": true, "nats-msg-id": true}
+
+// keyFields are SDK input fields that carry an idempotency key.
+var keyFields = map[string]bool{"IdempotencyKey": true, "ClientToken": true, "IdempotencyToken": true, "MessageDeduplicationId": true}
+
+// keyOptions are option constructors whose argument is the message id.
+var keyOptions = map[string]bool{"MsgId": true, "WithMsgID": true}
+
+// maxLitDepth bounds the nesting of composite literals searched for keys.
+const maxLitDepth = 6
+
+// Evidence returns the idempotency evidence attached to the mutating call,
+// looking at scope: the enclosing *ast.FuncDecl, *ast.FuncLit or block.
+//
+// Keys: an Idempotency-Key / X-Idempotency-Key / Nats-Msg-Id header set on
+// a request or message argument (Header.Set/Add or Header[…] = …), an SDK
+// token field (IdempotencyKey, ClientToken, IdempotencyToken,
+// MessageDeduplicationId) in an argument's composite literal or assigned to
+// it, SetIdempotencyKey(v), nats.MsgId(v) / jetstream.WithMsgID(v) options,
+// and for helpers with FuncFact.KeyParam the argument at that index. CAS:
+// an If-Match header or a ResourceVersion set on an argument.
+// CreateIfMissing: the call's error compared with an
+// AlreadyExists/Exists/Conflict/Duplicate error, IsAlreadyExists(err),
+// status.Code(err) == codes.AlreadyExists, a 23505 unique violation, or its
+// response's StatusCode compared with 409.
+func (c *Classifier) Evidence(call *ast.CallExpr, scope ast.Node) Evidence {
+	var ev Evidence
+	roots := map[*types.Var]bool{}
+	for _, arg := range call.Args {
+		c.argEvidence(&ev, arg, 0)
+		if v := c.rootVar(arg); v != nil {
+			roots[v] = true
+			if a, ok := c.single(v); ok && a.rhs != nil {
+				c.argEvidence(&ev, a.rhs, 0)
+			}
+		}
+	}
+	if fn := c.calleeFunc(call); fn != nil {
+		if f := c.facts(fn); f != nil && f.KeyParam >= 0 && f.KeyParam < len(call.Args) {
+			ev.Keys = append(ev.Keys, c.key("idempotency key argument", call, call.Args[f.KeyParam]))
+		}
+	}
+	if scope == nil {
+		return ev
+	}
+	results := c.resultVars(call, scope)
+	var errChecks []ast.Node
+	ast.Inspect(scope, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			c.setterEvidence(&ev, n, roots)
+			if n.Pos() > call.End() {
+				errChecks = append(errChecks, n)
+			}
+		case *ast.AssignStmt:
+			c.assignEvidence(&ev, n, roots)
+		case *ast.BinaryExpr:
+			if n.Pos() > call.End() && (n.Op == token.EQL || n.Op == token.NEQ) {
+				errChecks = append(errChecks, n)
+			}
+		}
+		return true
+	})
+	ev.CreateIfMissing = c.createIfMissing(errChecks, results)
+	return ev
+}
+
+// rootVar returns the variable at the root of arg: req, &params, msg.Header,
+// req.Request.
+func (c *Classifier) rootVar(e ast.Expr) *types.Var {
+	for i := 0; i < maxDepth; i++ {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.UnaryExpr:
+			e = x.X
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.Ident:
+			return c.varOf(x)
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// argEvidence searches an argument expression (a composite literal, an
+// option call) for keys and CAS fields.
+func (c *Classifier) argEvidence(ev *Evidence, e ast.Expr, depth int) {
+	if depth > maxLitDepth {
+		return
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		c.argEvidence(ev, x.X, depth+1)
+	case *ast.CallExpr:
+		if fn := c.calleeFunc(x); fn != nil && keyOptions[fn.Name()] && len(x.Args) == 1 {
+			ev.Keys = append(ev.Keys, c.key(fn.Name(), x, x.Args[0]))
+		}
+	case *ast.CompositeLit:
+		for _, elt := range x.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				c.argEvidence(ev, elt, depth+1)
+				continue
+			}
+			if k, ok := kv.Key.(*ast.Ident); ok {
+				switch {
+				case keyFields[k.Name]:
+					ev.Keys = append(ev.Keys, c.key(k.Name, kv, kv.Value))
+					continue
+				case k.Name == "ResourceVersion" || k.Name == "IfMatch":
+					ev.CAS = true
+					continue
+				}
+			}
+			if name := c.str(kv.Key, depth+1); name.known {
+				if h := strings.ToLower(name.s); keyHeaders[h] {
+					ev.Keys = append(ev.Keys, c.key(name.s, kv, kv.Value))
+					continue
+				} else if h == "if-match" {
+					ev.CAS = true
+					continue
+				}
+			}
+			c.argEvidence(ev, kv.Value, depth+1)
+		}
+	}
+}
+
+// setterEvidence reads req.Header.Set("Idempotency-Key", v),
+// params.SetIdempotencyKey(v), obj.SetResourceVersion(v) on a root.
+func (c *Classifier) setterEvidence(ev *Evidence, call *ast.CallExpr, roots map[*types.Var]bool) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || !roots[c.rootVar(sel.X)] {
+		return
+	}
+	switch sel.Sel.Name {
+	case "Set", "Add":
+		if len(call.Args) != 2 {
+			return
+		}
+		name := c.str(call.Args[0], 0)
+		if !name.known {
+			return
+		}
+		switch h := strings.ToLower(name.s); {
+		case keyHeaders[h]:
+			ev.Keys = append(ev.Keys, c.key(name.s, call, call.Args[1]))
+		case h == "if-match":
+			ev.CAS = true
+		}
+	case "SetIdempotencyKey":
+		if len(call.Args) == 1 {
+			ev.Keys = append(ev.Keys, c.key("IdempotencyKey", call, call.Args[0]))
+		}
+	case "SetResourceVersion":
+		ev.CAS = true
+	}
+}
+
+// assignEvidence reads params.IdempotencyKey = v, in.ClientToken = v,
+// obj.ResourceVersion = v, req.Header["Idempotency-Key"] = []string{v}.
+func (c *Classifier) assignEvidence(ev *Evidence, as *ast.AssignStmt, roots map[*types.Var]bool) {
+	for i, l := range as.Lhs {
+		if i >= len(as.Rhs) {
+			return
+		}
+		switch x := ast.Unparen(l).(type) {
+		case *ast.SelectorExpr:
+			if !roots[c.rootVar(x.X)] {
+				continue
+			}
+			switch {
+			case keyFields[x.Sel.Name]:
+				ev.Keys = append(ev.Keys, c.key(x.Sel.Name, as, as.Rhs[i]))
+			case x.Sel.Name == "ResourceVersion":
+				ev.CAS = true
+			}
+		case *ast.IndexExpr:
+			if !roots[c.rootVar(x.X)] {
+				continue
+			}
+			name := c.str(x.Index, 0)
+			if !name.known {
+				continue
+			}
+			switch h := strings.ToLower(name.s); {
+			case keyHeaders[h]:
+				v := as.Rhs[i]
+				if lit, ok := ast.Unparen(v).(*ast.CompositeLit); ok && len(lit.Elts) == 1 {
+					v = lit.Elts[0]
+				}
+				ev.Keys = append(ev.Keys, c.key(name.s, as, v))
+			case h == "if-match":
+				ev.CAS = true
+			}
+		}
+	}
+}
+
+// key builds a Key, following its value to where it is produced.
+func (c *Classifier) key(name string, at ast.Node, value ast.Expr) Key {
+	origin, expr := c.origin(value, 0)
+	return Key{Name: name, At: at, Value: value, Origin: origin, Fresh: c.fresh(expr, 0)}
+}
+
+// origin follows a key value through wrappers (aws.String(k), k.String(),
+// string(k), []string{k}) and singly assigned local variables to the
+// expression that produces it.
+func (c *Classifier) origin(e ast.Expr, depth int) (token.Pos, ast.Expr) {
+	e = ast.Unparen(e)
+	if depth > maxDepth {
+		return e.Pos(), e
+	}
+	switch x := e.(type) {
+	case *ast.Ident:
+		v := c.varOf(x)
+		if v == nil {
+			return x.Pos(), x
+		}
+		if a, ok := c.single(v); ok {
+			if a.rhs != nil {
+				return c.origin(a.rhs, depth+1)
+			}
+			return a.call.Pos(), a.call
+		}
+		return v.Pos(), x // a parameter or a reassigned variable: its declaration
+	case *ast.CallExpr:
+		if inner := wrapped(c, x); inner != nil {
+			return c.origin(inner, depth+1)
+		}
+	case *ast.CompositeLit:
+		if len(x.Elts) == 1 {
+			return c.origin(x.Elts[0], depth+1)
+		}
+	}
+	return e.Pos(), e
+}
+
+// wrapped returns the value inside a pure wrapper call: a conversion,
+// aws.String/stripe.String-like pointer helpers, v.String().
+func wrapped(c *Classifier, call *ast.CallExpr) ast.Expr {
+	if tv, ok := c.info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
+		return call.Args[0]
+	}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && len(call.Args) == 0 && sel.Sel.Name == "String" {
+		return sel.X
+	}
+	fn := c.calleeFunc(call)
+	if fn != nil && len(call.Args) == 1 && (fn.Name() == "String" || fn.Name() == "StringPtr" || fn.Name() == "Ptr") {
+		return call.Args[0]
+	}
+	return nil
+}
+
+// freshSources are packages whose functions return a new value each call.
+var freshSources = []string{
+	"github.com/google/uuid", "github.com/gofrs/uuid", "github.com/satori/go.uuid", "github.com/oklog/ulid",
+	"github.com/rs/xid", "github.com/segmentio/ksuid", "math/rand", "crypto/rand",
+}
+
+// deterministicUUID are uuid functions that derive rather than generate.
+var deterministicUUID = map[string]bool{"Parse": true, "MustParse": true, "NewSHA1": true, "NewMD5": true, "FromBytes": true, "FromString": true}
+
+// fresh reports whether e generates a new value each time it runs.
+func (c *Classifier) fresh(e ast.Expr, depth int) bool {
+	if e == nil || depth > maxDepth {
+		return false
+	}
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch x := n.(type) {
+		case *ast.CallExpr:
+			fn := c.calleeFunc(x)
+			if fn == nil || fn.Pkg() == nil {
+				return true
+			}
+			p := fn.Pkg().Path()
+			if p == "time" && fn.Name() == "Now" {
+				found = true
+			}
+			for _, s := range freshSources {
+				if strings.HasPrefix(p, s) && !deterministicUUID[fn.Name()] {
+					found = true
+				}
+			}
+		case *ast.Ident:
+			if v := c.varOf(x); v != nil {
+				if a, ok := c.single(v); ok && a.rhs != nil && c.fresh(a.rhs, depth+1) {
+					found = true
+				} else if ok && a.call != nil && c.fresh(a.call, depth+1) {
+					found = true
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// resultVars returns the variables that receive call's results (err, resp).
+func (c *Classifier) resultVars(call *ast.CallExpr, scope ast.Node) map[*types.Var]bool {
+	vars := map[*types.Var]bool{}
+	ast.Inspect(scope, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != call {
+			return true
+		}
+		for _, l := range as.Lhs {
+			if v := c.varOf(l); v != nil {
+				vars[v] = true
+			}
+		}
+		return false
+	})
+	return vars
+}
+
+// createIfMissing looks, among the checks after the call, for an
+// already-exists predicate on one of its result variables.
+func (c *Classifier) createIfMissing(checks []ast.Node, results map[*types.Var]bool) bool {
+	if len(results) == 0 {
+		return false
+	}
+	uses := func(e ast.Expr) bool {
+		v := c.rootVar(e)
+		return v != nil && results[v]
+	}
+	for _, n := range checks {
+		switch x := n.(type) {
+		case *ast.CallExpr:
+			name := calledName(x)
+			switch {
+			case name == "Is" && len(x.Args) == 2 && uses(x.Args[0]) && existsName(x.Args[1]):
+				return true
+			case (name == "IsAlreadyExists" || name == "IsConflict" || name == "IsUniqueViolation") && len(x.Args) >= 1 && uses(x.Args[0]):
+				return true
+			}
+		case *ast.BinaryExpr:
+			for _, pair := range [][2]ast.Expr{{x.X, x.Y}, {x.Y, x.X}} {
+				a, b := pair[0], pair[1]
+				// status.Code(err) == codes.AlreadyExists
+				if call, ok := ast.Unparen(a).(*ast.CallExpr); ok && calledName(call) == "Code" && len(call.Args) == 1 && uses(call.Args[0]) && existsName(b) {
+					return true
+				}
+				// resp.StatusCode == http.StatusConflict / 409
+				if sel, ok := ast.Unparen(a).(*ast.SelectorExpr); ok && sel.Sel.Name == "StatusCode" && uses(sel.X) {
+					if tv, ok := c.info.Types[b]; ok && tv.Value != nil && tv.Value.String() == "409" {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// calledName is the name of the called function or method.
+func calledName(call *ast.CallExpr) string {
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		return f.Name
+	case *ast.SelectorExpr:
+		return f.Sel.Name
+	}
+	return ""
+}
+
+// existsName: an error or code whose name says the thing already exists.
+func existsName(e ast.Expr) bool {
+	var name string
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		name = x.Name
+	case *ast.SelectorExpr:
+		name = x.Sel.Name
+	default:
+		return false
+	}
+	if strings.Contains(name, "NotExist") || strings.Contains(name, "NotFound") {
+		return false
+	}
+	for _, w := range []string{"AlreadyExists", "Exists", "Conflict", "Duplicate", "UniqueViolation"} {
+		if strings.Contains(name, w) {
+			return true
+		}
+	}
+	return false
+}

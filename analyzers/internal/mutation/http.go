@@ -1,0 +1,288 @@
+package mutation
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+)
+
+const retryablehttpPath = "github.com/hashicorp/go-retryablehttp"
+
+// httpCall classifies calls into net/http and go-retryablehttp.
+func (c *Classifier) httpCall(call *ast.CallExpr, fn *types.Func) (Op, bool) {
+	recv := recvName(fn)
+	switch {
+	case (recv == "" || recv == "Client") && (fn.Name() == "Post" || fn.Name() == "PostForm") && len(call.Args) > 0:
+		op, _ := c.httpOp(call, sval{known: true, s: "POST", param: -1}, call.Args[0])
+		return op, true
+	case recv == "Client" && fn.Name() == "Do" && len(call.Args) == 1:
+		op, _ := c.sendRequest(call, call.Args[0])
+		return op, true
+	case (recv == "RoundTripper" || recv == "Transport") && fn.Name() == "RoundTrip" && len(call.Args) == 1:
+		op, _ := c.sendRequest(call, call.Args[0])
+		return op, true
+	}
+	// Everything else in these packages (Get, NewRequest, Header.Set, …)
+	// writes nothing remote by itself.
+	return Op{}, true
+}
+
+// recvName is the name of a method's receiver type ("" for functions).
+func recvName(fn *types.Func) string {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil || sig.Recv() == nil {
+		return ""
+	}
+	t := sig.Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := types.Unalias(t).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
+}
+
+// request is what is known of an *http.Request: its method and URL.
+type request struct {
+	method sval
+	url    ast.Expr // nil if unknown
+	param  int      // ≥ 0: the request is the summarised function's parameter
+}
+
+// sendRequest classifies sending the request expression req.
+func (c *Classifier) sendRequest(call *ast.CallExpr, req ast.Expr) (Op, bool) {
+	r, ok := c.request(req, 0)
+	if !ok {
+		return Op{}, false
+	}
+	if r.param >= 0 {
+		c.noteParam(func(f *FuncFact) {
+			if f.RequestParam < 0 {
+				f.RequestParam = r.param
+			}
+		})
+		return Op{}, false
+	}
+	return c.httpOp(call, r.method, r.url)
+}
+
+// httpOp turns a resolved method and URL into an Op (POST and PATCH), or
+// records the method/URL parameters while summarising.
+func (c *Classifier) httpOp(call *ast.CallExpr, m sval, url ast.Expr) (Op, bool) {
+	var ps []piece
+	if url != nil {
+		ps = c.pieces(url, 0)
+	}
+	if m.param >= 0 {
+		c.noteParam(func(f *FuncFact) {
+			if f.HTTPMethodParam < 0 {
+				f.HTTPMethodParam = m.param
+				f.HTTPURLParam = firstParam(ps)
+			}
+		})
+		return Op{}, false
+	}
+	if !m.known {
+		return Op{}, false // unknown method: stay silent
+	}
+	method := strings.ToUpper(m.s)
+	if method == "" {
+		method = "GET"
+	}
+	if method != "POST" && method != "PATCH" {
+		return Op{}, false
+	}
+	path := urlPath(ps)
+	op := Op{Kind: KindHTTP, Pos: call.Pos(), Effect: "the request can be applied twice"}
+	if method == "PATCH" {
+		op.Effect = "the change can be applied twice"
+	}
+	if path != "" {
+		op.Desc = method + " " + path
+		op.Identity = "http " + method + " " + path
+	} else {
+		op.Desc = method + " request"
+		if url != nil {
+			op.Identity = "http " + method + " " + types.ExprString(url)
+		} else {
+			op.Identity = "http " + method + " " + c.posn(call.Pos())
+		}
+	}
+	if c.sum != nil && firstParam(ps) >= 0 {
+		// The URL is the caller's: callers describe the path they pass.
+		c.noteParam(func(f *FuncFact) {
+			if f.Op == nil && f.HTTPURLParam < 0 {
+				f.HTTPURLParam = firstParam(ps)
+				f.ReqMethod = method
+			}
+		})
+	}
+	return op, true
+}
+
+// noteParam records a parameter role in the fact being summarised.
+func (c *Classifier) noteParam(set func(*FuncFact)) {
+	if c.sum != nil {
+		set(c.sum.fact)
+	}
+}
+
+// request resolves a request expression to its method and URL: through
+// the variable it is held in (each assignment must agree, req.Method = …
+// overrides), http.NewRequest*/retryablehttp.NewRequest*, &http.Request{},
+// WithContext/Clone, and helpers whose FuncFact says BuildsRequest.
+func (c *Classifier) request(e ast.Expr, depth int) (request, bool) {
+	if e == nil || depth > maxDepth {
+		return request{}, false
+	}
+	e = ast.Unparen(e)
+	switch x := e.(type) {
+	case *ast.SelectorExpr:
+		// retryablehttp.Request embeds *http.Request: req.Request.
+		if x.Sel.Name == "Request" {
+			return c.request(x.X, depth+1)
+		}
+	case *ast.UnaryExpr:
+		if lit, ok := ast.Unparen(x.X).(*ast.CompositeLit); ok {
+			return c.requestLit(lit)
+		}
+	case *ast.CompositeLit:
+		return c.requestLit(x)
+	case *ast.CallExpr:
+		return c.requestCall(x, depth)
+	case *ast.Ident:
+		return c.requestVar(x, depth)
+	}
+	return request{}, false
+}
+
+func (c *Classifier) requestVar(id *ast.Ident, depth int) (request, bool) {
+	v := c.varOf(id)
+	if v == nil {
+		return request{}, false
+	}
+	if p, ok := c.paramIndex(v); ok {
+		return request{method: unknown, param: p}, true
+	}
+	if v.Pkg() != c.pass.Pkg || c.idx().addrTaken[v] {
+		return request{}, false
+	}
+	var r request
+	found := false
+	for _, a := range c.idx().assigns[v] {
+		var ar request
+		var ok bool
+		switch {
+		case a.rhs != nil:
+			if c.derivesFrom(a.rhs, v) {
+				continue // req = req.WithContext(ctx)
+			}
+			ar, ok = c.request(a.rhs, depth+1)
+		case a.call != nil && a.idx == 0:
+			ar, ok = c.requestCall(a.call, depth)
+		}
+		if !ok {
+			return request{}, false
+		}
+		if found && (ar.method != r.method || ar.param != r.param) {
+			return request{}, false
+		}
+		if !found || r.url == nil {
+			r = ar
+		}
+		found = true
+	}
+	if !found {
+		return request{}, false
+	}
+	if ms := c.idx().fields[fieldKey{v, "Method"}]; len(ms) > 0 {
+		m := c.str(ms[0], depth+1)
+		for _, e := range ms[1:] {
+			if c.str(e, depth+1) != m {
+				return request{}, false
+			}
+		}
+		r.method = m
+	}
+	return r, true
+}
+
+// derivesFrom reports whether e is v.WithContext(…) or v.Clone(…).
+func (c *Classifier) derivesFrom(e ast.Expr, v *types.Var) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	return ok && (sel.Sel.Name == "WithContext" || sel.Sel.Name == "Clone") && c.varOf(sel.X) == v
+}
+
+func (c *Classifier) requestCall(call *ast.CallExpr, depth int) (request, bool) {
+	fn := c.calleeFunc(call)
+	if fn == nil || fn.Pkg() == nil {
+		return request{}, false
+	}
+	path := fn.Pkg().Path()
+	if path == "net/http" || path == retryablehttpPath {
+		switch fn.Name() {
+		case "NewRequest":
+			if len(call.Args) == 3 {
+				return request{method: c.str(call.Args[0], depth+1), url: call.Args[1], param: -1}, true
+			}
+		case "NewRequestWithContext":
+			if len(call.Args) == 4 {
+				return request{method: c.str(call.Args[1], depth+1), url: call.Args[2], param: -1}, true
+			}
+		case "WithContext", "Clone":
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+				return c.request(sel.X, depth+1)
+			}
+		case "FromRequest":
+			if len(call.Args) == 1 {
+				return c.request(call.Args[0], depth+1)
+			}
+		}
+		return request{}, false
+	}
+	f := c.facts(fn)
+	if f == nil || !f.BuildsRequest {
+		return request{}, false
+	}
+	r := request{method: sval{known: f.ReqMethod != "", s: f.ReqMethod, param: -1}, param: -1}
+	if f.HTTPMethodParam >= 0 && f.HTTPMethodParam < len(call.Args) {
+		r.method = c.str(call.Args[f.HTTPMethodParam], depth+1)
+	}
+	if f.HTTPURLParam >= 0 && f.HTTPURLParam < len(call.Args) {
+		r.url = call.Args[f.HTTPURLParam]
+	}
+	return r, true
+}
+
+// requestLit reads &http.Request{Method: …}; a missing Method is GET.
+func (c *Classifier) requestLit(lit *ast.CompositeLit) (request, bool) {
+	if !isNamed(c.info.TypeOf(lit), "net/http", "Request") {
+		return request{}, false
+	}
+	r := request{method: sval{known: true, s: "GET", param: -1}, param: -1}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Method" {
+				r.method = c.str(kv.Value, 1)
+			}
+		}
+	}
+	return r, true
+}
+
+// isNamed reports whether t (or *t) is the named type path.name.
+func isNamed(t types.Type, path, name string) bool {
+	if t == nil {
+		return false
+	}
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == path && n.Obj().Name() == name
+}

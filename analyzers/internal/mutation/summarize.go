@@ -1,0 +1,199 @@
+package mutation
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+)
+
+// Summarize computes the FuncFact of decl, or nil when the function does
+// nothing worth a fact:
+//   - Idempotent from //twice:idempotent in the doc comment or the
+//     -idempotent flag (nothing else is then recorded);
+//   - Op: the first mutating call in the body in source order (func
+//     literals included, except returned ones and those stored in composite
+//     literals, which run later if at all);
+//   - the parameter roles: a parameter that reaches the HTTP method, URL,
+//     request or SQL text position of a send, directly or via a local
+//     variable; BuildsRequest when a returned *http.Request is built from
+//     them; KeyParam when the Op's idempotency key is a parameter.
+//
+// Callees' facts come from the facts closure: call Summarize for the
+// functions of a package callee-first, or repeat until no fact changes.
+func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
+	fn, _ := c.info.Defs[decl.Name].(*types.Func)
+	if fn == nil {
+		return nil
+	}
+	f := emptyFact()
+	if hasIdempotentDirective(decl.Doc) || c.cfg.idempotent[fn.FullName()] {
+		f.Idempotent = true
+		return f
+	}
+	if decl.Body == nil {
+		return nil
+	}
+	c.sum = &sumState{params: paramIndexes(c.info, decl), fact: f}
+	defer func() { c.sum = nil }()
+
+	var opCall *ast.CallExpr
+	walkExecuted(decl.Body, func(call *ast.CallExpr) {
+		if f.Op != nil {
+			return
+		}
+		if op, ok := c.Call(call); ok {
+			f.Op = &OpFact{Kind: op.Kind, Desc: op.Desc, Effect: op.Effect, Identity: op.Identity, Posn: op.Posn}
+			if f.Op.Posn == "" {
+				f.Op.Posn = c.posn(op.Pos)
+			}
+			opCall = call
+		}
+	})
+	if f.Op == nil && c.cfg.mutating[fn.FullName()] {
+		f.Op = &OpFact{Kind: KindCustom, Desc: displayName(fn) + " (listed as mutating)",
+			Effect: "the operation can be performed twice", Identity: "call " + fn.FullName(), Posn: c.posn(decl.Name.Pos())}
+	}
+	if f.Op == nil {
+		// HTTPURLParam/ReqMethod describe an Op's URL only.
+		if !f.BuildsRequest && f.HTTPMethodParam < 0 {
+			f.HTTPURLParam, f.ReqMethod = -1, ""
+		}
+	}
+	if opCall != nil {
+		for _, k := range c.Evidence(opCall, decl).Keys {
+			if v := c.varOf(k.Value); v != nil {
+				if p, ok := c.paramIndex(v); ok {
+					f.KeyParam = p
+					break
+				}
+			}
+		}
+	}
+	c.summarizeBuilder(decl, f)
+	if f.IsZero() {
+		return nil
+	}
+	return f
+}
+
+// summarizeBuilder sets BuildsRequest when the function returns an
+// *http.Request whose method is a parameter or a constant.
+func (c *Classifier) summarizeBuilder(decl *ast.FuncDecl, f *FuncFact) {
+	if f.Op != nil || decl.Type.Results == nil {
+		return
+	}
+	reqResult := -1
+	i := 0
+	for _, field := range decl.Type.Results.List {
+		n := max(1, len(field.Names))
+		if t := c.info.TypeOf(field.Type); isNamed(t, "net/http", "Request") || isNamed(t, retryablehttpPath, "Request") {
+			reqResult = i
+		}
+		i += n
+	}
+	if reqResult < 0 {
+		return
+	}
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		ret, ok := n.(*ast.ReturnStmt)
+		if !ok || f.BuildsRequest {
+			return true
+		}
+		var r request
+		var found bool
+		switch {
+		case len(ret.Results) > reqResult:
+			r, found = c.request(ret.Results[reqResult], 0)
+		case len(ret.Results) == 1:
+			if call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr); ok && reqResult == 0 {
+				r, found = c.requestCall(call, 0)
+			}
+		}
+		if !found || r.param >= 0 {
+			return true
+		}
+		switch {
+		case r.method.param >= 0:
+			f.HTTPMethodParam = r.method.param
+		case r.method.known:
+			f.ReqMethod = strings.ToUpper(r.method.s)
+		default:
+			return true
+		}
+		f.BuildsRequest = true
+		f.HTTPURLParam = -1
+		if r.url != nil {
+			f.HTTPURLParam = firstParam(c.pieces(r.url, 0))
+		}
+		return true
+	})
+}
+
+// hasIdempotentDirective looks for //twice:idempotent in a doc comment.
+func hasIdempotentDirective(doc *ast.CommentGroup) bool {
+	if doc == nil {
+		return false
+	}
+	for _, cm := range doc.List {
+		if strings.HasPrefix(strings.TrimSpace(cm.Text), "//twice:idempotent") {
+			return true
+		}
+	}
+	return false
+}
+
+// paramIndexes numbers the declared parameters of decl (receiver not
+// counted).
+func paramIndexes(info *types.Info, decl *ast.FuncDecl) map[*types.Var]int {
+	m := map[*types.Var]int{}
+	i := 0
+	for _, field := range decl.Type.Params.List {
+		if len(field.Names) == 0 {
+			i++
+			continue
+		}
+		for _, name := range field.Names {
+			if v, ok := info.Defs[name].(*types.Var); ok {
+				m[v] = i
+			}
+			i++
+		}
+	}
+	return m
+}
+
+// walkExecuted visits, in source order, the calls that run when body runs:
+// func literals count (they are usually called or handed to a retry
+// helper), except those returned or stored in composite literals.
+func walkExecuted(body *ast.BlockStmt, visit func(*ast.CallExpr)) {
+	var walk func(n ast.Node) bool
+	walk = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ReturnStmt:
+			for _, r := range n.Results {
+				if _, ok := ast.Unparen(r).(*ast.FuncLit); !ok {
+					ast.Inspect(r, walk)
+				}
+			}
+			return false
+		case *ast.CompositeLit:
+			for _, e := range n.Elts {
+				v := e
+				if kv, ok := e.(*ast.KeyValueExpr); ok {
+					v = kv.Value
+				}
+				if _, ok := ast.Unparen(v).(*ast.FuncLit); !ok {
+					ast.Inspect(e, walk)
+				}
+			}
+			return false
+		case *ast.CallExpr:
+			visit(n)
+		}
+		return true
+	}
+	ast.Inspect(body, walk)
+}

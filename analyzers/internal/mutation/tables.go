@@ -1,0 +1,115 @@
+package mutation
+
+import (
+	"go/ast"
+	"go/types"
+	"regexp"
+	"strings"
+)
+
+// publisher is a message-publishing method of a broker client library.
+type publisher struct {
+	pkg, recv string   // package path and receiver type name
+	methods   []string // publishing methods
+	lib       string   // short library name for Desc
+}
+
+var publishers = []publisher{
+	{"github.com/segmentio/kafka-go", "Writer", []string{"WriteMessages"}, "kafka-go"},
+	{"github.com/IBM/sarama", "SyncProducer", []string{"SendMessage", "SendMessages"}, "sarama"},
+	{"github.com/Shopify/sarama", "SyncProducer", []string{"SendMessage", "SendMessages"}, "sarama"},
+	{"github.com/nats-io/nats.go", "Conn", []string{"Publish", "PublishMsg"}, "NATS"},
+	{"github.com/nats-io/nats.go", "JetStreamContext", []string{"Publish", "PublishMsg", "PublishAsync", "PublishMsgAsync"}, "NATS JetStream"},
+	{"github.com/nats-io/nats.go", "JetStream", []string{"Publish", "PublishMsg", "PublishAsync", "PublishMsgAsync"}, "NATS JetStream"},
+	{"github.com/nats-io/nats.go/jetstream", "Publisher", []string{"Publish", "PublishMsg", "PublishAsync", "PublishMsgAsync"}, "NATS JetStream"},
+	{"github.com/nats-io/nats.go/jetstream", "JetStream", []string{"Publish", "PublishMsg", "PublishAsync", "PublishMsgAsync"}, "NATS JetStream"},
+	{"github.com/rabbitmq/amqp091-go", "Channel", []string{"Publish", "PublishWithContext", "PublishWithDeferredConfirm", "PublishWithDeferredConfirmWithContext"}, "AMQP"},
+	{"github.com/streadway/amqp", "Channel", []string{"Publish"}, "AMQP"},
+	{"github.com/aws/aws-sdk-go-v2/service/sqs", "Client", []string{"SendMessage", "SendMessageBatch"}, "SQS"},
+	{"github.com/aws/aws-sdk-go-v2/service/sns", "Client", []string{"Publish", "PublishBatch"}, "SNS"},
+	{"cloud.google.com/go/pubsub", "Topic", []string{"Publish"}, "Pub/Sub"},
+	{"cloud.google.com/go/pubsub/v2", "Publisher", []string{"Publish"}, "Pub/Sub"},
+}
+
+// publishCall recognises a broker publish; ok is false for anything else,
+// including other methods of these libraries (left to the later stages).
+func publishCall(call *ast.CallExpr, fn *types.Func) (Op, bool) {
+	path, recv := fn.Pkg().Path(), recvName(fn)
+	for _, p := range publishers {
+		if p.pkg != path || p.recv != recv {
+			continue
+		}
+		for _, m := range p.methods {
+			if m == fn.Name() {
+				desc := p.lib + " " + recv + "." + m
+				return Op{
+					Kind: KindPublish, Desc: desc, Effect: "the message can be published twice", Pos: call.Pos(),
+					Identity: "publish " + desc + " " + receiverText(call),
+				}, true
+			}
+		}
+		return Op{}, true // a known client's other method (Close, Flush, …)
+	}
+	return Op{}, false
+}
+
+// receiverText is the source text of a method call's receiver.
+func receiverText(call *ast.CallExpr) string {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		return types.ExprString(sel.X)
+	}
+	return ""
+}
+
+// redisWrites are the go-redis commands that accumulate, with the effect
+// of running one twice.
+var redisWrites = map[string]string{
+	"Incr": "the counter can be incremented twice", "IncrBy": "the counter can be incremented twice",
+	"IncrByFloat": "the counter can be incremented twice", "Decr": "the counter can be decremented twice",
+	"DecrBy": "the counter can be decremented twice", "HIncrBy": "the counter can be incremented twice",
+	"HIncrByFloat": "the counter can be incremented twice", "ZIncrBy": "the score can be incremented twice",
+	"LPush": "the element can be pushed twice", "RPush": "the element can be pushed twice",
+	"LPushX": "the element can be pushed twice", "RPushX": "the element can be pushed twice",
+	"XAdd": "the stream entry can be added twice", "Append": "the value can be appended twice",
+	"Publish": "the message can be published twice", "SPublish": "the message can be published twice",
+}
+
+func isRedisPkg(path string) bool {
+	return strings.HasPrefix(path, "github.com/redis/go-redis/") || strings.HasPrefix(path, "github.com/go-redis/redis")
+}
+
+// redisCall classifies a go-redis command (methods reach the client
+// through the unexported cmdable types, so the package decides).
+func redisCall(call *ast.CallExpr, fn *types.Func) (Op, bool) {
+	effect, ok := redisWrites[fn.Name()]
+	if !ok {
+		return Op{}, true
+	}
+	cmd := strings.ToUpper(fn.Name())
+	key := ""
+	if len(call.Args) > 1 {
+		key = " " + types.ExprString(call.Args[1])
+	}
+	return Op{Kind: KindRedis, Desc: "Redis " + cmd, Effect: effect, Pos: call.Pos(), Identity: "redis " + cmd + key}, true
+}
+
+// stripeCreate matches Stripe's resource packages (charge, paymentintent,
+// refund, transfer, payout, …), whose New creates the resource.
+var stripeCreate = regexp.MustCompile(`^github\.com/stripe/stripe-go(/v[0-9]+)?/([a-z]+)$`)
+
+// sdkCall recognises known SDK writes whose names the verb heuristic
+// cannot read (Stripe's charge.New).
+func sdkCall(call *ast.CallExpr, fn *types.Func) (Op, bool) {
+	m := stripeCreate.FindStringSubmatch(fn.Pkg().Path())
+	if m == nil || recvName(fn) != "" {
+		return Op{}, false
+	}
+	if fn.Name() != "New" {
+		return Op{}, true
+	}
+	res := m[2]
+	return Op{
+		Kind: KindSDK, Desc: "Stripe " + res + ".New", Effect: "the " + res + " can be created twice",
+		Pos: call.Pos(), Identity: "call " + fn.FullName(),
+	}, true
+}
