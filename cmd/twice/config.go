@@ -1,11 +1,13 @@
 package main
 
 import (
-	"fmt"
 	"io"
+	"strings"
+
+	"github.com/twice-lint/twice/configcheck"
 )
 
-// ruleDoc documents one config rule for `twice help`.
+// ruleDoc is what `twice help` shows of a config rule.
 type ruleDoc struct {
 	ID      string // rule id, also the README anchor
 	Level   string // default severity
@@ -13,15 +15,23 @@ type ruleDoc struct {
 	Help    string // what it means and how to fix it
 }
 
-// runConfig implements `twice config …` by handing over to the config
-// checker. TEMPORARY bridge until configcheck.Main lands.
+// runConfig implements `twice config …`: the config checker owns its flags,
+// output formats and exit codes (0 clean, 3 findings, 1 input errors, 2
+// usage); the binary only supplies its version for SARIF.
 func runConfig(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "twice config: the config checker is not built into this binary yet")
-	return exitError
+	return configcheck.MainWithVersion(args, stdout, stderr, toolVersion())
 }
 
-// configRules lists the config checker's rules. TEMPORARY until configcheck
-// exports its rule list.
+// configRules lists the config checker's rules for `twice help`.
 func configRules() []ruleDoc {
-	return nil
+	var docs []ruleDoc
+	for _, r := range configcheck.Rules() {
+		docs = append(docs, ruleDoc{
+			ID:      r.ID,
+			Level:   string(r.DefaultSeverity),
+			Summary: r.ShortDescription,
+			Help:    strings.TrimSpace(r.FullDescription + "\n\n" + r.Help),
+		})
+	}
+	return docs
 }

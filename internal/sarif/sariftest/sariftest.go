@@ -13,14 +13,15 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// schemaFile is the vendored schema, found next to this package's source
-// (tests always run with the source tree present).
+// schemaFile is the schema vendored by the config checker's tests, found
+// relative to this package's source (tests always run with the source tree
+// present).
 func schemaFile() (string, error) {
 	_, self, _, ok := runtime.Caller(0)
 	if !ok {
 		return "", fmt.Errorf("sariftest: cannot locate own source file")
 	}
-	return filepath.Join(filepath.Dir(self), "..", "testdata", "sarif-schema-2.1.0.json"), nil
+	return filepath.Join(filepath.Dir(self), "..", "..", "..", "configcheck", "testdata", "sarif-schema-2.1.0.json"), nil
 }
 
 var compiled = sync.OnceValues(func() (*jsonschema.Schema, error) {
@@ -31,7 +32,8 @@ var compiled = sync.OnceValues(func() (*jsonschema.Schema, error) {
 	c := jsonschema.NewCompiler()
 	// uri-reference, date-time … are checked, not just annotated.
 	c.AssertFormat()
-	// The vendored copy keeps the root schema under definitions/Root.
+	// The vendored copy (OASIS SARIF 2.1.0 as committed in AdaCore/sarif-ada)
+	// keeps the root object schema under definitions/Root.
 	sch, err := c.Compile(file + "#/definitions/Root")
 	if err != nil {
 		return nil, fmt.Errorf("sariftest: compiling %s: %w", file, err)
