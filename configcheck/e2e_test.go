@@ -1,0 +1,424 @@
+package configcheck
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden text outputs under testdata/golden")
+
+// fixtureDir holds the repository-shaped trees; paths in expectations are
+// relative to it (the tests run the command with it as working directory).
+const fixtureDir = "../testdata/config"
+
+// want is one expected output line: a finding (rule set) or an input error
+// (rule "").
+type want struct {
+	severity string
+	path     string
+	line     int
+	rule     string
+}
+
+func (w want) String() string { return fmt.Sprintf("%s:%d %s [%s]", w.path, w.line, w.severity, w.rule) }
+
+const (
+	dup   = RuleDuplicateOpenAPIRequest
+	unath = RuleUnauthenticatedOpenAPI
+)
+
+var e2eCases = []struct {
+	tree string
+	want []want
+	exit int
+}{
+	{"maven-embedded", []want{
+		{"warning", "maven-embedded/order-service/pom.xml", 23, dup},
+		{"warning", "maven-embedded/scheduler/src/main/resources/application.yml", 19, unath},
+	}, 3},
+	{"gradle-catalog", []want{
+		{"warning", "gradle-catalog/deploy/docker-compose.yml", 12, unath}, // image line: setting absent, default false
+		{"warning", "gradle-catalog/gradle/libs.versions.toml", 3, dup},    // the catalog line that fixes 5.1.1
+	}, 3},
+	{"compose-params", []want{
+		{"warning", "compose-params/deploy/docker-compose.yml", 16, unath}, // PARAMS beats JVMOPTIONS and the mounted file
+		{"warning", "compose-params/report-service/pom.xml", 15, dup},
+	}, 3},
+	{"k8s-configmap", []want{
+		{"warning", "k8s-configmap/k8s/powerjob-server.yaml", 12, unath}, // inside the ConfigMap
+		{"warning", "k8s-configmap/notifier/build.gradle", 11, dup},      // not the commented-out 4.3.6 line
+	}, 3},
+	{"profiles", []want{
+		{"warning", "profiles/console/pom.xml", 13, dup}, // 5.0.1-beta: own message
+		{"warning", "profiles/server/src/main/resources/application-metrics.properties", 3, unath},
+	}, 3},
+	{"nacos-import", []want{
+		{"note", "nacos-import/audit-scheduler/src/main/resources/application.yml", 1, unath}, // remote data not committed
+		{"warning", "nacos-import/config/nacos/powerjob-server.properties", 5, unath},         // committed data-id
+		{"warning", "nacos-import/ledger/pom.xml", 13, dup},
+	}, 3},
+	{"fixed-server", []want{
+		{"warning", "fixed-server/deploy/docker-compose.yml", 3, unath},  // 5.1.1: no duplicate, still CVE
+		{"warning", "fixed-server/deploy/docker-compose.yml", 12, unath}, // 4.3.9: no auth at all
+	}, 3},
+	{"client-only", []want{
+		{"note", "client-only/billing/pom.xml", 10, dup}, // no server in the scanned paths; the 4.x client gets nothing
+	}, 0},
+	{"no-powerjob", nil, 0},
+	{"broken-files", []want{
+		{"error", "broken-files/deploy/docker-compose.yml", 6, ""},
+		{"warning", "broken-files/dispatcher/build.gradle", 8, dup},
+		{"error", "broken-files/legacy-api/pom.xml", 6, ""},
+		{"error", "broken-files/powerjob-server/config/application-dev.yml", 3, ""},
+		{"warning", "broken-files/powerjob-server/config/application.properties", 4, unath},
+	}, 1},
+}
+
+// runCLI runs `twice config` in the fixture directory.
+func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	wd, err := filepath.Abs(fixtureDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	c := cli{stdout: &out, stderr: &errOut, version: "test", workDir: wd, isTerminal: func() bool { return false }}
+	code = c.run(context.Background(), args)
+	return out.String(), errOut.String(), code
+}
+
+var textLine = regexp.MustCompile(`^(.+?):(\d+):(\d+): (error|warning|note): (.*?)(?: \[([a-z-]+)\])?$`)
+
+func parseText(t *testing.T, out string) []want {
+	t.Helper()
+	var got []want
+	for _, l := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		if l == "" {
+			continue
+		}
+		m := textLine.FindStringSubmatch(l)
+		if m == nil {
+			t.Fatalf("output line does not have the path:line:col: severity: message [rule] shape: %q", l)
+		}
+		line, _ := strconv.Atoi(m[2])
+		got = append(got, want{severity: m[4], path: m[1], line: line, rule: m[6]})
+	}
+	return got
+}
+
+func TestEndToEndText(t *testing.T) {
+	for _, tc := range e2eCases {
+		t.Run(tc.tree, func(t *testing.T) {
+			out, stderr, code := runCLI(t, "-q", tc.tree)
+			if code != tc.exit {
+				t.Errorf("exit code = %d, want %d; stderr: %s", code, tc.exit, stderr)
+			}
+			assertWants(t, parseText(t, out), tc.want)
+			golden(t, filepath.Join("testdata", "golden", tc.tree+".txt"), out)
+		})
+	}
+}
+
+func TestEndToEndJSON(t *testing.T) {
+	for _, tc := range e2eCases {
+		t.Run(tc.tree, func(t *testing.T) {
+			out, _, code := runCLI(t, "-format", "json", tc.tree)
+			if code != tc.exit {
+				t.Errorf("exit code = %d, want %d", code, tc.exit)
+			}
+			var doc struct {
+				Version  int `json:"version"`
+				Findings []struct {
+					Rule, Severity, Message string
+					Location                Location
+					Related                 []Related
+				} `json:"findings"`
+				Errors []struct {
+					Message  string
+					Location Location
+				} `json:"errors"`
+			}
+			if err := json.Unmarshal([]byte(out), &doc); err != nil {
+				t.Fatalf("output is not JSON: %v\n%s", err, out)
+			}
+			if doc.Version != 1 || doc.Findings == nil || doc.Errors == nil {
+				t.Errorf("version %d, findings nil %v, errors nil %v: want 1 and arrays", doc.Version, doc.Findings == nil, doc.Errors == nil)
+			}
+			var got []want
+			for _, f := range doc.Findings {
+				got = append(got, want{f.Severity, f.Location.Path, f.Location.Line, f.Rule})
+				if f.Related == nil {
+					t.Errorf("%s: related is null, want an array", f.Location.Path)
+				}
+			}
+			for _, e := range doc.Errors {
+				got = append(got, want{"error", e.Location.Path, e.Location.Line, ""})
+			}
+			assertWants(t, got, tc.want)
+		})
+	}
+}
+
+func TestEndToEndSARIF(t *testing.T) {
+	schema := compileSARIFSchema(t)
+	for _, tc := range e2eCases {
+		t.Run(tc.tree, func(t *testing.T) {
+			out, _, code := runCLI(t, "-format", "sarif", tc.tree)
+			if code != tc.exit {
+				t.Errorf("exit code = %d, want %d", code, tc.exit)
+			}
+			inst, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
+			if err != nil {
+				t.Fatalf("SARIF is not JSON: %v", err)
+			}
+			if err := schema.Validate(inst); err != nil {
+				t.Fatalf("SARIF does not match the 2.1.0 schema: %v", err)
+			}
+			var log struct {
+				Runs []struct {
+					Tool struct {
+						Driver struct {
+							Rules []struct{ ID, HelpURI string }
+						}
+					}
+					Invocations []struct {
+						ExecutionSuccessful        bool
+						ToolExecutionNotifications []struct {
+							Level     string
+							Locations []sarifLoc
+						}
+					}
+					Results []struct {
+						RuleID    string
+						RuleIndex int
+						Level     string
+						Locations []sarifLoc
+					}
+				}
+			}
+			if err := json.Unmarshal([]byte(out), &log); err != nil {
+				t.Fatal(err)
+			}
+			run := log.Runs[0]
+			var got []want
+			for _, r := range run.Results {
+				if run.Tool.Driver.Rules[r.RuleIndex].ID != r.RuleID {
+					t.Errorf("ruleIndex %d does not point at %s", r.RuleIndex, r.RuleID)
+				}
+				got = append(got, want{r.Level, r.Locations[0].path(t), r.Locations[0].PhysicalLocation.Region.StartLine, r.RuleID})
+			}
+			inv := run.Invocations[0]
+			for _, n := range inv.ToolExecutionNotifications {
+				got = append(got, want{n.Level, n.Locations[0].path(t), n.Locations[0].PhysicalLocation.Region.StartLine, ""})
+			}
+			if inv.ExecutionSuccessful != (tc.exit != 1) {
+				t.Errorf("executionSuccessful = %v with exit %d", inv.ExecutionSuccessful, tc.exit)
+			}
+			for _, r := range run.Tool.Driver.Rules {
+				if r.HelpURI != "https://github.com/twice-lint/twice#"+r.ID {
+					t.Errorf("rule %s helpUri = %q", r.ID, r.HelpURI)
+				}
+			}
+			assertWants(t, got, tc.want)
+		})
+	}
+}
+
+type sarifLoc struct {
+	PhysicalLocation struct {
+		ArtifactLocation struct{ URI, URIBaseID string }
+		Region           struct{ StartLine int }
+	}
+}
+
+func (l sarifLoc) path(t *testing.T) string {
+	t.Helper()
+	if l.PhysicalLocation.ArtifactLocation.URIBaseID != "%SRCROOT%" {
+		t.Errorf("uriBaseId = %q, want %%SRCROOT%%", l.PhysicalLocation.ArtifactLocation.URIBaseID)
+	}
+	return l.PhysicalLocation.ArtifactLocation.URI
+}
+
+func compileSARIFSchema(t *testing.T) *jsonschema.Schema {
+	t.Helper()
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	abs, err := filepath.Abs(filepath.Join("testdata", "sarif-schema-2.1.0.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// This copy of the OASIS schema keeps the root object under definitions/Root.
+	s, err := c.Compile(abs + "#/definitions/Root")
+	if err != nil {
+		t.Fatalf("compiling the SARIF schema: %v", err)
+	}
+	return s
+}
+
+func assertWants(t *testing.T, got, wantList []want) {
+	t.Helper()
+	sortWants := func(ws []want) []string {
+		var s []string
+		for _, w := range ws {
+			s = append(s, w.String())
+		}
+		slices.Sort(s)
+		return s
+	}
+	g, w := sortWants(got), sortWants(wantList)
+	if !slices.Equal(g, w) {
+		t.Errorf("findings/errors:\n got  %q\n want %q", g, w)
+	}
+}
+
+// golden compares out with a reviewed copy of the full output; -update
+// rewrites it.
+func golden(t *testing.T, file, out string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(file, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatalf("golden file: %v (run go test -update)", err)
+	}
+	if string(b) != out {
+		t.Errorf("output differs from %s:\n got:\n%s\nwant:\n%s", file, out, b)
+	}
+}
+
+func TestExitCodesAndUsage(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+		err  string // substring of stderr
+	}{
+		{"findings at default -fail-on warning", []string{"fixed-server"}, 3, ""},
+		{"-fail-on error ignores warnings", []string{"-fail-on", "error", "fixed-server"}, 0, ""},
+		{"-fail-on none", []string{"-fail-on", "none", "fixed-server"}, 0, ""},
+		{"-fail-on note catches notes", []string{"-fail-on", "note", "client-only"}, 3, ""},
+		{"notes pass at -fail-on warning", []string{"client-only"}, 0, ""},
+		{"input errors take precedence", []string{"-fail-on", "none", "broken-files"}, 1, ""},
+		{"missing path is an input error", []string{"does-not-exist", "no-powerjob"}, 1, ""},
+		{"unknown flag", []string{"-frobnicate"}, 2, "flag provided but not defined"},
+		{"bad format", []string{"-format", "xml", "."}, 2, "invalid -format"},
+		{"bad fail-on", []string{"-fail-on", "critical", "."}, 2, "invalid -fail-on"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, stderr, code := runCLI(t, tt.args...)
+			if code != tt.code {
+				t.Errorf("exit = %d, want %d (stderr %q)", code, tt.code, stderr)
+			}
+			if !strings.Contains(stderr, tt.err) {
+				t.Errorf("stderr %q does not contain %q", stderr, tt.err)
+			}
+		})
+	}
+}
+
+func TestMissingPathReported(t *testing.T) {
+	out, _, _ := runCLI(t, "does-not-exist")
+	if !strings.HasPrefix(out, "does-not-exist:1:1: error: ") {
+		t.Errorf("output %q: want an error line for the missing path", out)
+	}
+}
+
+// TestDeterministic runs the whole fixture directory several times with
+// different worker counts: the output must be byte-identical.
+func TestDeterministic(t *testing.T) {
+	wd, _ := filepath.Abs(fixtureDir)
+	for _, format := range []string{FormatText, FormatJSON, FormatSARIF} {
+		var first string
+		for i, workers := range []int{1, 2, 8, 8} {
+			r, err := Scan(context.Background(), []string{"."}, Options{WorkDir: wd, Workers: workers})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := Write(r, format, &buf, WriteOptions{WorkDir: wd, ToolVersion: "test"}); err != nil {
+				t.Fatal(err)
+			}
+			if i == 0 {
+				first = buf.String()
+				if len(r.Findings) < 10 {
+					t.Fatalf("only %d findings over all fixtures: the comparison would prove little", len(r.Findings))
+				}
+				continue
+			}
+			if buf.String() != first {
+				t.Fatalf("%s output differs between runs (workers=%d)", format, workers)
+			}
+		}
+	}
+}
+
+func TestProgressOnlyOnTerminalAfterDelay(t *testing.T) {
+	wd, _ := filepath.Abs(fixtureDir)
+	tests := []struct {
+		name     string
+		terminal bool
+		delay    time.Duration
+		args     []string
+		want     bool
+	}{
+		{"terminal, slow scan", true, 0, []string{"."}, true},
+		{"terminal, fast scan", true, time.Hour, []string{"."}, false},
+		{"not a terminal", false, 0, []string{"."}, false},
+		{"quiet", true, 0, []string{"-q", "."}, false},
+		{"json output", true, 0, []string{"-format", "json", "."}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			c := cli{stdout: &out, stderr: &errOut, workDir: wd, isTerminal: func() bool { return tt.terminal }, progressDelay: tt.delay}
+			c.run(context.Background(), tt.args)
+			got := strings.Contains(errOut.String(), "files read")
+			if got != tt.want {
+				t.Errorf("progress shown = %v, want %v (stderr %q)", got, tt.want, errOut.String())
+			}
+			if got && !strings.HasSuffix(errOut.String(), "\r") {
+				t.Errorf("progress line not erased at the end: %q", errOut.String())
+			}
+		})
+	}
+}
+
+func TestRulesMetadata(t *testing.T) {
+	ids := map[string]bool{}
+	for _, r := range Rules() {
+		ids[r.ID] = true
+		if r.ShortDescription == "" || r.FullDescription == "" || r.Help == "" || r.HelpMarkdown == "" || r.DefaultSeverity != SeverityWarning {
+			t.Errorf("rule %s has incomplete metadata", r.ID)
+		}
+		if r.HelpURI != "https://github.com/twice-lint/twice#"+r.ID {
+			t.Errorf("rule %s helpURI = %q", r.ID, r.HelpURI)
+		}
+		if got, ok := RuleByID(r.ID); !ok || got.ID != r.ID {
+			t.Errorf("RuleByID(%q) failed", r.ID)
+		}
+	}
+	if !ids[dup] || !ids[unath] || len(ids) != 2 {
+		t.Errorf("rules = %v", ids)
+	}
+}

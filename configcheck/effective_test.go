@@ -1,0 +1,319 @@
+package configcheck
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/twice-lint/twice/configcheck/deploy"
+	"github.com/twice-lint/twice/configcheck/source"
+)
+
+// props parses a .properties or YAML text into a springFile named p.
+func props(t *testing.T, p, text string) *springFile {
+	t.Helper()
+	sf, err := parseSpring(p, []byte(text), p, 0, 0)
+	if err != nil {
+		t.Fatalf("parse %s: %v", p, err)
+	}
+	return sf
+}
+
+// inJar / outside place a file like Spring Boot would find it.
+func inJar(sf *springFile) configFile {
+	return configFile{sf: sf, role: sf.role, profile: sf.profile, yaml: sf.yaml}
+}
+
+func outsideJar(sf *springFile, configDir bool) configFile {
+	return configFile{sf: sf, outside: true, configDir: configDir, role: sf.role, profile: sf.profile, yaml: sf.yaml}
+}
+
+// containerOf builds the fixed layers from a container's env and args.
+func containerOf(env map[string]string, args ...string) []layer {
+	c := deploy.Container{File: "docker-compose.yml", Kind: deploy.KindCompose}
+	line := 1
+	for _, name := range sortedKeys(env) {
+		v := env[name]
+		c.Env = append(c.Env, deploy.EnvVar{Name: name, Value: v, Pos: source.Pos{File: "docker-compose.yml", Line: line, Col: 7}, Unknown: v == "<unknown>"})
+		line++
+	}
+	for _, a := range args {
+		c.Args = append(c.Args, deploy.Arg{Text: a, Pos: source.Pos{File: "docker-compose.yml", Line: 20, Col: 9}})
+	}
+	return containerLayers(c)
+}
+
+func sortedKeys(m map[string]string) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	for i := range ks {
+		for j := i + 1; j < len(ks); j++ {
+			if ks[j] < ks[i] {
+				ks[i], ks[j] = ks[j], ks[i]
+			}
+		}
+	}
+	return ks
+}
+
+func TestEffectivePrecedence(t *testing.T) {
+	base := func(t *testing.T, v string) *springFile {
+		return props(t, "app/src/main/resources/application.properties", "server.port=7700\noms.auth.openapi.enable="+v+"\n")
+	}
+	tests := []struct {
+		name      string
+		ps        func(t *testing.T) propertySet
+		wantState state
+		wantFile  string // file of the winning setting; "" = default
+		wantLine  int
+		wantInMsg string // substring of the unknown reason
+	}{
+		{
+			name:      "no setting anywhere: default false",
+			ps:        func(t *testing.T) propertySet { return propertySet{files: []configFile{inJar(props(t, "a/application.properties", "server.port=7700\n"))}} },
+			wantState: stateDisabled,
+		},
+		{
+			name:      "base file decides over the default",
+			ps:        func(t *testing.T) propertySet { return propertySet{files: []configFile{inJar(base(t, "true"))}} },
+			wantState: stateEnabled, wantFile: "app/src/main/resources/application.properties", wantLine: 2,
+		},
+		{
+			name: "environment beats files",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{fixed: containerOf(map[string]string{"OMS_AUTH_OPENAPI_ENABLE": "false"}), files: []configFile{inJar(base(t, "true"))}}
+			},
+			wantState: stateDisabled, wantFile: "docker-compose.yml", wantLine: 1,
+		},
+		{
+			name: "JVM option beats environment",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{fixed: containerOf(map[string]string{"JVMOPTIONS": "-Xmx1g -Doms.auth.openapi.enable=true", "OMS_AUTH_OPENAPI_ENABLE": "false"})}
+			},
+			wantState: stateEnabled, wantFile: "docker-compose.yml", wantLine: 1,
+		},
+		{
+			name: "PARAMS argument beats JVM option",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{fixed: containerOf(map[string]string{"JVMOPTIONS": "-Doms.auth.openapi.enable=true", "PARAMS": "--spring.profiles.active=product --oms.auth.openapi.enable=false"})}
+			},
+			wantState: stateDisabled, wantFile: "docker-compose.yml", wantLine: 2,
+		},
+		{
+			name: "command argument beats environment, relaxed key form",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{fixed: containerOf(map[string]string{"OMS_AUTH_OPENAPI_ENABLE": "true"}, "--oms.auth.open-api.enable=off")}
+			},
+			wantState: stateDisabled, wantFile: "docker-compose.yml", wantLine: 20,
+		},
+		{
+			name: "profile file beats base file",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{files: []configFile{
+					inJar(props(t, "r/application.yml", "spring:\n  profiles:\n    active: prod\noms:\n  auth:\n    openapi:\n      enable: true\n")),
+					inJar(props(t, "r/application-prod.yml", "oms:\n  auth:\n    openapi:\n      enable: false\n")),
+				}}
+			},
+			wantState: stateDisabled, wantFile: "r/application-prod.yml", wantLine: 4,
+		},
+		{
+			name: "inactive profile file is ignored",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{files: []configFile{
+					inJar(props(t, "r/application.properties", "spring.profiles.active=prod\noms.auth.openapi.enable=true\n")),
+					inJar(props(t, "r/application-dev.properties", "oms.auth.openapi.enable=false\n")),
+				}}
+			},
+			wantState: stateEnabled, wantFile: "r/application.properties", wantLine: 2,
+		},
+		{
+			name: "last listed profile wins",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{files: []configFile{
+					inJar(props(t, "r/application.properties", "spring.profiles.active=a,b\n")),
+					inJar(props(t, "r/application-a.properties", "oms.auth.openapi.enable=true\n")),
+					inJar(props(t, "r/application-b.properties", "oms.auth.openapi.enable=false\n")),
+				}}
+			},
+			wantState: stateDisabled, wantFile: "r/application-b.properties", wantLine: 1,
+		},
+		{
+			name: "active profile from the environment",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{
+					fixed: containerOf(map[string]string{"SPRING_PROFILES_ACTIVE": "secure"}),
+					files: []configFile{
+						outsideJar(props(t, "c/application.properties", "oms.auth.openapi.enable=false\n"), true),
+						outsideJar(props(t, "c/application-secure.properties", "oms.auth.openapi.enable=true\n"), true),
+					},
+				}
+			},
+			wantState: stateEnabled, wantFile: "c/application-secure.properties", wantLine: 1,
+		},
+		{
+			name: "unknown active profile: not guessed, base files decide",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{files: []configFile{
+					inJar(props(t, "r/application.yml", "spring:\n  profiles:\n    active: @profiles.active@\noms.auth.openapi.enable: false\n")),
+					inJar(props(t, "r/application-prod.yml", "oms.auth.openapi.enable: true\n")),
+				}}
+			},
+			wantState: stateDisabled, wantFile: "r/application.yml", wantLine: 4,
+		},
+		{
+			name: "profile document inside the base file",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{files: []configFile{inJar(props(t, "r/application.yml",
+					"spring.profiles.active: prod\noms.auth.openapi.enable: false\n---\nspring.config.activate.on-profile: prod\noms.auth.openapi.enable: true\n"))}}
+			},
+			wantState: stateEnabled, wantFile: "r/application.yml", wantLine: 5,
+		},
+		{
+			name: "outside the jar beats the classpath",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{files: []configFile{
+					inJar(base(t, "true")),
+					outsideJar(props(t, "app/application.properties", "oms.auth.openapi.enable=false\n"), false),
+				}}
+			},
+			wantState: stateDisabled, wantFile: "app/application.properties", wantLine: 1,
+		},
+		{
+			name: "config/ beats its parent directory",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{files: []configFile{
+					outsideJar(props(t, "app/application.properties", "oms.auth.openapi.enable=false\n"), false),
+					outsideJar(props(t, "app/config/application.properties", "oms.auth.openapi.enable=true\n"), true),
+				}}
+			},
+			wantState: stateEnabled, wantFile: "app/config/application.properties", wantLine: 1,
+		},
+		{
+			name: ".properties beats .yml in the same location",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{files: []configFile{
+					inJar(props(t, "r/application.yml", "oms.auth.openapi.enable: true\n")),
+					inJar(props(t, "r/application.properties", "oms.auth.openapi.enable=false\n")),
+				}}
+			},
+			wantState: stateDisabled, wantFile: "r/application.properties", wantLine: 1,
+		},
+		{
+			name: "placeholder resolved from the environment",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{
+					fixed: containerOf(map[string]string{"AUTH_ON": "true"}),
+					files: []configFile{inJar(base(t, "${AUTH_ON:false}"))},
+				}
+			},
+			wantState: stateEnabled, wantFile: "app/src/main/resources/application.properties", wantLine: 2,
+		},
+		{
+			name:      "placeholder falls back to its default",
+			ps:        func(t *testing.T) propertySet { return propertySet{files: []configFile{inJar(base(t, "${AUTH_ON:false}"))}} },
+			wantState: stateDisabled, wantFile: "app/src/main/resources/application.properties", wantLine: 2,
+		},
+		{
+			name:      "unresolvable placeholder is unknown",
+			ps:        func(t *testing.T) propertySet { return propertySet{files: []configFile{inJar(base(t, "${AUTH_ON}"))}} },
+			wantState: stateUnknown, wantFile: "app/src/main/resources/application.properties", wantLine: 2, wantInMsg: "placeholder",
+		},
+		{
+			name:      "Maven filter token is unknown",
+			ps:        func(t *testing.T) propertySet { return propertySet{files: []configFile{inJar(base(t, "@auth.enabled@"))}} },
+			wantState: stateUnknown, wantFile: "app/src/main/resources/application.properties", wantLine: 2, wantInMsg: "build time",
+		},
+		{
+			name: "env value from a secret is unknown",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{fixed: containerOf(map[string]string{"OMS_AUTH_OPENAPI_ENABLE": "<unknown>"}), files: []configFile{inJar(base(t, "true"))}}
+			},
+			wantState: stateUnknown, wantFile: "docker-compose.yml", wantLine: 1, wantInMsg: "deploy",
+		},
+		{
+			name: "PARAMS from the host environment may set anything",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{fixed: containerOf(map[string]string{"PARAMS": "<unknown>"}), files: []configFile{inJar(base(t, "true"))}}
+			},
+			wantState: stateUnknown, wantInMsg: "PARAMS",
+		},
+		{
+			name: "absent locally with a remote import is unknown",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{remote: []string{"spring.config.import=nacos:x.properties"}, files: []configFile{inJar(props(t, "r/application.properties", "server.port=1\n"))}}
+			},
+			wantState: stateUnknown, wantInMsg: "remote",
+		},
+		{
+			name: "present locally with a remote import is decided",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{remote: []string{"spring.config.import=nacos:x.properties"}, files: []configFile{inJar(base(t, "false"))}}
+			},
+			wantState: stateDisabled, wantFile: "app/src/main/resources/application.properties", wantLine: 2,
+		},
+		{
+			name:      "truthy spellings: on",
+			ps:        func(t *testing.T) propertySet { return propertySet{files: []configFile{inJar(base(t, "ON"))}} },
+			wantState: stateEnabled, wantFile: "app/src/main/resources/application.properties", wantLine: 2,
+		},
+		{
+			name:      "not a boolean is unknown",
+			ps:        func(t *testing.T) propertySet { return propertySet{files: []configFile{inJar(base(t, "maybe"))}} },
+			wantState: stateUnknown, wantFile: "app/src/main/resources/application.properties", wantLine: 2, wantInMsg: "boolean",
+		},
+		{
+			name: "look-alike keys never match",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{files: []configFile{inJar(props(t, "r/application.properties",
+					"mail.smtp.auth=true\nnacos.core.auth.enabled=true\nxxl.job.accessToken=x\noms.auth.openapi.password=secret\n"))}}
+			},
+			wantState: stateDisabled,
+		},
+		{
+			name: "imported file ranks above its importer",
+			ps: func(t *testing.T) propertySet {
+				importer := inJar(props(t, "r/application.properties", "oms.auth.openapi.enable=true\n"))
+				imported := inJar(props(t, "config/nacos/powerjob.properties", "oms.auth.openapi.enable=false\n"))
+				imported.importedBy = &importer
+				return propertySet{files: []configFile{importer, imported}}
+			},
+			wantState: stateDisabled, wantFile: "config/nacos/powerjob.properties", wantLine: 1,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ps := tt.ps(t)
+			got := ps.evaluate()
+			if got.state != tt.wantState {
+				t.Fatalf("state = %v, want %v (reason %q)", got.state, tt.wantState, got.reason)
+			}
+			if got.winner.pos.File != tt.wantFile || (tt.wantFile != "" && got.winner.pos.Line != tt.wantLine) {
+				t.Errorf("winner at %s:%d, want %s:%d", got.winner.pos.File, got.winner.pos.Line, tt.wantFile, tt.wantLine)
+			}
+			if !strings.Contains(got.reason, tt.wantInMsg) {
+				t.Errorf("reason %q does not mention %q", got.reason, tt.wantInMsg)
+			}
+		})
+	}
+}
+
+func TestLocate(t *testing.T) {
+	tests := []struct {
+		path                       string
+		module                     string
+		outside, configDir, wanted bool
+	}{
+		{"app/src/main/resources/application.yml", "app", false, false, true},
+		{"src/main/resources/config/application.yml", ".", false, true, true},
+		{"deploy/config/application.properties", "deploy", true, true, true},
+		{"server/application.properties", "server", true, false, true},
+		{"app/src/test/resources/application.yml", "", false, false, false},
+	}
+	for _, tt := range tests {
+		module, outside, configDir, ok := locate(tt.path)
+		if ok != tt.wanted || module != tt.module || outside != tt.outside || configDir != tt.configDir {
+			t.Errorf("locate(%q) = %q %v %v %v, want %q %v %v %v", tt.path, module, outside, configDir, ok, tt.module, tt.outside, tt.configDir, tt.wanted)
+		}
+	}
+}
