@@ -33,7 +33,9 @@ type want struct {
 	rule     string
 }
 
-func (w want) String() string { return fmt.Sprintf("%s:%d %s [%s]", w.path, w.line, w.severity, w.rule) }
+func (w want) String() string {
+	return fmt.Sprintf("%s:%d %s [%s]", w.path, w.line, w.severity, w.rule)
+}
 
 const (
 	dup   = RuleDuplicateOpenAPIRequest

@@ -70,8 +70,10 @@ func TestEffectivePrecedence(t *testing.T) {
 		wantInMsg string // substring of the unknown reason
 	}{
 		{
-			name:      "no setting anywhere: default false",
-			ps:        func(t *testing.T) propertySet { return propertySet{files: []configFile{inJar(props(t, "a/application.properties", "server.port=7700\n"))}} },
+			name: "no setting anywhere: default false",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{files: []configFile{inJar(props(t, "a/application.properties", "server.port=7700\n"))}}
+			},
 			wantState: stateDisabled,
 		},
 		{
@@ -210,8 +212,10 @@ func TestEffectivePrecedence(t *testing.T) {
 			wantState: stateEnabled, wantFile: "app/src/main/resources/application.properties", wantLine: 2,
 		},
 		{
-			name:      "placeholder falls back to its default",
-			ps:        func(t *testing.T) propertySet { return propertySet{files: []configFile{inJar(base(t, "${AUTH_ON:false}"))}} },
+			name: "placeholder falls back to its default",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{files: []configFile{inJar(base(t, "${AUTH_ON:false}"))}}
+			},
 			wantState: stateDisabled, wantFile: "app/src/main/resources/application.properties", wantLine: 2,
 		},
 		{
@@ -220,8 +224,10 @@ func TestEffectivePrecedence(t *testing.T) {
 			wantState: stateUnknown, wantFile: "app/src/main/resources/application.properties", wantLine: 2, wantInMsg: "placeholder",
 		},
 		{
-			name:      "Maven filter token is unknown",
-			ps:        func(t *testing.T) propertySet { return propertySet{files: []configFile{inJar(base(t, "@auth.enabled@"))}} },
+			name: "Maven filter token is unknown",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{files: []configFile{inJar(base(t, "@auth.enabled@"))}}
+			},
 			wantState: stateUnknown, wantFile: "app/src/main/resources/application.properties", wantLine: 2, wantInMsg: "build time",
 		},
 		{
