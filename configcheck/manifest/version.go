@@ -1,9 +1,6 @@
 package manifest
 
-import (
-	"strings"
-	"unicode"
-)
+import "strings"
 
 // This file implements Maven's ComparableVersion order (the order Maven uses
 // to pick "newer" versions), so that a rule can say "5.1.0-bugfix or later"
@@ -251,17 +248,4 @@ func boolCmp(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-// isDigits reports whether s is a non-empty run of ASCII digits.
-func isDigits(s string) bool {
-	if s == "" {
-		return false
-	}
-	for _, c := range s {
-		if !unicode.IsDigit(c) || c > '9' {
-			return false
-		}
-	}
-	return true
 }
