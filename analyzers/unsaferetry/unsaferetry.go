@@ -1,22 +1,287 @@
 package unsaferetry
 
 import (
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/twice-lint/twice/analyzers/internal/model"
+	"github.com/twice-lint/twice/analyzers/internal/mutation"
+	"github.com/twice-lint/twice/analyzers/internal/retryscope"
 )
 
-// PLACEHOLDER: being written.
-
-// Analyzer is the unsaferetry analyzer with its default settings.
+// Analyzer is the unsaferetry analyzer with its default settings, bound to
+// the -unsaferetry.retryfuncs, -unsaferetry.mutating and
+// -unsaferetry.idempotent flags.
 var Analyzer = New(model.New(model.Settings{}))
 
-// New returns the unsaferetry analyzer reading the given model analyzer's result.
+// New returns the unsaferetry analyzer reading the given model analyzer's
+// result. The model's settings flags become this analyzer's flags (the
+// drivers expose only the flags of the analyzers they are given, and the
+// model is a prerequisite), so -unsaferetry.retryfuncs fills the model's
+// settings.
 func New(m *analysis.Analyzer) *analysis.Analyzer {
-	return &analysis.Analyzer{
+	a := &analysis.Analyzer{
 		Name:     "unsaferetry",
-		Doc:      "unsaferetry (being written)",
+		Doc:      doc,
+		URL:      "https://github.com/twice-lint/twice#unsaferetry",
 		Requires: []*analysis.Analyzer{m},
-		Run:      func(*analysis.Pass) (any, error) { return nil, nil },
+		Run:      func(pass *analysis.Pass) (any, error) { return run(pass, m) },
 	}
+	m.Flags.VisitAll(func(f *flag.Flag) { a.Flags.Var(f.Value, f.Name, f.Usage) })
+	return a
+}
+
+func run(pass *analysis.Pass, ma *analysis.Analyzer) (any, error) {
+	m, _ := pass.ResultOf[ma].(*model.Model)
+	if m == nil || m.Failed != "" || m.Classifier == nil {
+		return nil, nil
+	}
+	r := &reporter{pass: pass, m: m, reported: map[ast.Node]bool{}, nolint: newNolintIndex(pass)}
+	for _, c := range r.candidates() {
+		r.report(c)
+	}
+	return nil, nil
+}
+
+// candidate is one mutating call (or retried named function) and the
+// innermost scope that repeats it.
+type candidate struct {
+	node  ast.Node // the call, or the argument naming a retried function
+	call  *ast.CallExpr
+	op    mutation.Op
+	scope *retryscope.Scope
+	// inside: for a retried named function, the mutating call inside it
+	// (same package only) for related information and evidence.
+	inner *ast.CallExpr
+}
+
+type reporter struct {
+	pass     *analysis.Pass
+	m        *model.Model
+	reported map[ast.Node]bool
+	nolint   *nolintIndex
+}
+
+// candidates returns, for each mutating call inside a retry scope, the
+// innermost scope repeating it: one diagnostic per call, however deeply
+// scopes nest.
+func (r *reporter) candidates() []candidate {
+	best := map[ast.Node]*candidate{}
+	var order []ast.Node
+	add := func(c candidate) {
+		if prev := best[c.node]; prev != nil {
+			if span(c.scope) >= span(prev.scope) {
+				return
+			}
+		} else {
+			order = append(order, c.node)
+		}
+		best[c.node] = &c
+	}
+	for _, s := range r.m.Scopes {
+		switch {
+		case s.Call != nil:
+			if op, ok := r.clientOp(s); ok {
+				add(candidate{node: s.Call, call: s.Call, op: op, scope: s})
+			}
+		case s.Func != nil:
+			if c, ok := r.funcCandidate(s); ok {
+				add(c)
+			}
+		case s.Body != nil:
+			ast.Inspect(s.Body, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok || !s.Contains(call) {
+					return true
+				}
+				if op, ok := r.m.Classifier.Call(call); ok {
+					if !(s.TxBeforeCommit && op.Kind == mutation.KindSQL) {
+						add(candidate{node: call, call: call, op: op, scope: s})
+					}
+				}
+				return true
+			})
+		}
+	}
+	out := make([]candidate, 0, len(order))
+	for _, n := range order {
+		out = append(out, *best[n])
+	}
+	return out
+}
+
+// span orders scopes innermost first: a single retried call, then the
+// smallest body.
+func span(s *retryscope.Scope) token.Pos {
+	switch {
+	case s.Call != nil:
+		return 0
+	case s.Func != nil:
+		return 1
+	}
+	return s.Body.End() - s.Body.Pos()
+}
+
+// clientOp classifies the request a retrying client sends.
+func (r *reporter) clientOp(s *retryscope.Scope) (mutation.Op, bool) {
+	if op, ok := r.m.Classifier.Call(s.Call); ok {
+		return op, true
+	}
+	if s.ClientOp == "" {
+		return mutation.Op{}, false
+	}
+	return mutation.Op{Kind: mutation.KindHTTP, Desc: s.ClientOp, Effect: "the request can be applied twice", Pos: s.Call.Pos()}, true
+}
+
+// funcCandidate judges a named function or method value passed to a retry
+// call: its FuncFact says whether it writes; in this package its body
+// gives the write's position and evidence.
+func (r *reporter) funcCandidate(s *retryscope.Scope) (candidate, bool) {
+	c := candidate{node: s.Arg, scope: s}
+	if d := r.m.Decls[s.Func]; d != nil {
+		var found bool
+		ast.Inspect(d.Body, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			if call, ok := n.(*ast.CallExpr); ok {
+				if op, ok := r.m.Classifier.Call(call); ok {
+					c.inner, c.op, found = call, op, true
+				}
+			}
+			return !found
+		})
+		if found {
+			c.op = mutation.Op{Kind: mutation.KindCall, Desc: describeVia(s.Func, c.op), Effect: c.op.Effect, Pos: c.inner.Pos()}
+		}
+		return c, found
+	}
+	f := r.m.Fact(s.Func)
+	if f == nil || f.Op == nil || f.Idempotent {
+		return c, false
+	}
+	c.op = mutation.Op{Kind: mutation.KindCall, Desc: describeVia(s.Func, mutation.Op{Desc: f.Op.Desc}), Effect: f.Op.Effect, Posn: f.Op.Posn}
+	return c, true
+}
+
+// describeVia names a write done by a retried function: "Client.createOrder
+// (POST /v1/orders)".
+func describeVia(fn *types.Func, inner mutation.Op) string {
+	name := fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok {
+			name = n.Obj().Name() + "." + name
+		}
+	}
+	if inner.Desc == "" {
+		return name
+	}
+	return name + " (" + inner.Desc + ")"
+}
+
+func (r *reporter) report(c candidate) {
+	if r.reported[c.node] || r.nolint.suppressed(c.node.Pos()) || c.inner != nil && r.nolint.suppressed(c.inner.Pos()) {
+		return
+	}
+	evCall, evScope := c.call, enclosingScope(c)
+	if c.inner != nil {
+		evCall, evScope = c.inner, r.m.Decls[c.scope.Func]
+	}
+	var freshKey *mutation.Key
+	if evCall != nil && evScope != nil {
+		ev := r.m.Classifier.Evidence(evCall, evScope)
+		if ev.CAS || ev.CreateIfMissing {
+			return
+		}
+		for i, k := range ev.Keys {
+			if !k.Fresh || !keyInside(c, k) {
+				return // a stable key, or one created once before the retry
+			}
+			freshKey = &ev.Keys[i]
+		}
+	}
+	r.reported[c.node] = true
+	d := analysis.Diagnostic{Pos: c.node.Pos(), End: c.node.End(), Message: message(c, freshKey)}
+	d.Related = append(d.Related, analysis.RelatedInformation{Pos: c.scope.Pos, Message: "retried by " + c.scope.Mechanism})
+	if c.inner != nil {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: c.inner.Pos(), End: c.inner.End(), Message: c.op.Desc + " happens here"})
+	}
+	if freshKey != nil {
+		if fix, ok := hoistKeyFix(r.pass, c, freshKey); ok {
+			d.SuggestedFixes = []analysis.SuggestedFix{fix}
+		}
+	}
+	r.pass.Report(d)
+}
+
+// enclosingScope is the node whose code the classifier searches for the
+// call's evidence: the declaration the scope is written in.
+func enclosingScope(c candidate) ast.Node {
+	if c.scope.Encl != nil {
+		return c.scope.Encl
+	}
+	if c.scope.Body != nil {
+		return c.scope.Body
+	}
+	return nil
+}
+
+// keyInside reports whether a fresh key is produced inside the retried
+// code, i.e. anew on every attempt.
+func keyInside(c candidate, k mutation.Key) bool {
+	s := c.scope
+	if c.inner != nil {
+		return true // produced inside the retried function
+	}
+	if s.Body == nil {
+		return false
+	}
+	return k.Origin >= s.Body.Pos() && k.Origin < s.Body.End()
+}
+
+// message builds the diagnostic text: what repeats, the retry mechanism,
+// why it is unsafe, and how to fix or suppress it.
+func message(c candidate, key *mutation.Key) string {
+	where := "inside " + c.scope.Mechanism
+	if c.scope.Kind == retryscope.KindClient {
+		where = "sent through " + c.scope.Mechanism
+	}
+	effect := c.op.Effect
+	if effect == "" {
+		effect = "the operation can be applied twice"
+	}
+	if key != nil {
+		name := key.Name
+		if name == "" {
+			name = "idempotency key"
+		}
+		return fmt.Sprintf("%s %s runs again on every retry, and its %s is generated inside the retried code, so each attempt sends a new key and %s: create the key once before the retry (suppress with //nolint:unsaferetry)",
+			c.op.Desc, where, name, effect)
+	}
+	return fmt.Sprintf("%s %s runs again on every retry; %s if an attempt succeeded but its response was lost: %s (suppress with //nolint:unsaferetry if it is safe)",
+		c.op.Desc, where, effect, fixAdvice(c.op.Kind))
+}
+
+// fixAdvice says how to make the kind of write safe to retry.
+func fixAdvice(k mutation.Kind) string {
+	switch k {
+	case mutation.KindSQL:
+		return "make the statement idempotent (ON CONFLICT, an upsert or a unique key checked on conflict) or do not retry it"
+	case mutation.KindPublish:
+		return "set a deduplication id created before the retry, or make the consumers idempotent"
+	case mutation.KindRedis:
+		return "guard the command with a key set once per operation (SET NX) or do not retry it"
+	case mutation.KindHTTP:
+		return "send an Idempotency-Key created before the retry, or retry only idempotent calls"
+	}
+	return "pass an idempotency key created before the retry, or retry only idempotent calls"
 }

@@ -1,0 +1,239 @@
+// Package loops is a webhook dispatcher with hand-written retry loops, and
+// loops that only look like them.
+package loops
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"time"
+)
+
+type Event struct{ ID string }
+
+type Response struct {
+	StatusCode int
+	NextToken  string
+	Done       bool
+}
+
+type Dispatcher struct {
+	maxRetries int
+	events     chan Event
+}
+
+func (d *Dispatcher) writeEvent(ctx context.Context, e Event) error { return nil }
+func (d *Dispatcher) writeRequest(ctx context.Context, e Event) (*Response, error) {
+	return &Response{}, nil
+}
+func (d *Dispatcher) writeLog(msg string)                                        {}
+func (d *Dispatcher) status(ctx context.Context, id string) (*Response, error)    { return &Response{}, nil }
+func (d *Dispatcher) list(ctx context.Context, token string) (*Response, error)  { return &Response{}, nil }
+func (d *Dispatcher) writePage(ctx context.Context, token string) (*Response, error) {
+	return &Response{}, nil
+}
+func retryable(err error) bool { return true }
+
+var errTemporary = errors.New("temporary")
+
+// Counter loop: success returns, failure sleeps and goes round.
+func (d *Dispatcher) CounterLoop(ctx context.Context, e Event) error {
+	var err error
+	for attempt := 0; attempt < d.maxRetries; attempt++ {
+		if err = d.writeEvent(ctx, e); err == nil { // want "retried by a retry loop"
+			return nil
+		}
+		time.Sleep(time.Duration(attempt) * time.Second)
+	}
+	return err
+}
+
+// Infinite loop with break on success.
+func (d *Dispatcher) BreakOnSuccess(ctx context.Context, e Event) {
+	for {
+		err := d.writeEvent(ctx, e) // want "retried by a retry loop"
+		if err == nil {
+			break
+		}
+		d.writeLog("retrying") // after the attempt: not repeated with the write
+		time.Sleep(time.Second)
+	}
+}
+
+// Failure continues (with a select on ctx.Done), success returns.
+func (d *Dispatcher) ContinueOnFailure(ctx context.Context, e Event) (*Response, error) {
+	for i := 0; i < 5; i++ {
+		resp, err := d.writeRequest(ctx, e) // want "retried by a retry loop"
+		if err != nil {
+			if !retryable(err) {
+				return nil, err
+			}
+			select {
+			case <-ctx.Done():
+				return nil, ctx.Err()
+			case <-time.After(time.Second):
+			}
+			continue
+		}
+		return resp, nil
+	}
+	return nil, errTemporary
+}
+
+// Status-driven: 5xx goes round again.
+func (d *Dispatcher) StatusDriven(ctx context.Context, e Event) error {
+	for i := 0; i < 3; i++ {
+		d.writeLog("attempt") // want "retried by a retry loop"
+		resp, err := d.writeRequest(ctx, e) // want "retried by a retry loop"
+		if err != nil {
+			continue
+		}
+		if resp.StatusCode >= http.StatusInternalServerError {
+			continue
+		}
+		return nil
+	}
+	return errTemporary
+}
+
+// Labeled continue from a switch.
+func (d *Dispatcher) LabeledSwitch(ctx context.Context, e Event) error {
+retry:
+	for i := 0; ; i++ {
+		err := d.writeEvent(ctx, e) // want "retried by a retry loop"
+		switch {
+		case err == nil:
+			return nil
+		case errors.Is(err, errTemporary) && i < 3:
+			time.Sleep(time.Second)
+			continue retry
+		default:
+			return err
+		}
+	}
+}
+
+// The loop condition tests the error.
+func (d *Dispatcher) ConditionLoop(ctx context.Context, e Event) error {
+	err := d.writeEvent(ctx, e) // the first attempt runs once
+	for i := 0; err != nil && i < 3; i++ {
+		time.Sleep(time.Second)
+		err = d.writeEvent(ctx, e) // want "retried by a retry loop"
+	}
+	return err
+}
+
+// Range over a fixed list of delays is a retry loop too.
+func (d *Dispatcher) DelayList(ctx context.Context, e Event) error {
+	for _, delay := range []time.Duration{time.Second, 2 * time.Second} {
+		if err := d.writeEvent(ctx, e); err == nil { // want "retried by a retry loop"
+			return nil
+		}
+		time.Sleep(delay)
+	}
+	return errTemporary
+}
+
+// Recursion with an attempts counter.
+func (d *Dispatcher) send(ctx context.Context, e Event, attempt int) error {
+	d.writeLog("sending") // want "retried by recursive retry via attempt"
+	err := d.writeEvent(ctx, e) // want "retried by recursive retry via attempt"
+	if err != nil && attempt < d.maxRetries {
+		time.Sleep(time.Second)
+		return d.send(ctx, e, attempt+1)
+	}
+	return err
+}
+
+// Not retries.
+
+// Each iteration sends a different event.
+func (d *Dispatcher) RangeItems(ctx context.Context, events []Event) error {
+	for _, e := range events {
+		if err := d.writeEvent(ctx, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// A counter used in the request: distinct requests, even though success
+// returns.
+func (d *Dispatcher) Failover(ctx context.Context, events []Event) error {
+	for i := 0; i < len(events); i++ {
+		if err := d.writeEvent(ctx, events[i]); err == nil {
+			return nil
+		}
+	}
+	return errTemporary
+}
+
+// Pagination: failure exits, the cursor advances.
+func (d *Dispatcher) Paginate(ctx context.Context) error {
+	token := ""
+	for {
+		resp, err := d.writePage(ctx, token)
+		if err != nil {
+			return err
+		}
+		if resp.NextToken == "" {
+			break
+		}
+		token = resp.NextToken
+	}
+	return nil
+}
+
+// Polling a status: failure exits.
+func (d *Dispatcher) Poll(ctx context.Context, id string) error {
+	for {
+		resp, err := d.status(ctx, id)
+		if err != nil {
+			return err
+		}
+		if resp.Done {
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+// A consumer loop: success does not leave the loop.
+func (d *Dispatcher) Consume(ctx context.Context) {
+	for {
+		e := <-d.events
+		if err := d.writeEvent(ctx, e); err != nil {
+			d.writeLog(err.Error())
+			continue
+		}
+	}
+}
+
+func (d *Dispatcher) ConsumeRange(ctx context.Context) {
+	for e := range d.events {
+		for i := 0; i < 3; i++ {
+			if err := d.writeEvent(ctx, e); err == nil { // want "retried by a retry loop"
+				break
+			}
+		}
+	}
+}
+
+// A worker that logs failures and moves on.
+func (d *Dispatcher) Worker(ctx context.Context, e Event) {
+	for i := 0; i < 10; i++ {
+		err := d.writeEvent(ctx, e)
+		if err != nil {
+			d.writeLog(err.Error())
+		}
+	}
+}
+
+// Recursion over pages is not a retry.
+func (d *Dispatcher) walk(ctx context.Context, token string, page int) error {
+	resp, err := d.writePage(ctx, token)
+	if err != nil || resp.NextToken == "" {
+		return err
+	}
+	return d.walk(ctx, resp.NextToken, page+1)
+}

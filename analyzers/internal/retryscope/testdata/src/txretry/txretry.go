@@ -1,0 +1,62 @@
+// Package txretry has hand-written transaction retry helpers.
+package txretry
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+)
+
+var errSerialization = errors.New("serialization failure")
+
+func writeInsert(ctx context.Context, tx *sql.Tx) error { return nil }
+
+// RunInTx retries fn after a serialization failure before COMMIT only: the
+// transaction rolled back, its statements did not take effect.
+func RunInTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
+	for i := 0; i < 3; i++ {
+		tx, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if err := fn(tx); err != nil {
+			_ = tx.Rollback()
+			if errors.Is(err, errSerialization) {
+				continue
+			}
+			return err
+		}
+		return tx.Commit()
+	}
+	return errSerialization
+}
+
+// RunInTxCommitRetry also retries when COMMIT failed: the outcome is
+// unknown and the statements may run twice.
+func RunInTxCommitRetry(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
+	for {
+		tx, err := db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		if err := fn(tx); err != nil {
+			_ = tx.Rollback()
+			return err
+		}
+		if err = tx.Commit(); err != nil {
+			continue
+		}
+		return nil
+	}
+}
+
+func Save(ctx context.Context, db *sql.DB) error {
+	if err := RunInTx(ctx, db, func(tx *sql.Tx) error {
+		return writeInsert(ctx, tx) // want "retried by txretry.RunInTx \\(retries its func argument\\) \\(before commit\\)"
+	}); err != nil {
+		return err
+	}
+	return RunInTxCommitRetry(ctx, db, func(tx *sql.Tx) error {
+		return writeInsert(ctx, tx) // want "retried by txretry.RunInTxCommitRetry \\(retries its func argument\\)"
+	})
+}

@@ -1,0 +1,114 @@
+// Package unsaferetry defines an Analyzer that reports mutating,
+// non-idempotent operations inside retry scopes.
+/*
+# Analyzer unsaferetry
+
+unsaferetry: report non-idempotent writes that a retry runs again
+
+A retry repeats an operation whenever an attempt looks failed. An attempt
+that timed out, or whose connection broke after the request was sent, may
+nevertheless have succeeded: the server created the order, the row was
+inserted, the message was published — only the response was lost. Retrying
+a POST, an INSERT, a publish or a Redis INCR then performs it twice.
+
+The analyzer reports each such write inside a retry scope:
+
+  - a function literal, a local variable holding one, a method value or a
+    named function passed to a retry library: avast/retry-go (retry.Do,
+    retry.DoWithData), cenkalti/backoff v4 and v5 (backoff.Retry and
+    friends), sethvargo/go-retry (retry.Do, retry.DoValue),
+    k8s.io/apimachinery wait (ExponentialBackoff*, Poll*), client-go's
+    retry.OnError. retry.RetryOnConflict and CockroachDB's ExecuteTx are
+    safe by design and never reported; wait.Until, wait.JitterUntil and
+    wait.Forever run their function periodically whatever it returns, so
+    they are not retries either;
+  - a request sent through a retrying client: hashicorp/go-retryablehttp's
+    Client and the *http.Client from its StandardClient(), resty v2 with
+    SetRetryCount(n > 0), resty v3 with SetRetryCount and
+    SetAllowNonIdempotentRetry(true);
+  - a hand-written loop whose repetition depends on the operation's own
+    error or response (it leaves the loop on success and goes round again
+    on failure). Loops over distinct items, pagination, polling and
+    consumer loops are not retries;
+  - a function calling itself again with its attempt counter advanced
+    (return c.send(ctx, req, attempt+1));
+  - a func argument of a retry helper: any function, in this package or a
+    dependency, that retries one of its func parameters (found by the
+    analysis and exported as a fact), and the functions named by
+    -unsaferetry.retryfuncs. A helper that retries a SQL transaction only
+    when it failed before COMMIT does not repeat the statements run
+    through the transaction; one that also retries a failed COMMIT does.
+
+Writes are POST and PATCH requests, INSERTs and relative UPDATEs, message
+publishing, accumulating Redis commands, calls named like a create or send
+on interfaces and unseen SDK clients, the functions named by
+-unsaferetry.mutating, and any function that performs one of these.
+
+For example:
+
+	err := retry.Do(func() error {
+		_, err := c.http.Post(c.baseURL+"/v1/orders", "application/json", body) // reported
+		return err
+	}, retry.Attempts(3))
+
+is reported with: POST /v1/orders inside retry.Do (avast/retry-go) runs
+again on every retry; the request can be applied twice if an attempt
+succeeded but its response was lost. When the retried thing is a named
+function or a method value (retry.Do(c.createOrder)), the report is at that
+argument, with the write inside the function as related information.
+
+How to fix: send an idempotency key created once, before the retry (an
+Idempotency-Key header, a Stripe idempotency key, an SQS deduplication id,
+a NATS message id), so the server drops the repeat; make the write
+idempotent (an upsert, ON CONFLICT DO NOTHING, PUT of the whole resource, a
+compare-and-swap precondition such as If-Match or a resourceVersion); or
+retry only the idempotent part. A key generated inside the retried code is
+a new key on every attempt and protects nothing: it is reported, and when
+the key statement is the first of the retried function literal a
+suggested fix moves it before the retry call. Treating an AlreadyExists or
+Conflict error as success (create-if-missing) also makes the retry safe.
+
+How to suppress: //nolint:unsaferetry or //nolint:twice at the end of the
+reported line or alone on the line before it (lists such as
+//nolint:errcheck,unsaferetry and a "// reason" suffix are accepted), or
+//twice:idempotent in the doc comment of a function that is safe to
+repeat, or -unsaferetry.idempotent.
+
+Flags (full names as go/types prints them):
+
+	-unsaferetry.retryfuncs  extra retry helpers whose func arguments are retried,
+	                         e.g. example.com/platform/retry.Do
+	-unsaferetry.mutating    extra non-idempotent writes,
+	                         e.g. (*example.com/billing.Client).Charge
+	-unsaferetry.idempotent  functions safe to repeat (override every table and heuristic)
+*/
+package unsaferetry
+
+import (
+	_ "embed"
+	"strings"
+)
+
+//go:embed doc.go
+var docSource string
+
+// doc is the Analyzer's Doc: the text of the comment above, from its
+// "# Analyzer unsaferetry" heading on.
+var doc = extractDoc(docSource, "unsaferetry")
+
+// extractDoc returns the part of a doc.go block comment after the
+// "# Analyzer name" heading, as x/tools' own analyzers do.
+func extractDoc(src, name string) string {
+	start := strings.Index(src, "/*")
+	end := strings.Index(src, "*/")
+	if start < 0 || end < start {
+		panic("unsaferetry: doc.go has no block comment")
+	}
+	text := src[start+2 : end]
+	heading := "# Analyzer " + name + "\n"
+	i := strings.Index(text, heading)
+	if i < 0 {
+		panic("unsaferetry: doc.go lacks " + strings.TrimSpace(heading))
+	}
+	return strings.TrimSpace(text[i+len(heading):])
+}
