@@ -320,6 +320,10 @@ func urlPath(ps []piece) string {
 	return s
 }
 
+// sqlHole stands for an unknown part of SQL text: an identifier, so that
+// `"INSERT INTO " + table + "_archive"` still reads as one table name.
+const sqlHole = "twice_hole"
+
 // sqlText returns the SQL text of pieces, with unknown parts as a
 // placeholder identifier; ok is false when the text is not usable: nothing
 // known, or an unknown tail that could hold an ON CONFLICT clause.
@@ -332,7 +336,7 @@ func sqlText(ps []piece) (string, bool) {
 		if p.known {
 			b.WriteString(p.s)
 		} else {
-			b.WriteString(" x ")
+			b.WriteString(sqlHole)
 		}
 	}
 	return b.String(), true

@@ -110,6 +110,7 @@ func (c *Classifier) sqlOp(call *ast.CallExpr, q ast.Expr) (Op, bool) {
 	if !r.NonIdempotent {
 		return Op{}, false
 	}
+	r.Table = strings.ReplaceAll(r.Table, sqlHole, "{…}")
 	op := Op{Kind: KindSQL, Pos: call.Pos(), Effect: sqlEffect(r)}
 	switch {
 	case r.Stmt == "INSERT" && r.Table != "":

@@ -1,0 +1,169 @@
+package mutation_test
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"reflect"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/twice-lint/twice/analyzers/internal/mutation"
+	"github.com/twice-lint/twice/analyzers/internal/testenv"
+)
+
+// testConfig is what the -mutating/-idempotent flags would hold.
+var testConfig = mutation.Config{
+	Mutating:   []string{"(*example.com/billing.Client).Charge"},
+	Idempotent: []string{"(*example.com/billing.Client).ChargeOnce"},
+}
+
+// summaries is a test-only fact analyzer, as the model analyzer is: it
+// summarises every function into a FuncFact, exports them for the packages
+// that import this one, and returns the fact lookup for the package.
+var summaries = &analysis.Analyzer{
+	Name:       "mutationfacts",
+	Doc:        "computes mutation.FuncFacts for tests",
+	FactTypes:  []analysis.Fact{new(mutation.FuncFact)},
+	ResultType: reflect.TypeFor[*summary](),
+	Run:        runSummaries,
+}
+
+type summary struct {
+	classifier *mutation.Classifier
+	decls      []*ast.FuncDecl
+}
+
+func runSummaries(pass *analysis.Pass) (any, error) {
+	local := map[*types.Func]*mutation.FuncFact{}
+	facts := func(fn *types.Func) *mutation.FuncFact {
+		if f, ok := local[fn]; ok {
+			return f
+		}
+		var f mutation.FuncFact
+		if fn.Pkg() != pass.Pkg && pass.ImportObjectFact(fn, &f) {
+			return &f
+		}
+		return nil
+	}
+	c := mutation.NewClassifier(pass, testConfig, facts)
+	var decls []*ast.FuncDecl
+	for _, file := range pass.Files {
+		for _, d := range file.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok {
+				decls = append(decls, fd)
+			}
+		}
+	}
+	// Callee-first order is not known here: iterate to a fixed point.
+	for range 4 {
+		for _, d := range decls {
+			fn := pass.TypesInfo.Defs[d.Name].(*types.Func)
+			if f := c.Summarize(d); f != nil {
+				local[fn] = f
+			}
+		}
+	}
+	for fn, f := range local {
+		pass.ExportObjectFact(fn, f)
+	}
+	return &summary{classifier: c, decls: decls}, nil
+}
+
+// reporter reports every call the Classifier judges mutating, with its
+// evidence.
+var reporter = &analysis.Analyzer{
+	Name:     "mutationtest",
+	Doc:      "reports mutation.Classifier verdicts for tests",
+	Requires: []*analysis.Analyzer{summaries},
+	Run: func(pass *analysis.Pass) (any, error) {
+		s := pass.ResultOf[summaries].(*summary)
+		for _, d := range s.decls {
+			reportCalls(pass, s.classifier, d, d)
+		}
+		return nil, nil
+	},
+}
+
+// reportCalls reports the mutating calls under n, whose innermost
+// enclosing function is scope.
+func reportCalls(pass *analysis.Pass, c *mutation.Classifier, n ast.Node, scope ast.Node) {
+	ast.Inspect(n, func(m ast.Node) bool {
+		if lit, ok := m.(*ast.FuncLit); ok && m != scope {
+			reportCalls(pass, c, lit.Body, lit)
+			return false
+		}
+		call, ok := m.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		if op, ok := c.Call(call); ok {
+			pass.Reportf(call.Pos(), "mutating: %s%s", op.Desc, describe(c.Evidence(call, scope)))
+		}
+		return true
+	})
+}
+
+// describe renders evidence as "; key Name (fresh|stable)…; cas; create-if-missing".
+func describe(ev mutation.Evidence) string {
+	var b strings.Builder
+	for _, k := range ev.Keys {
+		kind := "stable"
+		if k.Fresh {
+			kind = "fresh"
+		}
+		fmt.Fprintf(&b, "; key %s (%s)", k.Name, kind)
+	}
+	if ev.CAS {
+		b.WriteString("; cas")
+	}
+	if ev.CreateIfMissing {
+		b.WriteString("; create-if-missing")
+	}
+	return b.String()
+}
+
+func TestClassifier(t *testing.T) {
+	analysistest.Run(t, testenv.Testdata(t), reporter,
+		"example.com/orders", "example.com/shop", "example.com/repo", "example.com/events",
+		"example.com/ratelimit", "example.com/release")
+}
+
+func TestSplitWords(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"CreateRelease", []string{"Create", "Release"}},
+		{"createOrder", []string{"create", "Order"}},
+		{"sendSMSCode", []string{"send", "SMS", "Code"}},
+		{"HTTPPost", []string{"HTTP", "Post"}},
+		{"RunJob", []string{"Run", "Job"}},
+		{"Run", []string{"Run"}},
+		{"publish_event", []string{"publish", "event"}},
+		{"Get2FACode", []string{"Get2", "FA", "Code"}},
+		{"", nil},
+	}
+	for _, tc := range tests {
+		if got := mutation.SplitWords(tc.in); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("SplitWords(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestMutatingVerb(t *testing.T) {
+	tests := map[string]string{
+		"CreateRelease": "Create", "Create": "Create", "createOrder": "Create", "SendEmail": "Send",
+		"Publish": "Publish", "Notify": "Notify", "ChargeCard": "Charge", "RunJob": "Run", "RunTask": "Run",
+		"Run": "", "RunQuery": "", "GetRelease": "", "ListPulls": "", "PutObject": "", "UpsertUser": "",
+		"DeleteBranch": "", "Creator": "", "Sender": "", "Posture": "", "UpdateIssue": "", "EnsureBucket": "",
+	}
+	for in, want := range tests {
+		if got := mutation.MutatingVerb(in); got != want {
+			t.Errorf("MutatingVerb(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
