@@ -151,11 +151,15 @@ func (ctx *gradleCtx) notation(toks []gtok, pos source.Pos, depth int) []Depende
 		return ctx.catalogDeps(ctx.catalogs[p[0]], p[1:], pos)
 	}
 	text, vpos, ok := ctx.eval(toks, 0)
+	if !ok && len(toks) == 1 && toks[0].kind == gString {
+		// "g:a:$unknown": the artifact is still known, its version is not.
+		text, vpos, ok = ctx.evalStringPartially(toks[0]), source.Pos{}, true
+	}
 	if !ok {
 		return nil
 	}
 	dep, ok := parseCoordinate(text)
-	if !ok {
+	if !ok || strings.Contains(dep.Group+dep.Artifact, "$") {
 		return nil
 	}
 	dep.Pos = pos
@@ -365,6 +369,25 @@ func (ctx *gradleCtx) evalString(t gtok, depth int) (string, source.Pos, bool) {
 		b.WriteString(v)
 	}
 	return b.String(), first, true
+}
+
+// evalStringPartially evaluates a string, leaving "$?" for each
+// interpolation that cannot be resolved (which makes a version unknown).
+func (ctx *gradleCtx) evalStringPartially(t gtok) string {
+	var b strings.Builder
+	for _, part := range t.parts {
+		if !part.isEx {
+			b.WriteString(part.lit)
+			continue
+		}
+		one := gtok{kind: gString, parts: []strPart{part}}
+		if v, _, ok := ctx.evalString(one, 0); ok {
+			b.WriteString(v)
+		} else {
+			b.WriteString("$?")
+		}
+	}
+	return b.String()
 }
 
 func dropNewlines(toks []gtok) []gtok {

@@ -64,7 +64,8 @@ func parseGradleLockfile(file string, data []byte, legacyConf string) ([]lockEnt
 // maven-lockfile plugin: {"groupId",…, "dependencies": [ {groupId,
 // artifactId, version, scope, selectedVersion, included, children: […]} ]}.
 // Top-level entries are the module's direct dependencies; children are
-// transitive. Entries with "included": false lost Maven's conflict
+// transitive. Valid JSON of another shape yields no entries (other tools
+// use the name too). Entries with "included": false lost Maven's conflict
 // resolution and are skipped.
 func parseMavenLockfile(file string, data []byte) ([]lockEntry, error) {
 	root, err := parseJSON(file, data)
@@ -73,7 +74,9 @@ func parseMavenLockfile(file string, data []byte) ([]lockEntry, error) {
 	}
 	deps := root.get("dependencies")
 	if !root.isObj || deps == nil || !deps.isArr {
-		return nil, source.Errorf(source.Pos{File: file, Line: 1, Col: 1}, "not a maven-lockfile lockfile.json: no \"dependencies\" array")
+		// Valid JSON of another shape: some other tool's lockfile.json, not
+		// ours to judge.
+		return nil, nil
 	}
 	var out []lockEntry
 	var walk func(list *jsonVal, direct bool, depth int)

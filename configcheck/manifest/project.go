@@ -89,7 +89,7 @@ func (p *Project) add(name string, data []byte) error {
 		err = p.addLock(name, moduleDir, data, conf == "classpath", conf)
 	case kindMavenLock:
 		var entries []lockEntry
-		if entries, err = parseMavenLockfile(name, data); err == nil {
+		if entries, err = parseMavenLockfile(name, data); err == nil && len(entries) > 0 {
 			p.locks[name] = &lockfile{path: name, moduleDir: dir, entries: entries}
 		}
 	}
@@ -104,7 +104,9 @@ func (p *Project) addLock(name, moduleDir string, data []byte, buildscript bool,
 	if err != nil {
 		return err
 	}
-	p.locks[name] = &lockfile{path: name, moduleDir: moduleDir, buildscript: buildscript, entries: entries}
+	if len(entries) > 0 {
+		p.locks[name] = &lockfile{path: name, moduleDir: moduleDir, buildscript: buildscript, entries: entries}
+	}
 	return nil
 }
 

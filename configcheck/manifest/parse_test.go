@@ -1,0 +1,198 @@
+package manifest
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
+
+func TestParseTOMLValues(t *testing.T) {
+	doc := "# catalog\n" +
+		"[versions]\n" +
+		"a = \"1.0\" # trailing comment\n" +
+		"'b.c' = 'lit\\eral'\n" +
+		"d = \"\"\"\nmulti\\\n   line\"\"\"\n" +
+		"[libraries.x]\n" +
+		"module = \"g:x\"\n" +
+		"version.ref = \"a\"\n" +
+		"[libraries]\n" +
+		"y = { group = \"g\", name = \"y\", version = { strictly = \"[1,2)\", prefer = \"1.5\" } }\n" +
+		"e = \"\\u00e9\"\n"
+	root, err := parseTOML("libs.versions.toml", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	versions := tableOf(root.get("versions"))
+	libs := tableOf(root.get("libraries"))
+	tests := []struct {
+		name string
+		v    *tomlValue
+		want string // value@line:col of the key
+	}{
+		{"basic string", versions.get("a"), "1.0@3:1"},
+		{"quoted key, literal string keeps backslash", versions.get("b.c"), "lit\\eral@4:1"},
+		{"multi-line string with line-ending backslash", versions.get("d"), "multiline@5:1"},
+		{"dotted key under a table header", tableOf(tableOf(libs.get("x")).get("version")).get("ref"), "a@10:1"},
+		{"inline table nested", tableOf(tableOf(libs.get("y")).get("version")).get("prefer"), "1.5@12:64"},
+		{"unicode escape", libs.get("e"), "é@13:1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.v == nil {
+				t.Fatal("value missing")
+			}
+			if got := fmt.Sprintf("%s@%d:%d", tc.v.str, tc.v.keyPos.Line, tc.v.keyPos.Col); got != tc.want {
+				t.Errorf("got %s, want %s", got, tc.want)
+			}
+		})
+	}
+	vc, err := parseVersionCatalog("gradle/libs.versions.toml", []byte(doc))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// the rich version's strictly is a range, so prefer decides
+	if lib := vc.libraries["y"]; lib.version != "1.5" || lib.artifact != "y" {
+		t.Errorf("library y = %+v, want version 1.5 from prefer", lib)
+	}
+	if v, raw, p := vc.libraryVersion(vc.libraries["x"]); v != "1.0" || raw != "libs.versions.a" || p.Line != 3 {
+		t.Errorf("library x version = %q %q %v, want 1.0 libs.versions.a line 3", v, raw, p)
+	}
+}
+
+func TestGradleLexerComments(t *testing.T) {
+	tests := []struct {
+		name   string
+		kotlin bool
+		src    string
+		want   []string // string literals the lexer sees, in order
+	}{
+		{"line comment", false, "a 'x' // 'y'\n'z'", []string{"x", "z"}},
+		{"comment markers inside strings", false, "'http://h/p' \"/* not */\" '''//'''", []string{"http://h/p", "/* not */", "//"}},
+		{"block comment", false, "/* 'x'\n 'y' */ 'z'", []string{"z"}},
+		{"groovy block comments do not nest", false, "/* /* */ 'x' /* */", []string{"x"}},
+		{"kotlin block comments nest", true, "/* /* */ \"x\" */ \"y\"", []string{"y"}},
+		{"escaped quote", false, `'it\'s' "say \"hi\""`, []string{"it's", `say "hi"`}},
+		{"single quotes do not interpolate", false, `'$v' "${v}" "$a.b"`, []string{"$v", "${v}", "${a.b}"}},
+		{"kotlin $a.b interpolates a only", true, `"$a.b"`, []string{"${a}.b"}},
+		{"escaped dollar", false, `"\$v"`, []string{"$v"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			toks, _, err := lexGradle("build.gradle", []byte(tc.src), tc.kotlin)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, tk := range toks {
+				if tk.kind == gString {
+					got = append(got, stringSource(tk))
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("strings = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestGradleProperties(t *testing.T) {
+	src := "# comment\n! also a comment\n" +
+		"plain=1\n" +
+		"  spaced : 2 \n" +
+		"blank 3\n" +
+		"multi=a,\\\n    b\n" +
+		"escaped\\ key=\\u0041\\t\n" +
+		"empty=\n"
+	gp, err := parseGradleProperties("gradle.properties", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ key, want string }{
+		{"plain", "1@3:1"},
+		{"spaced", "2@4:3"},
+		{"blank", "3@5:1"},
+		{"multi", "a,b@6:1"},
+		{"escaped key", "A@8:1"},
+		{"empty", "@9:1"},
+	}
+	for _, tc := range tests {
+		v, ok := gp.values[tc.key]
+		if got := fmt.Sprintf("%s@%d:%d", v.text, v.pos.Line, v.pos.Col); !ok || got != tc.want {
+			t.Errorf("%q = %s (present %v), want %s", tc.key, got, ok, tc.want)
+		}
+	}
+}
+
+// TestResolutionEdgeCases covers resolution rules that need no fixture tree.
+func TestResolutionEdgeCases(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string // "buildFile coord=version@versionPosLine" for every direct dependency
+	}{
+		{
+			name: "property cycle stays unknown",
+			files: map[string]string{"pom.xml": `<project><groupId>g</groupId><artifactId>a</artifactId><version>1</version>
+<properties><x>${y}</x><y>${x}</y></properties>
+<dependencies><dependency><groupId>tech.powerjob</groupId><artifactId>powerjob-client</artifactId><version>${x}</version></dependency></dependencies></project>`},
+			want: []string{"pom.xml tech.powerjob:powerjob-client=@0"},
+		},
+		{
+			name: "parent outside the repository leaves managed versions unknown",
+			files: map[string]string{"pom.xml": `<project><parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>3.2.5</version></parent>
+<artifactId>a</artifactId>
+<dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>`},
+			want: []string{"pom.xml org.springframework.boot:spring-boot-starter-web=@0"},
+		},
+		{
+			name: "parent found by coordinates when relativePath is empty",
+			files: map[string]string{
+				"parent/pom.xml": "<project><groupId>g</groupId><artifactId>p</artifactId><version>1</version>\n<properties>\n<pj>5.1.2</pj></properties></project>",
+				"svc/pom.xml": `<project><parent><groupId>g</groupId><artifactId>p</artifactId><version>1</version><relativePath/></parent><artifactId>s</artifactId>
+<dependencies><dependency><groupId>tech.powerjob</groupId><artifactId>powerjob-client</artifactId><version>${pj}</version></dependency></dependencies></project>`,
+			},
+			want: []string{"svc/pom.xml tech.powerjob:powerjob-client=5.1.2@3"},
+		},
+		{
+			name: "version range is not a version",
+			files: map[string]string{"pom.xml": `<project><artifactId>a</artifactId>
+<dependencies><dependency><groupId>tech.powerjob</groupId><artifactId>powerjob-client</artifactId><version>[5.0,5.2)</version></dependency></dependencies></project>`},
+			want: []string{"pom.xml tech.powerjob:powerjob-client=@0"},
+		},
+		{
+			name:  "gradle variable cycle stays unknown",
+			files: map[string]string{"build.gradle": "ext { a = \"$b\"; b = \"$a\" }\ndependencies { implementation \"g:x:$a\" }\n"},
+			want:  []string{"build.gradle g:x=@0"},
+		},
+		{
+			name: "gradle string concatenation and subproject property override",
+			files: map[string]string{
+				"settings.gradle":           "include 'svc'\n",
+				"gradle.properties":         "pj=5.0.0\n",
+				"svc/gradle.properties":     "pj=5.1.1\n",
+				"svc/build.gradle":          "dependencies {\n  implementation 'tech.powerjob:powerjob-client:' + pj\n}\n",
+				"gradle/libs.versions.toml": "[versions]\nunused = \"1\"\n",
+			},
+			want: []string{"svc/build.gradle tech.powerjob:powerjob-client=5.1.1@1"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := NewProject()
+			for name, content := range tc.files {
+				if err := p.Add(name, []byte(content)); err != nil {
+					t.Fatalf("Add(%s): %v", name, err)
+				}
+			}
+			var got []string
+			for _, m := range p.Modules() {
+				for _, d := range m.Deps {
+					got = append(got, fmt.Sprintf("%s %s=%s@%d", m.BuildFile, d.Coordinate(), d.Version, d.VersionPos.Line))
+				}
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
