@@ -24,9 +24,9 @@ func TestCompareVersions(t *testing.T) {
 		{"1.0-sp", "1.0-abc"},
 		{"1.0-abc", "1.0-xyz"},
 		{"1.0-xyz", "1.0.1"},
-		{"1.0a1", "1.0b1"},     // a/b followed by a digit are alpha/beta
-		{"1.0m1", "1.0-rc1"},   // m1 = milestone-1
-		{"1.9", "1.10"},        // numeric, not lexical
+		{"1.0a1", "1.0b1"},   // a/b followed by a digit are alpha/beta
+		{"1.0m1", "1.0-rc1"}, // m1 = milestone-1
+		{"1.9", "1.10"},      // numeric, not lexical
 		{"2.0.0", "10.0.0"},
 		{"1.0.0-jre", "1.0.1"}, // guava-style qualifier
 		{"31.1-android", "31.1-jre"},
