@@ -14,9 +14,13 @@ import (
 // the documented format, not translated from Java, and it keeps the
 // position of every character so entries and errors can name line:col.
 
-// ParseProperties parses a .properties file. Bytes that are not valid UTF-8
-// are decoded as ISO-8859-1, the encoding java.util.Properties.load(InputStream)
-// assumes. The error, if any, is a *source.Error.
+// ParseProperties parses a .properties file. Valid UTF-8 is read as UTF-8;
+// other bytes are decoded as ISO-8859-1, the encoding
+// java.util.Properties.load(InputStream) assumes. (Spring Boot reads every
+// .properties file as ISO-8859-1, so a UTF-8 file's non-ASCII values differ
+// from what the server sees; keys and the values that matter here are ASCII.)
+// Columns are byte columns of the original line, after a UTF-8 BOM.
+// The error, if any, is a *source.Error.
 func ParseProperties(path string, data []byte) (*File, error) {
 	data = stripBOM(data)
 	if err := checkRawText(path, data); err != nil {

@@ -17,17 +17,21 @@ import (
 
 // ParseYAML parses a (multi-document) Spring YAML file into flat, dotted
 // entries, one Document per YAML document that has any. Errors are
-// *source.Error, except for Go/Helm templates that do not parse, which give
-// an error wrapping ErrTemplate.
+// *source.Error, except for Go/Helm templates (data containing "{{") that do
+// not parse or flatten, which give an error wrapping ErrTemplate.
 func ParseYAML(path string, data []byte) (*File, error) {
 	data = stripBOM(data)
 	if err := checkRawText(path, data); err != nil {
 		return nil, err
 	}
 	text := neutralizeUnicodeBreaks(replaceInvalidUTF8(data))
+	// A template's text is not the YAML a server reads: when it does not
+	// parse, or parses into something Spring would reject (e.g. the same
+	// key in both branches of an {{ if }}), the caller skips it silently.
+	isTemplate := bytes.Contains(data, []byte("{{"))
 	roots, swaps, err := parseYAMLText(text)
 	if err != nil {
-		if bytes.Contains(data, []byte("{{")) {
+		if isTemplate {
 			return nil, fmt.Errorf("%s: %w", path, ErrTemplate)
 		}
 		return nil, yamlError(path, text, err)
@@ -36,6 +40,9 @@ func ParseYAML(path string, data []byte) (*File, error) {
 	for _, root := range roots {
 		f := newFlattener(path, text, swaps)
 		if err := f.document(root); err != nil {
+			if isTemplate {
+				return nil, fmt.Errorf("%s: %w (%v)", path, ErrTemplate, err)
+			}
 			return nil, err
 		}
 		if len(f.entries) == 0 {

@@ -154,7 +154,9 @@ func TestParseYAMLTemplates(t *testing.T) {
 	}{
 		{"helm template", "spring:\n  datasource:\n{{- if .Values.mysql.enabled }}\n    url: {{ .Values.mysql.url }}\n{{- end }}\n", true},
 		{"go template value", "oms:\n  auth.openapi.enable: {{ .Enable }}\n  x: [\n", true},
+		{"template with a key in both branches", "env:\n  # {{ if .Values.auth }}\n  enable: true\n  # {{ else }}\n  enable: false\n  # {{ end }}\n", true},
 		{"broken yaml without braces", "a: [\n", false},
+		{"duplicate key without braces", "a: 1\na: 2\n", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
