@@ -1,0 +1,208 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/twice-lint/twice/plugin/golangci"
+)
+
+func repoFile(t *testing.T, rel string) string {
+	t.Helper()
+	p, err := filepath.Abs(filepath.Join("..", "..", filepath.FromSlash(rel)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func readYAML(t *testing.T, rel string, into any) string {
+	t.Helper()
+	data, err := os.ReadFile(repoFile(t, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := yaml.Unmarshal(data, into); err != nil {
+		t.Fatalf("%s: %v", rel, err)
+	}
+	return string(data)
+}
+
+// TestExampleYAMLParses parses every CI recipe and config example.
+func TestExampleYAMLParses(t *testing.T) {
+	files := []string{".pre-commit-hooks.yaml"}
+	err := filepath.WalkDir(repoFile(t, "examples"), func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(path, ".yml") || strings.HasSuffix(path, ".yaml")) {
+			rel, _ := filepath.Rel(repoFile(t, "."), path)
+			files = append(files, filepath.ToSlash(rel))
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 5 {
+		t.Fatalf("found only %v", files)
+	}
+	for _, f := range files {
+		var v any
+		readYAML(t, f, &v)
+		if v == nil {
+			t.Errorf("%s is empty", f)
+		}
+	}
+}
+
+func TestGitHubActionsRecipe(t *testing.T) {
+	var wf struct {
+		Jobs map[string]struct {
+			Steps []struct {
+				Uses string `yaml:"uses"`
+				Run  string `yaml:"run"`
+			} `yaml:"steps"`
+		} `yaml:"jobs"`
+	}
+	readYAML(t, "examples/github-actions.yml", &wf)
+	var uses, runs []string
+	for _, job := range wf.Jobs {
+		for _, s := range job.Steps {
+			uses = append(uses, s.Uses)
+			runs = append(runs, s.Run)
+		}
+	}
+	for _, want := range []string{"actions/setup-go@", "github/codeql-action/upload-sarif@"} {
+		if !anyHasPrefix(uses, want) {
+			t.Errorf("no step uses %s", want)
+		}
+	}
+	for _, want := range []string{
+		"go install github.com/twice-lint/twice/cmd/twice@latest",
+		"go vet -vettool=$(command -v twice) ./...",
+		"twice config -format sarif . > twice.sarif",
+	} {
+		if !anyContains(runs, want) {
+			t.Errorf("no step runs %q", want)
+		}
+	}
+}
+
+// TestPreCommitHooksRun checks that each hook names the twice command (a
+// main package of this module, which language: golang installs) and runs
+// the hook's command line on fixtures.
+func TestPreCommitHooksRun(t *testing.T) {
+	var hooks []struct {
+		ID       string   `yaml:"id"`
+		Entry    string   `yaml:"entry"`
+		Args     []string `yaml:"args"`
+		Language string   `yaml:"language"`
+	}
+	readYAML(t, ".pre-commit-hooks.yaml", &hooks)
+	byID := map[string][]string{}
+	for _, h := range hooks {
+		if h.Language != "golang" {
+			t.Errorf("hook %s: language %q, want golang", h.ID, h.Language)
+		}
+		words := strings.Fields(h.Entry)
+		if len(words) == 0 {
+			t.Errorf("hook %s: empty entry", h.ID)
+			continue
+		}
+		if _, err := os.Stat(repoFile(t, "cmd/"+words[0]+"/main.go")); err != nil {
+			t.Errorf("hook %s: entry command %q is not a command of this module: %v", h.ID, words[0], err)
+		}
+		byID[h.ID] = append(words[1:], h.Args...)
+	}
+	tests := []struct {
+		hook string
+		dir  string
+		code int
+	}{
+		{"twice-config", filepath.Join(configFixtures(t), "no-powerjob"), exitClean},
+		{"twice-config", filepath.Join(configFixtures(t), "maven-embedded"), exitFindings},
+		{"twice", fixtureDir(t, "orders"), exitFindings},
+	}
+	for _, tt := range tests {
+		args, ok := byID[tt.hook]
+		if !ok {
+			t.Errorf("no hook %s", tt.hook)
+			continue
+		}
+		if res := twice(t, tt.dir, args...); res.code != tt.code {
+			t.Errorf("hook %s (twice %q) in %s: exit status %d, want %d\n%s", tt.hook, args, tt.dir, res.code, tt.code, res.stderr)
+		}
+	}
+}
+
+// TestGolangciExamples: the .golangci.yml settings decode in the plugin,
+// and .custom-gcl.yml imports the plugin package.
+func TestGolangciExamples(t *testing.T) {
+	var cfg struct {
+		Linters struct {
+			Enable   []string `yaml:"enable"`
+			Settings struct {
+				Custom map[string]struct {
+					Type     string `yaml:"type"`
+					Settings any    `yaml:"settings"`
+				} `yaml:"custom"`
+			} `yaml:"settings"`
+		} `yaml:"linters"`
+	}
+	readYAML(t, "examples/golangci/.golangci.yml", &cfg)
+	if !contains(cfg.Linters.Enable, "twice") {
+		t.Errorf(".golangci.yml does not enable twice")
+	}
+	custom, ok := cfg.Linters.Settings.Custom["twice"]
+	if !ok || custom.Type != "module" {
+		t.Fatalf(".golangci.yml: no module linter twice: %+v", cfg.Linters.Settings.Custom)
+	}
+	if _, err := golangci.New(custom.Settings); err != nil {
+		t.Errorf(".golangci.yml settings rejected by the plugin: %v", err)
+	}
+
+	var gcl struct {
+		Version string `yaml:"version"`
+		Plugins []struct {
+			Module string `yaml:"module"`
+			Import string `yaml:"import"`
+		} `yaml:"plugins"`
+	}
+	readYAML(t, "examples/golangci/.custom-gcl.yml", &gcl)
+	if !strings.HasPrefix(gcl.Version, "v2.") {
+		t.Errorf(".custom-gcl.yml: golangci-lint version %q, want v2.x", gcl.Version)
+	}
+	const pluginPkg = "github.com/twice-lint/twice/plugin/golangci"
+	found := false
+	for _, p := range gcl.Plugins {
+		if p.Module == "github.com/twice-lint/twice" && p.Import == pluginPkg {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf(".custom-gcl.yml does not import %s", pluginPkg)
+	}
+	if _, err := os.Stat(repoFile(t, "plugin/golangci/plugin.go")); err != nil {
+		t.Error(err)
+	}
+}
+
+func anyHasPrefix(list []string, prefix string) bool {
+	for _, s := range list {
+		if strings.HasPrefix(s, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+func anyContains(list []string, sub string) bool {
+	for _, s := range list {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
