@@ -111,13 +111,12 @@ func EnvVarKey(name string) (string, bool) {
 // key (any spelling): either through EnvVarKey or through Spring Boot's
 // legacy form, in which each dash of the property name is an underscore.
 func EnvVarMatches(name, key string) bool {
-	want := CanonicalKey(key)
-	if got, ok := EnvVarKey(name); ok && got == want {
-		return true
+	got, ok := EnvVarKey(name)
+	if !ok {
+		return false
 	}
 	legacy := strings.ReplaceAll(legacyEnvName(key), "_", ".")
-	got, _ := EnvVarKey(name)
-	return got != "" && got == CanonicalKey(legacy)
+	return got == CanonicalKey(key) || got == CanonicalKey(legacy)
 }
 
 // legacyEnvName writes key the way Spring Boot's legacy environment form
