@@ -17,7 +17,7 @@ import (
 var docSource string
 
 // Analyzer is the resend analyzer with its default settings.
-var Analyzer = New(model.New(model.Settings{}))
+var Analyzer = New(model.Analyzer)
 
 // New returns the resend analyzer reading the given model analyzer's result
 // (m is built by model.New; the analyzers of one set share it).
@@ -34,7 +34,9 @@ func newAnalyzer(m *analysis.Analyzer, classify func(*analysis.Pass) sendClassif
 		URL:      "https://github.com/twice-lint/twice#resend",
 		Requires: []*analysis.Analyzer{m},
 		Run: func(pass *analysis.Pass) (any, error) {
-			newChecker(pass, classify(pass)).run()
+			if cls := classify(pass); cls != nil {
+				newChecker(pass, cls).run()
+			}
 			return nil, nil
 		},
 	}
@@ -47,16 +49,13 @@ type sendClassifier interface {
 	Evidence(call *ast.CallExpr, scope ast.Node) mutation.Evidence
 }
 
-// classifierOf returns the classifier of the model analyzer m for pass.
+// classifierOf returns the classifier of the model analyzer m for pass
+// (nil when the model could not be computed: the package is then skipped).
 func classifierOf(pass *analysis.Pass, m *analysis.Analyzer) sendClassifier {
-	if r, ok := pass.ResultOf[m].(interface{ SendClassifier() *mutation.Classifier }); ok {
-		if c := r.SendClassifier(); c != nil {
-			return c
-		}
+	if r, ok := pass.ResultOf[m].(*model.Model); ok && r != nil && r.Classifier != nil {
+		return r.Classifier
 	}
-	// The model does not expose one: classify without other packages'
-	// facts (same-package helpers are still seen through their bodies).
-	return mutation.NewClassifier(pass, mutation.Config{}, nil)
+	return nil
 }
 
 // checker finds re-sends in one package.

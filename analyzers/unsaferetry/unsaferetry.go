@@ -17,7 +17,7 @@ import (
 // Analyzer is the unsaferetry analyzer with its default settings, bound to
 // the -unsaferetry.retryfuncs, -unsaferetry.mutating and
 // -unsaferetry.idempotent flags.
-var Analyzer = New(model.New(model.Settings{}))
+var Analyzer = New(model.Analyzer)
 
 // New returns the unsaferetry analyzer reading the given model analyzer's
 // result. The model's settings flags become this analyzer's flags (the

@@ -191,3 +191,8 @@ func (m *Model) findScopes(insp *inspector.Inspector, s *Settings) {
 		}
 	}
 }
+
+// Analyzer is the model shared by the default analyzers (unsaferetry.Analyzer
+// and resend.Analyzer). They must share one instance: a fact type may be
+// declared by only one analyzer in a run.
+var Analyzer = New(Settings{})
