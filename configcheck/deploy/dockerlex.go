@@ -2,6 +2,7 @@ package deploy
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/twice-lint/twice/configcheck/source"
@@ -25,13 +26,10 @@ type segment struct {
 
 // posAt returns the file position of byte off of args.
 func (in instruction) posAt(off int) source.Pos {
-	seg := in.segs[0]
-	for _, s := range in.segs[1:] {
-		if s.start > off {
-			break
-		}
-		seg = s
-	}
+	// The last segment starting at or before off (segments are sorted by
+	// start; binary search keeps long continued instructions linear-ish).
+	i := sort.Search(len(in.segs), func(i int) bool { return in.segs[i].start > off }) - 1
+	seg := in.segs[max(i, 0)]
 	return source.Pos{File: in.pos.File, Line: seg.line, Col: seg.col + off - seg.start}
 }
 
