@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
 
 	"github.com/twice-lint/twice/analyzers/internal/mutation"
 	"github.com/twice-lint/twice/analyzers/internal/testenv"
@@ -164,6 +166,49 @@ func TestMutatingVerb(t *testing.T) {
 	for in, want := range tests {
 		if got := mutation.MutatingVerb(in); got != want {
 			t.Errorf("MutatingVerb(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// everything classifies every call of a package and reports nothing: with
+// summaries running on every dependency, it shows that the Classifier never
+// panics on real code.
+var everything = &analysis.Analyzer{
+	Name:     "mutationall",
+	Doc:      "classifies every call, for robustness tests",
+	Requires: []*analysis.Analyzer{summaries},
+	Run: func(pass *analysis.Pass) (any, error) {
+		s := pass.ResultOf[summaries].(*summary)
+		for _, d := range s.decls {
+			ast.Inspect(d, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					if _, ok := s.classifier.Call(call); ok {
+						s.classifier.Evidence(call, d)
+					}
+				}
+				return true
+			})
+		}
+		return nil, nil
+	},
+}
+
+func TestStandardLibraryRobustness(t *testing.T) {
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: false}
+	pkgs, err := packages.Load(cfg, "net/http", "database/sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	graph, err := checker.Analyze([]*analysis.Analyzer{everything}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(graph.Roots) != 2 {
+		t.Fatalf("analysed %d packages, want 2", len(graph.Roots))
+	}
+	for act := range graph.All() {
+		if act.Err != nil {
+			t.Errorf("%s on %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err)
 		}
 	}
 }
