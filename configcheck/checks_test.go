@@ -1,0 +1,115 @@
+package configcheck
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/twice-lint/twice/configcheck/manifest"
+	"github.com/twice-lint/twice/configcheck/source"
+)
+
+func judged(version string, st state) *judgedServer {
+	s := &server{desc: "server config s/application.properties", version: version, anchor: source.Pos{File: "s/application.properties", Line: 1, Col: 1}}
+	if version != "" {
+		s.versionFrom = source.Pos{File: "s/pom.xml", Line: 9, Col: 5}
+	}
+	eff := effective{state: st}
+	if st == stateUnknown {
+		eff.reason = "remote config"
+	}
+	return &judgedServer{server: s, eff: eff}
+}
+
+func client(version string) clientDep {
+	return clientDep{
+		dep:  manifest.Dependency{Group: powerjobGroup, Artifact: clientArtifact, Version: version, Pos: source.Pos{File: "c/pom.xml", Line: 12, Col: 13}},
+		is50: strings.HasPrefix(version, "5.0."),
+	}
+}
+
+func TestDuplicateFinding(t *testing.T) {
+	tests := []struct {
+		name        string
+		client      clientDep
+		servers     []*judgedServer
+		want        Severity // "" = no finding
+		msgContains string
+		related     int
+	}{
+		{"disabled server, version unknown", client("5.1.1"), []*judgedServer{judged("", stateDisabled)}, SeverityWarning, "each job is created twice", 1},
+		{"disabled server 5.1.0", client("5.1.0"), []*judgedServer{judged("5.1.0", stateDisabled)}, SeverityWarning, "X-POWERJOB-AUTH-PASSED", 1},
+		{"server 5.1.0-bugfix sends the header", client("5.1.1"), []*judgedServer{judged("5.1.0-bugfix", stateDisabled)}, "", "", 0},
+		{"server 5.1.2 sends the header", client("5.1.1"), []*judgedServer{judged("5.1.2", stateDisabled)}, "", "", 0},
+		{"server older than 5.1.0 fails the handshake instead", client("5.1.1"), []*judgedServer{judged("4.3.9", stateDisabled)}, "", "", 0},
+		{"auth enabled", client("5.1.1"), []*judgedServer{judged("5.1.0", stateEnabled)}, "", "", 0},
+		{"unknown server setting gives a note", client("5.1.1"), []*judgedServer{judged("", stateUnknown)}, SeverityNote, "cannot tell", 1},
+		{"worst server decides: disabled beats unknown", client("5.1.1"), []*judgedServer{judged("", stateUnknown), judged("5.1.0", stateDisabled)}, SeverityWarning, "disabled", 2},
+		{"5.0.x client: own message", client("5.0.1-beta"), []*judgedServer{judged("5.1.0", stateDisabled)}, SeverityWarning, "does not authenticate yet", 1},
+		{"no server in the scan: note", client("5.1.0"), nil, SeverityNote, "no PowerJob server config", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, ok := duplicateFinding(tt.client, tt.servers)
+			if !ok {
+				if tt.want != "" {
+					t.Fatalf("no finding, want %s", tt.want)
+				}
+				return
+			}
+			if tt.want == "" {
+				t.Fatalf("unexpected finding: %s", f.Message)
+			}
+			if f.Severity != tt.want || !strings.Contains(f.Message, tt.msgContains) || len(f.Related) != tt.related {
+				t.Errorf("got %s %q with %d related; want %s containing %q with %d related", f.Severity, f.Message, len(f.Related), tt.want, tt.msgContains, tt.related)
+			}
+			if f.Location.Path != "c/pom.xml" || f.Location.Line != 12 {
+				t.Errorf("location = %+v, want the dependency line", f.Location)
+			}
+		})
+	}
+}
+
+func TestUnauthenticatedFinding(t *testing.T) {
+	tests := []struct {
+		name   string
+		server *judgedServer
+		want   Severity
+		msg    string
+	}{
+		{"disabled", judged("5.1.2", stateDisabled), SeverityWarning, "CVE-2025-11581"},
+		{"enabled", judged("5.1.0", stateEnabled), "", ""},
+		{"enabled but older than 5.1.0", judged("4.3.9", stateEnabled), SeverityWarning, "no OpenAPI authentication"},
+		{"unknown", judged("", stateUnknown), SeverityNote, "cannot tell"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, ok := unauthenticatedFinding(tt.server)
+			if ok != (tt.want != "") {
+				t.Fatalf("finding = %v, want %v", ok, tt.want != "")
+			}
+			if ok && (f.Severity != tt.want || !strings.Contains(f.Message, tt.msg)) {
+				t.Errorf("got %s %q, want %s containing %q", f.Severity, f.Message, tt.want, tt.msg)
+			}
+		})
+	}
+}
+
+func TestClients(t *testing.T) {
+	dep := func(g, a, v string) manifest.Dependency {
+		return manifest.Dependency{Group: g, Artifact: a, Version: v}
+	}
+	inv := &inventory{modules: []manifest.Module{
+		{Dir: "a", Deps: []manifest.Dependency{dep(powerjobGroup, clientArtifact, "5.1.1")}},
+		{Dir: "b", Deps: []manifest.Dependency{dep(powerjobGroup, clientArtifact, "5.0.0-beta2")}},
+		{Dir: "c", Deps: []manifest.Dependency{dep(powerjobGroup, clientArtifact, "4.3.6")}},
+		{Dir: "d", Deps: []manifest.Dependency{dep(powerjobGroup, clientArtifact, "")}},
+		{Dir: "e", Deps: []manifest.Dependency{dep("com.github.kfcfans", clientArtifact, "5.1.0")}},
+		{Dir: "f", Deps: []manifest.Dependency{dep(powerjobGroup, "powerjob-worker-spring-boot-starter", "5.1.1")}},
+		{Dir: "g", Deps: []manifest.Dependency{dep(powerjobGroup, serverStarterArtif, "5.1.0")},
+			Transitive: []manifest.Dependency{dep(powerjobGroup, clientArtifact, "5.1.0")}},
+	}}
+	got := clients(inv)
+	if len(got) != 2 || got[0].module.Dir != "a" || got[0].is50 || got[1].module.Dir != "b" || !got[1].is50 {
+		t.Errorf("clients = %+v, want a (5.1.x) and b (5.0.x) only", got)
+	}
+}
