@@ -40,7 +40,33 @@ func (r *gradleResolver) module(gs *gradleScript) Module {
 			mod.Deps = append(mod.Deps, dep)
 		}
 	}
+	ctx.applyConstraints(gs, mod.Deps)
 	return mod
+}
+
+// applyConstraints gives dependencies declared without a version the
+// version of a matching dependency constraint of the same script; the
+// constraint's line (or the line its version comes from) fixes it.
+func (ctx *gradleCtx) applyConstraints(gs *gradleScript, deps []Dependency) {
+	var constraints []Dependency
+	for _, c := range gs.constraints {
+		constraints = append(constraints, ctx.declaration(c)...)
+	}
+	for i := range deps {
+		d := &deps[i]
+		if d.Version != "" || d.RawVersion != "" {
+			continue
+		}
+		for _, c := range constraints {
+			if c.Coordinate() == d.Coordinate() && c.Version != "" {
+				d.Version, d.RawVersion, d.VersionPos = c.Version, c.RawVersion, c.VersionPos
+				if !d.VersionPos.IsValid() {
+					d.VersionPos = c.Pos
+				}
+				break
+			}
+		}
+	}
 }
 
 func (r *gradleResolver) context(gs *gradleScript) *gradleCtx {

@@ -15,6 +15,10 @@ type gradleScript struct {
 	kotlin    bool
 	vars      map[string]gradleVar
 	decls     []gradleDecl
+	// constraints are the statements of dependencies { constraints { } }:
+	// they do not add dependencies but fix the versions of those declared
+	// without one.
+	constraints []gradleDecl
 }
 
 // gradleVar is one variable definition: its expression and where it is.
@@ -160,10 +164,17 @@ var nonDependencyWords = map[string]bool{
 	"attributesSchema": true, "registerTransform": true, "artifactTypes": true,
 }
 
-// addDecl records a statement of a dependencies { } block:
+// addDecl records a statement of a dependencies { } (or constraints { })
+// block:
 // `conf notation`, `conf(notation)`, `add("conf", notation)`.
 func (gs *gradleScript) addDecl(st gradleStmt, li *lineIndex) {
-	if st.inner() != "dependencies" || len(st.toks) < 2 {
+	target := &gs.decls
+	if n := len(st.blocks); n >= 2 && st.blocks[n-1] == "constraints" && st.blocks[n-2] == "dependencies" {
+		target = &gs.constraints
+	} else if st.inner() != "dependencies" {
+		return
+	}
+	if len(st.toks) < 2 {
 		return
 	}
 	// Kotlin DSL also accepts a quoted configuration: "implementation"(…).
@@ -182,7 +193,7 @@ func (gs *gradleScript) addDecl(st gradleStmt, li *lineIndex) {
 		}
 		conf, args = list[0][0].text, joinTop(list[1:])
 	}
-	gs.decls = append(gs.decls, gradleDecl{config: conf, args: args, pos: li.pos(st.toks[0].off)})
+	*target = append(*target, gradleDecl{config: conf, args: args, pos: li.pos(st.toks[0].off)})
 }
 
 // defineVars records the variable definitions a statement makes:

@@ -89,12 +89,13 @@ type Module struct {
 // gradle.properties, lockfiles). The zero value is not usable; call
 // NewProject. A Project is not safe for concurrent use.
 type Project struct {
-	poms         map[string]*pomFile        // by path
-	gradle       map[string]*gradleScript   // build.gradle(.kts), by path
-	settingsDirs map[string]bool            // directories holding settings.gradle(.kts)
-	props        map[string]*gradleProps    // gradle.properties, by directory
-	catalogs     map[string]*versionCatalog // *.versions.toml, by path
-	locks        map[string]*lockfile       // lockfiles, by path
+	poms         map[string]*pomFile           // by path
+	gradle       map[string]*gradleScript      // build.gradle(.kts), by path
+	settingsDirs map[string]bool               // directories holding settings.gradle(.kts)
+	props        map[string]*gradleProps       // gradle.properties, by directory
+	catalogs     map[string]*versionCatalog    // *.versions.toml, by path
+	locks        map[string]*lockfile          // lockfiles, by path
+	mavenConfigs map[string]map[string]posText // -D properties of .mvn/maven.config, by project root
 }
 
 // NewProject returns an empty Project.
@@ -106,6 +107,7 @@ func NewProject() *Project {
 		props:        map[string]*gradleProps{},
 		catalogs:     map[string]*versionCatalog{},
 		locks:        map[string]*lockfile{},
+		mavenConfigs: map[string]map[string]posText{},
 	}
 }
 

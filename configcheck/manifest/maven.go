@@ -16,8 +16,9 @@ const (
 
 // mavenResolver resolves the poms of one Project against each other.
 type mavenResolver struct {
-	poms     map[string]*pomFile   // by path
-	byGA     map[string][]*pomFile // by "group:artifact" as written
+	poms     map[string]*pomFile           // by path
+	cliProps map[string]map[string]posText // .mvn/maven.config -D properties, by project root
+	byGA     map[string][]*pomFile         // by "group:artifact" as written
 	models   map[*pomFile]*mavenModel
 	building map[*pomFile]bool // cycle guard while models are built
 }
@@ -43,9 +44,10 @@ type managedDep struct {
 	ctx *mavenModel
 }
 
-func newMavenResolver(poms map[string]*pomFile) *mavenResolver {
+func newMavenResolver(poms map[string]*pomFile, cliProps map[string]map[string]posText) *mavenResolver {
 	r := &mavenResolver{
 		poms:     poms,
+		cliProps: cliProps,
 		byGA:     map[string][]*pomFile{},
 		models:   map[*pomFile]*mavenModel{},
 		building: map[*pomFile]bool{},
@@ -257,8 +259,24 @@ func (r *mavenResolver) lookup(name string, m *mavenModel) (posText, bool) {
 		}
 		return posText{}, false
 	}
+	if v, ok := r.userProperty(pf.dir, name); ok {
+		return v, true
+	}
 	v, ok := m.props[name]
 	return v, ok
+}
+
+// userProperty finds a -D property of the nearest .mvn/maven.config above
+// dir (Maven reads the one of the top-level project); like a command-line
+// property it wins over the properties of the poms.
+func (r *mavenResolver) userProperty(dir, name string) (posText, bool) {
+	for _, d := range ancestors(dir, "") {
+		if props, ok := r.cliProps[d]; ok {
+			v, found := props[name]
+			return v, found
+		}
+	}
+	return posText{}, false
 }
 
 // resolvedManaged returns the dependencyManagement of m with BOM imports

@@ -128,21 +128,21 @@ func TestResolutionEdgeCases(t *testing.T) {
 	tests := []struct {
 		name  string
 		files map[string]string
-		want  []string // "buildFile coord=version@versionPosLine" for every direct dependency
+		want  []string // "buildFile coord=version@versionPos file:line" for every direct dependency
 	}{
 		{
 			name: "property cycle stays unknown",
 			files: map[string]string{"pom.xml": `<project><groupId>g</groupId><artifactId>a</artifactId><version>1</version>
 <properties><x>${y}</x><y>${x}</y></properties>
 <dependencies><dependency><groupId>tech.powerjob</groupId><artifactId>powerjob-client</artifactId><version>${x}</version></dependency></dependencies></project>`},
-			want: []string{"pom.xml tech.powerjob:powerjob-client=@0"},
+			want: []string{"pom.xml tech.powerjob:powerjob-client=@"},
 		},
 		{
 			name: "parent outside the repository leaves managed versions unknown",
 			files: map[string]string{"pom.xml": `<project><parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>3.2.5</version></parent>
 <artifactId>a</artifactId>
 <dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies></project>`},
-			want: []string{"pom.xml org.springframework.boot:spring-boot-starter-web=@0"},
+			want: []string{"pom.xml org.springframework.boot:spring-boot-starter-web=@"},
 		},
 		{
 			name: "parent found by coordinates when relativePath is empty",
@@ -151,18 +151,18 @@ func TestResolutionEdgeCases(t *testing.T) {
 				"svc/pom.xml": `<project><parent><groupId>g</groupId><artifactId>p</artifactId><version>1</version><relativePath/></parent><artifactId>s</artifactId>
 <dependencies><dependency><groupId>tech.powerjob</groupId><artifactId>powerjob-client</artifactId><version>${pj}</version></dependency></dependencies></project>`,
 			},
-			want: []string{"svc/pom.xml tech.powerjob:powerjob-client=5.1.2@3"},
+			want: []string{"svc/pom.xml tech.powerjob:powerjob-client=5.1.2@parent/pom.xml:3"},
 		},
 		{
 			name: "version range is not a version",
 			files: map[string]string{"pom.xml": `<project><artifactId>a</artifactId>
 <dependencies><dependency><groupId>tech.powerjob</groupId><artifactId>powerjob-client</artifactId><version>[5.0,5.2)</version></dependency></dependencies></project>`},
-			want: []string{"pom.xml tech.powerjob:powerjob-client=@0"},
+			want: []string{"pom.xml tech.powerjob:powerjob-client=@"},
 		},
 		{
 			name:  "gradle variable cycle stays unknown",
 			files: map[string]string{"build.gradle": "ext { a = \"$b\"; b = \"$a\" }\ndependencies { implementation \"g:x:$a\" }\n"},
-			want:  []string{"build.gradle g:x=@0"},
+			want:  []string{"build.gradle g:x=@"},
 		},
 		{
 			name: "gradle string concatenation and subproject property override",
@@ -173,7 +173,38 @@ func TestResolutionEdgeCases(t *testing.T) {
 				"svc/build.gradle":          "dependencies {\n  implementation 'tech.powerjob:powerjob-client:' + pj\n}\n",
 				"gradle/libs.versions.toml": "[versions]\nunused = \"1\"\n",
 			},
-			want: []string{"svc/build.gradle tech.powerjob:powerjob-client=5.1.1@1"},
+			want: []string{"svc/build.gradle tech.powerjob:powerjob-client=5.1.1@svc/gradle.properties:1"},
+		},
+		{
+			name: "kotlin constraints and catalog version accessors",
+			files: map[string]string{
+				"settings.gradle.kts":       "include(\"app\")\n",
+				"gradle/libs.versions.toml": "[versions]\npowerjob = \"5.1.1\"\n",
+				"app/build.gradle.kts": "dependencies {\n" +
+					"    implementation(\"tech.powerjob:powerjob-client\")\n" +
+					"    implementation(\"tech.powerjob:powerjob-worker:${libs.versions.powerjob.get()}\")\n" +
+					"    implementation(\"tech.powerjob:powerjob-common\")\n" +
+					"    constraints {\n" +
+					"        implementation(\"tech.powerjob:powerjob-client:5.0.1-beta\") { because(\"server not upgraded\") }\n" +
+					"    }\n" +
+					"}\n",
+			},
+			want: []string{
+				"app/build.gradle.kts tech.powerjob:powerjob-client=5.0.1-beta@app/build.gradle.kts:6",
+				"app/build.gradle.kts tech.powerjob:powerjob-worker=5.1.1@gradle/libs.versions.toml:2",
+				"app/build.gradle.kts tech.powerjob:powerjob-common=@",
+			},
+		},
+		{
+			name: "maven.config -D properties win over pom properties",
+			files: map[string]string{
+				".mvn/maven.config": "-B --no-transfer-progress\n-Drevision=3.0.0 -D powerjob.version=5.1.2\n",
+				"pom.xml": `<project><groupId>g</groupId><artifactId>a</artifactId><version>${revision}</version>
+<properties><revision>0-SNAPSHOT</revision><powerjob.version>5.1.0</powerjob.version></properties>
+<dependencies><dependency><groupId>tech.powerjob</groupId><artifactId>powerjob-client</artifactId><version>${powerjob.version}</version></dependency>
+<dependency><groupId>g</groupId><artifactId>b</artifactId><version>${project.version}</version></dependency></dependencies></project>`,
+			},
+			want: []string{"pom.xml tech.powerjob:powerjob-client=5.1.2@.mvn/maven.config:2", "pom.xml g:b=3.0.0@.mvn/maven.config:2"},
 		},
 	}
 	for _, tc := range tests {
@@ -187,12 +218,44 @@ func TestResolutionEdgeCases(t *testing.T) {
 			var got []string
 			for _, m := range p.Modules() {
 				for _, d := range m.Deps {
-					got = append(got, fmt.Sprintf("%s %s=%s@%d", m.BuildFile, d.Coordinate(), d.Version, d.VersionPos.Line))
+					got = append(got, fmt.Sprintf("%s %s=%s@%s", m.BuildFile, d.Coordinate(), d.Version, lineOf(d.VersionPos)))
 				}
 			}
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestIsManifest(t *testing.T) {
+	tests := []struct {
+		path string
+		want bool
+	}{
+		{"pom.xml", true},
+		{"svc/pom.xml", true},
+		{"build.gradle", true},
+		{"app/build.gradle.kts", true},
+		{"settings.gradle.kts", true},
+		{"gradle.properties", true},
+		{"gradle/libs.versions.toml", true},
+		{"gradle/deps.versions.toml", true},
+		{".versions.toml", false},
+		{"gradle.lockfile", true},
+		{"buildscript-gradle.lockfile", true},
+		{"app/gradle/dependency-locks/compileClasspath.lockfile", true},
+		{"app/compileClasspath.lockfile", false},
+		{"svc/lockfile.json", true},
+		{".mvn/maven.config", true},
+		{"maven.config", false},
+		{"application.properties", false},
+		{"pom.xml.bak", false},
+		{"Dockerfile", false},
+	}
+	for _, tc := range tests {
+		if got := IsManifest(tc.path); got != tc.want {
+			t.Errorf("IsManifest(%q) = %v, want %v", tc.path, got, tc.want)
+		}
 	}
 }

@@ -21,6 +21,7 @@ const (
 	kindBuildscriptLock
 	kindLegacyGradleLock
 	kindMavenLock
+	kindMavenConfig
 )
 
 // classify decides by name which manifest a path is.
@@ -44,6 +45,8 @@ func classify(p string) fileKind {
 		return kindMavenLock
 	}
 	switch {
+	case base == "maven.config" && path.Base(path.Dir(p)) == ".mvn":
+		return kindMavenConfig
 	case strings.HasSuffix(base, ".versions.toml") && len(base) > len(".versions.toml"):
 		return kindVersionCatalog
 	case strings.HasSuffix(base, ".lockfile") && strings.HasSuffix(path.Dir(p), "gradle/dependency-locks"):
@@ -87,6 +90,11 @@ func (p *Project) add(name string, data []byte) error {
 		conf := strings.TrimSuffix(path.Base(name), ".lockfile")
 		moduleDir := dirOf(dirOf(dir)) // <module>/gradle/dependency-locks/<conf>.lockfile
 		err = p.addLock(name, moduleDir, data, conf == "classpath", conf)
+	case kindMavenConfig:
+		var props map[string]posText
+		if props, err = parseMavenConfig(name, data); err == nil {
+			p.mavenConfigs[dirOf(dir)] = props
+		}
 	case kindMavenLock:
 		var entries []lockEntry
 		if entries, err = parseMavenLockfile(name, data); err == nil && len(entries) > 0 {
@@ -112,7 +120,7 @@ func (p *Project) addLock(name, moduleDir string, data []byte, buildscript bool,
 
 func (p *Project) modules() []Module {
 	var mods []Module
-	mr := newMavenResolver(p.poms)
+	mr := newMavenResolver(p.poms, p.mavenConfigs)
 	for _, pf := range p.poms {
 		mod := mr.module(pf)
 		applyLockfiles(&mod, p.locksFor(mod.Dir, true))
