@@ -1,0 +1,76 @@
+package deploy
+
+import "testing"
+
+func TestServerImages(t *testing.T) {
+	tests := []struct {
+		image       string
+		server      bool
+		version     string
+		versionOK   bool
+		description string
+	}{
+		{"powerjob/powerjob-server:5.1.0", true, "5.1.0", true, "official"},
+		{"powerjob/powerjob-server:5.1.0-bugfix", true, "5.1.0-bugfix", true, "official bugfix tag"},
+		{"docker.io/powerjob/powerjob-server:5.1.1", true, "5.1.1", true, "explicit Docker Hub host"},
+		{"mirror.example.com/powerjob/powerjob-server:4.3.9", true, "4.3.9", true, "registry mirror"},
+		{"localhost:5000/powerjob/powerjob-server:5.1.2", true, "5.1.2", true, "registry with port"},
+		{"harbor.corp.cn/dockerhub-proxy/powerjob/powerjob-server:5.0.1-beta", true, "5.0.1-beta", true, "proxy-cache path"},
+		{"powerjob/powerjob-server:5.1.0@sha256:0123456789abcdef", true, "5.1.0", true, "tag pinned by digest"},
+		{"powerjob/powerjob-server", true, "", false, "no tag"},
+		{"powerjob/powerjob-server:latest", true, "", false, "latest"},
+		{"powerjob/powerjob-server@sha256:0123456789abcdef", true, "", false, "digest only"},
+		{"powerjob/powerjob-server:${POWERJOB_VERSION}", true, "", false, "variable tag"},
+		{"powerjob/powerjob-server:{{ .Values.tag }}", true, "", false, "template tag"},
+		{"ruoyi/ruoyi-powerjob-server:3.6.4", true, "", false, "RuoYi custom image"},
+		{"registry.cn-hangzhou.aliyuncs.com/ruoyi/ruoyi-powerjob-server:latest", true, "", false, "custom image on a mirror"},
+		{"tjqq/powerjob-server:5.1.0", true, "", false, "third-party image with the same name"},
+		{"myorg/powerjob/powerjob-server:5.1.0", true, "", false, "extra path without a registry host"},
+		{"powerjob/powerjob-worker:5.1.0", false, "", false, "worker"},
+		{"powerjob/powerjob-agent:5.1.0", false, "", false, "agent"},
+		{"powerjob/powerjob-server-mysql:latest", false, "", false, "server's database image"},
+		{"powerjob/powerjob-mysql:latest", false, "", false, "database"},
+		{"", false, "", false, "empty"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.description, func(t *testing.T) {
+			if got := IsServerImage(tt.image); got != tt.server {
+				t.Errorf("IsServerImage(%q) = %v, want %v", tt.image, got, tt.server)
+			}
+			v, ok := OfficialServerVersion(tt.image)
+			if v != tt.version || ok != tt.versionOK {
+				t.Errorf("OfficialServerVersion(%q) = %q, %v; want %q, %v", tt.image, v, ok, tt.version, tt.versionOK)
+			}
+		})
+	}
+}
+
+func TestFileNames(t *testing.T) {
+	tests := []struct {
+		path                string
+		compose, dockerfile bool
+	}{
+		{"docker-compose.yml", true, false},
+		{"deploy/docker-compose.prod.yaml", true, false},
+		{"compose.yaml", true, false},
+		{`deploy\compose.override.yml`, true, false},
+		{"docker-compose.yml.bak", false, false},
+		{"application.yml", false, false},
+		{"Dockerfile", false, true},
+		{"powerjob-server/docker/Dockerfile", false, true},
+		{"Dockerfile.prod", false, true},
+		{"server.Dockerfile", false, true},
+		{"dockerfile", false, true},
+		{"Dockerfile.", false, false},
+		{"Dockerfiles/README.md", false, false},
+		{"docker-entrypoint.sh", false, false},
+	}
+	for _, tt := range tests {
+		if got := IsComposeFile(tt.path); got != tt.compose {
+			t.Errorf("IsComposeFile(%q) = %v, want %v", tt.path, got, tt.compose)
+		}
+		if got := IsDockerfile(tt.path); got != tt.dockerfile {
+			t.Errorf("IsDockerfile(%q) = %v, want %v", tt.path, got, tt.dockerfile)
+		}
+	}
+}
