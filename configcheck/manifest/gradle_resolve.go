@@ -12,6 +12,11 @@ import (
 // interpolations inside interpolations).
 const maxEvalDepth = 32
 
+// maxEvalSteps bounds the variable lookups made for one declaration, so that
+// variables that each reference the next one twice cannot take exponential
+// time.
+const maxEvalSteps = 10000
+
 // gradleResolver evaluates Gradle declarations against the whole project:
 // variables of the module and its ancestor projects, gradle.properties of
 // the module and the root, and the root's version catalogs.
@@ -28,6 +33,7 @@ type gradleCtx struct {
 	catalogs map[string]*versionCatalog
 	kotlin   bool
 	active   map[string]bool // names being evaluated (cycle guard)
+	steps    int             // lookups during the current declaration (bounded by maxEvalSteps)
 }
 
 // module resolves the dependencies of one build script.
@@ -144,6 +150,7 @@ func ancestors(dir, stop string) []string {
 // platform(…)/enforcedPlatform(…), catalog accessors (libs.x.y,
 // libs.bundles.z) and variables holding a coordinate string.
 func (ctx *gradleCtx) declaration(d gradleDecl) []Dependency {
+	ctx.steps = 0
 	args := d.args
 	if len(args) >= 2 && (args[0].kind == gIdent || args[0].kind == gString) &&
 		(args[1].is(gPunct, ":") || args[1].is(gPunct, "=")) {
@@ -485,7 +492,8 @@ func (ctx *gradleCtx) lookupPath(p []string, depth int) (string, source.Pos, boo
 // lookupName finds a variable of the module or an ancestor project, then a
 // gradle.properties entry (module first, root last).
 func (ctx *gradleCtx) lookupName(name string, depth int) (string, source.Pos, bool) {
-	if ctx.active[name] || depth > maxEvalDepth {
+	ctx.steps++
+	if ctx.active[name] || depth > maxEvalDepth || ctx.steps > maxEvalSteps {
 		return "", source.Pos{}, false
 	}
 	ctx.active[name] = true

@@ -179,10 +179,21 @@ func parentMatches(cand *pomFile, par *pomParent) bool {
 // the expanded text, the position of the definition that fixed the value
 // (zero if s held no reference) and whether every reference resolved.
 func (r *mavenResolver) interp(s string, m *mavenModel) (string, source.Pos, bool) {
-	return r.interpDepth(s, m, map[string]bool{}, 0)
+	return r.interpDepth(s, m, &interpState{active: map[string]bool{}}, 0)
 }
 
-func (r *mavenResolver) interpDepth(s string, m *mavenModel, active map[string]bool, depth int) (string, source.Pos, bool) {
+// maxInterpSteps bounds the references expanded for one value: a chain of
+// properties that each reference the next one twice would otherwise take
+// exponential time.
+const maxInterpSteps = 10000
+
+// interpState is the bookkeeping of one interpolation.
+type interpState struct {
+	active map[string]bool // properties being expanded (cycle guard)
+	steps  int             // references expanded so far
+}
+
+func (r *mavenResolver) interpDepth(s string, m *mavenModel, st *interpState, depth int) (string, source.Pos, bool) {
 	if !strings.Contains(s, "${") {
 		return s, source.Pos{}, true
 	}
@@ -207,13 +218,14 @@ func (r *mavenResolver) interpDepth(s string, m *mavenModel, active map[string]b
 		name := s[i+2 : i+j]
 		s = s[i+j+1:]
 		def, found := r.lookup(name, m)
-		if !found || active[name] {
+		st.steps++
+		if !found || st.active[name] || st.steps > maxInterpSteps {
 			ok = false
 			continue
 		}
-		active[name] = true
-		v, p, vok := r.interpDepth(def.text, m, active, depth+1)
-		delete(active, name)
+		st.active[name] = true
+		v, p, vok := r.interpDepth(def.text, m, st, depth+1)
+		delete(st.active, name)
 		if !vok {
 			ok = false
 			continue

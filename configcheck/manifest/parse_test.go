@@ -3,6 +3,7 @@ package manifest
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -206,6 +207,16 @@ func TestResolutionEdgeCases(t *testing.T) {
 			},
 			want: []string{"pom.xml tech.powerjob:powerjob-client=5.1.2@.mvn/maven.config:2", "pom.xml g:b=3.0.0@.mvn/maven.config:2"},
 		},
+		{
+			name:  "exponential property chain is cut off",
+			files: map[string]string{"pom.xml": expChainPOM(40)},
+			want:  []string{"pom.xml g:x=@"},
+		},
+		{
+			name:  "exponential gradle variable chain is cut off",
+			files: map[string]string{"build.gradle": expChainGradle(40)},
+			want:  []string{"build.gradle g:x=@"},
+		},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -258,4 +269,28 @@ func TestIsManifest(t *testing.T) {
 			t.Errorf("IsManifest(%q) = %v, want %v", tc.path, got, tc.want)
 		}
 	}
+}
+
+// expChainPOM builds properties p0 = ${p1}${p1}, p1 = ${p2}${p2}, … whose
+// naive expansion takes 2^n steps.
+func expChainPOM(n int) string {
+	var b strings.Builder
+	b.WriteString("<project><artifactId>a</artifactId><properties>")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "<p%d>${p%d}${p%d}</p%d>", i, i+1, i+1, i)
+	}
+	fmt.Fprintf(&b, "<p%d>1</p%d></properties>", n, n)
+	b.WriteString("<dependencies><dependency><groupId>g</groupId><artifactId>x</artifactId><version>${p0}</version></dependency></dependencies></project>")
+	return b.String()
+}
+
+// expChainGradle is expChainPOM for ext variables.
+func expChainGradle(n int) string {
+	var b strings.Builder
+	b.WriteString("ext {\n")
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "  p%d = \"${p%d}${p%d}\"\n", i, i+1, i+1)
+	}
+	fmt.Fprintf(&b, "  p%d = '1'\n}\ndependencies {\n  implementation \"g:x:$p0\"\n}\n", n)
+	return b.String()
 }
