@@ -25,12 +25,14 @@ type inventory struct {
 	dockerfiles map[string]deploy.Container
 	dfOrder     []string // Dockerfile paths in walk order
 	modules     []manifest.Module
+	files       fileAccess // for files named by other files (compose env_file)
 }
 
 // newInventory indexes the facts; manifests are resolved together here, in
 // path order, so the result does not depend on which worker finished first.
-func newInventory(facts []fileFacts, report *Report) *inventory {
+func newInventory(facts []fileFacts, report *Report, files fileAccess) *inventory {
 	inv := &inventory{
+		files:       files,
 		byPath:      map[string]*springFile{},
 		byBase:      map[string][]*springFile{},
 		configMaps:  map[string][]*springFile{},

@@ -80,10 +80,22 @@ func Scan(ctx context.Context, roots []string, opts Options) (*Report, error) {
 		return nil, err
 	}
 	report := &Report{FilesScanned: len(facts), Errors: problems}
-	inv := newInventory(facts, report)
+	inv := newInventory(facts, report, fileAccess{workDir: opts.WorkDir, roots: realPaths(roots), maxSize: opts.MaxFileSize})
 	report.Findings = check(inv)
 	report.sort()
 	return report, nil
+}
+
+// realPaths resolves symlinks in the roots (a root that does not resolve is
+// dropped: it was reported by the walk).
+func realPaths(roots []string) []string {
+	var out []string
+	for _, r := range roots {
+		if real, err := filepath.EvalSymlinks(r); err == nil {
+			out = append(out, real)
+		}
+	}
+	return out
 }
 
 // job is one file to read, numbered in walk order so that results can be

@@ -435,7 +435,11 @@ func containerServer(inv *inventory, c deploy.Container, consumed map[*springFil
 	if !s.anchor.IsValid() {
 		s.anchor = source.Pos{File: c.File, Line: 1, Col: 1}
 	}
+	c, missing := inv.files.withEnvFiles(c)
 	s.props.fixed = containerLayers(c)
+	if len(missing) > 0 {
+		s.props.fixed[srcEnv].wildcard = describeMissingEnvFiles(missing)
+	}
 	s.props.files = mountedFiles(inv, c, consumed)
 	return s
 }
@@ -458,7 +462,8 @@ var (
 )
 
 // containerLayers builds the args, JVM-options and environment sources of a
-// container.
+// container: one layer per kind, indexed by sourceKind (srcArgs, srcJVM,
+// srcEnv).
 func containerLayers(c deploy.Container) []layer {
 	args := layer{kind: srcArgs}
 	jvm := layer{kind: srcJVM}
