@@ -1,0 +1,69 @@
+// Package storage provisions buckets through a generated gRPC client and
+// uploads through a retrying HTTP client.
+package storage
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/hashicorp/go-retryablehttp"
+	"google.golang.org/grpc/codes"
+	"google.golang.org/grpc/status"
+)
+
+type CreateBucketRequest struct {
+	Name        string
+	ClientToken string
+}
+
+type Bucket struct {
+	Name            string
+	ResourceVersion string
+}
+
+// BucketsClient is generated: its bodies are not visible to the analysis.
+type BucketsClient interface {
+	CreateBucket(ctx context.Context, in *CreateBucketRequest) (*Bucket, error)
+	UpdateBucket(ctx context.Context, in *Bucket) (*Bucket, error)
+	SubmitScan(ctx context.Context, in *Bucket) (*Bucket, error)
+}
+
+type Provisioner struct {
+	buckets BucketsClient
+	rc      *retryablehttp.Client
+}
+
+func (p *Provisioner) Provision(ctx context.Context, name, token string) error {
+	if _, err := p.buckets.CreateBucket(ctx, &CreateBucketRequest{Name: name, ClientToken: token}); err != nil { // want `mutating: BucketsClient.CreateBucket \(a remote call that creates\); key ClientToken \(stable\)$`
+		return err
+	}
+	_, err := p.buckets.CreateBucket(ctx, &CreateBucketRequest{Name: name}) // want `mutating: BucketsClient.CreateBucket \(a remote call that creates\); create-if-missing$`
+	if status.Code(err) == codes.AlreadyExists {
+		return nil
+	}
+	b := &Bucket{Name: name}
+	b.ResourceVersion = "42"
+	if _, err := p.buckets.SubmitScan(ctx, b); err != nil { // want `mutating: BucketsClient.SubmitScan \(a remote call that submits\); cas$`
+		return err
+	}
+	if _, err := p.buckets.UpdateBucket(ctx, b); err != nil {
+		return err
+	}
+	return nil
+}
+
+func (p *Provisioner) Upload(ctx context.Context, body []byte) error {
+	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodPost, "https://uploads.example.com/v2/objects", body)
+	if err != nil {
+		return err
+	}
+	if _, err := p.rc.Do(req); err != nil { // want `mutating: POST /v2/objects$`
+		return err
+	}
+	if _, err := p.rc.Post("https://uploads.example.com/v2/parts", "application/octet-stream", body); err != nil { // want `mutating: POST /v2/parts$`
+		return err
+	}
+	get, _ := retryablehttp.NewRequest(http.MethodGet, "https://uploads.example.com/v2/objects", nil)
+	_, err = p.rc.Do(get)
+	return err
+}
