@@ -71,12 +71,13 @@ func splitStatements(toks []gtok) []gradleStmt {
 	var blocks []string
 	depth := 0 // unnamed blocks beyond maxBlockDepth
 	var cur []gtok
-	nest := 0 // parentheses and brackets
+	var lineStmt []gtok // the statement a newline just ended: `dependencies⏎{` opens its block
+	nest := 0           // parentheses and brackets
 	emit := func() {
 		if len(cur) > 0 {
 			out = append(out, gradleStmt{toks: cur, blocks: append([]string(nil), blocks...)})
 		}
-		cur = nil
+		cur, lineStmt = nil, nil
 	}
 	for i, t := range toks {
 		switch {
@@ -84,7 +85,11 @@ func splitStatements(toks []gtok) []gradleStmt {
 			if nest > 0 || continuesLine(cur, toks[i+1:]) {
 				continue
 			}
-			emit()
+			if len(cur) > 0 { // blank lines keep the previous line's statement
+				ended := cur
+				emit()
+				lineStmt = ended
+			}
 		case t.is(gPunct, "(") || t.is(gPunct, "["):
 			nest++
 			cur = append(cur, t)
@@ -97,6 +102,9 @@ func splitStatements(toks []gtok) []gradleStmt {
 			emit()
 		case t.is(gPunct, "{") && nest == 0:
 			name := blockName(cur)
+			if len(cur) == 0 {
+				name = blockName(lineStmt)
+			}
 			emit()
 			if len(blocks) < maxBlockDepth {
 				blocks = append(blocks, name)

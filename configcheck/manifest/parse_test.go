@@ -208,6 +208,12 @@ func TestResolutionEdgeCases(t *testing.T) {
 			want: []string{"pom.xml tech.powerjob:powerjob-client=5.1.2@.mvn/maven.config:2", "pom.xml g:b=3.0.0@.mvn/maven.config:2"},
 		},
 		{
+			name: "block brace on the next line",
+			files: map[string]string{"build.gradle": "dependencies\n\n{\n    implementation 'tech.powerjob:powerjob-client:5.1.1'\n}\n" +
+				"configurations\n\n{\n    implementation 'not:a-dependency:1'\n}\n"},
+			want: []string{"build.gradle tech.powerjob:powerjob-client=5.1.1@"},
+		},
+		{
 			name:  "exponential property chain is cut off",
 			files: map[string]string{"pom.xml": expChainPOM(40)},
 			want:  []string{"pom.xml g:x=@"},
