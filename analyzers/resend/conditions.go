@@ -97,9 +97,14 @@ type term struct {
 	divisor int
 }
 
-// maxDepth bounds how deep the evaluator follows variables and inlines
-// helpers: deep enough for real code, and no recursion can run away.
-const maxDepth = 6
+// maxDepth bounds how many variables and helpers the evaluator follows in
+// a chain (ok := authPassed(resp) -> r.Header.Get(…)): deep enough for real
+// code, and no recursive helper can run away. maxNest bounds the syntactic
+// nesting it descends into.
+const (
+	maxDepth = 8
+	maxNest  = 500
+)
 
 // evaluator judges the conditions of one function against the flow of one
 // send's response.
@@ -110,18 +115,24 @@ type evaluator struct {
 }
 
 // scope is where an expression is evaluated: the position whose bindings
-// apply, the parameters of inlined helpers, and the remaining depth.
+// apply, the parameters of inlined helpers, how many variables and helpers
+// were followed to get here, and how deep in the syntax the evaluation is.
 type scope struct {
 	at    token.Pos
 	env   map[types.Object]ast.Expr
 	depth int
+	nest  int
 }
 
-func (s scope) deeper() scope { s.depth++; return s }
+// deeper is the scope of a subexpression.
+func (s scope) deeper() scope { s.nest++; return s }
+
+// tooDeep reports whether evaluation must stop here.
+func (s scope) tooDeep() bool { return s.depth > maxDepth || s.nest > maxNest }
 
 // cond evaluates a boolean expression.
 func (ev *evaluator) cond(e ast.Expr, sc scope) verdict {
-	if sc.depth > maxDepth {
+	if sc.tooDeep() {
 		return unknownVerdict()
 	}
 	switch e := ast.Unparen(e).(type) {
@@ -390,10 +401,11 @@ func (ev *evaluator) follow(id *ast.Ident, sc scope) (expansion, bool) {
 	if x, ok := sc.env[obj]; ok {
 		outer := sc.deeper()
 		outer.env = nil // arguments are caller expressions
+		outer.depth++
 		return expansion{x, outer}, true
 	}
 	if b := ev.flow.at(obj, sc.at); b.kind == bindExpr {
-		return expansion{b.expr, scope{at: b.pos, depth: sc.depth + 1}}, true
+		return expansion{b.expr, scope{at: b.pos, depth: sc.depth + 1, nest: sc.nest + 1}}, true
 	}
 	return expansion{}, false
 }
@@ -415,7 +427,7 @@ func (ev *evaluator) inline(call *ast.CallExpr, sc scope) (expansion, bool) {
 	if !ok {
 		return expansion{}, false
 	}
-	return expansion{ret.Results[0], scope{at: sc.at, env: env, depth: sc.depth + 1}}, true
+	return expansion{ret.Results[0], scope{at: sc.at, env: env, depth: sc.depth + 1, nest: sc.nest + 1}}, true
 }
 
 // bindParams maps fn's parameters to call's arguments. Arguments are
@@ -481,7 +493,7 @@ func (ev *evaluator) declOf(call *ast.CallExpr) *ast.FuncDecl {
 
 // term evaluates a non-boolean expression.
 func (ev *evaluator) term(e ast.Expr, sc scope) term {
-	if sc.depth > maxDepth {
+	if sc.tooDeep() {
 		return term{}
 	}
 	switch e := ast.Unparen(e).(type) {

@@ -3,6 +3,7 @@ package resend
 import (
 	_ "embed"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -120,7 +121,7 @@ func (c *checker) function(file *ast.File, body *ast.BlockStmt, self *types.Func
 	for j, second := range sends {
 		for i := j - 1; i >= 0; i-- {
 			first := sends[i]
-			if !sameOperation(first, second) || first.call.End() > second.call.Pos() {
+			if !c.sameOperation(first, second) || first.call.End() > second.call.Pos() {
 				continue
 			}
 			fl, ok := flows[first.call]
@@ -182,14 +183,37 @@ func hasPlainSend(sends []send) bool {
 // sameOperation reports whether second performs first's write again: the
 // same operation identity, or a recursive call of the function that
 // performs first.
-func sameOperation(first, second send) bool {
+func (c *checker) sameOperation(first, second send) bool {
 	if first.recursive {
 		return false
 	}
 	if second.recursive {
 		return !countsAttempts(second.call)
 	}
-	return first.op.Identity != "" && first.op.Identity == second.op.Identity
+	return first.op.Identity != "" && first.op.Identity == second.op.Identity &&
+		!c.differentConstants(first.call, second.call)
+}
+
+// differentConstants reports whether two calls pass different constant
+// strings in the same argument position: one helper posting to
+// "/jobinfo/start" and then to "/joblog/add" performs two operations.
+func (c *checker) differentConstants(a, b *ast.CallExpr) bool {
+	for i := 0; i < len(a.Args) && i < len(b.Args); i++ {
+		x, okx := stringConst(c.pass.TypesInfo, a.Args[i])
+		y, oky := stringConst(c.pass.TypesInfo, b.Args[i])
+		if okx && oky && x != y {
+			return true
+		}
+	}
+	return false
+}
+
+func stringConst(info *types.Info, e ast.Expr) (string, bool) {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(tv.Value), true
 }
 
 // countsAttempts reports whether a recursive call passes a counter on

@@ -1,0 +1,47 @@
+package resend
+
+import (
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/twice-lint/twice/analyzers/internal/model"
+	"github.com/twice-lint/twice/analyzers/internal/testenv"
+)
+
+// TestResend runs the analyzer, with the real model and classifier, over
+// service-shaped fixtures: a PowerJob-like OpenAPI client, a payments
+// client, a job-center client with a {"code": …} envelope, and clients that
+// get it right.
+func TestResend(t *testing.T) {
+	// One load for every fixture package: the model analyzes the standard
+	// library dependencies for facts, which dominates the test's time.
+	pkgs := []string{
+		"powerjob",  // the 5.1.x client's bug inline and through recursion; fixed, GET, PUT, DELETE variants
+		"payments",  // re-POST after 502/503 and after a non-2xx; Idempotency-Key; retry loop
+		"jobcenter", // {"code": …} envelope, decode failure, helper sends, switch on the status
+		"refusals",  // 401/403/407/429, transport errors, follow-up writes, nolint, twice:idempotent
+	}
+	a := New(model.New(model.Settings{}))
+	results := analysistest.Run(t, testenv.Testdata(t), a, pkgs...)
+	if len(results) != len(pkgs) {
+		t.Fatalf("analysed %d packages, want %d", len(results), len(pkgs))
+	}
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			posn := r.Pass.Fset.Position(d.Pos)
+			if len(d.Related) != 2 || !strings.HasPrefix(d.Related[0].Message, "first send of ") ||
+				!strings.HasPrefix(d.Related[1].Message, "response inspected here: ") {
+				t.Errorf("%v: related information = %+v", posn, d.Related)
+				continue
+			}
+			if first := d.Related[0].Pos; first >= d.Pos {
+				t.Errorf("%v: first send at %v is not before the re-send", posn, r.Pass.Fset.Position(first))
+			}
+			if !strings.Contains(d.Message, "re-send only when the server refused the request") {
+				t.Errorf("%v: message lacks the fix: %s", posn, d.Message)
+			}
+		}
+	}
+}
