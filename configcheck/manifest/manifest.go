@@ -33,9 +33,11 @@ type Dependency struct {
 	// dependency known only from a lockfile.
 	Pos source.Pos
 	// VersionPos is where the resolved version is fixed when that is another
-	// line: a property definition (pom, gradle.properties, ext/val), a parent
-	// or BOM dependencyManagement entry, a catalog [versions] or [libraries]
-	// line, or a lockfile line. Zero when the version is written at Pos or is
+	// line: a property definition (pom, .mvn/maven.config, gradle.properties,
+	// ext/val), a parent or BOM dependencyManagement <dependency>, a catalog
+	// [versions] or [libraries] line, a Gradle constraint, or a lockfile
+	// line. For a chain of properties it is the one that holds the literal.
+	// Zero when the version is written in the declaration itself or is
 	// unknown.
 	VersionPos source.Pos
 	// Scope is the Maven scope ("" means compile) or the Gradle configuration
@@ -47,7 +49,8 @@ type Dependency struct {
 	// Inherited reports a Maven dependency declared in a parent pom (inside
 	// the repository) rather than in this module's own pom; Maven adds it to
 	// the module, but the declaration (Pos) is in the parent, shared by all
-	// its children.
+	// its children (and also listed, not Inherited, in the parent's own
+	// module): report at Pos once, not once per child.
 	Inherited bool
 }
 
@@ -118,12 +121,14 @@ func IsManifest(path string) bool {
 
 // Add records one file, given by its slash path (cleaned with path.Clean;
 // positions and Module paths use the cleaned form). It dispatches on the
-// base name: pom.xml, build.gradle, build.gradle.kts, settings.gradle(.kts),
-// gradle.properties, *.versions.toml, gradle.lockfile,
-// buildscript-gradle.lockfile, gradle/dependency-locks/*.lockfile and Maven
-// lockfile.json. It returns a *source.Error (file:line:col) for malformed
-// input; the file is then ignored. Files for which IsManifest is false are
-// ignored without error. Adding the same path again replaces the file.
+// name: pom.xml, .mvn/maven.config, build.gradle, build.gradle.kts,
+// settings.gradle(.kts), gradle.properties, *.versions.toml,
+// gradle.lockfile, buildscript-gradle.lockfile,
+// gradle/dependency-locks/*.lockfile and Maven lockfile.json. It returns a
+// *source.Error (file:line:col) for malformed input; the file is then
+// ignored. Files for which IsManifest is false, and a lockfile.json that is
+// valid JSON of another tool's shape, are ignored without error. Adding the
+// same path again replaces the file.
 func (p *Project) Add(path string, data []byte) error {
 	return p.add(path, data)
 }
