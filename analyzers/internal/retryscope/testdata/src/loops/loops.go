@@ -26,9 +26,13 @@ func (d *Dispatcher) writeEvent(ctx context.Context, e Event) error { return nil
 func (d *Dispatcher) writeRequest(ctx context.Context, e Event) (*Response, error) {
 	return &Response{}, nil
 }
-func (d *Dispatcher) writeLog(msg string)                                        {}
-func (d *Dispatcher) status(ctx context.Context, id string) (*Response, error)    { return &Response{}, nil }
-func (d *Dispatcher) list(ctx context.Context, token string) (*Response, error)  { return &Response{}, nil }
+func (d *Dispatcher) writeLog(msg string) {}
+func (d *Dispatcher) status(ctx context.Context, id string) (*Response, error) {
+	return &Response{}, nil
+}
+func (d *Dispatcher) list(ctx context.Context, token string) (*Response, error) {
+	return &Response{}, nil
+}
 func (d *Dispatcher) writePage(ctx context.Context, token string) (*Response, error) {
 	return &Response{}, nil
 }
@@ -83,7 +87,7 @@ func (d *Dispatcher) ContinueOnFailure(ctx context.Context, e Event) (*Response,
 // Status-driven: 5xx goes round again.
 func (d *Dispatcher) StatusDriven(ctx context.Context, e Event) error {
 	for i := 0; i < 3; i++ {
-		d.writeLog("attempt") // want "retried by a retry loop"
+		d.writeLog("attempt")               // want "retried by a retry loop"
 		resp, err := d.writeRequest(ctx, e) // want "retried by a retry loop"
 		if err != nil {
 			continue
@@ -136,7 +140,7 @@ func (d *Dispatcher) DelayList(ctx context.Context, e Event) error {
 
 // Recursion with an attempts counter.
 func (d *Dispatcher) send(ctx context.Context, e Event, attempt int) error {
-	d.writeLog("sending") // want "retried by recursive retry via attempt"
+	d.writeLog("sending")       // want "retried by recursive retry via attempt"
 	err := d.writeEvent(ctx, e) // want "retried by recursive retry via attempt"
 	if err != nil && attempt < d.maxRetries {
 		time.Sleep(time.Second)

@@ -1,0 +1,32 @@
+// Package checkout charges customers through the billing client, retried
+// with the platform's retry helper from another package.
+package checkout
+
+import (
+	"context"
+
+	"example.com/billing"
+	"example.com/retryutil"
+)
+
+type Checkout struct {
+	billing *billing.Client
+}
+
+func (c *Checkout) Pay(ctx context.Context, account string, cents int64) error {
+	return retryutil.Do(ctx, retryutil.Policy{Attempts: 3}, func(ctx context.Context) error {
+		return c.billing.Charge(ctx, account, cents) // want `Client.Charge \(POST /v1/charges\) inside retryutil.Do \(retries its func argument\) runs again on every retry`
+	})
+}
+
+func (c *Checkout) PayDefault(ctx context.Context, account string, cents int64) error {
+	return retryutil.Default(ctx, func(ctx context.Context) error {
+		return c.billing.Charge(ctx, account, cents) // want `Client.Charge \(POST /v1/charges\) inside retryutil.Default \(retries its func argument\) runs again on every retry`
+	})
+}
+
+func (c *Checkout) Capture(ctx context.Context, chargeID string) error {
+	return retryutil.Default(ctx, func(ctx context.Context) error {
+		return c.billing.Capture(ctx, chargeID)
+	})
+}

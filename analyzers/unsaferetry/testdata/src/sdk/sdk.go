@@ -1,0 +1,88 @@
+// Package sdk calls generated SDK clients through interfaces, retried by
+// k8s wait and client-go helpers.
+package sdk
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"k8s.io/apimachinery/pkg/util/wait"
+	"k8s.io/client-go/util/retry"
+)
+
+var ErrAlreadyExists = errors.New("already exists")
+
+type Notification struct{ To, Body string }
+
+type Release struct {
+	Tag             string
+	ResourceVersion string
+}
+
+// Notifier is a remote notification service.
+type Notifier interface {
+	Notify(ctx context.Context, n Notification) error
+}
+
+// Releases is a generated API client.
+type Releases interface {
+	CreateRelease(ctx context.Context, r *Release) (*Release, error)
+	GetRelease(ctx context.Context, tag string) (*Release, error)
+	PutRelease(ctx context.Context, r *Release) error
+	DeleteRelease(ctx context.Context, tag string) error
+	UpdateRelease(ctx context.Context, r *Release) (*Release, error)
+}
+
+type Service struct {
+	notifier Notifier
+	releases Releases
+}
+
+func (s *Service) Alert(ctx context.Context, n Notification) error {
+	return wait.ExponentialBackoffWithContext(ctx, wait.Backoff{Steps: 5, Duration: time.Second, Factor: 2}, func(ctx context.Context) (bool, error) {
+		if err := s.notifier.Notify(ctx, n); err != nil { // want `Notifier.Notify .*inside wait.ExponentialBackoffWithContext runs again on every retry`
+			return false, nil
+		}
+		return true, nil
+	})
+}
+
+func (s *Service) Publish(ctx context.Context, tag string) error {
+	return retry.OnError(retry.DefaultBackoff, func(error) bool { return true }, func() error {
+		_, err := s.releases.CreateRelease(ctx, &Release{Tag: tag}) // want `Releases.CreateRelease .*inside retry.OnError \(client-go\) runs again on every retry`
+		return err
+	})
+}
+
+// Idempotent verbs stay silent.
+func (s *Service) Sync(ctx context.Context, r *Release) error {
+	return retry.OnError(retry.DefaultBackoff, func(error) bool { return true }, func() error {
+		if _, err := s.releases.GetRelease(ctx, r.Tag); err != nil {
+			return err
+		}
+		if err := s.releases.PutRelease(ctx, r); err != nil {
+			return err
+		}
+		return s.releases.DeleteRelease(ctx, "old-"+r.Tag)
+	})
+}
+
+// EnsureRelease treats AlreadyExists as done: create-if-missing.
+func (s *Service) EnsureRelease(ctx context.Context, tag string) error {
+	return retry.OnError(retry.DefaultBackoff, func(error) bool { return true }, func() error {
+		_, err := s.releases.CreateRelease(ctx, &Release{Tag: tag})
+		if errors.Is(err, ErrAlreadyExists) {
+			return nil
+		}
+		return err
+	})
+}
+
+// Conflicts are safe by design.
+func (s *Service) Bump(ctx context.Context, r *Release) error {
+	return retry.RetryOnConflict(retry.DefaultRetry, func() error {
+		_, err := s.releases.CreateRelease(ctx, r)
+		return err
+	})
+}

@@ -1,0 +1,194 @@
+package unsaferetry_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/twice-lint/twice/analyzers"
+	"github.com/twice-lint/twice/analyzers/internal/model"
+	"github.com/twice-lint/twice/analyzers/internal/testenv"
+	"github.com/twice-lint/twice/analyzers/unsaferetry"
+)
+
+// TestUnsafeRetry runs the analyzer over service-shaped fixtures; each
+// file's // want comments list exactly the expected findings, so every
+// silent case (PUT, GET, upserts, keys created before the retry, CAS,
+// create-if-missing, suppressions) is asserted too.
+func TestUnsafeRetry(t *testing.T) {
+	tests := []struct {
+		name string
+		pkg  string
+	}{
+		{"HTTP client with request builder, keys inside and outside, method values", "orders"},
+		{"SQL repository: INSERT, counter UPDATE, upsert, absolute UPDATE, DELETE", "repo"},
+		{"publishers and Redis", "outbox"},
+		{"SDK interfaces: verb heuristic, create-if-missing, RetryOnConflict", "sdk"},
+		{"nolint forms and //twice:idempotent", "suppress"},
+		{"helper and idempotent function from other packages (facts)", "example.com/checkout"},
+	}
+	dir := testenv.Testdata(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			analysistest.Run(t, dir, unsaferetry.Analyzer, tt.pkg)
+		})
+	}
+}
+
+// TestSuggestedFix checks the fix that moves a key created inside the
+// retried function before the retry call.
+func TestSuggestedFix(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testenv.Testdata(t), unsaferetry.Analyzer, "keyfix")
+}
+
+// recorder collects analysistest's complaints instead of failing, for
+// cases whose expectations differ from the fixture's // want comments.
+type recorder struct{ errs []string }
+
+func (r *recorder) Errorf(format string, args ...any) { r.errs = append(r.errs, fmt.Sprintf(format, args...)) }
+
+// TestFlags sets the three flags on fresh analyzers from analyzers.New.
+func TestFlags(t *testing.T) {
+	const (
+		retryFuncs = "(*flagged.Pool).Submit"
+		mutating   = "(*flagged.Ledger).Record"
+		idempotent = "(flagged.Mailer).SendReceipt"
+	)
+	tests := []struct {
+		name  string
+		flags map[string]string
+		// want are substrings of the expected diagnostics, in order.
+		want []string
+	}{
+		{"no flags: Submit is not known to retry", nil, nil},
+		{"retryfuncs: the verb heuristic flags SendReceipt; Record is not a write",
+			map[string]string{"retryfuncs": retryFuncs},
+			[]string{"Mailer.SendReceipt"}},
+		{"all three flags",
+			map[string]string{"retryfuncs": retryFuncs, "mutating": mutating, "idempotent": idempotent},
+			[]string{"Record"}},
+	}
+	dir := testenv.Testdata(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := newUnsafeRetry(t)
+			for name, value := range tt.flags {
+				if err := a.Flags.Set(name, value); err != nil {
+					t.Fatalf("setting -%s: %v", name, err)
+				}
+			}
+			var got []string
+			for _, res := range analysistest.Run(&recorder{}, dir, a, "flagged") {
+				for _, d := range res.Diagnostics {
+					got = append(got, d.Message)
+				}
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %d diagnostics %q, want %d matching %q", len(got), got, len(tt.want), tt.want)
+			}
+			for i, w := range tt.want {
+				if !strings.Contains(got[i], w) {
+					t.Errorf("diagnostic %d = %q, want it to mention %q", i, got[i], w)
+				}
+			}
+		})
+	}
+	// The fixture's // want comments describe the fully configured run.
+	t.Run("fixture expectations", func(t *testing.T) {
+		a := newUnsafeRetry(t)
+		for name, value := range map[string]string{"retryfuncs": retryFuncs, "mutating": mutating, "idempotent": idempotent} {
+			if err := a.Flags.Set(name, value); err != nil {
+				t.Fatal(err)
+			}
+		}
+		analysistest.Run(t, dir, a, "flagged")
+	})
+}
+
+// newUnsafeRetry returns a fresh, independently configured unsaferetry.
+func newUnsafeRetry(t *testing.T) *analysis.Analyzer {
+	t.Helper()
+	for _, a := range analyzers.New(model.Settings{}) {
+		if a.Name == "unsaferetry" {
+			return a
+		}
+	}
+	t.Fatal("analyzers.New returned no unsaferetry analyzer")
+	return nil
+}
+
+// TestSettingsAreIndependent: configuring one analyzer set must not leak
+// into another or into the default Analyzer.
+func TestSettingsAreIndependent(t *testing.T) {
+	a := newUnsafeRetry(t)
+	if err := a.Flags.Set("retryfuncs", "example.com/x.Do"); err != nil {
+		t.Fatal(err)
+	}
+	if got := newUnsafeRetry(t).Flags.Lookup("retryfuncs").Value.String(); got != "" {
+		t.Errorf("fresh analyzer has retryfuncs %q, want none", got)
+	}
+	if got := unsaferetry.Analyzer.Flags.Lookup("retryfuncs").Value.String(); got != "" {
+		t.Errorf("default analyzer has retryfuncs %q, want none", got)
+	}
+	if got := a.Flags.Lookup("retryfuncs").Value.String(); got != "example.com/x.Do" {
+		t.Errorf("configured analyzer has retryfuncs %q", got)
+	}
+}
+
+// TestDoc checks that the Doc is the package documentation's analyzer
+// section.
+func TestDoc(t *testing.T) {
+	doc := unsaferetry.Analyzer.Doc
+	for _, want := range []string{"unsaferetry: report", "How to fix", "How to suppress", "-unsaferetry.retryfuncs"} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("Doc lacks %q", want)
+		}
+	}
+}
+
+// TestStdRobustness runs the analyzers (and so the model, on every
+// dependency) over real standard-library packages: no error, no panic
+// caught by the model.
+func TestStdRobustness(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads and analyzes a large part of the standard library")
+	}
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: false}
+	pkgs, err := packages.Load(cfg, "net/http", "database/sql", "encoding/json", "go/types")
+	if err != nil {
+		t.Fatalf("loading std packages: %v", err)
+	}
+	if n := packages.PrintErrors(pkgs); n > 0 {
+		t.Fatalf("%d errors loading std packages", n)
+	}
+	// Every package is a root, so that the checker keeps the model's
+	// result of each dependency for inspection.
+	var all []*packages.Package
+	packages.Visit(pkgs, nil, func(p *packages.Package) { all = append(all, p) })
+	set := analyzers.New(model.Settings{})
+	set = append(set, set[0].Requires...)
+	graph, err := checker.Analyze(set, all, nil)
+	if err != nil {
+		t.Fatalf("analyzing: %v", err)
+	}
+	models := 0
+	for act := range graph.All() {
+		if act.Err != nil {
+			t.Errorf("%s on %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err)
+		}
+		if m, ok := act.Result.(*model.Model); ok {
+			models++
+			if m.Failed != "" {
+				t.Errorf("model: %s", m.Failed)
+			}
+		}
+	}
+	if models < 20 {
+		t.Errorf("the model ran on %d packages, want every dependency (>= 20)", models)
+	}
+}
