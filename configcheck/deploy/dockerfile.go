@@ -15,9 +15,8 @@ import (
 // instructions and an error for merge-conflict markers or a file with
 // instructions but no FROM.
 func ParseDockerfile(file string, data []byte) ([]Container, error) {
-	if len(data) > maxInputSize {
-		return nil, source.Errorf(source.Pos{File: file, Line: 1, Col: 1},
-			"file too large (%d bytes, limit %d)", len(data), maxInputSize)
+	if err := checkSize(file, data); err != nil {
+		return nil, err
 	}
 	lx := newDockerLexer(file, data)
 	instrs, err := lx.instructions()
@@ -30,6 +29,9 @@ func ParseDockerfile(file string, data []byte) ([]Container, error) {
 	b := dockerBuild{file: file, syn: wordSyntax{escape: lx.escape}, globalArgs: map[string]dockerVar{}}
 	for _, in := range instrs {
 		b.apply(in)
+		if b.copied > maxNodeVisits {
+			return nil, source.Errorf(in.pos, "Dockerfile too large to evaluate (stages copy too many variables)")
+		}
 	}
 	if b.cur == nil {
 		return nil, source.Errorf(instrs[0].pos, "Dockerfile has no FROM instruction")
@@ -63,6 +65,9 @@ type dockerBuild struct {
 	globalArgs map[string]dockerVar // ARGs before the first FROM
 	stages     []*dockerStage
 	cur        *dockerStage
+	// copied counts variables copied into derived stages, which is
+	// quadratic for hostile input (many stages each FROM the previous one).
+	copied int
 }
 
 func (b *dockerBuild) apply(in instruction) {
@@ -102,6 +107,7 @@ func (b *dockerBuild) from(in instruction) {
 	}
 	if parent := b.stage(st.image); parent != nil {
 		st.inherit(parent)
+		b.copied += len(parent.env) + len(parent.entrypoint) + len(parent.cmd)
 	}
 	b.stages = append(b.stages, st)
 	b.cur = st

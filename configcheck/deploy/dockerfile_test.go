@@ -2,6 +2,7 @@ package deploy
 
 import (
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -162,6 +163,19 @@ func TestParseDockerfileBounded(t *testing.T) {
 	}
 	if n := len(cs[0].Env); n != 100000 {
 		t.Errorf("got %d env entries, want 100000", n)
+	}
+	// Every stage derives from the previous one and copies its variables.
+	chain := "FROM a AS s0\nENV " + strings.Repeat("A=b ", 20000) + "\n"
+	for i := 1; i <= 200; i++ {
+		chain += "FROM s" + strconv.Itoa(i-1) + " AS s" + strconv.Itoa(i) + "\n"
+	}
+	start = time.Now()
+	_, err = ParseDockerfile("Dockerfile", []byte(chain))
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("stage chain took %v", d)
+	}
+	if err == nil || !strings.Contains(err.Error(), "too large to evaluate") {
+		t.Errorf("stage chain: got %v, want a too-large error", err)
 	}
 	tooBig := make([]byte, maxInputSize+1)
 	if _, err := ParseDockerfile("Dockerfile", tooBig); err == nil {

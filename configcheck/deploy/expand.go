@@ -216,17 +216,22 @@ func expandKubernetes(s string, env []EnvVar) (string, []string) {
 			i += 2
 			continue
 		case '(':
-			if end := strings.IndexByte(s[i:], ')'); end > 0 {
-				raw := s[i : i+end+1]
-				if val, ok := lookupEnv(env, s[i+2:i+end]); ok {
-					b.WriteString(val)
-				} else {
-					b.WriteString(raw)
-					refs = append(refs, raw)
-				}
-				i += end + 1
-				continue
+			end := strings.IndexByte(s[i:], ')')
+			if end < 0 {
+				// No ")" anywhere after: the rest is literal. Stopping here
+				// keeps "$($($(…" linear.
+				b.WriteString(strings.ReplaceAll(s[i:], "$$", "$"))
+				return b.String(), refs
 			}
+			raw := s[i : i+end+1]
+			if val, ok := lookupEnv(env, s[i+2:i+end]); ok {
+				b.WriteString(val)
+			} else {
+				b.WriteString(raw)
+				refs = append(refs, raw)
+			}
+			i += end + 1
+			continue
 		}
 		b.WriteByte('$')
 		i++

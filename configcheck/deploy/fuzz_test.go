@@ -3,8 +3,10 @@ package deploy
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/twice-lint/twice/configcheck/source"
 )
@@ -14,8 +16,19 @@ import (
 // *source.Error inside the file, positions point into the input, and exact
 // embedded files really map line for line.
 
+// watchdog panics if the parser runs longer than any real file could need:
+// a panic kills the fuzz worker, so the fuzzer records the slow input as a
+// crasher instead of silently stalling. Call the returned func when done.
+func watchdog(data []byte) (stop func()) {
+	timer := time.AfterFunc(5*time.Second, func() {
+		panic(fmt.Sprintf("parser did not finish within 5s on %d bytes", len(data)))
+	})
+	return func() { timer.Stop() }
+}
+
 func FuzzParseCompose(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
+		defer watchdog(data)()
 		cs, err := ParseCompose("docker-compose.yml", data)
 		checkResult(t, data, "docker-compose.yml", cs, err)
 	})
@@ -23,6 +36,7 @@ func FuzzParseCompose(f *testing.F) {
 
 func FuzzParseKubernetes(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
+		defer watchdog(data)()
 		cs, files, err := ParseKubernetes("k8s.yaml", data)
 		checkResult(t, data, "k8s.yaml", cs, err)
 		lines := strings.Split(string(data), "\n")
@@ -46,6 +60,7 @@ func FuzzParseKubernetes(f *testing.F) {
 
 func FuzzParseDockerfile(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
+		defer watchdog(data)()
 		cs, err := ParseDockerfile("Dockerfile", data)
 		checkResult(t, data, "Dockerfile", cs, err)
 	})
@@ -53,6 +68,7 @@ func FuzzParseDockerfile(f *testing.F) {
 
 func FuzzSplitArgs(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
+		defer watchdog([]byte(s))()
 		words := splitWords(s, shellSyntax)
 		prevEnd := 0
 		for _, w := range words {

@@ -13,8 +13,7 @@ import (
 // .properties, .yml or .yaml). It returns (nil, nil, nil) when data is not a
 // Kubernetes manifest, and also for a Go/Helm template that is not valid YAML.
 func ParseKubernetes(file string, data []byte) ([]Container, []EmbeddedFile, error) {
-	if len(data) > maxInputSize {
-		_, err := decodeYAML(file, data) // reports the size error
+	if err := checkSize(file, data); err != nil {
 		return nil, nil, err
 	}
 	if !LooksLikeKubernetes(data) {
@@ -165,6 +164,9 @@ func (p *k8sParser) envFrom(c *Container, n *yaml.Node) {
 		}
 		c.EnvFromConfigMaps = append(c.EnvFromConfigMaps, name)
 		for _, e := range p.configMaps[name] {
+			if !p.w.charge(e.Key) { // many containers × a huge ConfigMap
+				return
+			}
 			v := EnvVar{Name: prefix + e.Key.Value, Pos: p.w.pos(e.Key)}
 			v.Value, ok = scalar(e.Value)
 			v.Unknown = !ok || isTemplate([]byte(v.Value))

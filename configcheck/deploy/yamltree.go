@@ -22,9 +22,8 @@ var errBudget = errors.New("YAML too large to expand (alias expansion limit reac
 // *source.Error: merge-conflict markers are reported at their exact position,
 // yaml's own "yaml: line N: msg" errors at line N.
 func decodeYAML(path string, data []byte) ([]*yaml.Node, error) {
-	if len(data) > maxInputSize {
-		return nil, source.Errorf(source.Pos{File: path, Line: 1, Col: 1},
-			"file too large (%d bytes, limit %d)", len(data), maxInputSize)
+	if err := checkSize(path, data); err != nil {
+		return nil, err
 	}
 	if pos, ok := findConflictMarker(path, data); ok {
 		return nil, source.Errorf(pos, "merge conflict marker")
@@ -51,6 +50,15 @@ func decodeDocs(data []byte) ([]*yaml.Node, error) {
 		}
 		docs = append(docs, &doc)
 	}
+}
+
+// checkSize rejects input over maxInputSize.
+func checkSize(path string, data []byte) error {
+	if len(data) > maxInputSize {
+		return source.Errorf(source.Pos{File: path, Line: 1, Col: 1},
+			"file too large (%d bytes, limit %d)", len(data), maxInputSize)
+	}
+	return nil
 }
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
