@@ -111,6 +111,7 @@ func (p *composeParser) service(name string, svc *yaml.Node) Container {
 	if n := p.w.get(svc, "image"); n != nil {
 		if s, ok := scalar(n); ok {
 			c.Image, c.ImageUnknown = p.x.expand(s)
+			c.ImageUnknown = c.ImageUnknown || isTemplate([]byte(s))
 			c.ImagePos = p.w.pos(n)
 		}
 	}

@@ -144,6 +144,22 @@ func TestParseComposeShapes(t *testing.T) {
 				}},
 		},
 		{
+			name: "PARAMS as quoted multi-line, literal block and escaped line break",
+			src: "services:\n  s:\n    environment:\n      - \"PARAMS=--a=1 \\\n        --b=2\"\n    command: \"--c=3\n      --d=4\"\n" +
+				"    entrypoint: |\n      java\n      -jar app.jar\n",
+			want: Container{File: f, Kind: KindCompose, Name: "s",
+				Env: []EnvVar{{Name: "PARAMS", Value: "--a=1 --b=2", Pos: at(f, 4, 9)}},
+				Args: []Arg{
+					{Text: "java", Pos: at(f, 8, 17)}, {Text: "-jar", Pos: at(f, 8, 17)}, {Text: "app.jar", Pos: at(f, 8, 17)},
+					{Text: "--c=3", Pos: at(f, 6, 14)}, {Text: "--d=4", Pos: at(f, 6, 14)},
+				}},
+		},
+		{
+			name: "template in a file that parses as YAML",
+			src:  "services:\n  s:\n    image: \"{{ .Values.image }}\"\n",
+			want: Container{File: f, Kind: KindCompose, Name: "s", Image: "{{ .Values.image }}", ImagePos: at(f, 3, 12), ImageUnknown: true},
+		},
+		{
 			name: "non-string scalars and null service are tolerated",
 			src:  "services:\n  empty:\n  s:\n    environment:\n      PORT: 7700\n      FLAG: true\n",
 			want: Container{File: f, Kind: KindCompose, Name: "s", Env: []EnvVar{

@@ -69,6 +69,18 @@ func TestParseKubernetesDeploymentWithConfigMap(t *testing.T) {
 	}
 }
 
+func TestParseKubernetesHelmTemplateIsSkipped(t *testing.T) {
+	const f = "testdata/k8s/helm-deployment.yaml"
+	data := readFixture(t, f)
+	if !LooksLikeKubernetes(data) {
+		t.Fatal("the template looks like a manifest; the skip must come from the template check")
+	}
+	cs, files, err := ParseKubernetes(f, data)
+	if cs != nil || files != nil || err != nil {
+		t.Errorf("got (%v, %v, %v), want (nil, nil, nil)", cs, files, err)
+	}
+}
+
 func TestParseKubernetesListAndCronJob(t *testing.T) {
 	const f = "testdata/k8s/cronjob-list.yaml"
 	cs, files, err := ParseKubernetes(f, readFixture(t, f))
