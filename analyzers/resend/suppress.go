@@ -90,11 +90,18 @@ func nolintCovers(text string) bool {
 	if rest[0] != ':' {
 		return false
 	}
-	list, _, _ := strings.Cut(rest[1:], " ")
-	for _, name := range strings.Split(list, ",") {
-		switch strings.TrimSpace(name) {
-		case "resend", "twice":
+	// The list ends where a name is followed by something else than a
+	// comma: "errcheck, twice // reason".
+	for _, item := range strings.Split(rest[1:], ",") {
+		fields := strings.Fields(item)
+		if len(fields) == 0 {
+			return false
+		}
+		if fields[0] == "resend" || fields[0] == "twice" {
 			return true
+		}
+		if len(fields) > 1 {
+			return false
 		}
 	}
 	return false
