@@ -232,6 +232,7 @@ func legacyEnvValue(rest string) string {
 }
 
 func (b *dockerBuild) addEnv(e EnvVar) {
+	e.Unknown = e.Unknown || isTemplate([]byte(e.Value)) // Dockerfile.tmpl and friends
 	b.cur.env = append(b.cur.env, e)
 	b.cur.vars[e.Name] = dockerVar{value: e.Value, state: stateOf(e.Unknown)}
 }

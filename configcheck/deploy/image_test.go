@@ -64,6 +64,7 @@ func TestFileNames(t *testing.T) {
 		{"Dockerfile.", false, false},
 		{"Dockerfiles/README.md", false, false},
 		{"docker-entrypoint.sh", false, false},
+		{"Dockerfile.dockerignore", false, false},
 	}
 	for _, tt := range tests {
 		if got := IsComposeFile(tt.path); got != tt.compose {

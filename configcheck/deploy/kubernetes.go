@@ -94,6 +94,9 @@ var podSpecPath = map[string][]string{
 	"ReplicationController": {"spec", "template", "spec"},
 	"Job":                   {"spec", "template", "spec"},
 	"CronJob":               {"spec", "jobTemplate", "spec", "template", "spec"},
+	// Common workload kinds outside the core API: Argo Rollouts, OpenShift.
+	"Rollout":          {"spec", "template", "spec"},
+	"DeploymentConfig": {"spec", "template", "spec"},
 }
 
 // workload adds the containers of obj if it is a workload. Init containers

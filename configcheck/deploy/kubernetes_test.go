@@ -148,6 +148,11 @@ func TestParseKubernetesShapes(t *testing.T) {
 			},
 		},
 		{
+			name: "Argo Rollout",
+			src:  "apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: {name: r}\nspec:\n  template:\n    spec:\n      containers: [{name: c, image: powerjob/powerjob-server:5.1.1}]\n",
+			want: []Container{{File: f, Kind: KindKubernetes, Name: "r/c", Image: "powerjob/powerjob-server:5.1.1", ImagePos: at(f, 7, 37)}},
+		},
+		{
 			name: "StatefulSet, env without value, valueFrom field ref in args",
 			src: "apiVersion: apps/v1\nkind: StatefulSet\nmetadata: {name: s}\nspec:\n  template:\n    spec:\n      containers:\n      - name: c\n        image: tjqq/powerjob-server:5.1.0\n" +
 				"        env:\n        - name: EMPTY\n        - name: POD_IP\n          valueFrom: {fieldRef: {fieldPath: status.podIP}}\n        args: [\"-Dpowerjob.network.external.address=$(POD_IP)\"]\n",

@@ -23,6 +23,9 @@ func IsComposeFile(p string) bool {
 // matched case-insensitively, as some repositories write "dockerfile").
 func IsDockerfile(p string) bool {
 	base := strings.ToLower(path.Base(toSlash(p)))
+	if strings.HasSuffix(base, ".dockerignore") { // BuildKit's per-Dockerfile ignore file
+		return false
+	}
 	return base == "dockerfile" ||
 		(strings.HasPrefix(base, "dockerfile.") && len(base) > len("dockerfile.")) ||
 		(strings.HasSuffix(base, ".dockerfile") && len(base) > len(".dockerfile"))
