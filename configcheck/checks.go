@@ -146,24 +146,35 @@ type clientDep struct {
 	is50   bool // 5.0.x: no auth handshake yet
 }
 
-// clients lists the direct powerjob-client dependencies of version 5.x.
+// clients lists the direct powerjob-client dependencies of version 5.x,
+// one per finding location.
+//
 // A module that only gets the client through powerjob-server-starter is an
 // embedded server, not a client: transitive and lockfile-only entries are
-// not in Deps. 4.x, 3.x (com.github.kfcfans) and unknown versions are not
-// affected.
+// not in Deps. A dependency a child inherits from a parent pom's
+// <dependencies> is skipped: the parent's own module lists the same
+// declaration, and reporting it per child would repeat one line. Several
+// modules can still share one location (a version catalog or lockfile line
+// that fixes the version): it is reported once. 4.x, 3.x
+// (com.github.kfcfans) and unknown versions are not affected.
 func clients(inv *inventory) []clientDep {
 	var out []clientDep
+	seen := map[source.Pos]bool{}
 	for _, m := range inv.modules {
 		for _, d := range m.Deps {
-			if d.Group != powerjobGroup || d.Artifact != clientArtifact {
+			if d.Group != powerjobGroup || d.Artifact != clientArtifact || d.Inherited {
 				continue
 			}
-			switch {
-			case strings.HasPrefix(d.Version, "5.0.") || d.Version == "5.0":
-				out = append(out, clientDep{dep: d, module: m, is50: true})
-			case strings.HasPrefix(d.Version, "5."):
-				out = append(out, clientDep{dep: d, module: m})
+			is50 := strings.HasPrefix(d.Version, "5.0.") || d.Version == "5.0"
+			if !is50 && !strings.HasPrefix(d.Version, "5.") {
+				continue
 			}
+			primary, _ := clientLocation(d)
+			if seen[primary] {
+				continue
+			}
+			seen[primary] = true
+			out = append(out, clientDep{dep: d, module: m, is50: is50})
 		}
 	}
 	return out

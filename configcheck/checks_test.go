@@ -95,8 +95,10 @@ func TestUnauthenticatedFinding(t *testing.T) {
 }
 
 func TestClients(t *testing.T) {
+	line := 0
 	dep := func(g, a, v string) manifest.Dependency {
-		return manifest.Dependency{Group: g, Artifact: a, Version: v}
+		line++ // every declaration on its own line
+		return manifest.Dependency{Group: g, Artifact: a, Version: v, Pos: source.Pos{File: "pom.xml", Line: line, Col: 5}}
 	}
 	inv := &inventory{modules: []manifest.Module{
 		{Dir: "a", Deps: []manifest.Dependency{dep(powerjobGroup, clientArtifact, "5.1.1")}},
@@ -111,5 +113,49 @@ func TestClients(t *testing.T) {
 	got := clients(inv)
 	if len(got) != 2 || got[0].module.Dir != "a" || got[0].is50 || got[1].module.Dir != "b" || !got[1].is50 {
 		t.Errorf("clients = %+v, want a (5.1.x) and b (5.0.x) only", got)
+	}
+}
+
+// TestClientsInheritedAndShared: a client declared in a parent pom's
+// <dependencies> is inherited by every child, and a catalog line can fix the
+// version of several modules' declarations; each location is one client.
+func TestClientsInheritedAndShared(t *testing.T) {
+	parentDecl := source.Pos{File: "pom.xml", Line: 31, Col: 13}
+	catalog := source.Pos{File: "gradle/libs.versions.toml", Line: 3, Col: 1}
+	inherited := manifest.Dependency{Group: powerjobGroup, Artifact: clientArtifact, Version: "5.1.1", Pos: parentDecl, Inherited: true}
+	own := inherited
+	own.Inherited = false
+	fromCatalog := func(file string) manifest.Dependency {
+		return manifest.Dependency{Group: powerjobGroup, Artifact: clientArtifact, Version: "5.1.0", Pos: source.Pos{File: file, Line: 9, Col: 5}, VersionPos: catalog}
+	}
+	tests := []struct {
+		name    string
+		modules []manifest.Module
+		want    []source.Pos
+	}{
+		{"parent and two children: the parent's declaration once", []manifest.Module{
+			{Dir: ".", Deps: []manifest.Dependency{own}},
+			{Dir: "job-api", Deps: []manifest.Dependency{inherited}},
+			{Dir: "job-admin", Deps: []manifest.Dependency{inherited}},
+		}, []source.Pos{parentDecl}},
+		{"only children listed (parent not a module): nothing to report twice", []manifest.Module{
+			{Dir: "job-api", Deps: []manifest.Dependency{inherited}},
+		}, nil},
+		{"two Gradle modules, one catalog line", []manifest.Module{
+			{Dir: "billing", Deps: []manifest.Dependency{fromCatalog("billing/build.gradle")}},
+			{Dir: "ledger", Deps: []manifest.Dependency{fromCatalog("ledger/build.gradle")}},
+		}, []source.Pos{catalog}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []source.Pos
+			for _, c := range clients(&inventory{modules: tt.modules}) {
+				p, _ := clientLocation(c.dep)
+				got = append(got, p)
+			}
+			if len(got) != len(tt.want) || (len(got) > 0 && got[0] != tt.want[0]) {
+				t.Errorf("client locations = %v, want %v", got, tt.want)
+			}
+		})
 	}
 }
