@@ -37,9 +37,10 @@ type Container struct {
 	// stage is resolved to that stage's image.
 	Image    string
 	ImagePos source.Pos
-	// ImageUnknown is set when the image reference contained a variable
-	// without a default (e.g. "powerjob/powerjob-server:${TAG}"); Image then
-	// keeps the variable text as written.
+	// ImageUnknown is set when the image reference contains a variable
+	// without a default (e.g. "powerjob/powerjob-server:${TAG}", a Dockerfile
+	// ARG without default) or template syntax ({{ }}); Image then keeps that
+	// text as written.
 	ImageUnknown bool
 	// BuildDockerfile is the Dockerfile of a compose service's `build:`
 	// (slash path: the compose file's dir joined with context and dockerfile).
@@ -60,8 +61,9 @@ type Container struct {
 	// Args are the process's command-line words in the order the process
 	// receives them: entrypoint first (compose `entrypoint`, k8s `command`,
 	// Dockerfile ENTRYPOINT), then the command (compose `command`, k8s `args`,
-	// Dockerfile CMD). Shell-form strings are split with SplitArgs; every
-	// word carries the position of its YAML scalar or Dockerfile instruction.
+	// Dockerfile CMD). Shell-form strings are split with SplitArgs, and so
+	// is the script of an exec-form `sh -c "<script>"`. See Arg.Pos for
+	// positions.
 	Args []Arg
 	// Mounts are compose bind mounts (short and long syntax) and Kubernetes
 	// volumeMounts backed by ConfigMaps.
