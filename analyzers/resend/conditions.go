@@ -188,17 +188,36 @@ func (ev *evaluator) comparison(e *ast.BinaryExpr, sc scope) verdict {
 	if v, ok := ev.statusComparison(y, mirror(e.Op), e.X, e.Pos()); ok {
 		return v
 	}
+	// resp == nil, out != nil: whether a response arrived at all, which is
+	// the transport's outcome, not something the server said.
+	if isWhole(x) && ev.isNil(e.Y) || isWhole(y) && ev.isNil(e.X) {
+		return unknownVerdict()
+	}
 	v := ev.fromTerm(x, e.X)
 	v.inspects = append(v.inspects, ev.fromTerm(y, e.Y).inspects...)
 	if len(v.inspects) == 1 {
 		switch {
 		case x.kind != termNone && ev.isZero(e.Y):
-			v.inspects[0].side = sideOfZeroTest(v.inspects[0], e.Op)
+			v.inspects[0].side = sideOfZeroTest(v.inspects[0], e.Op, ev.isError(e.X))
 		case y.kind != termNone && ev.isZero(e.X):
-			v.inspects[0].side = sideOfZeroTest(v.inspects[0], e.Op)
+			v.inspects[0].side = sideOfZeroTest(v.inspects[0], e.Op, ev.isError(e.Y))
 		}
 	}
 	return v
+}
+
+// isWhole reports whether t is the send's result itself (the response or
+// the transport error) rather than something read from it.
+func isWhole(t term) bool { return t.kind == termResponse || t.kind == termTransport }
+
+func (ev *evaluator) isNil(e ast.Expr) bool {
+	tv, ok := ev.info.Types[e]
+	return ok && tv.IsNil()
+}
+
+func (ev *evaluator) isError(e ast.Expr) bool {
+	t := ev.info.TypeOf(e)
+	return t != nil && isErrorType(t)
 }
 
 // isZero reports whether e is nil, 0, "" or false.
@@ -227,10 +246,10 @@ func (ev *evaluator) isZero(e ast.Expr) bool {
 // sideOfZeroTest says which outcome of "x op zero" is a failure: a set
 // error or error code (err != nil, out.Code != 0, out.Error != "") fails
 // when true; a set success flag (out.Success != false) fails when false.
-func sideOfZeroTest(in inspection, op token.Token) failureSide {
+func sideOfZeroTest(in inspection, op token.Token, isErr bool) failureSide {
 	var setFails bool
 	switch {
-	case in.kind == inspectDecode:
+	case in.kind == inspectDecode || isErr:
 		setFails = true
 	case in.kind == inspectBody && looksLikeSuccess(in.name):
 		setFails = false
@@ -353,7 +372,7 @@ func (ev *evaluator) fromTerm(t term, e ast.Expr) verdict {
 	case termBody, termResponse:
 		in := inspection{kind: inspectBody, name: fieldName(e, t), pos: pos}
 		if ev.info.TypeOf(e) != nil && isBool(ev.info.TypeOf(e)) {
-			in.side = sideOfZeroTest(in, token.NEQ) // if out.Success: "set"
+			in.side = sideOfZeroTest(in, token.NEQ, false) // if out.Success: "set"
 		}
 		v.inspects = []inspection{in}
 	case termCheckErr:

@@ -295,14 +295,14 @@ func (c *checker) judge(body *ast.BlockStmt, fl *flow, first, second send) (find
 func trigger(looks []inspection, reach statusSet) (inspection, bool) {
 	// The innermost inspection is the one that decides; outer ones that
 	// control passes on their success side (if err != nil { return })
-	// decide nothing, nor does a Retry-After header, with which a server
-	// asks for the retry.
+	// decide nothing, nor do the headers of a refusal (Retry-After,
+	// WWW-Authenticate).
 	for i := len(looks) - 1; i >= 0; i-- {
 		in := looks[i]
 		if in.kind == inspectStatus || in.success {
 			continue
 		}
-		if in.kind == inspectHeader && strings.EqualFold(in.name, "Retry-After") {
+		if in.kind == inspectHeader && isRefusalHeader(in.name) {
 			continue
 		}
 		return in, true
@@ -315,6 +315,17 @@ func trigger(looks []inspection, reach statusSet) (inspection, bool) {
 		}
 	}
 	return inspection{}, false
+}
+
+// isRefusalHeader recognises headers with which a server refuses a request
+// or asks for it to be sent again: they come with 401, 407, 429 and 503.
+func isRefusalHeader(name string) bool {
+	for _, h := range []string{"Retry-After", "WWW-Authenticate", "Proxy-Authenticate"} {
+		if strings.EqualFold(name, h) {
+			return true
+		}
+	}
+	return false
 }
 
 // protected reports whether both sends carry the same idempotency key

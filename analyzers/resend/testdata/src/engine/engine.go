@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"net/http"
 	"strings"
 )
@@ -48,7 +49,7 @@ func headerInBranch(ctx context.Context, b []byte) error {
 	}
 	if resp.Header.Get(authHeader) != "true" {
 		_ = refresh(ctx)
-		resp, err = post(ctx, "/openApi/saveJob", b) // want `POST /openApi/saveJob is sent again after inspecting the response header X-POWERJOB-AUTH-PASSED \(line 49\)`
+		resp, err = post(ctx, "/openApi/saveJob", b) // want `POST /openApi/saveJob is sent again after inspecting the response header X-POWERJOB-AUTH-PASSED \(line 50\)`
 	}
 	return err
 }
@@ -403,4 +404,65 @@ func typedError(ctx context.Context, in any) {
 	if errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusTooManyRequests {
 		postJSON(ctx, "/v1/transfers", in, &out)
 	}
+}
+
+func checkResponse(r *http.Response) error {
+	if r.StatusCode >= 300 {
+		return errors.New(r.Status)
+	}
+	return nil
+}
+
+func checkHelperThenFollowUp(ctx context.Context, first, second []byte) error {
+	resp, err := post(ctx, "/v1/events", first)
+	if err != nil {
+		return err
+	}
+	if err := checkResponse(resp); err != nil {
+		return err
+	}
+	_, err = post(ctx, "/v1/events", second)
+	return err
+}
+
+func checkHelperResend(ctx context.Context, b []byte) {
+	resp, _ := post(ctx, "/v1/events", b)
+	if err := checkResponse(resp); err != nil {
+		post(ctx, "/v1/events", b) // want `after inspecting the response \(in checkResponse\)`
+	}
+}
+
+func nilResponse(ctx context.Context, b []byte) {
+	resp, _ := post(ctx, "/v1/events", b)
+	if resp == nil {
+		post(ctx, "/v1/events", b)
+	}
+}
+
+func authChallenge(ctx context.Context, b []byte) {
+	resp, _ := post(ctx, "/v1/events", b)
+	if resp.Header.Get("WWW-Authenticate") != "" {
+		_ = refresh(ctx)
+		post(ctx, "/v1/events", b)
+	}
+}
+
+func readAllThenUnmarshal(ctx context.Context, b []byte) error {
+	resp, err := post(ctx, "/api/job/add", b)
+	if err != nil {
+		return err
+	}
+	data, err := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return err
+	}
+	var out result
+	if err := json.Unmarshal(data, &out); err != nil {
+		return err
+	}
+	if out.Code != 0 {
+		_, err = post(ctx, "/api/job/add", b) // want `the response field out.Code`
+	}
+	return err
 }
