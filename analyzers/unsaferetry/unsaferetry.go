@@ -143,6 +143,10 @@ func (r *reporter) clientOp(s *retryscope.Scope) (mutation.Op, bool) {
 // gives the write's position and evidence.
 func (r *reporter) funcCandidate(s *retryscope.Scope) (candidate, bool) {
 	c := candidate{node: s.Arg, scope: s}
+	f := r.m.Fact(s.Func)
+	if f != nil && f.Idempotent {
+		return c, false
+	}
 	if d := r.m.Decls[s.Func]; d != nil {
 		var found bool
 		ast.Inspect(d.Body, func(n ast.Node) bool {
@@ -161,8 +165,7 @@ func (r *reporter) funcCandidate(s *retryscope.Scope) (candidate, bool) {
 		}
 		return c, found
 	}
-	f := r.m.Fact(s.Func)
-	if f == nil || f.Op == nil || f.Idempotent {
+	if f == nil || f.Op == nil {
 		return c, false
 	}
 	c.op = mutation.Op{Kind: mutation.KindCall, Desc: describeVia(s.Func, mutation.Op{Desc: f.Op.Desc}), Effect: f.Op.Effect, Posn: f.Op.Posn}

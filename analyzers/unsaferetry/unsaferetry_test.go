@@ -50,7 +50,9 @@ func TestSuggestedFix(t *testing.T) {
 // cases whose expectations differ from the fixture's // want comments.
 type recorder struct{ errs []string }
 
-func (r *recorder) Errorf(format string, args ...any) { r.errs = append(r.errs, fmt.Sprintf(format, args...)) }
+func (r *recorder) Errorf(format string, args ...any) {
+	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+}
 
 // TestFlags sets the three flags on fresh analyzers from analyzers.New.
 func TestFlags(t *testing.T) {

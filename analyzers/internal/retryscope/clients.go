@@ -14,6 +14,10 @@ import (
 //     package-level Post/PostForm) retries every method, and the
 //     *http.Client from its StandardClient() does the same for net/http
 //     calls (the variable or field holding it is tracked, best effort);
+//   - a gRPC client built on a connection dialed with go-grpc-middleware's
+//     retry interceptor and WithMax(n > 0) retries its calls (best effort:
+//     the connection and the clients made from it are tracked through
+//     variables and fields);
 //   - go-resty/resty v2 retries when the client (or the request chain) has
 //     SetRetryCount(n > 0); resty v3 retries only idempotent methods unless
 //     SetAllowNonIdempotentRetry(true) is set as well.
@@ -37,9 +41,13 @@ const (
 )
 
 type clientState struct {
-	std        map[types.Object]bool       // holds an *http.Client from StandardClient()
-	defs       map[types.Object][]ast.Expr // resty/retryablehttp values: the expressions assigned
-	restyOwn   map[types.Object]restyFlags // flags set by calls on the object itself
+	std       map[types.Object]bool       // holds an *http.Client from StandardClient()
+	defs      map[types.Object][]ast.Expr // resty/retryablehttp values: the expressions assigned
+	restyOwn  map[types.Object]restyFlags // flags set by calls on the object itself
+	grpcConns map[types.Object]bool       // *grpc.ClientConn dialed with a retrying interceptor
+	// grpcMade: values built by a call with arguments (NewOrdersClient(conn)),
+	// resolved against grpcConns at the end.
+	grpcMade   map[types.Object][]*ast.CallExpr
 	candidates []clientCandidate
 }
 
@@ -50,9 +58,11 @@ type clientCandidate struct {
 
 func newClientState() clientState {
 	return clientState{
-		std:      map[types.Object]bool{},
-		defs:     map[types.Object][]ast.Expr{},
-		restyOwn: map[types.Object]restyFlags{},
+		std:       map[types.Object]bool{},
+		defs:      map[types.Object][]ast.Expr{},
+		restyOwn:  map[types.Object]restyFlags{},
+		grpcConns: map[types.Object]bool{},
+		grpcMade:  map[types.Object][]*ast.CallExpr{},
 	}
 }
 
@@ -92,6 +102,13 @@ func (cs *clientState) noteValue(w *walk, obj types.Object, value ast.Expr) {
 	if restyVersion(v.Type()) != "" || isNamed(v.Type(), retryablehttpPkg, "Request") {
 		cs.defs[v] = append(cs.defs[v], value)
 	}
+	if call, ok := ast.Unparen(value).(*ast.CallExpr); ok && w.f.importsGRPC {
+		if isRetryingDial(w.info, call) {
+			cs.grpcConns[v] = true
+		} else if takesConn(w.info, call) {
+			cs.grpcMade[v] = append(cs.grpcMade[v], call)
+		}
+	}
 }
 
 // noteCall records client configuration calls and client uses.
@@ -108,6 +125,13 @@ func (cs *clientState) noteCall(w *walk, call *ast.CallExpr, fn *types.Func) {
 	case pkgOf(fn) == retryablehttpPkg,
 		recv != nil && isNamed(recv.Type(), "net/http", "Client") && (fn.Name() == "Do" || fn.Name() == "Post" || fn.Name() == "PostForm"):
 		cs.candidates = append(cs.candidates, clientCandidate{call, fn})
+	case recv != nil && w.f.importsGRPC:
+		// Possibly a call through a gRPC client built on a retrying conn.
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			if _, ok := objOf(w.info, sel.X).(*types.Var); ok {
+				cs.candidates = append(cs.candidates, clientCandidate{call, fn})
+			}
+		}
 	}
 }
 
@@ -145,6 +169,12 @@ func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 			return nil
 		}
 		s.Mechanism = "an *http.Client from go-retryablehttp's StandardClient (retries every request)"
+	case restyVersion(recv.Type()) == "":
+		sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !cs.isGRPCClient(w.info, objOf(w.info, sel.X)) {
+			return nil
+		}
+		s.Mechanism = "the gRPC retry interceptor of its connection (go-grpc-middleware retry with WithMax)"
 	default: // resty
 		method, url := restyRequest(w.info, call, fn)
 		if method == "" {
@@ -165,6 +195,74 @@ func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 		s.ClientOp = describeRequest(w.info, method, url)
 	}
 	return s
+}
+
+// isGRPCClient reports whether obj holds a value built from a gRPC
+// connection dialed with a retrying interceptor (pb.NewOrdersClient(conn)).
+func (cs *clientState) isGRPCClient(info *types.Info, obj types.Object) bool {
+	for _, made := range cs.grpcMade[obj] {
+		for _, arg := range made.Args {
+			if cs.grpcConns[objOf(info, arg)] {
+				return true
+			}
+			if c, ok := ast.Unparen(arg).(*ast.CallExpr); ok && isRetryingDial(info, c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// takesConn reports whether a call has a *grpc.ClientConn (or
+// grpc.ClientConnInterface) argument.
+func takesConn(info *types.Info, call *ast.CallExpr) bool {
+	for _, arg := range call.Args {
+		t := info.TypeOf(arg)
+		if isNamed(t, "google.golang.org/grpc", "ClientConn") || isNamed(t, "google.golang.org/grpc", "ClientConnInterface") {
+			return true
+		}
+	}
+	return false
+}
+
+// grpcRetryPkgs are the go-grpc-middleware retry packages. Their
+// interceptors retry nothing by default (max 0): only WithMax(n > 0) at
+// the interceptor turns retries on.
+var grpcRetryPkgs = map[string]bool{
+	"github.com/grpc-ecosystem/go-grpc-middleware/retry":                 true,
+	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/retry": true,
+}
+
+// isRetryingDial recognises grpc.Dial/DialContext/NewClient whose options
+// install a retry interceptor with WithMax(n > 0).
+func isRetryingDial(info *types.Info, call *ast.CallExpr) bool {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil || pkgOf(fn) != "google.golang.org/grpc" || fn.Signature().Recv() != nil {
+		return false
+	}
+	switch fn.Name() {
+	case "Dial", "DialContext", "NewClient":
+	default:
+		return false
+	}
+	found := false
+	for _, arg := range call.Args {
+		ast.Inspect(arg, func(n ast.Node) bool {
+			c, ok := n.(*ast.CallExpr)
+			if !ok || found {
+				return !found
+			}
+			f, _ := typeutil.Callee(info, c).(*types.Func)
+			if f != nil && grpcRetryPkgs[pkgOf(f)] && f.Name() == "WithMax" && len(c.Args) == 1 {
+				if tv := info.Types[c.Args[0]]; tv.Value != nil && tv.Value.Kind() == constant.Int {
+					n, ok := constant.Uint64Val(tv.Value)
+					found = ok && n > 0
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 // retryablehttpRequest returns the constant method and the URL of a

@@ -39,6 +39,9 @@ type Finder struct {
 	cfg        Config
 	libs       map[string]libFunc
 	retryFuncs map[string]bool
+	// importsGRPC: the package imports google.golang.org/grpc, so gRPC
+	// clients are worth tracking.
+	importsGRPC bool
 }
 
 // NewFinder returns a Finder for pass, walking the files with insp.
@@ -50,7 +53,13 @@ func NewFinder(pass *analysis.Pass, insp *inspector.Inspector, cfg Config) *Find
 	for _, n := range cfg.RetryFuncs {
 		rf[n] = true
 	}
-	return &Finder{pass: pass, info: pass.TypesInfo, insp: insp, cfg: cfg, libs: libraryIndex(), retryFuncs: rf}
+	f := &Finder{pass: pass, info: pass.TypesInfo, insp: insp, cfg: cfg, libs: libraryIndex(), retryFuncs: rf}
+	for _, imp := range pass.Pkg.Imports() {
+		if imp.Path() == "google.golang.org/grpc" {
+			f.importsGRPC = true
+		}
+	}
+	return f
 }
 
 // IsSafe reports whether fn is a retry function that is safe by design

@@ -168,6 +168,10 @@ func (w *walk) usesAny(call *ast.CallExpr, vars []types.Object) bool {
 	return found
 }
 
+// maxTestDistance bounds how many statements after an attempt call are
+// searched for the test of its result.
+const maxTestDistance = 12
+
 // drives reports whether the attempt's results decide whether the loop
 // goes round again, in one of the shapes listed above.
 func (w *walk) drives(l loop, a attempt) bool {
@@ -175,7 +179,9 @@ func (w *walk) drives(l loop, a attempt) bool {
 		return true
 	}
 	stmts := l.body.List
-	for j := a.index; j < len(stmts); j++ {
+	// The test of an attempt's result follows it closely; looking at a
+	// bounded number of statements keeps huge loop bodies linear.
+	for j := a.index; j < len(stmts) && j < a.index+maxTestDistance; j++ {
 		rest := stmts[j+1:]
 		switch s := stmts[j].(type) {
 		case *ast.IfStmt:

@@ -84,6 +84,7 @@ func TestScopes(t *testing.T) {
 		{"retrying clients", []string{"clients"}, model.Settings{}},
 		{"helpers across packages", []string{"example.com/orders"}, model.Settings{}},
 		{"transactions", []string{"txretry"}, model.Settings{}},
+		{"gRPC retry interceptor", []string{"grpcclient"}, model.Settings{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

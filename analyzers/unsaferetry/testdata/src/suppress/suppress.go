@@ -57,3 +57,13 @@ func (b *Billing) Run(ctx context.Context, invoice string) error {
 		return nil
 	})
 }
+
+// Settle retries a //twice:idempotent method value: silent.
+func (b *Billing) Settle(ctx context.Context) error {
+	return retry.Do(b.settleDefault)
+}
+
+//twice:idempotent
+func (b *Billing) settleDefault() error {
+	return b.post(context.Background(), "/v1/settlements/default", "")
+}
