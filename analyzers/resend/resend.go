@@ -85,7 +85,7 @@ func (c *checker) run() {
 	for _, file := range c.pass.Files {
 		for _, d := range file.Decls {
 			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil || declaredIdempotent(fd.Doc) {
+			if !ok || fd.Body == nil || declaredIdempotent(fd.Doc) || docSilences(fd.Doc) {
 				continue
 			}
 			self, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
@@ -362,7 +362,7 @@ func sameText(a, b ast.Expr) bool {
 
 func (c *checker) report(file *ast.File, f finding) {
 	second := f.second
-	if c.suppress.silenced(file, second.call, enclosingStmt(second.path)) {
+	if c.suppress.silenced(file, second.call, statements(second.path)) {
 		return
 	}
 	op := second.op
@@ -394,14 +394,17 @@ func opName(op mutation.Op) string {
 	return "the request"
 }
 
-// enclosingStmt is the innermost statement on path.
-func enclosingStmt(path []ast.Node) ast.Node {
-	for i := len(path) - 1; i >= 0; i-- {
-		if st, ok := path[i].(ast.Stmt); ok {
-			return st
+// statements returns the statements on path, outermost first.
+func statements(path []ast.Node) []ast.Node {
+	var out []ast.Node
+	for _, n := range path {
+		if _, ok := n.(ast.Stmt); ok {
+			if _, block := n.(*ast.BlockStmt); !block {
+				out = append(out, n)
+			}
 		}
 	}
-	return nil
+	return out
 }
 
 // analyzerDoc extracts the analyzer's documentation from doc.go's package

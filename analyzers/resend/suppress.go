@@ -25,9 +25,11 @@ func newSuppressor(pass *analysis.Pass) *suppressor {
 	return &suppressor{pass: pass, files: make(map[*token.File]map[int]nolintLine)}
 }
 
-// silenced reports whether a diagnostic for node, which lies in statement
-// stmt (nil if unknown), is suppressed.
-func (s *suppressor) silenced(file *ast.File, node, stmt ast.Node) bool {
+// silenced reports whether a diagnostic for node is suppressed. stmts are
+// the statements that enclose node, outermost first: like golangci-lint, a
+// nolint comment on the first line of a statement (or alone on the line
+// before it) covers the whole statement.
+func (s *suppressor) silenced(file *ast.File, node ast.Node, stmts []ast.Node) bool {
 	tf := s.pass.Fset.File(node.Pos())
 	if tf == nil {
 		return false
@@ -36,19 +38,33 @@ func (s *suppressor) silenced(file *ast.File, node, stmt ast.Node) bool {
 	if len(lines) == 0 {
 		return false
 	}
-	line := tf.Line(node.Pos())
-	if _, ok := lines[line]; ok {
+	if _, ok := lines[tf.Line(node.Pos())]; ok {
 		return true
 	}
-	first := line
-	if stmt != nil {
-		first = tf.Line(stmt.Pos())
+	for _, st := range stmts {
+		first := tf.Line(st.Pos())
 		if _, ok := lines[first]; ok {
 			return true
 		}
+		if prev, ok := lines[first-1]; ok && prev.ownLine {
+			return true
+		}
 	}
-	prev, ok := lines[first-1]
-	return ok && prev.ownLine
+	return false
+}
+
+// docSilences reports whether a function's doc comment holds a nolint
+// directive for resend, which covers the whole function.
+func docSilences(doc *ast.CommentGroup) bool {
+	if doc == nil {
+		return false
+	}
+	for _, c := range doc.List {
+		if nolintCovers(c.Text) {
+			return true
+		}
+	}
+	return false
 }
 
 // index finds the lines of file that carry a //nolint comment for resend.

@@ -466,3 +466,27 @@ func readAllThenUnmarshal(ctx context.Context, b []byte) error {
 	}
 	return err
 }
+
+func nolintOnStatement(ctx context.Context, b []byte) {
+	resp, _ := post(ctx, "/openApi/saveJob", b)
+	//nolint:resend // saveJob is deduplicated by name on this server
+	if !authPassed(resp) {
+		_ = refresh(ctx)
+		post(ctx, "/openApi/saveJob", b)
+	}
+}
+
+//nolint:twice // the gateway deduplicates by body hash
+func nolintOnFunction(ctx context.Context, b []byte) {
+	resp, _ := post(ctx, "/openApi/saveJob", b)
+	if !authPassed(resp) {
+		post(ctx, "/openApi/saveJob", b)
+	}
+}
+
+func nolintTrailingOtherStatement(ctx context.Context, b []byte) {
+	resp, _ := post(ctx, "/openApi/saveJob", b) //nolint:resend
+	if !authPassed(resp) {
+		post(ctx, "/openApi/saveJob", b) // want `sent again`
+	}
+}
