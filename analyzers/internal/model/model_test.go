@@ -1,0 +1,106 @@
+package model_test
+
+import (
+	"go/types"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/twice-lint/twice/analyzers/internal/model"
+	"github.com/twice-lint/twice/analyzers/internal/mutation"
+	"github.com/twice-lint/twice/analyzers/internal/testenv"
+)
+
+// ignore swallows analysistest's complaints: these tests inspect the
+// exported facts directly instead of through // want comments.
+type ignore struct{}
+
+func (ignore) Errorf(string, ...any) {}
+
+// facts runs the model on pkg and returns its exported object facts by
+// object name ("Do", "Retrier.Do" for methods).
+func facts(t *testing.T, pkg string) (map[string]*model.RetryHelperFact, map[string]*mutation.FuncFact) {
+	t.Helper()
+	helpers := map[string]*model.RetryHelperFact{}
+	funcs := map[string]*mutation.FuncFact{}
+	results := analysistest.Run(ignore{}, testenv.Testdata(t), model.New(model.Settings{}), pkg)
+	if len(results) != 1 {
+		t.Fatalf("got %d results, want 1", len(results))
+	}
+	res := results[0]
+	if res.Err != nil {
+		t.Fatalf("model failed: %v", res.Err)
+	}
+	if m := res.Result.(*model.Model); m.Failed != "" {
+		t.Fatalf("model failed: %s", m.Failed)
+	}
+	for _, of := range res.Action.AllObjectFacts() {
+		if of.Object.Pkg() != res.Action.Package.Types {
+			continue
+		}
+		name := qualifiedName(of.Object)
+		switch f := of.Fact.(type) {
+		case *model.RetryHelperFact:
+			helpers[name] = f
+		case *mutation.FuncFact:
+			funcs[name] = f
+		}
+	}
+	return helpers, funcs
+}
+
+// qualifiedName is "Do" for a function, "Retrier.Do" for a method.
+func qualifiedName(obj types.Object) string {
+	fn, ok := obj.(*types.Func)
+	if !ok || fn.Signature().Recv() == nil {
+		return obj.Name()
+	}
+	t := fn.Signature().Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := t.(*types.Named); ok {
+		return n.Obj().Name() + "." + fn.Name()
+	}
+	return fn.Name()
+}
+
+func TestRetryHelperFacts(t *testing.T) {
+	helpers, _ := facts(t, "example.com/retryutil")
+	tests := []struct {
+		name      string
+		param     int
+		mechanism string
+	}{
+		{"Do", 2, "a retry loop"},
+		{"WithBackoff", 0, "backoff.Retry"},
+		{"Default", 1, "retryutil.Do (retries its func argument)"},
+		{"Backoff", 1, "recursive retry via retries"},
+	}
+	for _, tt := range tests {
+		f := helpers[tt.name]
+		if f == nil {
+			t.Errorf("%s: no RetryHelperFact (facts: %v)", tt.name, helpers)
+			continue
+		}
+		if f.FuncParam != tt.param || f.Mechanism != tt.mechanism {
+			t.Errorf("%s: got %s, want param %d (%s)", tt.name, f, tt.param, tt.mechanism)
+		}
+	}
+	if f := helpers["Twice"]; f != nil {
+		t.Errorf("Twice calls its func twice on purpose, not a retry; got %s", f)
+	}
+	if f := helpers["Retrier.Do"]; f == nil || f.FuncParam != 0 {
+		t.Errorf("Retrier.Do: want a fact for param 0, got %v", f)
+	}
+}
+
+func TestFuncFacts(t *testing.T) {
+	_, funcs := facts(t, "example.com/billing")
+	if f := funcs["Client.Charge"]; f == nil || f.Op == nil || f.Op.Kind != mutation.KindHTTP {
+		t.Errorf("Charge: want a FuncFact with an HTTP op, got %+v", f)
+	}
+	if f := funcs["Client.Capture"]; f == nil || !f.Idempotent {
+		t.Errorf("Capture: want a FuncFact marked idempotent (//twice:idempotent), got %+v", f)
+	}
+}

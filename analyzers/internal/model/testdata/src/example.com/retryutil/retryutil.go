@@ -1,0 +1,71 @@
+// Package retryutil is a company's own retry package.
+package retryutil
+
+import (
+	"context"
+	"time"
+
+	backoff "github.com/cenkalti/backoff/v4"
+)
+
+// Do calls fn until it succeeds, up to attempts times.
+func Do(ctx context.Context, attempts int, fn func(context.Context) error) error {
+	var err error
+	for i := 0; i < attempts; i++ {
+		if err = fn(ctx); err == nil {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(time.Duration(i) * 100 * time.Millisecond):
+		}
+	}
+	return err
+}
+
+// WithBackoff wraps backoff.Retry.
+func WithBackoff(op func() error) error {
+	return backoff.Retry(func() error { return op() }, backoff.NewExponentialBackOff())
+}
+
+// Retrier is a roko-like retrier object.
+type Retrier struct{ max int }
+
+func NewRetrier(max int) *Retrier { return &Retrier{max: max} }
+
+// Do retries fn.
+func (r *Retrier) Do(fn func(*Retrier) error) error {
+	for attempt := 0; ; attempt++ {
+		err := fn(r)
+		if err == nil {
+			return nil
+		}
+		if attempt >= r.max {
+			return err
+		}
+		time.Sleep(time.Second)
+	}
+}
+
+// Twice calls fn twice, on purpose: not a retry.
+func Twice(fn func() error) error {
+	if err := fn(); err != nil {
+		return err
+	}
+	return fn()
+}
+
+// Default retries with three attempts: a helper through Do.
+func Default(ctx context.Context, fn func(context.Context) error) error {
+	return Do(ctx, 3, fn)
+}
+
+// Backoff retries until success or a permanent error, recursively.
+func Backoff(ctx context.Context, fn func() error, retries int) error {
+	if err := fn(); err == nil || retries == 0 {
+		return err
+	}
+	time.Sleep(time.Second)
+	return Backoff(ctx, fn, retries-1)
+}
