@@ -1,41 +1,57 @@
 #!/usr/bin/env bash
 # eval/run.sh — run twice over pinned open-source modules and tabulate findings.
 #
-# Each module in eval/modules.txt is downloaded from the Go module proxy into a
-# private GOPATH (`go mod download`), copied to a scratch directory (the module
-# cache is read-only) and analyzed with `twice -json ./...`. The table lists
-# packages, findings per analyzer and wall time; every finding is printed below
-# it so it can be reviewed by hand (docs/evaluation.md records the verdicts).
+# Each line of eval/modules.txt is `module@version [package patterns…]`
+# (default pattern ./...). The module is downloaded from the Go module proxy
+# into a private GOPATH (`go mod download`), copied to a scratch directory (the
+# module cache is read-only) and analyzed with `twice -json PATTERNS`. The table
+# lists packages, findings per analyzer and wall time; every finding is printed
+# below it so it can be reviewed by hand (docs/evaluation.md records the
+# verdicts). Packages that fail to load are listed from twice's stderr.
 #
-# Usage: eval/run.sh [module@version …]     (default: eval/modules.txt)
+# Usage: eval/run.sh ['module@version [patterns…]' …]   (default: eval/modules.txt)
+# Environment: EVAL_DIR=dir keeps the GOPATH and the analyzed copies there (for
+# the hand review and for reruns without downloading again); default: a
+# temporary directory removed at exit.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d)
-trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+if [ -n "${EVAL_DIR:-}" ]; then
+  work=$EVAL_DIR; mkdir -p "$work"
+else
+  work=$(mktemp -d)
+  trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+fi
 export GOPATH="$work/gopath" GOFLAGS=-mod=mod GOWORK=off
 (cd "$root" && go build -o "$work/twice" ./cmd/twice && go build -o "$work/summarize" ./eval/summarize)
 
-mods=("$@")
-if [ ${#mods[@]} -eq 0 ]; then
-  mapfile -t mods < <(grep -v '^#' "$root/eval/modules.txt" | grep .)
+lines=("$@")
+if [ ${#lines[@]} -eq 0 ]; then
+  mapfile -t lines < <(grep -v '^#' "$root/eval/modules.txt" | grep .)
 fi
 
-printf '| module | packages | unsaferetry | resend | time |\n|---|---|---|---|---|\n'
+printf '| module | patterns | packages | unsaferetry | resend | time | exit |\n|---|---|---|---|---|---|---|\n'
 : > "$work/findings.txt"
-for m in "${mods[@]}"; do
+for line in "${lines[@]}"; do
+  read -r m patterns <<< "$line"
+  patterns=${patterns:-./...}
   dir=$(go mod download -json "$m" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
-  if [ -z "$dir" ]; then echo "| $m | download failed | | | |"; continue; fi
-  mkdir -p "$work/src"; src="$work/src/${m//\//_}"
-  cp -r "$dir" "$src" && chmod -R u+w "$src"
+  if [ -z "$dir" ]; then echo "| $m | $patterns | download failed | | | | |"; continue; fi
+  src="$work/src/${m//\//_}"
+  if [ ! -d "$src" ]; then
+    mkdir -p "$work/src" && cp -r "$dir" "$src" && chmod -R u+w "$src"
+  fi
   start=$(date +%s.%N)
-  (cd "$src" && "$work/twice" -json ./... > "$work/out.json" 2> "$work/err.txt") || true
+  # shellcheck disable=SC2086 # patterns are a list
+  code=0; (cd "$src" && "$work/twice" -json $patterns > "$work/out.json" 2> "$work/err.txt") || code=$?
   end=$(date +%s.%N)
-  pkgs=$(cd "$src" && go list ./... 2>/dev/null | wc -l)
+  # shellcheck disable=SC2086
+  pkgs=$(cd "$src" && go list $patterns 2>/dev/null | wc -l)
   ur=$("$work/summarize" -count unsaferetry < "$work/out.json")
   rs=$("$work/summarize" -count resend < "$work/out.json")
-  printf '| %s | %s | %s | %s | %.1fs |\n' "$m" "$pkgs" "$ur" "$rs" "$(awk -v a="$start" -v b="$end" 'BEGIN{print b-a}')"
+  printf '| %s | %s | %s | %s | %s | %.1fs | %s |\n' "$m" "$patterns" "$pkgs" "$ur" "$rs" \
+    "$(awk -v a="$start" -v b="$end" 'BEGIN{print b-a}')" "$code"
   "$work/summarize" -root "$src" -module "$m" < "$work/out.json" >> "$work/findings.txt"
-  grep -v '^$' "$work/err.txt" | grep -iv 'warning' | sed "s|^|$m: stderr: |" | head -5 >> "$work/findings.txt" || true
+  { grep -v '^$' "$work/err.txt" | grep -iv 'warning' | sed "s|^|$m: stderr: |" | head -5; } >> "$work/findings.txt" || true
 done
 echo
 echo '## Findings'
