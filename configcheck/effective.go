@@ -74,6 +74,10 @@ type configFile struct {
 	// importedBy is set for a file pulled in with spring.config.import; it
 	// ranks directly above the importer.
 	importedBy *configFile
+	// remoteData: the data of a config center (a Nacos data-id served at
+	// bootstrap) that is committed to the repository; it overrides every
+	// local file.
+	remoteData bool
 }
 
 // state is the effective value of the auth setting.
@@ -280,6 +284,7 @@ func rankFiles(files []configFile, profiles []string) []configFile {
 
 func compareRank(a, b configFile, profiles []string) int {
 	return cmp.Or(
+		-cmp.Compare(boolRank(a.remoteData), boolRank(b.remoteData)),
 		-cmp.Compare(boolRank(a.outside), boolRank(b.outside)),
 		-cmp.Compare(boolRank(a.profile != ""), boolRank(b.profile != "")),
 		-cmp.Compare(slices.Index(profiles, a.profile), slices.Index(profiles, b.profile)),

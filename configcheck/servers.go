@@ -208,7 +208,7 @@ func resolveImports(inv *inventory, module string, files []configFile) ([]config
 		for _, e := range allEntries(f.sf) {
 			switch key := springconf.CanonicalKey(e.Key); {
 			case key == springconf.CanonicalKey("spring.config.import") || strings.HasPrefix(key, springconf.CanonicalKey("spring.config.import")+"["):
-				for _, loc := range splitImport(e.Value) {
+				for _, loc := range splitImport(expandFromFiles(e.Value, out)) {
 					sf, remoteDesc := resolveImport(inv, module, f.sf.path, loc)
 					if remoteDesc != "" {
 						remote = append(remote, fmt.Sprintf("spring.config.import=%s (%s)", loc, e.Pos))
@@ -226,10 +226,36 @@ func resolveImports(inv *inventory, module string, files []configFile) ([]config
 			}
 		}
 	}
-	if len(remote) > 0 {
-		remote = committedBootstrapData(inv, out, remote)
+	if slices.ContainsFunc(remote, isNacosCenter) {
+		data, known := nacosBootstrapData(inv, out)
+		out = append(out, data...)
+		if known {
+			remote = slices.DeleteFunc(remote, isNacosCenter)
+		}
 	}
 	return out, remote
+}
+
+// expandFromFiles resolves ${name} placeholders in an import location
+// against the config files' own entries (e.g.
+// nacos:${spring.application.name}.yaml). A placeholder that cannot be
+// resolved is left as written, so the location stays remote or missing.
+func expandFromFiles(v string, files []configFile) string {
+	if !strings.Contains(v, "${") {
+		return v
+	}
+	out, _ := springconf.Expand(v, func(name string) (string, bool, bool) {
+		want := springconf.CanonicalKey(name)
+		for _, f := range files {
+			for _, e := range allEntries(f.sf) {
+				if springconf.CanonicalKey(e.Key) == want {
+					return e.Value, true, !e.Opaque
+				}
+			}
+		}
+		return "", false, true
+	})
+	return out
 }
 
 func importDepth(f configFile) int {
@@ -324,7 +350,7 @@ func configCenter(key string, e springconf.Entry) string {
 	disabled := func() bool { b, ok := springconf.Truthy(e.Value); return ok && !b }
 	switch {
 	case key == springconf.CanonicalKey("spring.cloud.nacos.config.server-addr"):
-		return fmt.Sprintf("Nacos config center %s (%s)", e.Key, e.Pos)
+		return fmt.Sprintf("%s %s (%s)", nacosCenterDesc, e.Key, e.Pos)
 	case key == springconf.CanonicalKey("apollo.meta"):
 		return fmt.Sprintf("Apollo config center %s (%s)", e.Key, e.Pos)
 	case key == springconf.CanonicalKey("apollo.bootstrap.enabled") && !disabled() && e.Value != "":
@@ -335,32 +361,86 @@ func configCenter(key string, e springconf.Entry) string {
 	return ""
 }
 
-// committedBootstrapData drops a Nacos bootstrap config center from the
-// remote list when its default data-id (${spring.application.name}.properties
-// or the configured prefix and file-extension) is committed; the data-id
-// file is then loaded like an imported file.
-func committedBootstrapData(inv *inventory, files []configFile, remote []string) []string {
+const nacosCenterDesc = "Nacos config center"
+
+func isNacosCenter(r string) bool { return strings.HasPrefix(r, nacosCenterDesc) }
+
+// nacosBootstrapData loads the data-ids a Nacos config center (bootstrap
+// settings spring.cloud.nacos.config.*) serves, when they are committed to
+// the repository: ${prefix}.${file-extension} (prefix defaults to
+// spring.application.name, the extension to properties), its
+// ${prefix}-${profile} variants, and shared-configs / extension-configs
+// data-ids. known is true when the center is switched off or its main
+// data-id is committed: then a key absent from all of them is absent, not
+// unknown. Remote data overrides the local files, so the files are marked
+// remoteData (ranked first).
+func nacosBootstrapData(inv *inventory, files []configFile) (data []configFile, known bool) {
 	get := func(k string) string {
+		want := springconf.CanonicalKey(k)
 		for _, f := range files {
 			for _, e := range allEntries(f.sf) {
-				if springconf.CanonicalKey(e.Key) == springconf.CanonicalKey(k) {
-					return e.Value
+				if springconf.CanonicalKey(e.Key) == want {
+					return strings.TrimSpace(e.Value)
 				}
 			}
 		}
 		return ""
 	}
-	if get("spring.cloud.nacos.config.enabled") != "" {
-		if b, ok := springconf.Truthy(get("spring.cloud.nacos.config.enabled")); ok && !b {
-			return slices.DeleteFunc(remote, func(r string) bool { return strings.HasPrefix(r, "Nacos config center") })
+	if b, ok := springconf.Truthy(get("spring.cloud.nacos.config.enabled")); ok && !b {
+		return nil, true
+	}
+	loaded := map[*springFile]bool{}
+	for _, f := range files {
+		loaded[f.sf] = true
+	}
+	add := func(sf *springFile, profile string) {
+		if sf == nil || loaded[sf] {
+			return
 		}
+		loaded[sf] = true
+		data = append(data, configFile{sf: sf, outside: true, remoteData: true, role: roleApplication, profile: profile, yaml: sf.yaml})
+	}
+	for _, id := range nacosListedDataIDs(files) {
+		add(committedDataID(inv, id), "")
 	}
 	prefix := cmpOr(get("spring.cloud.nacos.config.prefix"), get("spring.application.name"))
 	ext := cmpOr(get("spring.cloud.nacos.config.file-extension"), "properties")
-	if prefix == "" || committedDataID(inv, prefix+"."+ext) == nil {
-		return remote
+	if prefix == "" || strings.Contains(prefix+ext, "${") {
+		return data, false
 	}
-	return slices.DeleteFunc(remote, func(r string) bool { return strings.HasPrefix(r, "Nacos config center") })
+	main := committedDataID(inv, prefix+"."+ext)
+	add(main, "")
+	for base, sfs := range inv.byBase {
+		rest, ok := strings.CutPrefix(base, prefix+"-")
+		if profile, ok2 := strings.CutSuffix(rest, "."+ext); ok && ok2 && profile != "" {
+			add(slices.MinFunc(sfs, func(a, b *springFile) int { return strings.Compare(a.path, b.path) }), profile)
+		}
+	}
+	slices.SortStableFunc(data, func(a, b configFile) int { return strings.Compare(a.sf.path, b.sf.path) })
+	return data, main != nil
+}
+
+// nacosListedDataIDs returns the data-ids named by
+// spring.cloud.nacos.config.shared-configs[n].data-id and
+// extension-configs[n].data-id (also the legacy shared-dataids list).
+func nacosListedDataIDs(files []configFile) []string {
+	base := springconf.CanonicalKey("spring.cloud.nacos.config")
+	var out []string
+	for _, f := range files {
+		for _, e := range allEntries(f.sf) {
+			rest, ok := strings.CutPrefix(springconf.CanonicalKey(e.Key), base+".")
+			if !ok {
+				continue
+			}
+			switch {
+			case (strings.HasPrefix(rest, "sharedconfigs[") || strings.HasPrefix(rest, "extensionconfigs[")) && strings.HasSuffix(rest, "].dataid"):
+				out = append(out, strings.TrimSpace(e.Value))
+			case rest == "shareddataids":
+				out = append(out, splitImport(e.Value)...)
+			}
+		}
+	}
+	return out
 }
 
 func cmpOr(a, b string) string {
@@ -469,14 +549,17 @@ func containerLayers(c deploy.Container) []layer {
 	jvm := layer{kind: srcJVM}
 	env := layer{kind: srcEnv}
 	for _, a := range c.Args {
-		addWord(&args, &jvm, a.Text, a.Pos)
+		// A command word whose key cannot be read (e.g. a bare "$EXTRA" in
+		// a start script) is not taken as a wildcard: the image's own
+		// entrypoint scripts are full of such words.
+		addWord(&args, &jvm, a)
 	}
 	for _, v := range c.Env {
 		switch {
 		case slices.Contains(paramsVars, v.Name):
-			addWords(&args, &jvm, v, "command-line arguments")
+			addWords(&args, &jvm, v, &args, "command-line arguments")
 		case slices.Contains(jvmVars, v.Name):
-			addWords(&args, &jvm, v, "JVM options")
+			addWords(&args, &jvm, v, &jvm, "JVM options")
 		default:
 			if key, ok := springconf.EnvVarKey(v.Name); ok {
 				env.settings = append(env.settings, setting{key: key, name: v.Name, value: v.Value, pos: v.Pos, unknown: v.Unknown})
@@ -489,37 +572,45 @@ func containerLayers(c deploy.Container) []layer {
 	return []layer{args, jvm, env}
 }
 
-// addWords splits a PARAMS/JVMOPTIONS value into words. An unknown value
-// (taken from the host environment) may set anything.
-func addWords(args, jvm *layer, v deploy.EnvVar, what string) {
-	if v.Unknown {
-		target := args
-		if what == "JVM options" {
-			target = jvm
-		}
-		target.wildcard = fmt.Sprintf("the %s in %s (%s) come from the deployment environment", what, v.Name, v.Pos)
+// addWords splits a PARAMS/JVMOPTIONS value into words. A value that is
+// wholly unknown (Kubernetes valueFrom, a compose `- PARAMS` without value)
+// may set anything, and so may a word that is only a reference
+// ("${EXTRA_PARAMS}"); a word whose key is written but whose value is not
+// ("--spring.datasource.password=${DB_PASSWORD}") makes only that key
+// unknown.
+func addWords(args, jvm *layer, v deploy.EnvVar, target *layer, what string) {
+	wildcard := fmt.Sprintf("the %s in %s (%s) come from the deployment environment", what, v.Name, v.Pos)
+	if v.Unknown && len(v.Unresolved) == 0 {
+		target.wildcard = wildcard
 		return
 	}
-	for _, w := range deploy.SplitArgs(v.Value) {
-		addWord(args, jvm, w, v.Pos)
+	for _, w := range v.Words() {
+		if !addWord(args, jvm, w) && w.Unknown && target.wildcard == "" {
+			target.wildcard = wildcard
+		}
 	}
 }
 
 // addWord records one command-line word: --key=value is a Spring argument,
-// -Dkey=value a JVM system property. Anything else is not a property.
-func addWord(args, jvm *layer, w string, pos source.Pos) {
+// -Dkey=value a JVM system property. Anything else is not a property. It
+// reports whether the word set a key; a word whose key is not literal sets
+// none.
+func addWord(args, jvm *layer, w deploy.Arg) bool {
+	target, name, rest := args, "--", ""
 	switch {
-	case strings.HasPrefix(w, "--"):
-		k, v, _ := strings.Cut(w[2:], "=")
-		if k != "" {
-			args.settings = append(args.settings, setting{key: springconf.CanonicalKey(k), name: "--" + k, value: v, pos: pos})
-		}
-	case strings.HasPrefix(w, "-D"):
-		k, v, _ := strings.Cut(w[2:], "=")
-		if k != "" {
-			jvm.settings = append(jvm.settings, setting{key: springconf.CanonicalKey(k), name: "-D" + k, value: v, pos: pos})
-		}
+	case strings.HasPrefix(w.Text, "--"):
+		rest = w.Text[2:]
+	case strings.HasPrefix(w.Text, "-D"):
+		target, name, rest = jvm, "-D", w.Text[2:]
+	default:
+		return false
 	}
+	k, v, _ := strings.Cut(rest, "=")
+	if k == "" || (w.Unknown && strings.Contains(k, "$")) {
+		return false
+	}
+	target.settings = append(target.settings, setting{key: springconf.CanonicalKey(k), name: name + k, value: v, pos: w.Pos, unknown: w.Unknown})
+	return true
 }
 
 // mountedFiles lists the Spring files mounted into a container: bind mounts
