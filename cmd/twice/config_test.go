@@ -79,7 +79,7 @@ func TestSARIFSchemaBothHalves(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := twice(t, tt.dir, tt.args...)
+			res := twiceCached(t, tt.dir, tt.args...)
 			if res.code != tt.code {
 				t.Errorf("exit status %d, want %d\n%s", res.code, tt.code, res.stderr)
 			}

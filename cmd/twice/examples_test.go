@@ -131,7 +131,7 @@ func TestPreCommitHooksRun(t *testing.T) {
 			t.Errorf("no hook %s", tt.hook)
 			continue
 		}
-		if res := twice(t, tt.dir, args...); res.code != tt.code {
+		if res := twiceCached(t, tt.dir, args...); res.code != tt.code {
 			t.Errorf("hook %s (twice %q) in %s: exit status %d, want %d\n%s", tt.hook, args, tt.dir, res.code, tt.code, res.stderr)
 		}
 	}

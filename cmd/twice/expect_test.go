@@ -156,8 +156,8 @@ func parseTextDiagnostics(t *testing.T, out, moduleDir string) []diag {
 	var ds []diag
 	for _, line := range strings.Split(out, "\n") {
 		m := textDiag.FindStringSubmatch(line)
-		if m == nil {
-			continue
+		if m == nil || strings.HasPrefix(m[4], "\t") {
+			continue // not a diagnostic, or its related information
 		}
 		ln, _ := strconv.Atoi(m[2])
 		col, _ := strconv.Atoi(m[3])

@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
 )
 
@@ -77,4 +79,36 @@ func runIn(t *testing.T, dir, name string, args ...string) result {
 func twice(t *testing.T, dir string, args ...string) result {
 	t.Helper()
 	return runIn(t, dir, twiceBin, args...)
+}
+
+// Analyzer runs are deterministic and each costs seconds (facts for the
+// standard library), so identical invocations are run once per test binary.
+var (
+	memoMu sync.Mutex
+	memo   = map[string]result{}
+)
+
+func memoized(t *testing.T, dir, name string, args ...string) result {
+	t.Helper()
+	key := dir + "\x00" + name + "\x00" + strings.Join(args, "\x00")
+	memoMu.Lock()
+	defer memoMu.Unlock()
+	if res, ok := memo[key]; ok {
+		return res
+	}
+	res := runIn(t, dir, name, args...)
+	memo[key] = res
+	return res
+}
+
+// twiceCached is twice for read-only runs that several tests share.
+func twiceCached(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	return memoized(t, dir, twiceBin, args...)
+}
+
+// goVetCached runs go vet -vettool=twice ARGS in dir, once per test binary.
+func goVetCached(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	return memoized(t, dir, "go", append([]string{"vet", "-vettool=" + twiceBin}, args...)...)
 }

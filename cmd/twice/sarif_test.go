@@ -50,7 +50,7 @@ func sarifDiagnostics(t *testing.T, run *sarif.Run) []diag {
 func TestSARIFAnalyzers(t *testing.T) {
 	dir := fixtureDir(t, "orders")
 	want := selectExpectations(readExpectations(t, dir), nil, []string{""}, "")
-	res := twice(t, dir, "-format", "sarif", "./...")
+	res := twiceCached(t, dir, "-format", "sarif", "./...")
 	if res.code != exitFindings {
 		t.Errorf("exit status %d, want %d\n%s", res.code, exitFindings, res.stderr)
 	}
@@ -85,7 +85,7 @@ func TestSARIFAnalyzers(t *testing.T) {
 	}
 
 	// Same findings as the JSON output.
-	js := twice(t, dir, "-format", "json", "./...")
+	js := twiceCached(t, dir, "-json", "./...")
 	if a, b := diagStrings(got), diagStrings(parseJSONDiagnostics(t, js.stdout, dir)); a != b {
 		t.Errorf("SARIF and JSON disagree\nSARIF:\n%s\nJSON:\n%s", a, b)
 	}
@@ -104,7 +104,7 @@ func TestSARIFCleanAndBroken(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := twice(t, fixtureDir(t, tt.module), "-format=sarif", tt.pattern)
+			res := twiceCached(t, fixtureDir(t, tt.module), "-format", "sarif", tt.pattern)
 			if res.code != tt.code {
 				t.Errorf("exit status %d, want %d\n%s", res.code, tt.code, res.stderr)
 			}

@@ -46,8 +46,7 @@ func TestGoVetVettool(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			want := selectExpectations(wants, tt.labels, tt.dirs, tt.only)
-			args := append([]string{"vet", "-vettool=" + twiceBin}, tt.flags...)
-			res := runIn(t, dir, "go", append(args, tt.patterns...)...)
+			res := goVetCached(t, dir, append(append([]string{}, tt.flags...), tt.patterns...)...)
 			got := parseTextDiagnostics(t, res.stderr, dir)
 			checkDiagnostics(t, got, want)
 			// go vet exits 1 when the tool reported anything, 0 otherwise.
@@ -65,33 +64,26 @@ func TestGoVetVettool(t *testing.T) {
 	}
 }
 
-// TestGoVetJSONNamesAnalyzers checks which analyzer reported what, using go
-// vet's JSON output (its text output does not name analyzers).
-func TestGoVetJSONNamesAnalyzers(t *testing.T) {
-	dir := fixtureDir(t, "orders")
-	want := selectExpectations(readExpectations(t, dir), []string{"flags"}, []string{""}, "")
-	args := append([]string{"vet", "-vettool=" + twiceBin, "-json"}, ordersFlags...)
-	res := runIn(t, dir, "go", append(args, "./...")...)
-	if res.code != 0 {
-		t.Fatalf("go vet -json exit status %d\n%s", res.code, res.stderr)
-	}
-	checkDiagnostics(t, parseJSONDiagnostics(t, res.stderr, dir), want)
-}
-
-// TestStandaloneMatchesGoVet: `twice -json ./...` (go/packages driver) and
-// go vet (unitchecker, facts through export data) must agree on every
+// TestStandaloneMatchesGoVet: go vet's JSON output names the analyzer of
+// each expected diagnostic, and `twice -json ./...` (go/packages driver)
+// agrees with go vet (unitchecker, facts through export data) on every
 // diagnostic, position and message.
 func TestStandaloneMatchesGoVet(t *testing.T) {
 	dir := fixtureDir(t, "orders")
-	for _, flags := range [][]string{nil, ordersFlags} {
-		vetArgs := append([]string{"vet", "-vettool=" + twiceBin, "-json"}, flags...)
-		vet := runIn(t, dir, "go", append(vetArgs, "./...")...)
+	wants := readExpectations(t, dir)
+	for _, run := range []struct {
+		flags  []string
+		labels []string
+	}{{nil, nil}, {ordersFlags, []string{"flags"}}} {
+		flags := run.flags
+		vet := goVetCached(t, dir, append(append([]string{"-json"}, flags...), "./...")...)
 		if vet.code != 0 { // go vet -json exits 0 unless something failed
 			t.Fatalf("go vet -json %v: exit status %d\n%s", flags, vet.code, vet.stderr)
 		}
-		fromVet := parseJSONDiagnostics(t, vet.stderr, dir)
+		fromVet := parseJSONDiagnostics(t, jsonOutput(vet), dir)
+		checkDiagnostics(t, fromVet, selectExpectations(wants, run.labels, []string{""}, ""))
 
-		standalone := twice(t, dir, append(append([]string{"-json"}, flags...), "./...")...)
+		standalone := twiceCached(t, dir, append(append([]string{"-json"}, flags...), "./...")...)
 		if standalone.code != 0 { // -json always exits 0 unless something failed
 			t.Fatalf("twice -json %v: exit status %d\n%s", flags, standalone.code, standalone.stderr)
 		}
@@ -121,7 +113,7 @@ func TestStandaloneExitCodes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := twice(t, dir, tt.args...)
+			res := twiceCached(t, dir, tt.args...)
 			if res.code != tt.code {
 				t.Errorf("twice %v: exit status %d, want %d\nstderr:\n%s", tt.args, res.code, tt.code, res.stderr)
 			}
@@ -160,6 +152,15 @@ func TestNolintIsWhatSilences(t *testing.T) {
 	if !found {
 		t.Errorf("without //nolint, no diagnostic at checkout.go:%d\n%s", line, res.stderr)
 	}
+}
+
+// jsonOutput is where the x/tools JSON went: go vet writes it to stdout
+// since Go 1.26 (stderr before).
+func jsonOutput(r result) string {
+	if strings.TrimSpace(r.stdout) != "" {
+		return r.stdout
+	}
+	return r.stderr
 }
 
 func diagStrings(ds []diag) string {

@@ -116,8 +116,8 @@ func TestRetryFuncFromSettingsIsHonoured(t *testing.T) {
 	// Without the setting the want comment must go unmatched.
 	var rec errorRecorder
 	analysistest.Run(&rec, dir, build(nil), "shop/settle")
-	if len(rec.errs) != 1 || !strings.Contains(rec.errs[0], "settle.go:21") {
-		t.Errorf("default settings: want exactly the unmatched expectation at settle.go:21, got %q", rec.errs)
+	if len(rec.errs) != 1 || !strings.Contains(rec.errs[0], "settle.go:26") {
+		t.Errorf("default settings: want exactly the unmatched expectation at settle.go:26, got %q", rec.errs)
 	}
 }
 

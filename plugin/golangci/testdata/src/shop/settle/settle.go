@@ -3,7 +3,12 @@
 // analysis unless the plugin settings name Submit as a retry function.
 package settle
 
-import "net/http"
+import "context"
+
+// Charges is the payment provider's client (a generated SDK interface).
+type Charges interface {
+	Create(ctx context.Context, orderID string, cents int64) error
+}
 
 // Queue is a background job queue.
 type Queue struct {
@@ -15,13 +20,9 @@ func (q *Queue) Submit(run func() error) {
 	q.jobs <- run
 }
 
-// Settle posts the charge from the queue.
-func Settle(q *Queue, pspURL string) {
+// Settle charges the order from the queue.
+func Settle(ctx context.Context, q *Queue, charges Charges, orderID string, cents int64) {
 	q.Submit(func() error {
-		resp, err := http.Post(pspURL+"/v1/charges", "application/json", nil) // want `(?i)post`
-		if err != nil {
-			return err
-		}
-		return resp.Body.Close()
+		return charges.Create(ctx, orderID, cents) // want `(?i)create`
 	})
 }
