@@ -129,11 +129,11 @@ func span(s *retryscope.Scope) token.Pos {
 
 // clientOp classifies the request a retrying client sends.
 func (r *reporter) clientOp(s *retryscope.Scope) (mutation.Op, bool) {
-	if op, ok := r.m.Classifier.Call(s.Call); ok {
-		return op, true
-	}
-	if s.ClientOp == "" {
-		return mutation.Op{}, false
+	op, ok := r.m.Classifier.Call(s.Call)
+	// The client scope knows the method and path of clients the classifier
+	// only judges by name (resty's Request.Post).
+	if s.ClientOp == "" || ok && op.Kind != mutation.KindVerb {
+		return op, ok
 	}
 	return mutation.Op{Kind: mutation.KindHTTP, Desc: s.ClientOp, Effect: "the request can be applied twice", Pos: s.Call.Pos()}, true
 }

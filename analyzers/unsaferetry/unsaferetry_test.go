@@ -31,6 +31,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"SDK interfaces: verb heuristic, create-if-missing, RetryOnConflict", "sdk"},
 		{"nolint forms and //twice:idempotent", "suppress"},
 		{"helper and idempotent function from other packages (facts)", "example.com/checkout"},
+		{"webhook retry loops, recursion, non-retry loops, retrying clients", "webhooks"},
 	}
 	dir := testenv.Testdata(t)
 	for _, tt := range tests {
