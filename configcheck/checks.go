@@ -112,6 +112,19 @@ func describeSetting(s *judgedServer) string {
 		fmt.Fprintf(&b, "%s=%s", w.name, w.value)
 	}
 	fmt.Fprintf(&b, " at %s", posText(w.pos))
+	if s.eff.resolved != "" {
+		fmt.Fprintf(&b, ", which resolves to %s", s.eff.resolved)
+		if len(s.eff.resolvedVia) == 0 {
+			b.WriteString(" (the placeholder's default)")
+		}
+		for i, v := range s.eff.resolvedVia {
+			sep := " through "
+			if i > 0 {
+				sep = " and "
+			}
+			fmt.Fprintf(&b, "%s%s=%s at %s", sep, v.name, v.value, posText(v.pos))
+		}
+	}
 	if len(s.eff.overridden) > 0 {
 		fmt.Fprintf(&b, ", overriding %s", posText(s.eff.overridden[0].pos))
 	}
@@ -124,6 +137,9 @@ func posText(p source.Pos) string {
 
 func settingRelated(s *judgedServer) []Related {
 	var out []Related
+	for _, v := range s.eff.resolvedVia {
+		out = append(out, Related{Message: "placeholder value " + v.name + "=" + v.value, Location: locationOf(v.pos)})
+	}
 	for _, o := range s.eff.overridden {
 		out = append(out, Related{Message: "overridden setting " + o.name + "=" + o.value, Location: locationOf(o.pos)})
 	}
@@ -203,14 +219,19 @@ func duplicateFinding(c clientDep, servers []*judgedServer) (Finding, bool) {
 	}
 	if len(servers) == 0 {
 		f.Severity = SeverityNote
-		f.Message = fmt.Sprintf("powerjob-client %s: no PowerJob server config in the scanned paths; check the server it calls: if it runs 5.1.0 with %s=false (the default), the server answers without X-POWERJOB-AUTH-PASSED and the client re-sends every saveJob/runJob/…, so each job is created twice; run server 5.1.1 or later, or enable OpenAPI auth and configure the app password",
-			c.dep.Version, settingDisplayKey)
+		f.Message = noServerMessage(c)
 		return f, true
 	}
 	var disabled, unknown []*judgedServer
 	for _, s := range servers {
+		// Deliberate: a server known to be 5.1.0-bugfix or later sends
+		// X-POWERJOB-AUTH-PASSED, so the client never re-sends. A server
+		// known to be older than 5.1.0 has no /openApi/authApp at all: a
+		// 5.1.x client fails against it (authApp 404) instead of doubling
+		// its requests, so it is no duplicate-openapi-request either; it
+		// still gets unauthenticated-openapi (unauthenticatedFinding).
 		if s.headerFixed() || s.noAuthAtAll() {
-			continue // a fixed server sends the header; an old one fails the handshake instead of doubling
+			continue
 		}
 		switch s.eff.state {
 		case stateDisabled:
@@ -225,8 +246,7 @@ func duplicateFinding(c clientDep, servers []*judgedServer) (Finding, bool) {
 		f.Message = duplicateMessage(c, disabled[0])
 	case len(unknown) > 0:
 		f.Severity = SeverityNote
-		f.Message = fmt.Sprintf("powerjob-client %s: cannot tell whether the PowerJob server has OpenAPI auth enabled (%s: %s); check that the server runs 5.1.1 or later or has %s=true, otherwise the client re-sends every saveJob/runJob/… and each job is created twice",
-			c.dep.Version, unknown[0].desc, unknown[0].eff.reason, settingDisplayKey)
+		f.Message = unknownServerMessage(c, unknown[0])
 	default:
 		return Finding{}, false
 	}
@@ -234,6 +254,27 @@ func duplicateFinding(c clientDep, servers []*judgedServer) (Finding, bool) {
 		f.Related = append(f.Related, serverRelated(s))
 	}
 	return f, true
+}
+
+// noServerMessage: a 5.x client and no server config in the scanned paths.
+func noServerMessage(c clientDep) string {
+	if c.is50 {
+		return fmt.Sprintf("powerjob-client %s does not authenticate yet, and no PowerJob server config is in the scanned paths; check the server it calls before upgrading the client to 5.1.x: if it runs 5.1.0 with %s=false (the default), it answers without X-POWERJOB-AUTH-PASSED and a 5.1.x client re-sends every saveJob/runJob/…, so each job is created twice; run server 5.1.1 or later, or enable OpenAPI auth and configure the app password",
+			c.dep.Version, settingDisplayKey)
+	}
+	return fmt.Sprintf("powerjob-client %s: no PowerJob server config in the scanned paths; check the server it calls: if it runs 5.1.0 with %s=false (the default), the server answers without X-POWERJOB-AUTH-PASSED and the client re-sends every saveJob/runJob/…, so each job is created twice; run server 5.1.1 or later, or enable OpenAPI auth and configure the app password",
+		c.dep.Version, settingDisplayKey)
+}
+
+// unknownServerMessage: the server's setting cannot be known from the
+// repository.
+func unknownServerMessage(c clientDep, s *judgedServer) string {
+	if c.is50 {
+		return fmt.Sprintf("powerjob-client %s does not authenticate yet, and it cannot be told whether the PowerJob server has OpenAPI auth enabled (%s: %s); before upgrading the client to 5.1.x, check that the server runs 5.1.1 or later or has %s=true, otherwise a 5.1.x client re-sends every saveJob/runJob/… and each job is created twice",
+			c.dep.Version, s.desc, s.eff.reason, settingDisplayKey)
+	}
+	return fmt.Sprintf("powerjob-client %s: cannot tell whether the PowerJob server has OpenAPI auth enabled (%s: %s); check that the server runs 5.1.1 or later or has %s=true, otherwise the client re-sends every saveJob/runJob/… and each job is created twice",
+		c.dep.Version, s.desc, s.eff.reason, settingDisplayKey)
 }
 
 func duplicateMessage(c clientDep, s *judgedServer) string {

@@ -97,6 +97,11 @@ type effective struct {
 	winnerKind sourceKind
 	overridden []setting // lower-precedence settings of the same key
 	reason     string    // why the value is unknown
+	// resolved is the winner's value after placeholder expansion when it
+	// had placeholders, and resolvedVia the settings the placeholders read
+	// (empty when their defaults applied).
+	resolved    string
+	resolvedVia []setting
 }
 
 // propertySet is a server's property sources before profile selection.
@@ -128,28 +133,58 @@ func (ps *propertySet) evaluate() effective {
 		return effective{state: stateDisabled}
 	}
 	e := effective{winner: hits[0], winnerKind: kinds[0], overridden: hits[1:]}
-	e.state, e.reason = judge(hits[0], layers)
+	e.state, e.reason, e.resolved, e.resolvedVia = judge(hits[0], layers)
 	return e
 }
 
 // judge converts the winning setting to a state, expanding placeholders
-// against the same sources.
-func judge(s setting, layers []layer) (state, string) {
+// against the same sources. For a value with placeholders it also returns
+// the expanded value and the settings the placeholders were resolved from.
+func judge(s setting, layers []layer) (st state, reason, resolved string, via []setting) {
 	if s.unknown {
-		return stateUnknown, fmt.Sprintf("%s has a value that is only known at deploy or build time (%q)", s.name, s.value)
+		if s.value == "" {
+			return stateUnknown, fmt.Sprintf("%s gets its value outside the repository (e.g. a Secret, valueFrom or a deploy-time variable)", s.name), "", nil
+		}
+		return stateUnknown, fmt.Sprintf("%s has a value that is only known at deploy or build time (%q)", s.name, s.value), "", nil
 	}
-	v, ok := springconf.Expand(s.value, placeholderLookup(layers))
+	lookup := placeholderLookup(layers)
+	v, ok := springconf.Expand(s.value, func(name string) (string, bool, bool) {
+		val, found, known := lookup(name)
+		if found {
+			if src, ok := findSetting(layers, name); ok {
+				via = append(via, src)
+			}
+		}
+		return val, found, known
+	})
 	if !ok {
-		return stateUnknown, fmt.Sprintf("%s=%s has a placeholder that cannot be resolved from the repository", s.name, s.value)
+		return stateUnknown, fmt.Sprintf("%s=%s has a placeholder that cannot be resolved from the repository", s.name, s.value), "", nil
+	}
+	if v != s.value {
+		resolved = v
 	}
 	b, ok := springconf.Truthy(v)
 	if !ok {
-		return stateUnknown, fmt.Sprintf("%s=%s is not a boolean", s.name, v)
+		return stateUnknown, fmt.Sprintf("%s=%s is not a boolean", s.name, v), "", nil
 	}
 	if b {
-		return stateEnabled, ""
+		return stateEnabled, "", resolved, via
 	}
-	return stateDisabled, ""
+	return stateDisabled, "", resolved, via
+}
+
+// findSetting returns the setting a placeholder name resolves to, the same
+// way placeholderLookup finds it.
+func findSetting(layers []layer, name string) (setting, bool) {
+	key := springconf.CanonicalKey(name)
+	for _, l := range layers {
+		for i := len(l.settings) - 1; i >= 0; i-- {
+			if s := l.settings[i]; s.key == key || (l.kind == srcEnv && s.name == name) {
+				return s, true
+			}
+		}
+	}
+	return setting{}, false
 }
 
 // placeholderLookup resolves ${NAME} against the layers: by canonical key,

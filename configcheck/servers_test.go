@@ -2,6 +2,7 @@ package configcheck
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"testing"
 )
@@ -54,6 +55,83 @@ func TestContainerServers(t *testing.T) {
 				}
 			}
 			if len(got) != len(tt.want) || (len(got) > 0 && got[0] != tt.want[0]) {
+				t.Errorf("findings = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRemoteConfigAndArguments covers config-center data committed to the
+// repository (bootstrap Nacos data-ids, placeholders in import locations)
+// and PARAMS words whose value comes from the deployment environment.
+func TestRemoteConfigAndArguments(t *testing.T) {
+	starterPom := "<project><groupId>a</groupId><artifactId>s</artifactId><version>1</version><dependencies><dependency>" +
+		"<groupId>tech.powerjob</groupId><artifactId>powerjob-server-starter</artifactId><version>5.1.0</version>" +
+		"</dependency></dependencies></project>\n"
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string // unauthenticated-openapi findings as severity@path:line
+	}{
+		{"bootstrap Nacos data-id committed: loaded, not a second server", map[string]string{
+			"boot/pom.xml":                                starterPom,
+			"boot/src/main/resources/bootstrap.yml":       "spring:\n  application:\n    name: powerjob-server\n  cloud:\n    nacos:\n      config:\n        server-addr: nacos:8848\n        file-extension: yaml\n",
+			"boot/src/main/resources/application.yml":     "oms:\n  table-prefix: pj_\n",
+			"config/nacos/powerjob-server.yaml":           "oms:\n  auth:\n    openapi:\n      enable: false\n",
+			"config/nacos/powerjob-server-prod.yaml":      "oms.auth.openapi.enable: true\n",
+			"boot/src/main/resources/application-dev.yml": "spring.datasource.core.username: dev\n",
+		}, []string{"warning@config/nacos/powerjob-server.yaml:4"}},
+		{"Nacos data overrides the local application file", map[string]string{
+			"boot/src/main/resources/bootstrap.properties":   "spring.application.name=jobs\nspring.cloud.nacos.config.server-addr=nacos:8848\n",
+			"boot/src/main/resources/application.properties": "oms.auth.openapi.enable=false\n",
+			"nacos/jobs.properties":                          "oms.auth.openapi.enable=true\n",
+		}, nil},
+		{"active profile picks the profile data-id", map[string]string{
+			"boot/src/main/resources/bootstrap.properties":   "spring.application.name=jobs\nspring.cloud.nacos.config.server-addr=nacos:8848\nspring.profiles.active=prod\n",
+			"boot/src/main/resources/application.properties": "oms.env=PRODUCT\n",
+			"nacos/jobs.properties":                          "oms.auth.openapi.enable=true\n",
+			"nacos/jobs-prod.properties":                     "oms.auth.openapi.enable=false\n",
+		}, []string{"warning@nacos/jobs-prod.properties:1"}},
+		{"shared-configs data-id committed", map[string]string{
+			"boot/src/main/resources/bootstrap.yml":          "spring:\n  cloud:\n    nacos:\n      config:\n        server-addr: nacos:8848\n        shared-configs:\n          - data-id: powerjob-common.properties\n",
+			"boot/src/main/resources/application.properties": "oms.env=PRODUCT\n",
+			"nacos/powerjob-common.properties":               "oms.auth.openapi.enable=false\n",
+		}, []string{"warning@nacos/powerjob-common.properties:1"}}, // set in committed data: not "absent locally"
+		{"import location with a placeholder", map[string]string{
+			"app/src/main/resources/application.yml": "spring:\n  application:\n    name: jobs-admin\n  config:\n    import: optional:nacos:${spring.application.name}.properties\noms:\n  env: PRODUCT\n",
+			"nacos/jobs-admin.properties":            "oms.auth.openapi.enable=false\n",
+		}, []string{"warning@nacos/jobs-admin.properties:1"}},
+		{"import location with an unresolved placeholder stays remote", map[string]string{
+			"app/src/main/resources/application.yml": "spring:\n  config:\n    import: optional:nacos:${APP}.properties\noms:\n  env: PRODUCT\n",
+		}, []string{"note@app/src/main/resources/application.yml:1"}},
+		{"PARAMS with an unresolved password still shows the auth argument", map[string]string{
+			"docker-compose.yml": "services:\n  pj:\n    image: powerjob/powerjob-server:5.1.0\n    environment:\n      PARAMS: \"--spring.datasource.core.password=${DB_PASSWORD} --oms.auth.openapi.enable=false\"\n",
+		}, []string{"warning@docker-compose.yml:5"}},
+		{"PARAMS with a whole-word reference may set anything", map[string]string{
+			"docker-compose.yml": "services:\n  pj:\n    image: powerjob/powerjob-server:5.1.0\n    environment:\n      PARAMS: \"--server.port=7700 ${EXTRA_PARAMS}\"\n",
+		}, []string{"note@docker-compose.yml:3"}},
+		{"PARAMS whose auth value is unresolved", map[string]string{
+			"docker-compose.yml": "services:\n  pj:\n    image: powerjob/powerjob-server:5.1.0\n    environment:\n      PARAMS: \"--oms.auth.openapi.enable=${AUTH}\"\n",
+		}, []string{"note@docker-compose.yml:5"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := t.TempDir()
+			writeTree(t, root, tt.files)
+			r, err := Scan(context.Background(), nil, Options{WorkDir: root})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(r.Errors) > 0 {
+				t.Fatalf("input errors: %+v", r.Errors)
+			}
+			var got []string
+			for _, f := range r.Findings {
+				if f.Rule == RuleUnauthenticatedOpenAPI {
+					got = append(got, string(f.Severity)+"@"+f.Location.Path+":"+strconv.Itoa(f.Location.Line))
+				}
+			}
+			if !slices.Equal(got, tt.want) {
 				t.Errorf("findings = %q, want %q", got, tt.want)
 			}
 		})
