@@ -175,7 +175,7 @@ const maxTestDistance = 12
 // drives reports whether the attempt's results decide whether the loop
 // goes round again, in one of the shapes listed above.
 func (w *walk) drives(l loop, a attempt) bool {
-	if l.cond != nil && w.mentions(l.cond, a.results) {
+	if l.cond != nil && w.repeatsOnFailure(l.cond, a.results) {
 		return true
 	}
 	stmts := l.body.List
@@ -261,7 +261,40 @@ func (w *walk) mentions(n ast.Node, objs []types.Object) bool {
 	return false
 }
 
-// isSuccessTest recognises `err == nil` (also as a conjunct),
+// repeatsOnFailure recognises loop conditions that keep going while the
+// attempt failed: `err != nil` (also in a conjunction), `!done`, `!ok`. A
+// condition that keeps going while it succeeds (`for err == nil`) is a
+// stream, not a retry.
+func (w *walk) repeatsOnFailure(cond ast.Expr, results []types.Object) bool {
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.BinaryExpr:
+		switch c.Op {
+		case token.LAND:
+			return w.repeatsOnFailure(c.X, results) || w.repeatsOnFailure(c.Y, results)
+		case token.NEQ:
+			return w.isErrOperand(c.X, results) && isNil(w.info, c.Y) || w.isErrOperand(c.Y, results) && isNil(w.info, c.X)
+		}
+	case *ast.UnaryExpr:
+		return c.Op == token.NOT && w.isBoolResult(c.X, results)
+	}
+	return false
+}
+
+// isBoolResult reports whether e is a boolean result of the attempt
+// (done, ok, acquired).
+func (w *walk) isBoolResult(e ast.Expr, results []types.Object) bool {
+	obj := objOf(w.info, e)
+	for _, r := range results {
+		if obj == r {
+			b, ok := r.Type().Underlying().(*types.Basic)
+			return ok && b.Kind() == types.Bool
+		}
+	}
+	return false
+}
+
+// isSuccessTest recognises `err == nil` (also as a conjunct), a boolean
+// result (`if done`, `if ok`),
 // `resp.StatusCode == 200`/`< 300`, `resp.IsSuccess()`.
 func (w *walk) isSuccessTest(cond ast.Expr, results []types.Object) bool {
 	switch c := ast.Unparen(cond).(type) {
@@ -281,6 +314,8 @@ func (w *walk) isSuccessTest(cond ast.Expr, results []types.Object) bool {
 		if sel, ok := c.Fun.(*ast.SelectorExpr); ok && w.mentions(sel.X, results) {
 			return sel.Sel.Name == "IsSuccess"
 		}
+	case *ast.Ident:
+		return w.isBoolResult(c, results)
 	}
 	return false
 }

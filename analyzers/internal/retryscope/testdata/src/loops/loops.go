@@ -36,7 +36,8 @@ func (d *Dispatcher) list(ctx context.Context, token string) (*Response, error) 
 func (d *Dispatcher) writePage(ctx context.Context, token string) (*Response, error) {
 	return &Response{}, nil
 }
-func retryable(err error) bool { return true }
+func retryable(err error) bool                                              { return true }
+func (d *Dispatcher) tryLock(ctx context.Context, key string) (bool, error) { return true, nil }
 
 var errTemporary = errors.New("temporary")
 
@@ -123,6 +124,49 @@ func (d *Dispatcher) ConditionLoop(ctx context.Context, e Event) error {
 	for i := 0; err != nil && i < 3; i++ {
 		time.Sleep(time.Second)
 		err = d.writeEvent(ctx, e) // want "retried by a retry loop"
+	}
+	return err
+}
+
+// Acquire spins until a lock is taken: a boolean result drives the loop.
+func (d *Dispatcher) Acquire(ctx context.Context, e Event) {
+	for {
+		d.writeLog("acquiring") // want "retried by a retry loop"
+		ok, err := d.tryLock(ctx, e.ID)
+		if err == nil && ok {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// PollHelper is a hand-written poll: not done goes round again.
+func PollHelper(ctx context.Context, fn func(context.Context) (bool, error)) error {
+	for i := 0; i < 10; i++ {
+		done, err := fn(ctx)
+		if err != nil {
+			return err
+		}
+		if done {
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+	return errTemporary
+}
+
+// UsePoll: PollHelper is a helper (a fact) retrying its func argument.
+func (d *Dispatcher) UsePoll(ctx context.Context, e Event) error {
+	return PollHelper(ctx, func(ctx context.Context) (bool, error) {
+		return d.writeEvent(ctx, e) == nil, nil // want "retried by loops.PollHelper \\(retries its func argument\\)"
+	})
+}
+
+// Stream sends while sending succeeds: a stream, not a retry.
+func (d *Dispatcher) Stream(ctx context.Context, e Event) error {
+	var err error
+	for err == nil {
+		err = d.writeEvent(ctx, e)
 	}
 	return err
 }
