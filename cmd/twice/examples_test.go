@@ -206,3 +206,29 @@ func anyContains(list []string, sub string) bool {
 	}
 	return false
 }
+
+// TestReadme keeps the README actionable: its help anchors exist, and the
+// sample command a newcomer runs first really shows findings.
+func TestReadme(t *testing.T) {
+	data, err := os.ReadFile(repoFile(t, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	// helpUri targets: https://github.com/twice-lint/twice#<id>
+	for _, id := range []string{"unsaferetry", "resend", "duplicate-openapi-request", "unauthenticated-openapi"} {
+		if !strings.Contains(readme, "\n### "+id+"\n") {
+			t.Errorf("README has no section %q (anchor #%s)", "### "+id, id)
+		}
+	}
+	const sample = "go run ./cmd/twice config ./testdata/config/maven-embedded"
+	for _, cmd := range []string{sample, "go test ./...", "go install github.com/twice-lint/twice/cmd/twice@latest"} {
+		if !strings.Contains(readme, cmd) {
+			t.Errorf("README lacks %q", cmd)
+		}
+	}
+	res := twiceCached(t, repoFile(t, "."), strings.Fields(sample)[3:]...)
+	if res.code != exitFindings || !strings.Contains(res.stdout, "[duplicate-openapi-request]") {
+		t.Errorf("README sample: exit %d, want %d with a duplicate-openapi-request finding\n%s%s", res.code, exitFindings, res.stdout, res.stderr)
+	}
+}
