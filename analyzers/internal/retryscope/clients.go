@@ -170,8 +170,8 @@ func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 		}
 		s.Mechanism = "an *http.Client from go-retryablehttp's StandardClient (retries every request)"
 	case restyVersion(recv.Type()) == "":
-		sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !cs.isGRPCClient(w.info, objOf(w.info, sel.X)) {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || !cs.isGRPCClient(w.info, objOf(w.info, sel.X)) {
 			return nil
 		}
 		s.Mechanism = "the gRPC retry interceptor of its connection (go-grpc-middleware retry with WithMax)"
@@ -180,7 +180,11 @@ func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 		if method == "" {
 			return nil
 		}
-		flags := cs.chainFlags(w.info, call.Fun.(*ast.SelectorExpr).X, map[types.Object]bool{})
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return nil
+		}
+		flags := cs.chainFlags(w.info, sel.X, map[types.Object]bool{})
 		if flags&restyRetries == 0 {
 			return nil
 		}

@@ -260,7 +260,7 @@ func (w *walk) call(call *ast.CallExpr) {
 		}
 		return
 	}
-	if h := w.helper(fn); h != nil && h.FuncParam < len(call.Args) && !fn.Signature().Variadic() {
+	if h := w.helper(fn); h != nil && h.FuncParam >= 0 && h.FuncParam < len(call.Args) && !fn.Signature().Variadic() {
 		mech := shortName(fn) + " (retries its func argument)"
 		w.addArgScope(KindHelper, mech, call, call.Args[h.FuncParam], h.TxBeforeCommit)
 		return
