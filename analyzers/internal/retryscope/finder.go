@@ -260,7 +260,7 @@ func (w *walk) call(call *ast.CallExpr) {
 		}
 		return
 	}
-	if h := w.helper(fn); h != nil && h.FuncParam >= 0 && h.FuncParam < len(call.Args) && !fn.Signature().Variadic() {
+	if h := w.helper(fn); h != nil && h.FuncParam >= 0 && h.FuncParam < len(call.Args) && !isVariadicParam(fn, h.FuncParam) {
 		mech := shortName(fn) + " (retries its func argument)"
 		w.addArgScope(KindHelper, mech, call, call.Args[h.FuncParam], h.TxBeforeCommit)
 		return
@@ -276,6 +276,12 @@ func (w *walk) call(call *ast.CallExpr) {
 	}
 	w.recursion(call, fn)
 	w.clients.noteCall(w, call, fn)
+}
+
+// isVariadicParam reports whether parameter i of fn is its variadic one.
+func isVariadicParam(fn *types.Func, i int) bool {
+	sig := fn.Signature()
+	return sig.Variadic() && i == sig.Params().Len()-1
 }
 
 // shortName is "pkg.Func" or "Type.Method" for messages.

@@ -40,6 +40,12 @@ func (s *Service) PlaceRetrier(ctx context.Context, id string) error {
 	})
 }
 
+func (s *Service) PlaceWith(ctx context.Context, id string) error {
+	return retryutil.DoWith(func() error {
+		return s.writeOrder(ctx, id) // want "retried by retryutil.DoWith \\(retries its func argument\\)"
+	}, func(r *retryutil.Retrier) {})
+}
+
 func (s *Service) PlaceTwice(ctx context.Context, id string) error {
 	return retryutil.Twice(func() error { return s.writeOrder(ctx, id) })
 }

@@ -48,6 +48,19 @@ func (r *Retrier) Do(fn func(*Retrier) error) error {
 	}
 }
 
+// Option configures DoWith.
+type Option func(*Retrier)
+
+// DoWith retries fn with options: the func parameter precedes a variadic
+// one.
+func DoWith(fn func() error, opts ...Option) error {
+	r := &Retrier{max: 3}
+	for _, o := range opts {
+		o(r)
+	}
+	return r.Do(func(*Retrier) error { return fn() })
+}
+
 // Twice calls fn twice, on purpose: not a retry.
 func Twice(fn func() error) error {
 	if err := fn(); err != nil {
