@@ -107,6 +107,8 @@ func (c *Classifier) table(call *ast.CallExpr, fn *types.Func) (Op, bool) {
 		return c.sqlCall(call, fn)
 	case isRedisPkg(path):
 		return redisCall(call, fn)
+	case isRestyPkg(path):
+		return c.restyCall(call, fn)
 	}
 	if op, ok := publishCall(call, fn); ok {
 		return op, true

@@ -46,6 +46,11 @@ func (c *Classifier) Evidence(call *ast.CallExpr, scope ast.Node) Evidence {
 			}
 		}
 	}
+	if fn := c.calleeFunc(call); fn != nil && fn.Pkg() != nil && isRestyPkg(fn.Pkg().Path()) {
+		if v := c.restyChainEvidence(&ev, call); v != nil {
+			roots[v] = true
+		}
+	}
 	if fn := c.calleeFunc(call); fn != nil {
 		if f := c.facts(fn); f != nil && f.KeyParam >= 0 && f.KeyParam < len(call.Args) {
 			ev.Keys = append(ev.Keys, c.key("idempotency key argument", call, call.Args[f.KeyParam]))
@@ -145,8 +150,15 @@ func (c *Classifier) setterEvidence(ev *Evidence, call *ast.CallExpr, roots map[
 	if !ok || !roots[c.rootVar(sel.X)] {
 		return
 	}
-	switch sel.Sel.Name {
-	case "Set", "Add":
+	c.headerSetter(ev, call, sel.Sel.Name)
+}
+
+// headerSetter reads one setter call of the method named method:
+// Header.Set/Add and resty's SetHeader with an idempotency-key or If-Match
+// header, SetIdempotencyKey(v), SetResourceVersion(v).
+func (c *Classifier) headerSetter(ev *Evidence, call *ast.CallExpr, method string) {
+	switch method {
+	case "Set", "Add", "SetHeader":
 		if len(call.Args) != 2 {
 			return
 		}

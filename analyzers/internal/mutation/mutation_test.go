@@ -131,7 +131,7 @@ func describe(ev mutation.Evidence) string {
 func TestClassifier(t *testing.T) {
 	analysistest.Run(t, testenv.Testdata(t), reporter,
 		"example.com/orders", "example.com/shop", "example.com/repo", "example.com/events",
-		"example.com/ratelimit", "example.com/release", "example.com/storage")
+		"example.com/ratelimit", "example.com/release", "example.com/storage", "example.com/carrier")
 }
 
 func TestSplitWords(t *testing.T) {

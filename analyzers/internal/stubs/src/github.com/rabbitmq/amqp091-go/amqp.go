@@ -40,3 +40,17 @@ func (ch *Channel) PublishWithDeferredConfirmWithContext(ctx context.Context, ex
 }
 func (ch *Channel) Confirm(noWait bool) error { return nil }
 func (ch *Channel) Close() error              { return nil }
+
+// Delivery is a message received from a queue.
+type Delivery struct {
+	MessageId   string
+	ContentType string
+	Body        []byte
+}
+
+func (d Delivery) Ack(multiple bool) error           { return nil }
+func (d Delivery) Nack(multiple, requeue bool) error { return nil }
+
+func (ch *Channel) Consume(queue, consumer string, autoAck, exclusive, noLocal, noWait bool, args Table) (<-chan Delivery, error) {
+	return nil, nil
+}

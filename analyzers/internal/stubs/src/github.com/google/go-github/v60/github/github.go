@@ -67,6 +67,13 @@ type PullRequest struct {
 	Number *int
 }
 
+func (p *PullRequest) GetNumber() int {
+	if p == nil || p.Number == nil {
+		return 0
+	}
+	return *p.Number
+}
+
 type PullRequestListOptions struct{ State string }
 
 type PullRequestsService struct{}
