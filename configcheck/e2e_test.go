@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -87,6 +88,108 @@ var e2eCases = []struct {
 		{"error", "broken-files/powerjob-server/config/application-dev.yml", 3, ""},
 		{"warning", "broken-files/powerjob-server/config/application.properties", 4, unath},
 	}, 1},
+	// RuoYi-style: a custom ruoyi/ruoyi-powerjob-server image (JAVA_OPTS
+	// enables auth) next to its own embedded-server module whose active
+	// profile is a Maven token (base files decide; target/ is skipped).
+	{"ruoyi-plus", []want{
+		{"warning", "ruoyi-plus/ruoyi-extend/ruoyi-powerjob-server/src/main/resources/application.yml", 1, unath},
+		{"warning", "ruoyi-plus/ruoyi-modules/ruoyi-job/pom.xml", 19, dup}, // version from the parent's dependencyManagement
+	}, 3},
+	// spring.config.import=nacos:powerjob-server.yml with the data-id
+	// committed under config/nacos/: read like a local file.
+	{"nacos-data-id", []want{
+		{"warning", "nacos-data-id/config/nacos/DEFAULT_GROUP/powerjob-server.yml", 12, unath}, // the enable: line
+		{"warning", "nacos-data-id/order-service/pom.xml", 14, dup},                            // version from a property
+	}, 3},
+	// The same import, not committed: unknown, notes only (5.0.x wording).
+	{"nacos-remote-beta", []want{
+		{"note", "nacos-remote-beta/billing/pom.xml", 10, dup},
+		{"note", "nacos-remote-beta/scheduler/src/main/resources/application.yml", 1, unath},
+	}, 0},
+	// PARAMS as a folded scalar (with an unresolved password) and as a list
+	// entry with \ continuations; JAVA_OPTS -D overriding a mounted file;
+	// SPRING_PROFILES_ACTIVE selecting a mounted profile file that enables auth.
+	{"compose-overrides", []want{
+		{"warning", "compose-overrides/deploy/docker-compose.yml", 7, unath},
+		{"warning", "compose-overrides/deploy/docker-compose.yml", 19, unath},
+		{"warning", "compose-overrides/notify/build.gradle", 8, dup},
+	}, 3},
+	// ${OMS_AUTH:true} resolved from the container environment, left to its
+	// default, and a placeholder without default that nothing defines.
+	{"placeholders", []want{
+		{"warning", "placeholders/deploy/conf/powerjob.properties", 3, unath},
+		{"note", "placeholders/reports/src/main/resources/application.yml", 6, unath},
+	}, 3},
+	// key: value, \uXXXX escapes, a continued entry (its first line), and a
+	// BOM + CRLF nested YAML file of a 5.1.0-bugfix embedded server.
+	{"properties-syntax", []want{
+		{"warning", "properties-syntax/colon/config/application.properties", 3, unath},
+		{"warning", "properties-syntax/continued/config/application.properties", 2, unath},
+		{"warning", "properties-syntax/escape/config/application.properties", 3, unath},
+		{"warning", "properties-syntax/nested/src/main/resources/application.yml", 7, unath},
+	}, 3},
+	// Official tags 5.1.0, 5.1.1, latest, 4.3.9 (auth "enabled" but absent
+	// in that version), a registry mirror, and a custom image with auth on.
+	{"server-images", []want{
+		{"warning", "server-images/api/build.gradle.kts", 8, dup},
+		{"warning", "server-images/ops/docker-compose.yml", 3, unath},
+		{"warning", "server-images/ops/docker-compose.yml", 5, unath},
+		{"warning", "server-images/ops/docker-compose.yml", 7, unath},
+		{"warning", "server-images/ops/docker-compose.yml", 9, unath},
+		{"warning", "server-images/ops/docker-compose.yml", 13, unath},
+	}, 3},
+	// Client versions from gradle.properties (5.0.x), the version catalog,
+	// a lockfile; commented-out and 4.x declarations, a worker starter and
+	// an embedded server with auth on do not count.
+	{"gradle-client-versions", []want{
+		{"warning", "gradle-client-versions/gradle/libs.versions.toml", 3, dup},
+		{"warning", "gradle-client-versions/server/Dockerfile", 1, unath},
+		{"warning", "gradle-client-versions/svc-a/build.gradle", 4, dup},
+		{"warning", "gradle-client-versions/svc-c/gradle.lockfile", 5, dup},
+	}, 3},
+	// A client in the parent pom's <dependencies>, versioned by an imported
+	// BOM: reported once at the parent, not once per child.
+	{"maven-parent-client", []want{
+		{"warning", "maven-parent-client/job-admin/src/main/resources/application.yml", 3, unath},
+		{"warning", "maven-parent-client/pom.xml", 34, dup},
+	}, 3},
+	{"look-alike-keys", nil, 0},
+	{"client-non-ascii", []want{
+		{"note", "client-non-ascii/服务/订单中心/pom.xml", 11, dup},
+	}, 0},
+	// Broken pom, YAML with a tab, merge-conflict markers next to valid
+	// files; a Helm template dir (skipped silently), build/ without a build
+	// script (scanned) and build/ beside build.gradle (skipped), Latin-1.
+	{"broken-mixed", []want{
+		{"error", "broken-mixed/api/pom.xml", 14, ""},
+		{"warning", "broken-mixed/build/compose/docker-compose.yml", 5, unath},
+		{"error", "broken-mixed/conflict/config/application.properties", 2, ""},
+		{"warning", "broken-mixed/latin/powerjob.properties", 3, unath},
+		{"warning", "broken-mixed/server/pom.xml", 15, dup},
+		{"error", "broken-mixed/server/src/main/resources/application-dev.yml", 4, ""},
+		{"warning", "broken-mixed/server/src/main/resources/application.yml", 6, unath},
+	}, 1},
+	{"k8s-secret", []want{
+		{"warning", "k8s-secret/manifests/powerjob.yaml", 8, unath}, // profile file in a mounted ConfigMap
+		{"note", "k8s-secret/manifests/powerjob.yaml", 41, unath},   // env from a Secret
+		{"warning", "k8s-secret/payments/build.gradle", 2, dup},
+	}, 3},
+	// Legacy spring.profiles documents, a profile from a placeholder default,
+	// file:./config/ over the classpath, Dockerfile ENV.
+	{"profile-precedence", []want{
+		{"warning", "profile-precedence/a/src/main/resources/application.yml", 14, unath},
+		{"warning", "profile-precedence/b/src/main/resources/application-dev.properties", 1, unath},
+		{"warning", "profile-precedence/c/config/application.properties", 1, unath},
+		{"warning", "profile-precedence/d/Dockerfile", 9, unath},
+	}, 3},
+	// Apollo and Config Server (notes), a bootstrap Nacos data-id and a
+	// placeholder import location committed (read), a file: import.
+	{"config-centers", []want{
+		{"note", "config-centers/apollo/src/main/resources/application.properties", 1, unath},
+		{"note", "config-centers/cfgsrv/src/main/resources/application.yml", 1, unath},
+		{"warning", "config-centers/fileimp/ext/powerjob-auth.properties", 2, unath},
+		{"warning", "config-centers/nacos-config/powerjob-server.yaml", 4, unath},
+	}, 3},
 }
 
 // runCLI runs `twice config` in the fixture directory.
@@ -251,7 +354,12 @@ func (l sarifLoc) path(t *testing.T) string {
 	if l.PhysicalLocation.ArtifactLocation.URIBaseID != "%SRCROOT%" {
 		t.Errorf("uriBaseId = %q, want %%SRCROOT%%", l.PhysicalLocation.ArtifactLocation.URIBaseID)
 	}
-	return l.PhysicalLocation.ArtifactLocation.URI
+	// URIs are percent-encoded (non-ASCII directory names, spaces).
+	p, err := url.PathUnescape(l.PhysicalLocation.ArtifactLocation.URI)
+	if err != nil {
+		t.Errorf("artifact URI %q: %v", l.PhysicalLocation.ArtifactLocation.URI, err)
+	}
+	return p
 }
 
 func compileSARIFSchema(t *testing.T) *jsonschema.Schema {

@@ -1,0 +1,6 @@
+plugins { java }
+
+dependencies {
+    implementation(libs.powerjob.client)
+    implementation(libs.powerjob.worker)
+}
