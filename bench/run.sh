@@ -11,7 +11,14 @@
 # The floor (bench/floor) is a multichecker whose one analyzer only declares
 # a fact type, so it loads and type-checks exactly the packages twice does.
 #
-# Usage: bench/run.sh [targets…]   (targets: std self gen; default all)
+# The config targets (config10k, config50k) generate a monorepo of 10,000 or
+# 50,000 files (bench/gentree; a tenth are files the checker reads) and
+# alternate `twice config` with bench/configfloor, which walks the same tree
+# and reads the same files without parsing them (target: <= 1.5; peak RSS
+# should not grow with the tree beyond the facts kept per file read).
+#
+# Usage: bench/run.sh [targets…]   (targets: std self gen config10k config50k;
+#        default std self gen)
 #        RUNS=5 bench/run.sh gen
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -23,6 +30,7 @@ trap 'rm -rf "$work"' EXIT
 go build -o "$work/twice" ./cmd/twice
 go build -o "$work/floor" ./bench/floor
 go build -o "$work/measure" ./bench/measure
+go build -o "$work/configfloor" ./bench/configfloor
 go run ./bench/gensvc -o "$work/gensvc" -services 40
 
 targets=("$@")
@@ -32,10 +40,18 @@ echo "# twice vs floor — $(date -u +%Y-%m-%dT%H:%MZ), $(go version | cut -d' '
 echo
 for t in "${targets[@]}"; do
   case $t in
+    config10k|config50k)
+      files=${t#config}; files=${files%k}000
+      go run ./bench/gentree -o "$work/tree-$t" -files "$files"
+      # -fail-on none: the generated tree has findings on purpose.
+      "$work/measure" -runs "$runs" -C "$work/tree-$t" -label "$t: twice config ($files files)" \
+        floor="$work/configfloor ." twice="$work/twice config -fail-on none ."
+      rm -rf "$work/tree-$t"
+      continue ;;
     std)  dir=$root; pkgs=std ;;
     self) dir=$root; pkgs=./... ;;
     gen)  dir=$work/gensvc; pkgs=./... ;;
-    *) echo "unknown target $t (want std, self or gen)" >&2; exit 2 ;;
+    *) echo "unknown target $t (want std, self, gen, config10k or config50k)" >&2; exit 2 ;;
   esac
   "$work/measure" -runs "$runs" -C "$dir" -label "$t: standalone" \
     floor="$work/floor $pkgs" twice="$work/twice $pkgs"

@@ -5,7 +5,7 @@ package configcheck_test
 // generated monorepos of 10,000 and 50,000 files of which a tenth are config,
 // build and deployment files:
 //
-//	go test -run '^$' -bench ScanTree -benchtime 3x ./configcheck
+//	go test -run '^$' -bench ScanVsFloor -benchtime 3x ./configcheck
 //
 // Each size's tree is generated once; floor and scan then alternate
 // (-scanbench.rounds times) so that load on a shared machine hits both. Besides
@@ -28,9 +28,9 @@ import (
 	"github.com/twice-lint/twice/configcheck"
 )
 
-var scanBenchRounds = flag.Int("scanbench.rounds", 3, "alternating floor/scan rounds per tree size in BenchmarkScanTree")
+var scanBenchRounds = flag.Int("scanbench.rounds", 3, "alternating floor/scan rounds per tree size in BenchmarkScanVsFloor")
 
-func BenchmarkScanTree(b *testing.B) {
+func BenchmarkScanVsFloor(b *testing.B) {
 	for _, files := range []int{10_000, 50_000} {
 		b.Run(fmt.Sprintf("files=%d", files), func(b *testing.B) {
 			dir := b.TempDir()

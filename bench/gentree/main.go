@@ -1,0 +1,31 @@
+// Command gentree writes a generated monorepo for benchmarking `twice
+// config` (see bench/configtree.Tree): about a tenth of -files are config,
+// build and deployment files the checker reads.
+//
+//	go run ./bench/gentree -o /tmp/tree50k -files 50000
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/twice-lint/twice/bench/configtree"
+)
+
+func main() {
+	out := flag.String("o", "", "directory to write the tree into (created; should not exist)")
+	files := flag.Int("files", 50000, "number of files (at least 100)")
+	flag.Parse()
+	if *out == "" {
+		fmt.Fprintln(os.Stderr, "usage: gentree -o DIR [-files N]")
+		os.Exit(2)
+	}
+	layout, err := configtree.Tree(*out, *files)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gentree:", err)
+		os.Exit(1)
+	}
+	fmt.Printf("%s: %d files (%d read by twice config, %d in skipped directories), %d services, %d bytes\n",
+		*out, layout.Files, layout.Relevant, layout.Skipped, layout.Services, layout.Bytes)
+}
