@@ -15,6 +15,7 @@
 //	scan.go        Scan: walk (internal/walk) and parse in parallel, keep facts, not bytes
 //	files.go       which parser reads a file; Spring file names (role, profile)
 //	inventory.go   the parsed facts indexed; manifests resolved together
+//	overrides.go   docker-compose.override.yml merged into its base services
 //	servers.go     servers: module config trees (with imports), containers (args, env, mounts)
 //	effective.go   Spring Boot precedence: args > -D > env > profile files > base files > default
 //	checks.go      the two rules and their messages

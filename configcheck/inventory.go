@@ -51,6 +51,7 @@ func newInventory(facts []fileFacts, report *Report, files fileAccess) *inventor
 		}
 	}
 	inv.modules = project.Modules()
+	inv.containers = mergeComposeOverrides(inv.containers)
 	return inv
 }
 

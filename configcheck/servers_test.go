@@ -137,3 +137,53 @@ func TestRemoteConfigAndArguments(t *testing.T) {
 		})
 	}
 }
+
+// TestComposeOverrides: docker-compose.override.yml is merged into the
+// service of the same name in docker-compose.yml of its directory, as
+// `docker compose up` does by default; other compose files are not.
+func TestComposeOverrides(t *testing.T) {
+	base := "services:\n  powerjob-server:\n    image: powerjob/powerjob-server:5.1.0\n    environment:\n      PARAMS: \"--oms.auth.openapi.enable=false\"\n"
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{"override enables auth", map[string]string{
+			"deploy/docker-compose.yml":          "services:\n  powerjob-server:\n    image: powerjob/powerjob-server:5.1.0\n",
+			"deploy/docker-compose.override.yml": "services:\n  powerjob-server:\n    environment:\n      OMS_AUTH_OPENAPI_ENABLE: \"true\"\n",
+		}, nil},
+		{"override replaces PARAMS as a whole", map[string]string{
+			"deploy/docker-compose.yml":          base,
+			"deploy/docker-compose.override.yml": "services:\n  powerjob-server:\n    environment:\n      PARAMS: \"--server.port=7700\"\n",
+		}, []string{"warning@deploy/docker-compose.yml:3"}}, // not set any more: default false, at the image line
+		{"override image gives the version", map[string]string{
+			"deploy/compose.yaml":          "services:\n  pj:\n    image: powerjob/powerjob-server:5.1.0\n",
+			"deploy/compose.override.yaml": "services:\n  pj:\n    image: powerjob/powerjob-server:4.3.9\n",
+		}, []string{"warning@deploy/compose.override.yaml:3"}},
+		{"a prod file is not a default override", map[string]string{
+			"deploy/docker-compose.yml":      "services:\n  pj:\n    image: powerjob/powerjob-server:5.1.0\n",
+			"deploy/docker-compose.prod.yml": "services:\n  pj:\n    environment:\n      OMS_AUTH_OPENAPI_ENABLE: \"true\"\n",
+		}, []string{"warning@deploy/docker-compose.yml:3"}},
+		{"override in another directory is not merged", map[string]string{
+			"a/docker-compose.yml":          "services:\n  pj:\n    image: powerjob/powerjob-server:5.1.0\n",
+			"b/docker-compose.override.yml": "services:\n  pj:\n    environment:\n      OMS_AUTH_OPENAPI_ENABLE: \"true\"\n",
+		}, []string{"warning@a/docker-compose.yml:3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			root := t.TempDir()
+			writeTree(t, root, tt.files)
+			r, err := Scan(context.Background(), nil, Options{WorkDir: root})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, f := range r.Findings {
+				got = append(got, string(f.Severity)+"@"+f.Location.Path+":"+strconv.Itoa(f.Location.Line))
+			}
+			if len(r.Errors) > 0 || !slices.Equal(got, tt.want) {
+				t.Errorf("findings = %q (errors %+v), want %q", got, r.Errors, tt.want)
+			}
+		})
+	}
+}
