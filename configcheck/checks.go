@@ -63,7 +63,12 @@ func unauthenticatedFinding(s *judgedServer) (Finding, bool) {
 	f := Finding{Rule: RuleUnauthenticatedOpenAPI, Severity: SeverityWarning}
 	switch {
 	case s.noAuthAtAll():
+		// Reported whatever the config says; at the setting when the config
+		// also disables auth explicitly, else at the server itself.
 		f.Location = locationOf(s.anchor)
+		if s.eff.state == stateDisabled {
+			f.Location = locationOf(settingLocation(s))
+		}
 		f.Message = fmt.Sprintf("PowerJob server %s (%s) is older than %s and has no OpenAPI authentication: /openApi/* (e.g. runJob) is reachable without credentials on port 7700 (CVE-2025-11581); upgrade to 5.1.1 or later, set %s=true and keep port 7700 private",
 			s.version, s.desc, firstAuthVersion, settingDisplayKey)
 		f.Related = versionRelated(s)
@@ -215,7 +220,11 @@ func duplicateFinding(c clientDep, servers []*judgedServer) (Finding, bool) {
 	primary, other := clientLocation(c.dep)
 	f := Finding{Rule: RuleDuplicateOpenAPIRequest, Location: locationOf(primary)}
 	if other.IsValid() && other != primary {
-		f.Related = append(f.Related, Related{Message: "powerjob-client " + c.dep.Version + " declared here", Location: locationOf(other)})
+		msg := "powerjob-client version " + c.dep.Version + " set here"
+		if other == c.dep.Pos {
+			msg = "powerjob-client declared here"
+		}
+		f.Related = append(f.Related, Related{Message: msg, Location: locationOf(other)})
 	}
 	if len(servers) == 0 {
 		f.Severity = SeverityNote

@@ -159,3 +159,28 @@ func TestClientsInheritedAndShared(t *testing.T) {
 		})
 	}
 }
+
+// TestOldServerLocation: a server older than 5.1.0 is reported at the line
+// that disables auth when its config does, else at the server (image line,
+// config file).
+func TestOldServerLocation(t *testing.T) {
+	setAt := source.Pos{File: "deploy/docker-compose.yml", Line: 14, Col: 7}
+	tests := []struct {
+		name  string
+		state state
+		want  int
+	}{
+		{"explicitly disabled", stateDisabled, 14},
+		{"enabled in config, but the version has no auth", stateEnabled, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := judged("4.3.9", tt.state)
+			s.eff.winner = setting{key: canonAuth, name: "--" + authKey, value: "x", pos: setAt}
+			f, ok := unauthenticatedFinding(s)
+			if !ok || f.Location.Line != tt.want || !strings.Contains(f.Message, "older than 5.1.0") {
+				t.Errorf("finding %v at line %d (%q), want line %d", ok, f.Location.Line, f.Message, tt.want)
+			}
+		})
+	}
+}
