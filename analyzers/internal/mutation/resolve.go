@@ -34,16 +34,23 @@ type index struct {
 	assigns   map[*types.Var][]assignment
 	fields    map[fieldKey][]ast.Expr
 	addrTaken map[*types.Var]bool
+	// returns maps this package's functions whose body is a single
+	// `return expr` to expr: URL builders such as
+	// func (c *Client) url(id string) string { return c.base + "/v1/items/" + id }.
+	returns map[*types.Func]ast.Expr
 }
 
 func (c *Classifier) idx() *index {
 	if c.index != nil {
 		return c.index
 	}
-	ix := &index{assigns: map[*types.Var][]assignment{}, fields: map[fieldKey][]ast.Expr{}, addrTaken: map[*types.Var]bool{}}
+	ix := &index{assigns: map[*types.Var][]assignment{}, fields: map[fieldKey][]ast.Expr{}, addrTaken: map[*types.Var]bool{},
+		returns: map[*types.Func]ast.Expr{}}
 	for _, f := range c.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
+			case *ast.FuncDecl:
+				c.indexReturn(ix, n)
 			case *ast.AssignStmt:
 				c.indexAssign(ix, n.Lhs, n.Rhs, n.Tok)
 			case *ast.ValueSpec:
@@ -76,6 +83,21 @@ func (c *Classifier) idx() *index {
 	}
 	c.index = ix
 	return ix
+}
+
+// indexReturn records a function whose body is a single return of one
+// value.
+func (c *Classifier) indexReturn(ix *index, d *ast.FuncDecl) {
+	if d.Body == nil || len(d.Body.List) != 1 {
+		return
+	}
+	ret, ok := d.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return
+	}
+	if fn, ok := c.info.Defs[d.Name].(*types.Func); ok {
+		ix.returns[fn] = ret.Results[0]
+	}
 }
 
 func (c *Classifier) indexAssign(ix *index, lhs, rhs []ast.Expr, tok token.Token) {
@@ -225,10 +247,16 @@ func (c *Classifier) pieces(e ast.Expr, depth int) []piece {
 			}
 		}
 	case *ast.CallExpr:
-		if fn := c.calleeFunc(e); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && len(e.Args) > 0 {
+		fn := c.calleeFunc(e)
+		if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && len(e.Args) > 0 {
 			if f := c.str(e.Args[0], depth+1); f.known {
 				return c.formatPieces(f.s, e.Args[1:], depth)
 			}
+		}
+		// A same-package URL builder: its returned expression, in which
+		// the callee's own parameters are unknown parts.
+		if ret, ok := c.idx().returns[fn]; ok && fn != nil {
+			return c.pieces(ret, depth+1)
 		}
 	}
 	return []piece{{param: -1}}

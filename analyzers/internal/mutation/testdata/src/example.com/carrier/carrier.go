@@ -16,8 +16,23 @@ import (
 const shipmentsPath = "/v1/shipments"
 
 type Carrier struct {
-	api *resty.Client
-	v3  *restyv3.Client
+	api  *resty.Client
+	v3   *restyv3.Client
+	hc   *http.Client
+	base string
+}
+
+// shipmentURL is a URL builder: its returned expression describes the
+// requests built from it.
+func (c *Carrier) shipmentURL(id string) string { return c.base + shipmentsPath + "/" + id }
+
+func (c *Carrier) AddLabel(ctx context.Context, id string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, c.shipmentURL(id)+"/labels", nil)
+	if err != nil {
+		return err
+	}
+	_, err = c.hc.Do(req) // want `mutating: PATCH /v1/shipments/\{…\}/labels$`
+	return err
 }
 
 func (c *Carrier) Book(ctx context.Context, body any) error {
