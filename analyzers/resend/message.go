@@ -71,6 +71,6 @@ func message(op mutation.Op, recursiveIn string, looked string, line int) string
 	}
 	return fmt.Sprintf("%s %s after inspecting %s (line %d); if the first request was executed, %s: "+
 		"re-send only when the server refused the request (401/403/407/429), or make the request idempotent "+
-		"(an Idempotency-Key created once and sent with both); //nolint:resend if the server deduplicates",
+		"(an Idempotency-Key created once and sent with both) (suppress with //nolint:resend if it is safe)",
 		desc, how, looked, line, effect)
 }

@@ -198,8 +198,7 @@ type clauseVerdict struct {
 // with which statuses control enters it.
 func (ev *evaluator) switchClauses(sw *ast.SwitchStmt, sc scope) []clauseVerdict {
 	var out []clauseVerdict
-	var def *ast.CaseClause
-	hasDefault := false
+	var def *ast.CaseClause    // stays nil for the implicit default
 	notBefore := allStatuses() // statuses for which no earlier case matched
 	for _, st := range sw.Body.List {
 		cc, ok := st.(*ast.CaseClause)
@@ -207,17 +206,14 @@ func (ev *evaluator) switchClauses(sw *ast.SwitchStmt, sc scope) []clauseVerdict
 			continue
 		}
 		if cc.List == nil {
-			def, hasDefault = cc, true
+			def = cc
 			continue
 		}
 		v := ev.caseVerdict(sw, cc, sc)
 		out = append(out, clauseVerdict{clause: cc, reach: v.whenTrue.and(notBefore), inspects: v.inspects})
 		notBefore = notBefore.and(v.whenFalse)
 	}
-	if hasDefault || def == nil {
-		out = append(out, clauseVerdict{clause: def, reach: notBefore})
-	}
-	return out
+	return append(out, clauseVerdict{clause: def, reach: notBefore})
 }
 
 // caseVerdict is the verdict of "one of the case's expressions matches".
