@@ -177,11 +177,15 @@ type clientDep struct {
 // declaration, and reporting it per child would repeat one line. Several
 // modules can still share one location (a version catalog or lockfile line
 // that fixes the version): it is reported once. 4.x, 3.x
-// (com.github.kfcfans) and unknown versions are not affected.
+// (com.github.kfcfans) and unknown versions are not affected, nor are
+// PowerJob's own server modules (isPowerJobServerModule).
 func clients(inv *inventory) []clientDep {
 	var out []clientDep
 	seen := map[source.Pos]bool{}
 	for _, m := range inv.modules {
+		if isPowerJobServerModule(m) {
+			continue
+		}
 		for _, d := range m.Deps {
 			if d.Group != powerjobGroup || d.Artifact != clientArtifact || d.Inherited {
 				continue

@@ -182,6 +182,14 @@ var e2eCases = []struct {
 		{"warning", "profile-precedence/c/config/application.properties", 1, unath},
 		{"warning", "profile-precedence/d/Dockerfile", 9, unath},
 	}, 3},
+	// PowerJob's own repository shape: the server-starter module declares
+	// powerjob-client (what the starter pulls in; not a remote client) and
+	// is server 5.1.1 itself; an image tag "test_env" is no version.
+	{"powerjob-fork", []want{
+		{"warning", "powerjob-fork/others/dev/docker-compose.yml", 6, unath},
+		{"warning", "powerjob-fork/powerjob-samples/pom.xml", 13, dup},
+		{"warning", "powerjob-fork/powerjob-server/powerjob-server-starter/src/main/resources/application.properties", 6, unath},
+	}, 3},
 	// Apollo and Config Server (notes), a bootstrap Nacos data-id and a
 	// placeholder import location committed (read), a file: import.
 	{"config-centers", []want{

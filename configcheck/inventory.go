@@ -3,6 +3,7 @@ package configcheck
 import (
 	"path"
 	"slices"
+	"strings"
 
 	"github.com/twice-lint/twice/configcheck/deploy"
 	"github.com/twice-lint/twice/configcheck/manifest"
@@ -86,6 +87,15 @@ func (inv *inventory) moduleAt(dir string) (manifest.Module, bool) {
 		return manifest.Module{}, false
 	}
 	return inv.modules[i], true
+}
+
+// isPowerJobServerModule reports whether the module is one of PowerJob's
+// own server modules (tech.powerjob:powerjob-server*), as in the PowerJob
+// repository or a fork: its dependencies are the server's, and its
+// powerjob-client dependency is what powerjob-server-starter pulls in, not
+// a remote client.
+func isPowerJobServerModule(m manifest.Module) bool {
+	return m.Group == powerjobGroup && strings.HasPrefix(m.Artifact, "powerjob-server")
 }
 
 // serverStarter returns the module's powerjob-server-starter dependency: a
