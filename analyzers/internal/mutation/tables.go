@@ -109,7 +109,22 @@ func sdkCall(call *ast.CallExpr, fn *types.Func) (Op, bool) {
 	}
 	res := m[2]
 	return Op{
-		Kind: KindSDK, Desc: "Stripe " + res + ".New", Effect: "the " + res + " can be created twice",
+		Kind: KindSDK, Desc: "Stripe " + res + ".New", Effect: "the " + stripeResource(res) + " can be created twice",
 		Pos: call.Pos(), Identity: "call " + fn.FullName(),
 	}, true
+}
+
+// stripeResources spells the Stripe packages whose names join two words.
+var stripeResources = map[string]string{
+	"paymentintent": "payment intent", "setupintent": "setup intent", "paymentmethod": "payment method",
+	"checkoutsession": "checkout session", "invoiceitem": "invoice item", "subscriptionitem": "subscription item",
+	"usagerecord": "usage record", "transferreversal": "transfer reversal", "applicationfee": "application fee",
+}
+
+// stripeResource names a Stripe resource package for messages.
+func stripeResource(pkg string) string {
+	if name, ok := stripeResources[pkg]; ok {
+		return name
+	}
+	return pkg
 }

@@ -109,11 +109,7 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 	if v == "" {
 		return Op{}, false
 	}
-	what := strings.ToLower(strings.Join(SplitWords(fn.Name())[1:], " "))
-	subject := "it"
-	if what != "" {
-		subject = "the " + what
-	}
+	subject := verbSubject(fn)
 	if v == "Notify" {
 		subject = "the notification"
 	}
@@ -122,6 +118,26 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 		Kind: KindVerb, Desc: name + " (a remote call that " + verbPresent(v) + ")",
 		Effect: subject + " can be " + mutatingVerbs[v] + " twice", Pos: call.Pos(), Identity: "call " + fn.FullName(),
 	}, true
+}
+
+// verbSubject names what a verb-named method writes, for the effect: the
+// words after the verb (CreateRelease → "the release"), else the
+// receiver's type (PullRequestsService.Create → "the pull request"), else
+// "it".
+func verbSubject(fn *types.Func) string {
+	if words := SplitWords(fn.Name()); len(words) > 1 {
+		return "the " + strings.ToLower(strings.Join(words[1:], " "))
+	}
+	recv := strings.TrimSuffix(recvName(fn), "Service")
+	if recv == "" || strings.HasSuffix(recv, "Client") || strings.HasSuffix(recv, "API") {
+		return "it" // OrdersClient.Create: the receiver names a client, not a thing
+	}
+	words := SplitWords(recv)
+	last := words[len(words)-1]
+	if strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
+		words[len(words)-1] = strings.TrimSuffix(last, "s")
+	}
+	return "the " + strings.ToLower(strings.Join(words, " "))
 }
 
 // verbPresent: Create → creates, Publish → publishes, Notify → notifies.
