@@ -218,7 +218,7 @@ func (ps *propertySet) activeProfiles() ([]string, bool) {
 		if l.wildcard != "" {
 			return nil, false
 		}
-		s, ok := l.lookup(canonProfilesActive)
+		s, ok := profilesSetting(l)
 		if !ok {
 			continue
 		}
@@ -235,6 +235,35 @@ func (ps *propertySet) activeProfiles() ([]string, bool) {
 		return []string{"default"}, true
 	}
 	return []string{"default"}, true
+}
+
+// profilesSetting returns the layer's spring.profiles.active: the plain
+// key, or a YAML list (spring.profiles.active[0], [1]…) joined with commas,
+// whichever is written last.
+func profilesSetting(l layer) (setting, bool) {
+	var list []setting
+	lastPlain := -1
+	for i, s := range l.settings {
+		switch {
+		case s.key == canonProfilesActive:
+			lastPlain, list = i, nil
+		case strings.HasPrefix(s.key, canonProfilesActive+"["):
+			list = append(list, s)
+		}
+	}
+	if len(list) == 0 {
+		if lastPlain < 0 {
+			return setting{}, false
+		}
+		return l.settings[lastPlain], true
+	}
+	joined := list[0]
+	joined.key = canonProfilesActive
+	for _, s := range list[1:] {
+		joined.value += "," + s.value
+		joined.unknown = joined.unknown || s.unknown
+	}
+	return joined, true
 }
 
 // layers returns every property source, highest precedence first.

@@ -120,6 +120,17 @@ func TestEffectivePrecedence(t *testing.T) {
 			wantState: stateDisabled, wantFile: "r/application-prod.yml", wantLine: 4,
 		},
 		{
+			name: "active profiles written as a YAML list",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{files: []configFile{
+					inJar(props(t, "r/application.yml", "spring:\n  profiles:\n    active:\n      - metrics\n      - prod\noms.auth.openapi.enable: true\n")),
+					inJar(props(t, "r/application-prod.yml", "oms:\n  auth:\n    openapi:\n      enable: false\n")),
+					inJar(props(t, "r/application-metrics.yml", "oms.auth.openapi.enable: true\n")),
+				}}
+			},
+			wantState: stateDisabled, wantFile: "r/application-prod.yml", wantLine: 4, // the last listed profile wins
+		},
+		{
 			name: "inactive profile file is ignored",
 			ps: func(t *testing.T) propertySet {
 				return propertySet{files: []configFile{
