@@ -39,13 +39,18 @@ for line in "${lines[@]}"; do
   src="$work/src/${m//\//_}"
   if [ ! -d "$src" ]; then
     mkdir -p "$work/src" && cp -r "$dir" "$src" && chmod -R u+w "$src"
+    # Replacements by local path (../..: the module's home repository) do
+    # not exist outside that repository; use the published versions.
+    (cd "$src" && awk '/=>/ { sub(/^replace[ \t]+/, ""); split($0, side, "=>"); split(side[2], to, " ")
+        if (to[1] ~ /^[.\/]/) { split(side[1], from, " "); print from[1] } }' go.mod \
+      | while read -r old; do go mod edit -dropreplace="$old"; done)
   fi
   start=$(date +%s.%N)
   # shellcheck disable=SC2086 # patterns are a list
   code=0; (cd "$src" && "$work/twice" -json $patterns > "$work/out.json" 2> "$work/err.txt") || code=$?
   end=$(date +%s.%N)
   # shellcheck disable=SC2086
-  pkgs=$(cd "$src" && go list $patterns 2>/dev/null | wc -l)
+  pkgs=$(cd "$src" && { go list $patterns 2>/dev/null || true; } | wc -l)
   ur=$("$work/summarize" -count unsaferetry < "$work/out.json")
   rs=$("$work/summarize" -count resend < "$work/out.json")
   printf '| %s | %s | %s | %s | %s | %.1fs | %s |\n' "$m" "$patterns" "$pkgs" "$ur" "$rs" \

@@ -90,12 +90,15 @@ func Pom(n int, client bool) []byte {
 }
 
 // Gradle returns a Groovy build.gradle with n dependencies in the string,
-// map and variable forms.
-func Gradle(n int) []byte {
+// map and variable forms; with client set, one of them is powerjob-client
+// 5.1.0 (through an ext variable).
+func Gradle(n int, client bool) []byte {
 	var b strings.Builder
 	b.WriteString("plugins {\n    id 'java'\n    id 'org.springframework.boot' version '3.2.5'\n}\n\n")
 	b.WriteString("ext {\n    powerjobVersion = '5.1.0'\n}\ndef guavaVersion = \"33.1.0-jre\"\n\nrepositories {\n    mavenCentral()\n}\n\ndependencies {\n")
-	b.WriteString("    implementation \"tech.powerjob:powerjob-client:${powerjobVersion}\"\n")
+	if client {
+		b.WriteString("    implementation \"tech.powerjob:powerjob-client:${powerjobVersion}\"\n")
+	}
 	for i := 0; i < n; i++ {
 		switch i % 3 {
 		case 0:
@@ -129,12 +132,16 @@ func VersionCatalog(n int) []byte {
 	return []byte(b.String())
 }
 
-// Compose returns a docker-compose.yml with n services, one of them a
-// PowerJob server with PARAMS and JVMOPTIONS, as in the PowerJob docs.
-func Compose(n int) []byte {
+// Compose returns a docker-compose.yml with n application services; with
+// server set, a PowerJob server with PARAMS and JVMOPTIONS (auth disabled)
+// comes first, as in the PowerJob docs.
+func Compose(n int, server bool) []byte {
 	var b strings.Builder
-	b.WriteString("services:\n  powerjob-server:\n    image: powerjob/powerjob-server:5.1.0\n    ports:\n      - \"7700:7700\"\n")
-	b.WriteString("    environment:\n      JVMOPTIONS: \"-Xmx512m\"\n      PARAMS: >-\n        --spring.profiles.active=product\n        --oms.auth.openapi.enable=false\n")
+	b.WriteString("services:\n")
+	if server {
+		b.WriteString("  powerjob-server:\n    image: powerjob/powerjob-server:5.1.0\n    ports:\n      - \"7700:7700\"\n")
+		b.WriteString("    environment:\n      JVMOPTIONS: \"-Xmx512m\"\n      PARAMS: >-\n        --spring.profiles.active=product\n        --oms.auth.openapi.enable=false\n")
+	}
 	for i := 0; i < n; i++ {
 		fmt.Fprintf(&b, "  svc%d:\n    image: registry.example.com/team/svc-%d:1.%d.0\n    depends_on: [powerjob-server]\n    environment:\n      - SPRING_PROFILES_ACTIVE=prod\n      - JAVA_OPTS=-Dapp.id=%d -Xms256m\n    command: [\"java\", \"-jar\", \"/app.jar\", \"--server.port=%d\"]\n    volumes:\n      - ./config/svc%d:/config:ro\n", i, i, i%10, i, 8000+i, i)
 	}

@@ -25,9 +25,11 @@ type Layout struct {
 // Tree writes, into dir (which must be empty or absent), a monorepo of about
 // files files of which about a tenth are config, build and deployment files
 // the checker reads; the rest are Java sources, docs, front-end assets, build
-// outputs beside their pom.xml and Git objects, as in a real repository. The
-// first service is a PowerJob server with OpenAPI auth disabled and the
-// second a powerjob-client 5.1.0 user, so the rules have something to find.
+// outputs beside their pom.xml and Git objects, as in a real repository.
+// PowerJob is used the way a company uses it: one server (the root compose
+// file, whose config is the first service's) and a powerjob-client 5.1.0 in
+// one service in fifty (the second service first), so the rules have
+// something to find without every module being a PowerJob module.
 func Tree(dir string, files int) (Layout, error) {
 	if files < 100 {
 		return Layout{}, errors.New("configtree: a tree needs at least 100 files")
@@ -37,7 +39,7 @@ func Tree(dir string, files int) (Layout, error) {
 	// Files outside the services: three the checker reads, and docs.
 	w.put("pom.xml", Pom(5, false), true)
 	w.put("gradle/libs.versions.toml", VersionCatalog(30), true)
-	w.put("docker-compose.yml", Compose(4), true)
+	w.put("docker-compose.yml", Compose(4, true), true)
 	w.put("README.md", []byte("# Monorepo\n\nServices live under services/.\n"), false)
 	perService := (files - w.layout.Files) / services
 	for s := 0; s < services; s++ {
@@ -54,17 +56,17 @@ func Tree(dir string, files int) (Layout, error) {
 // (Java sources, tests, docs, assets, build outputs).
 func (w *writer) service(s, extra int) {
 	dir := fmt.Sprintf("services/svc-%04d/", s)
-	server, client := s == 0, s == 1
+	server, client := s == 0, s%50 == 1
 	if s%2 == 0 {
 		w.put(dir+"pom.xml", Pom(12, client), true)
 	} else {
-		w.put(dir+"build.gradle", Gradle(12), true)
+		w.put(dir+"build.gradle", Gradle(12, client), true)
 	}
 	w.put(dir+"src/main/resources/application.yml", YAML(60, server), true)
 	w.put(dir+"src/main/resources/application-prod.properties", Properties(40, server), true)
 	w.put(dir+"Dockerfile", Dockerfile(3), true)
 	if s%4 == 3 {
-		w.put(dir+"docker-compose.yml", Compose(2), true)
+		w.put(dir+"docker-compose.yml", Compose(2, false), true)
 	} else {
 		w.put(dir+"k8s/deployment.yaml", Kubernetes(1), true)
 	}

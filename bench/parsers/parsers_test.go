@@ -36,9 +36,9 @@ func inputs() []input {
 		{"properties", "src/main/resources/application.properties", configtree.Properties(2000, true), parseSpring(springconf.ParseProperties), 4 + 2000/7*5},
 		{"yaml", "src/main/resources/application.yml", configtree.YAML(3000, true), parseSpring(springconf.ParseYAML), yamlEntries(3000)},
 		{"pom", "pom.xml", configtree.Pom(300, true), parseManifest, 301},
-		{"gradle", "build.gradle", configtree.Gradle(300), parseManifest, 301},
+		{"gradle", "build.gradle", configtree.Gradle(300, true), parseManifest, 301},
 		{"toml", "gradle/libs.versions.toml", configtree.VersionCatalog(500), parseCatalog, 1},
-		{"compose", "docker-compose.yml", configtree.Compose(150), parseContainers(deploy.ParseCompose), 151},
+		{"compose", "docker-compose.yml", configtree.Compose(150, true), parseContainers(deploy.ParseCompose), 151},
 		{"kubernetes", "k8s/services.yaml", configtree.Kubernetes(100), parseKubernetes, 100},
 		{"dockerfile", "Dockerfile", configtree.Dockerfile(300), parseContainers(deploy.ParseDockerfile), 1},
 	}
