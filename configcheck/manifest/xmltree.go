@@ -86,7 +86,7 @@ func parseXML(file string, data []byte) (*xmlElem, error) {
 			break
 		}
 		if err != nil {
-			return nil, xmlError(li, d, err)
+			return nil, xmlError(li, data, d, err)
 		}
 		end := base + int(d.InputOffset())
 		switch t := tok.(type) {
@@ -137,14 +137,24 @@ func startTagPos(li *lineIndex, data []byte, end int, d *xml.Decoder) source.Pos
 
 // xmlError converts a decoder error into a *source.Error at the decoder's
 // current position.
-func xmlError(li *lineIndex, d *xml.Decoder, err error) error {
+//
+// A file that ends inside an element (truncated, or an unclosed tag) is
+// reported at the end of its last line rather than on the empty line after
+// the final newline, which editors do not show.
+func xmlError(li *lineIndex, data []byte, d *xml.Decoder, err error) error {
 	msg := err.Error()
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
 		msg = se.Msg
 	}
 	line, col := d.InputPos()
-	return source.Errorf(source.Pos{File: li.file, Line: line, Col: col}, "malformed XML: %s", msg)
+	pos := source.Pos{File: li.file, Line: line, Col: col}
+	if strings.Contains(msg, "unexpected EOF") && bytes.HasSuffix(data, []byte("\n")) {
+		if last := li.pos(len(data) - 1); last.Line < line {
+			pos = last
+		}
+	}
+	return source.Errorf(pos, "malformed XML: %s", msg)
 }
 
 // charsetReader lets poms declared as ISO-8859-1 / Latin-1 (still seen in
