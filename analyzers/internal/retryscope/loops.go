@@ -82,8 +82,9 @@ func (w *walk) loop(l loop) {
 	l.label = w.labels[l.stmt]
 	var until token.Pos
 	var drivers []*ast.CallExpr
+	assigns := w.carriedAssigns(l.body)
 	for _, a := range w.attemptCalls(l.body) {
-		if w.usesAny(a.call, l.loopVars) || !w.drives(l, a) {
+		if w.usesAny(a.call, l.loopVars) || w.usesAny(a.call, w.advanced(a, assigns)) || !w.drives(l, a) {
 			continue
 		}
 		drivers = append(drivers, a.call)
@@ -135,6 +136,72 @@ func (w *walk) attemptCalls(body *ast.BlockStmt) []attempt {
 		}
 		if len(a.results) > 0 {
 			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// carriedAssign is `v = expr` in a loop body for a variable declared
+// before the loop: state carried from one iteration to the next.
+type carriedAssign struct {
+	obj   types.Object
+	value ast.Expr // nil for v++ / v--
+}
+
+// carriedAssigns lists the loop body's assignments to variables declared
+// outside it (not inside nested func literals).
+func (w *walk) carriedAssigns(body *ast.BlockStmt) []carriedAssign {
+	var out []carriedAssign
+	outside := func(e ast.Expr) types.Object {
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			if obj := w.info.Uses[id]; obj != nil && (obj.Pos() < body.Pos() || obj.Pos() >= body.End()) {
+				return obj
+			}
+		}
+		return nil
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE {
+				return true
+			}
+			for i, lhs := range n.Lhs {
+				if obj := outside(lhs); obj != nil {
+					var value ast.Expr
+					if len(n.Lhs) == len(n.Rhs) {
+						value = n.Rhs[i]
+					} else if len(n.Rhs) == 1 {
+						value = n.Rhs[0]
+					}
+					out = append(out, carriedAssign{obj, value})
+				}
+			}
+		case *ast.IncDecStmt:
+			if obj := outside(n.X); obj != nil {
+				out = append(out, carriedAssign{obj: obj})
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// advanced returns the variables that the attempt's own results advance
+// from one iteration to the next — a cursor (token = resp.NextToken), a
+// rest-of-input (pattern in `chunk, pattern = scan(pattern)`). An attempt
+// whose arguments use one does something different on each iteration:
+// pagination or parsing, not a retry.
+func (w *walk) advanced(a attempt, assigns []carriedAssign) []types.Object {
+	var out []types.Object
+	for _, as := range assigns {
+		for _, r := range a.results {
+			if as.obj == r || as.value != nil && refersTo(w.info, as.value, r) {
+				out = append(out, as.obj)
+				break
+			}
 		}
 	}
 	return out

@@ -232,6 +232,48 @@ func (d *Dispatcher) Paginate(ctx context.Context) error {
 	return nil
 }
 
+// Pagination that retries a failed page: the cursor advances from the
+// response, so each request asks for something different.
+func (d *Dispatcher) PaginateWithRetry(ctx context.Context) error {
+	token := ""
+	for {
+		resp, err := d.writePage(ctx, token)
+		if err != nil {
+			time.Sleep(time.Second)
+			continue
+		}
+		token = resp.NextToken
+		if token == "" {
+			return nil
+		}
+	}
+}
+
+// Upload resumes after the bytes the server accepted: each attempt sends
+// the rest, not the same bytes again.
+func (d *Dispatcher) Upload(ctx context.Context, data []byte) error {
+	for {
+		n, err := d.writeChunk(ctx, data)
+		if err == nil && n == len(data) {
+			return nil
+		}
+		data = data[n:]
+		time.Sleep(time.Second)
+	}
+}
+
+// A retry that rebuilds its request on every attempt is still a retry.
+func (d *Dispatcher) Rebuild(ctx context.Context, id string) error {
+	var e Event
+	for i := 0; i < 3; i++ {
+		e = Event{ID: id}
+		if err := d.writeEvent(ctx, e); err == nil { // want "retried by a retry loop"
+			return nil
+		}
+	}
+	return errTemporary
+}
+
 // Polling a status: failure exits.
 func (d *Dispatcher) Poll(ctx context.Context, id string) error {
 	for {
