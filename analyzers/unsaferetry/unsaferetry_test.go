@@ -25,8 +25,8 @@ func TestUnsafeRetry(t *testing.T) {
 		name string
 		pkg  string
 	}{
-		{"HTTP client with request builder, keys inside and outside, method values", "orders"},
-		{"SQL repository: INSERT, counter UPDATE, upsert, absolute UPDATE, DELETE", "repo"},
+		{"HTTP client with request builder, keys inside and outside, CAS (If-Match), method values", "orders"},
+		{"SQL repository: INSERT, counter UPDATE, upsert, absolute UPDATE, DELETE, transactions retried before/after COMMIT", "repo"},
 		{"publishers and Redis", "outbox"},
 		{"SDK interfaces: verb heuristic, create-if-missing, RetryOnConflict", "sdk"},
 		{"nolint forms and //twice:idempotent", "suppress"},
