@@ -74,6 +74,7 @@ func (m *Model) Fact(fn *types.Func) *mutation.FuncFact {
 	if m == nil || fn == nil {
 		return nil
 	}
+	fn = fn.Origin() // facts are on declarations, not on instantiations
 	if f, ok := m.facts[fn]; ok {
 		return f
 	}

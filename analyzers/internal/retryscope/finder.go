@@ -253,6 +253,7 @@ func (w *walk) call(call *ast.CallExpr) {
 	if fn == nil {
 		return
 	}
+	fn = fn.Origin() // a method of an instantiated generic type: facts are on the declaration
 	name := fullName(fn)
 	if lib, ok := w.f.libs[name]; ok {
 		if !lib.Safe && lib.Arg < len(call.Args) {

@@ -49,3 +49,18 @@ func (s *Service) PlaceWith(ctx context.Context, id string) error {
 func (s *Service) PlaceTwice(ctx context.Context, id string) error {
 	return retryutil.Twice(func() error { return s.writeOrder(ctx, id) })
 }
+
+func (s *Service) writeOrderID(ctx context.Context, id string) (string, error) { return id, nil }
+
+func (s *Service) PlaceGeneric(ctx context.Context, id string) (string, error) {
+	return retryutil.Value(ctx, 3, func(ctx context.Context) (string, error) {
+		return s.writeOrderID(ctx, id) // want "retried by retryutil.Value \\(retries its func argument\\)"
+	})
+}
+
+func (s *Service) PlaceTyped(ctx context.Context, id string) (string, error) {
+	r := &retryutil.Typed[string]{Attempts: 3}
+	return r.Run(func() (string, error) {
+		return s.writeOrderID(ctx, id) // want "retried by Typed.Run \\(retries its func argument\\)"
+	})
+}

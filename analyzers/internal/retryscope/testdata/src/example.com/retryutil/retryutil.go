@@ -68,3 +68,32 @@ func Twice(fn func() error) error {
 	}
 	return fn()
 }
+
+// Value retries fn until it returns a value (generic helper).
+func Value[T any](ctx context.Context, attempts int, fn func(context.Context) (T, error)) (T, error) {
+	var zero T
+	var err error
+	for i := 0; i < attempts; i++ {
+		var v T
+		if v, err = fn(ctx); err == nil {
+			return v, nil
+		}
+		time.Sleep(time.Second)
+	}
+	return zero, err
+}
+
+// Typed is a generic retrier.
+type Typed[T any] struct{ Attempts int }
+
+// Run retries fn.
+func (r *Typed[T]) Run(fn func() (T, error)) (T, error) {
+	var v T
+	var err error
+	for i := 0; i < r.Attempts; i++ {
+		if v, err = fn(); err == nil {
+			return v, nil
+		}
+	}
+	return v, err
+}
