@@ -19,11 +19,14 @@
 #
 # Usage: bench/run.sh [targets…]   (targets: std self gen config10k config50k;
 #        default std self gen)
+#        RUNS=5 MODES=standalone bench/run.sh std   (MODES: standalone vet;
+#        default both)
 #        RUNS=5 bench/run.sh gen
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 runs=${RUNS:-3}
+modes=${MODES:-standalone vet}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
@@ -53,8 +56,11 @@ for t in "${targets[@]}"; do
     gen)  dir=$work/gensvc; pkgs=./... ;;
     *) echo "unknown target $t (want std, self, gen, config10k or config50k)" >&2; exit 2 ;;
   esac
-  "$work/measure" -runs "$runs" -C "$dir" -label "$t: standalone" \
-    floor="$work/floor $pkgs" twice="$work/twice $pkgs"
+  if [[ " $modes " == *" standalone "* ]]; then
+    "$work/measure" -runs "$runs" -C "$dir" -label "$t: standalone" \
+      floor="$work/floor $pkgs" twice="$work/twice $pkgs"
+  fi
+  [[ " $modes " == *" vet "* ]] || continue
   (cd "$dir" && GOCACHE="$work/warm-$t" go build $pkgs >/dev/null 2>&1 || true)
   "$work/measure" -runs "$runs" -C "$dir" -label "$t: go vet -vettool (cold vet cache)" \
     -setup "rm -rf '$work/cache' && cp -a '$work/warm-$t' '$work/cache'" \
