@@ -14,6 +14,7 @@ import (
 //     package-level Post/PostForm) retries every method, and the
 //     *http.Client from its StandardClient() does the same for net/http
 //     calls (the variable or field holding it is tracked, best effort);
+//     a client whose RetryMax is set to 0 does not retry;
 //   - a gRPC client built on a connection dialed with go-grpc-middleware's
 //     retry interceptor and WithMax(n > 0) retries its calls (best effort:
 //     the connection and the clients made from it are tracked through
@@ -44,6 +45,7 @@ type clientState struct {
 	std       map[types.Object]bool       // holds an *http.Client from StandardClient()
 	defs      map[types.Object][]ast.Expr // resty/retryablehttp values: the expressions assigned
 	restyOwn  map[types.Object]restyFlags // flags set by calls on the object itself
+	noRetry   map[types.Object]bool       // a retryablehttp.Client with RetryMax = 0
 	grpcConns map[types.Object]bool       // *grpc.ClientConn dialed with a retrying interceptor
 	// grpcMade: values built by a call with arguments (NewOrdersClient(conn)),
 	// resolved against grpcConns at the end.
@@ -61,6 +63,7 @@ func newClientState() clientState {
 		std:       map[types.Object]bool{},
 		defs:      map[types.Object][]ast.Expr{},
 		restyOwn:  map[types.Object]restyFlags{},
+		noRetry:   map[types.Object]bool{},
 		grpcConns: map[types.Object]bool{},
 		grpcMade:  map[types.Object][]*ast.CallExpr{},
 	}
@@ -68,6 +71,15 @@ func newClientState() clientState {
 
 // noteAssign records assignments of tracked client values.
 func (cs *clientState) noteAssign(w *walk, as *ast.AssignStmt) {
+	if len(as.Lhs) == 1 && len(as.Rhs) == 1 {
+		// rc.RetryMax = 0 turns retries off.
+		if sel, ok := ast.Unparen(as.Lhs[0]).(*ast.SelectorExpr); ok && sel.Sel.Name == "RetryMax" &&
+			isNamed(w.info.TypeOf(sel.X), retryablehttpPkg, "Client") && isZero(w.info, as.Rhs[0]) {
+			if obj := objOf(w.info, sel.X); obj != nil {
+				cs.noRetry[obj] = true
+			}
+		}
+	}
 	switch {
 	case len(as.Lhs) == len(as.Rhs):
 		for i, lhs := range as.Lhs {
@@ -99,7 +111,7 @@ func (cs *clientState) noteValue(w *walk, obj types.Object, value ast.Expr) {
 		cs.std[v] = true
 		return
 	}
-	if restyVersion(v.Type()) != "" || isNamed(v.Type(), retryablehttpPkg, "Request") {
+	if restyVersion(v.Type()) != "" || isNamed(v.Type(), retryablehttpPkg, "Request") || isNamed(v.Type(), retryablehttpPkg, "Client") {
 		cs.defs[v] = append(cs.defs[v], value)
 	}
 	if call, ok := ast.Unparen(value).(*ast.CallExpr); ok && w.f.importsGRPC {
@@ -156,6 +168,9 @@ func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 		if method == "" {
 			return nil
 		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && cs.retriesOff(w.info, objOf(w.info, sel.X), 0) {
+			return nil
+		}
 		s.Mechanism = "go-retryablehttp's Client (retries failed requests)"
 		s.ClientOp = describeRequest(w.info, method, url)
 	case fn.Pkg().Path() == "net/http":
@@ -199,6 +214,29 @@ func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 		s.ClientOp = describeRequest(w.info, method, url)
 	}
 	return s
+}
+
+// retriesOff reports whether the retryablehttp client held by obj (or
+// the variable it was assigned from) has RetryMax = 0.
+func (cs *clientState) retriesOff(info *types.Info, obj types.Object, depth int) bool {
+	if obj == nil || depth > 4 {
+		return false
+	}
+	if cs.noRetry[obj] {
+		return true
+	}
+	for _, def := range cs.defs[obj] {
+		if cs.retriesOff(info, objOf(info, def), depth+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// isZero reports whether e is the constant 0.
+func isZero(info *types.Info, e ast.Expr) bool {
+	tv := info.Types[e]
+	return tv.Value != nil && tv.Value.Kind() == constant.Int && constant.Sign(tv.Value) == 0
 }
 
 // isGRPCClient reports whether obj holds a value built from a gRPC

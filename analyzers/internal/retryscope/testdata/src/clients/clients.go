@@ -111,3 +111,17 @@ func V3(ctx context.Context, o Order) error {
 	_, err := unsafe.R().SetBody(o).Post("/v1/orders") // want "client retry: resty's SetRetryCount with SetAllowNonIdempotentRetry\\(true\\): POST /v1/orders"
 	return err
 }
+
+// NoRetries turns the retries off: a plain client.
+type NoRetries struct{ rc *retryablehttp.Client }
+
+func NewNoRetries() *NoRetries {
+	rc := retryablehttp.NewClient()
+	rc.RetryMax = 0
+	return &NoRetries{rc: rc}
+}
+
+func (n *NoRetries) Post(body []byte) error {
+	_, err := n.rc.Post("https://api.example.com/v1/orders", "application/json", body)
+	return err
+}
