@@ -19,7 +19,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden text outputs under testdata/golden")
+var update = flag.Bool("update", false, "rewrite the golden outputs under testdata/golden")
 
 // fixtureDir holds the repository-shaped trees; paths in expectations are
 // relative to it (the tests run the command with it as working directory).
@@ -346,6 +346,28 @@ func TestEndToEndSARIF(t *testing.T) {
 				}
 			}
 			assertWants(t, got, tc.want)
+		})
+	}
+}
+
+// TestSARIFGolden keeps whole SARIF logs byte for byte, so that a change in
+// the shared internal/sarif writer (field order, escaping, omitted fields)
+// shows up here. The working directory's absolute URI is replaced by
+// file:///WORKDIR/.
+func TestSARIFGolden(t *testing.T) {
+	wd, err := filepath.Abs(fixtureDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tree := range []string{
+		"maven-embedded",   // related locations, rule help in Markdown
+		"broken-mixed",     // notifications quoting '<' in XML errors
+		"client-non-ascii", // percent-encoded URIs
+	} {
+		t.Run(tree, func(t *testing.T) {
+			out, _, _ := runCLI(t, "-format", "sarif", tree)
+			out = strings.ReplaceAll(out, dirURI(wd), "file:///WORKDIR/")
+			golden(t, filepath.Join("testdata", "golden", tree+".sarif"), out)
 		})
 	}
 }

@@ -13,7 +13,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/twice-lint/twice/configcheck/internal/sarif"
+	"github.com/twice-lint/twice/internal/sarif"
 )
 
 // Output formats accepted by Write and `twice config -format`.
@@ -137,13 +137,16 @@ func WriteJSON(r *Report, w io.Writer) error {
 const srcRoot = "%SRCROOT%"
 
 // WriteSARIF writes a SARIF 2.1.0 log: rules with their help, one result per
-// finding, input errors as tool execution notifications.
+// finding, input errors as tool execution notifications. Locations are
+// relative to %SRCROOT%, the working directory.
+//
+// Columns are the report's byte columns and the run declares no columnKind:
+// they equal the SARIF default (UTF-16 code units) on ASCII lines, which is
+// where every config key and dependency coordinate starts.
 func WriteSARIF(r *Report, w io.Writer, opts WriteOptions) error {
-	rules := Rules()
-	run := sarif.Run{
+	run := &sarif.Run{
 		Tool: sarif.Tool{Driver: sarif.Driver{
 			Name: toolName, Version: opts.ToolVersion, InformationURI: informationURI,
-			Rules: make([]sarif.ReportingDescriptor, 0, len(rules)),
 		}},
 		Invocations: []sarif.Invocation{{ExecutionSuccessful: len(r.Errors) == 0}},
 		Results:     make([]sarif.Result, 0, len(r.Findings)),
@@ -151,40 +154,36 @@ func WriteSARIF(r *Report, w io.Writer, opts WriteOptions) error {
 	if opts.WorkDir != "" {
 		run.OriginalURIBaseIDs = map[string]sarif.ArtifactLocation{srcRoot: {URI: dirURI(opts.WorkDir)}}
 	}
-	index := map[string]int{}
-	for i, rule := range rules {
-		index[rule.ID] = i
-		run.Tool.Driver.Rules = append(run.Tool.Driver.Rules, sarifRule(rule))
+	for _, rule := range Rules() {
+		run.AddRule(sarifRule(rule))
 	}
 	for _, f := range r.Findings {
-		run.Results = append(run.Results, sarifResult(f, index[f.Rule]))
+		run.AddResult(sarifResult(f))
 	}
+	inv := &run.Invocations[0]
 	for _, e := range r.Errors {
-		inv := &run.Invocations[0]
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarif.Notification{
-			Level: "error", Message: sarif.Message{Text: e.Message}, Locations: []sarif.Location{sarifLocation(e.Location)},
+			Level: sarif.LevelError, Message: sarif.Message{Text: e.Message}, Locations: []sarif.Location{sarifLocation(e.Location)},
 		})
 	}
-	log := sarif.Log{Schema: sarif.Schema, Version: sarif.Version, Runs: []sarif.Run{run}}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(log)
+	return sarif.NewLog(run).WriteHTMLEscaped(w)
 }
 
-func sarifRule(r Rule) sarif.ReportingDescriptor {
-	return sarif.ReportingDescriptor{
+func sarifRule(r Rule) sarif.Rule {
+	return sarif.Rule{
 		ID: r.ID, Name: r.Name,
-		ShortDescription:     &sarif.MultiformatMessage{Text: r.ShortDescription},
-		FullDescription:      &sarif.MultiformatMessage{Text: r.FullDescription},
-		Help:                 &sarif.MultiformatMessage{Text: r.Help, Markdown: r.HelpMarkdown},
+		ShortDescription:     sarif.Text(r.ShortDescription),
+		FullDescription:      sarif.Text(r.FullDescription),
+		Help:                 &sarif.Message{Text: r.Help, Markdown: r.HelpMarkdown},
 		HelpURI:              r.HelpURI,
 		DefaultConfiguration: &sarif.ReportingConfiguration{Level: string(r.DefaultSeverity)},
 	}
 }
 
-func sarifResult(f Finding, ruleIndex int) sarif.Result {
+// sarifResult converts a finding; its RuleIndex is set by Run.AddResult.
+func sarifResult(f Finding) sarif.Result {
 	res := sarif.Result{
-		RuleID: f.Rule, RuleIndex: ruleIndex, Level: string(f.Severity),
+		RuleID: f.Rule, Level: string(f.Severity),
 		Message:   sarif.Message{Text: f.Message},
 		Locations: []sarif.Location{sarifLocation(f.Location)},
 		PartialFingerprints: map[string]string{
@@ -193,9 +192,9 @@ func sarifResult(f Finding, ruleIndex int) sarif.Result {
 	}
 	for i, rel := range f.Related {
 		loc := sarifLocation(rel.Location)
-		id := i + 1
+		id := i + 1 // related locations must be distinct: number them
 		loc.ID = &id
-		loc.Message = &sarif.Message{Text: rel.Message}
+		loc.Message = sarif.Text(rel.Message)
 		res.RelatedLocations = append(res.RelatedLocations, loc)
 	}
 	return res
@@ -209,7 +208,7 @@ func fingerprint(f Finding) string {
 }
 
 func sarifLocation(l Location) sarif.Location {
-	return sarif.Location{PhysicalLocation: sarif.PhysicalLocation{
+	return sarif.Location{PhysicalLocation: &sarif.PhysicalLocation{
 		ArtifactLocation: sarif.ArtifactLocation{URI: relativeURI(l.Path), URIBaseID: srcRoot},
 		Region:           &sarif.Region{StartLine: l.Line, StartColumn: l.Column},
 	}}

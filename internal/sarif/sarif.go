@@ -40,12 +40,25 @@ func NewLog(runs ...*Run) *Log {
 	return &Log{Schema: Schema, Version: Version, Runs: runs}
 }
 
-// Write encodes the log as indented JSON followed by a newline.
+// Write encodes the log as indented JSON followed by a newline. Messages
+// hold code snippets such as "a < b"; they are written as they are.
 func (l *Log) Write(w io.Writer) error {
+	return l.write(w, false)
+}
+
+// WriteHTMLEscaped is [Log.Write] with '<', '>' and '&' escaped as \u003c,
+// \u003e and \u0026 (encoding/json's default). The config checker has always
+// written its logs this way; it keeps doing so, so that logs from one version
+// to the next differ only where findings do. Both forms decode to the same
+// JSON.
+func (l *Log) WriteHTMLEscaped(w io.Writer) error {
+	return l.write(w, true)
+}
+
+func (l *Log) write(w io.Writer, escapeHTML bool) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	// Messages hold code snippets such as "a < b"; keep them readable.
-	enc.SetEscapeHTML(false)
+	enc.SetEscapeHTML(escapeHTML)
 	if err := enc.Encode(l); err != nil {
 		return fmt.Errorf("writing SARIF log: %w", err)
 	}
@@ -56,6 +69,10 @@ func (l *Log) Write(w io.Writer) error {
 type Run struct {
 	Tool        Tool         `json:"tool"`
 	Invocations []Invocation `json:"invocations,omitempty"`
+	// OriginalURIBaseIDs names the directories that relative artifact URIs
+	// are resolved against (see [ArtifactLocation.URIBaseID]); the value of
+	// each entry is an absolute file: URI ending in a slash.
+	OriginalURIBaseIDs map[string]ArtifactLocation `json:"originalUriBaseIds,omitempty"`
 	// Results is always written, even when empty: an empty array means
 	// "ran and found nothing", which consumers distinguish from "no data".
 	Results []Result `json:"results"`
@@ -154,6 +171,9 @@ type Result struct {
 	// RelatedLocations must be distinct (the schema says uniqueItems);
 	// give each an ID.
 	RelatedLocations []Location `json:"relatedLocations,omitempty"`
+	// PartialFingerprints identify the result across runs (e.g. when lines
+	// move), keyed by a versioned fingerprint name.
+	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
 }
 
 // Location is a place in a file, optionally with a message explaining its
@@ -170,10 +190,12 @@ type PhysicalLocation struct {
 	Region           *Region          `json:"region,omitempty"`
 }
 
-// ArtifactLocation names a file by URI, relative ones being relative to
-// the directory the tool ran in (see [URI]).
+// ArtifactLocation names a file by URI. A relative URI is relative to the
+// run's OriginalURIBaseIDs entry named by URIBaseID when that is set, else
+// to the directory the tool ran in (see [URI]).
 type ArtifactLocation struct {
-	URI string `json:"uri"`
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
 }
 
 // Region is a span of text; all fields are 1-based, zero means "not given".

@@ -64,6 +64,25 @@ func encode(t *testing.T, l *sarif.Log) []byte {
 	return buf.Bytes()
 }
 
+// baseRelativeRun is shaped like the config checker's output: URIs relative
+// to a named base directory and fingerprinted results.
+func baseRelativeRun() *sarif.Run {
+	run := sarif.NewRun("twice", "v1.2.3", "https://github.com/twice-lint/twice")
+	run.OriginalURIBaseIDs = map[string]sarif.ArtifactLocation{"%SRCROOT%": {URI: "file:///home/dev/shop/"}}
+	run.AddRule(sarif.Rule{ID: "unauthenticated-openapi"})
+	run.AddResult(sarif.Result{
+		RuleID:  "unauthenticated-openapi",
+		Level:   sarif.LevelWarning,
+		Message: sarif.Message{Text: "oms.auth.openapi.enable=false"},
+		Locations: []sarif.Location{{PhysicalLocation: &sarif.PhysicalLocation{
+			ArtifactLocation: sarif.ArtifactLocation{URI: "server/application.properties", URIBaseID: "%SRCROOT%"},
+			Region:           &sarif.Region{StartLine: 7, StartColumn: 1},
+		}}},
+		PartialFingerprints: map[string]string{"twiceFinding/v1": "0123456789abcdef"},
+	})
+	return run
+}
+
 func TestWrittenLogsMatchSchema(t *testing.T) {
 	tests := []struct {
 		name string
@@ -72,6 +91,7 @@ func TestWrittenLogsMatchSchema(t *testing.T) {
 		{"empty run", sarif.NewLog(sarif.NewRun("twice", "", ""))},
 		{"findings and notifications", sarif.NewLog(sampleRun())},
 		{"two runs", sarif.NewLog(sampleRun(), sarif.NewRun("twice config", "(devel)", ""))},
+		{"base-relative URIs and fingerprints", sarif.NewLog(baseRelativeRun())},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -112,6 +132,77 @@ func TestValidatorRejectsBrokenLogs(t *testing.T) {
 			}
 			if err := sariftest.Validate(data); err == nil {
 				t.Error("broken log passed schema validation")
+			}
+		})
+	}
+}
+
+// TestBaseRelativeFields checks the JSON names of the fields the config
+// checker relies on; consumers (GitHub code scanning) look them up by name.
+func TestBaseRelativeFields(t *testing.T) {
+	var m struct {
+		Runs []struct {
+			OriginalURIBaseIDs map[string]struct{ URI string } `json:"originalUriBaseIds"`
+			Results            []struct {
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URIBaseID string `json:"uriBaseId"`
+						} `json:"artifactLocation"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+				PartialFingerprints map[string]string `json:"partialFingerprints"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(encode(t, sarif.NewLog(baseRelativeRun())), &m); err != nil {
+		t.Fatal(err)
+	}
+	run := m.Runs[0]
+	if got := run.OriginalURIBaseIDs["%SRCROOT%"].URI; got != "file:///home/dev/shop/" {
+		t.Errorf("originalUriBaseIds[%%SRCROOT%%] = %q", got)
+	}
+	res := run.Results[0]
+	if got := res.Locations[0].PhysicalLocation.ArtifactLocation.URIBaseID; got != "%SRCROOT%" {
+		t.Errorf("uriBaseId = %q", got)
+	}
+	if got := res.PartialFingerprints["twiceFinding/v1"]; got != "0123456789abcdef" {
+		t.Errorf("partialFingerprints = %v", res.PartialFingerprints)
+	}
+	// The analyzer half sets none of them: nothing extra is written.
+	if bytes.Contains(encode(t, sarif.NewLog(sampleRun())), []byte("uriBaseId")) {
+		t.Error("a run without base ids writes uriBaseId")
+	}
+}
+
+func TestWriteEscaping(t *testing.T) {
+	run := sarif.NewRun("twice", "", "")
+	run.AddResult(sarif.Result{RuleID: "r", Message: sarif.Message{Text: "element <dependencies> closed by </project> & more"}})
+	log := sarif.NewLog(run)
+	tests := []struct {
+		name  string
+		write func(*sarif.Log, *bytes.Buffer) error
+		want  string
+	}{
+		{"Write", func(l *sarif.Log, b *bytes.Buffer) error { return l.Write(b) },
+			`"element <dependencies> closed by </project> & more"`},
+		{"WriteHTMLEscaped", func(l *sarif.Log, b *bytes.Buffer) error { return l.WriteHTMLEscaped(b) },
+			`"element \u003cdependencies\u003e closed by \u003c/project\u003e \u0026 more"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := tt.write(log, &buf); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(buf.Bytes(), []byte(tt.want)) {
+				t.Errorf("output lacks %s:\n%s", tt.want, buf.String())
+			}
+			if !bytes.HasSuffix(buf.Bytes(), []byte("}\n")) {
+				t.Error("output does not end in a newline")
+			}
+			if err := sariftest.Validate(buf.Bytes()); err != nil {
+				t.Error(err)
 			}
 		})
 	}
