@@ -56,6 +56,7 @@ type clientState struct {
 type clientCandidate struct {
 	call *ast.CallExpr
 	fn   *types.Func
+	decl *ast.FuncDecl // where the call is written
 }
 
 func newClientState() clientState {
@@ -133,15 +134,15 @@ func (cs *clientState) noteCall(w *walk, call *ast.CallExpr, fn *types.Func) {
 				cs.restyOwn[root] |= flags
 			}
 		}
-		cs.candidates = append(cs.candidates, clientCandidate{call, fn})
+		cs.candidates = append(cs.candidates, clientCandidate{call, fn, w.decl})
 	case pkgOf(fn) == retryablehttpPkg,
 		recv != nil && isNamed(recv.Type(), "net/http", "Client") && (fn.Name() == "Do" || fn.Name() == "Post" || fn.Name() == "PostForm"):
-		cs.candidates = append(cs.candidates, clientCandidate{call, fn})
+		cs.candidates = append(cs.candidates, clientCandidate{call, fn, w.decl})
 	case recv != nil && w.f.importsGRPC:
 		// Possibly a call through a gRPC client built on a retrying conn.
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 			if _, ok := objOf(w.info, sel.X).(*types.Var); ok {
-				cs.candidates = append(cs.candidates, clientCandidate{call, fn})
+				cs.candidates = append(cs.candidates, clientCandidate{call, fn, w.decl})
 			}
 		}
 	}
@@ -160,7 +161,7 @@ func (cs *clientState) resolve(w *walk) []*Scope {
 
 func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 	call, fn := c.call, c.fn
-	s := &Scope{Kind: KindClient, Pos: call.Pos(), Call: call, Param: -1}
+	s := &Scope{Kind: KindClient, Pos: call.Pos(), Call: call, Param: -1, Encl: c.decl}
 	recv := fn.Signature().Recv()
 	switch {
 	case fn.Pkg().Path() == retryablehttpPkg:

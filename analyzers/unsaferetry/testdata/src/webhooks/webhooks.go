@@ -131,3 +131,18 @@ func (d *Dispatcher) Check(ctx context.Context, dl Delivery) error {
 	}
 	return resp.Body.Close()
 }
+
+// DeliverKeyed sends an idempotency key with the request: the client's
+// automatic retries repeat the same request, key included.
+func (d *Dispatcher) DeliverKeyed(ctx context.Context, dl Delivery) error {
+	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodPost, dl.URL, dl.Body)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Idempotency-Key", dl.ID)
+	resp, err := d.retrying.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
