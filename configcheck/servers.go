@@ -455,13 +455,6 @@ func cmpOr(a, b string) string {
 	return b
 }
 
-// looksLikeVersion accepts image tags that are versions (5.1.0,
-// 5.1.0-bugfix, 4.3.9-arm64) and rejects names such as test_env or
-// nightly, which say nothing about the PowerJob version.
-func looksLikeVersion(tag string) bool {
-	return tag != "" && tag[0] >= '0' && tag[0] <= '9'
-}
-
 // versionPos is where a dependency's version is fixed.
 func versionPos(d manifest.Dependency) source.Pos {
 	if d.VersionPos.IsValid() {
@@ -520,7 +513,7 @@ func containerServer(inv *inventory, c deploy.Container, consumed map[*springFil
 	}
 	s := &server{desc: containerDesc(c), anchor: c.ImagePos}
 	if !c.ImageUnknown {
-		if v, ok := deploy.OfficialServerVersion(c.Image); ok && looksLikeVersion(v) {
+		if v, ok := deploy.OfficialServerVersion(c.Image); ok {
 			s.version, s.versionFrom = v, c.ImagePos
 		}
 	}

@@ -57,21 +57,34 @@ func IsServerImage(image string) bool {
 	return strings.HasSuffix(parseImage(image).name(), "powerjob-server")
 }
 
-// validTag is Docker's tag grammar.
-var validTag = regexp.MustCompile(`^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$`)
+// versionTag is the form of the official image's release tags, which are
+// the PowerJob release versions themselves: a numeric major.minor[.patch…]
+// with an optional qualifier (4.3.9, 5.0.1-beta, 5.1.0-bugfix, 4.3.9-arm64).
+// At least major.minor is required, so that a date or build-number tag
+// (20240801, 1337) is not read as a version far above every release.
+var versionTag = regexp.MustCompile(`^[0-9]+(\.[0-9]+)+(-[A-Za-z0-9][A-Za-z0-9._-]*)?$`)
 
-// OfficialServerVersion returns the tag of an official PowerJob server image
-// — powerjob/powerjob-server on Docker Hub or any registry host, including a
-// mirror's proxy path (harbor.example.com/dockerhub/powerjob/powerjob-server).
-// ok is false for "latest", a missing tag, a digest without tag, a tag that
-// is not literal (${TAG}, a template) and for any other repository: a
-// custom image's tag says nothing about the PowerJob version inside.
+// maxTagLen is Docker's limit on a tag's length.
+const maxTagLen = 128
+
+// OfficialServerVersion returns the PowerJob version of an official server
+// image — powerjob/powerjob-server on Docker Hub or any registry host,
+// including a mirror's proxy path
+// (harbor.example.com/dockerhub/powerjob/powerjob-server) — read from its
+// tag. ok is true only when the tag parses as a version (see versionTag):
+// 5.1.0 and 5.1.0-bugfix give a version; "latest", named tags (test_env,
+// nightly, latest-arm), a missing tag, a digest without tag and a tag that is
+// not literal (${TAG}, a template) do not. A "v" prefix (v5.1.0) is not
+// accepted either: PowerJob publishes its images under the bare version, so
+// such a tag was built by someone else and its content is not known. Any
+// other repository gives no version: a custom image's tag says nothing about
+// the PowerJob version inside.
 func OfficialServerVersion(image string) (version string, ok bool) {
 	ref := parseImage(image)
 	if !isOfficialServerPath(ref) {
 		return "", false
 	}
-	if ref.tag == "" || strings.EqualFold(ref.tag, "latest") || !validTag.MatchString(ref.tag) {
+	if len(ref.tag) > maxTagLen || !versionTag.MatchString(ref.tag) {
 		return "", false
 	}
 	return ref.tag, true

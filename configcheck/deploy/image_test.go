@@ -1,6 +1,9 @@
 package deploy
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestServerImages(t *testing.T) {
 	tests := []struct {
@@ -17,7 +20,22 @@ func TestServerImages(t *testing.T) {
 		{"localhost:5000/powerjob/powerjob-server:5.1.2", true, "5.1.2", true, "registry with port"},
 		{"harbor.corp.cn/dockerhub-proxy/powerjob/powerjob-server:5.0.1-beta", true, "5.0.1-beta", true, "proxy-cache path"},
 		{"powerjob/powerjob-server:5.1.0@sha256:0123456789abcdef", true, "5.1.0", true, "tag pinned by digest"},
+		{"powerjob/powerjob-server:4.3.9-arm64", true, "4.3.9-arm64", true, "architecture qualifier"},
+		{"powerjob/powerjob-server:5.1.0-SNAPSHOT", true, "5.1.0-SNAPSHOT", true, "snapshot qualifier"},
+		{"powerjob/powerjob-server:5.1", true, "5.1", true, "major.minor"},
 		{"powerjob/powerjob-server", true, "", false, "no tag"},
+		{"powerjob/powerjob-server:test_env", true, "", false, "named tag test_env"},
+		{"powerjob/powerjob-server:nightly", true, "", false, "named tag nightly"},
+		{"powerjob/powerjob-server:latest-arm", true, "", false, "named tag latest-arm"},
+		{"powerjob/powerjob-server:LATEST", true, "", false, "latest in capitals"},
+		{"powerjob/powerjob-server:v5.1.0", true, "", false, "v prefix: not a tag PowerJob publishes"},
+		{"powerjob/powerjob-server:20240801", true, "", false, "date tag: one number is no version"},
+		{"powerjob/powerjob-server:5", true, "", false, "major only"},
+		{"powerjob/powerjob-server:5.1.", true, "", false, "trailing dot"},
+		{"powerjob/powerjob-server:5..1", true, "", false, "empty component"},
+		{"powerjob/powerjob-server:5.1.0-", true, "", false, "empty qualifier"},
+		{"powerjob/powerjob-server:5.1.0_arm", true, "", false, "underscore qualifier"},
+		{"powerjob/powerjob-server:5.1.0" + strings.Repeat("-x", 70), true, "", false, "longer than Docker allows"},
 		{"powerjob/powerjob-server:latest", true, "", false, "latest"},
 		{"powerjob/powerjob-server@sha256:0123456789abcdef", true, "", false, "digest only"},
 		{"powerjob/powerjob-server:${POWERJOB_VERSION}", true, "", false, "variable tag"},
