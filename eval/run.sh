@@ -34,7 +34,7 @@ printf '| module | patterns | packages | unsaferetry | resend | time | exit |\n|
 for line in "${lines[@]}"; do
   read -r m patterns <<< "$line"
   patterns=${patterns:-./...}
-  dir=$(go mod download -json "$m" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+  dir=$({ go mod download -json "$m" || true; } | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
   if [ -z "$dir" ]; then echo "| $m | $patterns | download failed | | | | |"; continue; fi
   src="$work/src/${m//\//_}"
   if [ ! -d "$src" ]; then
