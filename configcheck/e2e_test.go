@@ -169,6 +169,12 @@ var e2eCases = []struct {
 		{"error", "broken-mixed/server/src/main/resources/application-dev.yml", 4, ""},
 		{"warning", "broken-mixed/server/src/main/resources/application.yml", 6, unath},
 	}, 1},
+	// A ConfigMap exported by kubectl (a double-quoted value, not a `|`
+	// block) and a $(VAR) argument whose variable comes from a Secret.
+	{"k8s-inline-values", []want{
+		{"warning", "k8s-inline-values/deploy/prod/powerjob-server.yaml", 10, unath}, // the data key: lines inside the value do not map
+		{"note", "k8s-inline-values/deploy/staging/powerjob-server.yaml", 32, unath}, // --oms.auth.openapi.enable=$(OPENAPI_AUTH)
+	}, 3},
 	{"k8s-secret", []want{
 		{"warning", "k8s-secret/manifests/powerjob.yaml", 8, unath}, // profile file in a mounted ConfigMap
 		{"note", "k8s-secret/manifests/powerjob.yaml", 41, unath},   // env from a Secret

@@ -11,7 +11,7 @@ import (
 // props parses a .properties or YAML text into a springFile named p.
 func props(t *testing.T, p, text string) *springFile {
 	t.Helper()
-	sf, err := parseSpring(p, []byte(text), p, 0, 0)
+	sf, err := parseSpring(p, []byte(text), p, wholeFile(p))
 	if err != nil {
 		t.Fatalf("parse %s: %v", p, err)
 	}

@@ -129,7 +129,7 @@ func (ff *fileFacts) parseSpringOrKubernetes(p string, data []byte) {
 		ff.spring = []*springFile{{path: p, role: roleOther, yaml: isYAML, file: &springconf.File{Path: p}}}
 		return
 	}
-	sf, err := parseSpring(p, data, p, 0, 0)
+	sf, err := parseSpring(p, data, p, wholeFile(p))
 	if err != nil {
 		ff.addErr(p, err)
 		return
@@ -142,7 +142,7 @@ func (ff *fileFacts) parseKubernetes(p string, data []byte) {
 	ff.addErr(p, err)
 	ff.containers = cs
 	for _, e := range embedded {
-		sf, err := parseSpring(e.Name, e.Data, e.File, e.LineOffset, e.ColOffset)
+		sf, err := parseSpring(e.Name, e.Data, e.File, embeddedIn(e))
 		if err != nil {
 			ff.addErr(e.File, err)
 			continue
@@ -161,10 +161,10 @@ func mayHoldOMSKeys(data []byte) bool {
 	return bytes.Contains(lower, []byte("oms.")) || bytes.Contains(lower, []byte("oms:"))
 }
 
-// parseSpring parses a properties or YAML source. name decides the format and
-// the Spring role; positions are reported in file, shifted by the offsets
-// (for a ConfigMap data key, line N of data is line N+lineOff of file).
-func parseSpring(name string, data []byte, file string, lineOff, colOff int) (*springFile, error) {
+// parseSpring parses a properties or YAML source held in file. name decides
+// the format and the Spring role; every position the parser reports (keys,
+// profile activations, errors) is mapped into file by at.
+func parseSpring(name string, data []byte, file string, at placement) (*springFile, error) {
 	role, profile, isYAML := springName(name)
 	parse := springconf.ParseProperties
 	if isYAML {
@@ -172,18 +172,18 @@ func parseSpring(name string, data []byte, file string, lineOff, colOff int) (*s
 	}
 	f, err := parse(file, data)
 	if err != nil {
-		return nil, shiftError(err, lineOff, colOff)
+		return nil, placeError(err, at)
 	}
 	sf := &springFile{file: f, path: file, role: role, profile: profile, yaml: isYAML}
 	for di := range f.Docs {
 		for ei := range f.Docs[di].Entries {
 			e := &f.Docs[di].Entries[ei]
-			e.Pos = shift(e.Pos, file, lineOff, colOff)
+			e.Pos = at(e.Pos)
 			if strings.HasPrefix(springconf.CanonicalKey(e.Key), "oms.") {
 				sf.hasOMS = true
 			}
 		}
-		f.Docs[di].OnProfilePos = shift(f.Docs[di].OnProfilePos, file, lineOff, colOff)
+		f.Docs[di].OnProfilePos = at(f.Docs[di].OnProfilePos)
 	}
 	if role == roleOther && !sf.hasOMS {
 		f.Docs = nil // keep only the fact that the file exists
@@ -191,22 +191,51 @@ func parseSpring(name string, data []byte, file string, lineOff, colOff int) (*s
 	return sf, nil
 }
 
-func shift(p source.Pos, file string, lineOff, colOff int) source.Pos {
-	if p.Line > 0 {
-		p.Line += lineOff
-		p.Col += colOff
+// placement maps a position in parsed bytes to the position in the file
+// that holds them. A zero line ("the whole file", or no position) keeps its
+// zero line.
+type placement func(source.Pos) source.Pos
+
+// wholeFile places the positions of a file parsed on its own.
+func wholeFile(file string) placement {
+	return func(p source.Pos) source.Pos {
+		p.File = file
+		return p
 	}
-	p.File = file
-	return p
 }
 
-func shiftError(err error, lineOff, colOff int) error {
-	if lineOff == 0 && colOff == 0 {
-		return err
+// embeddedIn places the positions of a config file carried in a Kubernetes
+// ConfigMap. A literal block ("key: |") maps line for line (shifted by the
+// block's line and indentation). Any other style — quoted with \n escapes,
+// folded, plain — does not: line N of the value is not line N of the block,
+// so every position inside it is reported at the data key instead of at a
+// wrong line.
+func embeddedIn(e deploy.EmbeddedFile) placement {
+	if !e.Exact {
+		return func(p source.Pos) source.Pos {
+			if p.Line <= 0 {
+				p.File = e.File
+				return p
+			}
+			return e.KeyPos
+		}
 	}
+	return func(p source.Pos) source.Pos {
+		if p.Line > 0 {
+			p.Line += e.LineOffset
+			p.Col += e.ColOffset
+		}
+		p.File = e.File
+		return p
+	}
+}
+
+// placeError maps the position of a parser's *source.Error; other errors
+// are returned as they are.
+func placeError(err error, at placement) error {
 	var se *source.Error
 	if errors.As(err, &se) {
-		return &source.Error{Pos: shift(se.Pos, se.Pos.File, lineOff, colOff), Msg: se.Msg}
+		return &source.Error{Pos: at(se.Pos), Msg: se.Msg}
 	}
 	return err
 }
