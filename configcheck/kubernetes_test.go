@@ -45,7 +45,7 @@ func TestKubernetesValuesAndPositions(t *testing.T) {
 			"            - name: JAVA_OPTS\n              value: -Xmx1g -Doms.auth.openapi.enable=$(AUTH)\n"),
 			[]string{"note@17:15"}, nil},
 		{"$(VAR) with a literal value in args: resolved", k8sServer(
-			"          env:\n            - name: AUTH\n              value: \"false\"\n"+
+			"          env:\n            - name: AUTH\n              value: \"false\"\n" +
 				"          args:\n            - --oms.auth.openapi.enable=$(AUTH)\n"),
 			[]string{"warning@15:15"}, nil},
 		{"literal block: exact line and column", configMap(
