@@ -7,6 +7,7 @@ import (
 	"errors"
 	"time"
 
+	retrygo3 "github.com/avast/retry-go/v3"
 	retrygo "github.com/avast/retry-go/v4"
 	backoff "github.com/cenkalti/backoff/v4"
 	backoff5 "github.com/cenkalti/backoff/v5"
@@ -33,6 +34,12 @@ func (c *Client) AvastV4(ctx context.Context, p Payment) error {
 	return retrygo.Do(func() error {
 		return c.writeCharge(ctx, p) // want "retried by retry.Do \\(avast/retry-go\\)"
 	}, retrygo.Attempts(3), retrygo.Context(ctx))
+}
+
+func (c *Client) AvastV3(ctx context.Context, p Payment) error {
+	return retrygo3.Do(func() error {
+		return c.writeCharge(ctx, p) // want "retried by retry.Do \\(avast/retry-go\\)"
+	}, retrygo3.Attempts(3))
 }
 
 func (c *Client) AvastWithData(ctx context.Context, id string) (string, error) {
