@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/twice-lint/twice/configcheck/internal/yamlnode"
 	"github.com/twice-lint/twice/configcheck/source"
 )
 
@@ -28,28 +28,11 @@ func decodeYAML(path string, data []byte) ([]*yaml.Node, error) {
 	if pos, ok := findConflictMarker(path, data); ok {
 		return nil, source.Errorf(pos, "merge conflict marker")
 	}
-	docs, err := decodeDocs(data)
+	docs, err := yamlnode.DecodeAll(data)
 	if err != nil {
 		return nil, yamlError(path, data, err)
 	}
 	return docs, nil
-}
-
-// decodeDocs parses every document of data.
-func decodeDocs(data []byte) ([]*yaml.Node, error) {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	var docs []*yaml.Node
-	for {
-		var doc yaml.Node
-		err := dec.Decode(&doc)
-		if errors.Is(err, io.EOF) {
-			return docs, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, &doc)
-	}
 }
 
 // checkSize rejects input over maxInputSize.
@@ -103,7 +86,7 @@ func yamlMessage(err error) string {
 // falls back to the reported line if the shortest prefix is not found.
 func errorLine(lines [][]byte, want string, reported int) int {
 	fails := func(k int) bool {
-		_, err := decodeDocs(bytes.Join(lines[:k], nil))
+		_, err := yamlnode.DecodeAll(bytes.Join(lines[:k], nil))
 		return err != nil && yamlMessage(err) == want
 	}
 	lo, hi := 1, len(lines)
@@ -222,7 +205,7 @@ func (w *walker) mappingDepth(n *yaml.Node, depth int) []pair {
 	}
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		if k := n.Content[i]; k.Kind == yaml.ScalarNode && !isMergeKey(k) {
+		if k := n.Content[i]; k.Kind == yaml.ScalarNode && !yamlnode.IsMergeKey(k) {
 			seen[k.Value] = true
 		}
 	}
@@ -233,7 +216,7 @@ func (w *walker) mappingDepth(n *yaml.Node, depth int) []pair {
 			return nil
 		}
 		switch {
-		case isMergeKey(k):
+		case yamlnode.IsMergeKey(k):
 			for _, p := range w.mergeSources(v, depth) {
 				if !seen[p.Key.Value] {
 					seen[p.Key.Value] = true
@@ -246,8 +229,6 @@ func (w *walker) mappingDepth(n *yaml.Node, depth int) []pair {
 	}
 	return out
 }
-
-func isMergeKey(k *yaml.Node) bool { return k.Kind == yaml.ScalarNode && k.Tag == "!!merge" }
 
 // mergeSources expands the value of a `<<` key: one mapping or a sequence
 // of mappings (the first that defines a key wins).

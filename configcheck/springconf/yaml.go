@@ -2,9 +2,7 @@ package springconf
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"regexp"
 	"strconv"
 	"strings"
@@ -12,6 +10,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/twice-lint/twice/configcheck/internal/yamlnode"
 	"github.com/twice-lint/twice/configcheck/source"
 )
 
@@ -96,7 +95,7 @@ func neutralizeUnicodeBreaks(text []byte) []byte {
 // contains unquoted Maven tokens, it retries with those tokens quoted, and
 // returns the swapped positions; the error returned is the original one.
 func parseYAMLText(text []byte) ([]*yaml.Node, map[tokenPos]bool, error) {
-	roots, err := decodeAll(text)
+	roots, err := yamlnode.DecodeAll(text)
 	if err == nil {
 		return roots, nil, nil
 	}
@@ -104,35 +103,11 @@ func parseYAMLText(text []byte) ([]*yaml.Node, map[tokenPos]bool, error) {
 	if len(swaps) == 0 {
 		return nil, nil, err
 	}
-	roots, err2 := decodeAll(quoted)
+	roots, err2 := yamlnode.DecodeAll(quoted)
 	if err2 != nil {
 		return nil, nil, err
 	}
 	return roots, swaps, nil
-}
-
-// decodeAll decodes the documents of a YAML stream into node trees. The
-// library reports malformed input as errors; the recover is a last line of
-// defence so that a library bug on hostile input becomes an input error
-// instead of crashing the whole scan.
-func decodeAll(text []byte) (roots []*yaml.Node, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			roots, err = nil, fmt.Errorf("yaml: internal parser failure: %v", r)
-		}
-	}()
-	dec := yaml.NewDecoder(bytes.NewReader(text))
-	for {
-		var n yaml.Node
-		err := dec.Decode(&n)
-		if errors.Is(err, io.EOF) {
-			return roots, nil
-		}
-		if err != nil {
-			return nil, err
-		}
-		roots = append(roots, &n)
-	}
 }
 
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)

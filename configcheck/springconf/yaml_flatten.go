@@ -7,6 +7,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/twice-lint/twice/configcheck/internal/yamlnode"
 	"github.com/twice-lint/twice/configcheck/source"
 )
 
@@ -193,7 +194,7 @@ func (f *flattener) pairs(m *yaml.Node, depth int) ([]pair, error) {
 	seen := map[string]bool{}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
-		if isMergeKey(k) {
+		if yamlnode.IsMergeKey(k) {
 			merges = append(merges, v)
 			continue
 		}
@@ -268,9 +269,4 @@ func (f *flattener) mergeSources(v *yaml.Node, depth int) ([]pair, error) {
 		return out, nil
 	}
 	return nil, f.errorf(v, "YAML merge key `<<` needs a mapping or a list of mappings")
-}
-
-// isMergeKey reports the YAML merge key `<<` (plain, or tagged !!merge).
-func isMergeKey(k *yaml.Node) bool {
-	return k.Kind == yaml.ScalarNode && (k.ShortTag() == "!!merge" || (k.Value == "<<" && k.Style == 0))
 }
