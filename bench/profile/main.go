@@ -46,14 +46,15 @@ func main() {
 	cpu := flag.String("cpuprofile", "", "write the analysis's CPU profile to this file")
 	mem := flag.String("memprofile", "", "write a heap profile (after the analysis) to this file")
 	floor := flag.Bool("floor", false, "run the floor's no-op analyzer instead of twice's")
+	factLog := flag.String("factlog", "", "write every exported fact (checker.Options.FactLog) to this file")
 	flag.Parse()
-	if err := run(*dir, *cpu, *mem, *floor, flag.Args()); err != nil {
+	if err := run(*dir, *cpu, *mem, *factLog, *floor, flag.Args()); err != nil {
 		fmt.Fprintln(os.Stderr, "profile:", err)
 		os.Exit(1)
 	}
 }
 
-func run(dir, cpuOut, memOut string, floor bool, patterns []string) error {
+func run(dir, cpuOut, memOut, factLog string, floor bool, patterns []string) error {
 	if len(patterns) == 0 {
 		patterns = []string{"."}
 	}
@@ -82,8 +83,17 @@ func run(dir, cpuOut, memOut string, floor bool, patterns []string) error {
 			return fmt.Errorf("cpu profile: %w", err)
 		}
 	}
+	opts := &checker.Options{}
+	if factLog != "" {
+		f, err := os.Create(factLog)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		opts.FactLog = f
+	}
 	start = time.Now()
-	graph, err := checker.Analyze(as, pkgs, nil)
+	graph, err := checker.Analyze(as, pkgs, opts)
 	analyzed := time.Since(start)
 	if cpuOut != "" {
 		pprof.StopCPUProfile()
