@@ -329,7 +329,9 @@ func (w *walk) mentions(n ast.Node, objs []types.Object) bool {
 }
 
 // repeatsOnFailure recognises loop conditions that keep going while the
-// attempt failed: `err != nil` (also in a conjunction), `!done`, `!ok`. A
+// attempt failed: `err != nil` (also in a conjunction), `!done`, `!ok`, and
+// the same behind a first-attempt guard (`tries == 0 || err != nil && tries
+// < 3`, the usual way to run the first attempt without a sentinel error). A
 // condition that keeps going while it succeeds (`for err == nil`) is a
 // stream, not a retry.
 func (w *walk) repeatsOnFailure(cond ast.Expr, results []types.Object) bool {
@@ -338,6 +340,12 @@ func (w *walk) repeatsOnFailure(cond ast.Expr, results []types.Object) bool {
 		switch c.Op {
 		case token.LAND:
 			return w.repeatsOnFailure(c.X, results) || w.repeatsOnFailure(c.Y, results)
+		case token.LOR:
+			// A disjunction keeps going after a success only through its
+			// other operand: accept it when that operand is a guard that
+			// holds before the first attempt and says nothing about it.
+			return w.repeatsOnFailure(c.X, results) && w.isFirstAttemptGuard(c.Y, results) ||
+				w.repeatsOnFailure(c.Y, results) && w.isFirstAttemptGuard(c.X, results)
 		case token.NEQ:
 			return w.isErrOperand(c.X, results) && isNil(w.info, c.Y) || w.isErrOperand(c.Y, results) && isNil(w.info, c.X)
 		}
@@ -345,6 +353,39 @@ func (w *walk) repeatsOnFailure(cond ast.Expr, results []types.Object) bool {
 		return c.Op == token.NOT && w.isBoolResult(c.X, results)
 	}
 	return false
+}
+
+// isFirstAttemptGuard recognises the guard that lets a loop condition run
+// the first attempt: a counter compared with zero (`tries == 0`, `i < 1`)
+// or a boolean flag (`first`), neither mentioning the attempt's results.
+func (w *walk) isFirstAttemptGuard(e ast.Expr, results []types.Object) bool {
+	if w.mentions(e, results) {
+		return false
+	}
+	switch g := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return isBool(w.info.TypeOf(g))
+	case *ast.BinaryExpr:
+		_, isVar := objOf(w.info, g.X).(*types.Var)
+		if !isVar {
+			return false
+		}
+		tv := w.info.Types[g.Y]
+		if tv.Value == nil || tv.Value.Kind() != constant.Int {
+			return false
+		}
+		v, ok := constant.Int64Val(tv.Value)
+		return ok && (g.Op == token.EQL && v == 0 || g.Op == token.LSS && v == 1 || g.Op == token.LEQ && v == 0)
+	}
+	return false
+}
+
+func isBool(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
 }
 
 // isBoolResult reports whether e is a boolean result of the attempt
@@ -360,23 +401,23 @@ func (w *walk) isBoolResult(e ast.Expr, results []types.Object) bool {
 	return false
 }
 
-// isSuccessTest recognises `err == nil` (also as a conjunct), a boolean
-// result (`if done`, `if ok`),
-// `resp.StatusCode == 200`/`< 300`, `resp.IsSuccess()`.
+// isSuccessTest recognises `err == nil` (also as a conjunct, or as an
+// operand of `||`: `err == nil || i == max` exits on success too), a
+// boolean result (`if done`, `if ok`), a status test that holds for 2xx and
+// not for 5xx (`resp.StatusCode == 200`, `< 300`, `< 500`),
+// `resp.IsSuccess()`.
 func (w *walk) isSuccessTest(cond ast.Expr, results []types.Object) bool {
 	switch c := ast.Unparen(cond).(type) {
 	case *ast.BinaryExpr:
 		switch c.Op {
-		case token.LAND:
+		case token.LAND, token.LOR:
 			return w.isSuccessTest(c.X, results) || w.isSuccessTest(c.Y, results)
 		case token.EQL:
 			if w.isErrOperand(c.X, results) && isNil(w.info, c.Y) || w.isErrOperand(c.Y, results) && isNil(w.info, c.X) {
 				return true
 			}
-			return w.isStatus(c.X, results) && is2xx(w.info, c.Y, token.EQL)
-		case token.LSS, token.LEQ:
-			return w.isStatus(c.X, results) && is2xx(w.info, c.Y, c.Op)
 		}
+		return w.statusTest(c, results) == statusDone
 	case *ast.CallExpr:
 		if sel, ok := c.Fun.(*ast.SelectorExpr); ok && w.mentions(sel.X, results) {
 			return sel.Sel.Name == "IsSuccess"
@@ -396,8 +437,97 @@ func (w *walk) isFailureTest(cond ast.Expr, results []types.Object) bool {
 		}
 	}
 	// A status test: `resp.StatusCode >= 500`, `resp.StatusCode == 503`.
-	if b, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok && w.isStatus(b.X, results) {
-		return !is2xx(w.info, b.Y, b.Op)
+	if b, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok {
+		return w.statusTest(b, results) == statusRetry
+	}
+	return false
+}
+
+// statusKind classifies a comparison of a response status with a constant
+// by the statuses it selects.
+type statusKind uint8
+
+const (
+	statusOther statusKind = iota // not a status test, or one that says neither
+	statusDone                    // holds for 2xx, never for 5xx: the request went through
+	statusRetry                   // holds for 5xx, not for every 2xx: a server failure
+)
+
+// Representative statuses: what a server says when it executed the request,
+// and when it failed. Statuses that only refuse (401, 403, 429) are in
+// neither set: a loop that goes round only on them re-sends a request the
+// server did not execute, which is not a repeated write.
+var (
+	successStatuses = []int64{200, 201, 202, 204}
+	failureStatuses = []int64{500, 502, 503, 504}
+)
+
+// statusTest classifies `resp.StatusCode op C` (either way round).
+func (w *walk) statusTest(b *ast.BinaryExpr, results []types.Object) statusKind {
+	status, other, op := b.X, b.Y, b.Op
+	if !w.isStatus(status, results) {
+		status, other, op = b.Y, b.X, mirror(b.Op)
+	}
+	if !w.isStatus(status, results) {
+		return statusOther
+	}
+	tv, ok := w.info.Types[other]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return statusOther
+	}
+	c, exact := constant.Int64Val(tv.Value)
+	if !exact {
+		return statusOther
+	}
+	count := func(statuses []int64) int {
+		n := 0
+		for _, s := range statuses {
+			if compare(s, op, c) {
+				n++
+			}
+		}
+		return n
+	}
+	ok2xx, ok5xx := count(successStatuses), count(failureStatuses)
+	switch {
+	case ok2xx > 0 && ok5xx == 0:
+		return statusDone
+	case ok5xx > 0 && ok2xx < len(successStatuses):
+		return statusRetry
+	}
+	return statusOther
+}
+
+// mirror turns "c op x" into "x op' c".
+func mirror(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.LEQ:
+		return token.GEQ
+	case token.GTR:
+		return token.LSS
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
+}
+
+// compare evaluates "a op b" for integers.
+func compare(a int64, op token.Token, b int64) bool {
+	switch op {
+	case token.EQL:
+		return a == b
+	case token.NEQ:
+		return a != b
+	case token.LSS:
+		return a < b
+	case token.LEQ:
+		return a <= b
+	case token.GTR:
+		return a > b
+	case token.GEQ:
+		return a >= b
 	}
 	return false
 }
@@ -419,28 +549,6 @@ func (w *walk) isStatus(e ast.Expr, results []types.Object) bool {
 	}
 	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
 	return ok && (sel.Sel.Name == "StatusCode" || sel.Sel.Name == "Status") && w.mentions(sel.X, results)
-}
-
-// is2xx reports whether comparing a status with e using op selects
-// successful statuses: == 200..299, < 300, <= 299.
-func is2xx(info *types.Info, e ast.Expr, op token.Token) bool {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
-		return false
-	}
-	v, ok := constant.Int64Val(tv.Value)
-	if !ok {
-		return false
-	}
-	switch op {
-	case token.EQL:
-		return v >= 200 && v < 300
-	case token.LSS:
-		return v > 200 && v <= 300
-	case token.LEQ:
-		return v >= 200 && v < 300
-	}
-	return false
 }
 
 func isNil(info *types.Info, e ast.Expr) bool {

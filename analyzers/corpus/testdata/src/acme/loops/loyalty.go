@@ -120,3 +120,32 @@ func (p *Points) Batch(ctx context.Context, members []string, pts int) error {
 	}
 	return nil
 }
+
+// AwardUntil: the loop condition is the error.
+func (p *Points) AwardUntil(ctx context.Context, member string, pts int) error {
+	var err error
+	var resp *http.Response
+	for tries := 0; tries == 0 || err != nil && tries < 3; tries++ {
+		resp, err = p.award(ctx, member, pts) // want `Points\.award \(POST /v1/awards\) inside a retry loop runs again on every retry`
+	}
+	if err == nil {
+		resp.Body.Close()
+	}
+	return err
+}
+
+// AwardOnStatus: goes round again on a 5xx response.
+func (p *Points) AwardOnStatus(ctx context.Context, member string, pts int) error {
+	for attempt := 0; attempt < 3; attempt++ {
+		resp, err := p.award(ctx, member, pts) // want `Points\.award \(POST /v1/awards\) inside a retry loop runs again on every retry`
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+		if resp.StatusCode < 500 {
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+	return fmt.Errorf("points ledger unavailable")
+}

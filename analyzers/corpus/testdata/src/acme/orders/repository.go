@@ -161,3 +161,13 @@ func (r *Repository) ArchiveOld(ctx context.Context, before time.Time) error {
 		}
 	}
 }
+
+// Reserve decrements stock in a retry loop: a repeat reserves twice.
+func (r *Repository) Reserve(ctx context.Context, sku string, qty int) error {
+	for i := 0; ; i++ {
+		_, err := r.db.ExecContext(ctx, reserveStock, sku, qty) // want `UPDATE stock inside a retry loop runs again on every retry; the update can be applied twice`
+		if err == nil || i == maxAttempts {
+			return err
+		}
+	}
+}

@@ -78,3 +78,15 @@ func (c *Carrier) Cancel(ctx context.Context, number string) error {
 	_, err := c.once.R().SetContext(ctx).Post("/v1/shipments/" + number + "/cancel")
 	return err
 }
+
+// BookWithReference sends the shipment reference as Idempotency-Key.
+func (c *Carrier) BookWithReference(ctx context.Context, s Shipment) (*Label, error) {
+	var label Label
+	_, err := c.api.R().
+		SetContext(ctx).
+		SetHeader("Idempotency-Key", "shipment-"+s.Reference).
+		SetBody(s).
+		SetResult(&label).
+		Post("/v1/shipments")
+	return &label, err
+}

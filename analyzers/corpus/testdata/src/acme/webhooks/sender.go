@@ -128,3 +128,23 @@ func (s *Sender) Fanout(ctx context.Context, subs []Subscription, ev Event) []er
 	}
 	return errs
 }
+
+// DeliverWithID sends the event id as the idempotency key: stable data,
+// the same on every attempt.
+func (s *Sender) DeliverWithID(ctx context.Context, sub Subscription, ev Event) error {
+	body, err := json.Marshal(ev)
+	if err != nil {
+		return err
+	}
+	req, err := retryablehttp.NewRequestWithContext(ctx, http.MethodPost, sub.URL, body)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Idempotency-Key", ev.ID)
+	resp, err := s.retrying.Do(req)
+	if err != nil {
+		return fmt.Errorf("delivering %s: %w", ev.ID, err)
+	}
+	return resp.Body.Close()
+}

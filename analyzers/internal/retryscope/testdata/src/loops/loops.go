@@ -329,3 +329,75 @@ func (d *Dispatcher) walk(ctx context.Context, token string, page int) error {
 }
 
 func (d *Dispatcher) writeChunk(ctx context.Context, b []byte) (int, error) { return len(b), nil }
+
+// JoinedExit leaves on success or when the attempts are used up, in one
+// condition.
+func (d *Dispatcher) JoinedExit(ctx context.Context, e Event) error {
+	for i := 0; ; i++ {
+		err := d.writeEvent(ctx, e) // want "retried by a retry loop"
+		if err == nil || i == d.maxRetries {
+			return err
+		}
+	}
+}
+
+// FirstAttemptGuard runs the first attempt through a guard in the loop
+// condition.
+func (d *Dispatcher) FirstAttemptGuard(ctx context.Context, e Event) error {
+	var err error
+	for tries := 0; tries == 0 || err != nil && tries < 3; tries++ {
+		err = d.writeEvent(ctx, e) // want "retried by a retry loop"
+	}
+	return err
+}
+
+// FirstFlag uses a boolean flag as the guard.
+func (d *Dispatcher) FirstFlag(ctx context.Context, e Event) error {
+	var err error
+	for first := true; first || err != nil; first = false {
+		err = d.writeEvent(ctx, e) // want "retried by a retry loop"
+	}
+	return err
+}
+
+// DrainOrFail sends a different item on each iteration (and the other
+// operand of || is not a first-attempt guard): not a retry.
+func (d *Dispatcher) DrainOrFail(ctx context.Context, events []Event) error {
+	var err error
+	for i := 0; i < len(events) || err != nil; i++ {
+		err = d.writeEvent(ctx, events[i])
+	}
+	return err
+}
+
+// ServerErrorsAgain returns on the transport error and goes round again
+// on a 5xx.
+func (d *Dispatcher) ServerErrorsAgain(ctx context.Context, e Event) error {
+	for attempt := 0; attempt < 3; attempt++ {
+		resp, err := d.writeRequest(ctx, e) // want "retried by a retry loop"
+		if err != nil {
+			return err
+		}
+		if 500 > resp.StatusCode {
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+	return errors.New("unavailable")
+}
+
+// OnlyThrottled goes round again only on 429: the server refused the
+// request without executing it.
+func (d *Dispatcher) OnlyThrottled(ctx context.Context, e Event) error {
+	for {
+		resp, err := d.writeRequest(ctx, e)
+		if err != nil {
+			return err
+		}
+		if resp.StatusCode == http.StatusTooManyRequests {
+			time.Sleep(time.Second)
+			continue
+		}
+		return nil
+	}
+}
