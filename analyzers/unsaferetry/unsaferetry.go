@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -41,7 +42,7 @@ func run(pass *analysis.Pass, ma *analysis.Analyzer) (any, error) {
 	if m == nil || m.Failed != "" || m.Classifier == nil {
 		return nil, nil
 	}
-	r := &reporter{pass: pass, m: m, reported: map[ast.Node]bool{}, nolint: newNolintIndex(pass)}
+	r := &reporter{pass: pass, m: m, reported: map[ast.Node]bool{}, nolint: newNolintIndex(pass), files: &fileIndex{fset: pass.Fset}}
 	for _, c := range r.candidates() {
 		r.report(c)
 	}
@@ -65,6 +66,7 @@ type reporter struct {
 	m        *model.Model
 	reported map[ast.Node]bool
 	nolint   *nolintIndex
+	files    *fileIndex
 }
 
 // candidates returns, for each mutating call inside a retry scope, the
@@ -161,14 +163,14 @@ func (r *reporter) funcCandidate(s *retryscope.Scope) (candidate, bool) {
 			return !found
 		})
 		if found {
-			c.op = mutation.Op{Kind: mutation.KindCall, Desc: describeVia(s.Func, c.op), Effect: c.op.Effect, Pos: c.inner.Pos()}
+			c.op = mutation.Op{Kind: mutation.KindCall, Root: c.op.Primitive(), Desc: describeVia(s.Func, c.op), Effect: c.op.Effect, Pos: c.inner.Pos()}
 		}
 		return c, found
 	}
 	if f == nil || f.Op == nil {
 		return c, false
 	}
-	c.op = mutation.Op{Kind: mutation.KindCall, Desc: describeVia(s.Func, mutation.Op{Desc: f.Op.Desc}), Effect: f.Op.Effect, Posn: f.Op.Posn}
+	c.op = mutation.Op{Kind: mutation.KindCall, Root: f.Op.Primitive(), Desc: describeVia(s.Func, mutation.Op{Desc: f.Op.Desc}), Effect: f.Op.Effect, Posn: f.Op.Posn}
 	return c, true
 }
 
@@ -217,6 +219,14 @@ func (r *reporter) report(c candidate) {
 	d.Related = append(d.Related, analysis.RelatedInformation{Pos: c.scope.Pos, Message: "retried by " + c.scope.Mechanism})
 	if c.inner != nil {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: c.inner.Pos(), End: c.inner.End(), Message: c.op.Desc + " happens here"})
+	} else if c.scope.Func != nil {
+		// A retried function of another package: its write is known by
+		// position only, and can be pointed at when the driver loaded the
+		// dependency from source (the standalone checker does; go vet's
+		// unitchecker does not, and then there is nothing to point at).
+		if pos := r.files.pos(c.op.Posn); pos.IsValid() {
+			d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, Message: c.op.Desc + " happens here"})
+		}
 	}
 	if freshKey != nil {
 		if fix, ok := hoistKeyFix(r.pass, c, freshKey); ok {
@@ -258,9 +268,17 @@ func message(c candidate, key *mutation.Key) string {
 	if c.scope.Kind == retryscope.KindClient {
 		where = "sent through " + c.scope.Mechanism
 	}
+	if strings.Contains(c.scope.Mechanism, ", which ") {
+		where += "," // close the relative clause: "inside f, which …, runs again"
+	}
 	effect := c.op.Effect
 	if effect == "" {
 		effect = "the operation can be applied twice"
+	}
+	kind := c.op.Primitive()
+	if c.scope.RetriesCommit && kind == mutation.KindSQL && key == nil {
+		return fmt.Sprintf("%s %s runs again on every retry; the %s may already be committed, so %s: make the statement idempotent (ON CONFLICT, an upsert or a unique key checked on conflict) or re-run the transaction only when it failed before COMMIT (suppress with //nolint:unsaferetry if it is safe)",
+			c.op.Desc, where, statementVerb(c.op.Desc), effect)
 	}
 	if key != nil {
 		name := key.Name
@@ -271,7 +289,20 @@ func message(c candidate, key *mutation.Key) string {
 			c.op.Desc, where, name, effect)
 	}
 	return fmt.Sprintf("%s %s runs again on every retry; %s if an attempt succeeded but its response was lost: %s (suppress with //nolint:unsaferetry if it is safe)",
-		c.op.Desc, where, effect, fixAdvice(c.op.Kind))
+		c.op.Desc, where, effect, fixAdvice(kind))
+}
+
+// statementVerb is the SQL verb a description starts with ("INSERT" for
+// "INSERT INTO postings", also inside "Store.add (INSERT INTO …)"), or
+// "statement".
+func statementVerb(desc string) string {
+	if i := strings.LastIndexByte(desc, '('); i >= 0 {
+		desc = desc[i+1:]
+	}
+	if f := strings.Fields(desc); len(f) > 0 && f[0] == strings.ToUpper(f[0]) && strings.Trim(f[0], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == "" {
+		return f[0]
+	}
+	return "statement"
 }
 
 // fixAdvice says how to make the kind of write safe to retry.
@@ -284,7 +315,7 @@ func fixAdvice(k mutation.Kind) string {
 	case mutation.KindRedis:
 		return "guard the command with a key set once per operation (SET NX) or do not retry it"
 	case mutation.KindHTTP:
-		return "send an Idempotency-Key created before the retry, or retry only idempotent calls"
+		return "send an Idempotency-Key header created before the retry, or retry only idempotent calls"
 	}
 	return "pass an idempotency key created before the retry, or retry only idempotent calls"
 }

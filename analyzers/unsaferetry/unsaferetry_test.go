@@ -39,7 +39,8 @@ func TestUnsafeRetry(t *testing.T) {
 	for _, tt := range tests {
 		pkgs = append(pkgs, tt.pkg)
 	}
-	analysistest.Run(t, testenv.Testdata(t), unsaferetry.Analyzer, pkgs...)
+	results := analysistest.Run(t, testenv.Testdata(t), unsaferetry.Analyzer, pkgs...)
+	t.Run("related information across packages", func(t *testing.T) { checkRelatedAcrossPackages(t, results) })
 }
 
 // TestSuggestedFix checks the fix that moves a key created inside the

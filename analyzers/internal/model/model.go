@@ -39,6 +39,9 @@ type RetryHelperFact struct {
 	// failed before COMMIT, so the statements run through the transaction
 	// do not take effect twice.
 	TxBeforeCommit bool
+	// RetriesCommit: the helper also re-runs fn when COMMIT failed, so the
+	// statements may already be committed.
+	RetriesCommit bool
 }
 
 // AFact marks RetryHelperFact as an analysis.Fact.
@@ -181,14 +184,15 @@ func (m *Model) findScopes(insp *inspector.Inspector, s *Settings) {
 		if !pass.ImportObjectFact(fn, &f) {
 			return nil
 		}
-		return &retryscope.Helper{FuncParam: f.FuncParam, Mechanism: f.Mechanism, TxBeforeCommit: f.TxBeforeCommit}
+		return &retryscope.Helper{FuncParam: f.FuncParam, Mechanism: f.Mechanism, TxBeforeCommit: f.TxBeforeCommit, RetriesCommit: f.RetriesCommit}
 	}
 	res := retryscope.NewFinder(pass, insp, retryscope.Config{RetryFuncs: s.RetryFuncs, Helper: imported}).Find()
 	m.Scopes = res.Scopes
 	for _, d := range m.decls {
 		fn := pass.TypesInfo.Defs[d.Name].(*types.Func)
 		if h := res.Helpers[fn]; h != nil {
-			pass.ExportObjectFact(fn, &RetryHelperFact{FuncParam: h.FuncParam, Mechanism: h.Mechanism, TxBeforeCommit: h.TxBeforeCommit})
+			pass.ExportObjectFact(fn, &RetryHelperFact{FuncParam: h.FuncParam, Mechanism: h.Mechanism,
+				TxBeforeCommit: h.TxBeforeCommit, RetriesCommit: h.RetriesCommit})
 		}
 	}
 }

@@ -75,7 +75,7 @@ func TestRetryHelperFacts(t *testing.T) {
 		{"Do", 2, "a retry loop"},
 		{"WithBackoff", 0, "backoff.Retry"},
 		{"Default", 1, "retryutil.Do (retries its func argument)"},
-		{"Backoff", 1, "recursive retry via retries"},
+		{"Backoff", 1, "Backoff, which calls itself again with retries-1 after a failure"},
 	}
 	for _, tt := range tests {
 		f := helpers[tt.name]

@@ -125,7 +125,7 @@ func (c *Classifier) table(call *ast.CallExpr, fn *types.Func) (Op, bool) {
 func (c *Classifier) viaFact(call *ast.CallExpr, fn *types.Func, f *FuncFact) (Op, bool) {
 	if f.Op != nil {
 		op := Op{
-			Kind: KindCall, Desc: displayName(fn) + " (" + f.Op.Desc + ")", Effect: f.Op.Effect,
+			Kind: KindCall, Root: f.Op.Primitive(), Desc: displayName(fn) + " (" + f.Op.Desc + ")", Effect: f.Op.Effect,
 			Pos: c.posOf(f.Op.Posn), Posn: f.Op.Posn, Identity: "func " + fn.FullName(),
 		}
 		if f.Op.Kind == KindHTTP && f.ReqMethod != "" && f.HTTPURLParam >= 0 && f.HTTPURLParam < len(call.Args) {

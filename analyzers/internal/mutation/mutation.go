@@ -46,6 +46,10 @@ func (k Kind) String() string {
 // Op is one non-idempotent write.
 type Op struct {
 	Kind Kind
+	// Root is the kind of the primitive write behind a KindCall (HTTP for
+	// Points.award (POST /v1/awards)), so that advice fits the write; zero
+	// for the other kinds. Use Primitive.
+	Root Kind
 	// Desc names what repeats: "POST /v1/orders", "INSERT INTO orders",
 	// "kafka-go Writer.WriteMessages", "Redis INCR",
 	// "Payments.Charge (a remote call that charges)",
@@ -67,9 +71,19 @@ type Op struct {
 	Identity string
 }
 
+// Primitive is the kind of the write that actually happens: Root for a
+// call of a function that writes, else Kind.
+func (o Op) Primitive() Kind {
+	if o.Kind == KindCall && o.Root != KindNone {
+		return o.Root
+	}
+	return o.Kind
+}
+
 // OpFact is the gob-encodable form of an Op stored in a FuncFact.
 type OpFact struct {
 	Kind     Kind
+	Root     Kind // see Op.Root
 	Desc     string
 	Effect   string
 	Identity string
@@ -105,6 +119,15 @@ type FuncFact struct {
 	// Idempotent: declared safe to repeat (//twice:idempotent in the doc
 	// comment, or the -idempotent flag). Calls are then never mutating.
 	Idempotent bool
+}
+
+// Primitive is the kind of the write at the bottom of the fact's chain of
+// calls.
+func (o *OpFact) Primitive() Kind {
+	if o.Kind == KindCall && o.Root != KindNone {
+		return o.Root
+	}
+	return o.Kind
 }
 
 // AFact marks FuncFact as an analysis.Fact.

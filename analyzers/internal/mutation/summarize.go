@@ -42,7 +42,7 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 			return
 		}
 		if op, ok := c.Call(call); ok {
-			f.Op = &OpFact{Kind: op.Kind, Desc: op.Desc, Effect: op.Effect, Identity: op.Identity, Posn: op.Posn}
+			f.Op = &OpFact{Kind: op.Kind, Root: op.Root, Desc: op.Desc, Effect: op.Effect, Identity: op.Identity, Posn: op.Posn}
 			if f.Op.Posn == "" {
 				f.Op.Posn = c.posn(op.Pos)
 			}

@@ -257,20 +257,23 @@ func (w *walk) call(call *ast.CallExpr) {
 	name := fullName(fn)
 	if lib, ok := w.f.libs[name]; ok {
 		if !lib.Safe && lib.Arg < len(call.Args) {
-			w.addArgScope(KindLibrary, lib.Mechanism, call, call.Args[lib.Arg], false)
+			w.addArgScope(KindLibrary, lib.Mechanism, call, call.Args[lib.Arg], Helper{})
 		}
 		return
 	}
 	if h := w.helper(fn); h != nil && h.FuncParam >= 0 && h.FuncParam < len(call.Args) && !isVariadicParam(fn, h.FuncParam) {
 		mech := shortName(fn) + " (retries its func argument)"
-		w.addArgScope(KindHelper, mech, call, call.Args[h.FuncParam], h.TxBeforeCommit)
+		if h.RetriesCommit {
+			mech = shortName(fn) + ", which also re-runs the transaction when COMMIT failed"
+		}
+		w.addArgScope(KindHelper, mech, call, call.Args[h.FuncParam], *h)
 		return
 	}
 	if w.f.retryFuncs[name] {
 		mech := shortName(fn) + " (a retry function from -retryfuncs)"
 		for _, arg := range call.Args {
 			if _, ok := w.info.TypeOf(arg).Underlying().(*types.Signature); ok {
-				w.addArgScope(KindHelper, mech, call, arg, false)
+				w.addArgScope(KindHelper, mech, call, arg, Helper{})
 			}
 		}
 		return
@@ -305,9 +308,11 @@ func shortName(fn *types.Func) string {
 
 // addArgScope adds the scope of a retried func argument: a literal (or a
 // local variable holding one), a named function or method value, or a
-// func-typed parameter of the enclosing declaration (a helper).
-func (w *walk) addArgScope(kind Kind, mech string, call *ast.CallExpr, arg ast.Expr, tx bool) {
-	s := &Scope{Kind: kind, Mechanism: mech, Pos: call.Pos(), Param: -1, Encl: w.decl, TxBeforeCommit: tx}
+// func-typed parameter of the enclosing declaration (a helper). h carries
+// the transaction behaviour of a retry helper (zero for libraries).
+func (w *walk) addArgScope(kind Kind, mech string, call *ast.CallExpr, arg ast.Expr, h Helper) {
+	s := &Scope{Kind: kind, Mechanism: mech, Pos: call.Pos(), Param: -1, Encl: w.decl,
+		TxBeforeCommit: h.TxBeforeCommit, RetriesCommit: h.RetriesCommit}
 	switch a := ast.Unparen(arg).(type) {
 	case *ast.FuncLit:
 		s.Body = a.Body
@@ -358,8 +363,10 @@ func (w *walk) recursion(call *ast.CallExpr, fn *types.Func) {
 			continue
 		}
 		w.scopes = append(w.scopes, &Scope{
-			Kind:      KindRecursion,
-			Mechanism: "recursive retry via " + obj.Name(),
+			Kind: KindRecursion,
+			// "sendWithRetry, which calls itself again with attempt+1
+			// after a failure": the function and the advanced counter.
+			Mechanism: recursionName(fn) + ", which calls itself again with " + compactExpr(bin) + " after a failure",
 			Pos:       call.Pos(),
 			Body:      w.decl.Body,
 			Until:     call.Pos(),
@@ -368,6 +375,20 @@ func (w *walk) recursion(call *ast.CallExpr, fn *types.Func) {
 		})
 		return
 	}
+}
+
+// compactExpr renders attempt+1 the way people write it in prose.
+func compactExpr(b *ast.BinaryExpr) string {
+	return types.ExprString(b.X) + b.Op.String() + types.ExprString(b.Y)
+}
+
+// recursionName names a recursive function in messages: "sendWithRetry",
+// or "Client.send" for a method.
+func recursionName(fn *types.Func) string {
+	if fn.Signature().Recv() != nil {
+		return shortName(fn)
+	}
+	return fn.Name()
 }
 
 // helpers returns the declarations whose func-typed parameter is called
@@ -379,7 +400,7 @@ func (w *walk) helpers() map[*types.Func]*Helper {
 		if fn == nil || out[fn] != nil || IsSafe(fn) {
 			return
 		}
-		out[fn] = &Helper{FuncParam: param, Mechanism: s.Mechanism, TxBeforeCommit: s.TxBeforeCommit}
+		out[fn] = &Helper{FuncParam: param, Mechanism: s.Mechanism, TxBeforeCommit: s.TxBeforeCommit, RetriesCommit: s.RetriesCommit}
 	}
 	for _, s := range w.scopes {
 		if s.Param >= 0 && s.Encl != nil {

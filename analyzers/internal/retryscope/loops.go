@@ -95,7 +95,7 @@ func (w *walk) loop(l loop) {
 	if len(drivers) == 0 {
 		return
 	}
-	w.scopes = append(w.scopes, &Scope{
+	s := &Scope{
 		Kind:           KindLoop,
 		Mechanism:      "a retry loop",
 		Pos:            l.stmt.Pos(),
@@ -104,7 +104,14 @@ func (w *walk) loop(l loop) {
 		Param:          -1,
 		Encl:           w.decl,
 		TxBeforeCommit: w.retriesBeforeCommit(l.body, drivers),
-	})
+	}
+	for _, d := range drivers {
+		if w.isTxCommit(d) {
+			s.RetriesCommit = true
+			s.Mechanism = "a retry loop that also re-runs the transaction when COMMIT failed"
+		}
+	}
+	w.scopes = append(w.scopes, s)
 }
 
 // attemptCalls lists the calls whose results the loop body assigns at its top

@@ -42,8 +42,9 @@ const (
 type Scope struct {
 	Kind Kind
 	// Mechanism names the retry in messages: "retry.Do (avast/retry-go)",
-	// "a retry loop", "recursive retry via attempt", "retryutil.Do
-	// (retries its func argument)".
+	// "a retry loop", "sendWithRetry, which calls itself again with
+	// attempt+1 after a failure", "retryutil.Do (retries its func
+	// argument)".
 	Mechanism string
 	// Pos is the retry call, the loop, or the recursive call: the related
 	// information of a finding.
@@ -72,6 +73,11 @@ type Scope struct {
 	// failed before COMMIT (it rolled back), so the SQL statements it runs
 	// through that transaction are not repeated with effect.
 	TxBeforeCommit bool
+	// RetriesCommit: the scope (a loop, or the helper it is passed to) also
+	// goes round again when COMMIT itself failed, when whether the
+	// transaction committed is unknown: its SQL statements may already have
+	// taken effect.
+	RetriesCommit bool
 }
 
 // Contains reports whether the call at n is repeated by the scope: inside
@@ -95,4 +101,6 @@ type Helper struct {
 	Mechanism string
 	// TxBeforeCommit: see Scope.TxBeforeCommit.
 	TxBeforeCommit bool
+	// RetriesCommit: see Scope.RetriesCommit.
+	RetriesCommit bool
 }

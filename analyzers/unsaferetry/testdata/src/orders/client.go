@@ -56,7 +56,7 @@ func (c *Client) Create(ctx context.Context, o Order) error {
 		if err != nil {
 			return err
 		}
-		resp, err := c.http.Do(req) // want `POST /v1/orders inside retry.Do \(avast/retry-go\) runs again on every retry; .* if an attempt succeeded but its response was lost: send an Idempotency-Key created before the retry`
+		resp, err := c.http.Do(req) // want `POST /v1/orders inside retry.Do \(avast/retry-go\) runs again on every retry; .* if an attempt succeeded but its response was lost: send an Idempotency-Key header created before the retry`
 		if err != nil {
 			return err
 		}

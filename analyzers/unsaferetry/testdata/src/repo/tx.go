@@ -59,7 +59,7 @@ func (r *Repo) Transfer(ctx context.Context, from, to string, amount int64) erro
 
 func (r *Repo) TransferRetryCommit(ctx context.Context, from, to string, amount int64) error {
 	return r.inTxRetryCommit(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, insertEntry, from, -amount) // want `INSERT INTO ledger_entries inside Repo.inTxRetryCommit \(retries its func argument\) runs again on every retry`
+		_, err := tx.ExecContext(ctx, insertEntry, from, -amount) // want `INSERT INTO ledger_entries inside Repo.inTxRetryCommit, which also re-runs the transaction when COMMIT failed, runs again on every retry; the INSERT may already be committed`
 		return err
 	})
 }

@@ -68,7 +68,7 @@ func (d *Dispatcher) Deliver(ctx context.Context, dl Delivery) error {
 
 // deliverAttempt re-sends itself with attempt+1 after a failure.
 func (d *Dispatcher) deliverAttempt(ctx context.Context, dl Delivery, attempt int) error {
-	resp, err := d.post(ctx, dl.URL, dl.Body) // want `Dispatcher.post \(POST request\) inside recursive retry via attempt runs again on every retry`
+	resp, err := d.post(ctx, dl.URL, dl.Body) // want `Dispatcher.post \(POST request\) inside Dispatcher.deliverAttempt, which calls itself again with attempt\+1 after a failure, runs again on every retry`
 	if err == nil {
 		return resp.Body.Close()
 	}

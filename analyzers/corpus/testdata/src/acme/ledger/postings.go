@@ -39,7 +39,7 @@ func (l *Ledger) Book(ctx context.Context, account int64, cents int64, ref strin
 // the posting can be booked twice.
 func (l *Ledger) BookRetryingCommit(ctx context.Context, account int64, cents int64, ref string) error {
 	return pgtx.InTxRetryCommit(ctx, l.pool, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, insertPosting, account, cents, ref); err != nil { // want `INSERT INTO postings inside pgtx\.InTxRetryCommit .*runs again on every retry`
+		if _, err := tx.Exec(ctx, insertPosting, account, cents, ref); err != nil { // want `INSERT INTO postings inside pgtx\.InTxRetryCommit, which also re-runs the transaction when COMMIT failed, runs again on every retry; the INSERT may already be committed`
 			return err
 		}
 		return nil

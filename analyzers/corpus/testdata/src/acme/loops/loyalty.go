@@ -33,7 +33,7 @@ func (p *Points) award(ctx context.Context, member string, pts int) (*http.Respo
 func (p *Points) AwardContinue(ctx context.Context, member string, pts int) error {
 	var lastErr error
 	for attempt := 0; attempt < 4; attempt++ {
-		resp, err := p.award(ctx, member, pts) // want `Points\.award \(POST /v1/awards\) inside a retry loop runs again on every retry`
+		resp, err := p.award(ctx, member, pts) // want `Points\.award \(POST /v1/awards\) inside a retry loop runs again on every retry; .*: send an Idempotency-Key header created before the retry`
 		if err != nil {
 			lastErr = err
 			time.Sleep(time.Duration(attempt) * 200 * time.Millisecond)

@@ -22,7 +22,7 @@ type Gateway struct {
 // retry; a message accepted by the gateway but answered late is sent again.
 func (g *Gateway) SendCode(ctx context.Context, phone, code string, attempt int) error {
 	form := url.Values{"to": {phone}, "text": {"Your code: " + code}}
-	resp, err := g.http.PostForm(g.baseURL+"/v1/messages", form) // want `POST /v1/messages inside .*recursive.* runs again on every retry`
+	resp, err := g.http.PostForm(g.baseURL+"/v1/messages", form) // want `POST /v1/messages inside Gateway\.SendCode, which calls itself again with attempt\+1 after a failure, runs again on every retry`
 	if err == nil {
 		return resp.Body.Close()
 	}

@@ -184,8 +184,8 @@ func (d *Dispatcher) DelayList(ctx context.Context, e Event) error {
 
 // Recursion with an attempts counter.
 func (d *Dispatcher) send(ctx context.Context, e Event, attempt int) error {
-	d.writeLog("sending")       // want "retried by recursive retry via attempt"
-	err := d.writeEvent(ctx, e) // want "retried by recursive retry via attempt"
+	d.writeLog("sending")       // want "retried by Dispatcher.send, which calls itself again with attempt\\+1 after a failure"
+	err := d.writeEvent(ctx, e) // want "retried by Dispatcher.send, which calls itself again with attempt\\+1 after a failure"
 	if err != nil && attempt < d.maxRetries {
 		time.Sleep(time.Second)
 		return d.send(ctx, e, attempt+1)

@@ -57,6 +57,6 @@ func Save(ctx context.Context, db *sql.DB) error {
 		return err
 	}
 	return RunInTxCommitRetry(ctx, db, func(tx *sql.Tx) error {
-		return writeInsert(ctx, tx) // want "retried by txretry.RunInTxCommitRetry \\(retries its func argument\\)"
+		return writeInsert(ctx, tx) // want "retried by txretry.RunInTxCommitRetry, which also re-runs the transaction when COMMIT failed"
 	})
 }

@@ -40,3 +40,16 @@ func (c *Client) Capture(ctx context.Context, chargeID string) error {
 	}
 	return resp.Body.Close()
 }
+
+// CloseDay posts the day's settlement batch.
+func (c *Client) CloseDay(ctx context.Context) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.BaseURL+"/v1/settlements", nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.HTTP.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}

@@ -30,3 +30,9 @@ func (c *Checkout) Capture(ctx context.Context, chargeID string) error {
 		return c.billing.Capture(ctx, chargeID)
 	})
 }
+
+// Settle retries a method value of another package: reported at the
+// argument, with the POST inside billing as related information.
+func (c *Checkout) Settle(ctx context.Context) error {
+	return retryutil.Default(ctx, c.billing.CloseDay) // want `Client.CloseDay \(POST /v1/settlements\) inside retryutil.Default \(retries its func argument\) runs again on every retry; .*send an Idempotency-Key header`
+}
