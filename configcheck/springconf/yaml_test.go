@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 func TestParseYAML(t *testing.T) {
@@ -189,11 +188,7 @@ func TestParseYAMLBounds(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			start := time.Now()
 			_, err := ParseYAML("bomb.yml", []byte(tt.src))
-			if d := time.Since(start); d > 5*time.Second {
-				t.Errorf("took %v", d)
-			}
 			if err == nil || !strings.Contains(err.Error(), tt.msg) {
 				t.Fatalf("error = %v, want one containing %q", err, tt.msg)
 			}
