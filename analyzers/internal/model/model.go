@@ -141,7 +141,7 @@ func run(pass *analysis.Pass, s *Settings) (result any, err error) {
 		}
 	})
 	m.summarize(m.decls)
-	m.findScopes(insp, s)
+	m.findScopes(s)
 	return m, nil
 }
 
@@ -174,7 +174,7 @@ func (m *Model) summarize(decls []*ast.FuncDecl) {
 }
 
 // findScopes finds the retry scopes and exports the helpers' facts.
-func (m *Model) findScopes(insp *inspector.Inspector, s *Settings) {
+func (m *Model) findScopes(s *Settings) {
 	pass := m.pass
 	imported := func(fn *types.Func) *retryscope.Helper {
 		if fn.Pkg() == nil || fn.Pkg() == pass.Pkg {
@@ -186,7 +186,7 @@ func (m *Model) findScopes(insp *inspector.Inspector, s *Settings) {
 		}
 		return &retryscope.Helper{FuncParam: f.FuncParam, Mechanism: f.Mechanism, TxBeforeCommit: f.TxBeforeCommit, RetriesCommit: f.RetriesCommit}
 	}
-	res := retryscope.NewFinder(pass, insp, retryscope.Config{RetryFuncs: s.RetryFuncs, Helper: imported}).Find()
+	res := retryscope.NewFinder(pass, retryscope.Config{RetryFuncs: s.RetryFuncs, Helper: imported}).Find()
 	m.Scopes = res.Scopes
 	for _, d := range m.decls {
 		fn := pass.TypesInfo.Defs[d.Name].(*types.Func)

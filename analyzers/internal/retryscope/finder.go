@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
@@ -35,7 +34,6 @@ type Result struct {
 type Finder struct {
 	pass       *analysis.Pass
 	info       *types.Info
-	insp       *inspector.Inspector
 	cfg        Config
 	libs       map[string]libFunc
 	retryFuncs map[string]bool
@@ -44,8 +42,8 @@ type Finder struct {
 	importsGRPC bool
 }
 
-// NewFinder returns a Finder for pass, walking the files with insp.
-func NewFinder(pass *analysis.Pass, insp *inspector.Inspector, cfg Config) *Finder {
+// NewFinder returns a Finder for pass.
+func NewFinder(pass *analysis.Pass, cfg Config) *Finder {
 	if cfg.Helper == nil {
 		cfg.Helper = func(*types.Func) *Helper { return nil }
 	}
@@ -53,7 +51,7 @@ func NewFinder(pass *analysis.Pass, insp *inspector.Inspector, cfg Config) *Find
 	for _, n := range cfg.RetryFuncs {
 		rf[n] = true
 	}
-	f := &Finder{pass: pass, info: pass.TypesInfo, insp: insp, cfg: cfg, libs: libraryIndex(), retryFuncs: rf}
+	f := &Finder{pass: pass, info: pass.TypesInfo, cfg: cfg, libs: libraryIndex(), retryFuncs: rf}
 	for _, imp := range pass.Pkg.Imports() {
 		if imp.Path() == "google.golang.org/grpc" {
 			f.importsGRPC = true
@@ -148,16 +146,44 @@ func newWalk(f *Finder, helper func(*types.Func) *Helper) *walk {
 	return &walk{f: f, info: f.info, helper: helper, clients: newClientState()}
 }
 
+// run walks the function declarations and the package-level variable
+// initialisers (var handler = func(…) { retry.Do(…) }), in source order.
 func (w *walk) run() {
-	w.f.insp.Preorder([]ast.Node{(*ast.FuncDecl)(nil)}, func(n ast.Node) {
-		d := n.(*ast.FuncDecl)
-		if d.Body == nil {
-			return
+	for _, file := range w.f.pass.Files {
+		for _, decl := range file.Decls {
+			switch d := decl.(type) {
+			case *ast.FuncDecl:
+				if d.Body == nil {
+					continue
+				}
+				w.enterDecl(d)
+				ast.Inspect(d.Body, w.visit)
+			case *ast.GenDecl:
+				if d.Tok != token.VAR {
+					continue
+				}
+				// Func literals here run later, called through the
+				// variable: their scopes have no enclosing declaration.
+				w.enterPackageLevel()
+				for _, spec := range d.Specs {
+					for _, v := range spec.(*ast.ValueSpec).Values {
+						ast.Inspect(v, w.visit)
+					}
+				}
+			}
 		}
-		w.enterDecl(d)
-		ast.Inspect(d.Body, w.visit)
-	})
+	}
 	w.scopes = append(w.scopes, w.clients.resolve(w)...)
+}
+
+// enterPackageLevel resets the per-declaration state for code outside any
+// function declaration.
+func (w *walk) enterPackageLevel() {
+	w.decl = nil
+	w.params = map[types.Object]int{}
+	w.funcLits = map[types.Object]*ast.FuncLit{}
+	w.attempts = map[int]types.Object{}
+	w.labels = map[ast.Stmt]string{}
 }
 
 // attemptName matches parameter names of attempt counters.

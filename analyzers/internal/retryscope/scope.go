@@ -5,8 +5,8 @@
 // func parameters, found by this package and exported as facts by the model
 // analyzer).
 //
-// A Finder serves one analysis pass. Find walks the package once with the
-// inspector; loop bodies are examined only at their own statement level, so
+// A Finder serves one analysis pass. Find walks the package's declarations
+// once; loop bodies are examined only at their own statement level, so
 // the cost stays linear in the size of the package (times the nesting depth
 // of loops).
 package retryscope

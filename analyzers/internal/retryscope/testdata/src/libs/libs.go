@@ -130,3 +130,29 @@ func (c *Client) NotRetried(ctx context.Context, p Payment) error {
 	}
 	return c.writeCharge(ctx, p)
 }
+
+// Package-level handlers: func literals in var initialisers are walked
+// like function bodies.
+var (
+	defaultClient = &Client{}
+
+	chargeHandler = func(ctx context.Context, p Payment) error {
+		return retrygo.Do(func() error {
+			return defaultClient.writeCharge(ctx, p) // want "retried by retry.Do \\(avast/retry-go\\)"
+		})
+	}
+
+	auditLoop = func(ctx context.Context, msg string) error {
+		var err error
+		for i := 0; i < 3; i++ {
+			if err = writeAudit(ctx, msg); err == nil { // want "retried by a retry loop"
+				return nil
+			}
+		}
+		return err
+	}
+
+	lookupOnce = func(ctx context.Context, id string) error {
+		return defaultClient.lookup(ctx, id)
+	}
+)
