@@ -43,3 +43,21 @@ func TestFindings(t *testing.T) {
 		})
 	}
 }
+
+// FuzzFindings: any input either decodes or returns an error; it never
+// panics, and every finding printed names its analyzer in brackets.
+func FuzzFindings(f *testing.F) {
+	f.Add(`{"p": {"unsaferetry": [{"posn": "/src/a.go:1:2", "message": "m"}]}}`)
+	f.Add(`{"p": {"twicemodel": {"error": "analysis skipped"}}}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		got, err := findings(strings.NewReader(in), "/src", "m@v1")
+		if err != nil {
+			return
+		}
+		for _, fd := range got {
+			if !strings.Contains(fd.line, "["+fd.analyzer+"]") {
+				t.Errorf("line %q does not name analyzer %q", fd.line, fd.analyzer)
+			}
+		}
+	})
+}
