@@ -157,6 +157,9 @@ func (ev *evaluator) cond(e ast.Expr, sc scope) verdict {
 			return ev.cond(x.expr, x.sc)
 		}
 	case *ast.CallExpr:
+		if v, ok := ev.sentinelCheck(e, sc); ok {
+			return v
+		}
 		if x, ok := ev.inline(e, sc); ok {
 			return ev.cond(x.expr, x.sc)
 		}

@@ -44,7 +44,10 @@
 // It is not a re-send, and nothing is reported, when:
 //
 //   - the re-send happens only after 401, 403, 407 or 429: the server
-//     refused the request before executing it;
+//     refused the request before executing it (also when a same-package
+//     check helper turns the response into an error and the re-send is
+//     guarded by errors.Is(err, ErrUnauthorized), a sentinel the helper
+//     returns only for those statuses);
 //   - the first send failed without a response (err != nil): that is a retry,
 //     which the unsaferetry analyzer judges;
 //   - one call site runs several times in a loop (also unsaferetry's); two

@@ -150,3 +150,37 @@ func (c *Client) Capture(ctx context.Context, chargeID string) error {
 	}
 	return lastErr
 }
+
+// ErrUpstream is what checkStatus returns when the load balancer answered
+// for a slow upstream.
+var ErrUpstream = errors.New("payments: upstream unavailable")
+
+// checkStatus maps a response to an error.
+func checkStatus(resp *http.Response) error {
+	if resp.StatusCode == http.StatusBadGateway || resp.StatusCode == http.StatusServiceUnavailable {
+		return fmt.Errorf("payments: %s: %w", resp.Status, ErrUpstream)
+	}
+	if resp.StatusCode >= 300 {
+		return errors.New(resp.Status)
+	}
+	return nil
+}
+
+// Transfer re-sends when the check helper says the upstream was slow:
+// the sentinel is returned for 502/503, after which the transfer may have
+// been executed.
+func (c *Client) Transfer(ctx context.Context, body []byte) error {
+	resp, err := c.hc.Post(c.base+"/v1/transfers", "application/json", bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if errors.Is(checkStatus(resp), ErrUpstream) {
+		resp, err = c.hc.Post(c.base+"/v1/transfers", "application/json", bytes.NewReader(body)) // want `POST .*/v1/transfers is sent again after inspecting the response`
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+	}
+	return nil
+}

@@ -8,6 +8,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"net/http"
 	"time"
 )
@@ -180,6 +182,65 @@ func (n *Notifier) SendDeduplicated(ctx context.Context, body []byte) error {
 			return err
 		}
 		resp.Body.Close()
+	}
+	return nil
+}
+
+// ErrUnauthorized is what checkResponse returns for a rejected token.
+var ErrUnauthorized = errors.New("gateway: unauthorized")
+
+// checkResponse turns a response into an error: only 401 gives
+// ErrUnauthorized.
+func checkResponse(resp *http.Response) error {
+	switch {
+	case resp.StatusCode == http.StatusUnauthorized:
+		return ErrUnauthorized
+	case resp.StatusCode >= 300:
+		return fmt.Errorf("gateway: status %d", resp.StatusCode)
+	}
+	return nil
+}
+
+// SendChecked re-sends only when the check helper said the token was
+// rejected.
+func (n *Notifier) SendChecked(ctx context.Context, body []byte) error {
+	resp, err := n.hc.Post(n.base+"/v1/notifications", "application/json", bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	err = checkResponse(resp)
+	if errors.Is(err, ErrUnauthorized) {
+		if err := n.reauth(ctx); err != nil {
+			return err
+		}
+		resp, err = n.hc.Post(n.base+"/v1/notifications", "application/json", bytes.NewReader(body))
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+	}
+	return err
+}
+
+// isUnauthorized is the same check as a predicate.
+func isUnauthorized(err error) bool { return errors.Is(err, ErrUnauthorized) }
+
+// SendCheckedPredicate re-sends through the predicate, with the check
+// inline in the if statement.
+func (n *Notifier) SendCheckedPredicate(ctx context.Context, body []byte) error {
+	resp, err := n.hc.Post(n.base+"/v1/notifications", "application/json", bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if err := checkResponse(resp); isUnauthorized(err) {
+		_ = n.reauth(ctx)
+		resp2, err := n.hc.Post(n.base+"/v1/notifications", "application/json", bytes.NewReader(body))
+		if err != nil {
+			return err
+		}
+		return resp2.Body.Close()
 	}
 	return nil
 }
