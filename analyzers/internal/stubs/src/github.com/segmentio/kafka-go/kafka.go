@@ -32,4 +32,8 @@ func (w *Writer) Close() error                                             { ret
 
 type Reader struct{}
 
-func (r *Reader) ReadMessage(ctx context.Context) (Message, error) { return Message{}, nil }
+func (r *Reader) ReadMessage(ctx context.Context) (Message, error)  { return Message{}, nil }
+func (r *Reader) FetchMessage(ctx context.Context) (Message, error) { return Message{}, nil }
+func (r *Reader) CommitMessages(ctx context.Context, msgs ...Message) error {
+	return nil
+}

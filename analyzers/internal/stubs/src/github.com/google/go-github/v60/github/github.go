@@ -35,10 +35,12 @@ func NewClient(httpClient *http.Client) *Client {
 func (c *Client) WithAuthToken(token string) *Client { return c }
 
 type RepositoryRelease struct {
-	ID      *int64
-	TagName *string
-	Name    *string
-	Body    *string
+	ID         *int64
+	TagName    *string
+	Name       *string
+	Body       *string
+	Draft      *bool
+	Prerelease *bool
 }
 
 type RepositoriesService struct{}
