@@ -170,9 +170,9 @@ func (p *Processor) commit(ctx context.Context, m kafka.Message) error {
 // retries index it twice.
 func (p *Processor) IndexClick(ctx context.Context, c Click) error {
 	_, err := p.search.R(). // want `POST /clicks/_doc sent through resty's SetRetryCount`
-		SetContext(ctx).
-		SetBody(c).
-		Post("/clicks/_doc")
+				SetContext(ctx).
+				SetBody(c).
+				Post("/clicks/_doc")
 	return err
 }
 
