@@ -94,6 +94,9 @@ func (c *Classifier) httpOp(call *ast.CallExpr, m sval, url ast.Expr) (Op, bool)
 		return Op{}, false
 	}
 	path := urlPath(ps)
+	if method == "POST" && ReadOnlyPOST(path) {
+		return Op{}, false // a search or query sent as POST: a read
+	}
 	op := Op{Kind: KindHTTP, Pos: call.Pos(), Effect: "the request can be applied twice"}
 	if method == "PATCH" {
 		op.Effect = "the change can be applied twice"
@@ -285,4 +288,37 @@ func isNamed(t types.Type, path, name string) bool {
 	}
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == path && n.Obj().Name() == name
+}
+
+// readOnlySegments are the last path segments of endpoints that take POST
+// only to carry a query in the body: Elasticsearch/OpenSearch searches,
+// counts and multi-gets, and generic search or query endpoints.
+var readOnlySegments = map[string]bool{
+	"_search": true, "_msearch": true, "_count": true, "_mget": true, "_field_caps": true,
+	"_explain": true, "scroll": true, "search": true, "query": true, "lookup": true,
+}
+
+// readOnlyMethods are Google-style custom methods (/v1/things:search) that
+// read.
+var readOnlyMethods = map[string]bool{
+	"search": true, "query": true, "get": true, "batchGet": true, "list": true, "lookup": true, "runQuery": true,
+}
+
+// ReadOnlyPOST reports whether a POST to path (as urlPath renders it, "" or
+// with {…} for unknown parts) is a read by convention: the last segment is
+// a search or query endpoint (/orders/_search, /v1/search), or a read-only
+// custom method (/v1/documents:batchGet). An unknown last segment is not.
+func ReadOnlyPOST(path string) bool {
+	path = strings.TrimRight(path, "/")
+	if i := strings.IndexAny(path, "?#"); i >= 0 {
+		path = path[:i]
+	}
+	last := path[strings.LastIndexByte(path, '/')+1:]
+	if last == "" || strings.Contains(last, "{") {
+		return false
+	}
+	if _, method, ok := strings.Cut(last, ":"); ok {
+		return readOnlyMethods[method]
+	}
+	return readOnlySegments[strings.ToLower(last)]
 }

@@ -170,6 +170,34 @@ func TestMutatingVerb(t *testing.T) {
 	}
 }
 
+func TestReadOnlyPOST(t *testing.T) {
+	tests := []struct {
+		path string
+		want bool
+	}{
+		{"/orders/_search", true},
+		{"/logs-*/_msearch", true},
+		{"/orders/_count", true},
+		{"/_search/scroll", true},
+		{"/v1/search", true},
+		{"/v1/search/", true},
+		{"/v1/documents:batchGet", true},
+		{"/v1/projects/{…}/datasets:search", true},
+		{"/orders/_doc", false},
+		{"/v1/orders", false},
+		{"/v1/searches", false},
+		{"/v1/jobs:run", false},
+		{"/v1/orders/{…}", false},
+		{"", false},
+		{"/", false},
+	}
+	for _, tt := range tests {
+		if got := mutation.ReadOnlyPOST(tt.path); got != tt.want {
+			t.Errorf("ReadOnlyPOST(%q) = %v, want %v", tt.path, got, tt.want)
+		}
+	}
+}
+
 // everything classifies every call of a package and reports nothing: with
 // summaries running on every dependency, it shows that the Classifier never
 // panics on real code.

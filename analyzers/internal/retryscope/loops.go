@@ -293,6 +293,9 @@ func (w *walk) ifDrives(l loop, s *ast.IfStmt, rest []ast.Stmt, results []types.
 // switchDrives judges `switch { case err == nil: return …; case …: }`: a
 // success case that exits and some way to go round again.
 func (w *walk) switchDrives(l loop, s *ast.SwitchStmt, rest []ast.Stmt, results []types.Object) bool {
+	if s.Tag != nil && w.isStatus(s.Tag, results) {
+		return w.statusSwitchDrives(l, s, rest)
+	}
 	successExits, again, hasDefault := false, false, false
 	tagIsErr := s.Tag != nil && w.mentions(s.Tag, results) && isErrorType(w.info.TypeOf(s.Tag))
 	if s.Tag != nil && !tagIsErr {
@@ -323,6 +326,70 @@ func (w *walk) switchDrives(l loop, s *ast.SwitchStmt, rest []ast.Stmt, results 
 		again = again || l.list(rest, false)&(next|fall) != 0
 	}
 	return successExits && again
+}
+
+// statusSwitchDrives judges `switch resp.StatusCode { case 200, 201:
+// return nil; case 502, 503: continue }`: a case of 2xx statuses that
+// exits, and a way to go round again on a 5xx (a case listing one, or the
+// default or the rest of the body when no case does). Cases of other
+// statuses (401, 429) going round are not retries of an executed request.
+func (w *walk) statusSwitchDrives(l loop, s *ast.SwitchStmt, rest []ast.Stmt) bool {
+	successExits, again := false, false
+	listed5xx := false
+	var defaultOutcome outcome
+	hasDefault := false
+	for _, c := range s.Body.List {
+		cc := c.(*ast.CaseClause)
+		o := l.list(cc.Body, true)
+		if o&fall != 0 {
+			o = o&^fall | l.list(rest, false)
+		}
+		if cc.List == nil {
+			hasDefault, defaultOutcome = true, o
+			continue
+		}
+		success, server := w.caseStatuses(cc.List)
+		switch {
+		case success && !server:
+			if o != exit {
+				return false // a success that goes round: not a retry loop
+			}
+			successExits = true
+		case server:
+			listed5xx = true
+			again = again || o&(next|fall) != 0
+		}
+	}
+	if !listed5xx {
+		// 5xx statuses take the default, or fall out of the switch.
+		if hasDefault {
+			again = again || defaultOutcome&(next|fall) != 0
+		} else {
+			again = again || l.list(rest, false)&(next|fall) != 0
+		}
+	}
+	return successExits && again
+}
+
+// caseStatuses says whether a case's constant values are all 2xx
+// (success), and whether one of them is a 5xx (server). A non-constant
+// value makes the case neither.
+func (w *walk) caseStatuses(values []ast.Expr) (success, server bool) {
+	success = true
+	for _, e := range values {
+		tv := w.info.Types[e]
+		if tv.Value == nil || tv.Value.Kind() != constant.Int {
+			return false, false
+		}
+		v, _ := constant.Int64Val(tv.Value)
+		if v < 200 || v >= 300 {
+			success = false
+		}
+		if v >= 500 && v < 600 {
+			server = true
+		}
+	}
+	return success, server
 }
 
 // mentions reports whether n mentions one of objs.

@@ -195,3 +195,28 @@ func isTransient(err error) bool {
 func backoffFor(attempt int) time.Duration {
 	return time.Duration(attempt*attempt) * 100 * time.Millisecond
 }
+
+// SimilarClicks queries the search cluster through the retrying client:
+// POST /_search carries a query, it writes nothing.
+func (p *Processor) SimilarClicks(ctx context.Context, url string) ([]Click, error) {
+	var out struct {
+		Hits struct {
+			Hits []struct {
+				Source Click `json:"_source"`
+			} `json:"hits"`
+		} `json:"hits"`
+	}
+	_, err := p.search.R().
+		SetContext(ctx).
+		SetBody(map[string]any{"query": map[string]any{"term": map[string]any{"url": url}}}).
+		SetResult(&out).
+		Post("/clicks/_search")
+	if err != nil {
+		return nil, err
+	}
+	clicks := make([]Click, 0, len(out.Hits.Hits))
+	for _, h := range out.Hits.Hits {
+		clicks = append(clicks, h.Source)
+	}
+	return clicks, nil
+}

@@ -149,3 +149,44 @@ func (p *Points) AwardOnStatus(ctx context.Context, member string, pts int) erro
 	}
 	return fmt.Errorf("points ledger unavailable")
 }
+
+// AwardStatusSwitch switches on the status: 2xx is done, 502/503 go round
+// again, anything else fails.
+func (p *Points) AwardStatusSwitch(ctx context.Context, member string, pts int) error {
+	for attempt := 0; attempt < 3; attempt++ {
+		resp, err := p.award(ctx, member, pts) // want `Points\.award \(POST /v1/awards\) inside a retry loop runs again on every retry`
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+		switch resp.StatusCode {
+		case http.StatusOK, http.StatusCreated:
+			return nil
+		case http.StatusBadGateway, http.StatusServiceUnavailable:
+			time.Sleep(time.Duration(attempt+1) * time.Second)
+		default:
+			return fmt.Errorf("points ledger: %s", resp.Status)
+		}
+	}
+	return fmt.Errorf("points ledger unavailable")
+}
+
+// AwardThrottled goes round only on 429 Too Many Requests: the ledger
+// refused the request without executing it.
+func (p *Points) AwardThrottled(ctx context.Context, member string, pts int) error {
+	for {
+		resp, err := p.award(ctx, member, pts)
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+		if resp.StatusCode == http.StatusTooManyRequests {
+			time.Sleep(time.Second)
+			continue
+		}
+		if resp.StatusCode >= 300 {
+			return fmt.Errorf("points ledger: %s", resp.Status)
+		}
+		return nil
+	}
+}

@@ -220,3 +220,25 @@ func (r *Relay) ForwardLegacy(ctx context.Context, legacyURL string, payload []b
 	}
 	return nil
 }
+
+// OpenDisputes searches the provider's disputes with a POST custom
+// method (/v1/disputes:search), retried: a query, not a write.
+func (r *Relay) OpenDisputes(ctx context.Context, providerURL, merchant string) ([]byte, error) {
+	body, _ := json.Marshal(map[string]string{"merchant": merchant, "status": "open"})
+	var out []byte
+	b := retry.WithMaxRetries(3, retry.NewExponential(200*time.Millisecond))
+	err := retry.Do(ctx, b, func(ctx context.Context) error {
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, providerURL+"/v1/disputes:search", bytes.NewReader(body))
+		if err != nil {
+			return err
+		}
+		resp, err := r.ledger.Do(req)
+		if err != nil {
+			return retry.RetryableError(err)
+		}
+		defer resp.Body.Close()
+		out, err = io.ReadAll(resp.Body)
+		return err
+	})
+	return out, err
+}

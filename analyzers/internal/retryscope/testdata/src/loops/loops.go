@@ -401,3 +401,44 @@ func (d *Dispatcher) OnlyThrottled(ctx context.Context, e Event) error {
 		return nil
 	}
 }
+
+// StatusSwitch switches on the status: 2xx returns, 502/503 go round.
+func (d *Dispatcher) StatusSwitch(ctx context.Context, e Event) error {
+	for i := 0; i < 3; i++ {
+		resp, err := d.writeRequest(ctx, e) // want "retried by a retry loop"
+		if err != nil {
+			return err
+		}
+		switch resp.StatusCode {
+		case http.StatusOK, http.StatusCreated:
+			return nil
+		case http.StatusBadGateway, http.StatusServiceUnavailable:
+			time.Sleep(time.Second)
+		default:
+			return errors.New("rejected")
+		}
+	}
+	return errors.New("unavailable")
+}
+
+// StatusSwitchThrottled goes round only on 429: not a repeat of an
+// executed request.
+func (d *Dispatcher) StatusSwitchThrottled(ctx context.Context, e Event) error {
+	for {
+		resp, err := d.writeRequest(ctx, e)
+		if err != nil {
+			return err
+		}
+		switch resp.StatusCode {
+		case http.StatusOK:
+			return nil
+		case http.StatusTooManyRequests:
+			time.Sleep(time.Second)
+			continue
+		case http.StatusInternalServerError, http.StatusBadGateway:
+			return errors.New("server error")
+		default:
+			return errors.New("rejected")
+		}
+	}
+}
