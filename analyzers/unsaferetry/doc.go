@@ -27,9 +27,14 @@ The analyzer reports each such write inside a retry scope:
     SetRetryCount(n > 0), resty v3 with SetRetryCount and
     SetAllowNonIdempotentRetry(true);
   - a hand-written loop whose repetition depends on the operation's own
-    error or response (it leaves the loop on success and goes round again
-    on failure). Loops over distinct items, pagination, polling and
-    consumer loops are not retries;
+    error or response: it leaves the loop on success (`if err == nil`,
+    also `if err == nil || i == max`, a 2xx status, `resp.StatusCode <
+    500`) and goes round again on failure or on a 5xx (in an if, a switch
+    on the error or on the status, or the loop condition, also behind a
+    first-attempt guard: `for i := 0; i == 0 || err != nil && i < 3; i++`).
+    Loops over distinct items, pagination, polling and consumer loops are
+    not retries, nor are loops that go round only on 401/403/407/429 (the
+    server refused the request without executing it);
   - a function calling itself again with its attempt counter advanced
     (return c.send(ctx, req, attempt+1));
   - a func argument of a retry helper: any function, in this package or a
@@ -39,7 +44,12 @@ The analyzer reports each such write inside a retry scope:
     when it failed before COMMIT does not repeat the statements run
     through the transaction; one that also retries a failed COMMIT does.
 
-Writes are POST and PATCH requests, INSERTs and relative UPDATEs, message
+Func literals are found in function bodies and in package-level variable
+initialisers (var handle = func(…) error { return retry.Do(…) }).
+
+Writes are POST and PATCH requests (except a POST to a search or query
+endpoint: /_search, /_count, /search, /query, :batchGet), INSERTs and
+relative UPDATEs, message
 publishing, accumulating Redis commands, calls named like a create or send
 on interfaces and unseen SDK clients, the functions named by
 -unsaferetry.mutating, and any function that performs one of these.
@@ -55,7 +65,12 @@ is reported with: POST /v1/orders inside retry.Do (avast/retry-go) runs
 again on every retry; the request can be applied twice if an attempt
 succeeded but its response was lost. When the retried thing is a named
 function or a method value (retry.Do(c.createOrder)), the report is at that
-argument, with the write inside the function as related information.
+argument, with the write inside the function as related information (for
+a function of another package, when the driver loaded its source). The
+message names the mechanism: "inside sendWithRetry, which calls itself
+again with attempt+1 after a failure" for recursion, and for a transaction
+helper that also re-runs the transaction when COMMIT failed it says that
+the INSERT may already be committed.
 
 How to fix: send an idempotency key created once, before the retry (an
 Idempotency-Key header, a Stripe idempotency key, an SQS deduplication id,
