@@ -12,10 +12,10 @@ import (
 	"strings"
 )
 
-// Properties returns a Spring Boot application.properties of about n keys:
-// datasource, JPA, logging and PowerJob server settings, some with
-// placeholders, a continued line and a `key: value` entry, as real files have.
-// With server set it also holds PowerJob server keys (auth disabled).
+// Properties returns a Spring Boot application.properties of about n lines:
+// datasource, logging and feature settings with placeholders, continued
+// lines and \uXXXX escapes, as real files have. With server set it also holds
+// PowerJob server keys (auth disabled; one written `key: value`).
 func Properties(n int, server bool) []byte {
 	var b strings.Builder
 	b.WriteString("# Generated service configuration\n")
