@@ -21,8 +21,6 @@ import (
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/twice-lint/twice/analyzers/internal/mutation"
 	"github.com/twice-lint/twice/analyzers/internal/retryscope"
@@ -101,11 +99,14 @@ func New(s Settings) *analysis.Analyzer {
 		Mutating:   append([]string(nil), s.Mutating...),
 		Idempotent: append([]string(nil), s.Idempotent...),
 	}
+	// No Requires (in particular no inspect.Analyzer): the model runs on
+	// every dependency because of its facts, and the driver keeps each
+	// package's inspector until the run ends — most of twice's memory over
+	// the floor. The model walks pass.Files directly instead.
 	a := &analysis.Analyzer{
 		Name:       "twicemodel",
 		Doc:        "computes retry scopes and mutating operations for twice's analyzers (facts for every package)",
 		URL:        "https://github.com/twice-lint/twice#unsaferetry",
-		Requires:   []*analysis.Analyzer{inspect.Analyzer},
 		ResultType: reflect.TypeFor[*Model](),
 		FactTypes:  []analysis.Fact{new(mutation.FuncFact), new(RetryHelperFact)},
 	}
@@ -126,23 +127,30 @@ func run(pass *analysis.Pass, s *Settings) (result any, err error) {
 		}
 	}()
 	m := &Model{Decls: map[*types.Func]*ast.FuncDecl{}, facts: map[*types.Func]*mutation.FuncFact{}, pass: pass}
-	insp, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	if insp == nil {
-		return nil, fmt.Errorf("twicemodel: inspector result missing")
-	}
 	cfg := mutation.Config{Mutating: s.Mutating, Idempotent: s.Idempotent}
 	m.Classifier = mutation.NewClassifier(pass, cfg, m.Fact)
 
-	insp.Preorder([]ast.Node{(*ast.FuncDecl)(nil)}, func(n ast.Node) {
-		d := n.(*ast.FuncDecl)
-		if fn, ok := pass.TypesInfo.Defs[d.Name].(*types.Func); ok && d.Body != nil {
-			m.Decls[fn] = d
-			m.decls = append(m.decls, d)
-		}
-	})
+	m.collectDecls()
 	m.summarize(m.decls)
 	m.findScopes(s)
 	return m, nil
+}
+
+// collectDecls records the package's function declarations with a body,
+// in source order. FuncDecls occur only at file level, so no walk is needed.
+func (m *Model) collectDecls() {
+	for _, file := range m.pass.Files {
+		for _, decl := range file.Decls {
+			d, ok := decl.(*ast.FuncDecl)
+			if !ok || d.Body == nil {
+				continue
+			}
+			if fn, ok := m.pass.TypesInfo.Defs[d.Name].(*types.Func); ok {
+				m.Decls[fn] = d
+				m.decls = append(m.decls, d)
+			}
+		}
+	}
 }
 
 // summarize computes the FuncFacts of the package's functions, repeating
