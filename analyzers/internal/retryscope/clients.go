@@ -187,7 +187,7 @@ func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 		s.Mechanism = "an *http.Client from go-retryablehttp's StandardClient (retries every request)"
 	case restyVersion(recv.Type()) == "":
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok || !cs.isGRPCClient(w.info, objOf(w.info, sel.X)) {
+		if !ok || !cs.isGRPCClient(w.info, objOf(w.info, sel.X)) || callDisablesRetry(w.info, call) {
 			return nil
 		}
 		s.Mechanism = "the gRPC retry interceptor of its connection (go-grpc-middleware retry with WithMax)"
@@ -274,6 +274,26 @@ func takesConn(info *types.Info, call *ast.CallExpr) bool {
 var grpcRetryPkgs = map[string]bool{
 	"github.com/grpc-ecosystem/go-grpc-middleware/retry":                 true,
 	"github.com/grpc-ecosystem/go-grpc-middleware/v2/interceptors/retry": true,
+}
+
+// callDisablesRetry reports whether a gRPC call passes a per-call option
+// that turns the interceptor's retries off for that call: Disable() or
+// WithMax(0).
+func callDisablesRetry(info *types.Info, call *ast.CallExpr) bool {
+	for _, arg := range call.Args {
+		c, ok := ast.Unparen(arg).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		f, _ := typeutil.Callee(info, c).(*types.Func)
+		if f == nil || !grpcRetryPkgs[pkgOf(f)] {
+			continue
+		}
+		if f.Name() == "Disable" || f.Name() == "WithMax" && len(c.Args) == 1 && isZero(info, c.Args[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // isRetryingDial recognises grpc.Dial/DialContext/NewClient whose options

@@ -56,3 +56,12 @@ func (s *Service) Place(ctx context.Context, id string) error {
 	_, err := s.plain.writeOrder(ctx, &CreateOrderRequest{ID: id})
 	return err
 }
+
+// PlaceOnce turns the connection's retries off for this call.
+func (s *Service) PlaceOnce(ctx context.Context, id string) error {
+	if _, err := s.orders.writeOrder(ctx, &CreateOrderRequest{ID: id}, grpc_retry.Disable()); err != nil {
+		return err
+	}
+	_, err := s.orders.writeOrder(ctx, &CreateOrderRequest{ID: id}, grpc_retry.WithMax(0))
+	return err
+}
