@@ -1,6 +1,7 @@
 package manifest
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/twice-lint/twice/configcheck/source"
@@ -49,6 +50,9 @@ func parseGradleScript(file string, data []byte) (*gradleScript, error) {
 	if err := checkInput(file, data); err != nil {
 		return nil, err
 	}
+	// A byte-order mark would otherwise glue itself to the first token and
+	// hide a statement written on line 1.
+	data = bytes.TrimPrefix(data, utf8BOM)
 	kotlin := strings.HasSuffix(file, ".kts")
 	toks, li, err := lexGradle(file, data, kotlin)
 	if err != nil {

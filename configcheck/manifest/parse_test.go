@@ -161,6 +161,16 @@ func TestResolutionEdgeCases(t *testing.T) {
 			want: []string{"pom.xml tech.powerjob:powerjob-client=@"},
 		},
 		{
+			name:  "gradle script with a byte-order mark keeps its first line",
+			files: map[string]string{"build.gradle": "\uFEFFext.pj = '5.1.0'\ndependencies { implementation \"tech.powerjob:powerjob-client:$pj\" }\n"},
+			want:  []string{"build.gradle tech.powerjob:powerjob-client=5.1.0@build.gradle:1"},
+		},
+		{
+			name:  "kotlin script with a byte-order mark and a one-line dependencies block",
+			files: map[string]string{"build.gradle.kts": "\uFEFFdependencies { implementation(\"tech.powerjob:powerjob-client:5.1.1\") }\n"},
+			want:  []string{"build.gradle.kts tech.powerjob:powerjob-client=5.1.1@"},
+		},
+		{
 			name:  "gradle variable cycle stays unknown",
 			files: map[string]string{"build.gradle": "ext { a = \"$b\"; b = \"$a\" }\ndependencies { implementation \"g:x:$a\" }\n"},
 			want:  []string{"build.gradle g:x=@"},
