@@ -87,7 +87,8 @@ How to suppress: //nolint:unsaferetry or //nolint:twice at the end of the
 reported line or alone on the line before it (lists such as
 //nolint:errcheck,unsaferetry and a "// reason" suffix are accepted), or
 //twice:idempotent in the doc comment of a function that is safe to
-repeat, or -unsaferetry.idempotent.
+repeat (its callers may retry it, and the retries it performs itself are
+not reported), or -unsaferetry.idempotent.
 
 Flags (full names as go/types prints them):
 

@@ -105,3 +105,44 @@ func isNolintForUs(text string) bool {
 	}
 	return false
 }
+
+// idempotentFuncs holds the extents of the function declarations whose doc
+// comment carries //twice:idempotent. Such a declaration says the whole
+// operation is safe to repeat, so the retries it performs itself are not
+// reported either (its callers are silenced through its fact).
+type idempotentFuncs []ast.Node
+
+func newIdempotentFuncs(files []*ast.File) idempotentFuncs {
+	var out idempotentFuncs
+	for _, f := range files {
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && hasIdempotentDirective(fd.Doc) {
+				out = append(out, fd)
+			}
+		}
+	}
+	return out
+}
+
+// contains reports whether pos lies inside one of the declarations.
+func (fs idempotentFuncs) contains(pos token.Pos) bool {
+	for _, fd := range fs {
+		if fd.Pos() <= pos && pos < fd.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// hasIdempotentDirective looks for //twice:idempotent in a doc comment.
+func hasIdempotentDirective(doc *ast.CommentGroup) bool {
+	if doc == nil {
+		return false
+	}
+	for _, c := range doc.List {
+		if strings.HasPrefix(c.Text, "//twice:idempotent") {
+			return true
+		}
+	}
+	return false
+}
