@@ -20,6 +20,10 @@ type Classifier struct {
 	facts func(*types.Func) *FuncFact
 	index *index    // built on first use
 	sum   *sumState // set while Summarize runs
+	// names caches types.Func.FullName for the -mutating/-idempotent
+	// lookups: building the name string for every call was a sixth of the
+	// analysis CPU. Used only when one of those flags is set.
+	names map[*types.Func]string
 }
 
 // sumState is what Summarize learns while it classifies a body's calls.
@@ -64,14 +68,14 @@ func (c *Classifier) Call(call *ast.CallExpr) (Op, bool) {
 	if fn == nil {
 		return Op{}, false
 	}
-	full := fn.FullName()
-	if c.cfg.idempotent[full] {
+	idempotent, mutating := c.listed(fn)
+	if idempotent {
 		return Op{}, false
 	}
-	if c.cfg.mutating[full] {
+	if mutating {
 		return Op{
 			Kind: KindCustom, Desc: displayName(fn) + " (listed as mutating)",
-			Effect: "the operation can be performed twice", Pos: call.Pos(), Identity: "call " + full,
+			Effect: "the operation can be performed twice", Pos: call.Pos(), Identity: "call " + fn.FullName(),
 		}, true
 	}
 	if op, handled := c.table(call, fn); handled {
@@ -90,6 +94,23 @@ func (c *Classifier) Call(call *ast.CallExpr) (Op, bool) {
 		}
 	}
 	return c.verb(call, fn, fact)
+}
+
+// listed reports whether fn is named by the -idempotent or the -mutating
+// flag. Without those flags (the usual case) no name is built at all.
+func (c *Classifier) listed(fn *types.Func) (idempotent, mutating bool) {
+	if len(c.cfg.idempotent) == 0 && len(c.cfg.mutating) == 0 {
+		return false, false
+	}
+	full, ok := c.names[fn]
+	if !ok {
+		if c.names == nil {
+			c.names = map[*types.Func]string{}
+		}
+		full = fn.FullName()
+		c.names[fn] = full
+	}
+	return c.cfg.idempotent[full], c.cfg.mutating[full]
 }
 
 // table applies the built-in tables. handled means the callee is one the

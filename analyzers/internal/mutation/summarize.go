@@ -26,7 +26,8 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 		return nil
 	}
 	f := emptyFact()
-	if hasIdempotentDirective(decl.Doc) || c.cfg.idempotent[fn.FullName()] {
+	listedIdempotent, listedMutating := c.listed(fn)
+	if hasIdempotentDirective(decl.Doc) || listedIdempotent {
 		f.Idempotent = true
 		return f
 	}
@@ -49,7 +50,7 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 			opCall = call
 		}
 	})
-	if f.Op == nil && c.cfg.mutating[fn.FullName()] {
+	if f.Op == nil && listedMutating {
 		f.Op = &OpFact{Kind: KindCustom, Desc: displayName(fn) + " (listed as mutating)",
 			Effect: "the operation can be performed twice", Identity: "call " + fn.FullName(), Posn: c.posn(decl.Name.Pos())}
 	}

@@ -35,7 +35,7 @@ type Finder struct {
 	pass       *analysis.Pass
 	info       *types.Info
 	cfg        Config
-	libs       map[string]libFunc
+	libs       map[libKey]libFunc
 	retryFuncs map[string]bool
 	// importsGRPC: the package imports google.golang.org/grpc, so gRPC
 	// clients are worth tracking.
@@ -64,8 +64,20 @@ func NewFinder(pass *analysis.Pass, cfg Config) *Finder {
 // (client-go's RetryOnConflict, CockroachDB's ExecuteTx): it is never a
 // retry helper, even though its body retries its argument.
 func IsSafe(fn *types.Func) bool {
-	l, ok := libraryIndex()[fullName(fn)]
+	l, ok := lookupLibrary(libraryIndex(), fn)
 	return ok && l.Safe
+}
+
+// isSafe is IsSafe with the Finder's library index.
+func (f *Finder) isSafe(fn *types.Func) bool {
+	l, ok := lookupLibrary(f.libs, fn)
+	return ok && l.Safe
+}
+
+// isRetryFunc reports whether the -retryfuncs flag names fn. Without the
+// flag (the usual case) no name is built.
+func (f *Finder) isRetryFunc(fn *types.Func) bool {
+	return len(f.retryFuncs) > 0 && f.retryFuncs[fullName(fn)]
 }
 
 // maxHelperRounds bounds the search for helpers that retry through other
@@ -280,8 +292,7 @@ func (w *walk) call(call *ast.CallExpr) {
 		return
 	}
 	fn = fn.Origin() // a method of an instantiated generic type: facts are on the declaration
-	name := fullName(fn)
-	if lib, ok := w.f.libs[name]; ok {
+	if lib, ok := lookupLibrary(w.f.libs, fn); ok {
 		if !lib.Safe && lib.Arg < len(call.Args) {
 			w.addArgScope(KindLibrary, lib.Mechanism, call, call.Args[lib.Arg], Helper{})
 		}
@@ -295,7 +306,7 @@ func (w *walk) call(call *ast.CallExpr) {
 		w.addArgScope(KindHelper, mech, call, call.Args[h.FuncParam], *h)
 		return
 	}
-	if w.f.retryFuncs[name] {
+	if w.f.isRetryFunc(fn) {
 		mech := shortName(fn) + " (a retry function from -retryfuncs)"
 		for _, arg := range call.Args {
 			if _, ok := w.info.TypeOf(arg).Underlying().(*types.Signature); ok {
@@ -423,7 +434,7 @@ func (w *walk) helpers() map[*types.Func]*Helper {
 	out := map[*types.Func]*Helper{}
 	add := func(d *ast.FuncDecl, param int, s *Scope) {
 		fn, _ := w.info.Defs[d.Name].(*types.Func)
-		if fn == nil || out[fn] != nil || IsSafe(fn) {
+		if fn == nil || out[fn] != nil || w.f.isSafe(fn) {
 			return
 		}
 		out[fn] = &Helper{FuncParam: param, Mechanism: s.Mechanism, TxBeforeCommit: s.TxBeforeCommit, RetriesCommit: s.RetriesCommit}

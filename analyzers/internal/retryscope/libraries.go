@@ -1,5 +1,10 @@
 package retryscope
 
+import (
+	"go/types"
+	"strings"
+)
+
 // libFunc is one retry-library function whose func argument is retried.
 type libFunc struct {
 	// Name is the function's full name as types.Func.FullName prints it
@@ -73,11 +78,36 @@ var libraries = []libFunc{
 	{Name: "github.com/cockroachdb/cockroach-go/v2/crdb/crdbgorm.ExecuteTx", Arg: 3, Safe: true},
 }
 
-// libraryIndex maps full names to table entries.
-func libraryIndex() map[string]libFunc {
-	m := make(map[string]libFunc, len(libraries))
+// libKey identifies a package-level function by package path and name,
+// so that a call can be looked up without building its full name.
+type libKey struct{ pkg, name string }
+
+// libraryIndex maps the table's functions to their entries.
+func libraryIndex() map[libKey]libFunc {
+	m := make(map[libKey]libFunc, len(libraries))
 	for _, l := range libraries {
-		m[l.Name] = l
+		i := strings.LastIndex(l.Name, ".") // function names hold no dot; package paths may
+		m[libKey{pkg: l.Name[:i], name: l.Name[i+1:]}] = l
 	}
 	return m
+}
+
+// lookupLibrary finds fn in the index built by libraryIndex. The table
+// holds package-level functions only, so methods never match; a vendored
+// copy of a library matches like the library itself.
+func lookupLibrary(libs map[libKey]libFunc, fn *types.Func) (libFunc, bool) {
+	if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil {
+		return libFunc{}, false
+	}
+	l, ok := libs[libKey{pkg: unvendor(fn.Pkg().Path()), name: fn.Name()}]
+	return l, ok
+}
+
+// unvendor removes a vendor prefix from an import path
+// ("example.com/app/vendor/github.com/x/y" → "github.com/x/y").
+func unvendor(path string) string {
+	if i := strings.LastIndex(path, "/vendor/"); i >= 0 {
+		return path[i+len("/vendor/"):]
+	}
+	return path
 }
