@@ -33,7 +33,9 @@ const maxLitDepth = 6
 // CreateIfMissing: the call's error compared with an
 // AlreadyExists/Exists/Conflict/Duplicate error, IsAlreadyExists(err),
 // status.Code(err) == codes.AlreadyExists, a 23505 unique violation, or its
-// response's StatusCode compared with 409.
+// response's StatusCode compared with 409; or, for a Create/Register/Insert
+// call, a lookup of the same name before it that stops when the thing is
+// found or guards the call with "not found" (checkedBeforeCreate).
 func (c *Classifier) Evidence(call *ast.CallExpr, scope ast.Node) Evidence {
 	var ev Evidence
 	roots := map[*types.Var]bool{}
@@ -77,7 +79,7 @@ func (c *Classifier) Evidence(call *ast.CallExpr, scope ast.Node) Evidence {
 		}
 		return true
 	})
-	ev.CreateIfMissing = c.createIfMissing(errChecks, results)
+	ev.CreateIfMissing = c.createIfMissing(errChecks, results) || c.checkedBeforeCreate(call, scope)
 	return ev
 }
 

@@ -79,6 +79,41 @@ func (s *Service) EnsureRelease(ctx context.Context, tag string) error {
 	})
 }
 
+// EnsureReleaseLooked looks the tag up first and stops when it exists:
+// create-if-missing under a fixed name.
+func (s *Service) EnsureReleaseLooked(ctx context.Context, tag string) error {
+	return retry.OnError(retry.DefaultBackoff, func(error) bool { return true }, func() error {
+		if _, err := s.releases.GetRelease(ctx, tag); err == nil {
+			return nil
+		}
+		_, err := s.releases.CreateRelease(ctx, &Release{Tag: tag})
+		return err
+	})
+}
+
+// EnsureReleaseMissing creates only when the lookup says not found.
+func (s *Service) EnsureReleaseMissing(ctx context.Context, tag string) error {
+	return retry.OnError(retry.DefaultBackoff, func(error) bool { return true }, func() error {
+		rel, err := s.releases.GetRelease(ctx, tag)
+		if rel == nil {
+			_, err = s.releases.CreateRelease(ctx, &Release{Tag: tag})
+		}
+		return err
+	})
+}
+
+// PublishAfterCheck only checks that the lookup succeeded: the create is
+// still repeated when its response is lost.
+func (s *Service) PublishAfterCheck(ctx context.Context, tag string) error {
+	return retry.OnError(retry.DefaultBackoff, func(error) bool { return true }, func() error {
+		if _, err := s.releases.GetRelease(ctx, tag); err != nil {
+			return err
+		}
+		_, err := s.releases.CreateRelease(ctx, &Release{Tag: "v" + tag}) // want `Releases.CreateRelease`
+		return err
+	})
+}
+
 // Conflicts are safe by design.
 func (s *Service) Bump(ctx context.Context, r *Release) error {
 	return retry.RetryOnConflict(retry.DefaultRetry, func() error {

@@ -12,6 +12,7 @@ type Checkout struct {
 	orders *orders.Client
 }
 
+// Place returns early when the order already exists (check-before-create).
 func (s *Checkout) Place(ctx context.Context, o orders.Order) error {
 	if err := s.orders.GetOrder(ctx, o.ID); err == nil {
 		return nil
@@ -22,7 +23,7 @@ func (s *Checkout) Place(ctx context.Context, o orders.Order) error {
 	if err := s.orders.CancelOrder(ctx, o.ID); err != nil {
 		return err
 	}
-	return s.orders.CreateOrder(ctx, o) // want `mutating: Client.CreateOrder \(POST /v1/orders\)$`
+	return s.orders.CreateOrder(ctx, o) // want `mutating: Client.CreateOrder \(POST /v1/orders\); create-if-missing$`
 }
 
 func (s *Checkout) Refund(ctx context.Context, id string) error {
