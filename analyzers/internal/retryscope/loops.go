@@ -287,7 +287,35 @@ func (w *walk) ifDrives(l loop, s *ast.IfStmt, rest []ast.Stmt, results []types.
 	default:
 		return false
 	}
-	return l.path(success, rest) == exit && l.path(failure, rest)&(next|fall) != 0
+	so := l.path(success, rest)
+	if so != exit && !(so&exit != 0 && w.exitsOnNestedSuccess(l, success, results)) {
+		return false
+	}
+	return l.path(failure, rest)&(next|fall) != 0
+}
+
+// exitsOnNestedSuccess accepts a success branch that leaves the loop only
+// after a second test of the same results, as in
+//
+//	if err == nil {
+//		resp.Body.Close()
+//		if resp.StatusCode < 500 {
+//			return nil
+//		}
+//	}
+//
+// where a 5xx falls through and goes round again.
+func (w *walk) exitsOnNestedSuccess(l loop, success ast.Stmt, results []types.Object) bool {
+	block, ok := success.(*ast.BlockStmt)
+	if !ok {
+		return false
+	}
+	for _, st := range block.List {
+		if inner, ok := st.(*ast.IfStmt); ok && inner.Else == nil && w.isSuccessTest(inner.Cond, results) && l.path(inner.Body, nil) == exit {
+			return true
+		}
+	}
+	return false
 }
 
 // switchDrives judges `switch { case err == nil: return …; case …: }`: a

@@ -386,6 +386,35 @@ func (d *Dispatcher) ServerErrorsAgain(ctx context.Context, e Event) error {
 	return errors.New("unavailable")
 }
 
+// NestedStatus leaves only when the send worked and the status is below
+// 500: a timeout or a 5xx goes round again.
+func (d *Dispatcher) NestedStatus(ctx context.Context, e Event) error {
+	for attempt := 1; attempt <= 5; attempt++ {
+		resp, err := d.writeRequest(ctx, e) // want "retried by a retry loop"
+		if err == nil {
+			d.log(resp)
+			if resp.StatusCode < 500 {
+				return nil
+			}
+		}
+		time.Sleep(time.Second)
+	}
+	return errors.New("undelivered")
+}
+
+// NestedLogOnly tests the status inside the success branch but never
+// leaves on it: the loop sends each attempt regardless (a counter loop).
+func (d *Dispatcher) NestedLogOnly(ctx context.Context, e Event) {
+	for attempt := 1; attempt <= 5; attempt++ {
+		resp, err := d.writeRequest(ctx, e)
+		if err == nil {
+			if resp.StatusCode < 500 {
+				d.log(resp)
+			}
+		}
+	}
+}
+
 // OnlyThrottled goes round again only on 429: the server refused the
 // request without executing it.
 func (d *Dispatcher) OnlyThrottled(ctx context.Context, e Event) error {
@@ -442,3 +471,5 @@ func (d *Dispatcher) StatusSwitchThrottled(ctx context.Context, e Event) error {
 		}
 	}
 }
+
+func (d *Dispatcher) log(*Response) {}
