@@ -19,6 +19,7 @@ import (
 	"go/ast"
 	"go/types"
 	"reflect"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -131,9 +132,80 @@ func run(pass *analysis.Pass, s *Settings) (result any, err error) {
 	m.Classifier = mutation.NewClassifier(pass, cfg, m.Fact)
 
 	m.collectDecls()
+	if m.inert(s) {
+		return m, nil
+	}
 	m.summarize(m.decls)
 	m.findScopes(s)
 	return m, nil
+}
+
+// inert reports whether the package can export no fact and hold no retry
+// scope with a write in it, so that summarising it and finding its scopes
+// is wasted work. Most dependencies (the standard library above all) are
+// such packages. It must be sound — a skipped package must be one where
+// no fact would have been exported and every scope would be empty of
+// writes — so it errs towards false:
+//   - no -retryfuncs/-mutating/-idempotent setting (they can name any
+//     function);
+//   - no declaration with a //twice: directive, a func-typed parameter
+//     (a retry helper retries one) or a Request result (a request
+//     builder);
+//   - no reference that the classifier could judge (mutation.Classifier.Inert).
+func (m *Model) inert(s *Settings) bool {
+	if len(s.RetryFuncs) > 0 || len(s.Mutating) > 0 || len(s.Idempotent) > 0 {
+		return false
+	}
+	for _, d := range m.decls {
+		if mayMatter(m.pass.TypesInfo.Defs[d.Name].(*types.Func), d) {
+			return false
+		}
+	}
+	return m.Classifier.Inert()
+}
+
+// mayMatter reports whether a declaration could carry a fact whatever it
+// calls: a directive in its doc comment, a func-typed parameter, or a
+// result named Request.
+func mayMatter(fn *types.Func, d *ast.FuncDecl) bool {
+	if d.Doc != nil {
+		for _, c := range d.Doc.List {
+			if strings.Contains(c.Text, "twice:") {
+				return true
+			}
+		}
+	}
+	sig := fn.Signature()
+	for i := 0; i < sig.Params().Len(); i++ {
+		if funcLike(sig.Params().At(i).Type()) {
+			return true
+		}
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		t := sig.Results().At(i).Type()
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Name() == "Request" {
+			return true
+		}
+	}
+	return false
+}
+
+// funcLike reports whether t is, or may be, a func type: a signature, a
+// type parameter (its type argument may be one), or a slice of either
+// (a variadic parameter).
+func funcLike(t types.Type) bool {
+	if sl, ok := types.Unalias(t).(*types.Slice); ok {
+		t = sl.Elem()
+	}
+	switch types.Unalias(t).(type) {
+	case *types.TypeParam:
+		return true
+	}
+	_, ok := t.Underlying().(*types.Signature)
+	return ok
 }
 
 // collectDecls records the package's function declarations with a body,

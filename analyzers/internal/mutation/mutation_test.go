@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"reflect"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -37,6 +38,7 @@ var summaries = &analysis.Analyzer{
 type summary struct {
 	classifier *mutation.Classifier
 	decls      []*ast.FuncDecl
+	facts      int // functions of the package with a FuncFact
 }
 
 func runSummaries(pass *analysis.Pass) (any, error) {
@@ -72,7 +74,7 @@ func runSummaries(pass *analysis.Pass) (any, error) {
 	for fn, f := range local {
 		pass.ExportObjectFact(fn, f)
 	}
-	return &summary{classifier: c, decls: decls}, nil
+	return &summary{classifier: c, decls: decls, facts: len(local)}, nil
 }
 
 // reporter reports every call the Classifier judges mutating, with its
@@ -238,5 +240,88 @@ func TestStandardLibraryRobustness(t *testing.T) {
 		if act.Err != nil {
 			t.Errorf("%s on %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err)
 		}
+	}
+}
+
+// inertFact only makes newInertCheck's analyzer run on every dependency, as fact
+// analyzers do.
+type inertFact struct{}
+
+func (*inertFact) AFact() {}
+
+// inertVerdict is what newInertCheck found in one package.
+type inertVerdict struct {
+	inert    bool
+	facts    int // functions with a FuncFact
+	mutating int // calls the Classifier judges mutating
+}
+
+// newInertCheck returns an analyzer that compares Classifier.Inert with
+// what the full classification finds in the same package, and records the
+// verdict of every package it runs on (dependencies included: the checker
+// does not keep their results) in verdicts.
+func newInertCheck(verdicts *sync.Map) *analysis.Analyzer {
+	return &analysis.Analyzer{
+		Name:      "mutationinert",
+		Doc:       "compares Classifier.Inert with the summaries, for tests",
+		Requires:  []*analysis.Analyzer{summaries},
+		FactTypes: []analysis.Fact{new(inertFact)},
+		Run: func(pass *analysis.Pass) (any, error) {
+			s := pass.ResultOf[summaries].(*summary)
+			v := &inertVerdict{inert: s.classifier.Inert(), facts: s.facts}
+			for _, f := range pass.Files {
+				ast.Inspect(f, func(n ast.Node) bool {
+					if call, ok := n.(*ast.CallExpr); ok {
+						if _, ok := s.classifier.Call(call); ok {
+							v.mutating++
+						}
+					}
+					return true
+				})
+			}
+			verdicts.Store(pass.Pkg.Path(), v)
+			return nil, nil
+		},
+	}
+}
+
+// TestInertIsSound checks, on net/http and database/sql with all their
+// dependencies, that no package Inert calls inert has a FuncFact or a call
+// judged mutating, and that Inert does skip some packages.
+func TestInertIsSound(t *testing.T) {
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: false}
+	pkgs, err := packages.Load(cfg, "net/http", "database/sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var verdicts sync.Map
+	graph, err := checker.Analyze([]*analysis.Analyzer{newInertCheck(&verdicts)}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for act := range graph.All() {
+		if act.Err != nil {
+			t.Fatalf("%s on %s: %v", act.Analyzer.Name, act.Package.PkgPath, act.Err)
+		}
+	}
+	inert, active := 0, 0
+	verdicts.Range(func(k, val any) bool {
+		pkg, v := k.(string), val.(*inertVerdict)
+		switch {
+		case v.inert && (v.facts > 0 || v.mutating > 0):
+			t.Errorf("%s: Inert, but %d functions have facts and %d calls are mutating", pkg, v.facts, v.mutating)
+		case v.inert:
+			inert++
+		default:
+			active++
+		}
+		if (pkg == "net/http" || pkg == "database/sql") && v.inert {
+			t.Errorf("%s: Inert, want not (the tables judge its own functions)", pkg)
+		}
+		return true
+	})
+	t.Logf("%d packages inert, %d not", inert, active)
+	if inert == 0 || active == 0 {
+		t.Errorf("%d packages inert, %d not: want some of each", inert, active)
 	}
 }
