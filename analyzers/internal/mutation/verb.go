@@ -128,9 +128,12 @@ func verbSubject(fn *types.Func) string {
 	if words := SplitWords(fn.Name()); len(words) > 1 {
 		return "the " + strings.ToLower(strings.Join(words[1:], " "))
 	}
-	recv := strings.TrimSuffix(recvName(fn), "Service")
-	if recv == "" || strings.HasSuffix(recv, "Client") || strings.HasSuffix(recv, "API") {
-		return "it" // OrdersClient.Create: the receiver names a client, not a thing
+	recv := recvName(fn)
+	for _, suffix := range []string{"Service", "Interface", "Iface"} {
+		recv = strings.TrimSuffix(recv, suffix) // client-go's JobInterface.Create writes a job
+	}
+	if recv == "" || len(recv) <= 3 && recv[0] >= 'a' && recv[0] <= 'z' || strings.HasSuffix(recv, "Client") || strings.HasSuffix(recv, "API") {
+		return "it" // OrdersClient.Create: the receiver names a client, not a thing; nsi.Create: no name at all
 	}
 	words := SplitWords(recv)
 	last := words[len(words)-1]
