@@ -85,7 +85,7 @@ func (c *checker) run() {
 	for _, file := range c.pass.Files {
 		for _, d := range file.Decls {
 			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil || declaredIdempotent(fd.Doc) || docSilences(fd.Doc) {
+			if !ok || fd.Body == nil || mutation.DeclaredIdempotent(fd.Doc) || docSilences(fd.Doc) {
 				continue
 			}
 			self, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)

@@ -133,17 +133,3 @@ func aloneOnLine(src []byte, tf *token.File, pos token.Pos) bool {
 	start := bytes.LastIndexByte(src[:off], '\n') + 1
 	return len(bytes.TrimSpace(src[start:off])) == 0
 }
-
-// declaredIdempotent reports whether a function's doc comment carries
-// //twice:idempotent.
-func declaredIdempotent(doc *ast.CommentGroup) bool {
-	if doc == nil {
-		return false
-	}
-	for _, c := range doc.List {
-		if strings.HasPrefix(c.Text, "//twice:idempotent") {
-			return true
-		}
-	}
-	return false
-}

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/twice-lint/twice/analyzers/internal/mutation"
 )
 
 // nolintIndex answers whether a line carries a nolint directive for this
@@ -116,7 +118,7 @@ func newIdempotentFuncs(files []*ast.File) idempotentFuncs {
 	var out idempotentFuncs
 	for _, f := range files {
 		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && hasIdempotentDirective(fd.Doc) {
+			if fd, ok := d.(*ast.FuncDecl); ok && mutation.DeclaredIdempotent(fd.Doc) {
 				out = append(out, fd)
 			}
 		}
@@ -128,19 +130,6 @@ func newIdempotentFuncs(files []*ast.File) idempotentFuncs {
 func (fs idempotentFuncs) contains(pos token.Pos) bool {
 	for _, fd := range fs {
 		if fd.Pos() <= pos && pos < fd.End() {
-			return true
-		}
-	}
-	return false
-}
-
-// hasIdempotentDirective looks for //twice:idempotent in a doc comment.
-func hasIdempotentDirective(doc *ast.CommentGroup) bool {
-	if doc == nil {
-		return false
-	}
-	for _, c := range doc.List {
-		if strings.HasPrefix(c.Text, "//twice:idempotent") {
 			return true
 		}
 	}

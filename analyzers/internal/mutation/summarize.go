@@ -27,7 +27,7 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 	}
 	f := emptyFact()
 	listedIdempotent, listedMutating := c.listed(fn)
-	if hasIdempotentDirective(decl.Doc) || listedIdempotent {
+	if DeclaredIdempotent(decl.Doc) || listedIdempotent {
 		f.Idempotent = true
 		return f
 	}
@@ -133,8 +133,9 @@ func (c *Classifier) summarizeBuilder(decl *ast.FuncDecl, f *FuncFact) {
 	})
 }
 
-// hasIdempotentDirective looks for //twice:idempotent in a doc comment.
-func hasIdempotentDirective(doc *ast.CommentGroup) bool {
+// DeclaredIdempotent reports whether a doc comment carries
+// //twice:idempotent. Every analyzer reads the directive through it.
+func DeclaredIdempotent(doc *ast.CommentGroup) bool {
 	if doc == nil {
 		return false
 	}
