@@ -102,7 +102,7 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 			return Op{}, false
 		}
 	}
-	if !remoteLooking(sig) {
+	if !remoteLooking(sig) || takesError(sig) {
 		return Op{}, false
 	}
 	v := MutatingVerb(fn.Name())
@@ -155,6 +155,18 @@ func verbPresent(v string) string {
 		return strings.TrimSuffix(l, "y") + "ies"
 	}
 	return l + "s"
+}
+
+// takesError: an error parameter marks an error combinator or wrapper
+// (multierr.Append(err, tx.Rollback())), not a remote call.
+func takesError(sig *types.Signature) bool {
+	errType := types.Universe.Lookup("error").Type()
+	for i := 0; i < sig.Params().Len(); i++ {
+		if types.Identical(sig.Params().At(i).Type(), errType) {
+			return true
+		}
+	}
+	return false
 }
 
 // remoteLooking: a context.Context parameter or an error result.

@@ -14,3 +14,9 @@ type JobRunner interface {
 	RunJob(ctx context.Context, name string) error
 	Run(ctx context.Context) error
 }
+
+// Errors collects the errors of a fan-out; AppendError combines them (an
+// error helper, not a remote call, though its name starts with Append).
+type Errors interface {
+	AppendError(into, err error) error
+}

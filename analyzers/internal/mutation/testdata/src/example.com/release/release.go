@@ -28,6 +28,7 @@ type Releaser struct {
 	bill    *billing.Client
 	notify  notify.Notifier
 	jobs    notify.JobRunner
+	errs    notify.Errors
 	pub     Publisher
 	records map[string]string
 }
@@ -53,7 +54,7 @@ func (r *Releaser) Cut(ctx context.Context, tag string) error {
 		return err
 	}
 	if _, err := r.notify.Status(ctx, tag); err != nil {
-		return err
+		return r.errs.AppendError(err, ctx.Err())
 	}
 	if err := r.jobs.RunJob(ctx, "deploy"); err != nil { // want `mutating: JobRunner.RunJob \(a remote call that runs a job\)$`
 		return err
