@@ -670,6 +670,9 @@ const (
 	fall outcome = 1 << iota
 	next
 	exit
+	// abort leaves the loop by crashing (panic, log.Fatal, t.Fatal): not
+	// the way a retry loop leaves on success.
+	abort
 )
 
 // path is the outcome of a branch followed by the rest of the loop body
@@ -724,7 +727,7 @@ func (l loop) flow(s ast.Stmt, inSwitch bool) outcome {
 		return fall
 	case *ast.ExprStmt:
 		if isNoReturnCall(s.X) {
-			return exit
+			return abort
 		}
 		return fall
 	case *ast.BlockStmt:

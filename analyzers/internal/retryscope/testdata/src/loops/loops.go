@@ -415,6 +415,16 @@ func (d *Dispatcher) NestedLogOnly(ctx context.Context, e Event) {
 	}
 }
 
+// ExpectFailures sends until it has seen twenty failures; a success
+// aborts the program. Nothing here retries until success.
+func (d *Dispatcher) ExpectFailures(ctx context.Context, e Event) {
+	for i := 0; i < 20; i++ {
+		if _, err := d.writeRequest(ctx, e); err == nil {
+			panic("expected the server to refuse")
+		}
+	}
+}
+
 // OnlyThrottled goes round again only on 429: the server refused the
 // request without executing it.
 func (d *Dispatcher) OnlyThrottled(ctx context.Context, e Event) error {
