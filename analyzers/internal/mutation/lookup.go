@@ -50,6 +50,7 @@ func (c *Classifier) checkedBeforeCreate(call *ast.CallExpr, scope ast.Node) boo
 // isCreateName: only creations have a thing to find first; a charge or a
 // send looked up beforehand is still repeated.
 func isCreateName(name string) bool {
+	name = upperFirst(name) // createVersionTable as well as CreateVersionTable
 	for _, v := range []string{"Create", "Register", "Insert", "Add"} {
 		if rest, ok := strings.CutPrefix(name, v); ok && (rest == "" || rest[0] >= 'A' && rest[0] <= 'Z') {
 			return true
@@ -59,6 +60,10 @@ func isCreateName(name string) bool {
 }
 
 func isLookupName(name string) bool {
+	name = upperFirst(name)
+	if strings.HasSuffix(name, "Exists") || strings.HasSuffix(name, "Exist") {
+		return true // TableExists, BucketExist
+	}
 	for _, v := range lookupVerbs {
 		if rest, ok := strings.CutPrefix(name, v); ok && (rest == "" || rest[0] >= 'A' && rest[0] <= 'Z') {
 			return true
@@ -241,4 +246,11 @@ func (c *Classifier) mentions(e ast.Expr, vars map[*types.Var]bool) bool {
 func isContext(t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "context" && n.Obj().Name() == "Context"
+}
+
+func upperFirst(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return string(s[0]-'a'+'A') + s[1:]
 }

@@ -29,6 +29,7 @@ type Notifier interface {
 type Releases interface {
 	CreateRelease(ctx context.Context, r *Release) (*Release, error)
 	GetRelease(ctx context.Context, tag string) (*Release, error)
+	ReleaseExists(ctx context.Context, tag string) (bool, error)
 	PutRelease(ctx context.Context, r *Release) error
 	DeleteRelease(ctx context.Context, tag string) error
 	UpdateRelease(ctx context.Context, r *Release) (*Release, error)
@@ -98,6 +99,21 @@ func (s *Service) EnsureReleaseMissing(ctx context.Context, tag string) error {
 		if rel == nil {
 			_, err = s.releases.CreateRelease(ctx, &Release{Tag: tag})
 		}
+		return err
+	})
+}
+
+// EnsureReleaseExists asks whether the tag exists and stops if so.
+func (s *Service) EnsureReleaseExists(ctx context.Context, tag string) error {
+	return retry.OnError(retry.DefaultBackoff, func(error) bool { return true }, func() error {
+		exists, err := s.releases.ReleaseExists(ctx, tag)
+		if err != nil {
+			return err
+		}
+		if exists {
+			return nil
+		}
+		_, err = s.releases.CreateRelease(ctx, &Release{Tag: tag})
 		return err
 	})
 }
