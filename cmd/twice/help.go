@@ -48,7 +48,7 @@ func writeOverview(w io.Writer, as []*analysis.Analyzer, rules []ruleDoc) {
 	writeUsage(w)
 	fmt.Fprintln(w, "\nAnalyzers (Go code; run by default, select with -NAME or -NAME=false):")
 	for _, a := range as {
-		fmt.Fprintf(w, "  %-26s %s\n", a.Name, firstParagraph(a.Doc))
+		fmt.Fprintf(w, "  %-26s %s\n", a.Name, strings.TrimPrefix(firstParagraph(a.Doc), a.Name+": "))
 	}
 	fmt.Fprintln(w, "\nConfig rules (twice config):")
 	for _, r := range rules {
@@ -63,7 +63,7 @@ func writeOverview(w io.Writer, as []*analysis.Analyzer, rules []ruleDoc) {
 }
 
 func writeAnalyzerHelp(w io.Writer, a *analysis.Analyzer) {
-	fmt.Fprintf(w, "%s: %s\n", a.Name, strings.TrimSpace(a.Doc))
+	fmt.Fprintf(w, "%s: %s\n", a.Name, strings.TrimPrefix(strings.TrimSpace(a.Doc), a.Name+": "))
 	if fs := analyzerFlags([]*analysis.Analyzer{a}); hasFlags(fs) {
 		fmt.Fprintln(w, "\nFlags:")
 		writeFlags(w, fs)
