@@ -21,7 +21,8 @@ var lookupVerbs = []string{"Get", "Lookup", "Find", "Describe", "Head", "Exists"
 // A retry that follows a lost response finds the object and stops, so the
 // write happens once. It needs a lookup call before the write, in scope,
 // that names the same thing (it shares an identifier argument other than a
-// context with the write's arguments: the fixed name), and whose result is
+// context with the write's arguments: the fixed name; or it asks the same
+// receiver the write goes through), and whose result is
 // tested by an if statement that either returns when the thing is found
 // or guards the write with "not found".
 func (c *Classifier) checkedBeforeCreate(call *ast.CallExpr, scope ast.Node) bool {
@@ -29,16 +30,13 @@ func (c *Classifier) checkedBeforeCreate(call *ast.CallExpr, scope ast.Node) boo
 		return false
 	}
 	names := c.argNames(call)
-	if len(names) == 0 {
-		return false
-	}
 	found := false
 	ast.Inspect(scope, func(n ast.Node) bool {
 		if found {
 			return false
 		}
 		look, ok := n.(*ast.CallExpr)
-		if !ok || look.End() > call.Pos() || !isLookupName(calledName(look)) || !c.sharesName(look, names) {
+		if !ok || look.End() > call.Pos() || !isLookupName(calledName(look)) || !c.sharesName(look, names) && !c.sameReceiver(look, call) {
 			return true
 		}
 		found = c.resultTestedBefore(look, call, scope)
@@ -70,6 +68,23 @@ func isLookupName(name string) bool {
 		}
 	}
 	return false
+}
+
+// sameReceiver reports whether two method calls go through the same
+// receiver expression (p.store.GetMigration … p.store.CreateVersionTable):
+// the lookup asks the very store the write then writes to.
+func (c *Classifier) sameReceiver(a, b *ast.CallExpr) bool {
+	sa, ok1 := ast.Unparen(a.Fun).(*ast.SelectorExpr)
+	sb, ok2 := ast.Unparen(b.Fun).(*ast.SelectorExpr)
+	if !ok1 || !ok2 {
+		return false
+	}
+	if id, ok := ast.Unparen(sa.X).(*ast.Ident); ok {
+		if _, isPkg := c.info.Uses[id].(*types.PkgName); isPkg {
+			return false // two functions of one package share no receiver
+		}
+	}
+	return types.ExprString(sa.X) == types.ExprString(sb.X)
 }
 
 // argNames collects the variables named anywhere in the call's arguments
@@ -128,10 +143,14 @@ func (c *Classifier) resultTestedBefore(look, write *ast.CallExpr, scope ast.Nod
 	return tested
 }
 
-// saysFound: err == nil, obj != nil, or a true boolean result (exists, ok).
+// saysFound: err == nil, obj != nil, or a true boolean result (exists, ok),
+// alone or in a conjunction (err == nil && res != nil).
 func (c *Classifier) saysFound(cond ast.Expr, results map[*types.Var]bool) bool {
 	switch e := ast.Unparen(cond).(type) {
 	case *ast.BinaryExpr:
+		if e.Op == token.LAND {
+			return c.saysFound(e.X, results) || c.saysFound(e.Y, results)
+		}
 		v, isNil := c.comparedWithNil(e, results)
 		if v == nil || !isNil {
 			return false

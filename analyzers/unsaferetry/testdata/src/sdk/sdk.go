@@ -118,6 +118,18 @@ func (s *Service) EnsureReleaseExists(ctx context.Context, tag string) error {
 	})
 }
 
+// EnsureFirstRelease asks the same client for any release first
+// (goose-style: "res, err := store.Get…; err == nil && res != nil").
+func (s *Service) EnsureFirstRelease(ctx context.Context) error {
+	return retry.OnError(retry.DefaultBackoff, func(error) bool { return true }, func() error {
+		if res, err := s.releases.GetRelease(ctx, "v0"); err == nil && res != nil {
+			return nil
+		}
+		_, err := s.releases.CreateRelease(ctx, &Release{})
+		return err
+	})
+}
+
 // PublishAfterCheck only checks that the lookup succeeded: the create is
 // still repeated when its response is lost.
 func (s *Service) PublishAfterCheck(ctx context.Context, tag string) error {

@@ -33,12 +33,13 @@ type Releaser struct {
 	records map[string]string
 }
 
+// Cut returns early when the tag is already released (check-before-create).
 func (r *Releaser) Cut(ctx context.Context, tag string) error {
 	if _, _, err := r.gh.Repositories.GetReleaseByTag(ctx, "acme", "api", tag); err == nil {
 		return nil
 	}
 	rel := &github.RepositoryRelease{TagName: github.String(tag)}
-	if _, _, err := r.gh.Repositories.CreateRelease(ctx, "acme", "api", rel); err != nil { // want `mutating: Repositories.CreateRelease \(a remote call that creates\)$`
+	if _, _, err := r.gh.Repositories.CreateRelease(ctx, "acme", "api", rel); err != nil { // want `mutating: Repositories.CreateRelease \(a remote call that creates\); create-if-missing$`
 		return err
 	}
 	if _, _, err := r.gh.PullRequests.Create(ctx, "acme", "api", &github.NewPullRequest{}); err != nil { // want `mutating: PullRequests.Create \(a remote call that creates\)$`
