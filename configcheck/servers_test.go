@@ -39,22 +39,11 @@ func TestContainerServers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root := t.TempDir()
-			writeTree(t, root, tt.files)
-			r, err := Scan(context.Background(), nil, Options{WorkDir: root})
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := scanFiles(t, tt.files)
 			if len(r.Errors) > 0 {
 				t.Fatalf("input errors: %+v", r.Errors)
 			}
-			var got []string
-			for _, f := range r.Findings {
-				if f.Rule == RuleUnauthenticatedOpenAPI {
-					got = append(got, string(f.Severity)+"@"+f.Location.Path+":"+strconv.Itoa(f.Location.Line))
-				}
-			}
-			if len(got) != len(tt.want) || (len(got) > 0 && got[0] != tt.want[0]) {
+			if got := findingsAt(r, RuleUnauthenticatedOpenAPI); !slices.Equal(got, tt.want) {
 				t.Errorf("findings = %q, want %q", got, tt.want)
 			}
 		})
@@ -116,22 +105,11 @@ func TestRemoteConfigAndArguments(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root := t.TempDir()
-			writeTree(t, root, tt.files)
-			r, err := Scan(context.Background(), nil, Options{WorkDir: root})
-			if err != nil {
-				t.Fatal(err)
-			}
+			r := scanFiles(t, tt.files)
 			if len(r.Errors) > 0 {
 				t.Fatalf("input errors: %+v", r.Errors)
 			}
-			var got []string
-			for _, f := range r.Findings {
-				if f.Rule == RuleUnauthenticatedOpenAPI {
-					got = append(got, string(f.Severity)+"@"+f.Location.Path+":"+strconv.Itoa(f.Location.Line))
-				}
-			}
-			if !slices.Equal(got, tt.want) {
+			if got := findingsAt(r, RuleUnauthenticatedOpenAPI); !slices.Equal(got, tt.want) {
 				t.Errorf("findings = %q, want %q", got, tt.want)
 			}
 		})
@@ -171,19 +149,35 @@ func TestComposeOverrides(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			root := t.TempDir()
-			writeTree(t, root, tt.files)
-			r, err := Scan(context.Background(), nil, Options{WorkDir: root})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, f := range r.Findings {
-				got = append(got, string(f.Severity)+"@"+f.Location.Path+":"+strconv.Itoa(f.Location.Line))
-			}
+			r := scanFiles(t, tt.files)
+			got := findingsAt(r, "")
 			if len(r.Errors) > 0 || !slices.Equal(got, tt.want) {
 				t.Errorf("findings = %q (errors %+v), want %q", got, r.Errors, tt.want)
 			}
 		})
 	}
+}
+
+// scanFiles writes files into a fresh tree and scans it.
+func scanFiles(t *testing.T, files map[string]string) *Report {
+	t.Helper()
+	root := t.TempDir()
+	writeTree(t, root, files)
+	r, err := Scan(context.Background(), nil, Options{WorkDir: root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// findingsAt renders the findings of rule (of every rule when rule is "")
+// as "severity@path:line".
+func findingsAt(r *Report, rule string) []string {
+	var got []string
+	for _, f := range r.Findings {
+		if rule == "" || f.Rule == rule {
+			got = append(got, string(f.Severity)+"@"+f.Location.Path+":"+strconv.Itoa(f.Location.Line))
+		}
+	}
+	return got
 }
