@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/twice-lint/twice/analyzers"
+	"github.com/twice-lint/twice/internal/runner"
 	"github.com/twice-lint/twice/internal/sarif"
 )
 
@@ -122,27 +123,11 @@ func registerSelection(fs *flag.FlagSet, all []*analysis.Analyzer) func() []*ana
 // exchange facts across packages) and analyzes them. Package errors are
 // appended to notes; the returned error means nothing could be analyzed.
 func loadAndAnalyze(patterns []string, tests bool, as []*analysis.Analyzer, notes *[]sarif.Notification, wd string) (*checker.Graph, error) {
-	cfg := &packages.Config{
-		Mode:  packages.LoadAllSyntax | packages.NeedModule,
-		Tests: tests,
+	graph, pkgErrs, err := runner.Analyze(patterns, as, runner.Options{Tests: tests})
+	for _, e := range pkgErrs {
+		*notes = append(*notes, packageErrorNote(e, wd))
 	}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		return nil, fmt.Errorf("loading packages: %w", err)
-	}
-	if len(pkgs) == 0 {
-		return nil, fmt.Errorf("%s matched no packages", strings.Join(patterns, " "))
-	}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
-		for _, e := range p.Errors {
-			*notes = append(*notes, packageErrorNote(e, wd))
-		}
-	})
-	graph, err := checker.Analyze(as, pkgs, nil)
-	if err != nil {
-		return nil, fmt.Errorf("analyzing packages: %w", err)
-	}
-	return graph, nil
+	return graph, err
 }
 
 // analyzerRule is the SARIF rule descriptor of an analyzer.
