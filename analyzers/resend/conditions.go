@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/twice-lint/twice/analyzers/internal/httpstatus"
 )
 
 // An inspection is one look at the first send's response that a condition
@@ -55,17 +57,17 @@ const (
 // verdict is what a condition says about the first response: the status
 // codes with which it can be true and false, and what it inspects.
 type verdict struct {
-	whenTrue, whenFalse statusSet
+	whenTrue, whenFalse httpstatus.Set
 	inspects            []inspection
 }
 
 func unknownVerdict() verdict {
-	return verdict{whenTrue: allStatuses(), whenFalse: allStatuses()}
+	return verdict{whenTrue: httpstatus.All(), whenFalse: httpstatus.All()}
 }
 
 // given returns the status set of the branch taken when the condition is
 // outcome.
-func (v verdict) given(outcome bool) statusSet {
+func (v verdict) given(outcome bool) httpstatus.Set {
 	if outcome {
 		return v.whenTrue
 	}
@@ -171,11 +173,11 @@ func (ev *evaluator) cond(e ast.Expr, sc scope) verdict {
 func combine(op token.Token, a, b verdict) verdict {
 	v := verdict{inspects: append(append([]inspection(nil), a.inspects...), b.inspects...)}
 	if op == token.LAND {
-		v.whenTrue = a.whenTrue.and(b.whenTrue)
-		v.whenFalse = a.whenFalse.or(b.whenFalse)
+		v.whenTrue = a.whenTrue.And(b.whenTrue)
+		v.whenFalse = a.whenFalse.Or(b.whenFalse)
 	} else {
-		v.whenTrue = a.whenTrue.or(b.whenTrue)
-		v.whenFalse = a.whenFalse.and(b.whenFalse)
+		v.whenTrue = a.whenTrue.Or(b.whenTrue)
+		v.whenFalse = a.whenFalse.And(b.whenFalse)
 	}
 	return v
 }
@@ -188,7 +190,7 @@ func (ev *evaluator) comparison(e *ast.BinaryExpr, sc scope) verdict {
 	if v, ok := ev.statusComparison(x, e.Op, e.Y, e.Pos()); ok {
 		return v
 	}
-	if v, ok := ev.statusComparison(y, mirror(e.Op), e.X, e.Pos()); ok {
+	if v, ok := ev.statusComparison(y, httpstatus.Mirror(e.Op), e.X, e.Pos()); ok {
 		return v
 	}
 	// resp == nil, out != nil: whether a response arrived at all, which is
@@ -305,41 +307,17 @@ func (ev *evaluator) statusComparison(t term, op token.Token, other ast.Expr, po
 	}
 	switch {
 	case t.kind == termStatus:
-	case t.kind == termBody && c >= minStatus && c <= maxStatus:
+	case t.kind == termBody && c >= httpstatus.Min && c <= httpstatus.Max:
 		// A business code field holding HTTP statuses ({"code": 401}).
 	default:
 		return verdict{}, false
 	}
-	var yes statusSet
-	if t.divisor > 0 {
-		for s := minStatus; s <= maxStatus; s++ {
-			if compareInts(s/t.divisor, op, c) {
-				yes.add(s)
-			}
-		}
-	} else {
-		yes = statusesWhere(op, c)
-	}
+	yes := httpstatus.WhereScaled(op, c, t.divisor)
 	return verdict{
 		whenTrue:  yes,
-		whenFalse: yes.not(),
+		whenFalse: yes.Not(),
 		inspects:  []inspection{{kind: inspectStatus, name: t.name, pos: pos}},
 	}, true
-}
-
-// mirror turns "c op x" into "x op' c".
-func mirror(op token.Token) token.Token {
-	switch op {
-	case token.LSS:
-		return token.GTR
-	case token.LEQ:
-		return token.GEQ
-	case token.GTR:
-		return token.LSS
-	case token.GEQ:
-		return token.LEQ
-	}
-	return op
 }
 
 func (ev *evaluator) intConstant(e ast.Expr) (int, bool) {
@@ -682,12 +660,12 @@ func (ev *evaluator) helperVerdict(t term, pos token.Pos) verdict {
 	if !other && len(codes) > 0 {
 		onlyRefusals := true
 		for _, c := range codes {
-			if !refusals.has(c) {
+			if !httpstatus.Refusals().Has(c) {
 				onlyRefusals = false
 			}
 		}
 		if onlyRefusals {
-			v.whenTrue = refusals
+			v.whenTrue = httpstatus.Refusals()
 			return v
 		}
 	}
@@ -707,7 +685,7 @@ func helperLooks(info *types.Info, fn *ast.FuncDecl) (codes []int, other bool) {
 			return true
 		}
 		if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.Int {
-			if c, exact := constant.Int64Val(tv.Value); exact && c >= minStatus && c <= maxStatus {
+			if c, exact := constant.Int64Val(tv.Value); exact && c >= httpstatus.Min && c <= httpstatus.Max {
 				codes = append(codes, int(c))
 			}
 			return false

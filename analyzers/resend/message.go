@@ -5,10 +5,12 @@ import (
 	"strings"
 
 	"github.com/twice-lint/twice/analyzers/internal/mutation"
+
+	"github.com/twice-lint/twice/analyzers/internal/httpstatus"
 )
 
 // describe names what an inspection looked at, for the message.
-func describe(in inspection, statuses statusSet) string {
+func describe(in inspection, statuses httpstatus.Set) string {
 	switch in.kind {
 	case inspectHeader:
 		if in.name != "" {
@@ -32,14 +34,14 @@ func describe(in inspection, statuses statusSet) string {
 }
 
 // describeStatus names the statuses with which the second send happens.
-func describeStatus(s statusSet) string {
-	codes := s.codes()
+func describeStatus(s httpstatus.Set) string {
+	codes := s.Codes()
 	switch {
 	case len(codes) == 1:
 		return fmt.Sprintf("the response status (%d)", codes[0])
-	case s.subsetOf(serverErrors):
+	case s.SubsetOf(httpstatus.ServerErrors()):
 		return "the response status (5xx)"
-	case !s.intersects(successes):
+	case !s.Intersects(httpstatus.Successes()):
 		return "the response status (not 2xx)"
 	}
 	return "the response status"

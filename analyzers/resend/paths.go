@@ -3,6 +3,8 @@ package resend
 import (
 	"go/ast"
 	"go/token"
+
+	"github.com/twice-lint/twice/analyzers/internal/httpstatus"
 )
 
 // A constraint is a condition on the way to a send: the branch of an if or
@@ -157,7 +159,7 @@ func isNoReturn(call *ast.CallExpr) bool {
 
 // evaluate judges c against the evaluator's response flow: the statuses
 // with which control passes, and what the condition inspects.
-func (ev *evaluator) evaluate(c constraint) (statusSet, []inspection) {
+func (ev *evaluator) evaluate(c constraint) (httpstatus.Set, []inspection) {
 	// Bindings made by the condition itself (errors.As(err, &apiErr) &&
 	// apiErr.StatusCode == 502) are in force for all of it.
 	sc := scope{at: c.pos}
@@ -172,7 +174,7 @@ func (ev *evaluator) evaluate(c constraint) (statusSet, []inspection) {
 		return v.given(c.outcome), v.inspects
 	}
 	clauses := ev.switchClauses(c.sw, sc)
-	var reach statusSet
+	var reach httpstatus.Set
 	var inspects []inspection
 	for _, cl := range clauses {
 		inspects = append(inspects, cl.inspects...)
@@ -180,7 +182,7 @@ func (ev *evaluator) evaluate(c constraint) (statusSet, []inspection) {
 	for _, want := range c.clauses {
 		for _, cl := range clauses {
 			if cl.clause == want {
-				reach = reach.or(cl.reach)
+				reach = reach.Or(cl.reach)
 			}
 		}
 	}
@@ -190,7 +192,7 @@ func (ev *evaluator) evaluate(c constraint) (statusSet, []inspection) {
 // clauseVerdict is how control reaches one clause of a switch.
 type clauseVerdict struct {
 	clause   *ast.CaseClause // nil: the implicit default
-	reach    statusSet
+	reach    httpstatus.Set
 	inspects []inspection
 }
 
@@ -198,8 +200,8 @@ type clauseVerdict struct {
 // with which statuses control enters it.
 func (ev *evaluator) switchClauses(sw *ast.SwitchStmt, sc scope) []clauseVerdict {
 	var out []clauseVerdict
-	var def *ast.CaseClause    // stays nil for the implicit default
-	notBefore := allStatuses() // statuses for which no earlier case matched
+	var def *ast.CaseClause       // stays nil for the implicit default
+	notBefore := httpstatus.All() // statuses for which no earlier case matched
 	for _, st := range sw.Body.List {
 		cc, ok := st.(*ast.CaseClause)
 		if !ok {
@@ -210,8 +212,8 @@ func (ev *evaluator) switchClauses(sw *ast.SwitchStmt, sc scope) []clauseVerdict
 			continue
 		}
 		v := ev.caseVerdict(sw, cc, sc)
-		out = append(out, clauseVerdict{clause: cc, reach: v.whenTrue.and(notBefore), inspects: v.inspects})
-		notBefore = notBefore.and(v.whenFalse)
+		out = append(out, clauseVerdict{clause: cc, reach: v.whenTrue.And(notBefore), inspects: v.inspects})
+		notBefore = notBefore.And(v.whenFalse)
 	}
 	return append(out, clauseVerdict{clause: def, reach: notBefore})
 }

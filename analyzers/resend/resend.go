@@ -12,6 +12,8 @@ import (
 
 	"github.com/twice-lint/twice/analyzers/internal/model"
 	"github.com/twice-lint/twice/analyzers/internal/mutation"
+
+	"github.com/twice-lint/twice/analyzers/internal/httpstatus"
 )
 
 //go:embed doc.go
@@ -255,14 +257,14 @@ func calledFunc(info *types.Info, call *ast.CallExpr) *types.Func {
 type finding struct {
 	first, second send
 	looked        inspection
-	statuses      statusSet
+	statuses      httpstatus.Set
 }
 
 // judge decides whether second re-sends first after first's response was
 // inspected, on a path that does not restrict the re-send to refusals.
 func (c *checker) judge(body *ast.BlockStmt, fl *flow, first, second send) (finding, bool) {
 	ev := &evaluator{info: c.pass.TypesInfo, flow: fl, funcs: c.funcs}
-	reach := allStatuses()
+	reach := httpstatus.All()
 	var looks []inspection
 	for _, con := range pathConstraints(second.path) {
 		if con.pos < first.call.End() {
@@ -272,13 +274,13 @@ func (c *checker) judge(body *ast.BlockStmt, fl *flow, first, second send) (find
 		if len(inspects) == 0 {
 			continue // a condition about something else
 		}
-		reach = reach.and(set)
+		reach = reach.And(set)
 		for _, in := range inspects {
 			in.pos = con.pos
 			looks = append(looks, in)
 		}
 	}
-	if len(looks) == 0 || reach.empty() || reach.subsetOf(refusals) {
+	if len(looks) == 0 || reach.Empty() || reach.SubsetOf(httpstatus.Refusals()) {
 		return finding{}, false
 	}
 	looked, ok := trigger(looks, reach)
@@ -292,7 +294,7 @@ func (c *checker) judge(body *ast.BlockStmt, fl *flow, first, second send) (find
 // or decode check, or else a status that lets a 5xx through. A re-send
 // reached only on 2xx (or other 4xx) statuses is a follow-up write, not a
 // duplicate.
-func trigger(looks []inspection, reach statusSet) (inspection, bool) {
+func trigger(looks []inspection, reach httpstatus.Set) (inspection, bool) {
 	// The innermost inspection is the one that decides; outer ones that
 	// control passes on their success side (if err != nil { return })
 	// decide nothing, nor do the headers of a refusal (Retry-After,
@@ -307,7 +309,7 @@ func trigger(looks []inspection, reach statusSet) (inspection, bool) {
 		}
 		return in, true
 	}
-	if reach.intersects(serverErrors) {
+	if reach.Intersects(httpstatus.ServerErrors()) {
 		for _, in := range looks {
 			if in.kind == inspectStatus {
 				return in, true

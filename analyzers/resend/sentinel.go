@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/twice-lint/twice/analyzers/internal/httpstatus"
 )
 
 // A check helper turns the first response into an error, and the caller
@@ -98,12 +100,12 @@ func (ev *evaluator) sentinelOf(call *ast.CallExpr) *types.Var {
 // not guarded that way, or when another return may carry it (an error
 // value from elsewhere rather than nil, errors.New or fmt.Errorf over
 // non-errors).
-func (ev *evaluator) sentinelStatuses(fn *ast.FuncDecl, sentinel *types.Var, sc scope) (statusSet, bool) {
+func (ev *evaluator) sentinelStatuses(fn *ast.FuncDecl, sentinel *types.Var, sc scope) (httpstatus.Set, bool) {
 	errIndex, nresults := errorResult(ev.info, fn)
 	if errIndex < 0 {
-		return statusSet{}, false
+		return httpstatus.Set{}, false
 	}
-	var set statusSet
+	var set httpstatus.Set
 	ok := true
 	var stack []ast.Node
 	ast.Inspect(fn.Body, func(n ast.Node) bool {
@@ -127,7 +129,7 @@ func (ev *evaluator) sentinelStatuses(fn *ast.FuncDecl, sentinel *types.Var, sc 
 			case refersTo(ev.info, res, sentinel):
 				guard, guarded := ev.guardStatuses(stack, sc)
 				ok = guarded
-				set = set.or(guard)
+				set = set.Or(guard)
 			case !ev.cannotCarry(res):
 				ok = false
 			}
@@ -185,7 +187,7 @@ var errorInterface = types.Universe.Lookup("error").Type().Underlying().(*types.
 
 // guardStatuses is the status set of the innermost if body or switch case
 // around a return (stack holds its ancestors, outermost first).
-func (ev *evaluator) guardStatuses(stack []ast.Node, sc scope) (statusSet, bool) {
+func (ev *evaluator) guardStatuses(stack []ast.Node, sc scope) (httpstatus.Set, bool) {
 	for i := len(stack) - 1; i >= 1; i-- {
 		switch n := stack[i].(type) {
 		case *ast.BlockStmt:
@@ -198,31 +200,31 @@ func (ev *evaluator) guardStatuses(stack []ast.Node, sc scope) (statusSet, bool)
 					return ev.caseStatuses(sw, n, sc)
 				}
 			}
-			return statusSet{}, false
+			return httpstatus.Set{}, false
 		case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt, *ast.IfStmt:
-			return statusSet{}, false // in an else branch or a loop: not followed
+			return httpstatus.Set{}, false // in an else branch or a loop: not followed
 		}
 	}
-	return statusSet{}, false
+	return httpstatus.Set{}, false
 }
 
 // caseStatuses is the status set of one case of a switch: `case cond:` in
 // a tagless switch, `case 401, 403:` in a switch on the status.
-func (ev *evaluator) caseStatuses(sw *ast.SwitchStmt, cc *ast.CaseClause, sc scope) (statusSet, bool) {
+func (ev *evaluator) caseStatuses(sw *ast.SwitchStmt, cc *ast.CaseClause, sc scope) (httpstatus.Set, bool) {
 	if len(cc.List) == 0 {
-		return statusSet{}, false // default: the complement of the others, not followed
+		return httpstatus.Set{}, false // default: the complement of the others, not followed
 	}
-	var set statusSet
+	var set httpstatus.Set
 	for _, e := range cc.List {
 		if sw.Tag == nil {
-			set = set.or(ev.cond(e, sc).whenTrue)
+			set = set.Or(ev.cond(e, sc).whenTrue)
 			continue
 		}
 		v, ok := ev.statusComparison(ev.term(sw.Tag, sc), token.EQL, e, e.Pos())
 		if !ok {
-			return statusSet{}, false
+			return httpstatus.Set{}, false
 		}
-		set = set.or(v.whenTrue)
+		set = set.Or(v.whenTrue)
 	}
 	return set, true
 }
