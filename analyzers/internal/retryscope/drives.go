@@ -1,0 +1,234 @@
+package retryscope
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"github.com/twice-lint/twice/analyzers/internal/httpstatus"
+)
+
+// maxTestDistance bounds how many statements after an attempt call are
+// searched for the test of its result.
+const maxTestDistance = 12
+
+// drives reports whether the attempt's results decide whether the loop
+// goes round again, in one of the shapes listed above.
+func (w *walk) drives(l loop, a attempt) bool {
+	if l.cond != nil && w.repeatsOnFailure(l.cond, a.results) {
+		return true
+	}
+	stmts := l.body.List
+	// The test of an attempt's result follows it closely; looking at a
+	// bounded number of statements keeps huge loop bodies linear.
+	for j := a.index; j < len(stmts) && j < a.index+maxTestDistance; j++ {
+		rest := stmts[j+1:]
+		switch s := stmts[j].(type) {
+		case *ast.IfStmt:
+			if j == a.index && s != a.ifStmt {
+				continue
+			}
+			if w.mentions(s.Cond, a.results) && w.ifDrives(l, s, rest, a.results) {
+				return true
+			}
+		case *ast.SwitchStmt:
+			if w.switchDrives(l, s, rest, a.results) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ifDrives judges one `if` that tests the attempt's results: the success
+// path must leave the loop and the failure path must be able to go round
+// again.
+func (w *walk) ifDrives(l loop, s *ast.IfStmt, rest []ast.Stmt, results []types.Object) bool {
+	var success, failure ast.Stmt
+	switch {
+	case w.isSuccessTest(s.Cond, results):
+		success, failure = s.Body, s.Else
+	case w.isFailureTest(s.Cond, results):
+		success, failure = s.Else, s.Body
+	default:
+		return false
+	}
+	so := l.path(success, rest)
+	if so != exit && !(so&exit != 0 && w.exitsOnNestedSuccess(l, success, results)) {
+		return false
+	}
+	return l.path(failure, rest)&(next|fall) != 0
+}
+
+// exitsOnNestedSuccess accepts a success branch that leaves the loop only
+// after a second test of the same results, as in
+//
+//	if err == nil {
+//		resp.Body.Close()
+//		if resp.StatusCode < 500 {
+//			return nil
+//		}
+//	}
+//
+// where a 5xx falls through and goes round again.
+func (w *walk) exitsOnNestedSuccess(l loop, success ast.Stmt, results []types.Object) bool {
+	block, ok := success.(*ast.BlockStmt)
+	if !ok {
+		return false
+	}
+	for _, st := range block.List {
+		if inner, ok := st.(*ast.IfStmt); ok && inner.Else == nil && w.isSuccessTest(inner.Cond, results) && l.path(inner.Body, nil) == exit {
+			return true
+		}
+	}
+	return false
+}
+
+// switchDrives judges `switch { case err == nil: return …; case …: }`: a
+// success case that exits and some way to go round again.
+func (w *walk) switchDrives(l loop, s *ast.SwitchStmt, rest []ast.Stmt, results []types.Object) bool {
+	if s.Tag != nil && w.isStatus(s.Tag, results) {
+		return w.statusSwitchDrives(l, s, rest)
+	}
+	successExits, again, hasDefault := false, false, false
+	tagIsErr := s.Tag != nil && w.mentions(s.Tag, results) && isErrorType(w.info.TypeOf(s.Tag))
+	if s.Tag != nil && !tagIsErr {
+		return false
+	}
+	for _, c := range s.Body.List {
+		cc := c.(*ast.CaseClause)
+		success := false
+		if cc.List == nil {
+			hasDefault = true
+		}
+		for _, e := range cc.List {
+			if tagIsErr && isNil(w.info, e) || s.Tag == nil && w.isSuccessTest(e, results) {
+				success = true
+			}
+		}
+		o := l.list(cc.Body, true)
+		if o&fall != 0 {
+			o = o&^fall | l.list(rest, false)
+		}
+		if success {
+			successExits = o == exit
+		} else if o&(next|fall) != 0 {
+			again = true
+		}
+	}
+	if !hasDefault {
+		again = again || l.list(rest, false)&(next|fall) != 0
+	}
+	return successExits && again
+}
+
+// statusSwitchDrives judges `switch resp.StatusCode { case 200, 201:
+// return nil; case 502, 503: continue }`: a case of 2xx statuses that
+// exits, and a way to go round again on a 5xx (a case listing one, or the
+// default or the rest of the body when no case does). Cases of other
+// statuses (401, 429) going round are not retries of an executed request.
+func (w *walk) statusSwitchDrives(l loop, s *ast.SwitchStmt, rest []ast.Stmt) bool {
+	successExits, again := false, false
+	listed5xx := false
+	var defaultOutcome outcome
+	hasDefault := false
+	for _, c := range s.Body.List {
+		cc := c.(*ast.CaseClause)
+		o := l.list(cc.Body, true)
+		if o&fall != 0 {
+			o = o&^fall | l.list(rest, false)
+		}
+		if cc.List == nil {
+			hasDefault, defaultOutcome = true, o
+			continue
+		}
+		success, server := w.caseStatuses(cc.List)
+		switch {
+		case success && !server:
+			if o != exit {
+				return false // a success that goes round: not a retry loop
+			}
+			successExits = true
+		case server:
+			listed5xx = true
+			again = again || o&(next|fall) != 0
+		}
+	}
+	if !listed5xx {
+		// 5xx statuses take the default, or fall out of the switch.
+		if hasDefault {
+			again = again || defaultOutcome&(next|fall) != 0
+		} else {
+			again = again || l.list(rest, false)&(next|fall) != 0
+		}
+	}
+	return successExits && again
+}
+
+// caseStatuses says whether a case's constant values are all 2xx
+// (success), and whether one of them is a 5xx (server). A non-constant
+// value makes the case neither.
+func (w *walk) caseStatuses(values []ast.Expr) (success, server bool) {
+	var listed httpstatus.Set
+	for _, e := range values {
+		v, ok := w.intConst(e)
+		if !ok {
+			return false, false
+		}
+		listed.Add(v)
+	}
+	return !listed.Empty() && listed.SubsetOf(httpstatus.Successes()), listed.Intersects(httpstatus.ServerErrors())
+}
+
+// repeatsOnFailure recognises loop conditions that keep going while the
+// attempt failed: `err != nil` (also in a conjunction), `!done`, `!ok`, and
+// the same behind a first-attempt guard (`tries == 0 || err != nil && tries
+// < 3`, the usual way to run the first attempt without a sentinel error). A
+// condition that keeps going while it succeeds (`for err == nil`) is a
+// stream, not a retry.
+func (w *walk) repeatsOnFailure(cond ast.Expr, results []types.Object) bool {
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.BinaryExpr:
+		switch c.Op {
+		case token.LAND:
+			return w.repeatsOnFailure(c.X, results) || w.repeatsOnFailure(c.Y, results)
+		case token.LOR:
+			// A disjunction keeps going after a success only through its
+			// other operand: accept it when that operand is a guard that
+			// holds before the first attempt and says nothing about it.
+			return w.repeatsOnFailure(c.X, results) && w.isFirstAttemptGuard(c.Y, results) ||
+				w.repeatsOnFailure(c.Y, results) && w.isFirstAttemptGuard(c.X, results)
+		case token.NEQ:
+			return w.isErrOperand(c.X, results) && isNil(w.info, c.Y) || w.isErrOperand(c.Y, results) && isNil(w.info, c.X)
+		}
+	case *ast.UnaryExpr:
+		return c.Op == token.NOT && w.isBoolResult(c.X, results)
+	}
+	return false
+}
+
+// isFirstAttemptGuard recognises the guard that lets a loop condition run
+// the first attempt: a counter compared with zero (`tries == 0`, `i < 1`)
+// or a boolean flag (`first`), neither mentioning the attempt's results.
+func (w *walk) isFirstAttemptGuard(e ast.Expr, results []types.Object) bool {
+	if w.mentions(e, results) {
+		return false
+	}
+	switch g := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return isBool(w.info.TypeOf(g))
+	case *ast.BinaryExpr:
+		_, isVar := objOf(w.info, g.X).(*types.Var)
+		if !isVar {
+			return false
+		}
+		tv := w.info.Types[g.Y]
+		if tv.Value == nil || tv.Value.Kind() != constant.Int {
+			return false
+		}
+		v, ok := constant.Int64Val(tv.Value)
+		return ok && (g.Op == token.EQL && v == 0 || g.Op == token.LSS && v == 1 || g.Op == token.LEQ && v == 0)
+	}
+	return false
+}

@@ -1,0 +1,143 @@
+package retryscope
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"github.com/twice-lint/twice/analyzers/internal/httpstatus"
+)
+
+// mentions reports whether n mentions one of objs.
+func (w *walk) mentions(n ast.Node, objs []types.Object) bool {
+	for _, o := range objs {
+		if refersTo(w.info, n, o) {
+			return true
+		}
+	}
+	return false
+}
+
+func isBool(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
+}
+
+// isBoolResult reports whether e is a boolean result of the attempt
+// (done, ok, acquired).
+func (w *walk) isBoolResult(e ast.Expr, results []types.Object) bool {
+	obj := objOf(w.info, e)
+	for _, r := range results {
+		if obj == r {
+			b, ok := r.Type().Underlying().(*types.Basic)
+			return ok && b.Kind() == types.Bool
+		}
+	}
+	return false
+}
+
+// isSuccessTest recognises `err == nil` (also as a conjunct, or as an
+// operand of `||`: `err == nil || i == max` exits on success too), a
+// boolean result (`if done`, `if ok`), a status test that holds for 2xx and
+// not for 5xx (`resp.StatusCode == 200`, `< 300`, `< 500`),
+// `resp.IsSuccess()`.
+func (w *walk) isSuccessTest(cond ast.Expr, results []types.Object) bool {
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.BinaryExpr:
+		switch c.Op {
+		case token.LAND, token.LOR:
+			return w.isSuccessTest(c.X, results) || w.isSuccessTest(c.Y, results)
+		case token.EQL:
+			if w.isErrOperand(c.X, results) && isNil(w.info, c.Y) || w.isErrOperand(c.Y, results) && isNil(w.info, c.X) {
+				return true
+			}
+		}
+		return w.statusTest(c, results) == httpstatus.Done
+	case *ast.CallExpr:
+		if sel, ok := c.Fun.(*ast.SelectorExpr); ok && w.mentions(sel.X, results) {
+			return sel.Sel.Name == "IsSuccess"
+		}
+	case *ast.Ident:
+		return w.isBoolResult(c, results)
+	}
+	return false
+}
+
+// isFailureTest recognises a test of the attempt's error that is not a
+// success test: `err != nil`, `isRetryable(err)`, `errors.Is(err, x)`.
+func (w *walk) isFailureTest(cond ast.Expr, results []types.Object) bool {
+	for _, r := range results {
+		if isErrorType(r.Type()) && refersTo(w.info, cond, r) {
+			return true
+		}
+	}
+	// A status test: `resp.StatusCode >= 500`, `resp.StatusCode == 503`.
+	if b, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok {
+		return w.statusTest(b, results) == httpstatus.Retry
+	}
+	return false
+}
+
+// statusTest classifies `resp.StatusCode op C` (either way round).
+// statusTest classifies `resp.StatusCode op C` (either way round) by the
+// statuses it selects: executed (2xx), server failure (5xx) or neither.
+// Statuses that only refuse (401, 403, 429) are in neither class: a loop that
+// goes round only on them re-sends a request the server did not execute,
+// which is not a repeated write.
+func (w *walk) statusTest(b *ast.BinaryExpr, results []types.Object) httpstatus.Test {
+	status, other, op := b.X, b.Y, b.Op
+	if !w.isStatus(status, results) {
+		status, other, op = b.Y, b.X, httpstatus.Mirror(b.Op)
+	}
+	if !w.isStatus(status, results) {
+		return httpstatus.Other
+	}
+	c, ok := w.intConst(other)
+	if !ok {
+		return httpstatus.Other
+	}
+	return httpstatus.Classify(httpstatus.Where(op, c))
+}
+
+// intConst returns the value of an integer constant expression that fits
+// an int.
+func (w *walk) intConst(e ast.Expr) (int, bool) {
+	tv, ok := w.info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	c, exact := constant.Int64Val(tv.Value)
+	return int(c), exact && c == int64(int(c))
+}
+
+func (w *walk) isErrOperand(e ast.Expr, results []types.Object) bool {
+	obj := objOf(w.info, e)
+	for _, r := range results {
+		if obj == r && isErrorType(r.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// isStatus recognises resp.StatusCode and resp.StatusCode() of a result.
+func (w *walk) isStatus(e ast.Expr, results []types.Object) bool {
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		e = call.Fun
+	}
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	return ok && (sel.Sel.Name == "StatusCode" || sel.Sel.Name == "Status") && w.mentions(sel.X, results)
+}
+
+func isNil(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.IsNil()
+}
+
+func isErrorType(t types.Type) bool {
+	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
+}
