@@ -20,6 +20,7 @@ type fileAccess struct {
 	workDir string
 	roots   []string // absolute, symlinks resolved
 	maxSize int64
+	buffers map[string][]byte // unsaved editor buffers by display path (Workspace)
 }
 
 // read returns the file at display path p, or ok=false when it is missing,
@@ -29,6 +30,9 @@ func (fa fileAccess) read(p string) ([]byte, bool) {
 	real, err := filepath.EvalSymlinks(full)
 	if err != nil || !fa.inRoots(real) {
 		return nil, false
+	}
+	if data, ok := fa.buffers[p]; ok {
+		return data, true
 	}
 	info, err := os.Stat(real)
 	if err != nil || !info.Mode().IsRegular() || info.Size() > fa.maxSize {

@@ -32,6 +32,12 @@ type inventory struct {
 // newInventory indexes the facts; manifests are resolved together here, in
 // path order, so the result does not depend on which worker finished first.
 func newInventory(facts []fileFacts, report *Report, files fileAccess) *inventory {
+	return newInventoryWith(facts, report, files, manifest.NewProject())
+}
+
+// newInventoryWith is newInventory with a project that may already hold
+// manifests parsed earlier (a Workspace's cache).
+func newInventoryWith(facts []fileFacts, report *Report, files fileAccess, project *manifest.Project) *inventory {
 	inv := &inventory{
 		files:       files,
 		byPath:      map[string]*springFile{},
@@ -39,7 +45,6 @@ func newInventory(facts []fileFacts, report *Report, files fileAccess) *inventor
 		configMaps:  map[string][]*springFile{},
 		dockerfiles: map[string]deploy.Container{},
 	}
-	project := manifest.NewProject()
 	for i := range facts {
 		ff := &facts[i]
 		report.Errors = append(report.Errors, ff.errs...)
