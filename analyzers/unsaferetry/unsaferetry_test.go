@@ -32,6 +32,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"nolint forms and //twice:idempotent", "suppress"},
 		{"helper and idempotent function from other packages (facts)", "example.com/checkout"},
 		{"webhook retry loops, recursion, non-retry loops, retrying clients", "webhooks"},
+		{"generated files are not reported; their facts still count", "genapi"},
 	}
 	// One run over every package: loading and analyzing the standard
 	// library dependencies once keeps the test fast.
