@@ -107,6 +107,12 @@ func parseFile(p string, kind fileKind, data []byte) fileFacts {
 		ff.addErr(p, err)
 		ff.containers = cs
 	case kindDockerfile:
+		if !deploy.LooksLikeDockerfile(data) {
+			// Named like a Dockerfile but something else (notes, a
+			// script): not a Dockerfile, so nothing to report.
+			ff.kind = kindNone
+			return ff
+		}
 		cs, err := deploy.ParseDockerfile(p, data)
 		ff.addErr(p, err)
 		ff.containers = cs

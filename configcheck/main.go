@@ -62,6 +62,7 @@ type flags struct {
 	failOn string
 	quiet  bool
 	paths  []string
+	selection
 }
 
 func (c *cli) parseFlags(args []string) (flags, bool) {
@@ -71,11 +72,16 @@ func (c *cli) parseFlags(args []string) (flags, bool) {
 	fs.StringVar(&f.format, "format", FormatText, "output format: text, json or sarif")
 	fs.StringVar(&f.failOn, "fail-on", "warning", "exit 3 when a finding is at or above this severity: error, warning, note or none")
 	fs.BoolVar(&f.quiet, "q", false, "no progress output")
+	f.selection.register(fs)
 	fs.Usage = func() {
-		fmt.Fprintln(c.stderr, "usage: twice config [-format text|json|sarif] [-fail-on error|warning|note|none] [-q] [paths...]")
+		fmt.Fprintln(c.stderr, "usage: twice config [-format text|json|sarif] [-fail-on error|warning|note|none] [-exclude GLOB]... [-no-ignore] [-include-testdata] [-q] [paths...]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
+		return f, false
+	}
+	if err := f.selection.validate(); err != nil {
+		fmt.Fprintf(c.stderr, "twice config: %v\n", err)
 		return f, false
 	}
 	switch f.format {
@@ -102,7 +108,7 @@ func (c *cli) run(ctx context.Context, args []string) int {
 	if !ok {
 		return ExitUsage
 	}
-	opts, err := Options{WorkDir: c.workDir}.withDefaults()
+	opts, err := f.selection.apply(Options{WorkDir: c.workDir}).withDefaults()
 	if err != nil {
 		fmt.Fprintf(c.stderr, "twice config: %v\n", err)
 		return ExitInputError

@@ -26,6 +26,15 @@ type Options struct {
 	MaxFileSize int64
 	// Workers is the number of parallel parsers; 0 means GOMAXPROCS.
 	Workers int
+	// Exclude are globs (.gitignore syntax) of paths not to read, matched
+	// against paths relative to WorkDir; a pattern without "/" matches a
+	// name at any depth.
+	Exclude []string
+	// NoIgnore reads files that the repository's .gitignore files ignore.
+	NoIgnore bool
+	// IncludeTestdata reads directories named testdata below a scan root
+	// (test fixtures, skipped by default as the go command does).
+	IncludeTestdata bool
 	// Progress, when set, is called after each file is read with the number
 	// of files read so far. It is called from one goroutine at a time.
 	Progress func(filesRead int)
@@ -126,6 +135,10 @@ func collect(ctx context.Context, roots []string, opts Options) ([]fileFacts, []
 			WorkDir: opts.WorkDir,
 			MaxSize: opts.MaxFileSize,
 			Want:    func(p string) bool { return kindByName(p) != kindNone },
+
+			Exclude:         opts.Exclude,
+			NoIgnore:        opts.NoIgnore,
+			IncludeTestdata: opts.IncludeTestdata,
 		}
 		walkErr = walk.Walk(ctx, roots, walkOpts, func(f walk.File) {
 			jobs <- job{seq: seq, file: f, kind: kindByName(f.Path)}

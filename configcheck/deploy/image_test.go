@@ -83,6 +83,13 @@ func TestFileNames(t *testing.T) {
 		{"Dockerfiles/README.md", false, false},
 		{"docker-entrypoint.sh", false, false},
 		{"Dockerfile.dockerignore", false, false},
+		{"configcheck/deploy/dockerfile.go", false, false},
+		{"docs/Dockerfile.md", false, false},
+		{"dockerfile_test.go", false, false},
+		{"Dockerfile.txt", false, false},
+		{"build/app.dockerfile", false, true},
+		{"Dockerfile.jvm", false, true},
+		{".dockerfile", false, false},
 	}
 	for _, tt := range tests {
 		if got := IsComposeFile(tt.path); got != tt.compose {
@@ -90,6 +97,30 @@ func TestFileNames(t *testing.T) {
 		}
 		if got := IsDockerfile(tt.path); got != tt.dockerfile {
 			t.Errorf("IsDockerfile(%q) = %v, want %v", tt.path, got, tt.dockerfile)
+		}
+	}
+}
+
+func TestLooksLikeDockerfile(t *testing.T) {
+	tests := []struct {
+		name string
+		data string
+		want bool
+	}{
+		{"from first", "FROM eclipse-temurin:17\nRUN true\n", true},
+		{"directive and comments", "# syntax=docker/dockerfile:1\n\n# base\nARG BASE=alpine\nFROM ${BASE}\n", true},
+		{"lower-case keyword", "from alpine\n", true},
+		{"BOM and CRLF", "\xef\xbb\xbfFROM alpine\r\n", true},
+		{"conflicted", "<<<<<<< HEAD\nFROM a\n=======\nFROM b\n>>>>>>> x\n", true},
+		{"no FROM but instructions", "RUN make\n", true},
+		{"Go source", "package deploy\n\nimport \"strings\"\n", false},
+		{"Markdown", "# Dockerfile notes\n\nThe image is built from ...\n", false},
+		{"empty", "", false},
+		{"comments only", "# nothing\n", false},
+	}
+	for _, tt := range tests {
+		if got := LooksLikeDockerfile([]byte(tt.data)); got != tt.want {
+			t.Errorf("%s: LooksLikeDockerfile = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

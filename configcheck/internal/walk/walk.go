@@ -44,6 +44,20 @@ type Options struct {
 	MaxSize int64
 	// Want reports whether a file (display path) is worth reading.
 	Want func(path string) bool
+	// Exclude are globs in .gitignore syntax matched against display paths
+	// (relative to WorkDir); a matching directory is not descended.
+	Exclude []string
+	// NoIgnore reads files that .gitignore files ignore.
+	NoIgnore bool
+	// IncludeTestdata descends directories named testdata, which hold test
+	// fixtures (the go command skips them too).
+	IncludeTestdata bool
+}
+
+// ValidateExcludes reports the first malformed -exclude glob.
+func ValidateExcludes(globs []string) error {
+	_, err := compileExcludes("", globs)
+	return err
 }
 
 // skippedDirs are never descended: VCS metadata, dependency caches and IDE
@@ -89,7 +103,14 @@ func walkRoot(ctx context.Context, root string, opts Options, visit func(File), 
 		}
 		return disp(filepath.Join(absRoot, rel))
 	}
-	w := walker{opts: opts, realRoot: realRoot, shown: shown, visit: visit, problem: problem}
+	exclude, err := compileExcludes(opts.WorkDir, opts.Exclude)
+	if err != nil {
+		return err
+	}
+	w := walker{opts: opts, realRoot: realRoot, shown: shown, visit: visit, problem: problem, exclude: exclude}
+	if !opts.NoIgnore {
+		w.chains = map[string]ignoreChain{filepath.Dir(realRoot): outerIgnores(realRoot, opts.MaxSize)}
+	}
 	return filepath.WalkDir(realRoot, func(p string, d fs.DirEntry, err error) error {
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return ctxErr
@@ -104,6 +125,10 @@ type walker struct {
 	shown    func(string) string
 	visit    func(File)
 	problem  func(Problem)
+	exclude  *ignoreList
+	// chains holds, per directory walked (OS path), the .gitignore files
+	// that apply in it; nil when .gitignore files are not honoured.
+	chains map[string]ignoreChain
 }
 
 func (w *walker) step(p string, d fs.DirEntry, err error) error {
@@ -116,13 +141,14 @@ func (w *walker) step(p string, d fs.DirEntry, err error) error {
 		return nil
 	}
 	if d.IsDir() {
-		if p != w.realRoot && skipDir(p, d.Name()) {
+		if p != w.realRoot && (skipDir(p, d.Name()) || (d.Name() == "testdata" && !w.opts.IncludeTestdata) || w.skipped(p, true)) {
 			return fs.SkipDir
 		}
+		w.enterDir(p)
 		return nil
 	}
 	display := w.shown(p)
-	if !w.opts.Want(display) {
+	if !w.opts.Want(display) || w.skipped(p, false) {
 		return nil
 	}
 	osPath := p

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -58,5 +59,73 @@ func TestWalkCancelled(t *testing.T) {
 	err := Walk(ctx, []string{t.TempDir()}, Options{MaxSize: 1, Want: func(string) bool { return true }}, func(File) {}, func(Problem) {})
 	if err == nil {
 		t.Error("Walk with a cancelled context returned nil")
+	}
+}
+
+// TestWalkSelection covers what a repository asks to leave out: .gitignore
+// files (root, nested, in the git work tree above the scan root), testdata
+// directories and -exclude globs, and the flags that bring them back.
+func TestWalkSelection(t *testing.T) {
+	repo := t.TempDir()
+	files := map[string]string{
+		".git/HEAD":                         "ref: refs/heads/main\n",
+		".gitignore":                        "# local overrides\n*.local.yml\n/generated/\n",
+		"svc/.gitignore":                    "!keep.local.yml\nout/\n",
+		"svc/app.yml":                       "x",
+		"svc/dev.local.yml":                 "x",
+		"svc/keep.local.yml":                "x",
+		"svc/out/application.yml":           "x",
+		"generated/application.yml":         "x",
+		"svc/generated/application.yml":     "x", // /generated/ is anchored to the top
+		"svc/testdata/broken/pom.xml":       "x",
+		"legacy/pom.xml":                    "x",
+		"deploy/docker-compose.example.yml": "x",
+	}
+	for f, data := range files {
+		p := filepath.Join(repo, filepath.FromSlash(f))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		name string
+		root string
+		opts Options
+		want []string
+	}{
+		{"defaults", ".", Options{}, []string{
+			"deploy/docker-compose.example.yml", "legacy/pom.xml", "svc/app.yml", "svc/generated/application.yml", "svc/keep.local.yml",
+		}},
+		{"root inside the work tree still sees the top .gitignore", "svc", Options{}, []string{
+			"svc/app.yml", "svc/generated/application.yml", "svc/keep.local.yml",
+		}},
+		{"a testdata root is walked", "svc/testdata", Options{}, []string{"svc/testdata/broken/pom.xml"}},
+		{"-exclude", ".", Options{Exclude: []string{"legacy/**", "*.example.yml"}}, []string{
+			"svc/app.yml", "svc/generated/application.yml", "svc/keep.local.yml",
+		}},
+		{"-no-ignore -include-testdata", ".", Options{NoIgnore: true, IncludeTestdata: true}, []string{
+			"deploy/docker-compose.example.yml", "generated/application.yml", "legacy/pom.xml", "svc/app.yml", "svc/dev.local.yml",
+			"svc/generated/application.yml", "svc/keep.local.yml", "svc/out/application.yml", "svc/testdata/broken/pom.xml",
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := tt.opts
+			opts.WorkDir, opts.MaxSize = repo, 1024
+			opts.Want = func(p string) bool { return !strings.Contains(p, ".git") }
+			var got []string
+			err := Walk(context.Background(), []string{filepath.Join(repo, tt.root)}, opts,
+				func(f File) { got = append(got, f.Path) },
+				func(p Problem) { t.Errorf("problem %+v", p) })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("files = %q\nwant    %q", got, tt.want)
+			}
+		})
 	}
 }
