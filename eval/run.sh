@@ -9,12 +9,21 @@
 # below it so it can be reviewed by hand (docs/evaluation.md records the
 # verdicts). Packages that fail to load are listed from twice's stderr.
 #
-# Usage: eval/run.sh ['module@version [patterns…]' …]   (default: eval/modules.txt)
+# Usage: eval/run.sh [-list FILE] ['module@version [patterns…]' …]
+#   default: every line of eval/modules.txt; -list FILE reads another list of
+#   the same format (eval/tune.txt: modules the analyzers may be tuned on;
+#   eval/heldout.txt: modules only run to report precision, never tuned on).
 # Environment: EVAL_DIR=dir keeps the GOPATH and the analyzed copies there (for
 # the hand review and for reruns without downloading again); default: a
-# temporary directory removed at exit.
+# temporary directory removed at exit. EVAL_TWICE=path runs that twice binary
+# instead of building one from this tree (to compare two builds).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+list=$root/eval/modules.txt
+if [ "${1:-}" = -list ]; then
+  [ $# -ge 2 ] || { echo "usage: eval/run.sh [-list FILE] ['module@version [patterns…]' …]" >&2; exit 2; }
+  list=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2
+fi
 if [ -n "${EVAL_DIR:-}" ]; then
   work=$EVAL_DIR; mkdir -p "$work"
 else
@@ -22,11 +31,16 @@ else
   trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 fi
 export GOPATH="$work/gopath" GOFLAGS=-mod=mod GOWORK=off
-(cd "$root" && go build -o "$work/twice" ./cmd/twice && go build -o "$work/summarize" ./eval/summarize)
+(cd "$root" && go build -o "$work/summarize" ./eval/summarize)
+if [ -n "${EVAL_TWICE:-}" ]; then
+  cp "$EVAL_TWICE" "$work/twice"
+else
+  (cd "$root" && go build -o "$work/twice" ./cmd/twice)
+fi
 
 lines=("$@")
 if [ ${#lines[@]} -eq 0 ]; then
-  mapfile -t lines < <(grep -v '^#' "$root/eval/modules.txt" | grep .)
+  mapfile -t lines < <(grep -v '^#' "$list" | grep .)
 fi
 
 printf '| module | patterns | packages | unsaferetry | resend | time | exit |\n|---|---|---|---|---|---|---|\n'
