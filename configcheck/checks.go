@@ -41,7 +41,7 @@ func (s *judgedServer) headerFixed() bool {
 func check(inv *inventory) []Finding {
 	var judged []*judgedServer
 	for _, s := range buildServers(inv) {
-		judged = append(judged, &judgedServer{server: s, eff: s.props.evaluate()})
+		judged = append(judged, &judgedServer{server: s, eff: s.evaluate()})
 	}
 	var out []Finding
 	for _, s := range judged {
@@ -148,7 +148,7 @@ func settingRelated(s *judgedServer) []Related {
 	for _, o := range s.eff.overridden {
 		out = append(out, Related{Message: "overridden setting " + o.name + "=" + o.value, Location: locationOf(o.pos)})
 	}
-	return append(out, versionRelated(s)...)
+	return append(append(out, versionRelated(s)...), s.startRelated...)
 }
 
 func versionRelated(s *judgedServer) []Related {

@@ -9,11 +9,12 @@ import (
 
 // k8sServer is a Deployment of the official server image 5.1.2 with the
 // given container env/args YAML (indented for the container) that mounts
-// the ConfigMap powerjob-config when one is defined.
+// the ConfigMap powerjob-config at /config/ (a default Spring location under
+// the image's working directory /) when one is defined.
 func k8sServer(container string) string {
 	return "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: powerjob-server\nspec:\n  template:\n    spec:\n" +
 		"      containers:\n        - name: server\n          image: powerjob/powerjob-server:5.1.2\n" + container +
-		"          volumeMounts:\n            - name: config\n              mountPath: /powerjob-server/config\n" +
+		"          volumeMounts:\n            - name: config\n              mountPath: /config\n" +
 		"      volumes:\n        - name: config\n          configMap:\n            name: powerjob-config\n"
 }
 
@@ -31,6 +32,7 @@ func configMap(data string) string {
 // lines cannot be mapped to the manifest's lines (findings and errors are
 // placed at the data key, never at a line the value does not cover).
 func TestKubernetesValuesAndPositions(t *testing.T) {
+	const javaCommand = "          command: [\"java\", \"-jar\", \"/powerjob-server.jar\"]\n"
 	const secretAuth = "          env:\n            - name: AUTH\n              valueFrom:\n                secretKeyRef:\n                  name: powerjob\n                  key: openapi-auth\n"
 	tests := []struct {
 		name     string
@@ -38,16 +40,20 @@ func TestKubernetesValuesAndPositions(t *testing.T) {
 		want     []string // unauthenticated-openapi findings as severity@line:col
 		wantErrs []string // input errors as line:col
 	}{
-		{"$(VAR) from a Secret in args: unknown", k8sServer(secretAuth +
+		// args reach java only where the entrypoint is replaced (command:).
+		{"$(VAR) from a Secret in args: unknown", k8sServer(secretAuth + javaCommand +
 			"          args:\n            - --oms.auth.openapi.enable=$(AUTH)\n"),
-			[]string{"note@18:15"}, nil},
-		{"$(VAR) from a Secret in a -D option of JAVA_OPTS: unknown", k8sServer(secretAuth +
-			"            - name: JAVA_OPTS\n              value: -Xmx1g -Doms.auth.openapi.enable=$(AUTH)\n"),
+			[]string{"note@19:15"}, nil},
+		{"$(VAR) from a Secret in a -D option of JVMOPTIONS: unknown", k8sServer(secretAuth +
+			"            - name: JVMOPTIONS\n              value: -Xmx1g -Doms.auth.openapi.enable=$(AUTH)\n"),
 			[]string{"note@17:15"}, nil},
 		{"$(VAR) with a literal value in args: resolved", k8sServer(
-			"          env:\n            - name: AUTH\n              value: \"false\"\n" +
+			"          env:\n            - name: AUTH\n              value: \"false\"\n" + javaCommand +
 				"          args:\n            - --oms.auth.openapi.enable=$(AUTH)\n"),
-			[]string{"warning@15:15"}, nil},
+			[]string{"warning@16:15"}, nil},
+		{"args without a replaced entrypoint never reach Spring", k8sServer(
+			"          args:\n            - --oms.auth.openapi.enable=true\n"),
+			[]string{"warning@10:18"}, nil},
 		{"literal block: exact line and column", configMap(
 			"  application.properties: |\n    oms.mongodb.enable=false\n    oms.auth.openapi.enable=false\n") + k8sServer(""),
 			[]string{"warning@8:5"}, nil},

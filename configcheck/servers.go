@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/twice-lint/twice/configcheck/deploy"
 	"github.com/twice-lint/twice/configcheck/manifest"
 	"github.com/twice-lint/twice/configcheck/source"
 	"github.com/twice-lint/twice/configcheck/springconf"
@@ -26,6 +25,28 @@ type server struct {
 	// file (line 1), the container's image line, or the starter dependency.
 	anchor source.Pos
 	props  propertySet
+	image  string // the container image, "" for a config tree
+	// maybe is props with the settings that may or may not reach Spring
+	// (an image whose entrypoint is unknown); when the two give different
+	// answers the value is unknown, for the reason maybeWhy.
+	maybe    *propertySet
+	maybeWhy string
+	// startRelated explains settings that do not reach Spring (command words
+	// an entrypoint ignores, files mounted where Spring does not look).
+	startRelated []Related
+}
+
+// evaluate computes the server's effective setting.
+func (s *server) evaluate() effective {
+	e := s.props.evaluate()
+	if s.maybe == nil {
+		return e
+	}
+	m := s.maybe.evaluate()
+	if m.state != e.state {
+		return effective{state: stateUnknown, reason: s.maybeWhy}
+	}
+	return m
 }
 
 // buildServers finds every server in the inventory.
@@ -461,206 +482,4 @@ func versionPos(d manifest.Dependency) source.Pos {
 		return d.VersionPos
 	}
 	return d.Pos
-}
-
-// ---- container servers ----
-
-// containerServers builds a server for every container whose image is a
-// PowerJob server image. Dockerfiles that a compose service builds are
-// merged into that service; the remaining Dockerfiles are servers of their
-// own.
-func containerServers(inv *inventory, consumed map[*springFile]bool) []*server {
-	var out []*server
-	built := map[string]bool{}
-	for _, c := range inv.containers {
-		if c.BuildDockerfile != "" {
-			if df, ok := inv.dockerfiles[path.Clean(c.BuildDockerfile)]; ok {
-				built[path.Clean(c.BuildDockerfile)] = true
-				c = mergeBuild(c, df)
-			}
-		}
-		if s := containerServer(inv, c, consumed); s != nil {
-			out = append(out, s)
-		}
-	}
-	for _, p := range inv.dfOrder {
-		if built[p] {
-			continue
-		}
-		if s := containerServer(inv, inv.dockerfiles[p], consumed); s != nil {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// mergeBuild gives a compose service that builds a Dockerfile the image,
-// ENV and command of that Dockerfile; the service's own settings win.
-func mergeBuild(c, df deploy.Container) deploy.Container {
-	if c.Image == "" || !deploy.IsServerImage(c.Image) {
-		c.Image, c.ImagePos, c.ImageUnknown = df.Image, df.ImagePos, df.ImageUnknown
-	}
-	c.Env = append(slices.Clone(df.Env), c.Env...)
-	if len(c.Args) == 0 {
-		c.Args = df.Args
-	}
-	return c
-}
-
-func containerServer(inv *inventory, c deploy.Container, consumed map[*springFile]bool) *server {
-	if !deploy.IsServerImage(c.Image) {
-		return nil
-	}
-	s := &server{desc: containerDesc(c), anchor: c.ImagePos}
-	if !c.ImageUnknown {
-		if v, ok := deploy.OfficialServerVersion(c.Image); ok {
-			s.version, s.versionFrom = v, c.ImagePos
-		}
-	}
-	if !s.anchor.IsValid() {
-		s.anchor = source.Pos{File: c.File, Line: 1, Col: 1}
-	}
-	c, missing := inv.files.withEnvFiles(c)
-	s.props.fixed = containerLayers(c)
-	if len(missing) > 0 {
-		s.props.fixed[srcEnv].wildcard = describeMissingEnvFiles(missing)
-	}
-	s.props.files = mountedFiles(inv, c, consumed)
-	return s
-}
-
-func containerDesc(c deploy.Container) string {
-	switch c.Kind {
-	case deploy.KindCompose:
-		return fmt.Sprintf("compose service %s (%s)", c.Name, c.File)
-	case deploy.KindKubernetes:
-		return fmt.Sprintf("Kubernetes container %s (%s)", c.Name, c.File)
-	}
-	return "Dockerfile " + c.File
-}
-
-// Environment variables the PowerJob server images read as command-line
-// arguments and JVM options.
-var (
-	paramsVars = []string{"PARAMS"}
-	jvmVars    = []string{"JVMOPTIONS", "JAVA_OPTS", "JAVA_TOOL_OPTIONS"}
-)
-
-// containerLayers builds the args, JVM-options and environment sources of a
-// container: one layer per kind, indexed by sourceKind (srcArgs, srcJVM,
-// srcEnv).
-func containerLayers(c deploy.Container) []layer {
-	args := layer{kind: srcArgs}
-	jvm := layer{kind: srcJVM}
-	env := layer{kind: srcEnv}
-	for _, a := range c.Args {
-		// A command word whose key cannot be read (e.g. a bare "$EXTRA" in
-		// a start script) is not taken as a wildcard: the image's own
-		// entrypoint scripts are full of such words.
-		addWord(&args, &jvm, a)
-	}
-	for _, v := range c.Env {
-		switch {
-		case slices.Contains(paramsVars, v.Name):
-			addWords(&args, &jvm, v, &args, "command-line arguments")
-		case slices.Contains(jvmVars, v.Name):
-			addWords(&args, &jvm, v, &jvm, "JVM options")
-		default:
-			if key, ok := springconf.EnvVarKey(v.Name); ok {
-				env.settings = append(env.settings, setting{key: key, name: v.Name, value: v.Value, pos: v.Pos, unknown: v.Unknown})
-			} else {
-				// Not a property name, but ${NAME} placeholders may still use it.
-				env.settings = append(env.settings, setting{name: v.Name, value: v.Value, pos: v.Pos, unknown: v.Unknown})
-			}
-		}
-	}
-	return []layer{args, jvm, env}
-}
-
-// addWords splits a PARAMS/JVMOPTIONS value into words. A value that is
-// wholly unknown (Kubernetes valueFrom, a compose `- PARAMS` without value)
-// may set anything, and so may a word that is only a reference
-// ("${EXTRA_PARAMS}"); a word whose key is written but whose value is not
-// ("--spring.datasource.password=${DB_PASSWORD}") makes only that key
-// unknown.
-func addWords(args, jvm *layer, v deploy.EnvVar, target *layer, what string) {
-	wildcard := fmt.Sprintf("the %s in %s (%s) come from the deployment environment", what, v.Name, v.Pos)
-	if v.Unknown && len(v.Unresolved) == 0 {
-		target.wildcard = wildcard
-		return
-	}
-	for _, w := range v.Words() {
-		if !addWord(args, jvm, w) && w.Unknown && target.wildcard == "" {
-			target.wildcard = wildcard
-		}
-	}
-}
-
-// addWord records one command-line word: --key=value is a Spring argument,
-// -Dkey=value a JVM system property. Anything else is not a property. It
-// reports whether the word set a key; a word whose key is not literal sets
-// none.
-func addWord(args, jvm *layer, w deploy.Arg) bool {
-	target, name, rest := args, "--", ""
-	switch {
-	case strings.HasPrefix(w.Text, "--"):
-		rest = w.Text[2:]
-	case strings.HasPrefix(w.Text, "-D"):
-		target, name, rest = jvm, "-D", w.Text[2:]
-	default:
-		return false
-	}
-	k, v, _ := strings.Cut(rest, "=")
-	if k == "" || (w.Unknown && strings.Contains(k, "$")) {
-		return false
-	}
-	target.settings = append(target.settings, setting{key: springconf.CanonicalKey(k), name: name + k, value: v, pos: w.Pos, unknown: w.Unknown})
-	return true
-}
-
-// mountedFiles lists the Spring files mounted into a container: bind mounts
-// of files or directories in the repository and Kubernetes ConfigMaps. A
-// file mounted under another name is loaded under its mount-target name.
-func mountedFiles(inv *inventory, c deploy.Container, consumed map[*springFile]bool) []configFile {
-	var out []configFile
-	add := func(sf *springFile, target string) {
-		role, profile, _ := springName(target)
-		if role == roleOther {
-			if !sf.hasOMS {
-				return
-			}
-			role = roleApplication // a server loads it (e.g. via spring.config.location)
-		}
-		consumed[sf] = true
-		dir := path.Base(path.Dir(target))
-		out = append(out, configFile{sf: sf, outside: true, configDir: dir == "config", role: role, profile: profile, yaml: sf.yaml})
-	}
-	for _, m := range c.Mounts {
-		if name, ok := strings.CutPrefix(m.Source, "configmap:"); ok {
-			for _, sf := range inv.configMaps[name] {
-				key := path.Base(sf.path)
-				if sf.cfgName != "" {
-					key = sf.cfgName
-				}
-				switch {
-				case m.SubPath != "" && m.SubPath == key:
-					add(sf, m.Target)
-				case m.SubPath == "":
-					add(sf, path.Join(m.Target, key))
-				}
-			}
-			continue
-		}
-		src := path.Clean(m.Source)
-		if sf := inv.byPath[src]; sf != nil {
-			add(sf, m.Target)
-			continue
-		}
-		for _, sf := range inv.springFiles {
-			if sf.cfgMap == "" && path.Dir(sf.path) == src {
-				add(sf, path.Join(m.Target, path.Base(sf.path)))
-			}
-		}
-	}
-	return out
 }

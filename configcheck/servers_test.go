@@ -30,7 +30,7 @@ func TestContainerServers(t *testing.T) {
 			"conf/application-prod.yml": "oms.auth.openapi.enable: false\n",
 		}, nil}, // no active profile: the base file's true decides
 		{"mounted file under another name is the server's config", map[string]string{
-			"docker-compose.yml":  "services:\n  pj:\n    image: registry.example.com/powerjob/powerjob-server:5.1.0\n    volumes:\n      - ./powerjob.properties:/powerjob-server/config/application.properties:ro\n",
+			"docker-compose.yml":  "services:\n  pj:\n    image: registry.example.com/powerjob/powerjob-server:5.1.0\n    volumes:\n      - ./powerjob.properties:/config/application.properties:ro\n",
 			"powerjob.properties": "oms.mongodb.enable=false\n# auth stays off until the console supports it\noms.auth.openapi.enable=false\n",
 		}, []string{"warning@powerjob.properties:3"}},
 		{"worker and look-alike images are not servers", map[string]string{

@@ -63,3 +63,13 @@ func joinPath(dir, p string) string {
 	}
 	return path.Join(dir, p)
 }
+
+// ShellScript recognises `sh -c "<script>" [$0 $1…]` (also bash, ash,
+// /bin/sh…, and flag clusters such as -ec): it returns the script and the
+// words the shell receives as its positional parameters, starting with $0.
+func ShellScript(argv []Arg) (script Arg, positional []Arg, ok bool) {
+	if len(argv) < 3 || !isShell(argv[0].Text) || !isDashCFlag(argv[1].Text) {
+		return Arg{}, nil, false
+	}
+	return argv[2], argv[3:], true
+}

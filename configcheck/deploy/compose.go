@@ -119,6 +119,13 @@ func (p *composeParser) service(name string, svc *yaml.Node) Container {
 	c.Env = p.environment(p.w.get(svc, "environment"))
 	c.EnvFiles = p.envFiles(p.w.get(svc, "env_file"))
 	c.Args = append(p.command(p.w.get(svc, "entrypoint")), p.command(p.w.get(svc, "command"))...)
+	c.Entrypoint, c.EntrypointSet = p.rawCommand(p.w.get(svc, "entrypoint"))
+	c.Command, c.CommandSet = p.rawCommand(p.w.get(svc, "command"))
+	if s, ok := scalar(p.w.get(svc, "working_dir")); ok {
+		if v, unk := p.x.expand(s); !unk {
+			c.WorkingDir = v
+		}
+	}
 	c.Mounts = append(p.volumes(p.w.get(svc, "volumes")), p.configMounts(p.w.get(svc, "configs"))...)
 	return c
 }
@@ -233,6 +240,29 @@ func (p *composeParser) command(n *yaml.Node) []Arg {
 		}
 	}
 	return expandShellScript(args)
+}
+
+// rawCommand reads `command`/`entrypoint` as the process receives it:
+// a string is split into words (compose does so without a shell), a list is
+// taken item by item; `sh -c` scripts stay one word. set reports whether
+// the key is present (an empty value still replaces the image's).
+func (p *composeParser) rawCommand(n *yaml.Node) (args []Arg, set bool) {
+	if n == nil {
+		return nil, false
+	}
+	if n.Tag == "!!null" {
+		return nil, true
+	}
+	if s, ok := scalar(n); ok {
+		return p.shellForm(n, s), true
+	}
+	for _, item := range p.w.items(n) {
+		if s, ok := scalar(item); ok {
+			text, unk := p.x.expand(s)
+			args = append(args, Arg{Text: text, Pos: p.w.pos(item), Unknown: unk})
+		}
+	}
+	return args, true
 }
 
 // shellForm splits a string command. Compose interpolates before splitting;

@@ -21,7 +21,7 @@ func TestParseComposeOfficialQuickStart(t *testing.T) {
 	}
 	assertEqual(t, "service order", names, []string{"powerjob-mysql", "powerjob-server", "powerjob-worker-samples"})
 
-	assertEqual(t, "mysql", findContainer(t, cs, "powerjob-mysql"), Container{
+	assertEqual(t, "mysql", launchless(findContainer(t, cs, "powerjob-mysql")), Container{
 		File: f, Kind: KindCompose, Name: "powerjob-mysql",
 		Image: "powerjob/powerjob-mysql:latest", ImagePos: at(f, 10, 12),
 		Env: []EnvVar{
@@ -31,7 +31,7 @@ func TestParseComposeOfficialQuickStart(t *testing.T) {
 		Args:   []Arg{{Text: "--lower_case_table_names=1", Pos: at(f, 15, 14)}},
 		Mounts: []Mount{{Source: "~/powerjob-data/powerjob-mysql", Target: "/var/lib/mysql", Pos: at(f, 14, 9)}},
 	})
-	assertEqual(t, "server", findContainer(t, cs, "powerjob-server"), Container{
+	assertEqual(t, "server", launchless(findContainer(t, cs, "powerjob-server")), Container{
 		File: f, Kind: KindCompose, Name: "powerjob-server",
 		Image: "powerjob/powerjob-server:5.1.0", ImagePos: at(f, 19, 12),
 		Env: []EnvVar{
@@ -59,7 +59,7 @@ func TestParseComposeRuoYiAnchorsAndInterpolation(t *testing.T) {
 		t.Fatalf("got %d services, want 2 (x-common is an extension field)", len(cs))
 	}
 	script := at(f, 28, 30)
-	assertEqual(t, "ruoyi-powerjob", findContainer(t, cs, "ruoyi-powerjob"), Container{
+	assertEqual(t, "ruoyi-powerjob", launchless(findContainer(t, cs, "ruoyi-powerjob")), Container{
 		File: f, Kind: KindCompose, Name: "ruoyi-powerjob",
 		Image:    "registry.cn-hangzhou.aliyuncs.com/ruoyi/ruoyi-powerjob-server:${TAG}",
 		ImagePos: at(f, 12, 12), ImageUnknown: true,
@@ -189,7 +189,7 @@ func TestParseComposeShapes(t *testing.T) {
 			if len(cs) != 1 {
 				t.Fatalf("got %d containers, want 1: %+v", len(cs), cs)
 			}
-			assertEqual(t, "container", cs[0], tt.want)
+			assertEqual(t, "container", launchless(cs[0]), tt.want)
 		})
 	}
 }

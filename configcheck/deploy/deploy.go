@@ -65,6 +65,20 @@ type Container struct {
 	// is the script of an exec-form `sh -c "<script>"`. See Arg.Pos for
 	// positions.
 	Args []Arg
+	// Entrypoint and Command are the same words split by origin and before
+	// any script splitting: the entrypoint (compose `entrypoint`, k8s
+	// `command`, Dockerfile ENTRYPOINT; a shell-form Dockerfile instruction
+	// is ["/bin/sh", "-c", text]) and the command (compose `command`, k8s
+	// `args`, Dockerfile CMD). EntrypointSet/CommandSet say whether the
+	// descriptor sets them at all: an entrypoint that is set replaces the
+	// image's and drops the image's CMD, even when empty. The core decides
+	// from them which words reach the program (see the official image's
+	// `sh -c` entrypoint, where a command becomes $0 $1… of the shell).
+	Entrypoint, Command       []Arg
+	EntrypointSet, CommandSet bool
+	// WorkingDir is compose `working_dir`, k8s `workingDir` or the final
+	// Dockerfile WORKDIR; "" when the descriptor does not set it.
+	WorkingDir string
 	// Mounts are compose bind mounts (short and long syntax) and Kubernetes
 	// volumeMounts backed by ConfigMaps.
 	Mounts []Mount

@@ -2,6 +2,7 @@ package deploy
 
 import (
 	"encoding/json"
+	"path"
 	"strings"
 
 	"github.com/twice-lint/twice/configcheck/source"
@@ -56,6 +57,13 @@ type dockerStage struct {
 	entrypoint, cmd []Arg
 	entrypointShell bool
 	cmdSetInStage   bool
+	// rawEntrypoint/rawCmd keep the instructions as the process receives
+	// them (a shell form as /bin/sh -c "<text>", scripts not split); the
+	// *Set flags say whether this file sets them (else the base image's
+	// apply).
+	rawEntrypoint, rawCmd []Arg
+	entrypointSet, cmdSet bool
+	workDir               string
 }
 
 // dockerBuild walks the instructions of one Dockerfile.
@@ -83,6 +91,10 @@ func (b *dockerBuild) apply(in instruction) {
 	case "CMD", "ENTRYPOINT":
 		if b.cur != nil {
 			b.command(in)
+		}
+	case "WORKDIR":
+		if b.cur != nil {
+			b.workDir(in)
 		}
 	}
 }
@@ -133,6 +145,9 @@ func (st *dockerStage) inherit(parent *dockerStage) {
 	st.entrypoint = append([]Arg(nil), parent.entrypoint...)
 	st.cmd = append([]Arg(nil), parent.cmd...)
 	st.entrypointShell = parent.entrypointShell
+	st.rawEntrypoint = append([]Arg(nil), parent.rawEntrypoint...)
+	st.rawCmd = append([]Arg(nil), parent.rawCmd...)
+	st.entrypointSet, st.cmdSet, st.workDir = parent.entrypointSet, parent.cmdSet, parent.workDir
 }
 
 func stateOf(unknown bool) varState {
@@ -245,13 +260,51 @@ func (b *dockerBuild) command(in instruction) {
 		args = b.shellForm(in)
 	}
 	st := b.cur
+	raw := b.rawForm(in, exec)
 	if in.cmd == "CMD" {
 		st.cmd, st.cmdSetInStage = args, true
+		st.rawCmd, st.cmdSet = raw, true
 		return
 	}
 	st.entrypoint, st.entrypointShell = args, !exec
+	st.rawEntrypoint, st.entrypointSet = raw, true
 	if !st.cmdSetInStage {
 		st.cmd = nil
+		st.rawCmd, st.cmdSet = nil, false
+	}
+}
+
+// rawForm is a CMD/ENTRYPOINT as the process receives it: the exec-form
+// items, or /bin/sh -c with the shell-form text (variables in it are
+// expanded by that shell at run time, not here).
+func (b *dockerBuild) rawForm(in instruction, exec bool) []Arg {
+	if !exec {
+		text := strings.TrimSpace(in.args)
+		off := strings.Index(in.args, text)
+		return []Arg{{Text: "/bin/sh", Pos: in.pos}, {Text: "-c", Pos: in.pos}, {Text: text, Pos: in.posAt(max(off, 0))}}
+	}
+	items, _ := jsonStringArray(in.args)
+	args := make([]Arg, 0, len(items))
+	for _, it := range items {
+		args = append(args, Arg{Text: it.text, Pos: in.posAt(it.off)})
+	}
+	return args
+}
+
+// workDir handles WORKDIR: a relative path is joined to the previous one;
+// variables are substituted from ARG/ENV. An unknown value clears it.
+func (b *dockerBuild) workDir(in instruction) {
+	x := expander{lookup: b.lookupStage, escape: b.syn.escape}
+	dir, unk := x.expand(strings.TrimSpace(in.args))
+	switch {
+	case unk || dir == "":
+		b.cur.workDir = ""
+	case path.IsAbs(dir):
+		b.cur.workDir = path.Clean(dir)
+	case b.cur.workDir != "":
+		b.cur.workDir = path.Join(b.cur.workDir, dir)
+	default:
+		b.cur.workDir = path.Join("/", dir)
 	}
 }
 
@@ -344,5 +397,8 @@ func (st *dockerStage) container(file string) Container {
 	if !st.entrypointShell { // a shell-form ENTRYPOINT ignores CMD
 		c.Args = append(c.Args, st.cmd...)
 	}
+	c.Entrypoint, c.EntrypointSet = st.rawEntrypoint, st.entrypointSet
+	c.Command, c.CommandSet = st.rawCmd, st.cmdSet
+	c.WorkingDir = st.workDir
 	return c
 }

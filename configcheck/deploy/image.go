@@ -99,3 +99,16 @@ func isOfficialServerPath(ref imageRef) bool {
 	}
 	return n == 2 || ref.host != ""
 }
+
+// IsOfficialServerImage reports whether image is the official
+// powerjob/powerjob-server image (any registry or proxy path, any tag), whose
+// entrypoint is known: sh -c "java $JVMOPTIONS -jar /powerjob-server.jar
+// $PARAMS" with working directory /.
+func IsOfficialServerImage(image string) bool {
+	return isOfficialServerPath(parseImage(image))
+}
+
+// ImageName returns the last path component of an image reference, lower
+// case, without tag or digest ("ruoyi-powerjob-server" for
+// ruoyi/ruoyi-powerjob-server:5.2.3).
+func ImageName(image string) string { return parseImage(image).name() }

@@ -142,6 +142,15 @@ func (p *k8sParser) container(workload string, cn *yaml.Node, volumes map[string
 	p.env(&c, p.w.get(cn, "env"))
 	c.Args = append(p.args(p.w.get(cn, "command"), c.Env), p.args(p.w.get(cn, "args"), c.Env)...)
 	c.Args = expandShellScript(c.Args)
+	if n := p.w.get(cn, "command"); n != nil {
+		c.Entrypoint, c.EntrypointSet = p.args(n, c.Env), true
+	}
+	if n := p.w.get(cn, "args"); n != nil {
+		c.Command, c.CommandSet = p.args(n, c.Env), true
+	}
+	if s, ok := scalar(p.w.get(cn, "workingDir")); ok {
+		c.WorkingDir = s
+	}
 	for _, vm := range p.w.items(p.w.get(cn, "volumeMounts")) {
 		vol, _ := scalar(p.w.get(vm, "name"))
 		target, _ := scalar(p.w.get(vm, "mountPath"))

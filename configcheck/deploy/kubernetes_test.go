@@ -29,7 +29,7 @@ func TestParseKubernetesDeploymentWithConfigMap(t *testing.T) {
 	assertEqual(t, "containers (init containers excluded)", names, []string{"powerjob-server/server", "powerjob-server/log-shipper"})
 
 	server := findContainer(t, cs, "powerjob-server/server")
-	assertEqual(t, "server", server, Container{
+	assertEqual(t, "server", launchless(server), Container{
 		File: f, Kind: KindKubernetes, Name: "powerjob-server/server",
 		Image: "docker.io/powerjob/powerjob-server:5.1.1", ImagePos: at(f, 35, 18),
 		Env: []EnvVar{
@@ -89,7 +89,7 @@ func TestParseKubernetesListAndCronJob(t *testing.T) {
 	if files != nil {
 		t.Errorf("unexpected embedded files %v", files)
 	}
-	assertEqual(t, "containers", cs, []Container{
+	assertEqual(t, "containers", launchlessAll(cs), []Container{
 		{
 			File: f, Kind: KindKubernetes, Name: "nightly-report/report",
 			Image: "registry.example.com/tools/report:2.0", ImagePos: at(f, 17, 26),
@@ -167,7 +167,7 @@ func TestParseKubernetesShapes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			assertEqual(t, "containers", cs, tt.want)
+			assertEqual(t, "containers", launchlessAll(cs), tt.want)
 			assertEqual(t, "embedded files", files, tt.files)
 		})
 	}

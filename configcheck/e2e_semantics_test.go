@@ -1,0 +1,64 @@
+package configcheck
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// semanticsCases are fixture trees about how deployments really run (issue
+// 10): how a container starts, who is a PowerJob server, what is unknown,
+// how Spring resolves files. Each keeps its text, JSON and SARIF output as
+// golden files; silent cases are included.
+var semanticsCases = []struct {
+	tree string
+	want []want
+	exit int
+}{
+	{"container-start", []want{
+		{"warning", "container-start/deploy/docker-compose.yml", 7, unath},  // command: is $0 of sh -c
+		{"warning", "container-start/deploy/docker-compose.yml", 12, unath}, // JAVA_OPTS not read
+		{"warning", "container-start/deploy/docker-compose.yml", 18, unath}, // mount outside Spring's locations
+		{"warning", "container-start/deploy/docker-compose.yml", 43, unath}, // custom image keeping the official entrypoint
+		{"note", "container-start/deploy/docker-compose.yml", 49, unath},    // entrypoint not in the repository
+		{"warning", "container-start/k8s/powerjob-server.yaml", 16, unath},  // args without command
+	}, 3},
+}
+
+func TestSemanticsGolden(t *testing.T) {
+	wd, err := filepath.Abs(fixtureDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range semanticsCases {
+		t.Run(tc.tree, func(t *testing.T) {
+			out, stderr, code := runCLI(t, "-q", tc.tree)
+			if code != tc.exit {
+				t.Errorf("exit code = %d, want %d; stderr: %s", code, tc.exit, stderr)
+			}
+			assertWants(t, parseText(t, out), tc.want)
+			golden(t, filepath.Join("testdata", "golden", tc.tree+".txt"), out)
+
+			js, _, _ := runCLI(t, "-format", "json", tc.tree)
+			var doc struct {
+				Findings []struct {
+					Rule, Severity string
+					Location       Location
+				} `json:"findings"`
+			}
+			if err := json.Unmarshal([]byte(js), &doc); err != nil {
+				t.Fatalf("JSON: %v", err)
+			}
+			var got []want
+			for _, f := range doc.Findings {
+				got = append(got, want{f.Severity, f.Location.Path, f.Location.Line, f.Rule})
+			}
+			assertWants(t, got, tc.want)
+			golden(t, filepath.Join("testdata", "golden", tc.tree+".json"), js)
+
+			sarif, _, _ := runCLI(t, "-format", "sarif", tc.tree)
+			golden(t, filepath.Join("testdata", "golden", tc.tree+".sarif"), strings.ReplaceAll(sarif, dirURI(wd), "file:///WORKDIR/"))
+		})
+	}
+}
