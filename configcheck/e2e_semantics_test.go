@@ -24,6 +24,9 @@ var semanticsCases = []struct {
 		{"note", "container-start/deploy/docker-compose.yml", 49, unath},    // entrypoint not in the repository
 		{"warning", "container-start/k8s/powerjob-server.yaml", 16, unath},  // args without command
 	}, 3},
+	// An order-management system with its own oms. keys (and a mounted
+	// oms.properties) and no PowerJob anywhere: no server, no finding.
+	{"oms-not-powerjob", nil, 0},
 }
 
 func TestSemanticsGolden(t *testing.T) {

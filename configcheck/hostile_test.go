@@ -58,7 +58,7 @@ func TestHostileTree(t *testing.T) {
 		"deep/application.yml":                      deepNesting(10000),
 		"nul/application.properties":                "oms.auth.openapi.enable=\x00false\n",
 		"latin1/application.properties":             "# caf\xe9\noms.mongodb.enable=false\n",
-		"badutf8/application.yml":                   "oms:\n  note: \"\xff\xfe\"\n",
+		"badutf8/application.yml":                   "oms:\n  alarm:\n    ding:\n      agent-id: \"\xff\xfe\"\n",
 		"conflict/application.properties":           "<<<<<<< HEAD\noms.auth.openapi.enable=true\n=======\noms.auth.openapi.enable=false\n>>>>>>> branch\n",
 		"node_modules/x/application.properties":     "oms.auth.openapi.enable=false\n",
 		"app/target/classes/application.properties": "oms.auth.openapi.enable=false\n",
@@ -132,7 +132,8 @@ func TestHostileTree(t *testing.T) {
 		t.Errorf("oversized file message = %q", msg)
 	}
 	// Latin-1 and odd bytes in a quoted YAML string are valid input: those
-	// files hold oms. keys without the auth key, so they are servers too.
+	// files hold PowerJob server keys without the auth key, so they are
+	// servers too.
 	mustFind := []string{"server/config/application.properties", "деплой/конфиг/application.properties", "linked/application.properties",
 		"latin1/application.properties", "badutf8/application.yml"}
 	for _, p := range mustFind {

@@ -138,7 +138,9 @@ func treeServers(inv *inventory, consumed map[*springFile]bool) []*server {
 }
 
 // treeServer turns a module's config files into a server when it is one:
-// its config has oms. keys or the module depends on powerjob-server-starter.
+// its config (or config it imports) sets keys only PowerJob servers use, or
+// the module depends on powerjob-server-starter or is PowerJob's own server
+// module. Generic oms. keys are not enough (see evidence.go).
 // Files a container loads are that container's, not a second server.
 func treeServer(inv *inventory, t *configTree, consumed, loaded map[*springFile]bool) *server {
 	allConsumed := len(t.files) > 0
@@ -153,13 +155,13 @@ func treeServer(inv *inventory, t *configTree, consumed, loaded map[*springFile]
 	isServer := false
 	for _, f := range files {
 		loaded[f.sf] = true
-		isServer = isServer || f.sf.hasOMS
+		isServer = isServer || hasServerKeys(f.sf)
 	}
 	if m, ok := inv.moduleAt(t.module); ok {
 		if isPowerJobServerModule(m) {
 			// PowerJob's own server module (a fork or the PowerJob
 			// repository itself): its version is the server's.
-			s.version = m.Version
+			s.version, isServer = m.Version, true
 		}
 		if dep, ok := serverStarter(m); ok {
 			isServer = true
@@ -197,13 +199,13 @@ func anchorFile(files []configFile) (configFile, bool) {
 	return configFile{}, false
 }
 
-// orphanServers are files holding oms. keys that no module or container
+// orphanServers are files holding PowerJob-server keys that no module or container
 // loads by name (e.g. a committed Nacos data-id or a config kept for a
 // server started elsewhere): each is taken as a server's external config.
 func orphanServers(inv *inventory, consumed, loaded map[*springFile]bool) []*server {
 	var out []*server
 	for _, sf := range inv.springFiles {
-		if (sf.role != roleOther && sf.cfgMap == "") || !sf.hasOMS || consumed[sf] || loaded[sf] {
+		if (sf.role != roleOther && sf.cfgMap == "") || !hasServerKeys(sf) || consumed[sf] || loaded[sf] {
 			continue
 		}
 		out = append(out, &server{

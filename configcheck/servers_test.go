@@ -91,7 +91,7 @@ func TestRemoteConfigAndArguments(t *testing.T) {
 			"nacos/jobs-admin.properties":            "oms.auth.openapi.enable=false\n",
 		}, []string{"warning@nacos/jobs-admin.properties:1"}},
 		{"import location with an unresolved placeholder stays remote", map[string]string{
-			"app/src/main/resources/application.yml": "spring:\n  config:\n    import: optional:nacos:${APP}.properties\noms:\n  env: PRODUCT\n",
+			"app/src/main/resources/application.yml": "spring:\n  config:\n    import: optional:nacos:${APP}.properties\noms:\n  env: PRODUCT\n  mongodb:\n    enable: false\n",
 		}, []string{"note@app/src/main/resources/application.yml:1"}},
 		{"PARAMS with an unresolved password still shows the auth argument", map[string]string{
 			"docker-compose.yml": "services:\n  pj:\n    image: powerjob/powerjob-server:5.1.0\n    environment:\n      PARAMS: \"--spring.datasource.core.password=${DB_PASSWORD} --oms.auth.openapi.enable=false\"\n",
