@@ -113,6 +113,9 @@ type JSONReport struct {
 	Version  int          `json:"version"`
 	Findings []Finding    `json:"findings"`
 	Errors   []InputError `json:"errors"`
+	// Suppressed are findings a twice:ignore comment suppresses, each with
+	// its "suppression" (reason and comment location); always an array.
+	Suppressed []Finding `json:"suppressed"`
 }
 
 // JSONVersion is the current JSON schema version.
@@ -128,6 +131,7 @@ func WriteJSON(r *Report, w io.Writer) error {
 		doc.Findings = append(doc.Findings, f)
 	}
 	doc.Errors = append(doc.Errors, r.Errors...)
+	doc.Suppressed = withRelated(r.Suppressed)
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(doc)
@@ -159,6 +163,9 @@ func WriteSARIF(r *Report, w io.Writer, opts WriteOptions) error {
 	}
 	for _, f := range r.Findings {
 		run.AddResult(sarifResult(f))
+	}
+	for _, f := range r.Suppressed {
+		run.AddResult(suppressedResult(f))
 	}
 	inv := &run.Invocations[0]
 	for _, e := range r.Errors {

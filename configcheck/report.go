@@ -63,6 +63,9 @@ type Finding struct {
 	Message  string    `json:"message"`
 	Location Location  `json:"location"`
 	Related  []Related `json:"related"`
+	// Suppression is set on findings a twice:ignore comment suppresses
+	// (Report.Suppressed); they are left out of text output and exit codes.
+	Suppression *Suppression `json:"suppression,omitempty"`
 }
 
 // InputError is a file that could not be read or parsed (it was skipped; the
@@ -76,6 +79,8 @@ type InputError struct {
 // (then rule and message), so equal inputs give byte-identical output.
 type Report struct {
 	Findings []Finding
+	// Suppressed are the findings twice:ignore comments suppress.
+	Suppressed []Finding
 	Errors   []InputError
 	// FilesScanned counts the files that were read.
 	FilesScanned int
@@ -84,16 +89,21 @@ type Report struct {
 // sort puts the report in its canonical order and drops exact duplicates
 // (one declaration reached from several modules is reported once).
 func (r *Report) sort() {
-	slices.SortFunc(r.Findings, func(a, b Finding) int {
-		return cmp.Or(compareLocations(a.Location, b.Location), cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Message, b.Message))
-	})
-	r.Findings = slices.CompactFunc(r.Findings, func(a, b Finding) bool {
-		return a.Rule == b.Rule && a.Location == b.Location && a.Message == b.Message
-	})
+	r.Findings = sortFindings(r.Findings)
+	r.Suppressed = sortFindings(r.Suppressed)
 	slices.SortFunc(r.Errors, func(a, b InputError) int {
 		return cmp.Or(compareLocations(a.Location, b.Location), cmp.Compare(a.Message, b.Message))
 	})
 	r.Errors = slices.Compact(r.Errors)
+}
+
+func sortFindings(fs []Finding) []Finding {
+	slices.SortFunc(fs, func(a, b Finding) int {
+		return cmp.Or(compareLocations(a.Location, b.Location), cmp.Compare(a.Rule, b.Rule), cmp.Compare(a.Message, b.Message))
+	})
+	return slices.CompactFunc(fs, func(a, b Finding) bool {
+		return a.Rule == b.Rule && a.Location == b.Location && a.Message == b.Message
+	})
 }
 
 // ExitCode is the process status for the report: 1 when there was any input

@@ -91,6 +91,7 @@ func Scan(ctx context.Context, roots []string, opts Options) (*Report, error) {
 	report := &Report{FilesScanned: len(facts), Errors: problems}
 	inv := newInventory(facts, report, fileAccess{workDir: opts.WorkDir, roots: realPaths(roots), maxSize: opts.MaxFileSize})
 	report.Findings = check(inv)
+	applySuppressions(report, inv.files)
 	report.sort()
 	return report, nil
 }
@@ -131,15 +132,7 @@ func collect(ctx context.Context, roots []string, opts Options) ([]fileFacts, []
 	go func() {
 		defer close(jobs)
 		seq := 0
-		walkOpts := walk.Options{
-			WorkDir: opts.WorkDir,
-			MaxSize: opts.MaxFileSize,
-			Want:    func(p string) bool { return kindByName(p) != kindNone },
-
-			Exclude:         opts.Exclude,
-			NoIgnore:        opts.NoIgnore,
-			IncludeTestdata: opts.IncludeTestdata,
-		}
+		walkOpts := opts.walkOptions()
 		walkErr = walk.Walk(ctx, roots, walkOpts, func(f walk.File) {
 			jobs <- job{seq: seq, file: f, kind: kindByName(f.Path)}
 			seq++

@@ -39,3 +39,16 @@ func (g *globList) Set(v string) error {
 	*g = append(*g, v)
 	return nil
 }
+
+// walkOptions are the file-walk settings of a scan: the files the config
+// checker reads, and the user's selection.
+func (o Options) walkOptions() walk.Options {
+	return walk.Options{
+		WorkDir:         o.WorkDir,
+		MaxSize:         o.MaxFileSize,
+		Want:            func(p string) bool { return kindByName(p) != kindNone },
+		Exclude:         o.Exclude,
+		NoIgnore:        o.NoIgnore,
+		IncludeTestdata: o.IncludeTestdata,
+	}
+}

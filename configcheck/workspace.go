@@ -125,17 +125,14 @@ func (w *Workspace) Check(ctx context.Context, overlay map[string][]byte) (*Repo
 	files := fileAccess{workDir: w.opts.WorkDir, roots: realPaths(w.roots), maxSize: w.opts.MaxFileSize, buffers: buffers}
 	inv := newInventoryWith(facts, report, files, project)
 	report.Findings = check(inv)
+	applySuppressions(report, inv.files)
 	report.sort()
 	return report, nil
 }
 
 func (w *Workspace) walk(ctx context.Context) error {
 	w.files, w.problems = nil, nil
-	walkOpts := walk.Options{
-		WorkDir: w.opts.WorkDir,
-		MaxSize: w.opts.MaxFileSize,
-		Want:    func(p string) bool { return kindByName(p) != kindNone },
-	}
+	walkOpts := w.opts.walkOptions()
 	err := walk.Walk(ctx, w.roots, walkOpts, func(f walk.File) {
 		w.files = append(w.files, f)
 	}, func(p walk.Problem) {

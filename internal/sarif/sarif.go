@@ -174,6 +174,22 @@ type Result struct {
 	// PartialFingerprints identify the result across runs (e.g. when lines
 	// move), keyed by a versioned fingerprint name.
 	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
+	// Suppressions mark a result the user suppressed (e.g. by a comment in
+	// the source); code scanning shows it as dismissed, not as an alert.
+	Suppressions []Suppression `json:"suppressions,omitempty"`
+}
+
+// Suppression kinds (SARIF §3.34.2).
+const (
+	SuppressionInSource = "inSource" // a comment in the analyzed file
+	SuppressionExternal = "external" // a baseline or settings file
+)
+
+// Suppression is one reason a result is not an active finding.
+type Suppression struct {
+	Kind          string    `json:"kind"`
+	Justification string    `json:"justification,omitempty"`
+	Location      *Location `json:"location,omitempty"`
 }
 
 // Location is a place in a file, optionally with a message explaining its
