@@ -103,6 +103,9 @@ func settingLocation(s *judgedServer) source.Pos {
 func describeSetting(s *judgedServer) string {
 	w := s.eff.winner
 	if !w.pos.IsValid() {
+		if s.unsetNote != "" {
+			return fmt.Sprintf("%s is not set, so it defaults to false: %s; %s", settingDisplayKey, s.unsetNote, s.desc)
+		}
 		return fmt.Sprintf("%s is not set, so it defaults to false; %s", settingDisplayKey, s.desc)
 	}
 	var b strings.Builder

@@ -79,6 +79,7 @@ func containerServer(inv *inventory, c deploy.Container, built *deploy.Container
 	}
 	s.props.files, s.startRelated = mountedFiles(inv, c, jl, s.props.fixed, consumed)
 	s.startRelated = append(s.startRelated, ignoredWords(c, jl)...)
+	s.unsetNote = ignoredAuthSetting(c, jl)
 	if maybe != nil {
 		alt := s.props
 		alt.fixed = maybe
@@ -244,6 +245,37 @@ func ignoredWords(c deploy.Container, jl javaLine) []Related {
 		}
 	}
 	return out
+}
+
+// ignoredAuthSetting says, for the message, where the auth setting itself
+// is written but never reaches Spring: a command word the entrypoint
+// ignores, or a -D in a variable it does not expand.
+func ignoredAuthSetting(c deploy.Container, jl javaLine) string {
+	if !jl.known {
+		return ""
+	}
+	for _, a := range jl.ignored {
+		if setsAuth(a.Text, "--") || setsAuth(a.Text, "-D") {
+			return fmt.Sprintf("%s at %s is passed to sh as a positional parameter and never reaches Spring", a.Text, posText(a.Pos))
+		}
+	}
+	for _, v := range c.Env {
+		if !slices.Contains(jvmVars, v.Name) || v.Name == javaToolOptions || jl.referenced[v.Name] {
+			continue
+		}
+		for _, w := range v.Words() {
+			if setsAuth(w.Text, "-D") {
+				return fmt.Sprintf("%s in %s at %s is not read by the entrypoint", w.Text, v.Name, posText(v.Pos))
+			}
+		}
+	}
+	return ""
+}
+
+func setsAuth(word, prefix string) bool {
+	rest, ok := strings.CutPrefix(word, prefix)
+	k, _, _ := strings.Cut(rest, "=")
+	return ok && springconf.CanonicalKey(k) == canonAuth
 }
 
 // mountedFiles lists the Spring files mounted into a container where Spring

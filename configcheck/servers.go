@@ -34,6 +34,9 @@ type server struct {
 	// startRelated explains settings that do not reach Spring (command words
 	// an entrypoint ignores, files mounted where Spring does not look).
 	startRelated []Related
+	// unsetNote, when the key is not set, says where it is written in vain
+	// (e.g. a Kubernetes arg the entrypoint ignores).
+	unsetNote string
 }
 
 // evaluate computes the server's effective setting.
