@@ -114,8 +114,8 @@ type JSONReport struct {
 	Findings []Finding    `json:"findings"`
 	Errors   []InputError `json:"errors"`
 	// Suppressed are findings a twice:ignore comment suppresses, each with
-	// its "suppression" (reason and comment location); always an array.
-	Suppressed []Finding `json:"suppressed"`
+	// its "suppression" (reason and comment location); omitted when none.
+	Suppressed []Finding `json:"suppressed,omitempty"`
 }
 
 // JSONVersion is the current JSON schema version.
