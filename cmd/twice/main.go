@@ -5,6 +5,7 @@
 //	twice -format text|json|sarif [analyzer flags] packages…
 //	go vet -vettool=$(command -v twice) [analyzer flags] packages…
 //	twice config [-format text|json|sarif] [-fail-on level] [paths…]
+//	twice lsp                                            language server (stdio)
 //	twice version
 //	twice help [analyzer|rule]
 //
@@ -45,6 +46,8 @@ func main() {
 		os.Exit(runVersion(args[1:], os.Stdout, os.Stderr))
 	case modeHelp:
 		os.Exit(runHelp(args[1:], os.Stdout, os.Stderr))
+	case modeLSP:
+		os.Exit(runLSP(args[1:], os.Stdin, os.Stdout, os.Stderr))
 	case modeFormat:
 		format, rest, err := splitFormat(args)
 		if err != nil {
@@ -88,6 +91,7 @@ func writeUsage(w io.Writer) {
   twice -format text|json|sarif [analyzer flags] packages…
   go vet -vettool=$(command -v twice) [analyzer flags] packages…
   twice config [-format text|json|sarif] [-fail-on error|warning|note|none] [paths…]
+  twice lsp                                                language server over stdio (LSP)
   twice version
   twice help [analyzer|rule]
 

@@ -15,6 +15,7 @@ const (
 	modeVersion             // twice version
 	modeHelp                // twice help …
 	modeFormat              // twice -format X … (analyzers with a chosen output format)
+	modeLSP                 // twice lsp
 )
 
 // route decides the mode from the command line (without the program name).
@@ -32,6 +33,8 @@ func route(args []string) mode {
 		return modeVersion
 	case "help":
 		return modeHelp
+	case "lsp":
+		return modeLSP
 	}
 	for _, a := range args {
 		if isFormatFlag(a) {

@@ -16,6 +16,7 @@ func TestRoute(t *testing.T) {
 		{[]string{"config"}, modeConfig},
 		{[]string{"config", "-format", "sarif", "."}, modeConfig},
 		{[]string{"version"}, modeVersion},
+		{[]string{"lsp"}, modeLSP},
 		{[]string{"help"}, modeHelp},
 		{[]string{"help", "unsaferetry"}, modeHelp},
 		// go vet's protocol must reach the multichecker untouched.
