@@ -17,31 +17,49 @@ const (
 	settingDisplayKey = authKey
 )
 
-// judgedServer is a server with its evaluated setting.
+// judgedServer is a server with its evaluated setting and its version
+// compared once with the versions that matter.
 type judgedServer struct {
 	*server
 	eff effective
+	// old: known to be older than 5.1.0, which has no OpenAPI auth whatever
+	// its config says. fixed: 5.1.0-bugfix or later, which sets the header
+	// the client waits for.
+	old, fixed bool
 }
 
-// versionBelow reports whether the server's version is known and below v.
-func (s *judgedServer) versionBelow(v string) bool {
-	return s.version != "" && manifest.CompareVersions(s.version, v) < 0
+func judgeServer(s *server) *judgedServer {
+	j := &judgedServer{server: s, eff: s.evaluate()}
+	if s.version != "" {
+		j.old = manifest.CompareVersions(s.version, firstAuthVersion) < 0
+		j.fixed = manifest.CompareVersions(s.version, headerFixVersion) >= 0
+	}
+	return j
 }
 
 // noAuthAtAll: a server older than 5.1.0 has no OpenAPI auth whatever its
 // config says.
-func (s *judgedServer) noAuthAtAll() bool { return s.versionBelow(firstAuthVersion) }
+func (s *judgedServer) noAuthAtAll() bool { return s.old }
 
 // headerFixed: 5.1.0-bugfix and later set the header the client waits for.
-func (s *judgedServer) headerFixed() bool {
-	return s.version != "" && !s.versionBelow(headerFixVersion)
+func (s *judgedServer) headerFixed() bool { return s.fixed }
+
+// risky: a client of this server may double its requests (auth disabled or
+// unknown, version not known to be fixed or too old to have auth).
+func (s *judgedServer) risky() bool {
+	return !s.fixed && !s.old && (s.eff.state == stateDisabled || s.eff.state == stateUnknown)
+}
+
+// Counts is what a scan saw, for the summary line.
+type Counts struct {
+	Servers, Clients int
 }
 
 // check applies both rules.
-func check(inv *inventory) []Finding {
+func check(inv *inventory) ([]Finding, Counts) {
 	var judged []*judgedServer
 	for _, s := range buildServers(inv) {
-		judged = append(judged, &judgedServer{server: s, eff: s.evaluate()})
+		judged = append(judged, judgeServer(s))
 	}
 	var out []Finding
 	for _, s := range judged {
@@ -49,12 +67,15 @@ func check(inv *inventory) []Finding {
 			out = append(out, f)
 		}
 	}
-	for _, c := range clients(inv) {
-		if f, ok := duplicateFinding(c, judged); ok {
+	x := newSiteIndex(inv)
+	p := newPairer(judged, x)
+	cs := clients(inv)
+	for _, c := range cs {
+		if f, ok := duplicateFinding(c, p.pair(x.clientSite(c.module))); ok {
 			out = append(out, f)
 		}
 	}
-	return out
+	return out, Counts{Servers: len(judged), Clients: len(cs)}
 }
 
 // ---- unauthenticated-openapi ----
@@ -223,7 +244,9 @@ func isLockOrCatalog(p string) bool {
 	return strings.HasSuffix(base, ".lockfile") || base == "lockfile.json" || strings.HasSuffix(base, ".versions.toml")
 }
 
-func duplicateFinding(c clientDep, servers []*judgedServer) (Finding, bool) {
+// duplicateFinding judges a client by the server it is paired with; with
+// no pairing it gives a note naming the likeliest candidates.
+func duplicateFinding(c clientDep, p pairing) (Finding, bool) {
 	primary, other := clientLocation(c.dep)
 	f := Finding{Rule: RuleDuplicateOpenAPIRequest, Location: locationOf(primary)}
 	if other.IsValid() && other != primary {
@@ -233,42 +256,66 @@ func duplicateFinding(c clientDep, servers []*judgedServer) (Finding, bool) {
 		}
 		f.Related = append(f.Related, Related{Message: msg, Location: locationOf(other)})
 	}
-	if len(servers) == 0 {
+	switch {
+	case p.total == 0:
 		f.Severity = SeverityNote
 		f.Message = noServerMessage(c)
 		return f, true
+	case p.server == nil:
+		return unpairedFinding(f, c, p)
 	}
-	var disabled, unknown []*judgedServer
-	for _, s := range servers {
-		// Deliberate: a server known to be 5.1.0-bugfix or later sends
-		// X-POWERJOB-AUTH-PASSED, so the client never re-sends. A server
-		// known to be older than 5.1.0 has no /openApi/authApp at all: a
-		// 5.1.x client fails against it (authApp 404) instead of doubling
-		// its requests, so it is no duplicate-openapi-request either; it
-		// still gets unauthenticated-openapi (unauthenticatedFinding).
-		if s.headerFixed() || s.noAuthAtAll() {
-			continue
-		}
-		switch s.eff.state {
-		case stateDisabled:
-			disabled = append(disabled, s)
-		case stateUnknown:
-			unknown = append(unknown, s)
-		}
-	}
-	switch {
-	case len(disabled) > 0:
-		f.Severity = SeverityWarning
-		f.Message = duplicateMessage(c, disabled[0])
-	case len(unknown) > 0:
-		f.Severity = SeverityNote
-		f.Message = unknownServerMessage(c, unknown[0])
-	default:
+	s := p.server
+	// Deliberate: a server known to be 5.1.0-bugfix or later sends
+	// X-POWERJOB-AUTH-PASSED, so the client never re-sends. A server known
+	// to be older than 5.1.0 has no /openApi/authApp at all: a 5.1.x client
+	// fails against it (authApp 404) instead of doubling its requests, so
+	// it is no duplicate-openapi-request either; it still gets
+	// unauthenticated-openapi (unauthenticatedFinding).
+	if !s.risky() {
 		return Finding{}, false
 	}
-	for _, s := range append(disabled, unknown...) {
+	paired := fmt.Sprintf(" (its server: %s, paired by %s)", s.desc, p.reason)
+	if s.eff.state == stateDisabled {
+		f.Severity = SeverityWarning
+		f.Message = duplicateMessage(c, s) + paired
+	} else {
+		f.Severity = SeverityNote
+		f.Message = unknownServerMessage(c, s) + paired
+	}
+	f.Related = append(f.Related, serverRelated(s))
+	f.Related = append(f.Related, versionRelated(s)...)
+	return f, true
+}
+
+// maxCandidates bounds the servers a no-pairing note names.
+const maxCandidates = 3
+
+// unpairedFinding: no evidence singles out the client's server. When some
+// candidate could make it double its requests, a note names at most three
+// of them (nearest first) and counts the rest.
+func unpairedFinding(f Finding, c clientDep, p pairing) (Finding, bool) {
+	var risky []*judgedServer
+	for _, s := range p.candidates {
+		if s.risky() {
+			risky = append(risky, s)
+		}
+	}
+	if len(risky) == 0 {
+		return Finding{}, false
+	}
+	shown := risky[:min(len(risky), maxCandidates)]
+	names := make([]string, len(shown))
+	for i, s := range shown {
+		names[i] = s.desc
 		f.Related = append(f.Related, serverRelated(s))
 	}
+	list := strings.Join(names, "; ")
+	if rest := len(risky) - len(shown); rest > 0 {
+		list += fmt.Sprintf("; and %d more", rest)
+	}
+	f.Severity = SeverityNote
+	f.Message = fmt.Sprintf("powerjob-client %s: cannot tell which of the %d PowerJob servers in the scanned paths it calls (no configured server address, deployment unit, build or nearest directory singles one out); candidates with OpenAPI auth disabled or unknown: %s; if it calls one of them, server 5.1.0 answers without X-POWERJOB-AUTH-PASSED and the client re-sends every saveJob/runJob/…, so each job is created twice; configure its server address (powerjob.worker.server-address or the client's address key) so it can be paired, and run server 5.1.1 or later or set %s=true",
+		c.dep.Version, p.total, list, settingDisplayKey)
 	return f, true
 }
 

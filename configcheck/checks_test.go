@@ -17,7 +17,19 @@ func judged(version string, st state) *judgedServer {
 	if st == stateUnknown {
 		eff.reason = "remote config"
 	}
-	return &judgedServer{server: s, eff: eff}
+	j := judgeServer(s) // versions compared as in a scan
+	j.eff = eff
+	return j
+}
+
+// paired is the pairing of a client with one server; unpaired leaves the
+// client with candidates.
+func paired(s *judgedServer) pairing {
+	return pairing{server: s, reason: "the same compose project deploy/", total: 2}
+}
+
+func unpaired(cands ...*judgedServer) pairing {
+	return pairing{candidates: cands, total: len(cands) + 1}
 }
 
 func client(version string) clientDep {
@@ -31,25 +43,29 @@ func TestDuplicateFinding(t *testing.T) {
 	tests := []struct {
 		name        string
 		client      clientDep
-		servers     []*judgedServer
+		pairing     pairing
 		want        Severity // "" = no finding
 		msgContains string
 		related     int
 	}{
-		{"disabled server, version unknown", client("5.1.1"), []*judgedServer{judged("", stateDisabled)}, SeverityWarning, "each job is created twice", 1},
-		{"disabled server 5.1.0", client("5.1.0"), []*judgedServer{judged("5.1.0", stateDisabled)}, SeverityWarning, "X-POWERJOB-AUTH-PASSED", 1},
-		{"server 5.1.0-bugfix sends the header", client("5.1.1"), []*judgedServer{judged("5.1.0-bugfix", stateDisabled)}, "", "", 0},
-		{"server 5.1.2 sends the header", client("5.1.1"), []*judgedServer{judged("5.1.2", stateDisabled)}, "", "", 0},
-		{"server older than 5.1.0 fails the handshake instead", client("5.1.1"), []*judgedServer{judged("4.3.9", stateDisabled)}, "", "", 0},
-		{"auth enabled", client("5.1.1"), []*judgedServer{judged("5.1.0", stateEnabled)}, "", "", 0},
-		{"unknown server setting gives a note", client("5.1.1"), []*judgedServer{judged("", stateUnknown)}, SeverityNote, "cannot tell", 1},
-		{"worst server decides: disabled beats unknown", client("5.1.1"), []*judgedServer{judged("", stateUnknown), judged("5.1.0", stateDisabled)}, SeverityWarning, "disabled", 2},
-		{"5.0.x client: own message", client("5.0.1-beta"), []*judgedServer{judged("5.1.0", stateDisabled)}, SeverityWarning, "does not authenticate yet", 1},
-		{"no server in the scan: note", client("5.1.0"), nil, SeverityNote, "no PowerJob server config", 0},
+		{"disabled server, version unknown", client("5.1.1"), paired(judged("", stateDisabled)), SeverityWarning, "each job is created twice", 1},
+		{"disabled server 5.1.0: setting and version related", client("5.1.0"), paired(judged("5.1.0", stateDisabled)), SeverityWarning, "X-POWERJOB-AUTH-PASSED", 2},
+		{"message names the paired server and why", client("5.1.1"), paired(judged("", stateDisabled)), SeverityWarning, "(its server: server config s/application.properties, paired by the same compose project deploy/)", 1},
+		{"server 5.1.0-bugfix sends the header", client("5.1.1"), paired(judged("5.1.0-bugfix", stateDisabled)), "", "", 0},
+		{"server 5.1.2 sends the header", client("5.1.1"), paired(judged("5.1.2", stateDisabled)), "", "", 0},
+		{"server older than 5.1.0 fails the handshake instead", client("5.1.1"), paired(judged("4.3.9", stateDisabled)), "", "", 0},
+		{"auth enabled", client("5.1.1"), paired(judged("5.1.0", stateEnabled)), "", "", 0},
+		{"paired server fixed, another product's server is not: silent", client("5.1.1"), paired(judged("5.1.1", stateDisabled)), "", "", 0},
+		{"unknown server setting gives a note", client("5.1.1"), paired(judged("", stateUnknown)), SeverityNote, "cannot tell", 1},
+		{"5.0.x client: own message", client("5.0.1-beta"), paired(judged("5.1.0", stateDisabled)), SeverityWarning, "does not authenticate yet", 2},
+		{"no server in the scan: note", client("5.1.0"), pairing{}, SeverityNote, "no PowerJob server config", 0},
+		{"no pairing: note naming the candidates", client("5.1.1"), unpaired(judged("", stateUnknown), judged("5.1.0", stateDisabled)), SeverityNote, "cannot tell which of the 3 PowerJob servers", 2},
+		{"no pairing, at most three candidates named", client("5.1.1"), unpaired(judged("", stateDisabled), judged("", stateDisabled), judged("", stateDisabled), judged("", stateDisabled), judged("", stateDisabled)), SeverityNote, "; and 2 more", 3},
+		{"no pairing, no risky candidate: silent", client("5.1.1"), unpaired(judged("5.1.1", stateDisabled), judged("5.1.0", stateEnabled)), "", "", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f, ok := duplicateFinding(tt.client, tt.servers)
+			f, ok := duplicateFinding(tt.client, tt.pairing)
 			if !ok {
 				if tt.want != "" {
 					t.Fatalf("no finding, want %s", tt.want)

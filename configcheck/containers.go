@@ -61,7 +61,7 @@ func containerServer(inv *inventory, c deploy.Container, built *deploy.Container
 	if !deploy.IsServerImage(c.Image) {
 		return nil
 	}
-	s := &server{desc: containerDesc(c), anchor: c.ImagePos, image: c.Image}
+	s := &server{desc: containerDesc(c), anchor: c.ImagePos, image: c.Image, container: &c}
 	if !c.ImageUnknown {
 		if v, ok := deploy.OfficialServerVersion(c.Image); ok {
 			s.version, s.versionFrom = v, c.ImagePos

@@ -71,7 +71,7 @@ var e2eCases = []struct {
 	{"nacos-import", []want{
 		{"note", "nacos-import/audit-scheduler/src/main/resources/application.yml", 1, unath}, // remote data not committed
 		{"warning", "nacos-import/config/nacos/powerjob-server.properties", 5, unath},         // committed data-id
-		{"warning", "nacos-import/ledger/pom.xml", 13, dup},
+		{"note", "nacos-import/ledger/pom.xml", 13, dup},                                      // two servers in its Maven build, equally near: not paired
 	}, 3},
 	{"fixed-server", []want{
 		{"warning", "fixed-server/deploy/docker-compose.yml", 3, unath},  // 5.1.1: no duplicate, still CVE
@@ -112,7 +112,7 @@ var e2eCases = []struct {
 	{"compose-overrides", []want{
 		{"warning", "compose-overrides/deploy/docker-compose.yml", 7, unath},
 		{"warning", "compose-overrides/deploy/docker-compose.yml", 19, unath},
-		{"warning", "compose-overrides/notify/build.gradle", 8, dup},
+		{"note", "compose-overrides/notify/build.gradle", 8, dup}, // four servers, nothing pairs the client: note with candidates
 	}, 3},
 	// ${OMS_AUTH:true} resolved from the container environment, left to its
 	// default, and a placeholder without default that nothing defines.
@@ -131,7 +131,7 @@ var e2eCases = []struct {
 	// Official tags 5.1.0, 5.1.1, latest, 4.3.9 (auth "enabled" but absent
 	// in that version), a registry mirror, and a custom image with auth on.
 	{"server-images", []want{
-		{"warning", "server-images/api/build.gradle.kts", 8, dup},
+		{"note", "server-images/api/build.gradle.kts", 8, dup}, // six servers, none paired: note with candidates
 		{"warning", "server-images/ops/docker-compose.yml", 3, unath},
 		{"warning", "server-images/ops/docker-compose.yml", 5, unath},
 		{"warning", "server-images/ops/docker-compose.yml", 7, unath},
@@ -140,7 +140,9 @@ var e2eCases = []struct {
 	}, 3},
 	// Client versions from gradle.properties (5.0.x), the version catalog,
 	// a lockfile; commented-out and 4.x declarations, a worker starter and
-	// an embedded server with auth on do not count.
+	// an embedded server with auth on do not count. The clients are paired
+	// with the compose service that builds server/ (by POWERJOB_* address,
+	// by compose project, by image name).
 	{"gradle-client-versions", []want{
 		{"warning", "gradle-client-versions/gradle/libs.versions.toml", 3, dup},
 		{"warning", "gradle-client-versions/server/Dockerfile", 1, unath},
@@ -180,7 +182,7 @@ var e2eCases = []struct {
 	{"k8s-secret", []want{
 		{"warning", "k8s-secret/manifests/powerjob.yaml", 8, unath}, // profile file in a mounted ConfigMap
 		{"note", "k8s-secret/manifests/powerjob.yaml", 43, unath},   // env from a Secret
-		{"warning", "k8s-secret/payments/build.gradle", 2, dup},
+		{"note", "k8s-secret/payments/build.gradle", 2, dup},        // two servers, nothing pairs the client
 	}, 3},
 	// Legacy spring.profiles documents, a profile from a placeholder default,
 	// file:./config/ over the classpath, Dockerfile ENV.
@@ -192,11 +194,64 @@ var e2eCases = []struct {
 	}, 3},
 	// PowerJob's own repository shape: the server-starter module declares
 	// powerjob-client (what the starter pulls in; not a remote client) and
-	// is server 5.1.1 itself; an image tag "test_env" is no version.
+	// is server 5.1.1 itself; an image tag "test_env" is no version. The
+	// samples are paired with that 5.1.1 server (same Maven build): silent.
 	{"powerjob-fork", []want{
 		{"warning", "powerjob-fork/others/dev/docker-compose.yml", 6, unath},
-		{"warning", "powerjob-fork/powerjob-samples/pom.xml", 13, dup},
 		{"warning", "powerjob-fork/powerjob-server/powerjob-server-starter/src/main/resources/application.properties", 6, unath},
+	}, 3},
+	// Pairing (DESIGN.md "Config rules"). Two products in one repository:
+	// alpha-api is paired with alpha's embedded 5.1.0 server by its Maven
+	// build; beta's orders with beta's 5.1.1 server by the compose project,
+	// so it is not warned about alpha's server.
+	{"two-products", []want{
+		{"warning", "two-products/alpha/alpha-api/pom.xml", 13, dup},
+		{"warning", "two-products/alpha/alpha-scheduler/src/main/resources/application.yml", 9, unath},
+		{"warning", "two-products/beta/deploy/docker-compose.yml", 3, unath},
+	}, 3},
+	// Addresses matched to compose names: container_name (billing, paired
+	// with the 5.1.0 server) and a network alias (ledger, paired with the
+	// 5.1.1 server: silent). Both servers sit in one directory, so only the
+	// address tells them apart.
+	{"address-compose", []want{
+		{"warning", "address-compose/billing/pom.xml", 10, dup},
+		{"warning", "address-compose/deploy/docker-compose.yml", 6, unath},
+		{"warning", "address-compose/deploy/docker-compose.yml", 8, unath},
+	}, 3},
+	// Addresses matched to Kubernetes names: svc.ns.svc.cluster.local
+	// (payments), an Ingress host in a POWERJOB_* variable of the client's
+	// own Deployment (invoices), svc.ns through a placeholder default
+	// (reports, paired with the 5.1.1 server in jobs-next: silent).
+	{"address-k8s", []want{
+		{"warning", "address-k8s/invoices/build.gradle", 4, dup},
+		{"warning", "address-k8s/k8s/jobs-next/scheduler.yaml", 18, unath},
+		{"warning", "address-k8s/k8s/jobs/scheduler.yaml", 18, unath},
+		{"warning", "address-k8s/payments/build.gradle", 4, dup},
+	}, 3},
+	// No evidence pairs the client: a note naming three of the five risky
+	// candidates and counting the rest (the 5.1.1 server is no candidate).
+	{"unpaired", []want{
+		{"note", "unpaired/catalog/pom.xml", 10, dup},
+		{"warning", "unpaired/ops/dr/docker-compose.yml", 3, unath},
+		{"warning", "unpaired/ops/prod/docker-compose.yml", 3, unath},
+		{"warning", "unpaired/ops/prod/docker-compose.yml", 5, unath},
+		{"warning", "unpaired/ops/prod/docker-compose.yml", 7, unath},
+		{"warning", "unpaired/ops/staging/docker-compose.yml", 3, unath},
+		{"warning", "unpaired/ops/staging/docker-compose.yml", 5, unath},
+	}, 3},
+	// A monorepo: one Maven reactor, three servers, six clients. Each
+	// client gets one finding about its own server (by address), the one
+	// without an address a note, the 4.x client nothing, and the search
+	// team's indexer is paired with its own 5.1.1 server (silent).
+	{"monorepo", []want{
+		{"note", "monorepo/platform/powerjob-canary/docker-compose.yml", 5, unath},
+		{"warning", "monorepo/platform/powerjob/docker-compose.yml", 3, unath},
+		{"warning", "monorepo/services/svc-01/pom.xml", 10, dup},
+		{"warning", "monorepo/services/svc-02/pom.xml", 10, dup},
+		{"warning", "monorepo/services/svc-03/pom.xml", 10, dup},
+		{"note", "monorepo/services/svc-04/pom.xml", 10, dup},
+		{"note", "monorepo/services/svc-05/pom.xml", 10, dup},
+		{"warning", "monorepo/teams/search/deploy/docker-compose.yml", 3, unath},
 	}, 3},
 	// Apollo and Config Server (notes), a bootstrap Nacos data-id and a
 	// placeholder import location committed (read), a file: import.

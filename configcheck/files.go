@@ -91,6 +91,7 @@ type fileFacts struct {
 	kind       fileKind
 	spring     []*springFile // the file itself, or ConfigMap-embedded files
 	containers []deploy.Container
+	endpoints  []deploy.Endpoint // Kubernetes Services and Ingress rules
 	manifest   []byte
 	errs       []InputError
 }
@@ -144,10 +145,10 @@ func (ff *fileFacts) parseSpringOrKubernetes(p string, data []byte) {
 }
 
 func (ff *fileFacts) parseKubernetes(p string, data []byte) {
-	cs, embedded, err := deploy.ParseKubernetes(p, data)
+	objs, err := deploy.ParseKubernetesObjects(p, data)
 	ff.addErr(p, err)
-	ff.containers = cs
-	for _, e := range embedded {
+	ff.containers, ff.endpoints = objs.Containers, objs.Endpoints
+	for _, e := range objs.Embedded {
 		sf, err := parseSpring(e.Name, e.Data, e.File, embeddedIn(e))
 		if err != nil {
 			ff.addErr(e.File, err)

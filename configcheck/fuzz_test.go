@@ -46,7 +46,7 @@ func FuzzCheckFile(f *testing.F) {
 		facts := []fileFacts{parseFile(name, kindByName(name), data)}
 		report := &Report{}
 		inv := newInventory(facts, report, fileAccess{})
-		report.Findings = check(inv)
+		report.Findings, report.Counts = check(inv)
 		report.sort()
 		for _, format := range []string{FormatText, FormatJSON, FormatSARIF} {
 			var b strings.Builder

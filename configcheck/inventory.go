@@ -26,7 +26,11 @@ type inventory struct {
 	dockerfiles map[string]deploy.Container
 	dfOrder     []string // Dockerfile paths in walk order
 	modules     []manifest.Module
-	files       fileAccess // for files named by other files (compose env_file)
+	buildRoots  map[string]string // module dir -> root of its multi-module build
+	moduleDirs  map[string]int    // cleaned module dir -> index in modules
+	markers     map[string]marker // directories holding kustomization.yaml / Chart.yaml
+	endpoints   []deploy.Endpoint // Kubernetes Services and Ingress rules
+	files       fileAccess        // for files named by other files (compose env_file)
 }
 
 // newInventory indexes the facts; manifests are resolved together here, in
@@ -39,6 +43,7 @@ func newInventory(facts []fileFacts, report *Report, files fileAccess) *inventor
 // manifests parsed earlier (a Workspace's cache).
 func newInventoryWith(facts []fileFacts, report *Report, files fileAccess, project *manifest.Project) *inventory {
 	inv := &inventory{
+		markers:     map[string]marker{},
 		files:       files,
 		byPath:      map[string]*springFile{},
 		byBase:      map[string][]*springFile{},
@@ -57,11 +62,19 @@ func newInventoryWith(facts []fileFacts, report *Report, files fileAccess, proje
 		}
 	}
 	inv.modules = project.Modules()
+	inv.buildRoots = project.BuildRoots()
+	inv.moduleDirs = map[string]int{}
+	for i, m := range inv.modules {
+		if _, dup := inv.moduleDirs[path.Clean(m.Dir)]; !dup {
+			inv.moduleDirs[path.Clean(m.Dir)] = i
+		}
+	}
 	inv.containers = mergeComposeOverrides(inv.containers)
 	return inv
 }
 
 func (inv *inventory) addFacts(ff *fileFacts) {
+	inv.addMarker(ff.path)
 	for _, sf := range ff.spring {
 		inv.springFiles = append(inv.springFiles, sf)
 		if sf.cfgMap != "" {
@@ -72,6 +85,7 @@ func (inv *inventory) addFacts(ff *fileFacts) {
 		base := path.Base(sf.path)
 		inv.byBase[base] = append(inv.byBase[base], sf)
 	}
+	inv.endpoints = append(inv.endpoints, ff.endpoints...)
 	switch ff.kind {
 	case kindDockerfile:
 		// The parser returns the final stage: that is what runs.
@@ -86,9 +100,8 @@ func (inv *inventory) addFacts(ff *fileFacts) {
 
 // moduleAt returns the build module whose directory is dir.
 func (inv *inventory) moduleAt(dir string) (manifest.Module, bool) {
-	dir = path.Clean(dir)
-	i := slices.IndexFunc(inv.modules, func(m manifest.Module) bool { return path.Clean(m.Dir) == dir })
-	if i < 0 {
+	i, ok := inv.moduleDirs[path.Clean(dir)]
+	if !ok {
 		return manifest.Module{}, false
 	}
 	return inv.modules[i], true

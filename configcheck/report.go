@@ -84,6 +84,8 @@ type Report struct {
 	Errors   []InputError
 	// FilesScanned counts the files that were read.
 	FilesScanned int
+	// Counts are the PowerJob servers and clients the scan saw.
+	Counts Counts
 }
 
 // sort puts the report in its canonical order and drops exact duplicates

@@ -90,7 +90,7 @@ func Scan(ctx context.Context, roots []string, opts Options) (*Report, error) {
 	}
 	report := &Report{FilesScanned: len(facts), Errors: problems}
 	inv := newInventory(facts, report, fileAccess{workDir: opts.WorkDir, roots: realPaths(roots), maxSize: opts.MaxFileSize})
-	report.Findings = check(inv)
+	report.Findings, report.Counts = check(inv)
 	applySuppressions(report, inv.files)
 	report.sort()
 	return report, nil

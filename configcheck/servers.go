@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/twice-lint/twice/configcheck/deploy"
 	"github.com/twice-lint/twice/configcheck/manifest"
 	"github.com/twice-lint/twice/configcheck/source"
 	"github.com/twice-lint/twice/configcheck/springconf"
@@ -37,6 +38,10 @@ type server struct {
 	// unsetNote, when the key is not set, says where it is written in vain
 	// (e.g. a Kubernetes arg the entrypoint ignores).
 	unsetNote string
+	// Where it runs, for pairing clients with it (pairing_sites.go): the
+	// container, or the module whose config tree it is ("" for neither).
+	container *deploy.Container
+	module    string
 }
 
 // evaluate computes the server's effective setting.
@@ -154,7 +159,7 @@ func treeServer(inv *inventory, t *configTree, consumed, loaded map[*springFile]
 		return nil
 	}
 	files, remote := resolveImports(inv, t.module, t.files)
-	s := &server{props: propertySet{files: files, remote: remote}}
+	s := &server{props: propertySet{files: files, remote: remote}, module: t.module}
 	isServer := false
 	for _, f := range files {
 		loaded[f.sf] = true

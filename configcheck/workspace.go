@@ -124,7 +124,7 @@ func (w *Workspace) Check(ctx context.Context, overlay map[string][]byte) (*Repo
 	}
 	files := fileAccess{workDir: w.opts.WorkDir, roots: realPaths(w.roots), maxSize: w.opts.MaxFileSize, buffers: buffers}
 	inv := newInventoryWith(facts, report, files, project)
-	report.Findings = check(inv)
+	report.Findings, report.Counts = check(inv)
 	applySuppressions(report, inv.files)
 	report.sort()
 	return report, nil

@@ -107,7 +107,7 @@ func (p *composeParser) topLevelConfigs(root *yaml.Node) map[string]string {
 }
 
 func (p *composeParser) service(name string, svc *yaml.Node) Container {
-	c := Container{File: p.file, Kind: KindCompose, Name: name}
+	c := Container{File: p.file, Kind: KindCompose, Name: name, Hosts: p.composeHosts(svc)}
 	if n := p.w.get(svc, "image"); n != nil {
 		if s, ok := scalar(n); ok {
 			c.Image, c.ImageUnknown = p.x.expand(s)

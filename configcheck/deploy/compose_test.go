@@ -22,7 +22,7 @@ func TestParseComposeOfficialQuickStart(t *testing.T) {
 	assertEqual(t, "service order", names, []string{"powerjob-mysql", "powerjob-server", "powerjob-worker-samples"})
 
 	assertEqual(t, "mysql", launchless(findContainer(t, cs, "powerjob-mysql")), Container{
-		File: f, Kind: KindCompose, Name: "powerjob-mysql",
+		File: f, Kind: KindCompose, Name: "powerjob-mysql", Hosts: []string{"powerjob-mysql"}, // container_name
 		Image: "powerjob/powerjob-mysql:latest", ImagePos: at(f, 10, 12),
 		Env: []EnvVar{
 			{Name: "TZ", Value: "Asia/Shanghai", Pos: at(f, 6, 7)},
@@ -32,7 +32,7 @@ func TestParseComposeOfficialQuickStart(t *testing.T) {
 		Mounts: []Mount{{Source: "~/powerjob-data/powerjob-mysql", Target: "/var/lib/mysql", Pos: at(f, 14, 9)}},
 	})
 	assertEqual(t, "server", launchless(findContainer(t, cs, "powerjob-server")), Container{
-		File: f, Kind: KindCompose, Name: "powerjob-server",
+		File: f, Kind: KindCompose, Name: "powerjob-server", Hosts: []string{"powerjob-server"},
 		Image: "powerjob/powerjob-server:5.1.0", ImagePos: at(f, 19, 12),
 		Env: []EnvVar{
 			{Name: "PARAMS", Value: "--oms.mongodb.enable=false --spring.datasource.core.jdbc-url=jdbc:mysql://powerjob-mysql:3306/powerjob-daily?useUnicode=true&characterEncoding=UTF-8", Pos: at(f, 24, 7)},

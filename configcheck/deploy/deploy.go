@@ -82,6 +82,15 @@ type Container struct {
 	// Mounts are compose bind mounts (short and long syntax) and Kubernetes
 	// volumeMounts backed by ConfigMaps.
 	Mounts []Mount
+	// Hosts are the names a compose service answers to on its networks
+	// besides its service name (container_name, hostname, aliases); Kubernetes
+	// containers are reached through Services (see Endpoint).
+	Hosts []string
+	// Namespace (metadata.namespace as written, "" when not set) and Labels
+	// (the pod template's labels, matched by Service selectors) of a
+	// Kubernetes workload.
+	Namespace string
+	Labels    map[string]string
 }
 
 // EnvVar is one environment entry. Pos is the line of its key (for a

@@ -13,20 +13,30 @@ import (
 // .properties, .yml or .yaml). It returns (nil, nil, nil) when data is not a
 // Kubernetes manifest, and also for a Go/Helm template that is not valid YAML.
 func ParseKubernetes(file string, data []byte) ([]Container, []EmbeddedFile, error) {
-	if err := checkSize(file, data); err != nil {
+	p, err := parseKubernetes(file, data)
+	if p == nil || err != nil {
 		return nil, nil, err
 	}
+	return p.containers, p.embedded, nil
+}
+
+// parseKubernetes parses a manifest; it returns a nil parser when data is
+// not a Kubernetes manifest (or is a template that is not valid YAML).
+func parseKubernetes(file string, data []byte) (*k8sParser, error) {
+	if err := checkSize(file, data); err != nil {
+		return nil, err
+	}
 	if !LooksLikeKubernetes(data) {
-		return nil, nil, nil
+		return nil, nil
 	}
 	docs, err := decodeYAML(file, data)
 	if err != nil {
 		if isTemplate(data) {
-			return nil, nil, nil
+			return nil, nil
 		}
-		return nil, nil, err
+		return nil, err
 	}
-	p := k8sParser{w: newWalker(file), file: file, lines: splitLines(data), configMaps: map[string][]pair{}}
+	p := &k8sParser{w: newWalker(file), file: file, lines: splitLines(data), configMaps: map[string][]pair{}}
 	var objects []*yaml.Node
 	for _, doc := range docs {
 		objects = append(objects, p.objects(p.w.resolve(doc), 0)...)
@@ -38,11 +48,12 @@ func ParseKubernetes(file string, data []byte) ([]Container, []EmbeddedFile, err
 	}
 	for _, obj := range objects {
 		p.workload(obj)
+		p.endpoint(obj)
 	}
 	if p.w.err != nil {
-		return nil, nil, p.w.err
+		return nil, p.w.err
 	}
-	return p.containers, p.embedded, nil
+	return p, nil
 }
 
 // k8sParser holds the state of one ParseKubernetes call.
@@ -53,6 +64,7 @@ type k8sParser struct {
 	configMaps map[string][]pair // ConfigMap name -> data entries
 	containers []Container
 	embedded   []EmbeddedFile
+	endpoints  []Endpoint
 }
 
 // objects flattens `kind: List` (and *List kinds such as DeploymentList).
@@ -111,8 +123,12 @@ func (p *k8sParser) workload(obj *yaml.Node) {
 		return
 	}
 	volumes := p.configMapVolumes(spec)
+	ns := p.namespace(obj)
+	labels := p.labels(p.w.dig(obj, append(keys[:len(keys)-1:len(keys)-1], "metadata", "labels")...))
 	for _, cn := range p.w.items(p.w.get(spec, "containers")) {
-		p.containers = append(p.containers, p.container(p.name(obj), cn, volumes))
+		c := p.container(p.name(obj), cn, volumes)
+		c.Namespace, c.Labels = ns, labels
+		p.containers = append(p.containers, c)
 	}
 }
 

@@ -31,6 +31,7 @@ func TestParseKubernetesDeploymentWithConfigMap(t *testing.T) {
 	server := findContainer(t, cs, "powerjob-server/server")
 	assertEqual(t, "server", launchless(server), Container{
 		File: f, Kind: KindKubernetes, Name: "powerjob-server/server",
+		Namespace: "scheduling", Labels: map[string]string{"app": "powerjob-server"},
 		Image: "docker.io/powerjob/powerjob-server:5.1.1", ImagePos: at(f, 35, 18),
 		Env: []EnvVar{
 			{Name: "SPRING_PROFILES_ACTIVE", Value: "product", Pos: at(f, 8, 3)},
