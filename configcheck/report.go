@@ -81,7 +81,7 @@ type Report struct {
 	Findings []Finding
 	// Suppressed are the findings twice:ignore comments suppress.
 	Suppressed []Finding
-	Errors   []InputError
+	Errors     []InputError
 	// FilesScanned counts the files that were read.
 	FilesScanned int
 	// Counts are the PowerJob servers and clients the scan saw.
