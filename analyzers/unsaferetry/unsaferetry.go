@@ -194,10 +194,10 @@ func describeVia(fn *types.Func, inner mutation.Op) string {
 			name = n.Obj().Name() + "." + name
 		}
 	}
-	if inner.Desc == "" {
+	if inner.WriteDesc() == "" {
 		return name
 	}
-	return name + " (" + inner.Desc + ")"
+	return name + " (" + inner.WriteDesc() + ")"
 }
 
 func (r *reporter) report(c candidate) {

@@ -50,6 +50,17 @@ func (f *RetryHelperFact) String() string {
 	return fmt.Sprintf("retries param %d (%s)", f.FuncParam, f.Mechanism)
 }
 
+// AnalyzedFact is a package fact: the model summarised every function of
+// the package (or found that none could write), so a concrete function of
+// it without a mutation.FuncFact writes nothing and is not judged by its
+// name.
+type AnalyzedFact struct{}
+
+// AFact marks AnalyzedFact as an analysis.Fact.
+func (*AnalyzedFact) AFact() {}
+
+func (*AnalyzedFact) String() string { return "analyzed" }
+
 // Model is the Result of the model analyzer.
 type Model struct {
 	// Scopes are the package's retry scopes, in source order.
@@ -69,6 +80,22 @@ type Model struct {
 	decls []*ast.FuncDecl // in source order
 	facts map[*types.Func]*mutation.FuncFact
 	pass  *analysis.Pass
+	// analyzed caches the AnalyzedFact lookups by package.
+	analyzed map[*types.Package]bool
+}
+
+// Analyzed reports whether pkg's functions were summarised from source
+// (this package, or a dependency carrying an AnalyzedFact).
+func (m *Model) Analyzed(pkg *types.Package) bool {
+	if pkg == m.pass.Pkg {
+		return true
+	}
+	known, ok := m.analyzed[pkg]
+	if !ok {
+		known = m.pass.ImportPackageFact(pkg, new(AnalyzedFact))
+		m.analyzed[pkg] = known
+	}
+	return known
 }
 
 // Fact returns the FuncFact of fn (this package's or imported), or nil.
@@ -109,7 +136,7 @@ func New(s Settings) *analysis.Analyzer {
 		Doc:        "computes retry scopes and mutating operations for twice's analyzers (facts for every package)",
 		URL:        "https://github.com/twice-lint/twice#unsaferetry",
 		ResultType: reflect.TypeFor[*Model](),
-		FactTypes:  []analysis.Fact{new(mutation.FuncFact), new(RetryHelperFact)},
+		FactTypes:  []analysis.Fact{new(mutation.FuncFact), new(RetryHelperFact), new(AnalyzedFact)},
 	}
 	st.RegisterFlags(&a.Flags)
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, st) }
@@ -127,16 +154,22 @@ func run(pass *analysis.Pass, s *Settings) (result any, err error) {
 			result, err = &Model{Failed: fmt.Sprintf("twicemodel: internal error in %s: %v", pass.Pkg.Path(), r)}, nil
 		}
 	}()
-	m := &Model{Decls: map[*types.Func]*ast.FuncDecl{}, facts: map[*types.Func]*mutation.FuncFact{}, pass: pass}
+	m := &Model{Decls: map[*types.Func]*ast.FuncDecl{}, facts: map[*types.Func]*mutation.FuncFact{}, pass: pass,
+		analyzed: map[*types.Package]bool{}}
 	cfg := mutation.Config{Mutating: s.Mutating, Idempotent: s.Idempotent}
 	m.Classifier = mutation.NewClassifier(pass, cfg, m.Fact)
+	m.Classifier.KnowBodies(m.Analyzed)
 
 	m.collectDecls()
 	if m.inert(s) {
+		pass.ExportPackageFact(new(AnalyzedFact))
 		return m, nil
 	}
 	m.summarize(m.decls)
 	m.findScopes(s)
+	// Exported last: a panic above leaves the package unanalyzed, and its
+	// functions are then judged by name.
+	pass.ExportPackageFact(new(AnalyzedFact))
 	return m, nil
 }
 

@@ -24,6 +24,9 @@ type Classifier struct {
 	// lookups: building the name string for every call was a sixth of the
 	// analysis CPU. Used only when one of those flags is set.
 	names map[*types.Func]string
+	// analyzed reports whether a package's bodies were summarised (see
+	// KnowBodies); nil: only this package's.
+	analyzed func(*types.Package) bool
 }
 
 // sumState is what Summarize learns while it classifies a body's calls.
@@ -89,11 +92,12 @@ func (c *Classifier) Call(call *ast.CallExpr) (Op, bool) {
 		if op, ok := c.viaFact(call, fn, fact); ok {
 			return op, true
 		}
-		if !fact.IsZero() {
-			return Op{}, false
-		}
 	}
-	return c.verb(call, fn, fact)
+	op, ok := c.verb(call, fn, fact)
+	if !ok {
+		c.noteRemoteCall(fn, fact)
+	}
+	return op, ok
 }
 
 // listed reports whether fn is named by the -idempotent or the -mutating
@@ -146,12 +150,13 @@ func (c *Classifier) table(call *ast.CallExpr, fn *types.Func) (Op, bool) {
 func (c *Classifier) viaFact(call *ast.CallExpr, fn *types.Func, f *FuncFact) (Op, bool) {
 	if f.Op != nil {
 		op := Op{
-			Kind: KindCall, Root: f.Op.Primitive(), Desc: displayName(fn) + " (" + f.Op.Desc + ")", Effect: f.Op.Effect,
+			Kind: KindCall, Root: f.Op.Primitive(), Desc: displayName(fn) + " (" + f.Op.Desc + ")", Write: f.Op.Desc, Effect: f.Op.Effect,
 			Pos: c.posOf(f.Op.Posn), Posn: f.Op.Posn, Identity: "func " + fn.FullName(),
 		}
 		if f.Op.Kind == KindHTTP && f.ReqMethod != "" && f.HTTPURLParam >= 0 && f.HTTPURLParam < len(call.Args) {
 			if p := urlPath(c.pieces(call.Args[f.HTTPURLParam], 0)); p != "" {
-				op.Desc = displayName(fn) + " (" + f.ReqMethod + " " + p + ")"
+				op.Write = f.ReqMethod + " " + p
+				op.Desc = displayName(fn) + " (" + op.Write + ")"
 			}
 		}
 		return op, true

@@ -54,6 +54,7 @@ type request struct {
 func (c *Classifier) sendRequest(call *ast.CallExpr, req ast.Expr) (Op, bool) {
 	r, ok := c.request(req, 0)
 	if !ok {
+		c.noteRemote() // a request twice cannot resolve
 		return Op{}, false
 	}
 	if r.param >= 0 {
@@ -84,7 +85,8 @@ func (c *Classifier) httpOp(call *ast.CallExpr, m sval, url ast.Expr) (Op, bool)
 		return Op{}, false
 	}
 	if !m.known {
-		return Op{}, false // unknown method: stay silent
+		c.noteRemote() // unknown method: stay silent, let callers judge by name
+		return Op{}, false
 	}
 	method := strings.ToUpper(m.s)
 	if method == "" {

@@ -52,12 +52,18 @@ type Op struct {
 	Root Kind
 	// Desc names what repeats: "POST /v1/orders", "INSERT INTO orders",
 	// "kafka-go Writer.WriteMessages", "Redis INCR",
-	// "Payments.Charge (a remote call that charges)",
+	// "Payments.Charge (an interface method with no body twice can see,
+	// named like a charge)",
 	// "Client.SaveJob (POST /openApi/saveJob)".
 	Desc string
 	// Effect is the consequence of running it twice: "the request can be
 	// applied twice", "the row can be inserted twice", …
 	Effect string
+	// Write describes the primitive write behind a KindCall ("POST
+	// /v1/orders" for "Client.CreateOrder (POST /v1/orders)"), so that a
+	// chain of helpers is named by its first call and its last write only;
+	// empty for the other kinds. Use WriteDesc.
+	Write string
 	// Pos is where the primitive write happens: the call itself, or for
 	// KindCall the primitive inside the helper when the helper is in the
 	// current package (token.NoPos otherwise).
@@ -80,11 +86,20 @@ func (o Op) Primitive() Kind {
 	return o.Kind
 }
 
+// WriteDesc describes the primitive write: Write for a call of a function
+// that writes, else Desc.
+func (o Op) WriteDesc() string {
+	if o.Write != "" {
+		return o.Write
+	}
+	return o.Desc
+}
+
 // OpFact is the gob-encodable form of an Op stored in a FuncFact.
 type OpFact struct {
 	Kind     Kind
-	Root     Kind // see Op.Root
-	Desc     string
+	Root     Kind   // see Op.Root
+	Desc     string // the primitive write (Op.WriteDesc)
 	Effect   string
 	Identity string
 	Posn     string // file:line:col of the primitive
@@ -116,6 +131,13 @@ type FuncFact struct {
 	// KeyParam is a parameter the function attaches as an idempotency key
 	// to the write it performs; callers' evidence is then that argument.
 	KeyParam int
+	// Remote: the body makes a remote call whose kind the classifier could
+	// not tell (an HTTP request with an unknown method, a gRPC Invoke, a
+	// remote-looking call with no body to see) and no write it could: its
+	// callers judge it by its name, as they would a body they cannot see.
+	// A function with a body and no fact (or a fact without Op and Remote)
+	// writes nothing.
+	Remote bool
 	// Idempotent: declared safe to repeat (//twice:idempotent in the doc
 	// comment, or the -idempotent flag). Calls are then never mutating.
 	Idempotent bool
@@ -142,7 +164,7 @@ func emptyFact() *FuncFact {
 // idempotent): such facts need not be exported.
 func (f *FuncFact) IsZero() bool {
 	return f == nil || (f.Op == nil && f.HTTPMethodParam < 0 && f.HTTPURLParam < 0 && !f.BuildsRequest &&
-		f.ReqMethod == "" && f.RequestParam < 0 && f.SQLParam < 0 && f.KeyParam < 0 && !f.Idempotent)
+		f.ReqMethod == "" && f.RequestParam < 0 && f.SQLParam < 0 && f.KeyParam < 0 && !f.Idempotent && !f.Remote)
 }
 
 // Config holds full names (as types.Func.FullName prints them) from the

@@ -43,7 +43,7 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 			return
 		}
 		if op, ok := c.Call(call); ok {
-			f.Op = &OpFact{Kind: op.Kind, Root: op.Root, Desc: op.Desc, Effect: op.Effect, Identity: op.Identity, Posn: op.Posn}
+			f.Op = &OpFact{Kind: op.Kind, Root: op.Root, Desc: op.WriteDesc(), Effect: op.Effect, Identity: op.Identity, Posn: op.Posn}
 			if f.Op.Posn == "" {
 				f.Op.Posn = c.posn(op.Pos)
 			}
@@ -53,6 +53,9 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 	if f.Op == nil && listedMutating {
 		f.Op = &OpFact{Kind: KindCustom, Desc: displayName(fn) + " (listed as mutating)",
 			Effect: "the operation can be performed twice", Identity: "call " + fn.FullName(), Posn: c.posn(decl.Name.Pos())}
+	}
+	if f.Op != nil {
+		f.Remote = false // the write says more than the name would
 	}
 	if f.Op == nil {
 		// HTTPURLParam/ReqMethod describe an Op's URL only.

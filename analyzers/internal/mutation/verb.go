@@ -81,81 +81,57 @@ func MutatingVerb(name string) string {
 }
 
 // verb applies the name heuristic to a call whose body cannot be judged:
-// an interface method, or a function of another (non-standard) package
-// without a FuncFact; only remote-looking ones (a context.Context parameter
-// or an error result).
+// an interface method, a function of a package without facts, or a body
+// whose remote call could not be classified (fact.Remote); only
+// remote-looking ones (a context.Context parameter or an error result),
+// and never in-memory encoders (a byte slice in and out) or registrations
+// of a local callback.
 func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (Op, bool) {
 	sig, _ := fn.Type().(*types.Signature)
 	if sig == nil || fn.Pkg() == nil {
 		return Op{}, false
 	}
-	iface := sig.Recv() != nil && types.IsInterface(sig.Recv().Type())
-	if !iface && (fn.Pkg() == c.pass.Pkg || fact != nil) {
-		return Op{}, false // the body is judged directly, or was
+	iface := isInterfaceMethod(fn)
+	remote := fact != nil && fact.Remote
+	if !iface && !remote && (fact != nil || c.bodyKnown(fn)) {
+		return Op{}, false // the body was judged: nothing mutating in it
 	}
 	path := fn.Pkg().Path()
-	if isStd(path) && fn.Pkg() != c.pass.Pkg {
+	if isStd(path) && fn.Pkg() != c.pass.Pkg || quietPackage(path) {
 		return Op{}, false
 	}
-	for _, q := range quietPackages {
-		if strings.HasPrefix(path, q) {
-			return Op{}, false
-		}
-	}
-	if !remoteLooking(sig) || takesError(sig) {
+	if !remoteLooking(sig) || takesError(sig) || inMemoryEncoder(sig) {
 		return Op{}, false
 	}
 	v := MutatingVerb(fn.Name())
-	if v == "" {
+	if v == "" || localRegistration(v, sig) {
 		return Op{}, false
 	}
-	subject := verbSubject(fn)
-	if v == "Notify" {
-		subject = "the notification"
-	}
-	name := displayName(fn)
 	return Op{
-		Kind: KindVerb, Desc: name + " (a remote call that " + verbPresent(v) + ")",
-		Effect: subject + " can be " + mutatingVerbs[v] + " twice", Pos: call.Pos(), Identity: "call " + fn.FullName(),
+		Kind: KindVerb, Desc: displayName(fn) + " (" + unseenReason(iface, remote) + ", named like " + verbNoun(v) + ")",
+		Effect: "it can be " + mutatingVerbs[v] + " twice", Pos: call.Pos(), Identity: "call " + fn.FullName(),
 	}, true
 }
 
-// verbSubject names what a verb-named method writes, for the effect: the
-// words after the verb (CreateRelease → "the release"), else the
-// receiver's type (PullRequestsService.Create → "the pull request"), else
-// "it".
-func verbSubject(fn *types.Func) string {
-	if words := SplitWords(fn.Name()); len(words) > 1 {
-		return "the " + strings.ToLower(strings.Join(words[1:], " "))
+// unseenReason says why a verb-judged call was judged by its name.
+func unseenReason(iface, remote bool) string {
+	switch {
+	case iface:
+		return "an interface method with no body twice can see"
+	case remote:
+		return "whose request twice cannot resolve"
 	}
-	recv := recvName(fn)
-	for _, suffix := range []string{"Service", "Interface", "Iface"} {
-		recv = strings.TrimSuffix(recv, suffix) // client-go's JobInterface.Create writes a job
-	}
-	if recv == "" || len(recv) <= 3 && recv[0] >= 'a' && recv[0] <= 'z' || strings.HasSuffix(recv, "Client") || strings.HasSuffix(recv, "API") {
-		return "it" // OrdersClient.Create: the receiver names a client, not a thing; nsi.Create: no name at all
-	}
-	words := SplitWords(recv)
-	last := words[len(words)-1]
-	if strings.HasSuffix(last, "s") && !strings.HasSuffix(last, "ss") {
-		words[len(words)-1] = strings.TrimSuffix(last, "s")
-	}
-	return "the " + strings.ToLower(strings.Join(words, " "))
+	return "a function of a package twice has no facts for"
 }
 
-// verbPresent: Create → creates, Publish → publishes, Notify → notifies.
-func verbPresent(v string) string {
-	l := strings.ToLower(v)
-	switch {
-	case v == "Run":
-		return "runs a job"
-	case strings.HasSuffix(l, "sh") || strings.HasSuffix(l, "ch") || strings.HasSuffix(l, "s"):
-		return l + "es"
-	case strings.HasSuffix(l, "fy"):
-		return strings.TrimSuffix(l, "y") + "ies"
-	}
-	return l + "s"
+// verbNouns name the kind of call a verb makes, for "named like a create".
+var verbNouns = map[string]string{
+	"Create": "a create", "Send": "a send", "Publish": "a publish", "Notify": "a notification", "Submit": "a submission",
+	"Enqueue": "an enqueue", "Post": "a post", "Charge": "a charge", "Transfer": "a transfer", "Insert": "an insert",
+	"Append": "an append", "Increment": "an increment", "Register": "a registration", "Trigger": "a trigger", "Run": "a job run",
 }
+
+func verbNoun(v string) string { return verbNouns[v] }
 
 // takesError: an error parameter marks an error combinator or wrapper
 // (multierr.Append(err, tx.Rollback())), not a remote call.

@@ -29,7 +29,7 @@ func New(token, owner string) *Bot {
 // the duplicate tag only for published releases; drafts multiply).
 func (b *Bot) Publish(ctx context.Context, repo, tag string) (*github.RepositoryRelease, error) {
 	return retry.DoWithData(func() (*github.RepositoryRelease, error) {
-		rel, _, err := b.gh.Repositories.CreateRelease(ctx, b.owner, repo, &github.RepositoryRelease{ // want `Repositories\.CreateRelease \(a remote call that creates\) inside retry\.DoWithData \(avast/retry-go\) runs again on every retry`
+		rel, _, err := b.gh.Repositories.CreateRelease(ctx, b.owner, repo, &github.RepositoryRelease{ // want `Repositories\.CreateRelease \(whose request twice cannot resolve, named like a create\) inside retry\.DoWithData \(avast/retry-go\) runs again on every retry`
 			TagName: github.String(tag),
 			Name:    github.String(tag),
 		})
@@ -56,7 +56,7 @@ func (b *Bot) PublishIfMissing(ctx context.Context, repo, tag string) (*github.R
 func (b *Bot) BumpPR(ctx context.Context, repo, branch, version string) (int, error) {
 	var lastErr error
 	for attempt := 1; attempt <= 3; attempt++ {
-		pr, _, err := b.gh.PullRequests.Create(ctx, b.owner, repo, &github.NewPullRequest{ // want `PullRequests\.Create \(a remote call that creates\) inside a retry loop runs again on every retry; the pull request can be created twice`
+		pr, _, err := b.gh.PullRequests.Create(ctx, b.owner, repo, &github.NewPullRequest{ // want `PullRequests\.Create \(whose request twice cannot resolve, named like a create\) inside a retry loop runs again on every retry; it can be created twice`
 			Title: github.String("Bump to " + version),
 			Head:  github.String(branch),
 			Base:  github.String("main"),

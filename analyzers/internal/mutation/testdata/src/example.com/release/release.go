@@ -39,10 +39,10 @@ func (r *Releaser) Cut(ctx context.Context, tag string) error {
 		return nil
 	}
 	rel := &github.RepositoryRelease{TagName: github.String(tag)}
-	if _, _, err := r.gh.Repositories.CreateRelease(ctx, "acme", "api", rel); err != nil { // want `mutating: Repositories.CreateRelease \(a remote call that creates\); create-if-missing$`
+	if _, _, err := r.gh.Repositories.CreateRelease(ctx, "acme", "api", rel); err != nil { // want `mutating: Repositories.CreateRelease \(whose request twice cannot resolve, named like a create\); create-if-missing$`
 		return err
 	}
-	if _, _, err := r.gh.PullRequests.Create(ctx, "acme", "api", &github.NewPullRequest{}); err != nil { // want `mutating: PullRequests.Create \(a remote call that creates\)$`
+	if _, _, err := r.gh.PullRequests.Create(ctx, "acme", "api", &github.NewPullRequest{}); err != nil { // want `mutating: PullRequests.Create \(whose request twice cannot resolve, named like a create\)$`
 		return err
 	}
 	if _, _, err := r.gh.PullRequests.List(ctx, "acme", "api", nil); err != nil {
@@ -51,19 +51,19 @@ func (r *Releaser) Cut(ctx context.Context, tag string) error {
 	if _, err := r.gh.Repositories.DeleteRelease(ctx, "acme", "api", 1); err != nil {
 		return err
 	}
-	if err := r.notify.Notify(ctx, notify.Message{To: "#releases"}); err != nil { // want `mutating: Notifier.Notify \(a remote call that notifies\)$`
+	if err := r.notify.Notify(ctx, notify.Message{To: "#releases"}); err != nil { // want `mutating: Notifier.Notify \(an interface method with no body twice can see, named like a notification\)$`
 		return err
 	}
 	if _, err := r.notify.Status(ctx, tag); err != nil {
 		return r.errs.AppendError(err, ctx.Err())
 	}
-	if err := r.jobs.RunJob(ctx, "deploy"); err != nil { // want `mutating: JobRunner.RunJob \(a remote call that runs a job\)$`
+	if err := r.jobs.RunJob(ctx, "deploy"); err != nil { // want `mutating: JobRunner.RunJob \(an interface method with no body twice can see, named like a job run\)$`
 		return err
 	}
 	if err := r.jobs.Run(ctx); err != nil {
 		return err
 	}
-	if err := r.pub.Publish(ctx, "releases", []byte(tag)); err != nil { // want `mutating: Publisher.Publish \(a remote call that publishes\)$`
+	if err := r.pub.Publish(ctx, "releases", []byte(tag)); err != nil { // want `mutating: Publisher.Publish \(an interface method with no body twice can see, named like a publish\)$`
 		return err
 	}
 	_, err := r.pub.Describe(ctx, "releases")
@@ -80,7 +80,7 @@ func (r *Releaser) Bill(ctx context.Context, customer string) error {
 	if err := r.bill.CreateInvoice(ctx, customer); err != nil {
 		return err
 	}
-	return r.bill.SendReceipt(ctx, customer) // want `mutating: Client.SendReceipt \(a remote call that sends\)$`
+	return r.bill.SendReceipt(ctx, customer) // want `mutating: Client.SendReceipt \(a function of a package twice has no facts for, named like a send\)$`
 }
 
 func (r *Releaser) Stripe(orderID string) error {

@@ -1,0 +1,137 @@
+package mutation
+
+import (
+	"go/types"
+	"strings"
+)
+
+// Judging by the body, not the name. A function whose body was analyzed
+// (this package's, or one of a package the model summarised) is judged by
+// its FuncFact alone: no fact means "analyzed, nothing mutating". The verb
+// heuristic is kept for calls with no body to look at — interface methods,
+// packages without facts — and for bodies that make a remote call of a
+// kind the classifier cannot tell (FuncFact.Remote: an HTTP request whose
+// method is unknown, a gRPC Invoke, a remote-looking interface call), where
+// the name is the best evidence left.
+
+// KnowBodies tells the classifier which packages were analyzed from source
+// with their facts exported (the model's package fact): a concrete
+// function of such a package without a FuncFact writes nothing. Without
+// it only this package's bodies count as known.
+func (c *Classifier) KnowBodies(analyzed func(*types.Package) bool) {
+	c.analyzed = analyzed
+}
+
+// bodyKnown reports whether fn has a body that was summarised: a concrete
+// function of this package or of an analyzed package.
+func (c *Classifier) bodyKnown(fn *types.Func) bool {
+	if isInterfaceMethod(fn) || fn.Pkg() == nil {
+		return false
+	}
+	if fn.Pkg() == c.pass.Pkg {
+		return true
+	}
+	return c.analyzed != nil && c.analyzed(fn.Pkg())
+}
+
+func isInterfaceMethod(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	return recv != nil && types.IsInterface(recv.Type())
+}
+
+// noteRemote records, while summarising, that the body makes a remote call
+// whose kind is unknown, so that callers judge the function by its name.
+func (c *Classifier) noteRemote() {
+	c.noteParam(func(f *FuncFact) { f.Remote = true })
+}
+
+// opaqueRemote reports whether a call that is not a write is nevertheless a
+// remote call of unknown kind: a gRPC Invoke/NewStream, or a method with no
+// body to see (an interface method, a function of a package without facts)
+// that takes a context.Context, outside the standard library and the quiet
+// packages.
+func (c *Classifier) opaqueRemote(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	path := fn.Pkg().Path()
+	if path == "google.golang.org/grpc" && (fn.Name() == "Invoke" || fn.Name() == "NewStream") {
+		return true
+	}
+	if c.bodyKnown(fn) || isStd(path) || quietPackage(path) {
+		return false
+	}
+	return takesContext(fn.Signature())
+}
+
+func quietPackage(path string) bool {
+	for _, q := range quietPackages {
+		if strings.HasPrefix(path, q) {
+			return true
+		}
+	}
+	return false
+}
+
+func takesContext(sig *types.Signature) bool {
+	for i := 0; i < sig.Params().Len(); i++ {
+		if isNamed(sig.Params().At(i).Type(), "context", "Context") {
+			return true
+		}
+	}
+	return false
+}
+
+// inMemoryEncoder reports whether sig takes a byte slice and returns one
+// first: AppendQuery(fmter, b []byte) ([]byte, error), AppendNumber(b
+// []byte, n float64) []byte. Such a method writes into the buffer it is
+// given, whatever its name says.
+func inMemoryEncoder(sig *types.Signature) bool {
+	if sig.Results().Len() == 0 || !isByteSlice(sig.Results().At(0).Type()) {
+		return false
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if isByteSlice(sig.Params().At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+func isByteSlice(t types.Type) bool {
+	s, ok := t.Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	b, ok := s.Elem().Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Byte
+}
+
+// localRegistration reports whether a Register… call hands over a callback
+// (a func value or an interface such as a listener or handler) without a
+// context: it records the callback in the process, it does not call a
+// remote registry.
+func localRegistration(verb string, sig *types.Signature) bool {
+	if verb != "Register" || takesContext(sig) {
+		return false
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		switch sig.Params().At(i).Type().Underlying().(type) {
+		case *types.Signature, *types.Interface:
+			return true
+		}
+	}
+	return false
+}
+
+// noteRemoteCall: while summarising, a call that is not a write still
+// makes the body remote when its callee's fact says so, or when the callee
+// is an opaque remote call.
+func (c *Classifier) noteRemoteCall(fn *types.Func, fact *FuncFact) {
+	if c.sum == nil {
+		return
+	}
+	if fact != nil && fact.Remote || fact == nil && c.opaqueRemote(fn) {
+		c.noteRemote()
+	}
+}

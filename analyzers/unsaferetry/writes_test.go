@@ -1,0 +1,28 @@
+package unsaferetry_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/twice-lint/twice/analyzers/internal/testenv"
+	"github.com/twice-lint/twice/analyzers/unsaferetry"
+)
+
+// TestWhichCallsWrite covers deciding which calls are writes: bodies
+// judged instead of names, reads sent as POST, and helpers that retry a
+// request whose method their callers pass. Each fixture holds reported and
+// silent cases shaped like real SDKs and service code.
+func TestWhichCallsWrite(t *testing.T) {
+	tests := []struct {
+		name string
+		pkg  string
+	}{
+		{"analyzed bodies: SDK middleware Insert, JSON AppendNumber, DNS SendQuery, local registries, encoders", "bodies"},
+	}
+	var pkgs []string
+	for _, tt := range tests {
+		pkgs = append(pkgs, tt.pkg)
+	}
+	analysistest.Run(t, testenv.Testdata(t), unsaferetry.Analyzer, pkgs...)
+}
