@@ -51,6 +51,7 @@ for line in "${lines[@]}"; do
   dir=$({ go mod download -json "$m" || true; } | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
   if [ -z "$dir" ]; then echo "| $m | $patterns | download failed | | | | |"; continue; fi
   src="$work/src/${m//\//_}"
+  if [ ! -f "$dir/go.mod" ]; then echo "| $m | $patterns | no go.mod | | | | |"; continue; fi
   if [ ! -d "$src" ]; then
     mkdir -p "$work/src" && cp -r "$dir" "$src" && chmod -R u+w "$src"
     # Replacements by local path (../..: the module's home repository) do
