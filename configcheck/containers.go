@@ -302,7 +302,7 @@ func mountedFiles(inv *inventory, c deploy.Container, jl javaLine, fixed []layer
 			return
 		}
 		dir := path.Base(path.Dir(target))
-		out = append(out, configFile{sf: sf, outside: true, configDir: dir == "config" || path.Base(path.Dir(path.Dir(target))) == "config", role: role, profile: profile, yaml: sf.yaml})
+		out = append(out, configFile{sf: sf, outside: true, configDir: dir == "config" || path.Base(path.Dir(path.Dir(target))) == "config", role: role, profile: profile, yaml: sf.yaml, failed: inv.failed[sf]})
 	}
 	for _, m := range c.Mounts {
 		if name, ok := strings.CutPrefix(m.Source, "configmap:"); ok {

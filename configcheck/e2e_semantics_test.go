@@ -27,6 +27,14 @@ var semanticsCases = []struct {
 	// An order-management system with its own oms. keys (and a mounted
 	// oms.properties) and no PowerJob anywhere: no server, no finding.
 	{"oms-not-powerjob", nil, 0},
+	// A server config that does not parse, an active profile that is a
+	// Maven token with profile files that disagree (notes), and an unknown
+	// profile whose files all agree with the base file (silent).
+	{"unknown-values", []want{
+		{"note", "unknown-values/broken-server/pom.xml", 10, unath},
+		{"error", "unknown-values/broken-server/src/main/resources/application.yml", 4, ""},
+		{"note", "unknown-values/token-disagree/src/main/resources/application.yml", 1, unath},
+	}, 1},
 }
 
 func TestSemanticsGolden(t *testing.T) {
@@ -49,6 +57,7 @@ func TestSemanticsGolden(t *testing.T) {
 					Rule, Severity string
 					Location       Location
 				} `json:"findings"`
+				Errors []struct{ Location Location } `json:"errors"`
 			}
 			if err := json.Unmarshal([]byte(js), &doc); err != nil {
 				t.Fatalf("JSON: %v", err)
@@ -56,6 +65,9 @@ func TestSemanticsGolden(t *testing.T) {
 			var got []want
 			for _, f := range doc.Findings {
 				got = append(got, want{f.Severity, f.Location.Path, f.Location.Line, f.Rule})
+			}
+			for _, e := range doc.Errors {
+				got = append(got, want{"error", e.Location.Path, e.Location.Line, ""})
 			}
 			assertWants(t, got, tc.want)
 			golden(t, filepath.Join("testdata", "golden", tc.tree+".json"), js)

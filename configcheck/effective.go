@@ -78,6 +78,9 @@ type configFile struct {
 	// bootstrap) that is committed to the repository; it overrides every
 	// local file.
 	remoteData bool
+	// failed is set when the file could not be parsed: its content is
+	// unknown, and Spring would not start with it either.
+	failed string
 }
 
 // state is the effective value of the auth setting.
@@ -114,6 +117,19 @@ type propertySet struct {
 // evaluate computes the effective oms.auth.openapi.enable of a server.
 func (ps *propertySet) evaluate() effective {
 	profiles, known := ps.activeProfiles()
+	if reason := ps.failedReason(profiles, known); reason != "" {
+		return effective{state: stateUnknown, reason: reason}
+	}
+	if !known {
+		return ps.evaluateUnknownProfiles()
+	}
+	return ps.evaluateFor(profiles, true)
+}
+
+// evaluateFor computes the value for the given active profiles; with
+// known=false only base files and documents without profile activation
+// count.
+func (ps *propertySet) evaluateFor(profiles []string, known bool) effective {
 	layers := ps.layers(profiles, known)
 	var hits []setting
 	var kinds []sourceKind

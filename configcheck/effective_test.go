@@ -171,14 +171,50 @@ func TestEffectivePrecedence(t *testing.T) {
 			wantState: stateEnabled, wantFile: "c/application-secure.properties", wantLine: 1,
 		},
 		{
-			name: "unknown active profile: not guessed, base files decide",
+			name: "unknown active profile, profile files disagree: unknown, naming them",
 			ps: func(t *testing.T) propertySet {
 				return propertySet{files: []configFile{
 					inJar(props(t, "r/application.yml", "spring:\n  profiles:\n    active: @profiles.active@\noms.auth.openapi.enable: false\n")),
 					inJar(props(t, "r/application-prod.yml", "oms.auth.openapi.enable: true\n")),
+					inJar(props(t, "r/application-dev.yml", "oms.auth.openapi.enable: false\n")),
+				}}
+			},
+			wantState: stateUnknown, wantInMsg: "profile prod would enable OpenAPI auth; profile dev would disable OpenAPI auth (without a profile: disabled)",
+		},
+		{
+			name: "unknown active profile, profile files agree: they decide",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{files: []configFile{
+					inJar(props(t, "r/application.yml", "spring:\n  profiles:\n    active: @profiles.active@\noms.auth.openapi.enable: false\n")),
+					inJar(props(t, "r/application-prod.yml", "spring.datasource.core.username: pj\n")),
+					inJar(props(t, "r/application-dev.yml", "oms.auth.openapi.enable: off\n")),
 				}}
 			},
 			wantState: stateDisabled, wantFile: "r/application.yml", wantLine: 4,
+		},
+		{
+			name: "a loaded file that does not parse: unknown",
+			ps: func(t *testing.T) propertySet {
+				broken := inJar(&springFile{path: "r/application-prod.yml", role: roleApplication, profile: "prod", yaml: true})
+				broken.failed = "r/application-prod.yml:3:1: bad indentation"
+				return propertySet{files: []configFile{
+					inJar(props(t, "r/application.yml", "spring.profiles.active: prod\noms.auth.openapi.enable: false\n")),
+					broken,
+				}}
+			},
+			wantState: stateUnknown, wantInMsg: "which could not be parsed (r/application-prod.yml:3:1: bad indentation)",
+		},
+		{
+			name: "a profile file that does not parse and is not active: ignored",
+			ps: func(t *testing.T) propertySet {
+				broken := inJar(&springFile{path: "r/application-dev.yml", role: roleApplication, profile: "dev", yaml: true})
+				broken.failed = "r/application-dev.yml:3:1: bad indentation"
+				return propertySet{files: []configFile{
+					inJar(props(t, "r/application.yml", "spring.profiles.active: prod\noms.auth.openapi.enable: false\n")),
+					broken,
+				}}
+			},
+			wantState: stateDisabled, wantFile: "r/application.yml", wantLine: 2,
 		},
 		{
 			name: "profile document inside the base file",

@@ -1,6 +1,7 @@
 package configcheck
 
 import (
+	"fmt"
 	"path"
 	"slices"
 	"strings"
@@ -31,6 +32,11 @@ type inventory struct {
 	markers     map[string]marker // directories holding kustomization.yaml / Chart.yaml
 	endpoints   []deploy.Endpoint // Kubernetes Services and Ingress rules
 	files       fileAccess        // for files named by other files (compose env_file)
+	// failed holds the Spring files loaded by name (application*,
+	// bootstrap*) that could not be parsed, with the parse error: a server
+	// that loads one has an unknown setting. They are in springFiles and
+	// byPath as files without content.
+	failed map[*springFile]string
 }
 
 // newInventory indexes the facts; manifests are resolved together here, in
@@ -49,6 +55,7 @@ func newInventoryWith(facts []fileFacts, report *Report, files fileAccess, proje
 		byBase:      map[string][]*springFile{},
 		configMaps:  map[string][]*springFile{},
 		dockerfiles: map[string]deploy.Container{},
+		failed:      map[*springFile]string{},
 	}
 	for i := range facts {
 		ff := &facts[i]
@@ -75,6 +82,14 @@ func newInventoryWith(facts []fileFacts, report *Report, files fileAccess, proje
 
 func (inv *inventory) addFacts(ff *fileFacts) {
 	inv.addMarker(ff.path)
+	if ff.kind == kindSpring && len(ff.spring) == 0 && len(ff.errs) > 0 {
+		if role, profile, isYAML := springName(ff.path); role != roleOther {
+			sf := &springFile{path: ff.path, role: role, profile: profile, yaml: isYAML}
+			e := ff.errs[0]
+			inv.failed[sf] = fmt.Sprintf("%s:%d: %s", e.Location.Path, e.Location.Line, e.Message)
+			ff.spring = []*springFile{sf}
+		}
+	}
 	for _, sf := range ff.spring {
 		inv.springFiles = append(inv.springFiles, sf)
 		if sf.cfgMap != "" {

@@ -124,7 +124,7 @@ func treeServers(inv *inventory, consumed map[*springFile]bool) []*server {
 			trees[module] = t
 			order = append(order, module)
 		}
-		t.files = append(t.files, configFile{sf: sf, outside: outside, configDir: configDir, role: sf.role, profile: sf.profile, yaml: sf.yaml})
+		t.files = append(t.files, configFile{sf: sf, outside: outside, configDir: configDir, role: sf.role, profile: sf.profile, yaml: sf.yaml, failed: inv.failed[sf]})
 	}
 	// Embedded servers whose module has no config files still run a server
 	// with the default settings.
@@ -180,12 +180,10 @@ func treeServer(inv *inventory, t *configTree, consumed, loaded map[*springFile]
 	if !isServer {
 		return nil
 	}
+	s.desc = "embedded server of module " + t.module
 	if f, ok := anchorFile(files); ok {
 		s.anchor = source.Pos{File: f.sf.path, Line: 1, Col: 1}
-	}
-	s.desc = "server config " + s.anchor.File
-	if len(files) == 0 {
-		s.desc = "embedded server of module " + t.module
+		s.desc = "server config " + s.anchor.File
 	}
 	return s
 }
@@ -200,7 +198,9 @@ func anchorFile(files []configFile) (configFile, bool) {
 		func(f configFile) bool { return f.profile == "" && f.role != roleBootstrap },
 		func(f configFile) bool { return true },
 	} {
-		if i := slices.IndexFunc(ranked, pick); i >= 0 {
+		// A file that does not parse is reported as an input error at its
+		// own line; the finding stays at the server (its starter dependency).
+		if i := slices.IndexFunc(ranked, func(f configFile) bool { return f.failed == "" && pick(f) }); i >= 0 {
 			return ranked[i], true
 		}
 	}
@@ -252,7 +252,7 @@ func resolveImports(inv *inventory, module string, files []configFile) ([]config
 					if sf != nil && !seen[sf] && depth < maxImportDepth {
 						seen[sf] = true
 						parent := f
-						out = append(out, configFile{sf: sf, outside: f.outside, configDir: f.configDir, role: roleApplication, yaml: sf.yaml, importedBy: &parent})
+						out = append(out, configFile{sf: sf, outside: f.outside, configDir: f.configDir, role: roleApplication, yaml: sf.yaml, importedBy: &parent, failed: inv.failed[sf]})
 					}
 				}
 			default:
