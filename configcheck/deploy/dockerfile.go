@@ -27,7 +27,7 @@ func ParseDockerfile(file string, data []byte) ([]Container, error) {
 	if len(instrs) == 0 {
 		return nil, nil
 	}
-	b := dockerBuild{file: file, syn: wordSyntax{escape: lx.escape}, globalArgs: map[string]dockerVar{}}
+	b := dockerBuild{file: file, syn: wordSyntax{escape: lx.escape}, globalArgs: map[string]dockerVar{}, lim: newExpandLimits()}
 	for _, in := range instrs {
 		b.apply(in)
 		if b.copied > maxNodeVisits {
@@ -37,7 +37,7 @@ func ParseDockerfile(file string, data []byte) ([]Container, error) {
 	if b.cur == nil {
 		return nil, source.Errorf(instrs[0].pos, "Dockerfile has no FROM instruction")
 	}
-	return []Container{b.cur.container(file)}, nil
+	return []Container{b.cur.container(file)}, b.lim.error()
 }
 
 // dockerVar is an ARG or ENV value during the build.
@@ -76,6 +76,7 @@ type dockerBuild struct {
 	// copied counts variables copied into derived stages, which is
 	// quadratic for hostile input (many stages each FROM the previous one).
 	copied int
+	lim    *expandLimits // variable expansion budget
 }
 
 func (b *dockerBuild) apply(in instruction) {
@@ -110,7 +111,7 @@ func (b *dockerBuild) from(in instruction) {
 		st.name = words[2].text
 	}
 	if len(words) > 0 {
-		x := expander{lookup: b.lookupGlobal, escape: b.syn.escape}
+		x := expander{lookup: b.lookupGlobal, escape: b.syn.escape, lim: b.lim, at: in.pos}
 		st.image, st.imageUnknown = x.expand(words[0].text)
 		st.imageUnknown = st.imageUnknown || isTemplate([]byte(st.image))
 		st.imagePos = in.posAt(words[0].off)
@@ -217,7 +218,7 @@ func (b *dockerBuild) envInstr(in instruction) {
 		return
 	}
 	// Variables are substituted against the state before this instruction.
-	x := expander{lookup: b.lookupStage, escape: b.syn.escape}
+	x := expander{lookup: b.lookupStage, escape: b.syn.escape, lim: b.lim, at: in.pos}
 	var entries []EnvVar
 	for _, w := range words {
 		name, value, _ := strings.Cut(w.text, "=")

@@ -1,6 +1,11 @@
 package deploy
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/twice-lint/twice/configcheck/internal/budget"
+	"github.com/twice-lint/twice/configcheck/source"
+)
 
 // varState says what is known about a variable when expanding ${NAME}.
 type varState int
@@ -29,6 +34,40 @@ type expander struct {
 	// escape is the character that makes the next "$" literal (a Dockerfile's
 	// escape character), 0 for none.
 	escape byte
+	// lim is the file's expansion budget (nil: unbounded, for compose,
+	// where no variable is known and a value never outgrows its text); at
+	// is the line an expansion refused by it is reported at.
+	lim *expandLimits
+	at  source.Pos
+}
+
+// expandLimits is the expansion budget of one file and the input error of
+// the first expansion it refused.
+type expandLimits struct {
+	b   *budget.Budget
+	err *source.Error
+}
+
+func newExpandLimits() *expandLimits { return &expandLimits{b: budget.New()} }
+
+// spend charges n substituted bytes to a value that would then be total
+// bytes long; on refusal it records an error at pos naming what.
+func (l *expandLimits) spend(n, total int, pos source.Pos, what string) bool {
+	if l == nil || l.b.Spend(n, total) {
+		return true
+	}
+	if l.err == nil {
+		l.err = source.Errorf(pos, "%s", l.b.Message(what))
+	}
+	return false
+}
+
+// error is the first refusal, or nil (typed nil avoided).
+func (l *expandLimits) error() error {
+	if l == nil || l.err == nil {
+		return nil
+	}
+	return l.err
 }
 
 // maxExpandDepth bounds nesting such as ${A:-${B:-${C}}}.
@@ -67,6 +106,9 @@ func (e expander) expandDepth(s string, depth int) (string, []string) {
 			i += 2
 		default:
 			text, n, unresolved := e.reference(s[i:], depth)
+			if !e.lim.spend(len(text), b.Len()+len(text), e.at, quoteRef(s[i:i+n])) {
+				return s, []string{s} // too big to know: unknown, as written
+			}
 			b.WriteString(text)
 			refs = append(refs, unresolved...)
 			i += n
@@ -193,12 +235,19 @@ func composeExpander() expander {
 	}
 }
 
+// quoteRef names a reference in an error message, capped in length.
+func quoteRef(ref string) string {
+	return "reference " + source.QuoteCapped(ref, 40)
+}
+
 // expandKubernetes expands Kubernetes dependent variables "$(NAME)" in
 // env values, command and args from the container's earlier env entries.
 // "$$" is a literal "$"; a reference to an undefined variable stays as
 // written (Kubernetes does the same) and, like a reference to a valueFrom
-// variable, is returned among the unresolved references.
-func expandKubernetes(s string, env []EnvVar) (string, []string) {
+// variable, is returned among the unresolved references. lim bounds the
+// substituted text (the error is reported at pos); a value it refuses is
+// returned as written, wholly unresolved.
+func (lim *expandLimits) expandKubernetes(s string, env []EnvVar, pos source.Pos) (string, []string) {
 	if !strings.Contains(s, "$") {
 		return s, nil
 	}
@@ -225,6 +274,9 @@ func expandKubernetes(s string, env []EnvVar) (string, []string) {
 			}
 			raw := s[i : i+end+1]
 			if val, ok := lookupEnv(env, s[i+2:i+end]); ok {
+				if !lim.spend(len(val), b.Len()+len(val), pos, quoteRef(raw)) {
+					return s, []string{s}
+				}
 				b.WriteString(val)
 			} else {
 				b.WriteString(raw)

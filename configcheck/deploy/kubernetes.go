@@ -17,7 +17,8 @@ func ParseKubernetes(file string, data []byte) ([]Container, []EmbeddedFile, err
 	if p == nil || err != nil {
 		return nil, nil, err
 	}
-	return p.containers, p.embedded, nil
+	// A refused $(VAR) expansion keeps the containers (that value unknown).
+	return p.containers, p.embedded, p.lim.error()
 }
 
 // parseKubernetes parses a manifest; it returns a nil parser when data is
@@ -36,7 +37,7 @@ func parseKubernetes(file string, data []byte) (*k8sParser, error) {
 		}
 		return nil, err
 	}
-	p := &k8sParser{w: newWalker(file), file: file, lines: splitLines(data), configMaps: map[string][]pair{}}
+	p := &k8sParser{w: newWalker(file), file: file, lines: splitLines(data), configMaps: map[string][]pair{}, lim: newExpandLimits()}
 	var objects []*yaml.Node
 	for _, doc := range docs {
 		objects = append(objects, p.objects(p.w.resolve(doc), 0)...)
@@ -65,6 +66,7 @@ type k8sParser struct {
 	containers []Container
 	embedded   []EmbeddedFile
 	endpoints  []Endpoint
+	lim        *expandLimits // $(VAR) expansion budget
 }
 
 // objects flattens `kind: List` (and *List kinds such as DeploymentList).
@@ -217,7 +219,7 @@ func (p *k8sParser) env(c *Container, n *yaml.Node) {
 		if p.w.get(e, "valueFrom") != nil {
 			v.Unknown = true
 		} else if s, ok := scalar(p.w.get(e, "value")); ok {
-			v.Value, v.Unresolved = expandKubernetes(s, c.Env)
+			v.Value, v.Unresolved = p.lim.expandKubernetes(s, c.Env, p.w.pos(e))
 			v.Unknown = len(v.Unresolved) > 0 || isTemplate([]byte(s))
 		}
 		c.Env = append(c.Env, v)
@@ -240,7 +242,7 @@ func (p *k8sParser) args(n *yaml.Node, env []EnvVar) []Arg {
 	var out []Arg
 	for _, item := range p.w.items(n) {
 		if s, ok := scalar(item); ok {
-			text, refs := expandKubernetes(s, env)
+			text, refs := p.lim.expandKubernetes(s, env, p.w.pos(item))
 			out = append(out, Arg{Text: text, Pos: p.w.pos(item), Unknown: len(refs) > 0 || isTemplate([]byte(s))})
 		}
 	}

@@ -140,9 +140,13 @@ type walker struct {
 	path   string
 	visits int
 	err    error // first budget error; once set every lookup returns nothing
+	// maps memoizes mapping(): parsers look up many keys of the same
+	// mapping, and charging each lookup for every key again made large
+	// files without a single alias hit the alias budget.
+	maps map[*yaml.Node][]pair
 }
 
-func newWalker(path string) *walker { return &walker{path: path} }
+func newWalker(path string) *walker { return &walker{path: path, maps: map[*yaml.Node][]pair{}} }
 
 // resolve follows alias nodes and unwraps documents, charging the budget.
 // It returns nil when the budget or the alias depth is exhausted.
@@ -196,7 +200,15 @@ type pair struct {
 // Explicit keys win over merged ones, and earlier merge sources win over
 // later ones. Non-mapping nodes give nil.
 func (w *walker) mapping(n *yaml.Node) []pair {
-	return w.mappingDepth(w.resolve(n), 0)
+	n = w.resolve(n)
+	if ps, ok := w.maps[n]; ok || n == nil {
+		return ps
+	}
+	ps := w.mappingDepth(n, 0)
+	if w.err == nil { // a result cut short by the budget is not kept
+		w.maps[n] = ps
+	}
+	return ps
 }
 
 func (w *walker) mappingDepth(n *yaml.Node, depth int) []pair {
