@@ -76,6 +76,9 @@ func newInventoryWith(facts []fileFacts, report *Report, files fileAccess, proje
 			inv.moduleDirs[path.Clean(m.Dir)] = i
 		}
 	}
+	for _, err := range project.Errors() { // refused expansions: those values are unknown
+		report.Errors = append(report.Errors, inputErrorOf("", err))
+	}
 	inv.containers = mergeComposeOverrides(inv.containers)
 	return inv
 }

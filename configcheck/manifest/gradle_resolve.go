@@ -21,10 +21,13 @@ const maxEvalSteps = 10000
 // variables of the module and its ancestor projects, gradle.properties of
 // the module and the root, and the root's version catalogs.
 type gradleResolver struct {
-	p *Project
+	p       *Project
+	budgets *budgets // variable expansion, per build script
 }
 
-func newGradleResolver(p *Project) *gradleResolver { return &gradleResolver{p: p} }
+func newGradleResolver(p *Project, bud *budgets) *gradleResolver {
+	return &gradleResolver{p: p, budgets: bud}
+}
 
 // gradleCtx is the evaluation context of one module.
 type gradleCtx struct {
@@ -34,6 +37,15 @@ type gradleCtx struct {
 	kotlin   bool
 	active   map[string]bool // names being evaluated (cycle guard)
 	steps    int             // lookups during the current declaration (bounded by maxEvalSteps)
+	budgets  *budgets        // expansion budget, charged to file
+	file     string          // the build script being resolved
+	at       source.Pos      // the declaration being evaluated (for budget errors)
+}
+
+// spend charges n bytes appended to a value of total bytes to the
+// script's expansion budget.
+func (ctx *gradleCtx) spend(n, total int) bool {
+	return ctx.budgets.spend(ctx.file, n, total, ctx.at, "the variables of this declaration")
 }
 
 // module resolves the dependencies of one build script.
@@ -77,7 +89,7 @@ func (ctx *gradleCtx) applyConstraints(gs *gradleScript, deps []Dependency) {
 
 func (r *gradleResolver) context(gs *gradleScript) *gradleCtx {
 	root := r.rootOf(gs.dir)
-	ctx := &gradleCtx{catalogs: map[string]*versionCatalog{}, kotlin: gs.kotlin, active: map[string]bool{}}
+	ctx := &gradleCtx{catalogs: map[string]*versionCatalog{}, kotlin: gs.kotlin, active: map[string]bool{}, budgets: r.budgets, file: gs.path}
 	for _, d := range ancestors(gs.dir, root) {
 		for _, name := range []string{"build.gradle", "build.gradle.kts"} {
 			if s := r.p.gradle[path.Join(d, name)]; s != nil {
@@ -150,7 +162,7 @@ func ancestors(dir, stop string) []string {
 // platform(…)/enforcedPlatform(…), catalog accessors (libs.x.y,
 // libs.bundles.z) and variables holding a coordinate string.
 func (ctx *gradleCtx) declaration(d gradleDecl) []Dependency {
-	ctx.steps = 0
+	ctx.steps, ctx.at = 0, d.pos
 	args := d.args
 	if len(args) >= 2 && (args[0].kind == gIdent || args[0].kind == gString) &&
 		(args[1].is(gPunct, ":") || args[1].is(gPunct, "=")) {
@@ -369,7 +381,7 @@ func (ctx *gradleCtx) concat(ops [][]gtok, depth int) (string, source.Pos, bool)
 	var first source.Pos
 	for _, op := range ops {
 		v, p, ok := ctx.eval(op, depth+1)
-		if !ok {
+		if !ok || !ctx.spend(len(v), b.Len()+len(v)) {
 			return "", source.Pos{}, false
 		}
 		if !first.IsValid() {
@@ -393,7 +405,7 @@ func (ctx *gradleCtx) evalString(t gtok, depth int) (string, source.Pos, bool) {
 			return "", source.Pos{}, false
 		}
 		v, p, ok := ctx.eval(dropNewlines(toks), depth+1)
-		if !ok {
+		if !ok || !ctx.spend(len(v), b.Len()+len(v)) {
 			return "", source.Pos{}, false
 		}
 		if !first.IsValid() {

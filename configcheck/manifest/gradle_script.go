@@ -35,11 +35,20 @@ type gradleDecl struct {
 	pos    source.Pos // the statement's first token
 }
 
-// gradleStmt is one statement: its tokens and the names of the blocks that
-// enclose it, innermost last.
+// gradleStmt is one statement: its tokens and the blocks that enclose it.
 type gradleStmt struct {
 	toks   []gtok
-	blocks []string
+	blocks *blockFrame // innermost; nil at top level
+}
+
+// blockFrame is one open block. Statements share the frames of their
+// enclosing blocks (a linked stack), so a deeply nested script costs one
+// frame per '{', not a copy of the whole stack per statement (2 MB of
+// nested blocks used to take 5 GB).
+type blockFrame struct {
+	name   string
+	parent *blockFrame
+	depth  int // number of frames including this one
 }
 
 // maxBlockDepth bounds the block stack; deeper braces are still balanced
@@ -72,14 +81,14 @@ func parseGradleScript(file string, data []byte) (*gradleScript, error) {
 // and at braces; '{' names the block by the statement before it.
 func splitStatements(toks []gtok) []gradleStmt {
 	var out []gradleStmt
-	var blocks []string
+	var blocks *blockFrame
 	depth := 0 // unnamed blocks beyond maxBlockDepth
 	var cur []gtok
 	var lineStmt []gtok // the statement a newline just ended: `dependencies⏎{` opens its block
 	nest := 0           // parentheses and brackets
 	emit := func() {
 		if len(cur) > 0 {
-			out = append(out, gradleStmt{toks: cur, blocks: append([]string(nil), blocks...)})
+			out = append(out, gradleStmt{toks: cur, blocks: blocks})
 		}
 		cur, lineStmt = nil, nil
 	}
@@ -110,8 +119,8 @@ func splitStatements(toks []gtok) []gradleStmt {
 				name = blockName(lineStmt)
 			}
 			emit()
-			if len(blocks) < maxBlockDepth {
-				blocks = append(blocks, name)
+			if blocks.len() < maxBlockDepth {
+				blocks = &blockFrame{name: name, parent: blocks, depth: blocks.len() + 1}
 			} else {
 				depth++
 			}
@@ -119,8 +128,8 @@ func splitStatements(toks []gtok) []gradleStmt {
 			emit()
 			if depth > 0 {
 				depth--
-			} else if len(blocks) > 0 {
-				blocks = blocks[:len(blocks)-1]
+			} else if blocks != nil {
+				blocks = blocks.parent
 			}
 		default:
 			cur = append(cur, t)
@@ -161,11 +170,26 @@ func blockName(stmt []gtok) string {
 	return ""
 }
 
+func (f *blockFrame) len() int {
+	if f == nil {
+		return 0
+	}
+	return f.depth
+}
+
 func (st gradleStmt) inner() string {
-	if len(st.blocks) == 0 {
+	if st.blocks == nil {
 		return ""
 	}
-	return st.blocks[len(st.blocks)-1]
+	return st.blocks.name
+}
+
+// outer is the name of the block enclosing the innermost one, "" if none.
+func (st gradleStmt) outer() string {
+	if st.blocks == nil || st.blocks.parent == nil {
+		return ""
+	}
+	return st.blocks.parent.name
 }
 
 // nonDependencyWords are statements inside dependencies { } that are not
@@ -181,7 +205,7 @@ var nonDependencyWords = map[string]bool{
 // `conf notation`, `conf(notation)`, `add("conf", notation)`.
 func (gs *gradleScript) addDecl(st gradleStmt, li *lineIndex) {
 	target := &gs.decls
-	if n := len(st.blocks); n >= 2 && st.blocks[n-1] == "constraints" && st.blocks[n-2] == "dependencies" {
+	if st.inner() == "constraints" && st.outer() == "dependencies" {
 		target = &gs.constraints
 	} else if st.inner() != "dependencies" {
 		return

@@ -99,6 +99,7 @@ type Project struct {
 	catalogs     map[string]*versionCatalog    // *.versions.toml, by path
 	locks        map[string]*lockfile          // lockfiles, by path
 	mavenConfigs map[string]map[string]posText // -D properties of .mvn/maven.config, by project root
+	resolveErrs  []error                       // errors of the last Modules call
 }
 
 // NewProject returns an empty Project.
@@ -137,4 +138,12 @@ func (p *Project) Add(path string, data []byte) error {
 // a deterministic order (by Dir, then BuildFile).
 func (p *Project) Modules() []Module {
 	return p.modules()
+}
+
+// Errors returns the input errors of the last Modules call, sorted by
+// position: expansions of properties or variables that exceeded the
+// expansion budget (the value is then unknown, the rest is resolved as
+// usual). Each is a *source.Error at the definition being expanded.
+func (p *Project) Errors() []error {
+	return p.resolveErrs
 }

@@ -21,6 +21,7 @@ type mavenResolver struct {
 	byGA     map[string][]*pomFile         // by "group:artifact" as written
 	models   map[*pomFile]*mavenModel
 	building map[*pomFile]bool // cycle guard while models are built
+	budgets  *budgets          // property expansion, per pom
 }
 
 // mavenModel is a pom with its inheritance resolved: effective properties,
@@ -44,8 +45,9 @@ type managedDep struct {
 	ctx *mavenModel
 }
 
-func newMavenResolver(poms map[string]*pomFile, cliProps map[string]map[string]posText) *mavenResolver {
+func newMavenResolver(poms map[string]*pomFile, cliProps map[string]map[string]posText, bud *budgets) *mavenResolver {
 	r := &mavenResolver{
+		budgets:  bud,
 		poms:     poms,
 		cliProps: cliProps,
 		byGA:     map[string][]*pomFile{},
@@ -191,6 +193,7 @@ const maxInterpSteps = 10000
 type interpState struct {
 	active map[string]bool // properties being expanded (cycle guard)
 	steps  int             // references expanded so far
+	at     source.Pos      // the definition whose text is being expanded (for budget errors)
 }
 
 func (r *mavenResolver) interpDepth(s string, m *mavenModel, st *interpState, depth int) (string, source.Pos, bool) {
@@ -224,7 +227,10 @@ func (r *mavenResolver) interpDepth(s string, m *mavenModel, st *interpState, de
 			continue
 		}
 		st.active[name] = true
+		outer := st.at
+		st.at = def.pos
 		v, p, vok := r.interpDepth(def.text, m, st, depth+1)
+		st.at = outer
 		delete(st.active, name)
 		if !vok {
 			ok = false
@@ -232,6 +238,13 @@ func (r *mavenResolver) interpDepth(s string, m *mavenModel, st *interpState, de
 		}
 		if !p.IsValid() {
 			p = def.pos
+		}
+		at := st.at // the definition that repeats ${name}; the reference itself at top level
+		if !at.IsValid() {
+			at = def.pos
+		}
+		if !r.budgets.spend(m.pom.path, len(v), b.Len()+len(v), at, "property ${"+name+"}") {
+			return "", source.Pos{}, false // too big to know: unknown
 		}
 		if !first.IsValid() {
 			first = p

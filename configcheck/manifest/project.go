@@ -120,13 +120,15 @@ func (p *Project) addLock(name, moduleDir string, data []byte, buildscript bool,
 
 func (p *Project) modules() []Module {
 	var mods []Module
-	mr := newMavenResolver(p.poms, p.mavenConfigs)
+	bud := newBudgets()
+	defer func() { p.resolveErrs = bud.errors() }()
+	mr := newMavenResolver(p.poms, p.mavenConfigs, bud)
 	for _, pf := range p.poms {
 		mod := mr.module(pf)
 		applyLockfiles(&mod, p.locksFor(mod.Dir, true))
 		mods = append(mods, mod)
 	}
-	gr := newGradleResolver(p)
+	gr := newGradleResolver(p, bud)
 	for _, gs := range p.gradle {
 		mod := gr.module(gs)
 		applyLockfiles(&mod, p.locksFor(mod.Dir, false))
