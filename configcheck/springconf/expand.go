@@ -1,6 +1,10 @@
 package springconf
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/twice-lint/twice/configcheck/internal/budget"
+)
 
 // Placeholder expansion, after Spring's PropertyPlaceholderHelper (6.2 rules
 // for defaults: a default is only evaluated when the key is not found).
@@ -8,13 +12,13 @@ import "strings"
 // Implemented: ${KEY}, ${KEY:default}, placeholders nested in keys, in
 // defaults and in looked-up values, an unclosed "${" kept literally.
 // Not implemented: the "\${" escape of Spring 6.2 and custom prefixes or
-// separators. Work is bounded: nesting depth, number of lookups and output
-// size; hitting a bound makes the result unknown, never a hang.
+// separators. Work is bounded: nesting depth, number of lookups, and the
+// shared expansion budget (length of the value, bytes produced over all
+// levels); hitting a bound makes the result unknown, never a hang.
 
 const (
 	maxExpandDepth   = 32
 	maxExpandLookups = 10000
-	maxExpandOutput  = 1 << 20 // bytes written over the whole expansion, all levels
 )
 
 // Expand resolves ${NAME} / ${NAME:default} placeholders in value. lookup
@@ -24,7 +28,14 @@ const (
 // found and has no default, its value is unknown, a reference cycle, or a
 // work bound is hit. Unresolved placeholders are left in the text.
 func Expand(value string, lookup func(key string) (val string, found bool, known bool)) (string, bool) {
-	e := expander{lookup: lookup, visiting: map[string]bool{}}
+	return ExpandWithin(budget.New(), value, lookup)
+}
+
+// ExpandWithin is Expand charging the substituted text to b, so that the
+// expansions of one file can share one budget. A refused expansion makes
+// the result unknown (false) and is counted by b.Refused.
+func ExpandWithin(b *budget.Budget, value string, lookup func(key string) (val string, found bool, known bool)) (string, bool) {
+	e := expander{lookup: lookup, visiting: map[string]bool{}, budget: b}
 	out := e.expandRec(value, 0)
 	return out, !e.failed
 }
@@ -33,8 +44,10 @@ type expander struct {
 	lookup   func(string) (string, bool, bool)
 	visiting map[string]bool // keys being resolved, to detect cycles
 	lookups  int
-	written  int  // bytes produced so far, against maxExpandOutput
+	budget   *budget.Budget
 	failed   bool // some placeholder could not be resolved
+	// overBudget: the budget refused an expansion; the result is unknown.
+	overBudget bool
 }
 
 // expandRec replaces every top-level placeholder of s.
@@ -42,7 +55,7 @@ func (e *expander) expandRec(s string, depth int) string {
 	if !strings.Contains(s, "${") {
 		return s
 	}
-	if depth > maxExpandDepth || e.written > maxExpandOutput {
+	if depth > maxExpandDepth {
 		e.failed = true
 		return s
 	}
@@ -56,13 +69,14 @@ func (e *expander) expandRec(s string, depth int) string {
 		if end < 0 {
 			break // unclosed: the rest is literal text
 		}
-		b.WriteString(s[:start])
 		r := e.resolve(s[start:end+1], s[start+2:end], depth)
-		b.WriteString(r)
-		if e.written += start + len(r); e.written > maxExpandOutput {
-			e.failed = true
-			return b.String()
+		if e.overBudget || !e.budget.Spend(start+len(r), b.Len()+start+len(r)) {
+			// Too big to know: stop here, every level up gives up too.
+			e.failed, e.overBudget = true, true
+			return s
 		}
+		b.WriteString(s[:start])
+		b.WriteString(r)
 		s = s[end+1:]
 	}
 	b.WriteString(s)

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/twice-lint/twice/configcheck/internal/budget"
 )
 
 func TestTruthy(t *testing.T) {
@@ -96,7 +98,7 @@ func TestExpandBounds(t *testing.T) {
 	if ok {
 		t.Errorf("exponential expansion reported ok (len %d)", len(got))
 	}
-	if len(got) > 4*maxExpandOutput {
+	if len(got) > budget.MaxValue {
 		t.Errorf("output grew to %d bytes", len(got))
 	}
 	deep := strings.Repeat("${a:", 100) + "v" + strings.Repeat("}", 100)

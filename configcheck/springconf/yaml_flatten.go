@@ -34,8 +34,8 @@ type flattener struct {
 	entries []Entry
 }
 
-func newFlattener(path string, text []byte, swaps map[tokenPos]bool) *flattener {
-	return &flattener{path: path, text: text, starts: lineStarts(text), swaps: swaps, active: map[*yaml.Node]bool{}}
+func newFlattener(path string, text []byte, starts []int, swaps map[tokenPos]bool) *flattener {
+	return &flattener{path: path, text: text, starts: starts, swaps: swaps, active: map[*yaml.Node]bool{}}
 }
 
 // pos converts a node's line and character column to a source.Pos with a
