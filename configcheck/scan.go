@@ -3,7 +3,6 @@ package configcheck
 import (
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -178,24 +177,6 @@ func readAndParse(j job, maxSize int64) fileFacts {
 		return fileFacts{path: j.file.Path, errs: []InputError{{Message: err.Error(), Location: locationOf(source.Pos{File: j.file.Path})}}}
 	}
 	return parseFile(j.file.Path, j.kind, data)
-}
-
-func readFile(p string, maxSize int64) ([]byte, error) {
-	f, err := os.Open(p)
-	if err != nil {
-		return nil, fmt.Errorf("cannot read file: %w", unwrapPath(err))
-	}
-	defer f.Close()
-	// Read one byte more than allowed to notice a file that grew after the
-	// walk measured it.
-	data, err := io.ReadAll(io.LimitReader(f, maxSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("cannot read file: %w", unwrapPath(err))
-	}
-	if int64(len(data)) > maxSize {
-		return nil, fmt.Errorf("skipped: file is larger than %d bytes", maxSize)
-	}
-	return data, nil
 }
 
 // unwrapPath drops the path from an *os.PathError (it is printed anyway).
