@@ -79,12 +79,11 @@ func WriteText(r *Report, w io.Writer) error {
 	return bw.Flush()
 }
 
-func locText(l Location) string { return fmt.Sprintf("%s:%d:%d", l.Path, l.Line, l.Column) }
+func locText(l Location) string { return fmt.Sprintf("%s:%d:%d", textPath(l.Path), l.Line, l.Column) }
 
-// oneLine keeps a message on its line: parser messages may quote input.
-func oneLine(s string) string {
-	return strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(s)
-}
+// oneLine keeps a message on its line and escapes what could forge or
+// hide output: parser messages may quote input (see textMessage).
+func oneLine(s string) string { return textMessage(s) }
 
 // JSONReport is the document WriteJSON writes (schema version 1). It is
 // stable: fields are only ever added, with a version bump for any change in

@@ -37,12 +37,15 @@ type Location struct {
 	Path   string `json:"path"`
 	Line   int    `json:"line"`
 	Column int    `json:"column"`
+	// PathBytes is the base64 of Path's bytes when they are not valid
+	// UTF-8 (JSON would replace them with U+FFFD), omitted otherwise.
+	PathBytes string `json:"path_bytes,omitempty"`
 }
 
 // locationOf converts a parser position; a zero line or column (the whole
 // file) becomes 1 so every location can be printed and jumped to.
 func locationOf(p source.Pos) Location {
-	return Location{Path: p.File, Line: max(p.Line, 1), Column: max(p.Col, 1)}
+	return Location{Path: p.File, Line: max(p.Line, 1), Column: max(p.Col, 1), PathBytes: rawPathBytes(p.File)}
 }
 
 // compareLocations orders by path, line, column.
