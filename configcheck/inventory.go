@@ -68,7 +68,8 @@ func newInventoryWith(facts []fileFacts, report *Report, files fileAccess, proje
 			ff.manifest = nil
 		}
 	}
-	inv.modules = project.Modules()
+	modules, errs := project.Resolve()
+	inv.modules = modules
 	inv.buildRoots = project.BuildRoots()
 	inv.moduleDirs = map[string]int{}
 	for i, m := range inv.modules {
@@ -76,7 +77,7 @@ func newInventoryWith(facts []fileFacts, report *Report, files fileAccess, proje
 			inv.moduleDirs[path.Clean(m.Dir)] = i
 		}
 	}
-	for _, err := range project.Errors() { // refused expansions: those values are unknown
+	for _, err := range errs { // refused expansions: those values are unknown
 		report.Errors = append(report.Errors, inputErrorOf("", err))
 	}
 	inv.containers = mergeComposeOverrides(inv.containers)

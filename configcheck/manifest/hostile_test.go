@@ -28,8 +28,7 @@ func TestExpansionBudget(t *testing.T) {
 			if err := p.Add(tt.file, []byte(tt.data)); err != nil {
 				t.Fatal(err)
 			}
-			mods := p.Modules()
-			errs := p.Errors()
+			mods, errs := p.Resolve()
 			if len(errs) == 0 {
 				t.Fatal("no input error for a 10^12-byte expansion")
 			}

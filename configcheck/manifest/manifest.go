@@ -99,7 +99,6 @@ type Project struct {
 	catalogs     map[string]*versionCatalog    // *.versions.toml, by path
 	locks        map[string]*lockfile          // lockfiles, by path
 	mavenConfigs map[string]map[string]posText // -D properties of .mvn/maven.config, by project root
-	resolveErrs  []error                       // errors of the last Modules call
 }
 
 // NewProject returns an empty Project.
@@ -137,13 +136,15 @@ func (p *Project) Add(path string, data []byte) error {
 // Modules resolves everything added so far and returns the build modules in
 // a deterministic order (by Dir, then BuildFile).
 func (p *Project) Modules() []Module {
-	return p.modules()
+	mods, _ := p.modules()
+	return mods
 }
 
-// Errors returns the input errors of the last Modules call, sorted by
-// position: expansions of properties or variables that exceeded the
-// expansion budget (the value is then unknown, the rest is resolved as
-// usual). Each is a *source.Error at the definition being expanded.
-func (p *Project) Errors() []error {
-	return p.resolveErrs
+// Resolve is Modules that also returns the input errors found while
+// resolving, sorted by position: expansions of properties or variables that
+// exceeded the expansion budget (that value is then unknown; the rest is
+// resolved as usual). Each is a *source.Error at the definition or
+// declaration being expanded.
+func (p *Project) Resolve() ([]Module, []error) {
+	return p.modules()
 }

@@ -118,10 +118,9 @@ func (p *Project) addLock(name, moduleDir string, data []byte, buildscript bool,
 	return nil
 }
 
-func (p *Project) modules() []Module {
+func (p *Project) modules() ([]Module, []error) {
 	var mods []Module
 	bud := newBudgets()
-	defer func() { p.resolveErrs = bud.errors() }()
 	mr := newMavenResolver(p.poms, p.mavenConfigs, bud)
 	for _, pf := range p.poms {
 		mod := mr.module(pf)
@@ -141,7 +140,7 @@ func (p *Project) modules() []Module {
 		}
 		return mods[i].BuildFile < mods[j].BuildFile
 	})
-	return mods
+	return mods, bud.errors()
 }
 
 // locksFor returns the lockfiles of a module directory, sorted by path:
