@@ -38,10 +38,10 @@ type KubernetesObjects struct {
 // rules of the manifest.
 func ParseKubernetesObjects(file string, data []byte) (KubernetesObjects, error) {
 	p, err := parseKubernetes(file, data)
-	if p == nil || err != nil {
+	if p == nil {
 		return KubernetesObjects{}, err
 	}
-	return KubernetesObjects{Containers: p.containers, Embedded: p.embedded, Endpoints: p.endpoints}, nil
+	return KubernetesObjects{Containers: p.containers, Embedded: p.embedded, Endpoints: p.endpoints}, err
 }
 
 // namespace is metadata.namespace of an object ("" when not set).

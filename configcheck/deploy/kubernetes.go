@@ -14,15 +14,17 @@ import (
 // Kubernetes manifest, and also for a Go/Helm template that is not valid YAML.
 func ParseKubernetes(file string, data []byte) ([]Container, []EmbeddedFile, error) {
 	p, err := parseKubernetes(file, data)
-	if p == nil || err != nil {
+	if p == nil {
 		return nil, nil, err
 	}
-	// A refused $(VAR) expansion keeps the containers (that value unknown).
-	return p.containers, p.embedded, p.lim.error()
+	return p.containers, p.embedded, err
+
 }
 
 // parseKubernetes parses a manifest; it returns a nil parser when data is
-// not a Kubernetes manifest (or is a template that is not valid YAML).
+// not a Kubernetes manifest (or is a template that is not valid YAML), or
+// with an error that drops the file. A refused $(VAR) expansion returns the
+// parser and its error: the containers are kept, that value unknown.
 func parseKubernetes(file string, data []byte) (*k8sParser, error) {
 	if err := checkSize(file, data); err != nil {
 		return nil, err
@@ -54,7 +56,7 @@ func parseKubernetes(file string, data []byte) (*k8sParser, error) {
 	if p.w.err != nil {
 		return nil, p.w.err
 	}
-	return p, nil
+	return p, p.lim.error()
 }
 
 // k8sParser holds the state of one ParseKubernetes call.
