@@ -245,42 +245,15 @@ func (ps *propertySet) activeProfiles() ([]string, bool) {
 		if !ok {
 			return nil, false
 		}
-		if p := springconf.ParseProfiles(v); len(p) > 0 {
-			return p, true
-		}
-		return []string{"default"}, true
+		return includeAndGroups(springconf.ParseProfiles(v), layers)
 	}
-	return []string{"default"}, true
+	return includeAndGroups(nil, layers)
 }
 
 // profilesSetting returns the layer's spring.profiles.active: the plain
 // key, or a YAML list (spring.profiles.active[0], [1]…) joined with commas,
 // whichever is written last.
-func profilesSetting(l layer) (setting, bool) {
-	var list []setting
-	lastPlain := -1
-	for i, s := range l.settings {
-		switch {
-		case s.key == canonProfilesActive:
-			lastPlain, list = i, nil
-		case strings.HasPrefix(s.key, canonProfilesActive+"["):
-			list = append(list, s)
-		}
-	}
-	if len(list) == 0 {
-		if lastPlain < 0 {
-			return setting{}, false
-		}
-		return l.settings[lastPlain], true
-	}
-	joined := list[0]
-	joined.key = canonProfilesActive
-	for _, s := range list[1:] {
-		joined.value += "," + s.value
-		joined.unknown = joined.unknown || s.unknown
-	}
-	return joined, true
-}
+func profilesSetting(l layer) (setting, bool) { return listIn(l, canonProfilesActive) }
 
 // layers returns every property source, highest precedence first.
 func (ps *propertySet) layers(profiles []string, known bool) []layer {

@@ -193,6 +193,47 @@ func TestEffectivePrecedence(t *testing.T) {
 			wantState: stateDisabled, wantFile: "r/application.yml", wantLine: 4,
 		},
 		{
+			name: "spring.profiles.include activates a profile file",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{files: []configFile{
+					inJar(props(t, "r/application.properties", "spring.profiles.include=security\noms.auth.openapi.enable=true\n")),
+					inJar(props(t, "r/application-security.properties", "oms.auth.openapi.enable=false\n")),
+				}}
+			},
+			wantState: stateDisabled, wantFile: "r/application-security.properties", wantLine: 1,
+		},
+		{
+			name: "an active profile's file wins over an included one",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{files: []configFile{
+					inJar(props(t, "r/application.yml", "spring:\n  profiles:\n    active: prod\n    include: [common]\n")),
+					inJar(props(t, "r/application-common.yml", "oms.auth.openapi.enable: false\n")),
+					inJar(props(t, "r/application-prod.yml", "oms.auth.openapi.enable: true\n")),
+				}}
+			},
+			wantState: stateEnabled, wantFile: "r/application-prod.yml", wantLine: 1,
+		},
+		{
+			name: "spring.profiles.group expands the active profile",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{files: []configFile{
+					inJar(props(t, "r/application.yml", "spring:\n  profiles:\n    active: prod\n    group:\n      prod: prod-db,prod-auth\noms.auth.openapi.enable: true\n")),
+					inJar(props(t, "r/application-prod-auth.yml", "oms:\n  auth:\n    openapi:\n      enable: false\n")),
+				}}
+			},
+			wantState: stateDisabled, wantFile: "r/application-prod-auth.yml", wantLine: 4,
+		},
+		{
+			name: "a group of the default profile: not active when another is",
+			ps: func(t *testing.T) propertySet {
+				return propertySet{fixed: containerOf(map[string]string{"SPRING_PROFILES_ACTIVE": "dev"}), files: []configFile{
+					inJar(props(t, "r/application.properties", "spring.profiles.group.prod=hardened\noms.auth.openapi.enable=false\n")),
+					inJar(props(t, "r/application-hardened.properties", "oms.auth.openapi.enable=true\n")),
+				}}
+			},
+			wantState: stateDisabled, wantFile: "r/application.properties", wantLine: 2,
+		},
+		{
 			name: "a loaded file that does not parse: unknown",
 			ps: func(t *testing.T) propertySet {
 				broken := inJar(&springFile{path: "r/application-prod.yml", role: roleApplication, profile: "prod", yaml: true})
