@@ -153,8 +153,8 @@ func (r *reporter) clientOp(s *retryscope.Scope) (mutation.Op, bool) {
 func (r *reporter) funcCandidate(s *retryscope.Scope) (candidate, bool) {
 	c := candidate{node: s.Arg, scope: s}
 	f := r.m.Fact(s.Func)
-	if f != nil && f.Idempotent {
-		return c, false
+	if f != nil && f.Idempotent || s.Guarded && len(s.Again) == 0 {
+		return c, false // idempotent, or retried only when refused
 	}
 	if d := r.m.Decls[s.Func]; d != nil {
 		var found bool
@@ -162,7 +162,7 @@ func (r *reporter) funcCandidate(s *retryscope.Scope) (candidate, bool) {
 			if found {
 				return false
 			}
-			if call, ok := n.(*ast.CallExpr); ok {
+			if call, ok := n.(*ast.CallExpr); ok && s.Repeats(call) {
 				if op, ok := r.m.Classifier.Call(call); ok {
 					c.inner, c.op, found = call, op, true
 				}

@@ -33,6 +33,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"helper and idempotent function from other packages (facts)", "example.com/checkout"},
 		{"webhook retry loops, recursion, non-retry loops, retrying clients", "webhooks"},
 		{"generated files are not reported; their facts still count", "genapi"},
+		{"retry predicates: refusal-only retries are silent, others reported", "ratelimit"},
 	}
 	// One run over every package: loading and analyzing the standard
 	// library dependencies once keeps the test fast.

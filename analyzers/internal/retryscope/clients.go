@@ -73,9 +73,11 @@ func newClientState() clientState {
 // noteAssign records assignments of tracked client values.
 func (cs *clientState) noteAssign(w *walk, as *ast.AssignStmt) {
 	if len(as.Lhs) == 1 && len(as.Rhs) == 1 {
-		// rc.RetryMax = 0 turns retries off.
-		if sel, ok := ast.Unparen(as.Lhs[0]).(*ast.SelectorExpr); ok && sel.Sel.Name == "RetryMax" &&
-			isNamed(w.info.TypeOf(sel.X), retryablehttpPkg, "Client") && isZero(w.info, as.Rhs[0]) {
+		// rc.RetryMax = 0 turns retries off; so does a CheckRetry policy
+		// that retries only refusals (429, a refused connection): nothing
+		// executed is sent again.
+		if sel, ok := ast.Unparen(as.Lhs[0]).(*ast.SelectorExpr); ok && isNamed(w.info.TypeOf(sel.X), retryablehttpPkg, "Client") &&
+			(sel.Sel.Name == "RetryMax" && isZero(w.info, as.Rhs[0]) || sel.Sel.Name == "CheckRetry" && w.predicateRefuses(as.Rhs[0])) {
 			if obj := objOf(w.info, sel.X); obj != nil {
 				cs.noRetry[obj] = true
 			}
@@ -109,7 +111,11 @@ func (cs *clientState) noteValue(w *walk, obj types.Object, value ast.Expr) {
 		return
 	}
 	if call, ok := ast.Unparen(value).(*ast.CallExpr); ok && isMethod(w.info, call, retryablehttpPkg, "Client", "StandardClient") {
-		cs.std[v] = true
+		// The client is usually configured (RetryMax, CheckRetry) before
+		// its StandardClient is taken.
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); !ok || !cs.retriesOff(w.info, objOf(w.info, sel.X), 0) {
+			cs.std[v] = true
+		}
 		return
 	}
 	if restyVersion(v.Type()) != "" || isNamed(v.Type(), retryablehttpPkg, "Request") || isNamed(v.Type(), retryablehttpPkg, "Client") {

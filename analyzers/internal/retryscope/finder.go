@@ -40,6 +40,29 @@ type Finder struct {
 	// importsGRPC: the package imports google.golang.org/grpc, so gRPC
 	// clients are worth tracking.
 	importsGRPC bool
+	// decls indexes the package's function declarations (built on first
+	// use by declOf).
+	decls map[*types.Func]*ast.FuncDecl
+}
+
+// declOf returns the declaration of a function of this package, or nil.
+func (f *Finder) declOf(fn *types.Func) *ast.FuncDecl {
+	if fn == nil || fn.Pkg() != f.pass.Pkg {
+		return nil
+	}
+	if f.decls == nil {
+		f.decls = map[*types.Func]*ast.FuncDecl{}
+		for _, file := range f.pass.Files {
+			for _, d := range file.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+					if obj, ok := f.info.Defs[fd.Name].(*types.Func); ok {
+						f.decls[obj] = fd
+					}
+				}
+			}
+		}
+	}
+	return f.decls[fn.Origin()]
 }
 
 // NewFinder returns a Finder for pass.
@@ -146,6 +169,7 @@ type walk struct {
 	paramCalls []paramCall
 
 	clients clientState
+	ref     *refusals
 }
 
 type paramCall struct {
@@ -155,7 +179,7 @@ type paramCall struct {
 }
 
 func newWalk(f *Finder, helper func(*types.Func) *Helper) *walk {
-	return &walk{f: f, info: f.info, helper: helper, clients: newClientState()}
+	return &walk{f: f, info: f.info, helper: helper, clients: newClientState(), ref: &refusals{info: f.info, decls: f.declOf}}
 }
 
 // run walks the function declarations and the package-level variable
@@ -294,7 +318,9 @@ func (w *walk) call(call *ast.CallExpr) {
 	fn = fn.Origin() // a method of an instantiated generic type: facts are on the declaration
 	if lib, ok := lookupLibrary(w.f.libs, fn); ok {
 		if !lib.Safe && lib.Arg < len(call.Args) {
-			w.addArgScope(KindLibrary, lib.Mechanism, call, call.Args[lib.Arg], Helper{})
+			if s := w.addArgScope(KindLibrary, lib.Mechanism, call, call.Args[lib.Arg], Helper{}); s != nil {
+				w.guardLibrary(s, lib, call)
+			}
 		}
 		return
 	}
@@ -346,8 +372,9 @@ func shortName(fn *types.Func) string {
 // addArgScope adds the scope of a retried func argument: a literal (or a
 // local variable holding one), a named function or method value, or a
 // func-typed parameter of the enclosing declaration (a helper). h carries
-// the transaction behaviour of a retry helper (zero for libraries).
-func (w *walk) addArgScope(kind Kind, mech string, call *ast.CallExpr, arg ast.Expr, h Helper) {
+// the transaction behaviour of a retry helper (zero for libraries). It
+// returns the scope added, or nil.
+func (w *walk) addArgScope(kind Kind, mech string, call *ast.CallExpr, arg ast.Expr, h Helper) *Scope {
 	s := &Scope{Kind: kind, Mechanism: mech, Pos: call.Pos(), Param: -1, Encl: w.decl,
 		TxBeforeCommit: h.TxBeforeCommit, RetriesCommit: h.RetriesCommit}
 	switch a := ast.Unparen(arg).(type) {
@@ -373,15 +400,16 @@ func (w *walk) addArgScope(kind Kind, mech string, call *ast.CallExpr, arg ast.E
 			} else if i, ok := w.params[o]; ok {
 				s.Param = i
 			} else {
-				return
+				return nil
 			}
 		default:
-			return
+			return nil
 		}
 	default:
-		return
+		return nil
 	}
 	w.scopes = append(w.scopes, s)
+	return s
 }
 
 // recursion adds a scope for `return c.send(ctx, req, attempt+1)`: a
@@ -440,7 +468,7 @@ func (w *walk) helpers() map[*types.Func]*Helper {
 		out[fn] = &Helper{FuncParam: param, Mechanism: s.Mechanism, TxBeforeCommit: s.TxBeforeCommit, RetriesCommit: s.RetriesCommit}
 	}
 	for _, s := range w.scopes {
-		if s.Param >= 0 && s.Encl != nil {
+		if s.Param >= 0 && s.Encl != nil && !(s.Guarded && len(s.Again) == 0) {
 			add(s.Encl, s.Param, s)
 		}
 	}

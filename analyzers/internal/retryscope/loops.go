@@ -109,6 +109,7 @@ func (w *walk) loop(l loop) {
 			s.Mechanism = "a retry loop that also re-runs the transaction when COMMIT failed"
 		}
 	}
+	w.guardLoop(s, l)
 	w.scopes = append(w.scopes, s)
 }
 

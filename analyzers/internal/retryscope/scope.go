@@ -78,10 +78,34 @@ type Scope struct {
 	// transaction committed is unknown: its SQL statements may already have
 	// taken effect.
 	RetriesCommit bool
+
+	// Guarded: the retry's predicate was read (a RetryIf option,
+	// backoff.Permanent on the other errors, a loop that goes round only
+	// after a rate-limit test). The scope then goes round after a failure
+	// that may follow an executed write only from the positions in Again
+	// (unguarded returns of a retried func, continues of a loop); a call
+	// that ends after all of them is not repeated once it took effect.
+	Guarded bool
+	Again   []token.Pos
+}
+
+// Repeats reports whether the scope can go round again, after a failure
+// that is not a refusal, once the code at n has run.
+func (s *Scope) Repeats(n ast.Node) bool {
+	if !s.Guarded {
+		return true
+	}
+	for _, p := range s.Again {
+		if p >= n.End() {
+			return true
+		}
+	}
+	return false
 }
 
 // Contains reports whether the call at n is repeated by the scope: inside
-// Body (and before Until) or the scope's own Call.
+// Body (and before Until, and before a way to go round that a refusal does
+// not guard) or the scope's own Call.
 func (s *Scope) Contains(n ast.Node) bool {
 	if s.Call != nil {
 		return n == ast.Node(s.Call)
@@ -89,7 +113,7 @@ func (s *Scope) Contains(n ast.Node) bool {
 	if s.Body == nil || n.Pos() < s.Body.Pos() || n.End() > s.Body.End() {
 		return false
 	}
-	return s.Until == token.NoPos || n.Pos() < s.Until
+	return (s.Until == token.NoPos || n.Pos() < s.Until) && s.Repeats(n)
 }
 
 // Helper describes a retry helper: a function that retries its func-typed

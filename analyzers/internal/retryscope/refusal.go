@@ -1,0 +1,308 @@
+package retryscope
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"regexp"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/twice-lint/twice/analyzers/internal/httpstatus"
+)
+
+// A retry that goes round only when the server refused the request before
+// executing it (a rate limit, a bad nonce, an authentication failure, a
+// conflict, "not ready yet", a refused connection) cannot repeat a write
+// that took effect. This file decides whether a condition holds only on
+// such a refusal; refusalpath.go uses it to judge retry predicates and the
+// paths that go round again.
+//
+// Only positive evidence counts: a condition the evaluator does not
+// understand (an unknown predicate, a timeout test) is not a refusal, so
+// the retry keeps today's judgement.
+
+// refusalStatuses are the statuses of a request the server did not
+// execute: the refusals every analyzer accepts (401/403/407/429) plus 409
+// Conflict and 425 Too Early, which retry predicates use for "the state
+// changed under you, send again" and "not ready yet".
+func refusalStatuses() httpstatus.Set {
+	return httpstatus.Refusals().Or(httpstatus.Of(409, 425))
+}
+
+// refusalWords matches the names and messages of refusals: sentinel errors
+// (ErrRateLimited, ErrBadNonce, syscall.ECONNREFUSED), error types
+// (*ThrottlingException, *TooManyRequestsError), predicates
+// (IsTooManyRequests, isRateLimited, apierrors.IsConflict) and error texts
+// ("connection refused", "urn:ietf:params:acme:error:badNonce").
+var refusalWords = regexp.MustCompile(`(?i)(rate.?limit|throttl|too.?many.?requests|bad.?nonce|not.?ready|unauthori[sz]ed|forbidden|conflict|conn(ection)?.?refused|econnrefused|proxy.?auth|slow.?down|quota.?exceeded)`)
+
+// maxRefusalDepth bounds how far the evaluator follows helpers and local
+// variables.
+const maxRefusalDepth = 4
+
+// refusals evaluates conditions for one package.
+type refusals struct {
+	info  *types.Info
+	decls func(*types.Func) *ast.FuncDecl
+	// known holds the outcomes of the conditions being evaluated together
+	// (see refused), by conditionKey.
+	known map[string]bool
+}
+
+// when reports whether e, when it evaluates to truth, implies that the
+// request was refused. scope is the function body e is written in (to
+// follow `rateLimited := isRateLimit(err)`).
+func (r *refusals) when(e ast.Expr, truth bool, scope ast.Node, depth int) bool {
+	if e == nil || depth > maxRefusalDepth {
+		return false
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		return x.Op == token.NOT && r.when(x.X, !truth, scope, depth)
+	case *ast.BinaryExpr:
+		return r.binary(x, truth, scope, depth)
+	case *ast.CallExpr:
+		return truth && r.call(x, depth)
+	case *ast.Ident:
+		if tv := r.info.Types[x]; tv.Value != nil {
+			return false
+		}
+		if def := r.definition(x, scope); def != nil {
+			return r.when(def, truth, scope, depth+1)
+		}
+	}
+	return false
+}
+
+// binary handles &&, || and comparisons.
+func (r *refusals) binary(x *ast.BinaryExpr, truth bool, scope ast.Node, depth int) bool {
+	switch x.Op {
+	case token.LAND:
+		if truth {
+			return r.when(x.X, true, scope, depth) || r.when(x.Y, true, scope, depth)
+		}
+		// !(a && b) is !a or !b: each must be a refusal, or impossible
+		// because the other conditions say the operand holds.
+		return r.eitherRefused(x, false, scope, depth)
+	case token.LOR:
+		if truth {
+			return r.eitherRefused(x, true, scope, depth)
+		}
+		return r.when(x.X, false, scope, depth) || r.when(x.Y, false, scope, depth)
+	case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+		return r.comparison(x, truth)
+	}
+	return false
+}
+
+// eitherRefused judges a disjunction of the operands of x with outcome
+// truth (a || b true, or a && b false): every operand that can have that
+// outcome, given the known conditions, must imply a refusal.
+func (r *refusals) eitherRefused(x *ast.BinaryExpr, truth bool, scope ast.Node, depth int) bool {
+	possible := 0
+	for _, op := range []ast.Expr{x.X, x.Y} {
+		if r.knownAs(op, !truth) {
+			continue
+		}
+		possible++
+		if !r.when(op, truth, scope, depth) {
+			return false
+		}
+	}
+	return possible > 0
+}
+
+// comparison judges a status comparison (resp.StatusCode == 429,
+// apiErr.Code != http.StatusConflict), a comparison with a refusal
+// sentinel (err == ErrRateLimited) and a dial test (opErr.Op == "dial").
+func (r *refusals) comparison(x *ast.BinaryExpr, truth bool) bool {
+	val, other, op := x.Y, x.X, x.Op
+	if r.info.Types[val].Value == nil {
+		val, other, op = x.X, x.Y, httpstatus.Mirror(x.Op)
+	}
+	if tv := r.info.Types[val]; tv.Value != nil {
+		switch tv.Value.Kind() {
+		case constant.Int:
+			c, exact := constant.Int64Val(tv.Value)
+			if !exact || !isStatusExpr(r.info, other) {
+				return false
+			}
+			yes := httpstatus.Where(op, int(c))
+			if !truth {
+				yes = yes.Not()
+			}
+			return !yes.Empty() && yes.SubsetOf(refusalStatuses())
+		case constant.String:
+			// opErr.Op == "dial" on a *net.OpError: the connection was
+			// never made.
+			s := constant.StringVal(tv.Value)
+			sel, ok := ast.Unparen(other).(*ast.SelectorExpr)
+			return ok && sel.Sel.Name == "Op" && s == "dial" && (op == token.EQL) == truth &&
+				isNamed(r.info.TypeOf(sel.X), "net", "OpError")
+		}
+		return false
+	}
+	// err == ErrRateLimited (both sides non-constant).
+	if (x.Op == token.EQL) != truth || x.Op != token.EQL && x.Op != token.NEQ {
+		return false
+	}
+	return r.refusalValue(x.X) || r.refusalValue(x.Y)
+}
+
+// isStatusExpr recognises an integer status: resp.StatusCode,
+// resp.StatusCode(), apiErr.Code, e.HTTPStatusCode, a variable named
+// status/code.
+func isStatusExpr(info *types.Info, e ast.Expr) bool {
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 0 {
+		e = call.Fun
+	}
+	var name string
+	switch x := ast.Unparen(e).(type) {
+	case *ast.SelectorExpr:
+		name = x.Sel.Name
+	case *ast.Ident:
+		name = x.Name
+	default:
+		return false
+	}
+	n := strings.ToLower(name)
+	if !strings.Contains(n, "status") && !strings.HasSuffix(n, "code") {
+		return false
+	}
+	b, ok := info.TypeOf(e).Underlying().(*types.Basic)
+	if sig, isSig := info.TypeOf(e).Underlying().(*types.Signature); isSig && sig.Results().Len() == 1 {
+		b, ok = sig.Results().At(0).Type().Underlying().(*types.Basic)
+	}
+	return ok && b.Info()&types.IsInteger != 0
+}
+
+// refusalValue reports whether e names a refusal sentinel
+// (ErrRateLimited, syscall.ECONNREFUSED, acme.ErrBadNonce).
+func (r *refusals) refusalValue(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		_, isVar := r.info.Uses[x].(*types.Var)
+		_, isConst := r.info.Uses[x].(*types.Const)
+		return (isVar || isConst) && refusalWords.MatchString(x.Name) && !isLocal(r.info.Uses[x])
+	case *ast.SelectorExpr:
+		return refusalWords.MatchString(x.Sel.Name)
+	}
+	return false
+}
+
+// isLocal reports whether obj is declared inside a function (a sentinel
+// is a package-level variable or constant).
+func isLocal(obj types.Object) bool {
+	return obj.Parent() != nil && obj.Pkg() != nil && obj.Parent() != obj.Pkg().Scope()
+}
+
+// refusalType reports whether t (or *t) is an error type named for a
+// refusal (*RateLimitError, ThrottlingException).
+func refusalType(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && refusalWords.MatchString(n.Obj().Name())
+}
+
+// call judges a boolean call: errors.Is/As with a refusal, strings.Contains
+// with a refusal text, a predicate whose body holds only on refusals, or
+// (body unseen) one named for a refusal (apierrors.IsTooManyRequests).
+func (r *refusals) call(call *ast.CallExpr, depth int) bool {
+	fn, _ := typeutil.Callee(r.info, call).(*types.Func)
+	if fn == nil {
+		return false
+	}
+	switch pkgOf(fn) + "." + fn.Name() {
+	case "errors.Is":
+		return len(call.Args) == 2 && r.refusalValue(call.Args[1])
+	case "errors.As":
+		return len(call.Args) == 2 && refusalType(r.pointee(call.Args[1]))
+	case "strings.Contains", "strings.HasPrefix", "strings.HasSuffix", "strings.EqualFold":
+		if len(call.Args) != 2 {
+			return false
+		}
+		tv := r.info.Types[call.Args[1]]
+		return tv.Value != nil && tv.Value.Kind() == constant.String && refusalWords.MatchString(constant.StringVal(tv.Value))
+	}
+	if !returnsBool(fn) {
+		return false
+	}
+	if d := r.decls(fn.Origin()); d != nil {
+		return r.trueOnlyOnRefusal(d.Body, depth+1)
+	}
+	return refusalWords.MatchString(fn.Name())
+}
+
+// pointee is the type a pointer argument points to (errors.As(err, &target)).
+func (r *refusals) pointee(e ast.Expr) types.Type {
+	if p, ok := r.info.TypeOf(e).Underlying().(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return nil
+}
+
+func returnsBool(fn *types.Func) bool {
+	res := fn.Signature().Results()
+	return res.Len() >= 1 && isBool(res.At(0).Type())
+}
+
+// definition returns the expression a local variable was defined with
+// (`limited := isRateLimit(err)`), when it is assigned exactly once in
+// scope.
+func (r *refusals) definition(id *ast.Ident, scope ast.Node) ast.Expr {
+	obj, ok := r.info.Uses[id].(*types.Var)
+	if !ok || scope == nil || !isBool(obj.Type()) {
+		return nil
+	}
+	var def ast.Expr
+	count := 0
+	ast.Inspect(scope, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != len(as.Rhs) {
+			return true
+		}
+		for i, lhs := range as.Lhs {
+			if l, ok := lhs.(*ast.Ident); ok && r.info.ObjectOf(l) == obj {
+				def = as.Rhs[i]
+				count++
+			}
+		}
+		return true
+	})
+	if count != 1 {
+		return nil
+	}
+	return def
+}
+
+// trueOnlyOnRefusal reports whether every return of a boolean predicate's
+// body that can yield true does so only on a refusal: the returned
+// expression is a refusal test, or the path to the return is guarded by
+// one. A body with no true return says nothing.
+func (r *refusals) trueOnlyOnRefusal(body *ast.BlockStmt, depth int) bool {
+	if body == nil || depth > maxRefusalDepth {
+		return false
+	}
+	sawTrue := false
+	ok := true
+	forEachReturn(body, func(ret *ast.ReturnStmt, path []ast.Node) {
+		if !ok || len(ret.Results) == 0 {
+			ok = ok && len(ret.Results) > 0
+			return
+		}
+		e := ret.Results[0]
+		if tv := r.info.Types[e]; tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value) {
+			return // return false
+		}
+		sawTrue = true
+		if !r.when(e, true, body, depth) && !r.guarded(path, body, depth) {
+			ok = false
+		}
+	})
+	return ok && sawTrue
+}

@@ -1,0 +1,210 @@
+package retryscope
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// condition is a test known to have the outcome truth on the way to a
+// statement: an enclosing if or case, or an earlier `if cond { return }`
+// that control got past.
+type condition struct {
+	expr  ast.Expr
+	truth bool
+	// typeCase: the types listed by a type switch's case (expr is nil).
+	typeCase []ast.Expr
+}
+
+// guarded reports whether control can reach the last node of path (path[0]
+// is the function or loop body) only on a refusal: one of the conditions
+// on the way implies it, given the others (after `if err != nil { return }`
+// the test `err == nil && resp.StatusCode != 429` can fail only on a 429).
+func (r *refusals) guarded(path []ast.Node, scope ast.Node, depth int) bool {
+	return r.refused(pathConditions(path), scope, depth)
+}
+
+// refused evaluates conditions that all hold together.
+func (r *refusals) refused(conds []condition, scope ast.Node, depth int) bool {
+	if len(conds) == 0 {
+		return false
+	}
+	// A helper's body evaluated inside another evaluation has its own
+	// conditions.
+	outer := r.known
+	r.known = map[string]bool{}
+	defer func() { r.known = outer }()
+	for _, c := range conds {
+		if c.expr != nil {
+			k, v := conditionKey(c.expr, c.truth)
+			r.known[k] = v
+		}
+	}
+	for _, c := range conds {
+		if c.expr != nil && r.when(c.expr, c.truth, scope, depth) || c.typeCase != nil && r.refusalTypes(c.typeCase) {
+			return true
+		}
+	}
+	return false
+}
+
+// refusalTypes reports whether every type a case lists is a refusal
+// error type.
+func (r *refusals) refusalTypes(list []ast.Expr) bool {
+	for _, e := range list {
+		if !refusalType(r.info.TypeOf(e)) {
+			return false
+		}
+	}
+	return true
+}
+
+// conditionKey normalises a condition with an outcome: parentheses and
+// negations are removed and != is turned into ==, so that `err != nil`
+// false and `err == nil` true have the same key and value.
+func conditionKey(e ast.Expr, truth bool) (string, bool) {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.UnaryExpr:
+			if x.Op == token.NOT {
+				e, truth = x.X, !truth
+				continue
+			}
+		case *ast.BinaryExpr:
+			if x.Op == token.NEQ {
+				return types.ExprString(&ast.BinaryExpr{X: x.X, Op: token.EQL, Y: x.Y}), !truth
+			}
+		}
+		return types.ExprString(ast.Unparen(e)), truth
+	}
+}
+
+// knownAs reports whether the conditions being evaluated establish that e
+// has the outcome truth.
+func (r *refusals) knownAs(e ast.Expr, truth bool) bool {
+	if r.known == nil {
+		return false
+	}
+	k, v := conditionKey(e, truth)
+	got, ok := r.known[k]
+	return ok && got == v
+}
+
+// pathConditions lists the conditions on the way from path[0] to the last
+// node of path.
+func pathConditions(path []ast.Node) []condition {
+	var out []condition
+	for i := 0; i+1 < len(path); i++ {
+		child := path[i+1]
+		switch n := path[i].(type) {
+		case *ast.IfStmt:
+			switch child {
+			case n.Body:
+				out = append(out, condition{expr: n.Cond, truth: true})
+			case n.Else:
+				out = append(out, condition{expr: n.Cond, truth: false})
+			}
+		case *ast.BlockStmt:
+			out = append(out, precedingConditions(n.List, child)...)
+		case *ast.CaseClause:
+			if i >= 2 {
+				out = append(out, caseConditions(path[i-2], n)...)
+			}
+			out = append(out, precedingConditions(n.Body, child)...)
+		case *ast.CommClause:
+			out = append(out, precedingConditions(n.Body, child)...)
+		}
+	}
+	return out
+}
+
+// precedingConditions lists what getting past the statements of list
+// before child demands: `if !rateLimited(err) { return err }` gives
+// rateLimited(err). A nil child stands for the end of the list.
+func precedingConditions(list []ast.Stmt, child ast.Node) []condition {
+	var out []condition
+	for _, st := range list {
+		if ast.Node(st) == child {
+			break
+		}
+		ifs, ok := st.(*ast.IfStmt)
+		if !ok {
+			continue
+		}
+		bodyLeaves := leaves(ifs.Body)
+		elseLeaves := ifs.Else != nil && leaves(ifs.Else)
+		switch {
+		case bodyLeaves && !elseLeaves:
+			out = append(out, condition{expr: ifs.Cond, truth: false})
+		case elseLeaves && !bodyLeaves:
+			out = append(out, condition{expr: ifs.Cond, truth: true})
+		}
+	}
+	return out
+}
+
+// caseConditions gives the condition of a case clause: the tag equals one
+// of the listed values (switch resp.StatusCode { case 409, 429: }), one of
+// the listed tests holds (switch { case isThrottled(err): }), or the value
+// has one of the listed types (switch err.(type) { case *RateLimitError: }).
+// A default clause gives nothing.
+func caseConditions(sw ast.Node, cc *ast.CaseClause) []condition {
+	if len(cc.List) == 0 {
+		return nil
+	}
+	switch s := sw.(type) {
+	case *ast.TypeSwitchStmt:
+		return []condition{{typeCase: cc.List, truth: true}}
+	case *ast.SwitchStmt:
+		var any ast.Expr
+		for _, v := range cc.List {
+			test := v
+			if s.Tag != nil {
+				test = &ast.BinaryExpr{X: s.Tag, OpPos: v.Pos(), Op: token.EQL, Y: v}
+			}
+			if any == nil {
+				any = test
+			} else {
+				any = &ast.BinaryExpr{X: any, OpPos: v.Pos(), Op: token.LOR, Y: test}
+			}
+		}
+		return []condition{{expr: any, truth: true}}
+	}
+	return nil
+}
+
+// leaves reports whether a statement never falls through to the next one:
+// it ends in a return, a branch (continue, break, goto) or a panic.
+func leaves(st ast.Stmt) bool {
+	switch s := st.(type) {
+	case *ast.BlockStmt:
+		return len(s.List) > 0 && leaves(s.List[len(s.List)-1])
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		return isNoReturnCall(s.X)
+	case *ast.IfStmt:
+		return s.Else != nil && leaves(s.Body) && leaves(s.Else)
+	}
+	return false
+}
+
+// forEachReturn calls f for each return statement of body (not those of
+// nested function literals) with the path from body down to it.
+func forEachReturn(body *ast.BlockStmt, f func(*ast.ReturnStmt, []ast.Node)) {
+	var stack []ast.Node
+	ast.Inspect(body, func(n ast.Node) bool {
+		if n == nil {
+			stack = stack[:len(stack)-1]
+			return true
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		stack = append(stack, n)
+		if ret, ok := n.(*ast.ReturnStmt); ok {
+			f(ret, append([]ast.Node(nil), stack...))
+		}
+		return true
+	})
+}
