@@ -137,6 +137,8 @@ func describeSetting(s *judgedServer) string {
 		fmt.Fprintf(&b, "JVM option %s=%s", w.name, w.value)
 	case srcEnv:
 		fmt.Fprintf(&b, "environment variable %s=%s", w.name, w.value)
+	case srcJSON:
+		fmt.Fprintf(&b, "%s=%s in the JSON of %s", w.name, w.value, w.via)
 	default:
 		fmt.Fprintf(&b, "%s=%s", w.name, w.value)
 	}

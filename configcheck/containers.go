@@ -73,19 +73,19 @@ func containerServer(inv *inventory, c deploy.Container, built *deploy.Container
 	c, missing := inv.files.withEnvFiles(c)
 	jl := launchOf(inv, c, built)
 	sure, maybe := containerLayers(c, jl)
-	s.props.fixed = sure
 	if len(missing) > 0 {
-		s.props.fixed[srcEnv].wildcard = describeMissingEnvFiles(missing)
+		layerOf(sure, srcEnv).wildcard = describeMissingEnvFiles(missing)
 	}
+	s.props.fixed = withApplicationJSON(sure)
 	s.props.files, s.startRelated = mountedFiles(inv, c, jl, s.props.fixed, consumed)
 	s.startRelated = append(s.startRelated, ignoredWords(c, jl)...)
 	s.unsetNote = ignoredAuthSetting(c, jl)
 	if maybe != nil {
 		alt := s.props
-		alt.fixed = maybe
 		if len(missing) > 0 {
-			alt.fixed[srcEnv].wildcard = s.props.fixed[srcEnv].wildcard
+			layerOf(maybe, srcEnv).wildcard = describeMissingEnvFiles(missing)
 		}
+		alt.fixed = withApplicationJSON(maybe)
 		s.maybe = &alt
 		s.maybeWhy = fmt.Sprintf("the image %s is not built in the repository, so its entrypoint is unknown and so is whether the container's command and PARAMS/JVMOPTIONS/JAVA_OPTS reach Spring", c.Image)
 	}

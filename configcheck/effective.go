@@ -27,6 +27,7 @@ const (
 	srcJVM                    // -Dkey=value JVM options
 	srcEnv                    // environment variables
 	srcFile                   // a config file
+	srcJSON                   // SPRING_APPLICATION_JSON; ranks between srcArgs and srcJVM (layers are ordered by position, not by this value)
 )
 
 // setting is one key=value a server sees, with where it was written.
@@ -36,6 +37,7 @@ type setting struct {
 	value   string
 	pos     source.Pos
 	unknown bool // the value cannot be known from the repository (k8s valueFrom, ${VAR} without default, @token@)
+	via     string // for a key inside SPRING_APPLICATION_JSON: the variable or argument that holds the JSON
 }
 
 // layer is one property source after profile selection.
