@@ -121,7 +121,7 @@ func checkActions(t *testing.T, actions []codeAction, uri string, want map[strin
 	}
 }
 
-func readText(t *testing.T, path string) string {
+func readText(t testing.TB, path string) string {
 	t.Helper()
 	data, err := os.ReadFile(path)
 	if err != nil {

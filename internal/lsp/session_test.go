@@ -11,20 +11,24 @@ import (
 // session is a server running in this process, driven through pipes by a
 // test client as an editor would.
 type session struct {
-	t      *testing.T
+	t      testing.TB
 	c      *lsptest.Client
 	toSrv  *io.PipeWriter
 	exit   chan int
 	closed bool
 }
 
-func startSession(t *testing.T) *session {
+func startSession(t testing.TB) *session {
 	t.Helper()
 	inR, inW := io.Pipe()
 	outR, outW := io.Pipe()
 	s := &session{t: t, toSrv: inW, exit: make(chan int, 1)}
+	var log io.Writer = testLog{t}
+	if _, bench := t.(*testing.B); bench {
+		log = io.Discard
+	}
 	go func() {
-		code := Run(inR, outW, Options{Version: "test", Log: testLog{t}})
+		code := Run(inR, outW, Options{Version: "test", Log: log})
 		outW.Close()
 		s.exit <- code
 	}()
@@ -125,7 +129,7 @@ func (s *session) codeActions(path string, line int) []codeAction {
 }
 
 // testLog sends the server's log to the test log.
-type testLog struct{ t *testing.T }
+type testLog struct{ t testing.TB }
 
 func (l testLog) Write(p []byte) (int, error) {
 	l.t.Logf("%s", p)
@@ -140,7 +144,7 @@ func codes(ds []lsptest.Diagnostic) []string {
 	return out
 }
 
-func fixture(t *testing.T, rel string) string {
+func fixture(t testing.TB, rel string) string {
 	t.Helper()
 	p, err := filepath.Abs(filepath.Join("../../testdata", rel))
 	if err != nil {
