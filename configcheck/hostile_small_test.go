@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/twice-lint/twice/configcheck/internal/hostile"
+	"github.com/twice-lint/twice/internal/hostile"
 )
 
 // TestHostileSmallFiles scans a tree of the small hostile files of issue 14

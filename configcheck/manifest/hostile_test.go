@@ -7,8 +7,8 @@ import (
 	"testing"
 
 	"github.com/twice-lint/twice/configcheck/internal/growth"
-	"github.com/twice-lint/twice/configcheck/internal/hostile"
 	"github.com/twice-lint/twice/configcheck/source"
+	"github.com/twice-lint/twice/internal/hostile"
 )
 
 // Hostile build files far under the size cap (issue 14).

@@ -7,7 +7,7 @@ import (
 
 	"github.com/twice-lint/twice/configcheck/internal/budget"
 	"github.com/twice-lint/twice/configcheck/internal/growth"
-	"github.com/twice-lint/twice/configcheck/internal/hostile"
+	"github.com/twice-lint/twice/internal/hostile"
 )
 
 // Linear parsing (issue 14): doubling the input at most doubles the cost,
