@@ -36,7 +36,7 @@ type setting struct {
 	name    string // as written: "--oms.auth.openapi.enable", "OMS_AUTH_OPENAPI_ENABLE", "oms.auth.openapi.enable"
 	value   string
 	pos     source.Pos
-	unknown bool // the value cannot be known from the repository (k8s valueFrom, ${VAR} without default, @token@)
+	unknown bool   // the value cannot be known from the repository (k8s valueFrom, ${VAR} without default, @token@)
 	via     string // for a key inside SPRING_APPLICATION_JSON: the variable or argument that holds the JSON
 }
 
