@@ -19,6 +19,7 @@ func TestWhichCallsWrite(t *testing.T) {
 		pkg  string
 	}{
 		{"analyzed bodies: SDK middleware Insert, JSON AppendNumber, DNS SendQuery, local registries, encoders", "bodies"},
+		{"reads sent as POST: RPC operation names, search paths, OAuth2 token, ACME POST-as-GET, GraphQL queries", "readpost"},
 	}
 	var pkgs []string
 	for _, tt := range tests {

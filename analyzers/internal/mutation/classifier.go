@@ -33,6 +33,7 @@ type Classifier struct {
 type sumState struct {
 	params map[*types.Var]int
 	fact   *FuncFact
+	name   string // the summarised function's name (read evidence)
 }
 
 // config is Config as sets.
@@ -82,6 +83,9 @@ func (c *Classifier) Call(call *ast.CallExpr) (Op, bool) {
 		}, true
 	}
 	if op, handled := c.table(call, fn); handled {
+		if op.Kind != KindNone && c.postReads(call, op) {
+			return Op{}, false
+		}
 		return op, op.Kind != KindNone
 	}
 	fact := c.facts(fn)
@@ -90,6 +94,9 @@ func (c *Classifier) Call(call *ast.CallExpr) (Op, bool) {
 	}
 	if fact != nil {
 		if op, ok := c.viaFact(call, fn, fact); ok {
+			if c.postReads(call, op) {
+				return Op{}, false
+			}
 			return op, true
 		}
 	}

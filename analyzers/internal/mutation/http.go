@@ -308,8 +308,10 @@ var readOnlyMethods = map[string]bool{
 
 // ReadOnlyPOST reports whether a POST to path (as urlPath renders it, "" or
 // with {…} for unknown parts) is a read by convention: the last segment is
-// a search or query endpoint (/orders/_search, /v1/search), or a read-only
-// custom method (/v1/documents:batchGet). An unknown last segment is not.
+// a search, query or token endpoint (/orders/_search, /v1/search,
+// /oauth/token), an operation named like a read (/rpc/ListOrders,
+// /v1/find-users), or a read-only custom method (/v1/documents:batchGet).
+// An unknown last segment is not.
 func ReadOnlyPOST(path string) bool {
 	path = strings.TrimRight(path, "/")
 	if i := strings.IndexAny(path, "?#"); i >= 0 {
@@ -320,7 +322,7 @@ func ReadOnlyPOST(path string) bool {
 		return false
 	}
 	if _, method, ok := strings.Cut(last, ":"); ok {
-		return readOnlyMethods[method]
+		return readOnlyMethods[method] || ReadName(method)
 	}
-	return readOnlySegments[strings.ToLower(last)]
+	return readSegment(last)
 }

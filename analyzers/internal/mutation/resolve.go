@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"sort"
 	"strings"
 )
 
@@ -38,6 +39,9 @@ type index struct {
 	// `return expr` to expr: URL builders such as
 	// func (c *Client) url(id string) string { return c.base + "/v1/items/" + id }.
 	returns map[*types.Func]ast.Expr
+	// decls are the package's function declarations in position order
+	// (files in pass order, each file's in source order, sorted).
+	decls []*ast.FuncDecl
 }
 
 func (c *Classifier) idx() *index {
@@ -51,6 +55,7 @@ func (c *Classifier) idx() *index {
 			switch n := n.(type) {
 			case *ast.FuncDecl:
 				c.indexReturn(ix, n)
+				ix.decls = append(ix.decls, n)
 			case *ast.AssignStmt:
 				c.indexAssign(ix, n.Lhs, n.Rhs, n.Tok)
 			case *ast.ValueSpec:
@@ -81,6 +86,7 @@ func (c *Classifier) idx() *index {
 			return true
 		})
 	}
+	sort.Slice(ix.decls, func(i, j int) bool { return ix.decls[i].Pos() < ix.decls[j].Pos() })
 	c.index = ix
 	return ix
 }

@@ -34,7 +34,7 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 	if decl.Body == nil {
 		return nil
 	}
-	c.sum = &sumState{params: paramIndexes(c.info, decl), fact: f}
+	c.sum = &sumState{params: paramIndexes(c.info, decl), fact: f, name: decl.Name.Name}
 	defer func() { c.sum = nil }()
 
 	var opCall *ast.CallExpr

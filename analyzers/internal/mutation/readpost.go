@@ -1,0 +1,208 @@
+package mutation
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"sort"
+	"strings"
+)
+
+// Reads sent as POST. Many APIs take POST for calls that change nothing:
+// search and query endpoints, RPC-style APIs whose operations are named
+// Get/List/Find/…, ACME's POST-as-GET, GraphQL queries, OAuth2 token
+// requests. The evidence that a POST reads is the last segment of its path,
+// the name of the function that sends it, or the GraphQL document it
+// carries; any write word next to the read word (getOrCreate,
+// find-and-modify) keeps it a write.
+
+// readWords start the names of operations that only read.
+// Words that also name resources or state changes (status, count, check-in,
+// resolve, load balancer) are left out.
+var readWords = map[string]bool{
+	"get": true, "list": true, "find": true, "search": true, "query": true, "describe": true, "fetch": true,
+	"lookup": true, "read": true, "batchget": true, "show": true, "exists": true, "introspect": true,
+	"userinfo": true, "scroll": true, "mget": true, "msearch": true, "explain": true, "validate": true,
+	"preview": true, "estimate": true, "head": true, "download": true, "inspect": true,
+}
+
+// writeWords anywhere in a name make it a write even when it starts with a
+// read word (getOrCreate, find_and_modify, check-and-charge).
+var writeWords = map[string]bool{
+	"create": true, "add": true, "insert": true, "new": true, "send": true, "post": true, "put": true,
+	"update": true, "set": true, "save": true, "store": true, "write": true, "delete": true, "remove": true,
+	"publish": true, "submit": true, "register": true, "charge": true, "pay": true, "transfer": true,
+	"upload": true, "push": true, "enqueue": true, "apply": true, "patch": true, "commit": true,
+	"modify": true, "upsert": true, "increment": true, "run": true, "execute": true, "trigger": true,
+	"start": true, "stop": true, "cancel": true, "approve": true, "mark": true, "ack": true, "lock": true,
+	"claim": true, "reserve": true, "finalize": true, "revoke": true, "deactivate": true, "activate": true,
+	"refund": true, "capture": true,
+}
+
+// ReadName reports whether an operation or function name says it reads:
+// its first word is a read word (GetOrder, list_items, batchGet,
+// describe-instances) and no word is a write word; or it says it is a
+// POST-as-GET (postAsGet).
+func ReadName(name string) bool {
+	words := nameWords(name)
+	if len(words) == 0 {
+		return false
+	}
+	for i, w := range words {
+		if w == "as" && i+1 < len(words) && words[i+1] == "get" {
+			return true // ACME POST-as-GET
+		}
+	}
+	if !readWords[words[0]] && !(len(words) > 1 && readWords[words[0]+words[1]]) {
+		return false
+	}
+	for _, w := range words {
+		if writeWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// nameWords splits an identifier or path segment into lower-case words at
+// camelCase boundaries and at '-', '_', '.' and ' '.
+func nameWords(name string) []string {
+	var words []string
+	for _, part := range strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == '.' || r == ' ' }) {
+		for _, w := range SplitWords(part) {
+			if w != "" {
+				words = append(words, strings.ToLower(w))
+			}
+		}
+	}
+	return words
+}
+
+// tokenSegments are the last path segments of OAuth2 and OIDC endpoints
+// that issue or inspect tokens: repeating one issues another token and
+// changes nothing else.
+var tokenSegments = map[string]bool{"token": true, "access_token": true, "introspect": true, "userinfo": true}
+
+// readSegment reports whether the last segment of a POST's path names a
+// read: a search or query endpoint, a token endpoint, a read-only custom
+// method, or an RPC operation named like a read (/twirp/pkg.Orders/ListOrders).
+func readSegment(last string) bool {
+	if readOnlySegments[strings.ToLower(last)] || tokenSegments[strings.ToLower(last)] {
+		return true
+	}
+	return ReadName(last)
+}
+
+// graphQLDocument classifies a GraphQL document: isDoc when text starts
+// with an operation keyword or the query shorthand ("{ viewer { login } }",
+// not a JSON object), read when its operation is a query.
+func graphQLDocument(text string) (isDoc, read bool) {
+	t := strings.TrimSpace(text)
+	switch {
+	case strings.HasPrefix(t, "mutation") && graphQLBoundary(t[len("mutation"):]):
+		return true, false
+	case strings.HasPrefix(t, "subscription") && graphQLBoundary(t[len("subscription"):]):
+		return true, false
+	case strings.HasPrefix(t, "query") && graphQLBoundary(t[len("query"):]):
+		return true, true
+	case strings.HasPrefix(t, "{"):
+		rest := strings.TrimSpace(t[1:])
+		return rest != "" && isNameStart(rest[0]), rest != "" && isNameStart(rest[0])
+	}
+	return false, false
+}
+
+// graphQLBoundary: the keyword is followed by a name, variables or a
+// selection set, not by more letters (queryString).
+func graphQLBoundary(rest string) bool {
+	return rest == "" || strings.ContainsRune(" \t\r\n({", rune(rest[0]))
+}
+
+func isNameStart(b byte) bool {
+	return b == '_' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
+
+// maxDocArgs bounds how many arguments (and their single assignments) are
+// searched for a GraphQL document.
+const maxDocArgs = 8
+
+// graphQLRead reports whether the call carries a GraphQL query (and no
+// mutation) among its constant string arguments, directly, in a variable
+// assigned once, or one call or composite literal deep
+// (graphql.NewRequest(`query { … }`), Body{Query: q}).
+func (c *Classifier) graphQLRead(call *ast.CallExpr) bool {
+	read, write := false, false
+	var visit func(e ast.Expr, depth int)
+	visit = func(e ast.Expr, depth int) {
+		if e == nil || depth > 2 {
+			return
+		}
+		e = ast.Unparen(e)
+		if tv, ok := c.info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+			if isDoc, r := graphQLDocument(constant.StringVal(tv.Value)); isDoc {
+				read, write = read || r, write || !r
+			}
+			return
+		}
+		switch x := e.(type) {
+		case *ast.Ident:
+			if v := c.varOf(x); v != nil {
+				if a, ok := c.single(v); ok && a.rhs != nil {
+					visit(a.rhs, depth+1)
+				}
+			}
+		case *ast.UnaryExpr:
+			visit(x.X, depth)
+		case *ast.CallExpr:
+			for i, a := range x.Args {
+				if i < maxDocArgs {
+					visit(a, depth+1)
+				}
+			}
+		case *ast.CompositeLit:
+			for i, elt := range x.Elts {
+				if kv, ok := elt.(*ast.KeyValueExpr); ok && i < maxDocArgs {
+					visit(kv.Value, depth+1)
+				}
+			}
+		}
+	}
+	for i, a := range call.Args {
+		if i < maxDocArgs {
+			visit(a, 0)
+		}
+	}
+	return read && !write
+}
+
+// postReads reports whether a POST write found by the classifier is a read
+// by evidence: the GraphQL document the call carries, or (while
+// summarising) the name of the function that sends it.
+func (c *Classifier) postReads(call *ast.CallExpr, op Op) bool {
+	method, path, _ := strings.Cut(op.WriteDesc(), " ")
+	if op.Primitive() != KindHTTP || method != "POST" {
+		return false
+	}
+	if ReadOnlyPOST(path) {
+		return true // a helper's POST to the path this call passes
+	}
+	name := c.enclosingFunc(call.Pos())
+	if c.sum != nil {
+		name = c.sum.name
+	}
+	if ReadName(name) {
+		return true
+	}
+	return c.graphQLRead(call)
+}
+
+// enclosingFunc returns the name of the function declaration of this
+// package that contains pos, or "".
+func (c *Classifier) enclosingFunc(pos token.Pos) string {
+	decls := c.idx().decls
+	i := sort.Search(len(decls), func(i int) bool { return decls[i].End() > pos })
+	if i < len(decls) && decls[i].Pos() <= pos {
+		return decls[i].Name.Name
+	}
+	return ""
+}

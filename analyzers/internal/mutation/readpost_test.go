@@ -1,0 +1,58 @@
+package mutation
+
+import "testing"
+
+func TestReadName(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"GetOrder", true},
+		{"ListOrders", true},
+		{"list_orders", true},
+		{"find-users", true},
+		{"describeInstances", true},
+		{"batchGetDocuments", true},
+		{"FetchNonce", true},
+		{"postAsGet", true},
+		{"PostAsGet", true},
+		{"GetOrCreateCart", false},
+		{"find-and-modify", false},
+		{"CreateOrder", false},
+		{"getAndSetFlag", false},
+		{"findings", false},
+		{"Orders", false},
+		{"StatusUpdate", false},
+		{"CheckIn", false},
+		{"ResolveIncident", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := ReadName(tt.name); got != tt.want {
+			t.Errorf("ReadName(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestGraphQLDocument(t *testing.T) {
+	tests := []struct {
+		text        string
+		isDoc, read bool
+	}{
+		{"query Viewer { viewer { login } }", true, true},
+		{"\n  query($id: ID!) { node(id: $id) { id } }", true, true},
+		{"{ viewer { login } }", true, true},
+		{"mutation AddStar($id: ID!) { addStar(input: {starrableId: $id}) { clientMutationId } }", true, false},
+		{"subscription { orders { id } }", true, false},
+		{`{"query": "x"}`, false, false},
+		{"queryString", false, false},
+		{"SELECT 1", false, false},
+		{"", false, false},
+	}
+	for _, tt := range tests {
+		isDoc, read := graphQLDocument(tt.text)
+		if isDoc != tt.isDoc || read != tt.read {
+			t.Errorf("graphQLDocument(%q) = %v, %v, want %v, %v", tt.text, isDoc, read, tt.isDoc, tt.read)
+		}
+	}
+}
