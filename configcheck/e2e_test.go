@@ -598,11 +598,17 @@ func TestProgressOnlyOnTerminalAfterDelay(t *testing.T) {
 			var out, errOut bytes.Buffer
 			c := cli{stdout: &out, stderr: &errOut, workDir: wd, isTerminal: func() bool { return tt.terminal }, progressDelay: tt.delay}
 			c.run(context.Background(), tt.args)
-			got := strings.Contains(errOut.String(), "files read")
+			// The summary line (text output without -q) comes last, after
+			// the progress line has been erased.
+			progress := errOut.String()
+			if i := strings.LastIndex(progress, "twice config: "); i >= 0 && strings.HasSuffix(progress, "\n") {
+				progress = progress[:i]
+			}
+			got := strings.Contains(progress, "files read…")
 			if got != tt.want {
 				t.Errorf("progress shown = %v, want %v (stderr %q)", got, tt.want, errOut.String())
 			}
-			if got && !strings.HasSuffix(errOut.String(), "\r") {
+			if got && !strings.HasSuffix(progress, "\r") {
 				t.Errorf("progress line not erased at the end: %q", errOut.String())
 			}
 		})

@@ -71,7 +71,7 @@ func (c *cli) parseFlags(args []string) (flags, bool) {
 	fs.SetOutput(c.stderr)
 	fs.StringVar(&f.format, "format", FormatText, "output format: text, json or sarif")
 	fs.StringVar(&f.failOn, "fail-on", "warning", "exit 3 when a finding is at or above this severity: error, warning, note or none")
-	fs.BoolVar(&f.quiet, "q", false, "no progress output")
+	fs.BoolVar(&f.quiet, "q", false, "no progress line and no summary line (both on stderr)")
 	f.selection.register(fs)
 	fs.Usage = func() {
 		fmt.Fprintln(c.stderr, "usage: twice config [-format text|json|sarif] [-fail-on error|warning|note|none] [-exclude GLOB]... [-no-ignore] [-include-testdata] [-q] [paths...]")
@@ -129,6 +129,10 @@ func (c *cli) run(ctx context.Context, args []string) int {
 	if err := Write(report, f.format, c.stdout, WriteOptions{WorkDir: opts.WorkDir, ToolVersion: c.version}); err != nil {
 		fmt.Fprintf(c.stderr, "twice config: writing output: %v\n", err)
 		return ExitInputError
+	}
+	if f.format == FormatText && !f.quiet {
+		// On stderr: stdout keeps only path:line:col: lines (see Summary).
+		fmt.Fprintln(c.stderr, Summary(report))
 	}
 	return report.ExitCode(f.failOn)
 }

@@ -3,8 +3,6 @@ package configcheck
 import (
 	"bufio"
 	"cmp"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -143,16 +141,22 @@ const srcRoot = "%SRCROOT%"
 // finding, input errors as tool execution notifications. Locations are
 // relative to %SRCROOT%, the working directory.
 //
-// Columns are the report's byte columns and the run declares no columnKind:
-// they equal the SARIF default (UTF-16 code units) on ASCII lines, which is
-// where every config key and dependency coordinate starts.
+// The run declares columnKind utf16CodeUnits (what code scanning expects):
+// the report's byte columns are converted with the text of their lines,
+// read from the files under WorkDir; a column whose line cannot be read is
+// left out. Each result carries a partialFingerprints entry that does not
+// depend on line numbers (sarif_lines.go).
 func WriteSARIF(r *Report, w io.Writer, opts WriteOptions) error {
+	lines := newSourceLines(opts.WorkDir)
+	prints := lines.fingerprints(append(slices.Clone(r.Findings), r.Suppressed...))
+	r = lines.inUTF16(r)
 	run := &sarif.Run{
 		Tool: sarif.Tool{Driver: sarif.Driver{
 			Name: toolName, Version: opts.ToolVersion, InformationURI: informationURI,
 		}},
 		Invocations: []sarif.Invocation{{ExecutionSuccessful: len(r.Errors) == 0}},
 		Results:     make([]sarif.Result, 0, len(r.Findings)),
+		ColumnKind:  "utf16CodeUnits",
 	}
 	if opts.WorkDir != "" {
 		run.OriginalURIBaseIDs = map[string]sarif.ArtifactLocation{srcRoot: {URI: dirURI(opts.WorkDir)}}
@@ -165,6 +169,9 @@ func WriteSARIF(r *Report, w io.Writer, opts WriteOptions) error {
 	}
 	for _, f := range r.Suppressed {
 		run.AddResult(suppressedResult(f))
+	}
+	for i := range run.Results {
+		run.Results[i].PartialFingerprints = map[string]string{fingerprintKey: prints[i]}
 	}
 	inv := &run.Invocations[0]
 	for _, e := range r.Errors {
@@ -192,9 +199,6 @@ func sarifResult(f Finding) sarif.Result {
 		RuleID: f.Rule, Level: string(f.Severity),
 		Message:   sarif.Message{Text: f.Message},
 		Locations: []sarif.Location{sarifLocation(f.Location)},
-		PartialFingerprints: map[string]string{
-			"twiceFinding/v1": fingerprint(f),
-		},
 	}
 	for i, rel := range f.Related {
 		loc := sarifLocation(rel.Location)
@@ -204,13 +208,6 @@ func sarifResult(f Finding) sarif.Result {
 		res.RelatedLocations = append(res.RelatedLocations, loc)
 	}
 	return res
-}
-
-// fingerprint identifies a finding across runs independently of its line:
-// rule, file and the message (which names the setting and versions).
-func fingerprint(f Finding) string {
-	sum := sha256.Sum256([]byte(f.Rule + "\x00" + f.Location.Path + "\x00" + f.Message))
-	return hex.EncodeToString(sum[:16])
 }
 
 func sarifLocation(l Location) sarif.Location {
