@@ -29,8 +29,8 @@ type editor struct {
 }
 
 func newEditor(s *session, path string) *editor {
-	open, close, _ := commentSyntax(path)
-	e := &editor{s: s, path: path, text: readText(s.t, path), comment: open + "edited" + close + "\n"}
+	comment, _ := configcheck.IgnoreComment(path, "none", "edited")
+	e := &editor{s: s, path: path, text: readText(s.t, path), comment: comment + "\n"}
 	s.open(path, e.text)
 	return e
 }

@@ -95,28 +95,11 @@ func goLineHasComment(li *lineIndex, n int) bool {
 	}
 }
 
-// commentSyntax is how a config file writes a comment: "#" for properties,
-// YAML, TOML, Dockerfiles, lockfiles and .env; XML comments for poms; "//"
-// for Gradle scripts. ok is false for formats without comments (JSON
-// lockfiles, .mvn/maven.config).
-func commentSyntax(path string) (open, close string, ok bool) {
-	base := filepath.Base(path)
-	lower := strings.ToLower(base)
-	switch {
-	case strings.HasSuffix(lower, ".xml"):
-		return "<!-- ", " -->", true
-	case strings.HasSuffix(lower, ".gradle") || strings.HasSuffix(lower, ".gradle.kts"):
-		return "// ", "", true
-	case strings.HasSuffix(lower, ".json") || base == "maven.config":
-		return "", "", false
-	}
-	return "# ", "", true
-}
-
 // ignoreEdit inserts "twice:ignore <rule> reason" in the file's comment
-// syntax on a line of its own above the finding, indented like it.
+// syntax (the one the suppression reader accepts) on a line of its own
+// above the finding, indented like it.
 func ignoreEdit(path string, li *lineIndex, d diagnostic) (textEdit, bool) {
-	open, close, ok := commentSyntax(path)
+	comment, ok := configcheck.IgnoreComment(path, d.Code, "reason")
 	if !ok {
 		return textEdit{}, false
 	}
@@ -125,7 +108,7 @@ func ignoreEdit(path string, li *lineIndex, d diagnostic) (textEdit, bool) {
 		return textEdit{}, false // a line between would join the value above
 	}
 	at := position{Line: n - 1}
-	text := indentOf(li.line(n)) + open + "twice:ignore " + d.Code + " reason" + close + "\n"
+	text := indentOf(li.line(n)) + comment + "\n"
 	return textEdit{Range: lspRange{Start: at, End: at}, NewText: text}, true
 }
 
@@ -143,10 +126,14 @@ func indentOf(line string) string { return line[:len(line)-len(strings.TrimLeft(
 // authSetting finds the value of the setting on a line, in every form the
 // checker reads: properties and dotted YAML keys, environment variables
 // (OMS_AUTH_OPENAPI_ENABLE), -D JVM options and --command-line arguments.
-var authSetting = regexp.MustCompile(`(?i)(oms[._-]?auth[._-]?openapi[._-]?enable["']?\s*[:=]\s*["']?)([^\s"'#,}\]]+)`)
+var authSetting = regexp.MustCompile(`(?i)(oms[._-]?auth[._-]?openapi[._-]?enable["']?\s*[:=]\s*["']?)(` + settingValue + `)`)
+
+// settingValue is a value up to a blank, quote, comment or the end of a
+// flow collection; a ${placeholder:default} counts as one value.
+const settingValue = `\$\{[^}\s]*\}|[^\s"'#,}\]]+`
 
 // nestedEnable is the leaf of nested YAML (oms: auth: openapi: enable:).
-var nestedEnable = regexp.MustCompile(`^(\s*enable\s*:\s*["']?)([^\s"'#,}\]]+)`)
+var nestedEnable = regexp.MustCompile(`^(\s*enable\s*:\s*["']?)(` + settingValue + `)`)
 
 // enableAuthEdit sets oms.auth.openapi.enable to true where the finding
 // says it is disabled: the value on the finding's line, or — when the key

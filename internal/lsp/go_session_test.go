@@ -2,11 +2,13 @@ package lsp
 
 import (
 	"bufio"
+	"context"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/twice-lint/twice/internal/lsptest"
 )
@@ -118,4 +120,39 @@ func TestAffectedPackages(t *testing.T) {
 			t.Errorf("%s: packages %v, want %v", tt.file, got, tt.want)
 		}
 	}
+}
+
+// TestGoSupersede: a save during a run cancels it, and the next run covers
+// the files of both.
+func TestGoSupersede(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads and analyzes a module")
+	}
+	root := fixture(t, "vet/orders")
+	first := filepath.Join(root, "internal/checkout/checkout.go")
+	second := filepath.Join(root, "internal/payments/payments.go")
+	s := startSession(t)
+	s.initialize(root, nil)
+	srv := s.srv
+	mark := s.c.Mark()
+	s.notify("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": pathToURI(first)}})
+	var running context.Context
+	for running == nil { // wait for the first run to start
+		srv.gocheck.mu.Lock()
+		if slices.Equal(srv.gocheck.current, []string{first}) {
+			running = srv.gocheck.running
+		}
+		srv.gocheck.mu.Unlock()
+		time.Sleep(time.Millisecond)
+	}
+	s.notify("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": pathToURI(second)}})
+	s.diagnostics(mark, second, nil)
+	if running.Err() == nil {
+		t.Error("the first run was not cancelled by the second save")
+	}
+	ds := s.diagnostics(mark, first, nil)
+	if len(ds) == 0 {
+		t.Error("the superseded file was not analyzed by the next run")
+	}
+	s.shutdown()
 }

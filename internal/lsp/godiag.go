@@ -27,6 +27,7 @@ type goChecker struct {
 	mu      sync.Mutex
 	pending map[string]bool // files to analyze
 	current []string        // files of the running run
+	running context.Context // the running run's context
 	cancel  context.CancelFunc
 }
 
@@ -79,7 +80,7 @@ func (g *goChecker) worker() {
 		sort.Strings(files)
 		g.pending = map[string]bool{}
 		ctx, cancel := context.WithCancel(g.s.ctx)
-		g.current, g.cancel = files, cancel
+		g.current, g.running, g.cancel = files, ctx, cancel
 		g.mu.Unlock()
 
 		err := g.runGuarded(ctx, files)
@@ -91,7 +92,7 @@ func (g *goChecker) worker() {
 				g.pending[f] = true
 			}
 		}
-		g.current, g.cancel = nil, nil
+		g.current, g.running, g.cancel = nil, nil, nil
 		g.mu.Unlock()
 		cancel()
 	}

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/twice-lint/twice/internal/jsonrpc"
 	"github.com/twice-lint/twice/internal/lsptest"
 )
 
@@ -16,6 +17,7 @@ type session struct {
 	toSrv  *io.PipeWriter
 	exit   chan int
 	closed bool
+	srv    *Server
 }
 
 func startSession(t testing.TB) *session {
@@ -27,8 +29,11 @@ func startSession(t testing.TB) *session {
 	if _, bench := t.(*testing.B); bench {
 		log = io.Discard
 	}
+	// What Run does, keeping the server at hand for tests that look inside.
+	s.srv = newServer(outW, Options{Version: "test", Log: log})
 	go func() {
-		code := Run(inR, outW, Options{Version: "test", Log: log})
+		code := s.srv.loop(jsonrpc.NewReader(inR))
+		s.srv.stop()
 		outW.Close()
 		s.exit <- code
 	}()
