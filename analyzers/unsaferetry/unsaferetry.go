@@ -100,12 +100,19 @@ func (r *reporter) candidates() []candidate {
 				add(c)
 			}
 		case s.Body != nil:
+			var created map[types.Object]ast.Node // built on the first write
 			ast.Inspect(s.Body, func(n ast.Node) bool {
 				call, ok := n.(*ast.CallExpr)
 				if !ok || !s.Contains(call) {
 					return true
 				}
 				if op, ok := r.m.Classifier.Call(call); ok {
+					if created == nil {
+						created = r.attemptResources(s)
+					}
+					if writesToFresh(r.pass.TypesInfo, call, created) {
+						return true // a new resource each attempt
+					}
 					if !(s.TxBeforeCommit && op.Kind == mutation.KindSQL) {
 						add(candidate{node: call, call: call, op: op, scope: s})
 					}

@@ -34,6 +34,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"webhook retry loops, recursion, non-retry loops, retrying clients", "webhooks"},
 		{"generated files are not reported; their facts still count", "genapi"},
 		{"retry predicates: refusal-only retries are silent, others reported", "ratelimit"},
+		{"a write to a resource created in the same attempt", "uploads"},
 	}
 	// One run over every package: loading and analyzing the standard
 	// library dependencies once keeps the test fast.

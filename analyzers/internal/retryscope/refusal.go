@@ -34,10 +34,10 @@ func refusalStatuses() httpstatus.Set {
 
 // refusalWords matches the names and messages of refusals: sentinel errors
 // (ErrRateLimited, ErrBadNonce, syscall.ECONNREFUSED), error types
-// (*ThrottlingException, *TooManyRequestsError), predicates
+// (*ThrottlingException, *TooManyRequestsError, ACME's *NonceError), predicates
 // (IsTooManyRequests, isRateLimited, apierrors.IsConflict) and error texts
 // ("connection refused", "urn:ietf:params:acme:error:badNonce").
-var refusalWords = regexp.MustCompile(`(?i)(rate.?limit|throttl|too.?many.?requests|bad.?nonce|not.?ready|unauthori[sz]ed|forbidden|conflict|conn(ection)?.?refused|econnrefused|proxy.?auth|slow.?down|quota.?exceeded)`)
+var refusalWords = regexp.MustCompile(`(?i)(rate.?limit|throttl|too.?many.?requests|nonce|not.?ready|unauthori[sz]ed|forbidden|conflict|conn(ection)?.?refused|econnrefused|proxy.?auth|slow.?down|quota.?exceeded)`)
 
 // maxRefusalDepth bounds how far the evaluator follows helpers and local
 // variables.
@@ -136,12 +136,8 @@ func (r *refusals) comparison(x *ast.BinaryExpr, truth bool) bool {
 			}
 			return !yes.Empty() && yes.SubsetOf(refusalStatuses())
 		case constant.String:
-			// opErr.Op == "dial" on a *net.OpError: the connection was
-			// never made.
-			s := constant.StringVal(tv.Value)
-			sel, ok := ast.Unparen(other).(*ast.SelectorExpr)
-			return ok && sel.Sel.Name == "Op" && s == "dial" && (op == token.EQL) == truth &&
-				isNamed(r.info.TypeOf(sel.X), "net", "OpError")
+			return (op == token.EQL) == truth && (op == token.EQL || op == token.NEQ) &&
+				r.refusalText(other, constant.StringVal(tv.Value))
 		}
 		return false
 	}
@@ -150,6 +146,42 @@ func (r *refusals) comparison(x *ast.BinaryExpr, truth bool) bool {
 		return false
 	}
 	return r.refusalValue(x.X) || r.refusalValue(x.Y)
+}
+
+// abortedStates are the SQLSTATEs of a transaction the database aborted
+// before it could commit (serialization failure, deadlock, CockroachDB's
+// retriable error): re-running it repeats nothing that took effect.
+var abortedStates = map[string]bool{"40001": true, "40P01": true, "CR000": true}
+
+// refusalText judges `x == "…"`: opErr.Op == "dial" on a *net.OpError (the
+// connection was never made), or an SQLSTATE code of an aborted
+// transaction (code == "40001", pgErr.Code == "40P01").
+func (r *refusals) refusalText(x ast.Expr, s string) bool {
+	var name string
+	switch e := ast.Unparen(x).(type) {
+	case *ast.SelectorExpr:
+		if e.Sel.Name == "Op" && s == "dial" && isNamed(r.info.TypeOf(e.X), "net", "OpError") {
+			return true
+		}
+		name = e.Sel.Name
+	case *ast.Ident:
+		name = e.Name
+	case *ast.CallExpr:
+		name = calleeIdent(e)
+	}
+	n := strings.ToLower(name)
+	return abortedStates[s] && (strings.Contains(n, "code") || strings.Contains(n, "state"))
+}
+
+// calleeIdent is the name of the function or method a call names.
+func calleeIdent(call *ast.CallExpr) string {
+	switch f := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		return f.Name
+	case *ast.SelectorExpr:
+		return f.Sel.Name
+	}
+	return ""
 }
 
 // isStatusExpr recognises an integer status: resp.StatusCode,
