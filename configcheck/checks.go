@@ -143,6 +143,9 @@ func describeSetting(s *judgedServer) string {
 		fmt.Fprintf(&b, "%s=%s", w.name, w.value)
 	}
 	fmt.Fprintf(&b, " at %s", posText(w.pos))
+	if s.winnerNote != "" && w.pos.File == s.winnerNoteFile {
+		b.WriteString(s.winnerNote)
+	}
 	if s.eff.resolved != "" {
 		fmt.Fprintf(&b, ", which resolves to %s", s.eff.resolved)
 		if len(s.eff.resolvedVia) == 0 {

@@ -80,6 +80,9 @@ func containerServer(inv *inventory, c deploy.Container, built *deploy.Container
 	s.props.files, s.startRelated = mountedFiles(inv, c, jl, s.props.fixed, consumed)
 	s.startRelated = append(s.startRelated, ignoredWords(c, jl)...)
 	s.unsetNote = ignoredAuthSetting(c, jl)
+	note, rel := inv.dotEnvNotes(c)
+	s.winnerNote, s.winnerNoteFile = note, c.File
+	s.startRelated = append(s.startRelated, rel...)
 	if maybe != nil {
 		alt := s.props
 		if len(missing) > 0 {

@@ -35,6 +35,15 @@ var semanticsCases = []struct {
 		{"error", "unknown-values/broken-server/src/main/resources/application.yml", 4, ""},
 		{"note", "unknown-values/token-disagree/src/main/resources/application.yml", 1, unath},
 	}, 1},
+	// Spring Boot 2.4+ resolution: the compose project's committed .env,
+	// SPRING_APPLICATION_JSON between PARAMS and JVMOPTIONS, a profile
+	// group, and file:./config/*/ over the classpath.
+	{"spring-resolution", []want{
+		{"warning", "spring-resolution/deploy/docker-compose.yml", 6, unath},  // ${OPENAPI_AUTH:-true} with OPENAPI_AUTH=false in .env
+		{"warning", "spring-resolution/deploy/docker-compose.yml", 14, unath}, // SPRING_APPLICATION_JSON
+		{"warning", "spring-resolution/jobs/src/main/resources/application-legacy-clients.yml", 5, unath},
+		{"warning", "spring-resolution/ops-server/config/prod/application.properties", 2, unath},
+	}, 3},
 }
 
 func TestSemanticsGolden(t *testing.T) {

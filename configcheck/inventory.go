@@ -37,6 +37,9 @@ type inventory struct {
 	// that loads one has an unknown setting. They are in springFiles and
 	// byPath as files without content.
 	failed map[*springFile]string
+	// dotEnv holds the variables of the .env beside a compose file, by
+	// compose file (see withDotEnv).
+	dotEnv map[string][]deploy.EnvVar
 }
 
 // newInventory indexes the facts; manifests are resolved together here, in
@@ -80,7 +83,7 @@ func newInventoryWith(facts []fileFacts, report *Report, files fileAccess, proje
 	for _, err := range errs { // refused expansions: those values are unknown
 		report.Errors = append(report.Errors, inputErrorOf("", err))
 	}
-	inv.containers = mergeComposeOverrides(inv.containers)
+	inv.containers = mergeComposeOverrides(inv.withDotEnv(inv.containers))
 	return inv
 }
 

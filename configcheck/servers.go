@@ -38,6 +38,9 @@ type server struct {
 	// unsetNote, when the key is not set, says where it is written in vain
 	// (e.g. a Kubernetes arg the entrypoint ignores).
 	unsetNote string
+	// winnerNote is added after the deciding setting when it is written in
+	// winnerNoteFile (the compose .env values the file's text used).
+	winnerNote, winnerNoteFile string
 	// Where it runs, for pairing clients with it (pairing_sites.go): the
 	// container, or the module whose config tree it is ("" for neither).
 	container *deploy.Container
@@ -91,6 +94,11 @@ func locate(p string) (module string, outside, configDir, ok bool) {
 	}
 	if path.Base(dir) == "config" {
 		return path.Dir(dir), true, true, true
+	}
+	// file:./config/*/ (Spring Boot 2.4+): one directory below config/,
+	// read after ./config/ itself (same rank here; path order decides).
+	if parent := path.Dir(dir); path.Base(parent) == "config" && parent != dir {
+		return path.Dir(parent), true, true, true
 	}
 	return dir, true, false, true
 }

@@ -3,6 +3,7 @@ package deploy
 import (
 	"bytes"
 	"path"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -18,6 +19,38 @@ import (
 // merges are supported. A file containing Go template syntax ({{) that is not
 // valid YAML gives (nil, nil).
 func ParseCompose(file string, data []byte) ([]Container, error) {
+	return parseCompose(file, data, composeExpander(), nil)
+}
+
+// ParseComposeWithVars is ParseCompose with the variables of the compose
+// project's committed .env file known: ${VAR} and ${VAR:-default} take
+// their value from vars when it sets them (other variables stay unknown,
+// as in ParseCompose). Each Container's DotEnvVars lists the variables of
+// vars its service definition used.
+func ParseComposeWithVars(file string, data []byte, vars map[string]string) ([]Container, error) {
+	var used map[string]bool
+	x := expander{dollarEscape: true, lookup: func(name string) (string, varState) {
+		if v, ok := vars[name]; ok {
+			if used != nil {
+				used[name] = true
+			}
+			return v, varSet
+		}
+		return "", varUnknown
+	}}
+	return parseCompose(file, data, x, func(svc func() Container) Container {
+		used = map[string]bool{}
+		c := svc()
+		for name := range used {
+			c.DotEnvVars = append(c.DotEnvVars, name)
+		}
+		slices.Sort(c.DotEnvVars)
+		used = nil
+		return c
+	})
+}
+
+func parseCompose(file string, data []byte, x expander, wrap func(func() Container) Container) ([]Container, error) {
 	docs, err := decodeYAML(file, data)
 	if err != nil {
 		if isTemplate(data) {
@@ -28,7 +61,7 @@ func ParseCompose(file string, data []byte) ([]Container, error) {
 	if len(docs) == 0 {
 		return nil, nil
 	}
-	p := composeParser{w: newWalker(file), file: file, dir: path.Dir(toSlash(file)), x: composeExpander()}
+	p := composeParser{w: newWalker(file), file: file, dir: path.Dir(toSlash(file)), x: x, wrap: wrap}
 	containers, err := p.parse(docs[0])
 	if p.w.err != nil {
 		return nil, p.w.err
@@ -45,6 +78,9 @@ type composeParser struct {
 	file string
 	dir  string // the compose file's directory, for relative paths
 	x    expander
+	// wrap, when set, is called around each service's parse (to record the
+	// variables it uses).
+	wrap func(func() Container) Container
 	// configs maps top-level `configs:` names to their `file:` (joined).
 	configs map[string]string
 }
@@ -73,7 +109,13 @@ func (p *composeParser) parse(doc *yaml.Node) ([]Container, error) {
 		if strings.HasPrefix(svc.Key.Value, "x-") || svc.Value == nil || svc.Value.Kind != yaml.MappingNode {
 			continue
 		}
-		out = append(out, p.service(svc.Key.Value, svc.Value))
+		name, node := svc.Key.Value, svc.Value
+		parse := func() Container { return p.service(name, node) }
+		if p.wrap != nil {
+			out = append(out, p.wrap(parse))
+		} else {
+			out = append(out, parse())
+		}
 	}
 	return out, nil
 }

@@ -76,6 +76,9 @@ type Container struct {
 	// `sh -c` entrypoint, where a command becomes $0 $1… of the shell).
 	Entrypoint, Command       []Arg
 	EntrypointSet, CommandSet bool
+	// DotEnvVars are the variables of the compose project's .env that the
+	// service definition used (ParseComposeWithVars).
+	DotEnvVars []string
 	// WorkingDir is compose `working_dir`, k8s `workingDir` or the final
 	// Dockerfile WORKDIR; "" when the descriptor does not set it.
 	WorkingDir string

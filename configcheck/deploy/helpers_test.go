@@ -54,6 +54,7 @@ func launchless(c Container) Container {
 	c.Entrypoint, c.Command = nil, nil
 	c.EntrypointSet, c.CommandSet = false, false
 	c.WorkingDir = ""
+	c.DotEnvVars = nil
 	return c
 }
 

@@ -72,3 +72,19 @@ func TestStartFields(t *testing.T) {
 		})
 	}
 }
+
+// TestParseComposeWithVars: the project's .env sets variables; defaults
+// apply to the others and a bare unknown variable stays unknown.
+func TestParseComposeWithVars(t *testing.T) {
+	src := "services:\n  pj:\n    image: powerjob/powerjob-server:${TAG:-5.1.0}\n    environment:\n      PARAMS: \"--oms.auth.openapi.enable=${AUTH:-true}\"\n      DB: ${DB_PASSWORD}\n      TZ: ${TZ:-UTC}\n"
+	cs, err := ParseComposeWithVars("docker-compose.yml", []byte(src), map[string]string{"TAG": "5.1.1", "AUTH": "false"})
+	if err != nil || len(cs) != 1 {
+		t.Fatalf("parse: %v, %d containers", err, len(cs))
+	}
+	c := cs[0]
+	assertEqual(t, "image", c.Image, "powerjob/powerjob-server:5.1.1")
+	assertEqual(t, "PARAMS", c.Env[0].Value, "--oms.auth.openapi.enable=false")
+	assertEqual(t, "DB unknown", c.Env[1].Unknown, true)
+	assertEqual(t, "TZ default", c.Env[2].Value, "UTC")
+	assertEqual(t, "used", c.DotEnvVars, []string{"AUTH", "TAG"})
+}
