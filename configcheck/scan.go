@@ -71,18 +71,7 @@ func Scan(ctx context.Context, roots []string, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(roots) == 0 {
-		roots = []string{"."}
-	}
-	// Relative roots are relative to WorkDir, like the printed paths.
-	resolved := make([]string, len(roots))
-	for i, r := range roots {
-		resolved[i] = r
-		if !filepath.IsAbs(r) {
-			resolved[i] = filepath.Join(opts.WorkDir, r)
-		}
-	}
-	roots = resolved
+	roots = absRoots(roots, opts.WorkDir)
 	facts, problems, err := collect(ctx, roots, opts)
 	if err != nil {
 		return nil, err

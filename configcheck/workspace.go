@@ -62,6 +62,12 @@ func NewWorkspace(roots []string, opts Options) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
+	return &Workspace{roots: absRoots(roots, opts.WorkDir), opts: opts, cache: map[string]*parsedFile{}, seed: maphash.MakeSeed()}, nil
+}
+
+// absRoots resolves the scan roots (default ".") against workDir, like the
+// printed paths.
+func absRoots(roots []string, workDir string) []string {
 	if len(roots) == 0 {
 		roots = []string{"."}
 	}
@@ -69,10 +75,10 @@ func NewWorkspace(roots []string, opts Options) (*Workspace, error) {
 	for i, r := range roots {
 		abs[i] = r
 		if !filepath.IsAbs(r) {
-			abs[i] = filepath.Join(opts.WorkDir, r)
+			abs[i] = filepath.Join(workDir, r)
 		}
 	}
-	return &Workspace{roots: abs, opts: opts, cache: map[string]*parsedFile{}, seed: maphash.MakeSeed()}, nil
+	return abs
 }
 
 // WorkDir is the directory the report's paths are relative to.

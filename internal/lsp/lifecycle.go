@@ -75,11 +75,7 @@ func (s *Server) startWorkspace() {
 }
 
 func (s *Server) didOpen(raw json.RawMessage) error {
-	var p didOpenParams
-	if err := json.Unmarshal(raw, &p); err != nil {
-		return err
-	}
-	path, err := uriToPath(p.TextDocument.URI)
+	p, path, err := decodeDoc[didOpenParams](raw)
 	if err != nil {
 		return err
 	}
@@ -89,11 +85,7 @@ func (s *Server) didOpen(raw json.RawMessage) error {
 }
 
 func (s *Server) didChange(raw json.RawMessage) error {
-	var p didChangeParams
-	if err := json.Unmarshal(raw, &p); err != nil {
-		return err
-	}
-	path, err := uriToPath(p.TextDocument.URI)
+	p, path, err := decodeDoc[didChangeParams](raw)
 	if err != nil {
 		return err
 	}
@@ -105,11 +97,7 @@ func (s *Server) didChange(raw json.RawMessage) error {
 }
 
 func (s *Server) didSave(raw json.RawMessage) error {
-	var p didSaveParams
-	if err := json.Unmarshal(raw, &p); err != nil {
-		return err
-	}
-	path, err := uriToPath(p.TextDocument.URI)
+	_, path, err := decodeDoc[didSaveParams](raw)
 	if err != nil {
 		return err
 	}
@@ -124,11 +112,7 @@ func (s *Server) didSave(raw json.RawMessage) error {
 }
 
 func (s *Server) didClose(raw json.RawMessage) error {
-	var p didCloseParams
-	if err := json.Unmarshal(raw, &p); err != nil {
-		return err
-	}
-	path, err := uriToPath(p.TextDocument.URI)
+	_, path, err := decodeDoc[didCloseParams](raw)
 	if err != nil {
 		return err
 	}
@@ -137,6 +121,20 @@ func (s *Server) didClose(raw json.RawMessage) error {
 		s.config.request(nil) // back to the contents on disk
 	}
 	return nil
+}
+
+// docParams are the parameters of a notification about one document.
+type docParams interface{ docURI() string }
+
+// decodeDoc decodes a document notification's parameters and the path of
+// its document.
+func decodeDoc[P docParams](raw json.RawMessage) (P, string, error) {
+	var p P
+	if err := json.Unmarshal(raw, &p); err != nil {
+		return p, "", err
+	}
+	path, err := uriToPath(p.docURI())
+	return p, path, err
 }
 
 // changed reacts to an opened or edited document.

@@ -187,3 +187,8 @@ type workDoneProgress struct {
 	Title   string `json:"title,omitempty"`
 	Message string `json:"message,omitempty"`
 }
+
+func (p didOpenParams) docURI() string   { return p.TextDocument.URI }
+func (p didChangeParams) docURI() string { return p.TextDocument.URI }
+func (p didSaveParams) docURI() string   { return p.TextDocument.URI }
+func (p didCloseParams) docURI() string  { return p.TextDocument.URI }
