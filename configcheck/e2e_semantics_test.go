@@ -44,6 +44,12 @@ var semanticsCases = []struct {
 		{"warning", "spring-resolution/jobs/src/main/resources/application-legacy-clients.yml", 5, unath},
 		{"warning", "spring-resolution/ops-server/config/prod/application.properties", 2, unath},
 	}, 3},
+	// A Helm chart whose values pin the server image: templates are not
+	// rendered, so notes (the nginx chart is silent).
+	{"helm-chart", []want{
+		{"note", "helm-chart/billing/pom.xml", 10, dup},
+		{"note", "helm-chart/charts/powerjob/values.yaml", 3, unath},
+	}, 0},
 }
 
 func TestSemanticsGolden(t *testing.T) {

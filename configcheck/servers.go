@@ -66,6 +66,7 @@ func buildServers(inv *inventory) []*server {
 	var servers []*server
 	servers = append(servers, containerServers(inv, consumed)...)
 	servers = append(servers, treeServers(inv, consumed)...)
+	servers = append(servers, helmServers(inv)...)
 	return servers
 }
 
