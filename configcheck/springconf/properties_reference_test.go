@@ -1,0 +1,121 @@
+package springconf
+
+import (
+	"bytes"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/magiconair/properties"
+)
+
+// Our .properties lexer held to a reference: github.com/magiconair/properties
+// (a maintained Go implementation of java.util.Properties.load, named on
+// the product card). On every input the reference accepts, both must read
+// the same keys with the same values (the last definition of a key wins in
+// both).
+//
+// Known, intended differences, excluded here:
+//   - ${} expansion: the reference expands and validates placeholders by
+//     default; Spring resolves them later against every property source,
+//     so expansion is disabled in the reference (Loader.DisableExpansion).
+//   - `#---` / `!---` document separators (Spring Boot 2.4+): comments for
+//     the reference, document boundaries for us. Comparing the merged,
+//     last-wins view of all our documents makes them agree.
+//   - Binary content (NUL and C0 control bytes other than tab/LF/VT/FF/CR/
+//     ESC) and git merge-conflict markers: we reject the file as input
+//     that no one meant as configuration; the reference reads it.
+//   - A UTF-8 byte-order mark: we drop it (Spring's loader reads UTF-8
+//     files with a BOM as such); the reference keeps it in the first key.
+//     It is stripped before the reference reads the input.
+//   - UTF-16 surrogate escapes (\uD83D\uDE00): Java's Properties.load
+//     builds a UTF-16 string, so a pair is one character (😀), as we read
+//     it; the reference turns each half into U+FFFD. Inputs with a
+//     surrogate escape are skipped.
+//   - A continuation line inside a key (`key\` then `more=1`): Java joins
+//     the lines (key "keymore", as we do); the reference keeps the line
+//     break in the key ("key\nmore"). Inputs where a reference key holds a
+//     line break that a backslash-newline produced are skipped.
+func FuzzPropertiesReference(f *testing.F) {
+	for _, s := range []string{
+		"oms.auth.openapi.enable=false\n",
+		"a = b\\\n   c\nd:e\nf g\n\\ key\\=x = v\\u00e9\n",
+		"#---\nspring.config.activate.on-profile=prod\noms.auth.openapi.enable=true\n!---\nx=1\n",
+		"key\\\n\nnext=1\r\nlast\\\\\n",
+		"a=${b}\nb=${a}\n",
+		"caf\xe9=latin1\n",
+		"  \f\tindented : value with trailing blanks  \n",
+		"a=\\uD83D\\uDE00\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		data = bytes.TrimPrefix(data, utf8BOM)
+		if surrogateEscape.Match(data) {
+			return
+		}
+		enc := properties.UTF8
+		if !utf8.Valid(data) {
+			enc = properties.ISO_8859_1
+		}
+		l := &properties.Loader{Encoding: enc, DisableExpansion: true}
+		ref, refErr := loadReference(l, data)
+		if refErr != nil {
+			return // only inputs the reference accepts
+		}
+		ours, err := ParseProperties("application.properties", data)
+		if err != nil {
+			if checkRawText("application.properties", data) != nil {
+				return // binary content or conflict markers: rejected on purpose
+			}
+			t.Fatalf("reference accepts %q, we reject it: %v", data, err)
+		}
+		got := map[string]string{}
+		for _, d := range ours.Docs {
+			for _, e := range d.Entries {
+				got[e.Key] = e.Value
+			}
+		}
+		want := map[string]string{}
+		for _, k := range ref.Keys() {
+			if strings.ContainsAny(k, "\r\n") && continuedLine.Match(data) {
+				return // the reference does not continue keys (see above)
+			}
+			want[k], _ = ref.Get(k)
+		}
+		for k, v := range want {
+			if g, ok := got[k]; !ok || g != v {
+				t.Fatalf("input %q: key %q: reference %q, ours %q (present %v)", data, k, v, g, ok)
+			}
+		}
+		for k, v := range got {
+			if _, ok := want[k]; !ok {
+				t.Fatalf("input %q: key %q=%q is ours only (reference keys %q)", data, k, v, strings.Join(ref.Keys(), ","))
+			}
+		}
+	})
+}
+
+// loadReference runs the reference, turning a panic into an error: only
+// what it accepts cleanly is a reference.
+func loadReference(l *properties.Loader, data []byte) (p *properties.Properties, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = nil, errPanic
+		}
+	}()
+	return l.LoadBytes(data)
+}
+
+// surrogateEscape matches a \u escape of a UTF-16 surrogate.
+var surrogateEscape = regexp.MustCompile(`\\u[dD][89a-fA-F]`)
+
+// continuedLine matches a backslash before a line terminator.
+var continuedLine = regexp.MustCompile(`\\\r?[\r\n]`)
+
+var errPanic = &panicError{}
+
+type panicError struct{}
+
+func (*panicError) Error() string { return "reference panicked" }
