@@ -46,6 +46,7 @@ func run(pass *analysis.Pass, ma *analysis.Analyzer) (any, error) {
 	for _, c := range r.candidates() {
 		r.report(c)
 	}
+	r.reportParamWrites()
 	return nil, nil
 }
 
@@ -320,16 +321,4 @@ func statementVerb(desc string) string {
 }
 
 // fixAdvice says how to make the kind of write safe to retry.
-func fixAdvice(k mutation.Kind) string {
-	switch k {
-	case mutation.KindSQL:
-		return "make the statement idempotent (ON CONFLICT, an upsert or a unique key checked on conflict) or do not retry it"
-	case mutation.KindPublish:
-		return "set a deduplication id created before the retry, or make the consumers idempotent"
-	case mutation.KindRedis:
-		return "guard the command with a key set once per operation (SET NX) or do not retry it"
-	case mutation.KindHTTP:
-		return "send an Idempotency-Key header created before the retry, or retry only idempotent calls"
-	}
-	return "pass an idempotency key created before the retry, or retry only idempotent calls"
-}
+func fixAdvice(k mutation.Kind) string { return mutation.Advice(k) }

@@ -165,8 +165,16 @@ func run(pass *analysis.Pass, s *Settings) (result any, err error) {
 		pass.ExportPackageFact(new(AnalyzedFact))
 		return m, nil
 	}
-	m.summarize(m.decls)
+	m.summarize(m.decls, nil)
+	m.exportFacts() // before the scopes: a panic there keeps the summaries
 	m.findScopes(s)
+	if own := m.ownRetries(); len(own) > 0 {
+		// Helpers that retry a request their callers describe: their
+		// wrappers in this package inherit it. Exporting again replaces
+		// the facts.
+		m.summarize(m.decls, own)
+		m.exportFacts()
+	}
 	// Exported last: a panic above leaves the package unanalyzed, and its
 	// functions are then judged by name.
 	pass.ExportPackageFact(new(AnalyzedFact))
@@ -259,13 +267,17 @@ func (m *Model) collectDecls() {
 }
 
 // summarize computes the FuncFacts of the package's functions, repeating
-// until none changes (bounded), and exports those that say something.
-func (m *Model) summarize(decls []*ast.FuncDecl) {
+// until none changes (bounded); own are the helpers' retries of a write
+// their callers decide (ownRetries), merged into their facts.
+func (m *Model) summarize(decls []*ast.FuncDecl, own map[*types.Func]*mutation.ParamRetry) {
 	for round := 0; round < maxSummaryRounds; round++ {
 		changed := false
 		for _, d := range decls {
 			fn := m.pass.TypesInfo.Defs[d.Name].(*types.Func)
 			f := m.Classifier.Summarize(d)
+			if r := own[fn]; r != nil {
+				f = f.WithRetries(r)
+			}
 			if f.IsZero() {
 				f = nil
 			}
@@ -278,7 +290,11 @@ func (m *Model) summarize(decls []*ast.FuncDecl) {
 			break
 		}
 	}
-	for _, d := range decls {
+}
+
+// exportFacts exports the FuncFacts that say something.
+func (m *Model) exportFacts() {
+	for _, d := range m.decls {
 		fn := m.pass.TypesInfo.Defs[d.Name].(*types.Func)
 		if f := m.facts[fn]; f != nil {
 			m.pass.ExportObjectFact(fn, f)

@@ -161,7 +161,7 @@ func (c *Classifier) viaFact(call *ast.CallExpr, fn *types.Func, f *FuncFact) (O
 			Pos: c.posOf(f.Op.Posn), Posn: f.Op.Posn, Identity: "func " + fn.FullName(),
 		}
 		if f.Op.Kind == KindHTTP && f.ReqMethod != "" && f.HTTPURLParam >= 0 && f.HTTPURLParam < len(call.Args) {
-			if p := urlPath(c.pieces(call.Args[f.HTTPURLParam], 0)); p != "" {
+			if p := urlPath(c.pieces(c.argExpr(call.Args[f.HTTPURLParam], f.HTTPURLField), 0)); p != "" {
 				op.Write = f.ReqMethod + " " + p
 				op.Desc = displayName(fn) + " (" + op.Write + ")"
 			}
@@ -172,10 +172,10 @@ func (c *Classifier) viaFact(call *ast.CallExpr, fn *types.Func, f *FuncFact) (O
 		return Op{}, false
 	}
 	if f.HTTPMethodParam >= 0 && f.HTTPMethodParam < len(call.Args) {
-		m := c.str(call.Args[f.HTTPMethodParam], 0)
+		m := c.argValue(call.Args[f.HTTPMethodParam], f.HTTPMethodField)
 		var urlArg ast.Expr
 		if f.HTTPURLParam >= 0 && f.HTTPURLParam < len(call.Args) {
-			urlArg = call.Args[f.HTTPURLParam]
+			urlArg = c.argExpr(call.Args[f.HTTPURLParam], f.HTTPURLField)
 		}
 		return c.httpOp(call, m, urlArg)
 	}

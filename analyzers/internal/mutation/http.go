@@ -78,8 +78,8 @@ func (c *Classifier) httpOp(call *ast.CallExpr, m sval, url ast.Expr) (Op, bool)
 	if m.param >= 0 {
 		c.noteParam(func(f *FuncFact) {
 			if f.HTTPMethodParam < 0 {
-				f.HTTPMethodParam = m.param
-				f.HTTPURLParam = firstParam(ps)
+				f.HTTPMethodParam, f.HTTPMethodField = m.param, m.field
+				f.HTTPURLParam, f.HTTPURLField = firstParamField(ps)
 			}
 		})
 		return Op{}, false
@@ -118,7 +118,7 @@ func (c *Classifier) httpOp(call *ast.CallExpr, m sval, url ast.Expr) (Op, bool)
 		// The URL is the caller's: callers describe the path they pass.
 		c.noteParam(func(f *FuncFact) {
 			if f.Op == nil && f.HTTPURLParam < 0 {
-				f.HTTPURLParam = firstParam(ps)
+				f.HTTPURLParam, f.HTTPURLField = firstParamField(ps)
 				f.ReqMethod = method
 			}
 		})
@@ -256,10 +256,10 @@ func (c *Classifier) requestCall(call *ast.CallExpr, depth int) (request, bool) 
 	}
 	r := request{method: sval{known: f.ReqMethod != "", s: f.ReqMethod, param: -1}, param: -1}
 	if f.HTTPMethodParam >= 0 && f.HTTPMethodParam < len(call.Args) {
-		r.method = c.str(call.Args[f.HTTPMethodParam], depth+1)
+		r.method = c.argValue(call.Args[f.HTTPMethodParam], f.HTTPMethodField)
 	}
 	if f.HTTPURLParam >= 0 && f.HTTPURLParam < len(call.Args) {
-		r.url = call.Args[f.HTTPURLParam]
+		r.url = c.argExpr(call.Args[f.HTTPURLParam], f.HTTPURLField)
 	}
 	return r, true
 }

@@ -116,8 +116,13 @@ type FuncFact struct {
 	// HTTPMethodParam is a string parameter holding the HTTP method of the
 	// request the function sends (or builds, with BuildsRequest).
 	HTTPMethodParam int
+	// HTTPMethodField: the method is this field of parameter
+	// HTTPMethodParam (an options struct), not the parameter itself.
+	HTTPMethodField string
 	// HTTPURLParam is the URL or path parameter of that request.
 	HTTPURLParam int
+	// HTTPURLField: the URL is this field of parameter HTTPURLParam.
+	HTTPURLField string
 	// BuildsRequest: the function returns an *http.Request built from its
 	// parameters (method in HTTPMethodParam or ReqMethod), it does not send.
 	BuildsRequest bool
@@ -138,6 +143,9 @@ type FuncFact struct {
 	// A function with a body and no fact (or a fact without Op and Remote)
 	// writes nothing.
 	Remote bool
+	// Retries: the function retries, in a retry scope of its own, a write
+	// whose kind the caller decides (see ParamRetry).
+	Retries *ParamRetry
 	// Idempotent: declared safe to repeat (//twice:idempotent in the doc
 	// comment, or the -idempotent flag). Calls are then never mutating.
 	Idempotent bool
@@ -164,7 +172,7 @@ func emptyFact() *FuncFact {
 // idempotent): such facts need not be exported.
 func (f *FuncFact) IsZero() bool {
 	return f == nil || (f.Op == nil && f.HTTPMethodParam < 0 && f.HTTPURLParam < 0 && !f.BuildsRequest &&
-		f.ReqMethod == "" && f.RequestParam < 0 && f.SQLParam < 0 && f.KeyParam < 0 && !f.Idempotent && !f.Remote)
+		f.ReqMethod == "" && f.RequestParam < 0 && f.SQLParam < 0 && f.KeyParam < 0 && !f.Idempotent && !f.Remote && f.Retries == nil)
 }
 
 // Config holds full names (as types.Func.FullName prints them) from the

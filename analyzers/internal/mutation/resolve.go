@@ -169,6 +169,8 @@ type sval struct {
 	known bool
 	s     string
 	param int // -1 unless the value is that parameter, unchanged
+	// field: the value is this field of parameter param (opts.Method).
+	field string
 }
 
 var unknown = sval{param: -1}
@@ -183,6 +185,9 @@ func (c *Classifier) str(e ast.Expr, depth int) sval {
 	e = ast.Unparen(e)
 	if tv, ok := c.info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
 		return sval{known: true, s: constant.StringVal(tv.Value), param: -1}
+	}
+	if sel, ok := e.(*ast.SelectorExpr); ok {
+		return c.paramField(sel)
 	}
 	v := c.varOf(e)
 	if v == nil {
@@ -229,7 +234,8 @@ func (c *Classifier) paramIndex(v *types.Var) (int, bool) {
 type piece struct {
 	s     string
 	known bool
-	param int // -1, or the summarised function's parameter the part is
+	param int    // -1, or the summarised function's parameter the part is
+	field string // the part is this field of parameter param
 }
 
 // pieces splits a string expression into known and unknown parts.
@@ -239,7 +245,7 @@ func (c *Classifier) pieces(e ast.Expr, depth int) []piece {
 	}
 	e = ast.Unparen(e)
 	if v := c.str(e, depth); v.known || v.param >= 0 {
-		return []piece{{s: v.s, known: v.known, param: v.param}}
+		return []piece{{s: v.s, known: v.known, param: v.param, field: v.field}}
 	}
 	switch e := e.(type) {
 	case *ast.BinaryExpr:
@@ -308,12 +314,19 @@ func (c *Classifier) formatPieces(format string, args []ast.Expr, depth int) []p
 
 // firstParam returns the first parameter among pieces, or -1.
 func firstParam(ps []piece) int {
+	p, _ := firstParamField(ps)
+	return p
+}
+
+// firstParamField returns the first parameter among pieces and the field
+// of it the piece is ("" for the parameter itself), or -1.
+func firstParamField(ps []piece) (int, string) {
 	for _, p := range ps {
 		if p.param >= 0 {
-			return p.param
+			return p.param, p.field
 		}
 	}
-	return -1
+	return -1, ""
 }
 
 // urlPath describes a URL built from pieces: its path with unknown parts

@@ -39,6 +39,9 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 
 	var opCall *ast.CallExpr
 	walkExecuted(decl.Body, func(call *ast.CallExpr) {
+		if f.Retries == nil {
+			f.Retries = c.forwardedRetry(call)
+		}
 		if f.Op != nil {
 			return
 		}
@@ -60,7 +63,7 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 	if f.Op == nil {
 		// HTTPURLParam/ReqMethod describe an Op's URL only.
 		if !f.BuildsRequest && f.HTTPMethodParam < 0 {
-			f.HTTPURLParam, f.ReqMethod = -1, ""
+			f.HTTPURLParam, f.HTTPURLField, f.ReqMethod = -1, "", ""
 		}
 	}
 	if opCall != nil {
@@ -121,16 +124,16 @@ func (c *Classifier) summarizeBuilder(decl *ast.FuncDecl, f *FuncFact) {
 		}
 		switch {
 		case r.method.param >= 0:
-			f.HTTPMethodParam = r.method.param
+			f.HTTPMethodParam, f.HTTPMethodField = r.method.param, r.method.field
 		case r.method.known:
 			f.ReqMethod = strings.ToUpper(r.method.s)
 		default:
 			return true
 		}
 		f.BuildsRequest = true
-		f.HTTPURLParam = -1
+		f.HTTPURLParam, f.HTTPURLField = -1, ""
 		if r.url != nil {
-			f.HTTPURLParam = firstParam(c.pieces(r.url, 0))
+			f.HTTPURLParam, f.HTTPURLField = firstParamField(c.pieces(r.url, 0))
 		}
 		return true
 	})

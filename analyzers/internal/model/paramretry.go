@@ -1,0 +1,56 @@
+package model
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+
+	"github.com/twice-lint/twice/analyzers/internal/mutation"
+	"github.com/twice-lint/twice/analyzers/internal/retryscope"
+)
+
+// ownRetries finds the package's functions whose own retry scopes send a
+// request (or run SQL) decided by their parameters: helpers such as
+// do(ctx, method, path) with a retry loop inside. Callers that pass a
+// write are reported by unsaferetry; the facts say so (FuncFact.Retries).
+func (m *Model) ownRetries() map[*types.Func]*mutation.ParamRetry {
+	var own map[*types.Func]*mutation.ParamRetry
+	for _, s := range m.Scopes {
+		if s.Encl == nil || s.Func != nil {
+			continue
+		}
+		fn, _ := m.pass.TypesInfo.Defs[s.Encl.Name].(*types.Func)
+		if fn == nil || own[fn] != nil {
+			continue
+		}
+		r := m.Classifier.RetriedRoles(s.Encl, scopeCalls(s))
+		if r == nil {
+			continue
+		}
+		p := m.pass.Fset.Position(s.Pos)
+		r.Helper, r.Mechanism, r.Posn = mutation.HelperName(fn), s.Mechanism, fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
+		if own == nil {
+			own = map[*types.Func]*mutation.ParamRetry{}
+		}
+		own[fn] = r
+	}
+	return own
+}
+
+// scopeCalls lists the calls a scope repeats, in source order.
+func scopeCalls(s *retryscope.Scope) []*ast.CallExpr {
+	if s.Call != nil {
+		return []*ast.CallExpr{s.Call}
+	}
+	var calls []*ast.CallExpr
+	if s.Body == nil {
+		return nil
+	}
+	ast.Inspect(s.Body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && s.Contains(call) {
+			calls = append(calls, call)
+		}
+		return true
+	})
+	return calls
+}

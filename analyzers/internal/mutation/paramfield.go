@@ -1,0 +1,101 @@
+package mutation
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// Methods in options structs. A helper may take the HTTP method (or URL)
+// in a field of a parameter — do(ctx, reqOpts{Method: http.MethodPost,
+// Path: "/v1/orders"}) — through several wrappers. The summary records the
+// field (FuncFact.HTTPMethodField); a caller's argument is then read for
+// that field: a composite literal, a variable assigned one, or assignments
+// to the variable's field.
+
+// paramField resolves opts.Method (or (*opts).Method) where opts is an
+// unchanged parameter of the summarised function.
+func (c *Classifier) paramField(sel *ast.SelectorExpr) sval {
+	if s, ok := c.info.Selections[sel]; !ok || s.Kind() != types.FieldVal {
+		return unknown
+	}
+	x := ast.Unparen(sel.X)
+	if star, ok := x.(*ast.StarExpr); ok {
+		x = ast.Unparen(star.X)
+	}
+	v := c.varOf(x)
+	if v == nil {
+		return unknown
+	}
+	if p, ok := c.paramIndex(v); ok {
+		return sval{param: p, field: sel.Sel.Name}
+	}
+	return unknown
+}
+
+// argValue resolves a caller's argument for a parameter role: the argument
+// itself, or its field when the role is a field.
+func (c *Classifier) argValue(arg ast.Expr, field string) sval {
+	if field == "" {
+		return c.str(arg, 0)
+	}
+	if v := c.str(arg, 0); v.param >= 0 && v.field == "" {
+		return sval{param: v.param, field: field} // a wrapper passing its own parameter on
+	}
+	e, zero := c.fieldExpr(arg, field, 0)
+	if zero {
+		return sval{known: true, param: -1} // not set: the zero value
+	}
+	if e == nil {
+		return unknown
+	}
+	return c.str(e, 1)
+}
+
+// argExpr is the expression a caller gives for a parameter role (the
+// argument, or the value of its field), or nil.
+func (c *Classifier) argExpr(arg ast.Expr, field string) ast.Expr {
+	if field == "" {
+		return arg
+	}
+	e, _ := c.fieldExpr(arg, field, 0)
+	return e
+}
+
+// fieldExpr finds the value of field in arg: a composite literal (or its
+// address), a variable assigned one once, or the single value assigned to
+// the variable's field. zero: arg is a literal that leaves the field unset.
+func (c *Classifier) fieldExpr(arg ast.Expr, field string, depth int) (e ast.Expr, zero bool) {
+	if depth > maxDepth {
+		return nil, false
+	}
+	switch x := ast.Unparen(arg).(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.AND {
+			return c.fieldExpr(x.X, field, depth+1)
+		}
+	case *ast.CompositeLit:
+		for _, elt := range x.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if k, ok := kv.Key.(*ast.Ident); ok && k.Name == field {
+					return kv.Value, false
+				}
+			}
+		}
+		return nil, true
+	case *ast.Ident:
+		v := c.varOf(x)
+		if v == nil || v.Pkg() != c.pass.Pkg {
+			return nil, false
+		}
+		if set := c.idx().fields[fieldKey{v, field}]; len(set) == 1 {
+			return set[0], false
+		} else if len(set) > 1 {
+			return nil, false
+		}
+		if a, ok := c.single(v); ok && a.rhs != nil {
+			return c.fieldExpr(a.rhs, field, depth+1)
+		}
+	}
+	return nil, false
+}

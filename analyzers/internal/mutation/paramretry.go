@@ -1,0 +1,135 @@
+package mutation
+
+import (
+	"go/ast"
+	"go/types"
+)
+
+// Helpers that own the retry of a request their callers describe.
+//
+//	func (c *Client) do(ctx context.Context, method, path string) error {
+//		for attempt := 0; ; attempt++ { … http.NewRequest(method, c.base+path, nil) … }
+//	}
+//	c.do(ctx, http.MethodPost, "/v1/orders") // the POST is retried by do
+//
+// The retry scope is in the helper, the write is decided by the caller.
+// The model records, for a function whose own retry scope sends a request
+// (or runs SQL) whose method, URL, request or text is one of its parameters
+// (or a field of one), a ParamRetry in its FuncFact; a wrapper that passes
+// its own parameter on inherits it. A call that passes a write (POST,
+// PATCH, an INSERT) is then reported at the call, naming the helper.
+
+// ParamRetry: the function retries, inside a retry scope of its own, a
+// request or statement whose kind its caller decides through the roles
+// below (parameter indexes as in FuncFact, -1 for none).
+type ParamRetry struct {
+	MethodParam  int
+	MethodField  string
+	URLParam     int
+	URLField     string
+	RequestParam int
+	SQLParam     int
+	// Helper names the function whose scope retries ("Client.do"), Mechanism
+	// how ("a retry loop"), Posn where (file:line:col of the retry).
+	Helper    string
+	Mechanism string
+	Posn      string
+}
+
+// roles returns a FuncFact with only r's parameter roles, for viaFact.
+func (r *ParamRetry) roles() *FuncFact {
+	f := emptyFact()
+	f.HTTPMethodParam, f.HTTPMethodField = r.MethodParam, r.MethodField
+	f.HTTPURLParam, f.HTTPURLField = r.URLParam, r.URLField
+	f.RequestParam, f.SQLParam = r.RequestParam, r.SQLParam
+	return f
+}
+
+// paramRetryOf returns the roles a fact records, as a ParamRetry (nil when
+// it records none).
+func paramRetryOf(f *FuncFact) *ParamRetry {
+	if f.HTTPMethodParam < 0 && f.RequestParam < 0 && f.SQLParam < 0 {
+		return nil
+	}
+	return &ParamRetry{MethodParam: f.HTTPMethodParam, MethodField: f.HTTPMethodField, URLParam: f.HTTPURLParam,
+		URLField: f.HTTPURLField, RequestParam: f.RequestParam, SQLParam: f.SQLParam}
+}
+
+// RetriedRoles reports whether calls, inside a retry scope of decl, send a
+// request or run SQL whose kind is one of decl's parameters: the roles,
+// or nil.
+func (c *Classifier) RetriedRoles(decl *ast.FuncDecl, calls []*ast.CallExpr) *ParamRetry {
+	if decl.Body == nil {
+		return nil
+	}
+	f := emptyFact()
+	c.sum = &sumState{params: paramIndexes(c.info, decl), fact: f, name: decl.Name.Name}
+	defer func() { c.sum = nil }()
+	for _, call := range calls {
+		c.Call(call)
+		if r := c.forwardedRetry(call); r != nil {
+			return r
+		}
+		if r := paramRetryOf(f); r != nil {
+			return r
+		}
+	}
+	return nil
+}
+
+// forwardedRetry: while summarising, a call of a function that retries a
+// parameter-decided write, passing on the summarised function's own
+// parameters, makes the summarised function such a function too (a
+// wrapper of the helper). Returns the wrapper's roles, or nil.
+func (c *Classifier) forwardedRetry(call *ast.CallExpr) *ParamRetry {
+	fn := c.calleeFunc(call)
+	if fn == nil || c.sum == nil {
+		return nil
+	}
+	callee := c.facts(fn)
+	if callee == nil || callee.Retries == nil {
+		return nil
+	}
+	scratch := emptyFact()
+	saved := c.sum.fact
+	c.sum.fact = scratch
+	c.viaFact(call, fn, callee.Retries.roles())
+	c.sum.fact = saved
+	r := paramRetryOf(scratch)
+	if r == nil {
+		return nil
+	}
+	r.Helper, r.Mechanism, r.Posn = callee.Retries.Helper, callee.Retries.Mechanism, callee.Retries.Posn
+	return r
+}
+
+// RetriedWrite reports whether call passes a write to a function that
+// retries it (FuncFact.Retries): the write, and the callee's ParamRetry.
+func (c *Classifier) RetriedWrite(call *ast.CallExpr) (Op, *ParamRetry, bool) {
+	fn := c.calleeFunc(call)
+	if fn == nil {
+		return Op{}, nil, false
+	}
+	f := c.facts(fn)
+	if f == nil || f.Retries == nil || f.Idempotent {
+		return Op{}, nil, false
+	}
+	op, ok := c.viaFact(call, fn, f.Retries.roles())
+	if !ok || c.postReads(call, op) {
+		return Op{}, nil, false
+	}
+	return op, f.Retries, true
+}
+
+// HelperName is the short name messages use for a function (Client.do,
+// retryutil.Post).
+func HelperName(fn *types.Func) string { return displayName(fn) }
+
+// WithRetries returns f (a new fact when f is nil) recording r.
+func (f *FuncFact) WithRetries(r *ParamRetry) *FuncFact {
+	if f == nil {
+		f = emptyFact()
+	}
+	f.Retries = r
+	return f
+}

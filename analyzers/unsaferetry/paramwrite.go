@@ -1,0 +1,68 @@
+package unsaferetry
+
+import (
+	"fmt"
+	"go/ast"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/twice-lint/twice/analyzers/internal/mutation"
+)
+
+// A helper that owns the retry and takes the HTTP method (or SQL text, or
+// the request) from its caller: the write is decided at the call, so the
+// finding goes there, naming the helper, with the helper's retry as
+// related information. Calls passing GET, PUT or DELETE stay silent. The
+// helper's FuncFact says which parameter (or field of one) decides
+// (mutation.ParamRetry), in this package or another.
+
+// reportParamWrites reports the calls of the package that pass a write to
+// a function that retries it. It runs after the scopes' findings, so a
+// call already reported inside a retry scope of its own is not reported
+// twice.
+func (r *reporter) reportParamWrites() {
+	for _, file := range r.pass.Files {
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			ast.Inspect(fd.Body, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok {
+					r.reportParamWrite(call, fd)
+				}
+				return true
+			})
+		}
+	}
+}
+
+func (r *reporter) reportParamWrite(call *ast.CallExpr, encl *ast.FuncDecl) {
+	if r.reported[call] {
+		return
+	}
+	op, pr, ok := r.m.Classifier.RetriedWrite(call)
+	if !ok || r.nolint.suppressed(call.Pos()) || r.idempotent.contains(call.Pos()) || r.generated.contains(r.pass.Fset, call.Pos()) {
+		return
+	}
+	if ev := r.m.Classifier.Evidence(call, encl); ev.Any() {
+		return // a key or a precondition made here holds for every attempt
+	}
+	r.reported[call] = true
+	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: paramWriteMessage(op, pr)}
+	if pos := r.files.pos(pr.Posn); pos.IsValid() {
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, Message: pr.Helper + " retries it here (" + pr.Mechanism + ")"})
+	}
+	r.pass.Report(d)
+}
+
+// paramWriteMessage: what is retried, by which helper, why it is unsafe,
+// and the fix fitted to the operation.
+func paramWriteMessage(op mutation.Op, pr *mutation.ParamRetry) string {
+	effect := op.Effect
+	if effect == "" {
+		effect = "the operation can be applied twice"
+	}
+	return fmt.Sprintf("%s is retried by %s, which sends it again inside %s; %s if an attempt succeeded but its response was lost: %s (suppress with //nolint:unsaferetry if it is safe)",
+		op.Desc, pr.Helper, pr.Mechanism, effect, mutation.Advice(op.Primitive()))
+}
