@@ -107,6 +107,7 @@ func unauthenticatedFinding(s *judgedServer) (Finding, bool) {
 	default:
 		return Finding{}, false
 	}
+	f.Message = withServerPort(f.Message, s.server)
 	return f, true
 }
 
