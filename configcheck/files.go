@@ -62,6 +62,9 @@ type springFile struct {
 	hasOMS  bool   // some key is under oms.
 	cfgMap  string // ConfigMap name when the file is embedded in a Kubernetes manifest
 	cfgName string // the ConfigMap data key (file name) of an embedded file
+	// deferred: read but not parsed yet (lazy.go); loadDeferred parses it
+	// when its module turns out to be a server's.
+	deferred bool
 }
 
 // springName splits a config file name into role and profile.
@@ -94,6 +97,7 @@ type fileFacts struct {
 	endpoints  []deploy.Endpoint // Kubernetes Services and Ingress rules
 	manifest   []byte
 	errs       []InputError
+	deferred   *deferredFile // read but not parsed (lazy.go)
 }
 
 // parseFile turns one file's bytes into facts. It never panics on bad input:

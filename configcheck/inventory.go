@@ -40,6 +40,8 @@ type inventory struct {
 	// dotEnv holds the variables of the .env beside a compose file, by
 	// compose file (see withDotEnv).
 	dotEnv map[string][]deploy.EnvVar
+	// deferred are the files read but not parsed (lazy.go).
+	deferred []deferredFile
 }
 
 // newInventory indexes the facts; manifests are resolved together here, in
@@ -60,16 +62,24 @@ func newInventoryWith(facts []fileFacts, report *Report, files fileAccess, proje
 		dockerfiles: map[string]deploy.Container{},
 		failed:      map[*springFile]string{},
 	}
+	var added []string // build files parsed in the first pass
 	for i := range facts {
 		ff := &facts[i]
 		report.Errors = append(report.Errors, ff.errs...)
 		inv.addFacts(ff)
+		if ff.deferred != nil {
+			inv.deferred = append(inv.deferred, *ff.deferred)
+		}
 		if ff.manifest != nil {
 			if err := project.Add(ff.path, ff.manifest); err != nil {
 				report.Errors = append(report.Errors, inputErrorOf(ff.path, err))
 			}
+			added = append(added, ff.path)
 			ff.manifest = nil
 		}
+	}
+	if len(inv.deferred) > 0 {
+		inv.loadManifests(added, project, report)
 	}
 	modules, errs := project.Resolve()
 	inv.modules = modules
@@ -83,7 +93,13 @@ func newInventoryWith(facts []fileFacts, report *Report, files fileAccess, proje
 	for _, err := range errs { // refused expansions: those values are unknown
 		report.Errors = append(report.Errors, inputErrorOf("", err))
 	}
+	if len(inv.deferred) > 0 {
+		inv.loadDeployment(report)
+	}
 	inv.containers = mergeComposeOverrides(inv.withDotEnv(inv.containers))
+	if len(inv.deferred) > 0 {
+		inv.loadSpring(report)
+	}
 	return inv
 }
 

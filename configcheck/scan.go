@@ -165,6 +165,9 @@ func readAndParse(j job, maxSize int64) fileFacts {
 	if err != nil {
 		return fileFacts{path: j.file.Path, errs: []InputError{{Message: err.Error(), Location: locationOf(source.Pos{File: j.file.Path})}}}
 	}
+	if !mattersAlone(j.file.Path, j.kind, data) {
+		return deferredFacts(j.file.Path, j.kind, data)
+	}
 	return parseFile(j.file.Path, j.kind, data)
 }
 

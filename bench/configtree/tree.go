@@ -55,14 +55,18 @@ func Tree(dir string, files int) (Layout, error) {
 // service writes one service: its five relevant files and extra other files
 // (Java sources, tests, docs, assets, build outputs).
 func (w *writer) service(s, extra int) {
-	dir := fmt.Sprintf("services/svc-%04d/", s)
-	server, client := s == 0, s%50 == 1
+	w.serviceAt(fmt.Sprintf("services/svc-%04d/", s), s, extra, s == 0, s%50 == 1, "")
+}
+
+// serviceAt writes one service into dir; yamlTail is appended to its
+// application.yml (e.g. the PowerJob server address of a client).
+func (w *writer) serviceAt(dir string, s, extra int, server, client bool, yamlTail string) {
 	if s%2 == 0 {
 		w.put(dir+"pom.xml", Pom(12, client), true)
 	} else {
 		w.put(dir+"build.gradle", Gradle(12, client), true)
 	}
-	w.put(dir+"src/main/resources/application.yml", YAML(60, server), true)
+	w.put(dir+"src/main/resources/application.yml", append(YAML(60, server), yamlTail...), true)
 	w.put(dir+"src/main/resources/application-prod.properties", Properties(40, server), true)
 	w.put(dir+"Dockerfile", Dockerfile(3), true)
 	if s%4 == 3 {

@@ -3,6 +3,7 @@
 // build and deployment files the checker reads.
 //
 //	go run ./bench/gentree -o /tmp/tree50k -files 50000
+//	go run ./bench/gentree -o /tmp/mono50k -files 50000 -services 2600   (products with their own servers; issue 11)
 package main
 
 import (
@@ -16,12 +17,16 @@ import (
 func main() {
 	out := flag.String("o", "", "directory to write the tree into (created; should not exist)")
 	files := flag.Int("files", 50000, "number of files (at least 100)")
+	services := flag.Int("services", 0, "with a value: a monorepo of products of 20 services, each product with its own PowerJob server (configtree.Monorepo)")
 	flag.Parse()
 	if *out == "" {
 		fmt.Fprintln(os.Stderr, "usage: gentree -o DIR [-files N]")
 		os.Exit(2)
 	}
 	layout, err := configtree.Tree(*out, *files)
+	if *services > 0 {
+		layout, err = configtree.Monorepo(*out, *files, *services)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gentree:", err)
 		os.Exit(1)
