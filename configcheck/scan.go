@@ -37,6 +37,8 @@ type Options struct {
 	// Progress, when set, is called after each file is read with the number
 	// of files read so far. It is called from one goroutine at a time.
 	Progress func(filesRead int)
+	// parseAll turns lazy parsing off (tests compare both ways).
+	parseAll bool
 }
 
 func (o Options) withDefaults() (Options, error) {
@@ -134,7 +136,7 @@ func collect(ctx context.Context, roots []string, opts Options) ([]fileFacts, []
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				results <- result{seq: j.seq, facts: readAndParse(j, opts.MaxFileSize)}
+				results <- result{seq: j.seq, facts: readAndParse(j, opts.MaxFileSize, opts.parseAll)}
 			}
 		}()
 	}
@@ -160,12 +162,12 @@ func collect(ctx context.Context, roots []string, opts Options) ([]fileFacts, []
 }
 
 // readAndParse reads one file (bounded by maxSize) and parses it.
-func readAndParse(j job, maxSize int64) fileFacts {
+func readAndParse(j job, maxSize int64, parseAll bool) fileFacts {
 	data, err := readFile(j.file.OSPath, maxSize)
 	if err != nil {
 		return fileFacts{path: j.file.Path, errs: []InputError{{Message: err.Error(), Location: locationOf(source.Pos{File: j.file.Path})}}}
 	}
-	if !mattersAlone(j.file.Path, j.kind, data) {
+	if !parseAll && !mattersAlone(j.file.Path, j.kind, data) {
 		return deferredFacts(j.file.Path, j.kind, data)
 	}
 	return parseFile(j.file.Path, j.kind, data)
