@@ -35,6 +35,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"generated files are not reported; their facts still count", "genapi"},
 		{"retry predicates: refusal-only retries are silent, others reported", "ratelimit"},
 		{"a write to a resource created in the same attempt", "uploads"},
+		{"select backoff loops, walks over alternatives, 5xx-only retries, iterators", "notifier"},
 	}
 	// One run over every package: loading and analyzing the standard
 	// library dependencies once keeps the test fast.

@@ -19,11 +19,15 @@ func (w *walk) drives(l loop, a attempt) bool {
 	if l.cond != nil && w.repeatsOnFailure(l.cond, a.results) {
 		return true
 	}
-	stmts := l.body.List
+	stmts := a.list
+	l.inSelect = a.inSelect
 	// The test of an attempt's result follows it closely; looking at a
 	// bounded number of statements keeps huge loop bodies linear.
 	for j := a.index; j < len(stmts) && j < a.index+maxTestDistance; j++ {
 		rest := stmts[j+1:]
+		if len(a.after) > 0 {
+			rest = append(append([]ast.Stmt(nil), rest...), a.after...)
+		}
 		switch s := stmts[j].(type) {
 		case *ast.IfStmt:
 			if j == a.index && s != a.ifStmt {

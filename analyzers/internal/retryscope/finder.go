@@ -473,6 +473,11 @@ func (w *walk) helpers() map[*types.Func]*Helper {
 		}
 	}
 	for _, pc := range w.paramCalls {
+		if !canFail(w.info, pc.call) {
+			// A loop driven by a callback's boolean (an iterator's
+			// "stop") repeats nothing that failed.
+			continue
+		}
 		for _, s := range w.scopes {
 			if s.Encl == pc.decl && s.Body != nil && s.Contains(pc.call) {
 				add(pc.decl, pc.param, s)
@@ -481,6 +486,21 @@ func (w *walk) helpers() map[*types.Func]*Helper {
 		}
 	}
 	return out
+}
+
+// canFail reports whether a call of a func parameter can report a failure:
+// one of its results is an error.
+func canFail(info *types.Info, call *ast.CallExpr) bool {
+	sig, ok := info.TypeOf(call.Fun).Underlying().(*types.Signature)
+	if !ok {
+		return false
+	}
+	for i := 0; i < sig.Results().Len(); i++ {
+		if isErrorType(sig.Results().At(i).Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // refersTo reports whether n mentions obj.

@@ -24,10 +24,10 @@ const (
 func (l loop) path(branch ast.Stmt, rest []ast.Stmt) outcome {
 	o := fall
 	if branch != nil {
-		o = l.flow(branch, false)
+		o = l.flow(branch, l.inSelect)
 	}
 	if o&fall != 0 {
-		o = o&^fall | l.list(rest, false)
+		o = o&^fall | l.list(rest, l.inSelect)
 	}
 	if o&fall != 0 {
 		o = o&^fall | next

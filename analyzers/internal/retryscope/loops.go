@@ -30,6 +30,9 @@ type loop struct {
 	label    string         // the loop's label, "" if none
 	cond     ast.Expr       // for-loop condition, nil if none
 	loopVars []types.Object // variables that change from one iteration to the next
+	// inSelect: the attempt being judged sits in a select clause, where an
+	// unlabeled break leaves the select.
+	inSelect bool
 }
 
 func (w *walk) forLoop(fs *ast.ForStmt) {
@@ -61,7 +64,53 @@ func (w *walk) rangeLoop(rs *ast.RangeStmt) {
 			l.loopVars = append(l.loopVars, obj)
 		}
 	}
+	l.loopVars = w.derivedVars(rs.Body, l.loopVars)
 	w.loop(l)
+}
+
+// maxDerivedRounds bounds how many steps of `a := f(item); b := g(a)` are
+// followed from a range loop's variables.
+const maxDerivedRounds = 3
+
+// derivedVars adds to vars the variables that a range loop's body defines
+// from them (`tmp, err := fromChallenge(…, item, …)`): a client or target
+// built from the current item is different on each iteration, so a call
+// through it is a walk over alternatives, not a retry.
+func (w *walk) derivedVars(body *ast.BlockStmt, vars []types.Object) []types.Object {
+	for round := 0; round < maxDerivedRounds; round++ {
+		added := false
+		for _, st := range body.List {
+			as, ok := st.(*ast.AssignStmt)
+			if !ok || as.Tok != token.DEFINE || !w.mentions(as, vars) {
+				continue
+			}
+			for _, lhs := range as.Lhs {
+				id, ok := lhs.(*ast.Ident)
+				if !ok {
+					continue
+				}
+				obj := w.info.Defs[id]
+				if obj == nil || isErrorType(obj.Type()) || containsObj(vars, obj) {
+					continue
+				}
+				vars = append(vars, obj)
+				added = true
+			}
+		}
+		if !added {
+			break
+		}
+	}
+	return vars
+}
+
+func containsObj(objs []types.Object, obj types.Object) bool {
+	for _, o := range objs {
+		if o == obj {
+			return true
+		}
+	}
+	return false
 }
 
 // attempt is a call in a loop body whose results are assigned to
@@ -69,8 +118,13 @@ func (w *walk) rangeLoop(rs *ast.RangeStmt) {
 type attempt struct {
 	call    *ast.CallExpr
 	results []types.Object
-	index   int // index of the statement in the loop body
+	index   int // index of the statement in list
 	ifStmt  *ast.IfStmt
+	// list holds the attempt's statement: the loop body, or the body of a
+	// select clause followed by after (the rest of the loop body).
+	list, after []ast.Stmt
+	// inSelect: an unlabeled break in list leaves the select, not the loop.
+	inSelect bool
 }
 
 func (w *walk) loop(l loop) {
@@ -114,10 +168,31 @@ func (w *walk) loop(l loop) {
 }
 
 // attemptCalls lists the calls whose results the loop body assigns at its top
-// level: `x, err := C(…)`, `err = C(…)`, `if err := C(…); …`.
+// level: `x, err := C(…)`, `err = C(…)`, `if err := C(…); …` — also at the
+// top level of a select's clauses (a backoff-timer loop: `select { case
+// <-timer.C: err = C(…); … }`).
 func (w *walk) attemptCalls(body *ast.BlockStmt) []attempt {
-	var out []attempt
+	out := w.attemptsIn(body.List, nil, false)
 	for i, st := range body.List {
+		sel, ok := st.(*ast.SelectStmt)
+		if !ok {
+			continue
+		}
+		for _, c := range sel.Body.List {
+			if cc, ok := c.(*ast.CommClause); ok {
+				out = append(out, w.attemptsIn(cc.Body, body.List[i+1:], true)...)
+			}
+		}
+	}
+	return out
+}
+
+// attemptsIn lists the attempt calls of one statement list; after is what
+// runs once the list falls through (the rest of the loop body after the
+// select holding it).
+func (w *walk) attemptsIn(list, after []ast.Stmt, inSelect bool) []attempt {
+	var out []attempt
+	for i, st := range list {
 		var as *ast.AssignStmt
 		var ifs *ast.IfStmt
 		switch s := st.(type) {
@@ -134,7 +209,7 @@ func (w *walk) attemptCalls(body *ast.BlockStmt) []attempt {
 		if !ok {
 			continue
 		}
-		a := attempt{call: call, index: i, ifStmt: ifs}
+		a := attempt{call: call, index: i, ifStmt: ifs, list: list, after: after, inSelect: inSelect}
 		for _, lhs := range as.Lhs {
 			if obj := objOf(w.info, lhs); obj != nil {
 				a.results = append(a.results, obj)
