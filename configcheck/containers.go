@@ -83,6 +83,7 @@ func containerServer(inv *inventory, c deploy.Container, built *deploy.Container
 	note, rel := inv.dotEnvNotes(c)
 	s.winnerNote, s.winnerNoteFile = note, c.File
 	s.startRelated = append(s.startRelated, rel...)
+	s.startRelated = append(s.startRelated, overlaysOf(inv.containers, c)...)
 	if maybe != nil {
 		alt := s.props
 		if len(missing) > 0 {

@@ -50,6 +50,11 @@ var semanticsCases = []struct {
 		{"note", "helm-chart/billing/pom.xml", 10, dup},
 		{"note", "helm-chart/charts/powerjob/values.yaml", 3, unath},
 	}, 0},
+	// docker-compose.prod.yml (used with -f) enables auth for the service:
+	// the base file's finding names it as related information.
+	{"compose-overlays", []want{
+		{"warning", "compose-overlays/deploy/docker-compose.yml", 3, unath},
+	}, 3},
 }
 
 func TestSemanticsGolden(t *testing.T) {

@@ -1,0 +1,83 @@
+package configcheck
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/twice-lint/twice/configcheck/deploy"
+	"github.com/twice-lint/twice/configcheck/source"
+)
+
+// Compose files other than the default pair (docker-compose.prod.yml,
+// compose.staging.yaml…) are used with `docker compose -f base -f other`:
+// nothing says when. A service they change keeps its own finding, and the
+// finding names them as related information, since the deployed settings
+// may come from there.
+
+// isDefaultComposeFile reports whether p is a file docker compose reads
+// without -f: the base file or its default override.
+func isDefaultComposeFile(p string) bool {
+	if _, ok := composeOverrideBase(p); ok {
+		return true
+	}
+	return isComposeBase(p, "docker-compose") || isComposeBase(p, "compose")
+}
+
+// overlaysOf lists what the non-default compose files of a service's
+// directory set for a service of the same name.
+func overlaysOf(cs []deploy.Container, c deploy.Container) []Related {
+	if c.Kind != deploy.KindCompose || !isDefaultComposeFile(c.File) {
+		return nil
+	}
+	var out []Related
+	for _, o := range cs {
+		if o.Kind != deploy.KindCompose || o.Name != c.Name || o.File == c.File || path.Dir(o.File) != path.Dir(c.File) || isDefaultComposeFile(o.File) {
+			continue
+		}
+		what, pos := overlaySettings(o)
+		if len(what) == 0 || len(out) >= maxStartRelated {
+			continue
+		}
+		out = append(out, Related{
+			Message:  fmt.Sprintf("%s (used with docker compose -f) also sets this service's %s: the deployed settings may come from there", path.Base(o.File), strings.Join(what, ", ")),
+			Location: locationOf(pos),
+		})
+	}
+	return out
+}
+
+// overlaySettings names the settings an overlay service changes, with the
+// position of the first.
+func overlaySettings(o deploy.Container) ([]string, source.Pos) {
+	var what []string
+	first := source.Pos{File: o.File, Line: 1, Col: 1}
+	note := func(name string, p source.Pos) {
+		if len(what) == 0 && p.IsValid() {
+			first = p
+		}
+		what = append(what, name)
+	}
+	if strings.TrimSpace(o.Image) != "" {
+		note("image", o.ImagePos)
+	}
+	if len(o.Env) > 0 {
+		note("environment", o.Env[0].Pos)
+	}
+	if o.EntrypointSet || o.CommandSet {
+		var p source.Pos
+		if len(o.Entrypoint) > 0 {
+			p = o.Entrypoint[0].Pos
+		} else if len(o.Command) > 0 {
+			p = o.Command[0].Pos
+		}
+		note("command", p)
+	}
+	if len(o.Mounts) > 0 {
+		note("volumes", o.Mounts[0].Pos)
+	}
+	if len(o.EnvFiles) > 0 {
+		note("env_file", source.Pos{})
+	}
+	return what, first
+}
