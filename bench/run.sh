@@ -17,7 +17,13 @@
 # and reads the same files without parsing them (target: <= 1.5; peak RSS
 # should not grow with the tree beyond the facts kept per file read).
 #
-# Usage: bench/run.sh [targets…]   (targets: std self gen config10k config50k;
+# The mono targets (mono10k, mono50k; issue 11) generate a monorepo of
+# products that each run their own PowerJob server (2,600 services at
+# 50,000 files) and measure `twice config -format json` against the same
+# floor, then print the JSON size per finding (it must not grow with the
+# number of servers).
+#
+# Usage: bench/run.sh [targets…]   (targets: std self gen config10k config50k mono10k mono50k;
 #        default std self gen)
 #        RUNS=5 MODES=standalone bench/run.sh std   (MODES: standalone vet;
 #        default both)
@@ -51,10 +57,24 @@ for t in "${targets[@]}"; do
         floor="$work/configfloor ." twice="$work/twice config -fail-on none ."
       rm -rf "$work/tree-$t"
       continue ;;
+    mono10k|mono50k)
+      # Issue 11's shape: 2,600 services per 50,000 files in products of 20,
+      # each product with its own PowerJob server, one service in ten a
+      # client configured with its product's server address.
+      files=${t#mono}; files=${files%k}000; services=$((files * 2600 / 50000))
+      go run ./bench/gentree -o "$work/tree-$t" -files "$files" -services "$services"
+      "$work/measure" -runs "$runs" -C "$work/tree-$t" -label "$t: twice config -format json ($files files, $services services)" \
+        floor="$work/configfloor ." twice="$work/twice config -fail-on none -format json . > '$work/out-$t.json'"
+      findings=$(grep -c '^      "rule":' "$work/out-$t.json" || true)
+      bytes=$(wc -c < "$work/out-$t.json")
+      echo "$t: JSON output $bytes bytes, $findings findings, $((bytes / (findings > 0 ? findings : 1))) bytes per finding"
+      echo
+      rm -rf "$work/tree-$t" "$work/out-$t.json"
+      continue ;;
     std)  dir=$root; pkgs=std ;;
     self) dir=$root; pkgs=./... ;;
     gen)  dir=$work/gensvc; pkgs=./... ;;
-    *) echo "unknown target $t (want std, self, gen, config10k or config50k)" >&2; exit 2 ;;
+    *) echo "unknown target $t (want std, self, gen, config10k, config50k, mono10k or mono50k)" >&2; exit 2 ;;
   esac
   if [[ " $modes " == *" standalone "* ]]; then
     "$work/measure" -runs "$runs" -C "$dir" -label "$t: standalone" \

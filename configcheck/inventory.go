@@ -42,6 +42,7 @@ type inventory struct {
 	dotEnv map[string][]deploy.EnvVar
 	// deferred are the files read but not parsed (lazy.go).
 	deferred []deferredFile
+	loaded   map[string]bool // deferred files parsed by the second pass
 }
 
 // newInventory indexes the facts; manifests are resolved together here, in
@@ -55,6 +56,7 @@ func newInventory(facts []fileFacts, report *Report, files fileAccess) *inventor
 func newInventoryWith(facts []fileFacts, report *Report, files fileAccess, project *manifest.Project) *inventory {
 	inv := &inventory{
 		markers:     map[string]marker{},
+		loaded:      map[string]bool{},
 		files:       files,
 		byPath:      map[string]*springFile{},
 		byBase:      map[string][]*springFile{},

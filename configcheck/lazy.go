@@ -31,9 +31,8 @@ var probeTerms = [][]byte{[]byte("powerjob"), []byte("oms")}
 // pairing evidence. Gradle settings, properties and version catalogs are
 // small and few.
 func mattersAlone(p string, kind fileKind, data []byte) bool {
-	lower := bytes.ToLower(data)
 	for _, t := range probeTerms {
-		if bytes.Contains(lower, t) {
+		if containsFold(data, t) {
 			return true
 		}
 	}
@@ -44,9 +43,36 @@ func mattersAlone(p string, kind fileKind, data []byte) bool {
 			strings.HasSuffix(base, ".versions.toml") || bytes.Contains(data, []byte("<modules>"))
 	case kindSpring:
 		// spring.datasource.core.* is server evidence without "oms".
-		return bytes.Contains(lower, []byte("datasource")) && bytes.Contains(lower, []byte("core"))
+		return containsFold(data, []byte("datasource")) && containsFold(data, []byte("core"))
 	}
 	return false
+}
+
+// containsFold reports whether data contains the lower-case ASCII term in
+// any case, without copying data (the probe runs on every file read).
+func containsFold(data, term []byte) bool {
+	next := func(c byte, from int) int { // next index of c at or after from, or len(data)
+		if k := bytes.IndexByte(data[from:], c); k >= 0 {
+			return from + k
+		}
+		return len(data)
+	}
+	lower, upper := term[0], term[0]-'a'+'A'
+	nl, nu := next(lower, 0), next(upper, 0) // each is searched again only once passed: linear
+	for {
+		i := min(nl, nu)
+		if i+len(term) > len(data) {
+			return false
+		}
+		if bytes.EqualFold(data[i:i+len(term)], term) {
+			return true
+		}
+		if i == nl {
+			nl = next(lower, i+1)
+		} else {
+			nu = next(upper, i+1)
+		}
+	}
 }
 
 // deferredFile is a file read but not parsed.
@@ -56,7 +82,6 @@ type deferredFile struct {
 	// endpoints: the bytes name a Kubernetes Service or Ingress, which may
 	// give a server its address.
 	endpoints bool
-	loaded    bool // parsed by the second pass
 }
 
 // deferredFacts are the facts of a deferred file: Spring files still exist

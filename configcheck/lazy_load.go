@@ -104,7 +104,7 @@ func (inv *inventory) loadDeployment(report *Report) {
 		}
 	}
 	for _, d := range inv.deferred {
-		if d.kind == kindDockerfile && built[d.path] && !d.loaded {
+		if d.kind == kindDockerfile && built[d.path] {
 			inv.loadFile(d, report)
 		}
 	}
@@ -112,14 +112,10 @@ func (inv *inventory) loadDeployment(report *Report) {
 
 // loadFile parses one deferred deployment file and adds its facts.
 func (inv *inventory) loadFile(d deferredFile, report *Report) {
-	for i := range inv.deferred {
-		if inv.deferred[i].path == d.path {
-			if inv.deferred[i].loaded {
-				return
-			}
-			inv.deferred[i].loaded = true
-		}
+	if inv.loaded[d.path] {
+		return
 	}
+	inv.loaded[d.path] = true
 	data, ok := inv.files.read(d.path)
 	if !ok {
 		return

@@ -69,3 +69,24 @@ func compareLazyEager(t *testing.T, wd string, minFindings int) {
 func findingsEqual(a, b Finding) bool {
 	return a.Rule == b.Rule && a.Severity == b.Severity && a.Location == b.Location && a.Message == b.Message && slices.Equal(a.Related, b.Related)
 }
+
+func TestContainsFold(t *testing.T) {
+	tests := []struct {
+		data, term string
+		want       bool
+	}{
+		{"image: PowerJob/powerjob-server", "powerjob", true},
+		{"OMS_AUTH_OPENAPI_ENABLE=false", "oms", true},
+		{"x: oMs.y", "oms", true},
+		{"power job", "powerjob", false},
+		{"om", "oms", false},
+		{"", "oms", false},
+		{"Oo oM OMx", "oms", false},
+		{"xxxxOMS", "oms", true}, // at the very end
+	}
+	for _, tt := range tests {
+		if got := containsFold([]byte(tt.data), []byte(tt.term)); got != tt.want {
+			t.Errorf("containsFold(%q, %q) = %v, want %v", tt.data, tt.term, got, tt.want)
+		}
+	}
+}
