@@ -190,6 +190,7 @@ func sarifRule(r Rule) sarif.Rule {
 		Help:                 &sarif.Message{Text: r.Help, Markdown: r.HelpMarkdown},
 		HelpURI:              r.HelpURI,
 		DefaultConfiguration: &sarif.ReportingConfiguration{Level: string(r.DefaultSeverity)},
+		Properties:           ruleProperties(r),
 	}
 }
 

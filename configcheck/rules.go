@@ -20,6 +20,13 @@ type Rule struct {
 	HelpMarkdown     string
 	HelpURI          string
 	DefaultSeverity  Severity
+	// Tags classify the rule for SARIF viewers ("security", "reliability",
+	// CWE ids as external/cwe/cwe-NNN).
+	Tags []string
+	// SecuritySeverity is a CVSS-style score from "0.0" to "10.0" for rules
+	// that report a security issue ("" otherwise); code scanning ranks
+	// alerts by it.
+	SecuritySeverity string
 }
 
 // Rules returns the config rules in a stable order. The slice is new on every
@@ -47,6 +54,7 @@ func Rules() []Rule {
 				"configure the app password in the client. Do not let a proxy strip the response header.",
 			HelpURI:         helpBase + RuleDuplicateOpenAPIRequest,
 			DefaultSeverity: SeverityWarning,
+			Tags:            []string{"reliability"},
 		},
 		{
 			ID:               RuleUnauthenticatedOpenAPI,
@@ -65,6 +73,12 @@ func Rules() []Rule {
 				"clients, and keep port 7700 private.",
 			HelpURI:         helpBase + RuleUnauthenticatedOpenAPI,
 			DefaultSeverity: SeverityWarning,
+			// Missing authentication for a critical function (CWE-306):
+			// anyone who reaches port 7700 can create and run jobs and read
+			// their results. Scored as CVSS 3.1
+			// AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:N = 9.1.
+			Tags:             []string{"security", "external/cwe/cwe-306"},
+			SecuritySeverity: "9.1",
 		},
 	}
 }

@@ -183,3 +183,12 @@ func suppressedResult(f Finding) sarif.Result {
 	res.Suppressions = []sarif.Suppression{s}
 	return res
 }
+
+// ruleProperties are a rule's SARIF tags and security severity (nil when
+// it has neither).
+func ruleProperties(r Rule) *sarif.RuleProperties {
+	if len(r.Tags) == 0 && r.SecuritySeverity == "" {
+		return nil
+	}
+	return &sarif.RuleProperties{Tags: r.Tags, SecuritySeverity: r.SecuritySeverity}
+}

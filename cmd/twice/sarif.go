@@ -3,10 +3,8 @@ package main
 import (
 	"flag"
 	"fmt"
-	"go/token"
 	"io"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -50,13 +48,15 @@ func runSARIF(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 
+	root := sarif.SourceRoot(wd)
 	run := sarif.NewRun("twice", toolVersion(), strings.TrimSuffix(helpURL, "#"))
+	run.OriginalURIBaseIDs = map[string]sarif.ArtifactLocation{sarif.SourceRootID: {URI: sarif.DirURI(root)}}
 	as := selected()
 	for _, a := range sortedAnalyzers(as) {
 		run.AddRule(analyzerRule(a))
 	}
 	var notes []sarif.Notification
-	graph, err := loadAndAnalyze(fs.Args(), *tests, as, &notes, wd)
+	graph, err := loadAndAnalyze(fs.Args(), *tests, as, &notes, root)
 	if err != nil {
 		notes = append(notes, sarif.Notification{Level: sarif.LevelError, Message: sarif.Message{Text: err.Error()}})
 	}
@@ -69,7 +69,7 @@ func runSARIF(args []string, stdout, stderr io.Writer) int {
 				})
 			}
 		}
-		for _, res := range graphResults(graph, wd) {
+		for _, res := range graphResults(graph, root) {
 			run.AddResult(res)
 		}
 	}
@@ -122,17 +122,19 @@ func registerSelection(fs *flag.FlagSet, all []*analysis.Analyzer) func() []*ana
 // loadAndAnalyze loads the packages (with all syntax, since the analyzers
 // exchange facts across packages) and analyzes them. Package errors are
 // appended to notes; the returned error means nothing could be analyzed.
-func loadAndAnalyze(patterns []string, tests bool, as []*analysis.Analyzer, notes *[]sarif.Notification, wd string) (*checker.Graph, error) {
+func loadAndAnalyze(patterns []string, tests bool, as []*analysis.Analyzer, notes *[]sarif.Notification, root string) (*checker.Graph, error) {
 	graph, pkgErrs, err := runner.Analyze(patterns, as, runner.Options{Tests: tests})
 	for _, e := range pkgErrs {
-		*notes = append(*notes, packageErrorNote(e, wd))
+		*notes = append(*notes, packageErrorNote(e, root))
 	}
 	return graph, err
 }
 
-// analyzerRule is the SARIF rule descriptor of an analyzer.
+// analyzerRule is the SARIF rule descriptor of an analyzer. Analyzer docs
+// start with "NAME: "; the descriptions drop it (viewers show the id next
+// to them already).
 func analyzerRule(a *analysis.Analyzer) sarif.Rule {
-	doc := strings.TrimSpace(a.Doc)
+	doc := strings.TrimPrefix(strings.TrimSpace(a.Doc), a.Name+": ")
 	return sarif.Rule{
 		ID:                   a.Name,
 		Name:                 a.Name,
@@ -141,95 +143,15 @@ func analyzerRule(a *analysis.Analyzer) sarif.Rule {
 		Help:                 sarif.Text(doc),
 		HelpURI:              helpURL + a.Name,
 		DefaultConfiguration: &sarif.ReportingConfiguration{Level: sarif.LevelWarning},
+		// A write performed twice is a correctness problem, not a
+		// vulnerability: no security-severity.
+		Properties: &sarif.RuleProperties{Tags: []string{"reliability", "correctness"}},
 	}
-}
-
-// graphResults converts the root actions' diagnostics into SARIF results,
-// sorted by file and position. A file that belongs to several packages (p
-// and its test variant) yields each diagnostic once.
-func graphResults(graph *checker.Graph, wd string) []sarif.Result {
-	type key struct {
-		pos, end token.Position
-		analyzer string
-		message  string
-	}
-	type located struct {
-		key
-		res sarif.Result
-	}
-	lines := newLineCache()
-	seen := map[key]bool{}
-	var found []located
-	for _, act := range graph.Roots {
-		if act.Err != nil {
-			continue
-		}
-		fset := act.Package.Fset
-		for _, d := range act.Diagnostics {
-			k := key{fset.Position(d.Pos), fset.Position(d.End), act.Analyzer.Name, d.Message}
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			res := sarif.Result{
-				RuleID:    act.Analyzer.Name,
-				Level:     sarif.LevelWarning,
-				Message:   sarif.Message{Text: d.Message},
-				Locations: []sarif.Location{location(lines, k.pos, k.end, wd)},
-			}
-			for i, r := range d.Related {
-				loc := location(lines, fset.Position(r.Pos), fset.Position(r.End), wd)
-				id := i + 1
-				loc.ID = &id
-				loc.Message = sarif.Text(r.Message)
-				res.RelatedLocations = append(res.RelatedLocations, loc)
-			}
-			found = append(found, located{k, res})
-		}
-	}
-	sort.SliceStable(found, func(i, j int) bool {
-		a, b := found[i].pos, found[j].pos
-		if a.Filename != b.Filename {
-			return a.Filename < b.Filename
-		}
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Column != b.Column {
-			return a.Column < b.Column
-		}
-		return found[i].analyzer < found[j].analyzer
-	})
-	out := make([]sarif.Result, len(found))
-	for i, f := range found {
-		out[i] = f.res
-	}
-	return out
-}
-
-// location converts a Go position range (byte columns) into a SARIF
-// location (UTF-16 columns, URI relative to wd).
-func location(lines *lineCache, pos, end token.Position, wd string) sarif.Location {
-	region := &sarif.Region{
-		StartLine:   pos.Line,
-		StartColumn: lines.column(pos),
-	}
-	if end.IsValid() && end.Filename == pos.Filename && (end.Line > pos.Line || end.Line == pos.Line && end.Column > pos.Column) {
-		region.EndLine = end.Line
-		region.EndColumn = lines.column(end)
-	}
-	if region.StartLine == 0 {
-		region = nil // a whole-file position
-	}
-	return sarif.Location{PhysicalLocation: &sarif.PhysicalLocation{
-		ArtifactLocation: sarif.ArtifactLocation{URI: sarif.URI(pos.Filename, wd)},
-		Region:           region,
-	}}
 }
 
 // packageErrorNote turns a go/packages error ("file:line:col: msg" in
 // e.Pos / e.Msg) into a notification located at that position.
-func packageErrorNote(e packages.Error, wd string) sarif.Notification {
+func packageErrorNote(e packages.Error, root string) sarif.Notification {
 	n := sarif.Notification{Level: sarif.LevelError, Message: sarif.Message{Text: e.Msg}}
 	if file, line, col, ok := splitPos(e.Pos); ok {
 		region := &sarif.Region{StartLine: line, StartColumn: col}
@@ -237,7 +159,7 @@ func packageErrorNote(e packages.Error, wd string) sarif.Notification {
 			region = nil
 		}
 		n.Locations = []sarif.Location{{PhysicalLocation: &sarif.PhysicalLocation{
-			ArtifactLocation: sarif.ArtifactLocation{URI: sarif.URI(file, wd)},
+			ArtifactLocation: sarif.SourceLocation(file, root),
 			Region:           region,
 		}}}
 	}
@@ -286,25 +208,4 @@ func notificationText(n sarif.Notification) string {
 		}
 	}
 	return where + ": " + n.Message.Text
-}
-
-// lineCache reads each source file once to convert byte columns.
-type lineCache struct{ files map[string][]string }
-
-func newLineCache() *lineCache { return &lineCache{files: map[string][]string{}} }
-
-// column returns the UTF-16 column of p, or its byte column when the file
-// or line cannot be read (e.g. a position in generated, non-existent code).
-func (c *lineCache) column(p token.Position) int {
-	ls, ok := c.files[p.Filename]
-	if !ok {
-		if data, err := os.ReadFile(p.Filename); err == nil {
-			ls = strings.Split(string(data), "\n")
-		}
-		c.files[p.Filename] = ls
-	}
-	if p.Line < 1 || p.Line > len(ls) {
-		return p.Column
-	}
-	return sarif.Column(strings.TrimSuffix(ls[p.Line-1], "\r"), p.Column)
 }

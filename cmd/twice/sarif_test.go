@@ -2,6 +2,8 @@ package main
 
 import (
 	"encoding/json"
+	"net/url"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -26,8 +28,9 @@ func decodeSARIF(t *testing.T, out string) *sarif.Log {
 }
 
 // sarifDiagnostics flattens a run's results for comparison with the want
-// comments and the JSON output.
-func sarifDiagnostics(t *testing.T, run *sarif.Run) []diag {
+// comments and the JSON output: paths relative to dir (the module the
+// run analyzed), messages without their links to related locations.
+func sarifDiagnostics(t *testing.T, run *sarif.Run, dir string) []diag {
 	t.Helper()
 	var ds []diag
 	for _, r := range run.Results {
@@ -36,15 +39,43 @@ func sarifDiagnostics(t *testing.T, run *sarif.Run) []diag {
 			continue
 		}
 		pl := r.Locations[0].PhysicalLocation
-		if strings.Contains(pl.ArtifactLocation.URI, ":") || strings.HasPrefix(pl.ArtifactLocation.URI, "/") {
-			t.Errorf("result URI %q is not relative to the working directory", pl.ArtifactLocation.URI)
+		rel, err := filepath.Rel(dir, resolveURI(t, run, pl.ArtifactLocation))
+		if err != nil {
+			t.Fatal(err)
 		}
 		if rules := run.Tool.Driver.Rules; r.RuleIndex < 0 || r.RuleIndex >= len(rules) || rules[r.RuleIndex].ID != r.RuleID {
 			t.Errorf("result %s: ruleIndex %d does not point at its rule", r.RuleID, r.RuleIndex)
 		}
-		ds = append(ds, diag{analyzer: r.RuleID, file: pl.ArtifactLocation.URI, line: pl.Region.StartLine, col: pl.Region.StartColumn, message: r.Message.Text})
+		msg, _, _ := strings.Cut(r.Message.Text, " (see [")
+		ds = append(ds, diag{analyzer: r.RuleID, file: filepath.ToSlash(rel), line: pl.Region.StartLine, col: pl.Region.StartColumn, message: msg})
 	}
 	return ds
+}
+
+// resolveURI is the file an artifact location names: a relative URI must
+// have the base id %SRCROOT%, which the run must declare as a file: URI
+// ending in "/".
+func resolveURI(t *testing.T, run *sarif.Run, al sarif.ArtifactLocation) string {
+	t.Helper()
+	u, err := url.Parse(al.URI)
+	if err != nil {
+		t.Fatalf("artifact URI %q: %v", al.URI, err)
+	}
+	if u.IsAbs() {
+		return filepath.FromSlash(u.Path)
+	}
+	if al.URIBaseID != sarif.SourceRootID {
+		t.Fatalf("relative artifact URI %q has uriBaseId %q, want %s", al.URI, al.URIBaseID, sarif.SourceRootID)
+	}
+	base, ok := run.OriginalURIBaseIDs[al.URIBaseID]
+	if !ok || !strings.HasPrefix(base.URI, "file:///") || !strings.HasSuffix(base.URI, "/") {
+		t.Fatalf("originalUriBaseIds[%s] = %+v (declared %v), want an absolute file: URI ending in /", al.URIBaseID, base, ok)
+	}
+	b, err := url.Parse(base.URI)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filepath.FromSlash(b.ResolveReference(u).Path)
 }
 
 func TestSARIFAnalyzers(t *testing.T) {
@@ -74,7 +105,7 @@ func TestSARIFAnalyzers(t *testing.T) {
 		}
 	}
 
-	got := sarifDiagnostics(t, run)
+	got := sarifDiagnostics(t, run, dir)
 	checkDiagnostics(t, got, want)
 
 	// The retry call is related information of every unsaferetry result.
@@ -131,7 +162,8 @@ func TestSARIFCleanAndBroken(t *testing.T) {
 					t.Errorf("notification level %q, want error", n.Level)
 				}
 				for _, l := range n.Locations {
-					if pl := l.PhysicalLocation; pl != nil && pl.ArtifactLocation.URI == "inventory/inventory.go" && pl.Region != nil && pl.Region.StartLine == 9 {
+					pl := l.PhysicalLocation
+					if pl != nil && resolveURI(t, run, pl.ArtifactLocation) == filepath.Join(fixtureDir(t, tt.module), "inventory", "inventory.go") && pl.Region != nil && pl.Region.StartLine == 9 {
 						located = true
 					}
 				}

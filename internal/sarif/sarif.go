@@ -144,6 +144,16 @@ type Rule struct {
 	Help                 *Message                `json:"help,omitempty"`
 	HelpURI              string                  `json:"helpUri,omitempty"`
 	DefaultConfiguration *ReportingConfiguration `json:"defaultConfiguration,omitempty"`
+	Properties           *RuleProperties         `json:"properties,omitempty"`
+}
+
+// RuleProperties are the rule properties GitHub code scanning reads: tags
+// (shown as labels; "security" marks a security rule) and, for security
+// rules, security-severity, a score from "0.0" to "10.0" that sets the
+// alert's severity (above 9.0 critical, 7.0 high, 4.0 medium).
+type RuleProperties struct {
+	Tags             []string `json:"tags,omitempty"`
+	SecuritySeverity string   `json:"security-severity,omitempty"`
 }
 
 // ReportingConfiguration holds a rule's default level.
