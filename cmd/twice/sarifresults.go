@@ -87,8 +87,8 @@ func graphResults(graph *checker.Graph, root string) []sarif.Result {
 	return out
 }
 
-// fingerprintKey names twice's partial fingerprint (the config checker
-// uses the same key).
+// fingerprintKey names the Go analyzers' partial fingerprint (the config
+// checker has its own scheme and key).
 const fingerprintKey = "twiceFinding/v1"
 
 // fingerprint identifies a finding across runs without its line number:
