@@ -28,12 +28,14 @@ var semanticsCases = []struct {
 	// oms.properties) and no PowerJob anywhere: no server, no finding.
 	{"oms-not-powerjob", nil, 0},
 	// A server config that does not parse, an active profile that is a
-	// Maven token with profile files that disagree (notes), and an unknown
-	// profile whose files all agree with the base file (silent).
+	// Maven token with profile files that disagree, an import of a file on
+	// the host (notes), and an unknown profile whose files all agree with
+	// the base file (silent).
 	{"unknown-values", []want{
 		{"note", "unknown-values/broken-server/pom.xml", 10, unath},
 		{"error", "unknown-values/broken-server/src/main/resources/application.yml", 4, ""},
 		{"note", "unknown-values/token-disagree/src/main/resources/application.yml", 1, unath},
+		{"note", "unknown-values/host-file/src/main/resources/application.properties", 1, unath}, // imports a file on the host
 	}, 1},
 	// Spring Boot 2.4+ resolution: the compose project's committed .env,
 	// SPRING_APPLICATION_JSON between PARAMS and JVMOPTIONS, a profile

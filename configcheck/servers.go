@@ -337,7 +337,8 @@ func splitImport(v string) []string {
 
 // resolveImport finds an imported location in the repository. It returns
 // the file, or a non-empty description when the location is remote and its
-// data is not committed. Missing local files are ignored (Spring fails or,
+// data is not committed, or the location is an absolute path on the
+// server's machine. Missing relative files are ignored (Spring fails or,
 // with optional:, skips them; neither sets the key).
 func resolveImport(inv *inventory, module, importer, loc string) (*springFile, string) {
 	loc = strings.TrimPrefix(strings.TrimSpace(loc), "optional:")
@@ -351,7 +352,10 @@ func resolveImport(inv *inventory, module, importer, loc string) (*springFile, s
 		return firstFile(inv, path.Join(module, "src/main/resources", rest), path.Join(path.Dir(importer), rest)), ""
 	case "file":
 		if path.IsAbs(rest) {
-			return nil, ""
+			// A file on the machine that runs the server: its content is
+			// not in the repository (an unevaluated source, not an absent
+			// one).
+			return nil, "file"
 		}
 		return firstFile(inv, path.Join(module, rest), path.Join(path.Dir(importer), rest)), ""
 	case "nacos":
