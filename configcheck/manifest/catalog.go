@@ -95,18 +95,23 @@ func memberPos(v *tomlValue) source.Pos {
 }
 
 // richVersion reads a version: a string, or a table with strictly / require
-// / prefer. Ranges ("[1.0,2.0)", "1.+") are not one version and yield
-// ok=false.
+// / prefer (the first that names one version wins; failing that, the first
+// range or dynamic selector, which the rules judge by what it admits).
 func richVersion(v *tomlValue) (string, source.Pos, bool) {
 	if v == nil {
 		return "", source.Pos{}, false
 	}
 	if v.kind == tomlString {
-		return v.str, memberPos(v), !isDynamicVersion(v.str)
+		return v.str, memberPos(v), !isDynamicVersion(v.str) || IsDynamicVersion(v.str)
 	}
 	t := tableOf(v)
 	for _, k := range []string{"strictly", "require", "prefer"} {
 		if s := t.get(k); s != nil && s.kind == tomlString && !isDynamicVersion(s.str) {
+			return s.str, memberPos(s), true
+		}
+	}
+	for _, k := range []string{"strictly", "require", "prefer"} {
+		if s := t.get(k); s != nil && s.kind == tomlString && IsDynamicVersion(s.str) {
 			return s.str, memberPos(s), true
 		}
 	}
@@ -131,7 +136,7 @@ func catalogLibrary(v *tomlValue) (catalogLib, bool) {
 			return lib, false
 		}
 		lib.group, lib.artifact = parts[0], parts[1]
-		if len(parts) == 3 && !isDynamicVersion(parts[2]) {
+		if len(parts) == 3 && (!isDynamicVersion(parts[2]) || IsDynamicVersion(parts[2])) {
 			lib.version, lib.versionPos = parts[2], v.pos
 		}
 		return lib, lib.group != "" && lib.artifact != ""

@@ -209,7 +209,7 @@ func (ctx *gradleCtx) notation(toks []gtok, pos source.Pos, depth int) []Depende
 	}
 	dep.Pos = pos
 	dep.RawVersion = rawCoordinateVersion(toks)
-	if dep.Version != "" {
+	if dep.Version != "" || dep.Dynamic != "" {
 		dep.VersionPos = vpos
 	}
 	return []Dependency{dep}
@@ -243,7 +243,11 @@ func (ctx *gradleCtx) catalogDeps(vc *versionCatalog, accessor []string, pos sou
 			continue
 		}
 		v, raw, vpos := vc.libraryVersion(lib)
-		out = append(out, Dependency{Group: lib.group, Artifact: lib.artifact, Version: v, RawVersion: raw, Pos: pos, VersionPos: vpos})
+		dep := Dependency{Group: lib.group, Artifact: lib.artifact, Version: v, RawVersion: raw, Pos: pos, VersionPos: vpos}
+		if IsDynamicVersion(v) {
+			dep.Version, dep.Dynamic = "", v
+		}
+		out = append(out, dep)
 	}
 	return out
 }
@@ -265,7 +269,10 @@ func (ctx *gradleCtx) mapNotation(args []gtok, pos source.Pos) (Dependency, bool
 			dep.Artifact = v
 		case "version":
 			dep.RawVersion = tokensText(val)
-			if ok && !isDynamicVersion(v) {
+			switch {
+			case ok && IsDynamicVersion(v):
+				dep.Dynamic, dep.VersionPos = v, vpos
+			case ok && !isDynamicVersion(v):
 				dep.Version, dep.VersionPos = v, vpos
 			}
 		}
@@ -289,7 +296,11 @@ func parseCoordinate(s string) (Dependency, bool) {
 		}
 	}
 	dep := Dependency{Group: parts[0], Artifact: parts[1]}
-	if len(parts) >= 3 && !isDynamicVersion(parts[2]) {
+	switch {
+	case len(parts) < 3:
+	case IsDynamicVersion(parts[2]):
+		dep.Dynamic = parts[2]
+	case !isDynamicVersion(parts[2]):
 		dep.Version = parts[2]
 	}
 	return dep, true

@@ -40,6 +40,16 @@ type Dependency struct {
 	// Zero when the version is written in the declaration itself or is
 	// unknown.
 	VersionPos source.Pos
+	// Dynamic is the range or dynamic selector the version is written as
+	// ("[5.0,6.0)", "5.+", "latest.release") when no lockfile fixes it;
+	// Version is then "" and VersionPos the line that writes it. Judge it
+	// with Admits.
+	Dynamic string
+	// VersionFrom says, for a version the repository does not resolve,
+	// where it comes from: "parent g:a:v (not in the repository)", "BOM
+	// g:a:v imported at pom.xml:12 (not in the repository)", "property
+	// ${x}, not defined in the repository". "" otherwise.
+	VersionFrom string
 	// Scope is the Maven scope ("" means compile) or the Gradle configuration
 	// (implementation, api, testImplementation, …). For lockfile-only entries
 	// it is the comma-separated configuration list of the lockfile line.

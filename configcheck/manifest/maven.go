@@ -35,6 +35,9 @@ type mavenModel struct {
 	imports []pomDep               // BOM imports, own first, then inherited
 	order   []string               // keys of managed in precedence order, for determinism
 	mdeps   map[string]*managedDep // cache of the resolved view (managed + imported), by interpolated g:a
+	// missingBOMs are imports not found in the repository (set by
+	// resolvedManaged).
+	missingBOMs []pomDep
 }
 
 // managedDep is a dependencyManagement entry and the model whose properties
@@ -331,6 +334,7 @@ func (r *mavenResolver) resolvedManaged(m *mavenModel, depth int) map[string]*ma
 	for _, imp := range m.imports {
 		bom := r.findPOM(imp, m)
 		if bom == nil {
+			m.missingBOMs = append(m.missingBOMs, imp)
 			continue
 		}
 		bm := r.model(bom, 0)
@@ -431,10 +435,31 @@ func (r *mavenResolver) dependency(d pomDep, m *mavenModel, managed map[string]*
 			}
 		}
 	}
-	if isVersionRange(dep.Version) {
-		dep.Version, dep.VersionPos = "", source.Pos{}
+	switch {
+	case isVersionRange(dep.Version):
+		// Not one version: keep the range and where it is written (the
+		// <version> line, or the property or managed entry that holds it).
+		dep.Dynamic = dep.Version
+		dep.Version = ""
+		if !dep.VersionPos.IsValid() {
+			dep.VersionPos = versionLine(d, md)
+		}
+	case dep.Version == "":
+		dep.VersionFrom = r.versionFrom(d, m, md)
 	}
 	return dep
+}
+
+// versionLine is the <version> element of a declaration, else of the
+// managed entry that versions it.
+func versionLine(d pomDep, md *managedDep) source.Pos {
+	if d.version.text != "" {
+		return d.version.pos
+	}
+	if md != nil {
+		return md.dep.version.pos
+	}
+	return source.Pos{}
 }
 
 // isVersionRange reports Maven range syntax ("[5.0,5.2)"), which is not one

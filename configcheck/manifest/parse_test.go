@@ -158,7 +158,8 @@ func TestResolutionEdgeCases(t *testing.T) {
 			name: "version range is not a version",
 			files: map[string]string{"pom.xml": `<project><artifactId>a</artifactId>
 <dependencies><dependency><groupId>tech.powerjob</groupId><artifactId>powerjob-client</artifactId><version>[5.0,5.2)</version></dependency></dependencies></project>`},
-			want: []string{"pom.xml tech.powerjob:powerjob-client=@"},
+			// No Version; Dynamic keeps the range and VersionPos its <version> line.
+			want: []string{"pom.xml tech.powerjob:powerjob-client=@pom.xml:2"},
 		},
 		{
 			name:  "gradle script with a byte-order mark keeps its first line",
