@@ -31,8 +31,7 @@ type judgedServer struct {
 func judgeServer(s *server) *judgedServer {
 	j := &judgedServer{server: s, eff: s.evaluate()}
 	if s.version != "" {
-		j.old = manifest.CompareVersions(s.version, firstAuthVersion) < 0
-		j.fixed = manifest.CompareVersions(s.version, headerFixVersion) >= 0
+		j.old, j.fixed = judgeServerVersion(s.version)
 	}
 	return j
 }
@@ -75,6 +74,7 @@ func check(inv *inventory) ([]Finding, Counts) {
 			out = append(out, f)
 		}
 	}
+	out = append(out, unresolvedClientNotes(inv, judged)...)
 	return out, Counts{Servers: len(judged), Clients: len(cs)}
 }
 
@@ -220,10 +220,11 @@ func clients(inv *inventory) []clientDep {
 			if d.Group != powerjobGroup || d.Artifact != clientArtifact || d.Inherited {
 				continue
 			}
-			is50 := strings.HasPrefix(d.Version, "5.0.") || d.Version == "5.0"
-			if !is50 && !strings.HasPrefix(d.Version, "5.") {
+			label, is5, is50 := classifyClient(d)
+			if !is5 {
 				continue
 			}
+			d.Version = label // messages name a range with what it admits
 			primary, _ := clientLocation(d)
 			if seen[primary] {
 				continue

@@ -30,7 +30,9 @@ func Admits(sel, lo, hi string) (admits, known bool) {
 		if !ok {
 			return false, false
 		}
-		return overlaps(interval{lo: l, loIncl: true, hi: u}, lo, hi), true
+		// "5.0.+" matches versions that start with "5.0.", which excludes the
+		// pre-releases of 5.1 too: the upper bound is below 5.1-alpha.
+		return overlaps(interval{lo: l, loIncl: true, hi: u + "-alpha"}, lo, hi), true
 	}
 	ivs, ok := parseRanges(sel)
 	if !ok {

@@ -17,7 +17,7 @@ func TestAdmits(t *testing.T) {
 		{"]5.1,6.0[", true, true},
 		{"[6.0,)", false, true},
 		{"5.+", true, true},
-		{"5.0.+", false, true},
+		{"5.0.+", false, true}, // only versions starting with "5.0."
 		{"5.1.+", true, true},
 		{"4.+", false, true},
 		{"+", true, true},
