@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/twice-lint/twice/analyzers/internal/model"
+	"github.com/twice-lint/twice/internal/slowtest"
 )
 
 // TestStandardLibrary runs resend over net/http and every package it
@@ -15,6 +16,7 @@ import (
 // standard library never re-sends a write after inspecting its response,
 // so any diagnostic here is a false positive.
 func TestStandardLibrary(t *testing.T) {
+	slowtest.StdLibrary(t)
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax}
 	pkgs, err := packages.Load(cfg, "net/http", "net/http/httputil", "database/sql")
 	if err != nil {

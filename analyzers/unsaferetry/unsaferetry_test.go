@@ -14,6 +14,7 @@ import (
 	"github.com/twice-lint/twice/analyzers/internal/model"
 	"github.com/twice-lint/twice/analyzers/internal/testenv"
 	"github.com/twice-lint/twice/analyzers/unsaferetry"
+	"github.com/twice-lint/twice/internal/slowtest"
 )
 
 // TestUnsafeRetry runs the analyzer over service-shaped fixtures; each
@@ -164,6 +165,7 @@ func TestDoc(t *testing.T) {
 // dependency) over real standard-library packages: no error, no panic
 // caught by the model.
 func TestStdRobustness(t *testing.T) {
+	slowtest.StdLibrary(t)
 	if testing.Short() {
 		t.Skip("loads and analyzes a large part of the standard library")
 	}

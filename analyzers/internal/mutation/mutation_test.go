@@ -16,6 +16,7 @@ import (
 
 	"github.com/twice-lint/twice/analyzers/internal/mutation"
 	"github.com/twice-lint/twice/analyzers/internal/testenv"
+	"github.com/twice-lint/twice/internal/slowtest"
 )
 
 // testConfig is what the -mutating/-idempotent flags would hold.
@@ -233,6 +234,7 @@ var everything = &analysis.Analyzer{
 }
 
 func TestStandardLibraryRobustness(t *testing.T) {
+	slowtest.StdLibrary(t)
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: false}
 	pkgs, err := packages.Load(cfg, "net/http", "database/sql")
 	if err != nil {
@@ -298,6 +300,7 @@ func newInertCheck(verdicts *sync.Map) *analysis.Analyzer {
 // dependencies, that no package Inert calls inert has a FuncFact or a call
 // judged mutating, and that Inert does skip some packages.
 func TestInertIsSound(t *testing.T) {
+	slowtest.StdLibrary(t)
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: false}
 	pkgs, err := packages.Load(cfg, "net/http", "database/sql")
 	if err != nil {
