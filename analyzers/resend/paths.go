@@ -22,6 +22,10 @@ type constraint struct {
 	// implicit default of a switch without one).
 	sw      *ast.SwitchStmt
 	clauses []*ast.CaseClause
+
+	// assertion: the branch not taken aborts (t.Fatal, panic, log.Fatal):
+	// a test's or a program's assertion, not a decision to send again.
+	assertion bool
 }
 
 // pathConstraints returns the constraints on the way from the function
@@ -69,9 +73,9 @@ func precedingConstraints(list []ast.Stmt, child ast.Node) []constraint {
 			elseLeaves := st.Else != nil && terminates(st.Else, 0)
 			switch {
 			case bodyLeaves && !elseLeaves:
-				out = append(out, constraint{pos: st.Cond.Pos(), cond: st.Cond, outcome: false})
+				out = append(out, constraint{pos: st.Cond.Pos(), cond: st.Cond, outcome: false, assertion: aborts(st.Body)})
 			case elseLeaves && !bodyLeaves:
-				out = append(out, constraint{pos: st.Cond.Pos(), cond: st.Cond, outcome: true})
+				out = append(out, constraint{pos: st.Cond.Pos(), cond: st.Cond, outcome: true, assertion: aborts(st.Else)})
 			}
 		case *ast.SwitchStmt:
 			if c, ok := switchPassage(st); ok {
@@ -141,6 +145,20 @@ func terminates(st ast.Stmt, depth int) bool {
 		}
 	}
 	return false
+}
+
+// aborts reports whether a branch ends by a call that does not return
+// (t.Fatalf, panic, log.Fatal).
+func aborts(st ast.Stmt) bool {
+	if b, ok := st.(*ast.BlockStmt); ok && len(b.List) > 0 {
+		st = b.List[len(b.List)-1]
+	}
+	es, ok := st.(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
+	return ok && isNoReturn(call)
 }
 
 func terminatesList(list []ast.Stmt, depth int) bool {

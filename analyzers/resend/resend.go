@@ -195,7 +195,7 @@ func (c *checker) sameOperation(first, second send) bool {
 		return false
 	}
 	if second.recursive {
-		return !countsAttempts(second.call)
+		return !countsAttempts(second.call) && !dropsParameter(c.pass.TypesInfo, second.call)
 	}
 	return first.op.Identity != "" && first.op.Identity == second.op.Identity &&
 		!c.differentConstants(first.call, second.call)
@@ -268,12 +268,15 @@ type finding struct {
 // judge decides whether second re-sends first after first's response was
 // inspected, on a path that does not restrict the re-send to refusals.
 func (c *checker) judge(body *ast.BlockStmt, fl *flow, first, second send) (finding, bool) {
+	if loopedApart(first, second) || exclusive(c.pass.TypesInfo, body, first, second) {
+		return finding{}, false
+	}
 	ev := &evaluator{info: c.pass.TypesInfo, flow: fl, funcs: c.funcs}
 	reach := httpstatus.All()
 	var looks []inspection
 	for _, con := range pathConstraints(second.path) {
-		if con.pos < first.call.End() {
-			continue // decided before the first response existed
+		if con.pos < first.call.End() || con.assertion {
+			continue // decided before the first response existed, or an assertion
 		}
 		set, inspects := ev.evaluate(con)
 		if len(inspects) == 0 {

@@ -22,10 +22,11 @@ func TestResend(t *testing.T) {
 		"payments",  // re-POST after 502/503 and after a non-2xx; Idempotency-Key; retry loop
 		"jobcenter", // {"code": …} envelope, decode failure, helper sends, switch on the status
 		"refusals",  // 401/403/407/429, transport errors, follow-up writes, nolint, twice:idempotent
+		"migrate",   // exclusive settings, a fallback without a parameter, test steps with assertions
 	}
 	a := New(model.New(model.Settings{}))
 	results := analysistest.Run(t, testenv.Testdata(t), a, pkgs...)
-	if len(results) != len(pkgs) {
+	if len(results) < len(pkgs) { // a package with tests loads as several
 		t.Fatalf("analysed %d packages, want %d", len(results), len(pkgs))
 	}
 	for _, r := range results {

@@ -48,7 +48,7 @@ type refusals struct {
 	info  *types.Info
 	decls func(*types.Func) *ast.FuncDecl
 	// known holds the outcomes of the conditions being evaluated together
-	// (see refused), by conditionKey.
+	// (see refused), by condkey.Key.
 	known map[string]bool
 }
 

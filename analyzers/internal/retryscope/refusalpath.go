@@ -3,7 +3,8 @@ package retryscope
 import (
 	"go/ast"
 	"go/token"
-	"go/types"
+
+	"github.com/twice-lint/twice/analyzers/internal/condkey"
 )
 
 // condition is a test known to have the outcome truth on the way to a
@@ -36,7 +37,7 @@ func (r *refusals) refused(conds []condition, scope ast.Node, depth int) bool {
 	defer func() { r.known = outer }()
 	for _, c := range conds {
 		if c.expr != nil {
-			k, v := conditionKey(c.expr, c.truth)
+			k, v := condkey.Key(c.expr, c.truth)
 			r.known[k] = v
 		}
 	}
@@ -59,33 +60,13 @@ func (r *refusals) refusalTypes(list []ast.Expr) bool {
 	return true
 }
 
-// conditionKey normalises a condition with an outcome: parentheses and
-// negations are removed and != is turned into ==, so that `err != nil`
-// false and `err == nil` true have the same key and value.
-func conditionKey(e ast.Expr, truth bool) (string, bool) {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.UnaryExpr:
-			if x.Op == token.NOT {
-				e, truth = x.X, !truth
-				continue
-			}
-		case *ast.BinaryExpr:
-			if x.Op == token.NEQ {
-				return types.ExprString(&ast.BinaryExpr{X: x.X, Op: token.EQL, Y: x.Y}), !truth
-			}
-		}
-		return types.ExprString(ast.Unparen(e)), truth
-	}
-}
-
 // knownAs reports whether the conditions being evaluated establish that e
 // has the outcome truth.
 func (r *refusals) knownAs(e ast.Expr, truth bool) bool {
 	if r.known == nil {
 		return false
 	}
-	k, v := conditionKey(e, truth)
+	k, v := condkey.Key(e, truth)
 	got, ok := r.known[k]
 	return ok && got == v
 }

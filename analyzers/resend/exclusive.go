@@ -1,0 +1,129 @@
+package resend
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/twice-lint/twice/analyzers/internal/condkey"
+)
+
+// Pairs of sends that are not a re-send whatever the conditions between
+// them say.
+
+// loopedApart reports whether second sits in a loop that does not also
+// hold first: the loop repeats it (a consuming loop receiving successive
+// messages, a retry loop), and loops are unsaferetry's to judge.
+func loopedApart(first, second send) bool {
+	for _, n := range second.path {
+		var body *ast.BlockStmt
+		switch l := n.(type) {
+		case *ast.ForStmt:
+			body = l.Body
+		case *ast.RangeStmt:
+			body = l.Body
+		default:
+			continue
+		}
+		if first.call.Pos() < body.Pos() || first.call.End() > body.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// dropsParameter reports whether a recursive call passes "" or nil for one
+// of the function's parameters: a fallback that sends a different request
+// (initiateUpload(ctx, "", "", "") without the cross-repository mount),
+// not the same one again.
+func dropsParameter(info *types.Info, call *ast.CallExpr) bool {
+	for _, arg := range call.Args {
+		tv, ok := info.Types[arg]
+		if !ok {
+			continue
+		}
+		if tv.IsNil() {
+			return true
+		}
+		if tv.Value != nil && tv.Value.ExactString() == `""` {
+			return true
+		}
+	}
+	return false
+}
+
+// exclusive reports whether first and second sit under opposite outcomes of
+// the same condition (`if !cfg.versioned { mark() } … if cfg.versioned {
+// mark() }`) whose variables nothing assigns between them: at most one of
+// them runs.
+func exclusive(info *types.Info, body *ast.BlockStmt, first, second send) bool {
+	firstConds := map[string]bool{}
+	for _, c := range pathConstraints(first.path) {
+		if c.cond != nil {
+			k, v := condkey.Key(c.cond, c.outcome)
+			firstConds[k] = v
+		}
+	}
+	for _, c := range pathConstraints(second.path) {
+		if c.cond == nil {
+			continue
+		}
+		k, v := condkey.Key(c.cond, c.outcome)
+		if fv, ok := firstConds[k]; ok && fv != v && !assignedBetween(info, body, c.cond, first.call.End(), second.call.Pos()) {
+			return true
+		}
+	}
+	return false
+}
+
+// assignedBetween reports whether a variable that cond reads is assigned
+// (or incremented) in body between from and to.
+func assignedBetween(info *types.Info, body *ast.BlockStmt, cond ast.Expr, from, to token.Pos) bool {
+	vars := map[types.Object]bool{}
+	ast.Inspect(cond, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				vars[v] = true
+			}
+		}
+		return true
+	})
+	written := func(e ast.Expr) bool {
+		for {
+			switch x := ast.Unparen(e).(type) {
+			case *ast.Ident:
+				return vars[info.ObjectOf(x)]
+			case *ast.SelectorExpr:
+				if v, ok := info.Uses[x.Sel].(*types.Var); ok && vars[v] {
+					return true
+				}
+				e = x.X
+			case *ast.IndexExpr:
+				e = x.X
+			case *ast.StarExpr:
+				e = x.X
+			default:
+				return false
+			}
+		}
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if found || n == nil || n.End() <= from || n.Pos() >= to {
+			return false // outside the window between the sends
+		}
+		switch s := n.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range s.Lhs {
+				found = found || written(lhs)
+			}
+		case *ast.IncDecStmt:
+			found = found || written(s.X)
+		case *ast.UnaryExpr:
+			// &cfg passed to a call may change it.
+			found = found || s.Op == token.AND && written(s.X)
+		}
+		return !found
+	})
+	return found
+}
