@@ -5,8 +5,9 @@ package configcheck
 // default, not "no auth at all"); clients with a Maven range admitting
 // 5.1.x (related location at its <version> line), a 4.x-only range
 // (silent), Gradle 5.+ and latest.release (5.1.x), 5.0.+ (the 5.0 message),
-// a 5.1.0-RC1 pre-release, and a version imported from a BOM outside the
-// repository (a note naming it). Run with the semantics cases: text, JSON
+// a 5.1.0-RC1 pre-release, a version imported from a BOM outside the
+// repository (a note naming it), and a Gradle module versioned by the
+// constraints of an in-repository platform(project(":platform")). Run with the semantics cases: text, JSON
 // and SARIF goldens.
 var versionCases = []struct {
 	tree string
@@ -17,6 +18,7 @@ var versionCases = []struct {
 		{"warning", "versions/deploy/docker-compose.yml", 5, unath},
 		{"warning", "versions/dynamic-gradle/build.gradle", 7, dup},
 		{"note", "versions/external-bom/pom.xml", 26, dup},
+		{"warning", "versions/gradle-platform/app/build.gradle.kts", 8, dup}, // version from platform(project(":platform")) constraints
 		{"warning", "versions/latest-kotlin/build.gradle.kts", 6, dup},
 		{"warning", "versions/latest-kotlin/build.gradle.kts", 8, dup},
 		{"warning", "versions/range-maven/pom.xml", 11, dup},

@@ -58,26 +58,28 @@ func (r *gradleResolver) module(gs *gradleScript) Module {
 			mod.Deps = append(mod.Deps, dep)
 		}
 	}
-	ctx.applyConstraints(gs, mod.Deps)
+	ctx.applyConstraints(gs, mod.Deps, r.platformConstraints(gs))
 	return mod
 }
 
 // applyConstraints gives dependencies declared without a version the
-// version of a matching dependency constraint of the same script; the
-// constraint's line (or the line its version comes from) fixes it.
-func (ctx *gradleCtx) applyConstraints(gs *gradleScript, deps []Dependency) {
+// version of a matching dependency constraint of the same script, else of
+// a platform project it uses (fromPlatforms); the constraint's line (or
+// the line its version comes from) fixes it.
+func (ctx *gradleCtx) applyConstraints(gs *gradleScript, deps []Dependency, fromPlatforms []Dependency) {
 	var constraints []Dependency
 	for _, c := range gs.constraints {
 		constraints = append(constraints, ctx.declaration(c)...)
 	}
+	constraints = append(constraints, fromPlatforms...)
 	for i := range deps {
 		d := &deps[i]
-		if d.Version != "" || d.RawVersion != "" {
+		if d.Version != "" || d.Dynamic != "" || d.RawVersion != "" {
 			continue
 		}
 		for _, c := range constraints {
-			if c.Coordinate() == d.Coordinate() && c.Version != "" {
-				d.Version, d.RawVersion, d.VersionPos = c.Version, c.RawVersion, c.VersionPos
+			if c.Coordinate() == d.Coordinate() && (c.Version != "" || c.Dynamic != "") {
+				d.Version, d.Dynamic, d.RawVersion, d.VersionPos = c.Version, c.Dynamic, c.RawVersion, c.VersionPos
 				if !d.VersionPos.IsValid() {
 					d.VersionPos = c.Pos
 				}

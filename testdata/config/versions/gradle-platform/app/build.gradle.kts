@@ -1,0 +1,9 @@
+plugins {
+    java
+}
+
+dependencies {
+    implementation(platform(project(":platform")))
+    implementation("org.springframework.boot:spring-boot-starter-web")
+    implementation("tech.powerjob:powerjob-client")
+}

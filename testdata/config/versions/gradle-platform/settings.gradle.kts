@@ -1,0 +1,2 @@
+rootProject.name = "jobs"
+include("platform", "app")
