@@ -22,6 +22,7 @@ func TestWhichCallsWrite(t *testing.T) {
 		{"reads sent as POST: RPC operation names, search paths, OAuth2 token, ACME POST-as-GET, GraphQL queries", "readpost"},
 		{"method as an argument: a retrying helper, wrappers, options structs, SQL text (callers passing writes reported)", "paramwrite"},
 		{"the retrying helper's own package", "example.com/apiclient"},
+		{"dedup headers: an event id or webhook-id made before the retry is evidence; a request id is not", "dedupheader"},
 	}
 	var pkgs []string
 	for _, tt := range tests {

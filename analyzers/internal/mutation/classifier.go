@@ -27,6 +27,8 @@ type Classifier struct {
 	// analyzed reports whether a package's bodies were summarised (see
 	// KnowBodies); nil: only this package's.
 	analyzed func(*types.Package) bool
+	// tokenDecls caches tokenRequest by declaration.
+	tokenDecls map[*ast.FuncDecl]bool
 }
 
 // sumState is what Summarize learns while it classifies a body's calls.

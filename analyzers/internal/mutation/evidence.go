@@ -7,10 +7,6 @@ import (
 	"strings"
 )
 
-// keyHeaders are the HTTP/NATS headers that carry an idempotency key
-// (lower case).
-var keyHeaders = map[string]bool{"idempotency-key": true, "x-idempotency-key": true, "nats-msg-id": true}
-
 // keyFields are SDK input fields that carry an idempotency key.
 var keyFields = map[string]bool{"IdempotencyKey": true, "ClientToken": true, "IdempotencyToken": true, "MessageDeduplicationId": true}
 
@@ -132,7 +128,7 @@ func (c *Classifier) argEvidence(ev *Evidence, e ast.Expr, depth int) {
 				}
 			}
 			if name := c.str(kv.Key, depth+1); name.known {
-				if h := strings.ToLower(name.s); keyHeaders[h] {
+				if h := strings.ToLower(name.s); isKeyHeader(h) {
 					ev.Keys = append(ev.Keys, c.key(name.s, kv, kv.Value))
 					continue
 				} else if h == "if-match" {
@@ -169,7 +165,7 @@ func (c *Classifier) headerSetter(ev *Evidence, call *ast.CallExpr, method strin
 			return
 		}
 		switch h := strings.ToLower(name.s); {
-		case keyHeaders[h]:
+		case isKeyHeader(h):
 			ev.Keys = append(ev.Keys, c.key(name.s, call, call.Args[1]))
 		case h == "if-match":
 			ev.CAS = true
@@ -210,7 +206,7 @@ func (c *Classifier) assignEvidence(ev *Evidence, as *ast.AssignStmt, roots map[
 				continue
 			}
 			switch h := strings.ToLower(name.s); {
-			case keyHeaders[h]:
+			case isKeyHeader(h):
 				v := as.Rhs[i]
 				if lit, ok := ast.Unparen(v).(*ast.CompositeLit); ok && len(lit.Elts) == 1 {
 					v = lit.Elts[0]

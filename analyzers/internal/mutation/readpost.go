@@ -186,23 +186,50 @@ func (c *Classifier) postReads(call *ast.CallExpr, op Op) bool {
 	if ReadOnlyPOST(path) {
 		return true // a helper's POST to the path this call passes
 	}
-	name := c.enclosingFunc(call.Pos())
+	decl := c.enclosingDecl(call.Pos())
+	name := ""
+	if decl != nil {
+		name = decl.Name.Name
+	}
 	if c.sum != nil {
 		name = c.sum.name
 	}
-	if ReadName(name) {
+	if ReadName(name) || decl != nil && c.tokenRequest(decl) {
 		return true
 	}
 	return c.graphQLRead(call)
 }
 
-// enclosingFunc returns the name of the function declaration of this
-// package that contains pos, or "".
-func (c *Classifier) enclosingFunc(pos token.Pos) string {
+// enclosingDecl returns the function declaration of this package that
+// contains pos, or nil.
+func (c *Classifier) enclosingDecl(pos token.Pos) *ast.FuncDecl {
 	decls := c.idx().decls
 	i := sort.Search(len(decls), func(i int) bool { return decls[i].End() > pos })
 	if i < len(decls) && decls[i].Pos() <= pos {
-		return decls[i].Name.Name
+		return decls[i]
 	}
-	return ""
+	return nil
+}
+
+// tokenRequest reports whether decl builds an OAuth2 token request: its
+// body spells the grant_type form field every token request carries
+// (RFC 6749 §4). Repeating one issues another token, nothing else.
+func (c *Classifier) tokenRequest(decl *ast.FuncDecl) bool {
+	if v, ok := c.tokenDecls[decl]; ok {
+		return v
+	}
+	found := false
+	if decl.Body != nil {
+		ast.Inspect(decl.Body, func(n ast.Node) bool {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && strings.Contains(lit.Value, "grant_type") {
+				found = true
+			}
+			return !found
+		})
+	}
+	if c.tokenDecls == nil {
+		c.tokenDecls = map[*ast.FuncDecl]bool{}
+	}
+	c.tokenDecls[decl] = found
+	return found
 }

@@ -96,3 +96,21 @@ func (c *Client) signedPost(ctx context.Context, u string, payload []byte, out a
 func (c *Client) postAsGet(ctx context.Context, u string, out any) error {
 	return c.signedPost(ctx, u, nil, out)
 }
+
+// refreshOauth exchanges a refresh token at the realm the registry named
+// in its challenge: the path is unknown, the grant_type field says what
+// the POST is.
+func (c *Client) refreshOauth(realm, refreshToken string) (string, error) {
+	v := url.Values{}
+	v.Set("grant_type", "refresh_token")
+	v.Set("refresh_token", refreshToken)
+	v.Set("client_id", "twice-example")
+	resp, err := c.http.PostForm(realm, v)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	var t token
+	err = json.NewDecoder(resp.Body).Decode(&t)
+	return t.AccessToken, err
+}

@@ -88,3 +88,14 @@ func (s *Syncer) Star(ctx context.Context, id string) error {
 		return s.gh.Run(ctx, req, nil) // want `Client\.Run \(POST request\) inside retry\.Do`
 	})
 }
+
+func (s *Syncer) Refresh(realm, refresh string) (string, error) {
+	var tok string
+	var err error
+	for attempt := 0; attempt < 3; attempt++ {
+		if tok, err = s.api.refreshOauth(realm, refresh); err == nil {
+			return tok, nil
+		}
+	}
+	return "", err
+}

@@ -1,0 +1,50 @@
+package mutation
+
+import "strings"
+
+// Headers that carry a deduplication id. The receiver of a request or a
+// message that carries one can tell a repeat from a new write, so a value
+// made once before the retry (or derived from stable data) is idempotency
+// evidence. Which headers are dedup ids:
+//   - every spelling of an idempotency or deduplication key
+//     (Idempotency-Key, X-Idempotency-Token, X-Dedup-Id, Nats-Msg-Id);
+//   - the ids of webhook and event envelopes that receivers are told to
+//     dedup on (Standard Webhooks' webhook-id, Svix-Id, CloudEvents ce-id,
+//     X-GitHub-Delivery);
+//   - a vendor's payload id: a header named …-Id, …-Key or …-Token for the
+//     thing sent (X-Event-Id, X-Notification-Id, X-Payload-Key) — but not
+//     one that names a caller, a credential or a trace (X-Request-Id,
+//     X-Correlation-Id, X-Api-Key, X-Auth-Token, X-Session-Id, X-Client-Id),
+//     which servers do not dedup on.
+
+// keyHeaderNames are dedup headers named outright (lower case).
+var keyHeaderNames = map[string]bool{
+	"nats-msg-id": true, "webhook-id": true, "svix-id": true, "ce-id": true, "x-github-delivery": true,
+	"message-id": true,
+}
+
+// notKeyWords in a header name mark a caller's identity, a credential or
+// tracing, never a dedup id.
+var notKeyWords = []string{
+	"request", "correlation", "trace", "span", "auth", "api", "csrf", "xsrf", "access", "session", "client",
+	"user", "tenant", "account", "org", "project", "app", "device", "refresh", "bearer", "jwt", "secret",
+	"public", "private", "signing", "signature", "encryption", "license", "subscription", "instance", "host",
+	"amz", "goog", "ms-", "forwarded", "real", "original",
+}
+
+// isKeyHeader reports whether a header name (lower case) carries a
+// deduplication id.
+func isKeyHeader(h string) bool {
+	if keyHeaderNames[h] || strings.Contains(h, "idempot") || strings.Contains(h, "dedup") {
+		return true
+	}
+	if !strings.HasSuffix(h, "-id") && !strings.HasSuffix(h, "-key") && !strings.HasSuffix(h, "-token") {
+		return false
+	}
+	for _, w := range notKeyWords {
+		if strings.Contains(h, w) {
+			return false
+		}
+	}
+	return strings.Count(h, "-") >= 1 && len(h) > len("x-id")
+}
