@@ -232,24 +232,21 @@ func placeholderLookup(layers []layer) func(string) (string, bool, bool) {
 // the profile files are not guessed and the base files decide.
 func (ps *propertySet) activeProfiles() ([]string, bool) {
 	layers := append(slices.Clone(ps.fixed), ps.fileLayers(nil, false, true)...)
+	// A source whose content is unknown above the one that sets the key may
+	// set it too.
 	for _, l := range layers {
 		if l.wildcard != "" {
 			return nil, false
 		}
-		s, ok := profilesSetting(l)
-		if !ok {
-			continue
+		if _, ok := profilesSetting(l); ok {
+			break
 		}
-		if s.unknown {
-			return nil, false
-		}
-		v, ok := springconf.Expand(s.value, placeholderLookup(layers))
-		if !ok {
-			return nil, false
-		}
-		return includeAndGroups(springconf.ParseProfiles(v), layers)
 	}
-	return includeAndGroups(nil, layers)
+	active, ok := listSetting(layers, canonProfilesActive)
+	if !ok {
+		return nil, false
+	}
+	return includeAndGroups(active, layers)
 }
 
 // profilesSetting returns the layer's spring.profiles.active: the plain
