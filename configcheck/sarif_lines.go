@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -52,11 +51,7 @@ func (s *sourceLines) read(p string) []string {
 		}
 		full = filepath.Join(s.workDir, full)
 	}
-	fi, err := os.Stat(full)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() > s.maxSize {
-		return nil
-	}
-	data, err := os.ReadFile(full)
+	data, err := readFile(full, s.maxSize) // without blocking; type checked on the handle
 	if err != nil {
 		return nil
 	}
