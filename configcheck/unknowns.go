@@ -52,8 +52,22 @@ func (ps *propertySet) evaluateUnknownProfiles() effective {
 			parts = append(parts, fmt.Sprintf("profile %s would %s OpenAPI auth", strings.Join(ps, ", "), g.verb))
 		}
 	}
-	return effective{state: stateUnknown, reason: fmt.Sprintf("the active profile cannot be known from the repository and the profile files disagree: %s (without a profile: %s)",
-		strings.Join(parts, "; "), stateWord(base.state))}
+	return effective{state: stateUnknown, reason: fmt.Sprintf("the active profile cannot be known from the repository (%s) and the profile files disagree: %s (without a profile: %s)",
+		ps.profileUnknownWhy(), strings.Join(parts, "; "), stateWord(base.state))}
+}
+
+// profileUnknownWhy says where the unknown active profile comes from: the
+// source whose content is unknown, or the spring.profiles.active setting.
+func (ps *propertySet) profileUnknownWhy() string {
+	for _, l := range append(slices.Clone(ps.fixed), ps.fileLayers(nil, false, true)...) {
+		if l.wildcard != "" {
+			return l.wildcard
+		}
+		if s, ok := profilesSetting(l); ok {
+			return fmt.Sprintf("%s=%s at %s", s.name, s.value, posText(s.pos))
+		}
+	}
+	return "spring.profiles.active"
 }
 
 // profileCandidates lists the profiles the server's files are written for:
