@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/twice-lint/twice/configcheck/internal/budget"
 	"github.com/twice-lint/twice/configcheck/source"
 	"github.com/twice-lint/twice/configcheck/springconf"
 )
@@ -166,7 +167,8 @@ func judge(s setting, layers []layer) (st state, reason, resolved string, via []
 		return stateUnknown, fmt.Sprintf("%s has a value that is only known at deploy or build time (%q)", s.name, s.value), "", nil
 	}
 	lookup := placeholderLookup(layers)
-	v, ok := springconf.Expand(s.value, func(name string) (string, bool, bool) {
+	bud := budget.New()
+	v, ok := springconf.ExpandWithin(bud, s.value, func(name string) (string, bool, bool) {
 		val, found, known := lookup(name)
 		if found {
 			if src, ok := findSetting(layers, name); ok {
@@ -175,6 +177,9 @@ func judge(s setting, layers []layer) (st state, reason, resolved string, via []
 		}
 		return val, found, known
 	})
+	if !ok && bud.Refused() > 0 {
+		return stateUnknown, fmt.Sprintf("%s=%s has placeholders that expand past the expansion budget (%d bytes at most)", s.name, s.value, budget.MaxValue), "", nil
+	}
 	if !ok {
 		return stateUnknown, fmt.Sprintf("%s=%s has a placeholder that cannot be resolved from the repository", s.name, s.value), "", nil
 	}

@@ -57,6 +57,16 @@ func TestHostileSmallFiles(t *testing.T) {
 			t.Errorf("%q: finding lost next to the hostile files (findings: %v)", p, keys(findingsAt))
 		}
 	}
+	// Placeholders that expand past the budget: unknown, so a note that says why.
+	noted := false
+	for _, f := range r.Findings {
+		if f.Location.Path == "placeholders/application.properties" {
+			noted = f.Severity == SeverityNote && strings.Contains(f.Message, "expansion budget")
+		}
+	}
+	if !noted {
+		t.Errorf("placeholder bomb: no note naming the expansion budget (findings: %v)", keys(findingsAt))
+	}
 	if got := r.ExitCode("warning"); got != 1 {
 		t.Errorf("exit code %d, want 1 (input errors)", got)
 	}
