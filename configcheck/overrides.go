@@ -78,6 +78,16 @@ func overlayService(base, o deploy.Container) deploy.Container {
 	if len(o.Args) > 0 {
 		base.Args = o.Args
 	}
+	if o.EntrypointSet {
+		base.Entrypoint, base.EntrypointSet = o.Entrypoint, true
+	}
+	if o.CommandSet {
+		base.Command, base.CommandSet = o.Command, true
+	}
+	if o.WorkingDir != "" {
+		base.WorkingDir = o.WorkingDir
+	}
+	base.DotEnvVars = append(slices.Clone(base.DotEnvVars), o.DotEnvVars...)
 	// A variable set again replaces the base value as a whole (a PARAMS
 	// string is not merged word by word).
 	env := slices.DeleteFunc(slices.Clone(base.Env), func(v deploy.EnvVar) bool {

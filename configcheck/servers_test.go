@@ -142,6 +142,18 @@ func TestComposeOverrides(t *testing.T) {
 			"deploy/docker-compose.yml":      "services:\n  pj:\n    image: powerjob/powerjob-server:5.1.0\n",
 			"deploy/docker-compose.prod.yml": "services:\n  pj:\n    environment:\n      OMS_AUTH_OPENAPI_ENABLE: \"true\"\n",
 		}, []string{"warning@deploy/docker-compose.yml:3"}},
+		{"override replaces the entrypoint, whose java line reads the args", map[string]string{
+			"deploy/docker-compose.yml":          "services:\n  pj:\n    image: powerjob/powerjob-server:5.1.0\n    command: [\"--oms.auth.openapi.enable=true\"]\n",
+			"deploy/docker-compose.override.yml": "services:\n  pj:\n    entrypoint: [\"java\", \"-jar\", \"/powerjob-server.jar\"]\n",
+		}, nil},
+		{"override command under the official entrypoint is still ignored", map[string]string{
+			"deploy/docker-compose.yml":          "services:\n  pj:\n    image: powerjob/powerjob-server:5.1.0\n",
+			"deploy/docker-compose.override.yml": "services:\n  pj:\n    command: --oms.auth.openapi.enable=true\n",
+		}, []string{"warning@deploy/docker-compose.yml:3"}},
+		{"a committed .env fills the default of a variable", map[string]string{
+			"deploy/docker-compose.yml": "services:\n  pj:\n    image: powerjob/powerjob-server:5.1.0\n    environment:\n      OMS_AUTH_OPENAPI_ENABLE: ${AUTH:-false}\n",
+			"deploy/.env":               "AUTH=true\n",
+		}, nil},
 		{"override in another directory is not merged", map[string]string{
 			"a/docker-compose.yml":          "services:\n  pj:\n    image: powerjob/powerjob-server:5.1.0\n",
 			"b/docker-compose.override.yml": "services:\n  pj:\n    environment:\n      OMS_AUTH_OPENAPI_ENABLE: \"true\"\n",
