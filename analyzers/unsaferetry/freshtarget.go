@@ -36,7 +36,9 @@ func (r *reporter) attemptResources(s *retryscope.Scope) map[types.Object]ast.No
 			if !ok {
 				continue
 			}
-			if obj := info.ObjectOf(id); obj != nil && !isErrorOrBool(obj.Type()) {
+			// The first write that fills the variable created the
+			// resource (location, err = stream(location) keeps it).
+			if obj := info.ObjectOf(id); obj != nil && !isErrorOrBool(obj.Type()) && out[obj] == nil {
 				out[obj] = call
 			}
 		}

@@ -31,8 +31,24 @@ func (p *Pusher) initiate(ctx context.Context, repo string) (string, error) {
 	return resp.Header.Get("Location"), nil
 }
 
-func (p *Pusher) stream(ctx context.Context, location string, blob []byte) error {
+// stream sends the blob to the session and returns the session's next
+// location.
+func (p *Pusher) stream(ctx context.Context, location string, blob []byte) (string, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, location, bytes.NewReader(blob))
+	if err != nil {
+		return "", err
+	}
+	resp, err := p.hc.Do(req)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	return resp.Header.Get("Location"), nil
+}
+
+// commit closes the session.
+func (p *Pusher) commit(ctx context.Context, location string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, location+"&digest=sha256:0", nil)
 	if err != nil {
 		return err
 	}
@@ -50,7 +66,11 @@ func (p *Pusher) Push(ctx context.Context, repo string, blob []byte) error {
 		if err != nil {
 			return err
 		}
-		return p.stream(ctx, location, blob)
+		location, err = p.stream(ctx, location, blob)
+		if err != nil {
+			return err
+		}
+		return p.commit(ctx, location)
 	}, retrygo.Attempts(3))
 }
 
@@ -62,7 +82,7 @@ func (p *Pusher) Resume(ctx context.Context, repo string, blob []byte) error {
 		return err
 	}
 	for attempt := 0; attempt < 3; attempt++ {
-		err = p.stream(ctx, location, blob) // want `Pusher.stream \(PATCH request\) inside a retry loop runs again on every retry`
+		_, err = p.stream(ctx, location, blob) // want `Pusher.stream \(PATCH request\) inside a retry loop runs again on every retry`
 		if err == nil {
 			return nil
 		}
