@@ -37,6 +37,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"retry predicates: refusal-only retries are silent, others reported", "ratelimit"},
 		{"a write to a resource created in the same attempt", "uploads"},
 		{"select backoff loops, walks over alternatives, 5xx-only retries, iterators", "notifier"},
+		{"retry by requeue", "producer"},
 	}
 	// One run over every package: loading and analyzing the standard
 	// library dependencies once keeps the test fast.

@@ -53,7 +53,10 @@ func (w *walk) rangeLoop(rs *ast.RangeStmt) {
 		return
 	}
 	if _, ok := t.Underlying().(*types.Chan); ok {
-		return // a consumer loop: each message is different
+		// A consumer loop: each message is different, unless a failed one
+		// is put back.
+		w.requeue(rs)
+		return
 	}
 	if _, ok := t.Underlying().(*types.Signature); ok {
 		return // a range-over-func iterator
