@@ -3,6 +3,7 @@
 package configcheck
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,5 +42,29 @@ func TestReadFileNeverBlocks(t *testing.T) {
 		case tt.wantErr != "" && (err == nil || !strings.Contains(err.Error(), tt.wantErr)):
 			t.Errorf("readFile(%s) error = %v, want %q", tt.path, err, tt.wantErr)
 		}
+	}
+}
+
+// TestScanWithFIFO: a FIFO named like a config file next to a real server
+// neither hangs the scan nor hides the server's finding.
+func TestScanWithFIFO(t *testing.T) {
+	root := t.TempDir()
+	writeTree(t, root, map[string]string{"server/application.properties": "oms.auth.openapi.enable=false\n"})
+	if err := os.MkdirAll(filepath.Join(root, "pipe"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := syscall.Mkfifo(filepath.Join(root, "pipe", "application.yml"), 0o644); err != nil {
+		t.Skipf("cannot create a FIFO here: %v", err)
+	}
+	r, err := Scan(context.Background(), nil, Options{WorkDir: root})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, f := range r.Findings {
+		found = found || f.Location.Path == "server/application.properties" && f.Rule == RuleUnauthenticatedOpenAPI
+	}
+	if !found {
+		t.Errorf("server finding lost next to a FIFO: %+v", r.Findings)
 	}
 }

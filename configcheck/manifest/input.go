@@ -51,7 +51,7 @@ func checkInput(file string, data []byte) error {
 		var cur []byte
 		cur, rest, _ = bytes.Cut(rest, []byte("\n"))
 		if isConflictMarker(cur) {
-			return source.Errorf(source.Pos{File: file, Line: line, Col: 1}, "merge-conflict marker %q", bytes.TrimSpace(cur))
+			return source.Errorf(source.Pos{File: file, Line: line, Col: 1}, "merge-conflict marker %s", source.QuoteCapped(string(bytes.TrimSpace(cur)), 60))
 		}
 	}
 	return nil

@@ -50,7 +50,7 @@ func parseGradleLockfile(file string, data []byte, legacyConf string) ([]lockEnt
 		parts := strings.Split(coord, ":")
 		if len(parts) < 3 || parts[0] == "" || parts[1] == "" || parts[2] == "" {
 			col := 1 + len(raw) - len(bytes.TrimLeft(raw, " \t"))
-			return nil, source.Errorf(source.Pos{File: file, Line: line, Col: col}, "malformed lockfile entry %q, want group:artifact:version=configurations", text)
+			return nil, source.Errorf(source.Pos{File: file, Line: line, Col: col}, "malformed lockfile entry %s, want group:artifact:version=configurations", source.QuoteCapped(text, 80))
 		}
 		out = append(out, lockEntry{
 			group: parts[0], artifact: parts[1], version: parts[2], configs: confs,

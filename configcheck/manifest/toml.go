@@ -152,7 +152,7 @@ func (b *tomlBuilder) header(root *tomlTable, e *unstable.Node) (*tomlTable, err
 			existing = &tomlValue{kind: tomlArray, pos: hdrPos, keyPos: hdrPos}
 			parent.set(last, existing)
 		} else if existing.kind != tomlArray {
-			return nil, source.Errorf(hdrPos, "malformed TOML: %q is not an array of tables", last)
+			return nil, source.Errorf(hdrPos, "malformed TOML: %s is not an array of tables", source.QuoteCapped(last, 60))
 		}
 		t := newTOMLTable()
 		existing.arr = append(existing.arr, &tomlValue{kind: tomlTableKind, table: t, pos: hdrPos})
@@ -168,7 +168,7 @@ func (b *tomlBuilder) header(root *tomlTable, e *unstable.Node) (*tomlTable, err
 		existing.table.explicit = true
 		return existing.table, nil
 	}
-	return nil, source.Errorf(hdrPos, "malformed TOML: table %q defined twice", strings.Join(keys, "."))
+	return nil, source.Errorf(hdrPos, "malformed TOML: table %s defined twice", source.QuoteCapped(strings.Join(keys, "."), 60))
 }
 
 // closingBracket finds the ']' after a header's last key part.
@@ -212,7 +212,7 @@ func descend(t *tomlTable, keys []string, pos source.Pos) (*tomlTable, error) {
 		case v.kind == tomlArray && len(v.arr) > 0 && v.arr[len(v.arr)-1].kind == tomlTableKind:
 			t = v.arr[len(v.arr)-1].table
 		default:
-			return nil, source.Errorf(pos, "malformed TOML: key %q is already a value", k)
+			return nil, source.Errorf(pos, "malformed TOML: key %s is already a value", source.QuoteCapped(k, 60))
 		}
 	}
 	return t, nil
@@ -232,7 +232,7 @@ func (b *tomlBuilder) member(t *tomlTable, kv *unstable.Node, depth int) error {
 	}
 	last := keys[len(keys)-1]
 	if parent.vals[last] != nil {
-		return source.Errorf(keyPos, "malformed TOML: duplicate key %q", strings.Join(keys, "."))
+		return source.Errorf(keyPos, "malformed TOML: duplicate key %s", source.QuoteCapped(strings.Join(keys, "."), 60))
 	}
 	parent.set(last, v)
 	return nil

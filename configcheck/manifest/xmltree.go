@@ -175,5 +175,5 @@ func charsetReader(charset string, in io.Reader) (io.Reader, error) {
 		}
 		return bytes.NewReader(buf), nil
 	}
-	return nil, fmt.Errorf("unsupported encoding %q", charset)
+	return nil, fmt.Errorf("unsupported encoding %s", source.QuoteCapped(charset, 40))
 }
