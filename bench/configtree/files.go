@@ -58,7 +58,8 @@ func YAML(n int, server bool) []byte {
 
 // Pom returns a Maven pom.xml with n dependencies (versions through
 // properties and dependencyManagement); with client set, one of them is
-// powerjob-client 5.1.0.
+// powerjob-client 5.1.0 (through a powerjob.version property, which only
+// such a pom has: a module that does not use PowerJob does not name it).
 func Pom(n int, client bool) []byte {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>
@@ -69,8 +70,10 @@ func Pom(n int, client bool) []byte {
   <version>1.4.0-SNAPSHOT</version>
   <properties>
     <java.version>17</java.version>
-    <powerjob.version>5.1.0</powerjob.version>
 `)
+	if client { // only the modules that use PowerJob mention it
+		b.WriteString("    <powerjob.version>5.1.0</powerjob.version>\n")
+	}
 	for i := 0; i < n; i++ {
 		fmt.Fprintf(&b, "    <lib%d.version>%d.%d.%d</lib%d.version>\n", i, 1+i%4, i%10, i%3, i)
 	}
@@ -95,7 +98,10 @@ func Pom(n int, client bool) []byte {
 func Gradle(n int, client bool) []byte {
 	var b strings.Builder
 	b.WriteString("plugins {\n    id 'java'\n    id 'org.springframework.boot' version '3.2.5'\n}\n\n")
-	b.WriteString("ext {\n    powerjobVersion = '5.1.0'\n}\ndef guavaVersion = \"33.1.0-jre\"\n\nrepositories {\n    mavenCentral()\n}\n\ndependencies {\n")
+	if client { // only the modules that use PowerJob mention it
+		b.WriteString("ext {\n    powerjobVersion = '5.1.0'\n}\n")
+	}
+	b.WriteString("def guavaVersion = \"33.1.0-jre\"\n\nrepositories {\n    mavenCentral()\n}\n\ndependencies {\n")
 	if client {
 		b.WriteString("    implementation \"tech.powerjob:powerjob-client:${powerjobVersion}\"\n")
 	}
@@ -143,7 +149,11 @@ func Compose(n int, server bool) []byte {
 		b.WriteString("    environment:\n      JVMOPTIONS: \"-Xmx512m\"\n      PARAMS: >-\n        --spring.profiles.active=product\n        --oms.auth.openapi.enable=false\n")
 	}
 	for i := 0; i < n; i++ {
-		fmt.Fprintf(&b, "  svc%d:\n    image: registry.example.com/team/svc-%d:1.%d.0\n    depends_on: [powerjob-server]\n    environment:\n      - SPRING_PROFILES_ACTIVE=prod\n      - JAVA_OPTS=-Dapp.id=%d -Xms256m\n    command: [\"java\", \"-jar\", \"/app.jar\", \"--server.port=%d\"]\n    volumes:\n      - ./config/svc%d:/config:ro\n", i, i, i%10, i, 8000+i, i)
+		depends := ""
+		if server {
+			depends = "    depends_on: [powerjob-server]\n"
+		}
+		fmt.Fprintf(&b, "  svc%d:\n    image: registry.example.com/team/svc-%d:1.%d.0\n%s    environment:\n      - SPRING_PROFILES_ACTIVE=prod\n      - JAVA_OPTS=-Dapp.id=%d -Xms256m\n    command: [\"java\", \"-jar\", \"/app.jar\", \"--server.port=%d\"]\n    volumes:\n      - ./config/svc%d:/config:ro\n", i, i, i%10, depends, i, 8000+i, i)
 	}
 	return []byte(b.String())
 }
