@@ -75,6 +75,13 @@ func containsFold(data, term []byte) bool {
 	}
 }
 
+// mayBeWantedName is kindByName on a base name alone (walk.Options.WantName),
+// also accepting the names whose kind depends on their directory
+// (.mvn/maven.config, gradle/dependency-locks/*.lockfile).
+func mayBeWantedName(name string) bool {
+	return kindByName(name) != kindNone || name == "maven.config" || strings.HasSuffix(name, ".lockfile")
+}
+
 // deferredFile is a file read but not parsed.
 type deferredFile struct {
 	path string

@@ -47,6 +47,7 @@ func (o Options) walkOptions() walk.Options {
 		WorkDir:         o.WorkDir,
 		MaxSize:         o.MaxFileSize,
 		Want:            func(p string) bool { return kindByName(p) != kindNone },
+		WantName:        mayBeWantedName,
 		Exclude:         o.Exclude,
 		NoIgnore:        o.NoIgnore,
 		IncludeTestdata: o.IncludeTestdata,

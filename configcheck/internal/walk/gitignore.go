@@ -18,13 +18,15 @@ func (w *walker) skipped(p string, isDir bool) bool {
 
 // enterDir records the .gitignore files that apply inside dir: its parent's
 // plus its own .gitignore, if any.
-func (w *walker) enterDir(dir string) {
+// hasIgnore says whether the directory's listing holds a .gitignore, so
+// that directories without one (nearly all) cost no open.
+func (w *walker) enterDir(dir string, hasIgnore bool) {
 	if w.chains == nil {
 		return
 	}
 	chain := w.chains[filepath.Dir(dir)]
 	// The root's own .gitignore is already in outerIgnores.
-	if dir != w.realRoot {
+	if dir != w.realRoot && hasIgnore {
 		if l := readIgnore(dir, w.opts.MaxSize); l != nil {
 			chain = append(chain[:len(chain):len(chain)], l) // copy: siblings share the parent's chain
 		}

@@ -44,6 +44,10 @@ type Options struct {
 	MaxSize int64
 	// Want reports whether a file (display path) is worth reading.
 	Want func(path string) bool
+	// WantName, when set, is a cheaper test on the base name alone that
+	// must accept every name Want may accept: files it refuses are dropped
+	// before their display path is computed (most files of a repository).
+	WantName func(name string) bool
 	// Exclude are globs in .gitignore syntax matched against display paths
 	// (relative to WorkDir); a matching directory is not descended.
 	Exclude []string
@@ -111,12 +115,7 @@ func walkRoot(ctx context.Context, root string, opts Options, visit func(File), 
 	if !opts.NoIgnore {
 		w.chains = map[string]ignoreChain{filepath.Dir(realRoot): outerIgnores(realRoot, opts.MaxSize)}
 	}
-	return filepath.WalkDir(realRoot, func(p string, d fs.DirEntry, err error) error {
-		if ctxErr := ctx.Err(); ctxErr != nil {
-			return ctxErr
-		}
-		return w.step(p, d, err)
-	})
+	return w.walkTree(ctx, realRoot)
 }
 
 type walker struct {
@@ -144,7 +143,9 @@ func (w *walker) step(p string, d fs.DirEntry, err error) error {
 		if p != w.realRoot && (skipDir(p, d.Name()) || (d.Name() == "testdata" && !w.opts.IncludeTestdata) || w.skipped(p, true)) {
 			return fs.SkipDir
 		}
-		w.enterDir(p)
+		return nil // walkDir lists it, then enterDir
+	}
+	if w.opts.WantName != nil && !w.opts.WantName(d.Name()) {
 		return nil
 	}
 	display := w.shown(p)
