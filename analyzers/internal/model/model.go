@@ -20,6 +20,7 @@ import (
 	"go/types"
 	"reflect"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -80,8 +81,11 @@ type Model struct {
 	decls []*ast.FuncDecl // in source order
 	facts map[*types.Func]*mutation.FuncFact
 	pass  *analysis.Pass
-	// analyzed caches the AnalyzedFact lookups by package.
-	analyzed map[*types.Package]bool
+	// analyzed caches the AnalyzedFact lookups by package. The analyzers
+	// that read the model run in parallel on the same package (the checker
+	// runs unsaferetry and resend concurrently), so the cache is locked.
+	analyzedMu sync.Mutex
+	analyzed   map[*types.Package]bool
 }
 
 // Analyzed reports whether pkg's functions were summarised from source
@@ -90,6 +94,8 @@ func (m *Model) Analyzed(pkg *types.Package) bool {
 	if pkg == m.pass.Pkg {
 		return true
 	}
+	m.analyzedMu.Lock()
+	defer m.analyzedMu.Unlock()
 	known, ok := m.analyzed[pkg]
 	if !ok {
 		known = m.pass.ImportPackageFact(pkg, new(AnalyzedFact))

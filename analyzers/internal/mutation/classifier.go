@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -18,8 +19,12 @@ type Classifier struct {
 	info  *types.Info
 	cfg   config
 	facts func(*types.Func) *FuncFact
-	index *index    // built on first use
-	sum   *sumState // set while Summarize runs
+	index *index // built on first use (idx)
+	// indexOnce and namesMu make the lazily built caches safe to share:
+	// unsaferetry and resend read the same model's classifier in parallel.
+	indexOnce sync.Once
+	namesMu   sync.Mutex
+	sum       *sumState // set while Summarize runs
 	// names caches types.Func.FullName for the -mutating/-idempotent
 	// lookups: building the name string for every call was a sixth of the
 	// analysis CPU. Used only when one of those flags is set.
@@ -115,6 +120,7 @@ func (c *Classifier) listed(fn *types.Func) (idempotent, mutating bool) {
 	if len(c.cfg.idempotent) == 0 && len(c.cfg.mutating) == 0 {
 		return false, false
 	}
+	c.namesMu.Lock()
 	full, ok := c.names[fn]
 	if !ok {
 		if c.names == nil {
@@ -123,6 +129,7 @@ func (c *Classifier) listed(fn *types.Func) (idempotent, mutating bool) {
 		full = fn.FullName()
 		c.names[fn] = full
 	}
+	c.namesMu.Unlock()
 	return c.cfg.idempotent[full], c.cfg.mutating[full]
 }
 

@@ -44,10 +44,15 @@ type index struct {
 	decls []*ast.FuncDecl
 }
 
+// idx returns the package's index, built on first use. The classifier is
+// shared by the analyzers that read the model, which the checker runs in
+// parallel: the index is built once.
 func (c *Classifier) idx() *index {
-	if c.index != nil {
-		return c.index
-	}
+	c.indexOnce.Do(func() { c.index = c.buildIndex() })
+	return c.index
+}
+
+func (c *Classifier) buildIndex() *index {
 	ix := &index{assigns: map[*types.Var][]assignment{}, fields: map[fieldKey][]ast.Expr{}, addrTaken: map[*types.Var]bool{},
 		returns: map[*types.Func]ast.Expr{}}
 	for _, f := range c.pass.Files {
@@ -87,7 +92,6 @@ func (c *Classifier) idx() *index {
 		})
 	}
 	sort.Slice(ix.decls, func(i, j int) bool { return ix.decls[i].Pos() < ix.decls[j].Pos() })
-	c.index = ix
 	return ix
 }
 
