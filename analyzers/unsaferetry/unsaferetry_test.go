@@ -38,6 +38,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a write to a resource created in the same attempt", "uploads"},
 		{"select backoff loops, walks over alternatives, 5xx-only retries, iterators", "notifier"},
 		{"retry by requeue", "producer"},
+		{"a retrying client built in a constructor, reached through a generic Do", "cloudapi"},
 	}
 	// One run over every package: loading and analyzing the standard
 	// library dependencies once keeps the test fast.

@@ -51,6 +51,9 @@ type clientState struct {
 	// resolved against grpcConns at the end.
 	grpcMade   map[types.Object][]*ast.CallExpr
 	candidates []clientCandidate
+	// senderCalls: calls of this package's functions that take a request
+	// (see senders.go).
+	senderCalls []clientCandidate
 }
 
 type clientCandidate struct {
@@ -132,6 +135,7 @@ func (cs *clientState) noteValue(w *walk, obj types.Object, value ast.Expr) {
 
 // noteCall records client configuration calls and client uses.
 func (cs *clientState) noteCall(w *walk, call *ast.CallExpr, fn *types.Func) {
+	cs.noteSenderCall(w, call, fn)
 	recv := fn.Signature().Recv()
 	switch {
 	case recv != nil && restyVersion(recv.Type()) != "":
@@ -162,7 +166,7 @@ func (cs *clientState) resolve(w *walk) []*Scope {
 			out = append(out, s)
 		}
 	}
-	return out
+	return append(out, cs.senderScopes(w, out)...)
 }
 
 func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
