@@ -19,6 +19,9 @@ func containerServers(inv *inventory, consumed map[*springFile]bool) []*server {
 	var out []*server
 	built := map[string]bool{}
 	for _, c := range inv.containers {
+		if isOverlayService(inv.containers, c) {
+			continue // judged merged into its base service (overlayServer)
+		}
 		var df *deploy.Container
 		if c.BuildDockerfile != "" {
 			if d, ok := inv.dockerfiles[path.Clean(c.BuildDockerfile)]; ok {
@@ -33,6 +36,7 @@ func containerServers(inv *inventory, consumed map[*springFile]bool) []*server {
 		}
 		if s := containerServer(inv, c, df, consumed); s != nil {
 			out = append(out, s)
+			out = append(out, overlayServers(inv, s, c, df, consumed)...)
 		}
 	}
 	for _, p := range inv.dfOrder {

@@ -52,10 +52,13 @@ var semanticsCases = []struct {
 		{"note", "helm-chart/billing/pom.xml", 10, dup},
 		{"note", "helm-chart/charts/powerjob/values.yaml", 3, unath},
 	}, 0},
-	// docker-compose.prod.yml (used with -f) enables auth for the service:
+	// docker-compose.prod.yml (used with -f) enables auth for a service:
 	// the base file's finding names it as related information.
+	// docker-compose.debug.yml turns auth off for a service that enables it:
+	// the service with that file applied is judged on its own.
 	{"compose-overlays", []want{
 		{"warning", "compose-overlays/deploy/docker-compose.yml", 3, unath},
+		{"warning", "compose-overlays/deploy/docker-compose.debug.yml", 5, unath},
 	}, 3},
 }
 

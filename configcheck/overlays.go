@@ -13,7 +13,46 @@ import (
 // compose.staging.yaml…) are used with `docker compose -f base -f other`:
 // nothing says when. A service they change keeps its own finding, and the
 // finding names them as related information, since the deployed settings
-// may come from there.
+// may come from there. The service with the file applied is judged too: when
+// that leaves auth off (or unknown) while the service alone does not, it is
+// a server of its own ("compose service X with docker-compose.prod.yml").
+
+// isOverlayService reports whether c is a service of a non-default compose
+// file that changes a service of the same name in a default compose file of
+// its directory.
+func isOverlayService(cs []deploy.Container, c deploy.Container) bool {
+	if c.Kind != deploy.KindCompose || isDefaultComposeFile(c.File) {
+		return false
+	}
+	for _, b := range cs {
+		if b.Kind == deploy.KindCompose && b.Name == c.Name && path.Dir(b.File) == path.Dir(c.File) && isDefaultComposeFile(b.File) {
+			return true
+		}
+	}
+	return false
+}
+
+// overlayServers judges a compose service with each non-default compose
+// file of its directory applied, and keeps those that leave OpenAPI auth
+// off or unknown while the service alone enables it.
+func overlayServers(inv *inventory, base *server, c deploy.Container, built *deploy.Container, consumed map[*springFile]bool) []*server {
+	if c.Kind != deploy.KindCompose || !isDefaultComposeFile(c.File) || base.evaluate().state != stateEnabled {
+		return nil
+	}
+	var out []*server
+	for _, o := range inv.containers {
+		if o.Kind != deploy.KindCompose || o.Name != c.Name || path.Dir(o.File) != path.Dir(c.File) || isDefaultComposeFile(o.File) {
+			continue
+		}
+		ms := containerServer(inv, overlayService(c, o), built, consumed)
+		if ms == nil || ms.evaluate().state == stateEnabled {
+			continue
+		}
+		ms.desc = fmt.Sprintf("compose service %s with %s (docker compose -f %s -f %s)", c.Name, path.Base(o.File), path.Base(c.File), path.Base(o.File))
+		out = append(out, ms)
+	}
+	return out
+}
 
 // isDefaultComposeFile reports whether p is a file docker compose reads
 // without -f: the base file or its default override.
