@@ -115,12 +115,24 @@ func TestParsersLinear(t *testing.T) {
 		return []byte(b.String())
 	}
 	t.Run("compose", func(t *testing.T) {
-		growth.Linear(t, 2000, service, func(d []byte) { _, _ = ParseCompose("docker-compose.yml", d) })
+		growth.Linear(t, 2000, service, func(d []byte) {
+			if cs, err := ParseCompose("docker-compose.yml", d); err != nil || len(cs) == 0 {
+				t.Fatalf("compose: %d containers, %v", len(cs), err)
+			}
+		})
 	})
 	t.Run("kubernetes", func(t *testing.T) {
-		growth.Linear(t, 1000, k8s, func(d []byte) { _, _, _ = ParseKubernetes("k8s.yaml", d) })
+		growth.Linear(t, 1000, k8s, func(d []byte) {
+			if cs, _, err := ParseKubernetes("k8s.yaml", d); err != nil || len(cs) == 0 {
+				t.Fatalf("kubernetes: %d containers, %v", len(cs), err)
+			}
+		})
 	})
 	t.Run("dockerfile", func(t *testing.T) {
-		growth.Linear(t, 2000, docker, func(d []byte) { _, _ = ParseDockerfile("Dockerfile", d) })
+		growth.Linear(t, 2000, docker, func(d []byte) {
+			if cs, err := ParseDockerfile("Dockerfile", d); err != nil || len(cs) == 0 {
+				t.Fatalf("dockerfile: %d containers, %v", len(cs), err)
+			}
+		})
 	})
 }

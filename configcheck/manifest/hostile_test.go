@@ -107,6 +107,32 @@ func TestParsersLinear(t *testing.T) {
 			}
 			return b.String()
 		}},
+		{"maven lockfile", "lockfile.json", 2000, func(n int) string {
+			var b strings.Builder
+			b.WriteString(`{"groupId":"g","artifactId":"a","version":"1","dependencies":[`)
+			for i := range n {
+				if i > 0 {
+					b.WriteString(",")
+				}
+				fmt.Fprintf(&b, `{"groupId":"g","artifactId":"a%d","version":"1.%d","scope":"compile","children":[{"groupId":"t","artifactId":"c%d","version":"2"}]}`, i, i, i)
+			}
+			b.WriteString("]}\n")
+			return b.String()
+		}},
+		{"maven.config", ".mvn/maven.config", 5000, func(n int) string {
+			var b strings.Builder
+			for i := range n {
+				fmt.Fprintf(&b, "-Dp%d=%d -D q%d=x\n", i, i, i)
+			}
+			return b.String()
+		}},
+		{"gradle.properties", "gradle.properties", 5000, func(n int) string {
+			var b strings.Builder
+			for i := range n {
+				fmt.Fprintf(&b, "k%d = v\\\n  continued%d\n", i, i)
+			}
+			return b.String()
+		}},
 		{"gradle lockfile", "gradle.lockfile", 5000, func(n int) string {
 			var b strings.Builder
 			for i := range n {
@@ -119,7 +145,9 @@ func TestParsersLinear(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			growth.Linear(t, tt.n, func(n int) []byte { return []byte(tt.gen(n)) }, func(d []byte) {
 				p := NewProject()
-				_ = p.Add(tt.file, d)
+				if err := p.Add(tt.file, d); err != nil {
+					t.Fatalf("%s: %v", tt.file, err)
+				}
 				_ = p.Modules()
 			})
 		})

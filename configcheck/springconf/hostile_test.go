@@ -41,7 +41,11 @@ func TestParsersLinear(t *testing.T) {
 	}
 	for _, g := range gens {
 		t.Run(g.name, func(t *testing.T) {
-			growth.Linear(t, g.n, g.gen, func(d []byte) { _, _ = g.parse("application.yml", d) })
+			growth.Linear(t, g.n, g.gen, func(d []byte) {
+				if _, err := g.parse("application.yml", d); err != nil {
+					t.Fatal(err)
+				}
+			})
 		})
 	}
 }
