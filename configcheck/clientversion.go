@@ -79,10 +79,14 @@ func unresolvedClientNotes(inv *inventory, judged []*judgedServer) []Finding {
 				continue
 			}
 			seen[loc] = true
+			tree := "mvn dependency:tree"
+			if m.System == manifest.Gradle {
+				tree = "gradle dependencies"
+			}
 			out = append(out, Finding{
 				Rule: RuleDuplicateOpenAPIRequest, Severity: SeverityNote, Location: loc,
-				Message: fmt.Sprintf("cannot tell which powerjob-client version this is: it comes from the %s; if it resolves to 5.1.x and its PowerJob server has OpenAPI auth disabled, server 5.1.0 answers without X-POWERJOB-AUTH-PASSED and the client re-sends every saveJob/runJob/…, so each job is created twice; check the resolved version (mvn dependency:tree) and run server 5.1.1 or later or set %s=true",
-					d.VersionFrom, settingDisplayKey),
+				Message: fmt.Sprintf("cannot tell which powerjob-client version this is: it comes from the %s; if it resolves to 5.1.x and its PowerJob server has OpenAPI auth disabled, server 5.1.0 answers without X-POWERJOB-AUTH-PASSED and the client re-sends every saveJob/runJob/…, so each job is created twice; check the resolved version (%s) and run server 5.1.1 or later or set %s=true",
+					d.VersionFrom, tree, settingDisplayKey),
 				Related: []Related{},
 			})
 		}

@@ -19,6 +19,7 @@ var versionCases = []struct {
 		{"warning", "versions/dynamic-gradle/build.gradle", 7, dup},
 		{"note", "versions/external-bom/pom.xml", 26, dup},
 		{"warning", "versions/gradle-platform/app/build.gradle.kts", 8, dup}, // version from platform(project(":platform")) constraints
+		{"note", "versions/gradle-undefined/build.gradle", 7, dup},           // a -P property: note naming it
 		{"warning", "versions/latest-kotlin/build.gradle.kts", 6, dup},
 		{"warning", "versions/latest-kotlin/build.gradle.kts", 8, dup},
 		{"warning", "versions/range-maven/pom.xml", 11, dup},

@@ -214,6 +214,10 @@ func (ctx *gradleCtx) notation(toks []gtok, pos source.Pos, depth int) []Depende
 	if dep.Version != "" || dep.Dynamic != "" {
 		dep.VersionPos = vpos
 	}
+	if dep.Version == "" && dep.Dynamic == "" && strings.Contains(dep.RawVersion, "$") {
+		dep.VersionFrom = "Gradle expression " + source.QuoteCapped(dep.RawVersion, 60) +
+			", which the repository does not define (a -P property, an init script or a plugin may)"
+	}
 	return []Dependency{dep}
 }
 
