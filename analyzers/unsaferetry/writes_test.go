@@ -18,7 +18,7 @@ func TestWhichCallsWrite(t *testing.T) {
 		name string
 		pkg  string
 	}{
-		{"analyzed bodies: SDK middleware Insert, JSON AppendNumber, DNS SendQuery, local registries, encoders", "bodies"},
+		{"analyzed bodies: SDK middleware Insert, JSON AppendNumber, DNS SendQuery, local registries, encoders, unexported interfaces judged by their implementations", "bodies"},
 		{"reads sent as POST: RPC operation names, search paths, OAuth2 token, ACME POST-as-GET, GraphQL queries", "readpost"},
 		{"method as an argument: a retrying helper, wrappers, options structs, SQL text (callers passing writes reported)", "paramwrite"},
 		{"the retrying helper's own package", "example.com/apiclient"},

@@ -107,6 +107,11 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 	if v == "" || localRegistration(v, sig) {
 		return Op{}, false
 	}
+	if iface {
+		if op, decided := c.byImplementations(call, fn); decided {
+			return op, op.Kind != KindNone
+		}
+	}
 	return Op{
 		Kind: KindVerb, Desc: displayName(fn) + " (" + unseenReason(iface, remote) + ", named like " + verbNoun(v) + ")",
 		Effect: "it can be " + mutatingVerbs[v] + " twice", Pos: call.Pos(), Identity: "call " + fn.FullName(),
