@@ -32,7 +32,9 @@ type Classifier struct {
 	// analyzed reports whether a package's bodies were summarised (see
 	// KnowBodies); nil: only this package's.
 	analyzed func(*types.Package) bool
-	// tokenDecls caches tokenRequest by declaration.
+	// tokenDecls caches tokenRequest by declaration (under tokenMu: the
+	// analyzers share the classifier).
+	tokenMu    sync.Mutex
 	tokenDecls map[*ast.FuncDecl]bool
 }
 

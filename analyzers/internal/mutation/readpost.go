@@ -215,6 +215,8 @@ func (c *Classifier) enclosingDecl(pos token.Pos) *ast.FuncDecl {
 // body spells the grant_type form field every token request carries
 // (RFC 6749 §4). Repeating one issues another token, nothing else.
 func (c *Classifier) tokenRequest(decl *ast.FuncDecl) bool {
+	c.tokenMu.Lock()
+	defer c.tokenMu.Unlock()
 	if v, ok := c.tokenDecls[decl]; ok {
 		return v
 	}
