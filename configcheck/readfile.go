@@ -26,7 +26,7 @@ func readFile(p string, maxSize int64) ([]byte, error) {
 	}
 	// Read one byte more than allowed to notice a file that grew after the
 	// walk measured it.
-	data, err := io.ReadAll(io.LimitReader(f, maxSize+1))
+	data, err := readSized(f, info.Size(), maxSize+1)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read file: %w", unwrapPath(err))
 	}
@@ -34,4 +34,26 @@ func readFile(p string, maxSize int64) ([]byte, error) {
 		return nil, fmt.Errorf("skipped: file is larger than %d bytes", maxSize)
 	}
 	return data, nil
+}
+
+// readSized reads at most limit bytes into a buffer sized from the stat
+// (plus one byte, to notice growth), so a file is read without the buffer
+// regrowths of io.ReadAll — the read is the floor the scan is measured
+// against.
+func readSized(f io.Reader, size, limit int64) ([]byte, error) {
+	buf := make([]byte, 0, min(max(size+1, 512), limit))
+	for int64(len(buf)) < limit {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)] // grew after the stat: let append size it
+		}
+		n, err := f.Read(buf[len(buf):min(int64(cap(buf)), limit)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	return buf, nil
 }
