@@ -44,3 +44,34 @@ func TestReleaseLine(t *testing.T) {
 		}
 	}
 }
+
+// TestLockfileFixesDynamicVersion: a lockfile entry decides a dynamic
+// version; Dynamic is then cleared.
+func TestLockfileFixesDynamicVersion(t *testing.T) {
+	p := NewProject()
+	for name, data := range map[string]string{
+		"build.gradle":    "dependencies {\n implementation 'tech.powerjob:powerjob-client:5.+'\n}\n",
+		"gradle.lockfile": "tech.powerjob:powerjob-client:5.1.2=compileClasspath,runtimeClasspath\n",
+	} {
+		if err := p.Add(name, []byte(data)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mods := p.Modules()
+	if len(mods) != 1 || len(mods[0].Deps) != 1 {
+		t.Fatalf("modules = %+v", mods)
+	}
+	if d := mods[0].Deps[0]; d.Version != "5.1.2" || d.Dynamic != "" || !d.Locked {
+		t.Errorf("dep = %q dynamic %q locked %v; want 5.1.2, \"\", true", d.Version, d.Dynamic, d.Locked)
+	}
+}
+
+func TestDynamicKeptWithoutLockfile(t *testing.T) {
+	p := NewProject()
+	if err := p.Add("build.gradle.kts", []byte("dependencies {\n implementation(\"tech.powerjob:powerjob-client:latest.release\")\n}\n")); err != nil {
+		t.Fatal(err)
+	}
+	if d := p.Modules()[0].Deps[0]; d.Version != "" || d.Dynamic != "latest.release" || lineOf(d.VersionPos) != "" && lineOf(d.VersionPos) != "build.gradle.kts:2" {
+		t.Errorf("dep = %q dynamic %q at %q", d.Version, d.Dynamic, lineOf(d.VersionPos))
+	}
+}

@@ -117,6 +117,7 @@ func applyLockfiles(mod *Module, locks []*lockfile) {
 		if e := pickLockEntry(d, locks); e != nil {
 			used[e] = true
 			d.Version, d.VersionPos, d.Locked = e.version, e.pos, true
+			d.Dynamic, d.VersionFrom = "", "" // the lockfile decides
 		}
 	}
 	seen := map[string]bool{}
