@@ -13,6 +13,7 @@ import (
 	"github.com/twice-lint/twice/analyzers/internal/model"
 	"github.com/twice-lint/twice/analyzers/internal/mutation"
 
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 	"github.com/twice-lint/twice/analyzers/internal/httpstatus"
 )
 
@@ -151,16 +152,7 @@ func (c *checker) function(file *ast.File, body *ast.BlockStmt, self *types.Func
 // looking into closures.
 func (c *checker) collectSends(body *ast.BlockStmt, self *types.Func) []send {
 	var sends []send
-	var stack []ast.Node
-	ast.Inspect(body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		if _, ok := n.(*ast.FuncLit); ok {
-			return false
-		}
-		stack = append(stack, n)
+	astpath.Walk(body, func(n ast.Node, path []ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true
@@ -168,7 +160,7 @@ func (c *checker) collectSends(body *ast.BlockStmt, self *types.Func) []send {
 		recursive := self != nil && calledFunc(c.pass.TypesInfo, call) == self
 		op, mutating := c.cls.Call(call)
 		if mutating || recursive {
-			sends = append(sends, send{call: call, op: op, path: append([]ast.Node(nil), stack...), recursive: recursive})
+			sends = append(sends, send{call: call, op: op, path: append([]ast.Node(nil), path...), recursive: recursive})
 		}
 		return true
 	})

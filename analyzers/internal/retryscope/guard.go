@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // Reading the retry predicate of a scope (see Scope.Guarded): which
@@ -243,28 +245,17 @@ type goRound struct {
 // ones not inside a nested loop, and those with l's label.
 func (w *walk) continues(l loop) []goRound {
 	var out []goRound
-	var stack []ast.Node
-	nested := 0
-	ast.Inspect(l.body, func(n ast.Node) bool {
-		if n == nil {
-			top := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if isLoopStmt(top) {
-				nested--
-			}
+	astpath.Walk(l.body, func(n ast.Node, path []ast.Node) bool {
+		br, ok := n.(*ast.BranchStmt)
+		if !ok || br.Tok != token.CONTINUE {
 			return true
 		}
-		if _, ok := n.(*ast.FuncLit); ok {
-			return false
+		nested := false
+		for _, p := range path[1:] {
+			nested = nested || isLoopStmt(p)
 		}
-		stack = append(stack, n)
-		if isLoopStmt(n) {
-			nested++
-		}
-		if br, ok := n.(*ast.BranchStmt); ok && br.Tok == token.CONTINUE {
-			if br.Label == nil && nested == 0 || br.Label != nil && br.Label.Name == l.label {
-				out = append(out, goRound{pos: br.Pos(), path: append([]ast.Node(nil), stack...)})
-			}
+		if br.Label == nil && !nested || br.Label != nil && br.Label.Name == l.label {
+			out = append(out, goRound{pos: br.Pos(), path: append([]ast.Node(nil), path...)})
 		}
 		return true
 	})

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 	"github.com/twice-lint/twice/analyzers/internal/condkey"
 )
 
@@ -173,18 +174,9 @@ func leaves(st ast.Stmt) bool {
 // forEachReturn calls f for each return statement of body (not those of
 // nested function literals) with the path from body down to it.
 func forEachReturn(body *ast.BlockStmt, f func(*ast.ReturnStmt, []ast.Node)) {
-	var stack []ast.Node
-	ast.Inspect(body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		if _, ok := n.(*ast.FuncLit); ok {
-			return false
-		}
-		stack = append(stack, n)
+	astpath.Walk(body, func(n ast.Node, path []ast.Node) bool {
 		if ret, ok := n.(*ast.ReturnStmt); ok {
-			f(ret, append([]ast.Node(nil), stack...))
+			f(ret, append([]ast.Node(nil), path...))
 		}
 		return true
 	})

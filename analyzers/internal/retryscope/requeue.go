@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // A retry by requeue: a loop receiving messages from a channel handles
@@ -26,18 +28,12 @@ func (w *walk) requeue(rs *ast.RangeStmt) {
 	if msg == nil {
 		return
 	}
-	var stack []ast.Node
 	var send *ast.SendStmt
-	ast.Inspect(rs.Body, func(n ast.Node) bool {
-		if n == nil {
-			stack = stack[:len(stack)-1]
-			return true
-		}
-		if _, ok := n.(*ast.FuncLit); ok || send != nil {
+	astpath.Walk(rs.Body, func(n ast.Node, path []ast.Node) bool {
+		if send != nil {
 			return false
 		}
-		stack = append(stack, n)
-		if s, ok := n.(*ast.SendStmt); ok && refersTo(w.info, s.Value, msg) && w.afterFailure(stack) && w.counts(rs.Body, msg, s.Pos()) {
+		if s, ok := n.(*ast.SendStmt); ok && refersTo(w.info, s.Value, msg) && w.afterFailure(path) && w.counts(rs.Body, msg, s.Pos()) {
 			send = s
 		}
 		return true
