@@ -47,12 +47,27 @@ The analyzer reports each such write inside a retry scope:
 Func literals are found in function bodies and in package-level variable
 initialisers (var handle = func(…) error { return retry.Do(…) }).
 
-Writes are POST and PATCH requests (except a POST to a search or query
-endpoint: /_search, /_count, /search, /query, :batchGet), INSERTs and
-relative UPDATEs, message
-publishing, accumulating Redis commands, calls named like a create or send
-on interfaces and unseen SDK clients, the functions named by
--unsaferetry.mutating, and any function that performs one of these.
+Writes are POST and PATCH requests, INSERTs and relative UPDATEs, message
+publishing, accumulating Redis commands, the functions named by
+-unsaferetry.mutating, and any function that performs one of these. A POST
+that reads is not a write: a search, query or token endpoint (/_search,
+/query, /oauth/token, :batchGet), an operation named like a read
+(/twirp/…/ListOrders, a GetOrder function posting JSON-RPC, ACME's
+postAsGet), an OAuth2 grant_type form, a GraphQL query document. A
+function whose body was analyzed is judged by what it does, never by its
+name; calls named like a create or send are writes only when there is no
+body to judge (interface methods, packages without facts) or the body's
+request cannot be resolved, and never when the signature takes and
+returns a byte slice (an in-memory encoder) or registers a local callback.
+An unexported interface's method is judged by its package's
+implementations.
+
+A helper that retries a request whose HTTP method (or SQL text) its caller
+passes — as a parameter, in an options-struct field, through wrappers —
+is reported at the call that passes the write: "POST /v1/payments is
+retried by Client.do, which sends it again inside a retry loop", with the
+helper's retry as related information. Calls passing GET, PUT or DELETE
+stay silent.
 
 For example:
 
@@ -74,7 +89,8 @@ the INSERT may already be committed.
 
 How to fix: send an idempotency key created once, before the retry (an
 Idempotency-Key header, a Stripe idempotency key, an SQS deduplication id,
-a NATS message id), so the server drops the repeat; make the write
+a NATS message id, a header naming the payload such as X-Event-Id or
+webhook-id — not X-Request-Id), so the server drops the repeat; make the write
 idempotent (an upsert, ON CONFLICT DO NOTHING, PUT of the whole resource, a
 compare-and-swap precondition such as If-Match or a resourceVersion); or
 retry only the idempotent part. A key generated inside the retried code is
