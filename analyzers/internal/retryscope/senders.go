@@ -41,7 +41,7 @@ func requestParam(fn *types.Func) int {
 // a sender is a function whose client scope sends its request parameter.
 func (cs *clientState) senderScopes(w *walk, scopes []*Scope) []*Scope {
 	senders := map[*types.Func]string{} // sender → how it retries
-	var out []*Scope
+	out := cs.forwardScopes(w)
 	for round := 0; round < maxSenderRounds; round++ {
 		added := false
 		for _, s := range append(scopes, out...) {
@@ -95,4 +95,61 @@ func hasScope(scopes []*Scope, call *ast.CallExpr) bool {
 		}
 	}
 	return false
+}
+
+// forwardScopes finds calls that hand a retrying client to a function of
+// the package that sends its request parameter with it
+// (DoRequestWithClient(ctx, c.HTTPClient, req), whose body is
+// client.Do(req)): the call sends through the retrying client.
+func (cs *clientState) forwardScopes(w *walk) []*Scope {
+	var out []*Scope
+	for _, c := range cs.senderCalls {
+		ci, ok := w.forwardsClient(c.fn)
+		if !ok || ci >= len(c.call.Args) {
+			continue
+		}
+		arg := c.call.Args[ci]
+		inner, isCall := ast.Unparen(arg).(*ast.CallExpr)
+		if !cs.std[objOf(w.info, arg)] && !(isCall && isMethod(w.info, inner, retryablehttpPkg, "Client", "StandardClient")) {
+			continue
+		}
+		out = append(out, &Scope{Kind: KindClient, Pos: c.call.Pos(), Call: c.call, Param: -1, Encl: c.decl,
+			Mechanism: "an *http.Client from go-retryablehttp's StandardClient (retries every request)"})
+	}
+	return out
+}
+
+// forwardsClient reports whether fn (of this package) calls Do on its
+// *http.Client parameter with its request parameter, and returns the
+// client parameter's index.
+func (w *walk) forwardsClient(fn *types.Func) (int, bool) {
+	d := w.f.declOf(fn)
+	ri := requestParam(fn)
+	if d == nil || ri < 0 {
+		return 0, false
+	}
+	params := fn.Signature().Params()
+	req := params.At(ri)
+	for ci := 0; ci < params.Len(); ci++ {
+		client := params.At(ci)
+		if !isNamed(client.Type(), "net/http", "Client") {
+			continue
+		}
+		found := false
+		ast.Inspect(d.Body, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || found || len(call.Args) != 1 {
+				return !found
+			}
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Do" &&
+				objOf(w.info, sel.X) == client && refersTo(w.info, call.Args[0], req) {
+				found = true
+			}
+			return !found
+		})
+		if found {
+			return ci, true
+		}
+	}
+	return 0, false
 }

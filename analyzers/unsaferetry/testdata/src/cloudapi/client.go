@@ -49,9 +49,14 @@ func (c *Client) NewRequest(ctx context.Context, method, path string, body any) 
 	return http.NewRequestWithContext(ctx, method, c.BaseURL+path, buf)
 }
 
+// DoRequestWithClient sends req with the given client.
+func DoRequestWithClient(ctx context.Context, client *http.Client, req *http.Request) (*http.Response, error) {
+	return client.Do(req.WithContext(ctx))
+}
+
 // Do sends any request the services built.
 func (c *Client) Do(ctx context.Context, req *http.Request, v any) (*http.Response, error) {
-	resp, err := c.HTTPClient.Do(req)
+	resp, err := DoRequestWithClient(ctx, c.HTTPClient, req)
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +82,7 @@ func (s *DropletsService) Create(ctx context.Context, name string) (*Droplet, er
 		return nil, err
 	}
 	d := new(Droplet)
-	_, err = s.client.Do(ctx, req, d) // want `Client.Do, which sends the request through an \*http.Client from go-retryablehttp's StandardClient`
+	_, err = s.client.Do(ctx, req, d) // want `POST /v2/droplets sent through Client.Do, which sends the request through an \*http.Client from go-retryablehttp's StandardClient`
 	return d, err
 }
 
@@ -98,4 +103,22 @@ func (s *DropletsService) Rename(ctx context.Context, id int, name string) error
 	}
 	_, err = s.client.Do(ctx, req, nil)
 	return err
+}
+
+// Raw sends a request directly through the client's HTTP client.
+func (c *Client) Raw(req *http.Request) (*http.Response, error) {
+	return c.HTTPClient.Do(req)
+}
+
+// Reboot posts an action through Raw.
+func (s *DropletsService) Reboot(ctx context.Context, id int) error {
+	req, err := s.client.NewRequest(ctx, http.MethodPost, "/v2/droplets/1/actions", map[string]string{"type": "reboot"})
+	if err != nil {
+		return err
+	}
+	resp, err := s.client.Raw(req) // want `Client.Raw, which sends the request through an \*http.Client from go-retryablehttp's StandardClient`
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
 }
