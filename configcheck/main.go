@@ -2,6 +2,7 @@ package configcheck
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -62,6 +63,7 @@ type flags struct {
 	failOn string
 	quiet  bool
 	paths  []string
+	help   bool // -h or -help: usage printed, exit 0 (Go convention)
 	selection
 }
 
@@ -78,6 +80,7 @@ func (c *cli) parseFlags(args []string) (flags, bool) {
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
+		f.help = errors.Is(err, flag.ErrHelp)
 		return f, false
 	}
 	if err := f.selection.validate(); err != nil {
@@ -106,6 +109,9 @@ func (c *cli) parseFlags(args []string) (flags, bool) {
 func (c *cli) run(ctx context.Context, args []string) int {
 	f, ok := c.parseFlags(args)
 	if !ok {
+		if f.help {
+			return ExitClean
+		}
 		return ExitUsage
 	}
 	opts, err := f.selection.apply(Options{WorkDir: c.workDir}).withDefaults()

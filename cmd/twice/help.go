@@ -28,6 +28,10 @@ func runHelp(args []string, stdout, stderr io.Writer) int {
 		if i > 0 {
 			fmt.Fprintln(stdout)
 		}
+		if name == "config" {
+			runConfig([]string{"-h"}, stdout, stdout) // its usage and flags
+			continue
+		}
 		if a := findAnalyzer(as, name); a != nil {
 			writeAnalyzerHelp(stdout, a)
 			continue
@@ -54,17 +58,22 @@ func writeOverview(w io.Writer, as []*analysis.Analyzer, rules []ruleDoc) {
 	for _, r := range rules {
 		fmt.Fprintf(w, "  %-26s %s: %s\n", r.ID, r.Level, r.Summary)
 	}
+	writeFlagSections(w, as)
+	fmt.Fprintln(w, "\nRun 'twice help NAME' for an analyzer or rule, 'twice help config' for the config checker.")
+	fmt.Fprintln(w, "Suppress one finding with //nolint:NAME or //nolint:twice on its line (twice:idempotent in a doc comment marks a function safe to repeat).")
+}
+
+// writeFlagSections lists the analyzer flags and the driver flags.
+func writeFlagSections(w io.Writer, as []*analysis.Analyzer) {
 	fmt.Fprintln(w, "\nAnalyzer flags (also accepted by go vet -vettool):")
 	writeFlags(w, analyzerFlags(as))
 	fmt.Fprintln(w, "\nDriver flags:")
 	writeFlags(w, driverFlags())
-	fmt.Fprintln(w, "\nRun 'twice help NAME' for an analyzer or rule, 'twice config -h' for the config checker.")
-	fmt.Fprintln(w, "Suppress one finding with //nolint:NAME or //nolint:twice on its line (twice:idempotent in a doc comment marks a function safe to repeat).")
 }
 
 func writeAnalyzerHelp(w io.Writer, a *analysis.Analyzer) {
 	fmt.Fprintf(w, "%s: %s\n", a.Name, strings.TrimPrefix(strings.TrimSpace(a.Doc), a.Name+": "))
-	if fs := analyzerFlags([]*analysis.Analyzer{a}); hasFlags(fs) {
+	if fs := analyzerFlags([]*analysis.Analyzer{a}); hasFlags(fs) && !docListsFlags(a) {
 		fmt.Fprintln(w, "\nFlags:")
 		writeFlags(w, fs)
 	}
@@ -110,6 +119,23 @@ func driverFlags() *flag.FlagSet {
 func writeFlags(w io.Writer, fs *flag.FlagSet) {
 	fs.SetOutput(w)
 	fs.PrintDefaults()
+}
+
+// docListsFlags reports whether an analyzer's Doc already has a line for
+// each of its flags ("\t-NAME.FLAG  …"), in which case help does not list
+// them a second time.
+func docListsFlags(a *analysis.Analyzer) bool {
+	all := true
+	a.Flags.VisitAll(func(f *flag.Flag) {
+		listed := false
+		for _, line := range strings.Split(a.Doc, "\n") {
+			if strings.HasPrefix(strings.TrimSpace(line), "-"+a.Name+"."+f.Name+" ") {
+				listed = true
+			}
+		}
+		all = all && listed
+	})
+	return all
 }
 
 func hasFlags(fs *flag.FlagSet) bool {

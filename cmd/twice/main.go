@@ -73,13 +73,14 @@ func main() {
 // (diagnostics; always 0 with -json) or 1 (errors).
 func runMultichecker(args []string) {
 	os.Args = append([]string{os.Args[0]}, args...)
-	// -h/-help print our usage followed by every flag the driver knows,
-	// analyzer flags included.
+	// -h/-help print our usage followed by the flags a user sets: the
+	// analyzer flags and the driver's user-facing ones (with -format, which
+	// main handles); debugging, profiling and deprecated driver flags are
+	// left out.
 	flag.Usage = func() {
 		out := flag.CommandLine.Output()
 		writeUsage(out)
-		fmt.Fprintln(out, "\nFlags:")
-		flag.PrintDefaults()
+		writeFlagSections(out, sortedAnalyzers(analyzers.All()))
 	}
 	multichecker.Main(analyzers.All()...)
 }

@@ -61,14 +61,7 @@ func runSARIF(args []string, stdout, stderr io.Writer) int {
 		notes = append(notes, sarif.Notification{Level: sarif.LevelError, Message: sarif.Message{Text: err.Error()}})
 	}
 	if graph != nil {
-		for act := range graph.All() {
-			if act.Err != nil {
-				notes = append(notes, sarif.Notification{
-					Level:   sarif.LevelError,
-					Message: sarif.Message{Text: fmt.Sprintf("%s: %v", act, act.Err)},
-				})
-			}
-		}
+		notes = append(notes, skippedPackageNotes(graph)...)
 		for _, res := range graphResults(graph, root) {
 			run.AddResult(res)
 		}

@@ -174,6 +174,14 @@ func TestSARIFCleanAndBroken(t *testing.T) {
 			if !strings.Contains(res.stderr, "inventory/inventory.go:9:") {
 				t.Errorf("stderr does not show the type error:\n%s", res.stderr)
 			}
+			// A package importing the broken one is not analyzed: say so,
+			// in package terms, without the internal model analyzer's name.
+			if !strings.Contains(res.stderr, "package example.com/broken/orders was not analyzed, so its findings are missing: it imports a package with errors (example.com/broken/inventory)") {
+				t.Errorf("stderr does not say that the importing package was skipped:\n%s", res.stderr)
+			}
+			if strings.Contains(res.stdout+res.stderr, "twicemodel") {
+				t.Errorf("the internal analyzer name leaks into the output:\n%s", res.stderr)
+			}
 		})
 	}
 }

@@ -36,6 +36,9 @@ func (l listFlag) String() string {
 func (l listFlag) Set(v string) error {
 	for _, s := range strings.Split(v, ",") {
 		if s = strings.TrimSpace(s); s != "" {
+			if err := checkFullName(s); err != nil {
+				return err
+			}
 			*l.list = append(*l.list, s)
 		}
 	}
