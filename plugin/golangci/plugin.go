@@ -64,9 +64,14 @@ func New(settings any) (register.LinterPlugin, error) {
 }
 
 // BuildAnalyzers returns a fresh analyzer set configured with the settings
-// (independent of the command-line flags of the twice binary).
+// (independent of the command-line flags of the twice binary), each
+// reporting its related information inside the one issue (foldRelated).
 func (p *Plugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	return analyzers.New(p.settings), nil
+	as := analyzers.New(p.settings)
+	for i, a := range as {
+		as[i] = foldRelated(a)
+	}
+	return as, nil
 }
 
 // GetLoadMode asks for type information: the analyzers resolve callees,
