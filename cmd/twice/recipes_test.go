@@ -175,8 +175,8 @@ func TestGitLabRecipe(t *testing.T) {
 		t.Fatal(err)
 	}
 	var doc map[string]struct {
-		Script    []string `yaml:"script"`
-		Rules     []struct {
+		Script []string `yaml:"script"`
+		Rules  []struct {
 			Exists []string `yaml:"exists"`
 		} `yaml:"rules"`
 		Artifacts struct {
