@@ -57,3 +57,10 @@ func readSized(f io.Reader, size, limit int64) ([]byte, error) {
 	}
 	return buf, nil
 }
+
+// ReadRegularFile is readFile for the other front ends (the language
+// server reads files to convert positions): opened without blocking, the
+// type checked on the handle, at most maxSize bytes.
+func ReadRegularFile(p string, maxSize int64) ([]byte, error) {
+	return readFile(p, maxSize)
+}

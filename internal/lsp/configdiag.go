@@ -3,7 +3,6 @@ package lsp
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"sync"
 
@@ -246,9 +245,8 @@ func (c *textCache) index(path string) *lineIndex {
 	}
 	text, ok := c.docs.text(path)
 	if !ok {
-		if info, err := os.Stat(path); err == nil && info.Mode().IsRegular() && info.Size() <= maxTextSize {
-			text, _ = os.ReadFile(path)
-		}
+		// Not Stat then ReadFile: the path may have become a FIFO since.
+		text, _ = configcheck.ReadRegularFile(path, maxTextSize)
 	}
 	li := newLineIndex(text)
 	c.files[path] = li
