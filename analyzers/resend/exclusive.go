@@ -76,11 +76,30 @@ func exclusive(info *types.Info, body *ast.BlockStmt, first, second send) bool {
 	return false
 }
 
+// redirected reports whether the second send's arguments were changed,
+// between the sends, with data from the first response (opts.Region =
+// resp.Region after an AuthorizationHeaderMalformed answer): the server
+// said where to send, and the second request goes elsewhere.
+func redirected(info *types.Info, fl *flow, body *ast.BlockStmt, first, second send) bool {
+	// Only the arguments: a receiver refreshed from the response (a new
+	// token stored on the client) sends the same request again.
+	args := &ast.CompositeLit{Elts: second.call.Args}
+	return writtenBetween(info, body, args, first.call.End(), second.call.Pos(),
+		func(rhs ast.Expr) bool { return fl.mentionsDerived(rhs) })
+}
+
 // assignedBetween reports whether a variable that cond reads is assigned
 // (or incremented) in body between from and to.
 func assignedBetween(info *types.Info, body *ast.BlockStmt, cond ast.Expr, from, to token.Pos) bool {
+	return writtenBetween(info, body, cond, from, to, nil)
+}
+
+// writtenBetween reports whether a variable that e reads is written in body
+// between from and to; with value set, only by an assignment whose value
+// it accepts.
+func writtenBetween(info *types.Info, body *ast.BlockStmt, e ast.Expr, from, to token.Pos, value func(ast.Expr) bool) bool {
 	vars := map[types.Object]bool{}
-	ast.Inspect(cond, func(n ast.Node) bool {
+	ast.Inspect(e, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
 			if v, ok := info.Uses[id].(*types.Var); ok {
 				vars[v] = true
@@ -114,14 +133,17 @@ func assignedBetween(info *types.Info, body *ast.BlockStmt, cond ast.Expr, from,
 		}
 		switch s := n.(type) {
 		case *ast.AssignStmt:
-			for _, lhs := range s.Lhs {
+			for i, lhs := range s.Lhs {
+				if value != nil && (len(s.Rhs) != len(s.Lhs) || !value(s.Rhs[i])) {
+					continue
+				}
 				found = found || written(lhs)
 			}
 		case *ast.IncDecStmt:
-			found = found || written(s.X)
+			found = found || value == nil && written(s.X)
 		case *ast.UnaryExpr:
 			// &cfg passed to a call may change it.
-			found = found || s.Op == token.AND && written(s.X)
+			found = found || value == nil && s.Op == token.AND && written(s.X)
 		}
 		return !found
 	})

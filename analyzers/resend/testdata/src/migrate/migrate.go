@@ -157,3 +157,42 @@ func (m *Migrator) RecordAll(ctx context.Context, vs []Version) error {
 	}
 	return nil
 }
+
+// RegionError says the request went to the wrong region.
+type RegionError struct {
+	Code   string
+	Region string
+}
+
+func (e RegionError) Error() string { return e.Code }
+
+type bucketOptions struct {
+	Region string
+}
+
+func (m *Migrator) makeBucket(ctx context.Context, name string, opts bucketOptions) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, m.cfg.BaseURL+"/buckets?region="+opts.Region, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := m.hc.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return RegionError{Code: resp.Status, Region: resp.Header.Get("X-Region")}
+	}
+	return nil
+}
+
+// MakeBucket sends the request again to the region the server named: a
+// different request.
+func (m *Migrator) MakeBucket(ctx context.Context, name string, opts bucketOptions) error {
+	err := m.makeBucket(ctx, name, opts)
+	if re, ok := err.(RegionError); ok && re.Code == "AuthorizationHeaderMalformed" && re.Region != "" {
+		opts.Region = re.Region
+		err = m.makeBucket(ctx, name, opts)
+	}
+	return err
+}
