@@ -34,7 +34,7 @@ func TestCIScript(t *testing.T) {
 	if n < 3 {
 		t.Errorf(".ci/run has %d go test commands, want the unit, -race and fuzz steps", n)
 	}
-	for _, want := range []string{"cmd/twice config .", "TWICE_STD_SOUNDNESS=1 go test"} {
+	for _, want := range []string{"cmd/twice config .", "TWICE_STD_SOUNDNESS=1 go test", "TWICE_GOLANGCI_E2E=1 go test"} {
 		if !strings.Contains(string(data), want) {
 			t.Errorf(".ci/run lacks %q", want)
 		}
