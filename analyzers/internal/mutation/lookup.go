@@ -45,11 +45,12 @@ func (c *Classifier) checkedBeforeCreate(call *ast.CallExpr, scope ast.Node) boo
 	return found
 }
 
-// isCreateName: only creations have a thing to find first; a charge or a
-// send looked up beforehand is still repeated.
+// isCreateName: only creations (an upload of a blob or image included)
+// have a thing to find first; a charge or a send looked up beforehand is
+// still repeated.
 func isCreateName(name string) bool {
 	name = upperFirst(name) // createVersionTable as well as CreateVersionTable
-	for _, v := range []string{"Create", "Register", "Insert", "Add"} {
+	for _, v := range []string{"Create", "Register", "Insert", "Add", "Upload", "Initiate", "Push"} {
 		if rest, ok := strings.CutPrefix(name, v); ok && (rest == "" || rest[0] >= 'A' && rest[0] <= 'Z') {
 			return true
 		}
@@ -59,8 +60,8 @@ func isCreateName(name string) bool {
 
 func isLookupName(name string) bool {
 	name = upperFirst(name)
-	if strings.HasSuffix(name, "Exists") || strings.HasSuffix(name, "Exist") {
-		return true // TableExists, BucketExist
+	if strings.HasSuffix(name, "Exists") || strings.HasSuffix(name, "Exist") || strings.Contains(name, "Existing") {
+		return true // TableExists, BucketExist, checkExistingBlob
 	}
 	for _, v := range lookupVerbs {
 		if rest, ok := strings.CutPrefix(name, v); ok && (rest == "" || rest[0] >= 'A' && rest[0] <= 'Z') {
