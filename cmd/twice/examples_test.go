@@ -180,4 +180,15 @@ func TestReadme(t *testing.T) {
 	if res.code != exitFindings || !strings.Contains(res.stdout, "[duplicate-openapi-request]") {
 		t.Errorf("README sample: exit %d, want %d with a duplicate-openapi-request finding\n%s%s", res.code, exitFindings, res.stdout, res.stderr)
 	}
+	// The output block after the sample is exactly what it prints (plus
+	// go run's "exit status 3").
+	at := strings.Index(readme, "The first command prints")
+	start := strings.Index(readme[at:], "```\n") + at + 4
+	end := strings.Index(readme[start:], "```") + start
+	if at < 0 || start < at+4 || end < start {
+		t.Fatal("README: no output block after the first sample")
+	}
+	if want := res.stdout + "exit status 3\n"; readme[start:end] != want {
+		t.Errorf("README sample output differs from the real output:\nREADME:\n%s\nreal:\n%s", readme[start:end], want)
+	}
 }
