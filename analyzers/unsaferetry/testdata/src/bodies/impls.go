@@ -134,3 +134,27 @@ func (u *Uploader) UploadBlind(ctx context.Context, digest string, data []byte) 
 		return u.initiateUpload(ctx, digest, data) // want `Uploader\.initiateUpload \(POST /blobs/uploads/\) inside retry\.Do`
 	})
 }
+
+// sessions builds its requests through a configurable function, so twice
+// cannot tell their method. A function of this package is judged by its
+// body only: its name does not make it a write here.
+type sessions struct {
+	http   *http.Client
+	newReq func(ctx context.Context) (*http.Request, error)
+}
+
+func (s *sessions) CreateSession(ctx context.Context) error {
+	req, err := s.newReq(ctx)
+	if err != nil {
+		return err
+	}
+	resp, err := s.http.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func (s *sessions) Refresh(ctx context.Context) error {
+	return retry.Do(func() error { return s.CreateSession(ctx) })
+}
