@@ -11,6 +11,24 @@ func editResult(text string, e textEdit) string {
 	return string(b[:start]) + e.NewText + string(b[end:])
 }
 
+// checkEdit asserts that an edit was offered (ok) and turns text into want,
+// or, when none is set, that no edit was offered.
+func checkEdit(t *testing.T, text string, e textEdit, ok bool, want string, none bool) {
+	t.Helper()
+	if none {
+		if ok {
+			t.Fatalf("unexpected edit %+v", e)
+		}
+		return
+	}
+	if !ok {
+		t.Fatal("no edit")
+	}
+	if got := editResult(text, e); got != want {
+		t.Errorf("after the edit:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 func TestEnableAuthEdit(t *testing.T) {
 	tests := []struct {
 		name, path, text string
@@ -59,18 +77,7 @@ func TestEnableAuthEdit(t *testing.T) {
 			li := newLineIndex([]byte(tt.text))
 			d := diagnostic{Code: "unauthenticated-openapi", Range: lspRange{Start: position{Line: tt.line}, End: position{Line: tt.line}}}
 			e, ok := enableAuthEdit(tt.path, li, d)
-			if tt.none {
-				if ok {
-					t.Fatalf("unexpected edit %+v", e)
-				}
-				return
-			}
-			if !ok {
-				t.Fatal("no edit")
-			}
-			if got := editResult(tt.text, e); got != tt.want {
-				t.Errorf("after the edit:\n%s\nwant:\n%s", got, tt.want)
-			}
+			checkEdit(t, tt.text, e, ok, tt.want, tt.none)
 		})
 	}
 }
@@ -117,18 +124,7 @@ func TestSuppressionEdits(t *testing.T) {
 			} else {
 				e, ok = ignoreEdit(tt.path, li, d)
 			}
-			if tt.none {
-				if ok {
-					t.Fatalf("unexpected edit %+v", e)
-				}
-				return
-			}
-			if !ok {
-				t.Fatal("no edit")
-			}
-			if got := editResult(tt.text, e); got != tt.want {
-				t.Errorf("after the edit:\n%s\nwant:\n%s", got, tt.want)
-			}
+			checkEdit(t, tt.text, e, ok, tt.want, tt.none)
 		})
 	}
 }
