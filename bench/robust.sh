@@ -49,7 +49,7 @@ for c in "${checks[@]}"; do
       echo "     deps: ${#pkgs[@]} packages"
       nopanic deps "$root" -test=false "${pkgs[@]}" ;;
     determinism)
-      go run ./bench/gensvc -o "$work/gensvc" -services 40
+      go -C bench run ./gensvc -o "$work/gensvc" -services 40
       for target in "gensvc:$work/gensvc" "self:$root"; do
         name=${target%%:*} dir=${target#*:}
         for i in $(seq "$runs"); do

@@ -37,10 +37,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 go build -o "$work/twice" ./cmd/twice
-go build -o "$work/floor" ./bench/floor
-go build -o "$work/measure" ./bench/measure
-go build -o "$work/configfloor" ./bench/configfloor
-go run ./bench/gensvc -o "$work/gensvc" -services 40
+go -C bench build -o "$work/floor" ./floor
+go -C bench build -o "$work/measure" ./measure
+go -C bench build -o "$work/configfloor" ./configfloor
+go -C bench run ./gensvc -o "$work/gensvc" -services 40
 
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(std self gen)
@@ -51,7 +51,7 @@ for t in "${targets[@]}"; do
   case $t in
     config10k|config50k)
       files=${t#config}; files=${files%k}000
-      go run ./bench/gentree -o "$work/tree-$t" -files "$files"
+      go -C bench run ./gentree -o "$work/tree-$t" -files "$files"
       # -fail-on none: the generated tree has findings on purpose.
       "$work/measure" -runs "$runs" -C "$work/tree-$t" -label "$t: twice config ($files files)" \
         floor="$work/configfloor ." twice="$work/twice config -fail-on none ."
@@ -62,7 +62,7 @@ for t in "${targets[@]}"; do
       # each product with its own PowerJob server, one service in ten a
       # client configured with its product's server address.
       files=${t#mono}; files=${files%k}000; services=$((files * 2600 / 50000))
-      go run ./bench/gentree -o "$work/tree-$t" -files "$files" -services "$services"
+      go -C bench run ./gentree -o "$work/tree-$t" -files "$files" -services "$services"
       "$work/measure" -runs "$runs" -C "$work/tree-$t" -label "$t: twice config -format json ($files files, $services services)" \
         floor="$work/configfloor ." twice="$work/twice config -fail-on none -format json . > '$work/out-$t.json'"
       findings=$(grep -c '^      "rule":' "$work/out-$t.json" || true)

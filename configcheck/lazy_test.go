@@ -3,7 +3,7 @@ package configcheck
 import (
 	"context"
 
-	"github.com/twice-lint/twice/bench/configtree"
+	"github.com/twice-lint/twice/internal/configtree"
 	"path/filepath"
 	"slices"
 	"testing"

@@ -1,6 +1,6 @@
 package configcheck_test
 
-// Whole-tree benchmarks of Scan against its floor (bench/configtree.Floor:
+// Whole-tree benchmarks of Scan against its floor (internal/configtree.Floor:
 // the same walk, reading every file Scan reads, parsing nothing), on
 // generated monorepos of 10,000 and 50,000 files of which a tenth are config,
 // build and deployment files:
@@ -24,7 +24,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/twice-lint/twice/bench/configtree"
+	"github.com/twice-lint/twice/internal/configtree"
 	"github.com/twice-lint/twice/configcheck"
 )
 

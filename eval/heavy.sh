@@ -19,7 +19,7 @@ dir=$1 pattern=$2; shift 2
 runs=${RUNS:-5}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-(cd "$root" && go build -o "$work/floor" ./bench/floor)
+(cd "$root/bench" && go build -o "$work/floor" ./floor)  # bench/ is its own module
 
 names=(floor) bins=("$work/floor")
 for a in "$@"; do names+=("${a%%=*}"); bins+=("${a#*=}"); done

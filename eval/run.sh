@@ -25,13 +25,13 @@ if [ "${1:-}" = -list ]; then
   list=$(cd "$(dirname "$2")" && pwd)/$(basename "$2"); shift 2
 fi
 if [ -n "${EVAL_DIR:-}" ]; then
-  work=$EVAL_DIR; mkdir -p "$work"
+  mkdir -p "$EVAL_DIR"; work=$(cd "$EVAL_DIR" && pwd)
 else
   work=$(mktemp -d)
   trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 fi
 export GOPATH="$work/gopath" GOFLAGS=-mod=mod GOWORK=off
-(cd "$root" && go build -o "$work/summarize" ./eval/summarize)
+(cd "$root/eval" && go build -o "$work/summarize" ./summarize)  # eval/ is its own module
 if [ -n "${EVAL_TWICE:-}" ]; then
   cp "$EVAL_TWICE" "$work/twice"
 else

@@ -1,7 +1,7 @@
 // Command configfloor is the floor `twice config` is measured against in
 // bench/run.sh: it walks the paths as the checker does and reads every file
 // the checker would read, with as many readers as GOMAXPROCS, and parses
-// nothing (see bench/configtree.Floor).
+// nothing (see internal/configtree.Floor).
 //
 //	configfloor [paths…]   (default .)
 package main
@@ -12,7 +12,7 @@ import (
 	"os"
 	"runtime"
 
-	"github.com/twice-lint/twice/bench/configtree"
+	"github.com/twice-lint/twice/internal/configtree"
 )
 
 func main() {

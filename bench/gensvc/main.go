@@ -8,7 +8,7 @@
 // Services call their neighbour's client, so facts cross packages. Only the
 // standard library is imported, so the module builds offline.
 //
-//	go run ./bench/gensvc -o /tmp/gensvc -services 40   # 40*5 + 2 = 202 packages
+//	go -C bench run ./gensvc -o /tmp/gensvc -services 40   # 40*5 + 2 = 202 packages
 package main
 
 import (

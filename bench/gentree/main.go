@@ -1,9 +1,9 @@
 // Command gentree writes a generated monorepo for benchmarking `twice
-// config` (see bench/configtree.Tree): about a tenth of -files are config,
+// config` (see internal/configtree.Tree): about a tenth of -files are config,
 // build and deployment files the checker reads.
 //
-//	go run ./bench/gentree -o /tmp/tree50k -files 50000
-//	go run ./bench/gentree -o /tmp/mono50k -files 50000 -services 2600   (products with their own servers; issue 11)
+//	go -C bench run ./gentree -o /tmp/tree50k -files 50000
+//	go -C bench run ./gentree -o /tmp/mono50k -files 50000 -services 2600   (products with their own servers; issue 11)
 package main
 
 import (
@@ -11,7 +11,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/twice-lint/twice/bench/configtree"
+	"github.com/twice-lint/twice/internal/configtree"
 )
 
 func main() {

@@ -1,9 +1,9 @@
 // Package parsers benchmarks the throughput (MB/s, through b.SetBytes) of
-// every parser `twice config` uses, on inputs from bench/configtree that are
+// every parser `twice config` uses, on inputs from internal/configtree that are
 // shaped like real files but large enough that a benchmark measures parsing,
 // not set-up:
 //
-//	go test -run '^$' -bench . -benchmem ./bench/parsers
+//	go -C bench test -run '^$' -bench . -benchmem ./parsers
 //
 // The tests check that every benchmark input parses cleanly and yields what a
 // real file of that kind yields, so a benchmark never measures the
@@ -13,7 +13,7 @@ package parsers
 import (
 	"testing"
 
-	"github.com/twice-lint/twice/bench/configtree"
+	"github.com/twice-lint/twice/internal/configtree"
 	"github.com/twice-lint/twice/configcheck/deploy"
 	"github.com/twice-lint/twice/configcheck/manifest"
 	"github.com/twice-lint/twice/configcheck/springconf"

@@ -4,7 +4,7 @@
 // time and memory go beyond its floor. With -floor it runs the floor's no-op
 // fact analyzer instead, so the two profiles can be compared.
 //
-//	go run ./bench/profile -C /tmp/gensvc -cpuprofile twice.cpu -memprofile twice.mem ./...
+//	go -C bench run ./profile -C /tmp/gensvc -cpuprofile twice.cpu -memprofile twice.mem ./...
 //	go tool pprof -top -cum twice.cpu
 //
 // Loading and type-checking happen before the CPU profile starts, so the CPU

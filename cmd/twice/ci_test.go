@@ -17,7 +17,7 @@ func TestCIScript(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	goTest := regexp.MustCompile(`\bgo test\b`)
+	goTest := regexp.MustCompile(`\bgo\s+(-C\s+\S+\s+)?test\b`) // go -C bench test …
 	quoted := regexp.MustCompile(`"[^"]*"`) // step names and expanded values
 	n := 0
 	for i, line := range strings.Split(string(data), "\n") {
