@@ -24,8 +24,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/twice-lint/twice/internal/configtree"
 	"github.com/twice-lint/twice/configcheck"
+	"github.com/twice-lint/twice/internal/configtree"
 )
 
 var scanBenchRounds = flag.Int("scanbench.rounds", 3, "alternating floor/scan rounds per tree size in BenchmarkScanVsFloor")

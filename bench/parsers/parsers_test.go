@@ -13,10 +13,10 @@ package parsers
 import (
 	"testing"
 
-	"github.com/twice-lint/twice/internal/configtree"
 	"github.com/twice-lint/twice/configcheck/deploy"
 	"github.com/twice-lint/twice/configcheck/manifest"
 	"github.com/twice-lint/twice/configcheck/springconf"
+	"github.com/twice-lint/twice/internal/configtree"
 )
 
 // input is one benchmark: a file name (parsers dispatch on it), the bytes
