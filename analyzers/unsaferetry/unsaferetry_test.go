@@ -39,6 +39,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"select backoff loops, walks over alternatives, 5xx-only retries, iterators", "notifier"},
 		{"retry by requeue", "producer"},
 		{"a retrying client built in a constructor, reached through a generic Do", "cloudapi"},
+		{"a go-retryablehttp client kept in a struct field, requests converted with FromRequest", "hostingapi"},
 	}
 	// One run over every package: loading and analyzing the standard
 	// library dependencies once keeps the test fast.

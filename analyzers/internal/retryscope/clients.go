@@ -78,9 +78,10 @@ func (cs *clientState) noteAssign(w *walk, as *ast.AssignStmt) {
 	if len(as.Lhs) == 1 && len(as.Rhs) == 1 {
 		// rc.RetryMax = 0 turns retries off; so does a CheckRetry policy
 		// that retries only refusals (429, a refused connection): nothing
-		// executed is sent again.
+		// executed is sent again. A policy whose code cannot be read is
+		// unknown, and unknown is never reported.
 		if sel, ok := ast.Unparen(as.Lhs[0]).(*ast.SelectorExpr); ok && isNamed(w.info.TypeOf(sel.X), retryablehttpPkg, "Client") &&
-			(sel.Sel.Name == "RetryMax" && isZero(w.info, as.Rhs[0]) || sel.Sel.Name == "CheckRetry" && w.predicateRefuses(as.Rhs[0])) {
+			(sel.Sel.Name == "RetryMax" && isZero(w.info, as.Rhs[0]) || sel.Sel.Name == "CheckRetry" && (w.predicateRefuses(as.Rhs[0]) || !w.policyKnown(as.Rhs[0]))) {
 			if obj := objOf(w.info, sel.X); obj != nil {
 				cs.noRetry[obj] = true
 			}
@@ -176,14 +177,16 @@ func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 	switch {
 	case fn.Pkg().Path() == retryablehttpPkg:
 		method, url := retryablehttpRequest(w.info, cs, call, fn)
-		if method == "" {
+		if method == "" && !cs.sendsConvertedParam(w, c) {
 			return nil
 		}
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && cs.retriesOff(w.info, objOf(w.info, sel.X), 0) {
 			return nil
 		}
 		s.Mechanism = "go-retryablehttp's Client (retries failed requests)"
-		s.ClientOp = describeRequest(w.info, method, url)
+		if method != "" {
+			s.ClientOp = describeRequest(w.info, method, url)
+		}
 	case fn.Pkg().Path() == "net/http":
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok {

@@ -81,7 +81,7 @@ func (w *walk) sendsParam(s *Scope) (*types.Func, bool) {
 	}
 	param := fn.Signature().Params().At(i)
 	for _, arg := range s.Call.Args {
-		if refersTo(w.info, arg, param) {
+		if refersTo(w.info, arg, param) || w.clients.derivedFrom(w.info, arg, param, 0) {
 			return fn, true
 		}
 	}
