@@ -30,6 +30,7 @@ func (r *reporter) reportParamWrites() {
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				if call, ok := n.(*ast.CallExpr); ok {
 					r.reportParamWrite(call, fd)
+					r.reportClientSend(call, fd)
 				}
 				return true
 			})

@@ -181,6 +181,7 @@ func run(pass *analysis.Pass, s *Settings) (result any, err error) {
 		m.summarize(m.decls, own)
 		m.exportFacts()
 	}
+	m.addClientSends()
 	// Exported last: a panic above leaves the package unanalyzed, and its
 	// functions are then judged by name.
 	pass.ExportPackageFact(new(AnalyzedFact))

@@ -146,6 +146,10 @@ type FuncFact struct {
 	// Retries: the function retries, in a retry scope of its own, a write
 	// whose kind the caller decides (see ParamRetry).
 	Retries *ParamRetry
+	// Sends: the function sends a write of its own through a client that
+	// retries it by itself (see ClientSend); reported at callers in other
+	// packages.
+	Sends *ClientSend
 	// Idempotent: declared safe to repeat (//twice:idempotent in the doc
 	// comment, or the -idempotent flag). Calls are then never mutating.
 	Idempotent bool
@@ -172,7 +176,7 @@ func emptyFact() *FuncFact {
 // idempotent): such facts need not be exported.
 func (f *FuncFact) IsZero() bool {
 	return f == nil || (f.Op == nil && f.HTTPMethodParam < 0 && f.HTTPURLParam < 0 && !f.BuildsRequest &&
-		f.ReqMethod == "" && f.RequestParam < 0 && f.SQLParam < 0 && f.KeyParam < 0 && !f.Idempotent && !f.Remote && f.Retries == nil)
+		f.ReqMethod == "" && f.RequestParam < 0 && f.SQLParam < 0 && f.KeyParam < 0 && !f.Idempotent && !f.Remote && f.Retries == nil && f.Sends == nil)
 }
 
 // Config holds full names (as types.Func.FullName prints them) from the

@@ -1,0 +1,52 @@
+package model
+
+import (
+	"fmt"
+	"go/types"
+
+	"github.com/twice-lint/twice/analyzers/internal/mutation"
+	"github.com/twice-lint/twice/analyzers/internal/retryscope"
+)
+
+// clientSends finds the package's functions that send a write of their
+// own through a retrying client (a KindClient scope whose call the
+// classifier judges a write, with no idempotency evidence): SDK methods
+// whose callers in other packages are reported (mutation.ClientSend).
+func (m *Model) clientSends() map[*types.Func]*mutation.ClientSend {
+	var out map[*types.Func]*mutation.ClientSend
+	for _, s := range m.Scopes {
+		if s.Kind != retryscope.KindClient || s.Call == nil || s.Encl == nil {
+			continue
+		}
+		fn, _ := m.pass.TypesInfo.Defs[s.Encl.Name].(*types.Func)
+		if fn == nil || out[fn] != nil {
+			continue
+		}
+		op, ok := m.Classifier.Call(s.Call)
+		if !ok || op.Kind == mutation.KindVerb || m.Classifier.Evidence(s.Call, s.Encl).Any() {
+			continue
+		}
+		p := m.pass.Fset.Position(s.Call.Pos())
+		if out == nil {
+			out = map[*types.Func]*mutation.ClientSend{}
+		}
+		out[fn] = &mutation.ClientSend{Desc: op.Desc, Effect: op.Effect, Kind: op.Primitive(), Mechanism: s.Mechanism,
+			Posn: fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)}
+	}
+	return out
+}
+
+// addClientSends records the package's client sends in its facts and
+// exports them again.
+func (m *Model) addClientSends() {
+	sends := m.clientSends()
+	if len(sends) == 0 {
+		return
+	}
+	for fn, s := range sends {
+		if f := m.facts[fn]; f == nil || !f.Idempotent {
+			m.facts[fn] = f.WithSends(s)
+		}
+	}
+	m.exportFacts()
+}
