@@ -42,7 +42,7 @@ func (w *walk) drives(l loop, a attempt) bool {
 			}
 		}
 	}
-	return false
+	return w.statusGateDrives(l, a)
 }
 
 // ifDrives judges one `if` that tests the attempt's results: the success

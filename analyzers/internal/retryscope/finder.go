@@ -43,6 +43,9 @@ type Finder struct {
 	// decls indexes the package's function declarations (built on first
 	// use by declOf).
 	decls map[*types.Func]*ast.FuncDecl
+	// statusMapLits indexes the map[int]bool literals assigned to
+	// variables and fields (built on first use by statusMaps).
+	statusMapLits map[types.Object][]*ast.CompositeLit
 }
 
 // declOf returns the declaration of a function of this package, or nil.

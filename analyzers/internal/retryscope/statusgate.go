@@ -1,0 +1,306 @@
+package retryscope
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/twice-lint/twice/analyzers/internal/httpstatus"
+)
+
+// Loops that retry on a status only. A network error leaves the loop; a
+// response goes round again unless its status fails a gate:
+//
+//	for {
+//		res, err := c.send(ctx, req)
+//		if err != nil {
+//			return nil, err
+//		}
+//		if ok(res) {
+//			return res, nil
+//		}
+//		switch {
+//		case isBadNonce(res):
+//			c.clearNonces()
+//		case !isRetriable(res.StatusCode): // <= 399, 429, >= 500
+//			return nil, responseError(res)
+//		}
+//		backoff(ctx)
+//	}
+//
+// The statuses that pass the gate are the ones re-sent. When they include
+// one that can follow an executed request (a 5xx, 408), the loop is a retry
+// of the write; when they are refusals only (429, 409, 401), nothing
+// executed is sent again. The gate may compare the status, call a
+// predicate of this package on it (its body read as a status set), or
+// index a map of statuses filled with constants in this package.
+
+// maxGateDepth bounds the predicates and operands a gate is followed
+// through.
+const maxGateDepth = 4
+
+// statusGateDrives reports whether, after attempt a, a gate on the
+// response's status exits for every status outside a set that includes a
+// status re-sent after possible execution, with a way to go round after
+// it and a way to leave on success.
+func (w *walk) statusGateDrives(l loop, a attempt) bool {
+	stmts := a.list
+	successExit := false
+	for j := a.index + 1; j < len(stmts) && j < a.index+maxTestDistance; j++ {
+		rest := stmts[j+1:]
+		var exits httpstatus.Set
+		var ok bool
+		switch s := stmts[j].(type) {
+		case *ast.IfStmt:
+			if s.Else != nil || !w.mentions(s.Cond, a.results) || l.list(s.Body.List, false) != exit {
+				continue
+			}
+			if exits, ok = w.gateSet(s.Cond, a.results, true, 0); !ok {
+				// An exit on another test of the results: the success
+				// path when it is not a failure test.
+				successExit = successExit || !w.isFailureTest(s.Cond, a.results)
+				continue
+			}
+		case *ast.SwitchStmt:
+			if exits, ok = w.switchGate(l, s, a.results); !ok {
+				continue
+			}
+		default:
+			continue
+		}
+		again := exits.Not()
+		if !again.Intersects(executedFailures()) || l.list(rest, false)&(next|fall) == 0 {
+			return false
+		}
+		return successExit || !httpstatus.Successes().SubsetOf(again)
+	}
+	return false
+}
+
+// executedFailures are the statuses that can follow a request the server
+// executed: server errors and a request timeout.
+func executedFailures() httpstatus.Set { return httpstatus.ServerErrors().Or(httpstatus.Of(408)) }
+
+// switchGate reads a tagless switch whose status cases exit: the union of
+// the statuses those cases exit on. Other cases must not exit.
+func (w *walk) switchGate(l loop, s *ast.SwitchStmt, results []types.Object) (httpstatus.Set, bool) {
+	if s.Tag != nil || s.Init != nil {
+		return httpstatus.Set{}, false
+	}
+	var exits httpstatus.Set
+	found := false
+	for _, c := range s.Body.List {
+		cc := c.(*ast.CaseClause)
+		o := l.list(cc.Body, true)
+		for _, e := range cc.List {
+			set, ok := w.gateSet(e, results, true, 0)
+			switch {
+			case ok && o == exit:
+				exits, found = exits.Or(set), true
+			case o&exit != 0:
+				return httpstatus.Set{}, false
+			}
+		}
+	}
+	return exits, found
+}
+
+// gateSet evaluates a boolean test of the response's status as the set of
+// statuses for which it holds. top: operands of a top-level || that do not
+// mention the results (a configuration flag) only add ways out, and are
+// dropped.
+func (w *walk) gateSet(e ast.Expr, results []types.Object, top bool, depth int) (httpstatus.Set, bool) {
+	if depth > maxGateDepth {
+		return httpstatus.Set{}, false
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.NOT {
+			s, ok := w.gateSet(x.X, results, false, depth+1)
+			return s.Not(), ok
+		}
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.LOR, token.LAND:
+			if top && x.Op == token.LOR {
+				if !w.mentions(x.X, results) {
+					return w.gateSet(x.Y, results, true, depth+1)
+				}
+				if !w.mentions(x.Y, results) {
+					return w.gateSet(x.X, results, true, depth+1)
+				}
+			}
+			a, ok1 := w.gateSet(x.X, results, false, depth+1)
+			b, ok2 := w.gateSet(x.Y, results, false, depth+1)
+			if x.Op == token.LOR {
+				return a.Or(b), ok1 && ok2
+			}
+			return a.And(b), ok1 && ok2
+		}
+		return w.statusCompare(x, func(e ast.Expr) bool { return w.isStatus(e, results) })
+	case *ast.CallExpr:
+		if len(x.Args) == 1 && w.isStatus(x.Args[0], results) {
+			return w.predicateSet(x, depth)
+		}
+	case *ast.IndexExpr:
+		if w.isStatus(x.Index, results) {
+			return w.mapSet(x.X)
+		}
+	}
+	return httpstatus.Set{}, false
+}
+
+// statusCompare evaluates `status op C` (either way round), where isStatus
+// says which operand is the status.
+func (w *walk) statusCompare(b *ast.BinaryExpr, isStatus func(ast.Expr) bool) (httpstatus.Set, bool) {
+	status, other, op := b.X, b.Y, b.Op
+	if !isStatus(status) {
+		status, other, op = b.Y, b.X, httpstatus.Mirror(b.Op)
+	}
+	if !isStatus(status) {
+		return httpstatus.Set{}, false
+	}
+	c, ok := w.intConst(other)
+	if !ok {
+		return httpstatus.Set{}, false
+	}
+	switch op {
+	case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+		return httpstatus.Where(op, c), true
+	}
+	return httpstatus.Set{}, false
+}
+
+// predicateSet reads a status predicate of this package,
+// `func isRetriable(code int) bool { return code >= 500 || code == 429 }`,
+// as the set of statuses it holds for.
+func (w *walk) predicateSet(call *ast.CallExpr, depth int) (httpstatus.Set, bool) {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return httpstatus.Set{}, false
+	}
+	fn, _ := w.info.Uses[id].(*types.Func)
+	if fn == nil || fn.Signature().Params().Len() != 1 {
+		return httpstatus.Set{}, false
+	}
+	d := w.f.declOf(fn)
+	if d == nil || d.Body == nil || len(d.Body.List) != 1 {
+		return httpstatus.Set{}, false
+	}
+	ret, ok := d.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return httpstatus.Set{}, false
+	}
+	param := fn.Signature().Params().At(0)
+	return w.paramSet(ret.Results[0], param, depth+1)
+}
+
+// paramSet evaluates a predicate's body on its status parameter.
+func (w *walk) paramSet(e ast.Expr, param types.Object, depth int) (httpstatus.Set, bool) {
+	if depth > maxGateDepth {
+		return httpstatus.Set{}, false
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		if x.Op == token.NOT {
+			s, ok := w.paramSet(x.X, param, depth+1)
+			return s.Not(), ok
+		}
+	case *ast.BinaryExpr:
+		if x.Op == token.LOR || x.Op == token.LAND {
+			a, ok1 := w.paramSet(x.X, param, depth+1)
+			b, ok2 := w.paramSet(x.Y, param, depth+1)
+			if x.Op == token.LOR {
+				return a.Or(b), ok1 && ok2
+			}
+			return a.And(b), ok1 && ok2
+		}
+		return w.statusCompare(x, func(e ast.Expr) bool { return objOf(w.info, e) == param })
+	}
+	return httpstatus.Set{}, false
+}
+
+// mapSet reads a map of statuses (map[int]bool) held in a field or
+// variable of this package as the union of the constant keys with a true
+// value in the literals assigned to it; unknown when none is.
+func (w *walk) mapSet(m ast.Expr) (httpstatus.Set, bool) {
+	obj := objOf(w.info, m)
+	lits := w.f.statusMaps()[obj]
+	if obj == nil || len(lits) == 0 {
+		return httpstatus.Set{}, false
+	}
+	var set httpstatus.Set
+	for _, lit := range lits {
+		for _, elt := range lit.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				return httpstatus.Set{}, false
+			}
+			c, ok := w.intConst(kv.Key)
+			if !ok {
+				return httpstatus.Set{}, false
+			}
+			if tv := w.info.Types[kv.Value]; tv.Value == nil || tv.Value.ExactString() == "true" {
+				set.Add(c)
+			}
+		}
+	}
+	return set, true
+}
+
+// statusMaps indexes the map[int]bool composite literals the package
+// assigns to variables and fields (`c.retryOnStatus = map[int]bool{502:
+// true}`, `retryOnStatus: map[int]bool{…}` in a struct literal).
+func (f *Finder) statusMaps() map[types.Object][]*ast.CompositeLit {
+	if f.statusMapLits != nil {
+		return f.statusMapLits
+	}
+	f.statusMapLits = map[types.Object][]*ast.CompositeLit{}
+	add := func(target ast.Expr, value ast.Expr) {
+		lit, ok := ast.Unparen(value).(*ast.CompositeLit)
+		if !ok || !isStatusMap(f.info.TypeOf(lit)) {
+			return
+		}
+		if obj := objOf(f.info, target); obj != nil {
+			f.statusMapLits[obj] = append(f.statusMapLits[obj], lit)
+		}
+	}
+	for _, file := range f.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			switch x := n.(type) {
+			case *ast.AssignStmt:
+				if len(x.Lhs) == len(x.Rhs) {
+					for i := range x.Lhs {
+						add(x.Lhs[i], x.Rhs[i])
+					}
+				}
+			case *ast.KeyValueExpr:
+				if id, ok := x.Key.(*ast.Ident); ok {
+					add(id, x.Value)
+				}
+			case *ast.ValueSpec:
+				for i := range x.Names {
+					if i < len(x.Values) {
+						add(x.Names[i], x.Values[i])
+					}
+				}
+			}
+			return true
+		})
+	}
+	return f.statusMapLits
+}
+
+// isStatusMap reports whether t is a map from an integer to bool.
+func isStatusMap(t types.Type) bool {
+	m, ok := t.(*types.Map)
+	if t != nil && !ok {
+		m, ok = t.Underlying().(*types.Map)
+	}
+	if !ok {
+		return false
+	}
+	k, ok1 := m.Key().Underlying().(*types.Basic)
+	v, ok2 := m.Elem().Underlying().(*types.Basic)
+	return ok1 && ok2 && k.Info()&types.IsInteger != 0 && v.Kind() == types.Bool
+}
