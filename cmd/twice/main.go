@@ -72,6 +72,9 @@ func main() {
 // unitchecker. It never returns: the driver exits with 0 (clean), 3
 // (diagnostics; always 0 with -json) or 1 (errors).
 func runMultichecker(args []string) {
+	if !handledByDriver(args) {
+		os.Exit(runStandalone(args, os.Stdout, os.Stderr))
+	}
 	os.Args = append([]string{os.Args[0]}, args...)
 	// -h/-help print our usage followed by the flags a user sets: the
 	// analyzer flags and the driver's user-facing ones (with -format, which

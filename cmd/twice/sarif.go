@@ -61,7 +61,7 @@ func runSARIF(args []string, stdout, stderr io.Writer) int {
 		notes = append(notes, sarif.Notification{Level: sarif.LevelError, Message: sarif.Message{Text: err.Error()}})
 	}
 	if graph != nil {
-		notes = append(notes, skippedPackageNotes(graph)...)
+		notes = append(notes, skippedPackageNotes(graph, wd, root)...)
 		for _, res := range graphResults(graph, root) {
 			run.AddResult(res)
 		}

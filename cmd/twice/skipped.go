@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -11,54 +13,126 @@ import (
 	"github.com/twice-lint/twice/internal/sarif"
 )
 
-// skippedPackageNotes says which requested packages were not analyzed and
-// why, in the user's terms. The checker reports a package with errors as
-// "analysis skipped" on the internal model analyzer and every analyzer of
-// every package importing it as "failed prerequisites: model@pkg"; both
-// name an analyzer the user never chose, and the second hides that a
-// healthy package lost its findings because of a broken import. Package
-// errors themselves are reported separately (packageErrorNote).
-func skippedPackageNotes(graph *checker.Graph) []sarif.Notification {
-	broken := map[string]bool{} // packages that failed themselves
-	for act := range graph.All() {
-		if act.Err != nil && act.Package != nil && len(act.Package.Errors) > 0 {
-			broken[act.Package.PkgPath] = true
-		}
-	}
-	var notes []sarif.Notification
-	seen := map[string]bool{}
-	for _, act := range graph.Roots {
-		if act.Err == nil || act.Package == nil || seen[act.Package.ID] {
-			continue
-		}
-		seen[act.Package.ID] = true
-		pkg := act.Package
-		var text string
-		switch {
-		case len(pkg.Errors) > 0:
-			text = fmt.Sprintf("package %s was not analyzed: it has errors (reported above); fix them to get its findings", pkg.PkgPath)
-		case strings.Contains(act.Err.Error(), "failed prerequisites"):
-			text = fmt.Sprintf("package %s was not analyzed, so its findings are missing: it imports a package with errors%s; fix those to analyze it", pkg.PkgPath, brokenImports(pkg.Imports, broken))
-		default:
-			text = fmt.Sprintf("package %s: %s analysis failed: %v", pkg.PkgPath, act.Analyzer.Name, act.Err)
-		}
-		notes = append(notes, sarif.Notification{Level: sarif.LevelError, Message: sarif.Message{Text: text}})
-	}
-	return notes
+// skippedPackage is a requested package whose findings were not computed.
+// The checker reports a package with errors as "analysis skipped" on the
+// internal model analyzer and every analyzer of every package importing it
+// as "failed prerequisites: twicemodel@pkg"; both name an analyzer the user
+// never chose, and the second hides that a healthy package lost its
+// findings because of a broken import. This says it in package terms.
+type skippedPackage struct {
+	ids    []string        // package IDs (a package and its test variants)
+	path   string          // import path of the package not analyzed
+	broken string          // the broken package it imports; "" when it is broken itself
+	first  *packages.Error // first load error of the broken package (or its own)
+	other  error           // why it failed when no load error explains it
 }
 
-// brokenImports names the broken packages among a package's imports
-// (direct ones; a deeper break shows as no name).
-func brokenImports(imports map[string]*packages.Package, broken map[string]bool) string {
-	var names []string
-	for path := range imports {
-		if broken[path] {
-			names = append(names, path)
+// skippedPackages lists the requested packages that were not analyzed, one
+// entry per package path (test variants fold into it), in root order.
+func skippedPackages(graph *checker.Graph) []*skippedPackage {
+	var out []*skippedPackage
+	byPath := map[string]*skippedPackage{}
+	for _, act := range graph.Roots {
+		pkg := act.Package
+		if act.Err == nil || pkg == nil {
+			continue
+		}
+		if s := byPath[pkg.PkgPath]; s != nil {
+			if !slices.Contains(s.ids, pkg.ID) {
+				s.ids = append(s.ids, pkg.ID)
+			}
+			continue
+		}
+		s := &skippedPackage{ids: []string{pkg.ID}, path: pkg.PkgPath}
+		switch broken := nearestBroken(pkg); {
+		case len(pkg.Errors) > 0:
+			s.first = &pkg.Errors[0]
+		case broken != nil:
+			s.broken, s.first = broken.PkgPath, &broken.Errors[0]
+		default:
+			s.other = act.Err
+		}
+		byPath[pkg.PkgPath] = s
+		out = append(out, s)
+	}
+	return out
+}
+
+// nearestBroken finds, breadth first, the closest package with errors among
+// pkg's imports (direct or not); nil if there is none.
+func nearestBroken(pkg *packages.Package) *packages.Package {
+	seen := map[string]bool{pkg.ID: true}
+	queue := []*packages.Package{pkg}
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		paths := make([]string, 0, len(p.Imports))
+		for path := range p.Imports {
+			paths = append(paths, path)
+		}
+		sort.Strings(paths) // deterministic choice among equally near ones
+		for _, path := range paths {
+			imp := p.Imports[path]
+			if seen[imp.ID] {
+				continue
+			}
+			seen[imp.ID] = true
+			if len(imp.Errors) > 0 {
+				return imp
+			}
+			queue = append(queue, imp)
 		}
 	}
-	if len(names) == 0 {
-		return ""
+	return nil
+}
+
+// message says which package lost its findings and why; wd shortens the
+// position of the first error to a path relative to the working directory.
+func (s *skippedPackage) message(wd string) string {
+	switch {
+	case s.other != nil:
+		return fmt.Sprintf("package %s was not analyzed, so its findings are missing: %v", s.path, s.other)
+	case s.broken == "":
+		// Its errors are reported on their own; point at the first.
+		pos, _, _ := strings.Cut(errorText(*s.first, wd), ": ")
+		return fmt.Sprintf("package %s was not analyzed, so its findings are missing: it has errors (the first at %s); fix them to analyze it",
+			s.path, pos)
 	}
-	sort.Strings(names)
-	return " (" + strings.Join(names, ", ") + ")"
+	return fmt.Sprintf("package %s was not analyzed, so its findings are missing: it imports %s, which has errors (the first: %s); fix those to analyze it",
+		s.path, s.broken, errorText(*s.first, wd))
+}
+
+// errorText is a load error as "file:line:col: msg", the file relative to wd
+// when it is inside it.
+func errorText(e packages.Error, wd string) string {
+	file, line, col, ok := splitPos(e.Pos)
+	if !ok {
+		return e.Msg
+	}
+	if rel, err := filepath.Rel(wd, file); err == nil && filepath.IsAbs(file) && !strings.HasPrefix(rel, "..") {
+		file = rel
+	}
+	pos := file
+	if line > 0 {
+		pos += fmt.Sprintf(":%d", line)
+		if col > 0 {
+			pos += fmt.Sprintf(":%d", col)
+		}
+	}
+	return pos + ": " + e.Msg
+}
+
+// skippedPackageNotes are the SARIF notifications for the skipped packages,
+// located at the first error that explains each.
+func skippedPackageNotes(graph *checker.Graph, wd, root string) []sarif.Notification {
+	var notes []sarif.Notification
+	for _, s := range skippedPackages(graph) {
+		n := sarif.Notification{Level: sarif.LevelError}
+		if s.first != nil {
+			n = packageErrorNote(*s.first, root)
+		}
+		n.Message = sarif.Message{Text: s.message(wd)}
+		notes = append(notes, n)
+	}
+	return notes
 }

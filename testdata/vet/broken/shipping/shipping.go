@@ -1,0 +1,22 @@
+// Package shipping compiles and imports nothing broken: its findings must
+// still be reported when a sibling package does not type-check.
+package shipping
+
+import (
+	"net/http"
+	"strings"
+)
+
+// Book books a pickup, retrying on transport errors.
+func Book(parcel string) error {
+	var err error
+	for i := 0; i < 3; i++ {
+		var resp *http.Response
+		resp, err = http.Post("http://carrier/v1/pickups", "application/json", strings.NewReader(parcel)) // want unsaferetry `(?i)post /v1/pickups`
+		if err == nil {
+			resp.Body.Close()
+			return nil
+		}
+	}
+	return err
+}
