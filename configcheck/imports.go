@@ -176,7 +176,7 @@ func committedDataID(inv *inventory, dataID string) *springFile {
 func configCenter(key string, e springconf.Entry) string {
 	disabled := func() bool { b, ok := springconf.Truthy(e.Value); return ok && !b }
 	switch {
-	case key == springconf.CanonicalKey("spring.cloud.nacos.config.server-addr"):
+	case key == canonNacosServerAddr:
 		return fmt.Sprintf("%s %s (%s)", nacosCenterDesc, e.Key, e.Pos)
 	case key == springconf.CanonicalKey("apollo.meta"):
 		return fmt.Sprintf("Apollo config center %s (%s)", e.Key, e.Pos)
@@ -189,6 +189,10 @@ func configCenter(key string, e springconf.Entry) string {
 }
 
 const nacosCenterDesc = "Nacos config center"
+
+// canonNacosServerAddr is computed once: configCenter runs for every entry
+// of every server's config.
+var canonNacosServerAddr = springconf.CanonicalKey("spring.cloud.nacos.config.server-addr")
 
 func isNacosCenter(r string) bool { return strings.HasPrefix(r, nacosCenterDesc) }
 

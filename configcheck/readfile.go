@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/twice-lint/twice/configcheck/internal/walk"
 )
 
 // readFile reads one discovered file, at most maxSize bytes. The walk has
@@ -24,6 +26,9 @@ func readFile(p string, maxSize int64) ([]byte, error) {
 	if !info.Mode().IsRegular() {
 		return nil, fmt.Errorf("skipped: not a regular file (%s)", info.Mode().Type())
 	}
+	if info.Size() > maxSize {
+		return nil, &tooLargeError{size: info.Size(), maxSize: maxSize}
+	}
 	// Read one byte more than allowed to notice a file that grew after the
 	// walk measured it.
 	data, err := readSized(f, info.Size(), maxSize+1)
@@ -35,6 +40,12 @@ func readFile(p string, maxSize int64) ([]byte, error) {
 	}
 	return data, nil
 }
+
+// tooLargeError is a file above the size cap, measured on the opened
+// handle; its message is the walk's (a scan lets the reader measure).
+type tooLargeError struct{ size, maxSize int64 }
+
+func (e *tooLargeError) Error() string { return walk.TooLarge(e.maxSize, e.size) }
 
 // readSized reads at most limit bytes into a buffer sized from the stat
 // (plus one byte, to notice growth), so a file is read without the buffer

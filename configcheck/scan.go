@@ -2,6 +2,7 @@ package configcheck
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -109,6 +110,10 @@ type job struct {
 type result struct {
 	seq   int
 	facts fileFacts
+	// tooLarge: the reader found the file above the size cap. It is a
+	// problem of the walk, as when the walk measures sizes itself (not a
+	// file read).
+	tooLarge bool
 }
 
 // collect walks and parses in parallel. The walker feeds a bounded channel,
@@ -123,6 +128,7 @@ func collect(ctx context.Context, roots []string, opts Options) ([]fileFacts, []
 		defer close(jobs)
 		seq := 0
 		walkOpts := opts.walkOptions()
+		walkOpts.SizeByReader = true // readFile checks the size on the handle
 		walkErr = walk.Walk(ctx, roots, walkOpts, func(f walk.File) {
 			jobs <- job{seq: seq, file: f, kind: kindByName(f.Path)}
 			seq++
@@ -136,19 +142,20 @@ func collect(ctx context.Context, roots []string, opts Options) ([]fileFacts, []
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
-				results <- result{seq: j.seq, facts: readAndParse(j, opts.MaxFileSize, opts.parseAll)}
+				facts, tooLarge := readAndParse(j, opts.MaxFileSize, opts.parseAll)
+				results <- result{seq: j.seq, facts: facts, tooLarge: tooLarge}
 			}
 		}()
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	var facts []fileFacts
+	var all []result
 	done := 0
 	for r := range results {
-		for len(facts) <= r.seq {
-			facts = append(facts, fileFacts{})
+		for len(all) <= r.seq {
+			all = append(all, result{})
 		}
-		facts[r.seq] = r.facts
+		all[r.seq] = r
 		done++
 		if opts.Progress != nil {
 			opts.Progress(done)
@@ -158,19 +165,29 @@ func collect(ctx context.Context, roots []string, opts Options) ([]fileFacts, []
 	if walkErr != nil {
 		return nil, nil, fmt.Errorf("configcheck: scan: %w", walkErr)
 	}
+	facts := make([]fileFacts, 0, len(all))
+	for _, r := range all {
+		if r.tooLarge {
+			problems = append(problems, r.facts.errs...)
+			continue
+		}
+		facts = append(facts, r.facts)
+	}
 	return facts, problems, nil
 }
 
-// readAndParse reads one file (bounded by maxSize) and parses it.
-func readAndParse(j job, maxSize int64, parseAll bool) fileFacts {
+// readAndParse reads one file (bounded by maxSize) and parses it; tooLarge
+// reports a file above the cap, whose facts hold only that problem.
+func readAndParse(j job, maxSize int64, parseAll bool) (ff fileFacts, tooLarge bool) {
 	data, err := readFile(j.file.OSPath, maxSize)
 	if err != nil {
-		return fileFacts{path: j.file.Path, errs: []InputError{{Message: err.Error(), Location: locationOf(source.Pos{File: j.file.Path})}}}
+		var big *tooLargeError
+		return fileFacts{path: j.file.Path, errs: []InputError{{Message: err.Error(), Location: locationOf(source.Pos{File: j.file.Path})}}}, errors.As(err, &big)
 	}
 	if !parseAll && !mattersAlone(j.file.Path, j.kind, data) {
-		return deferredFacts(j.file.Path, j.kind, data)
+		return deferredFacts(j.file.Path, j.kind, data), false
 	}
-	return parseFile(j.file.Path, j.kind, data)
+	return parseFile(j.file.Path, j.kind, data), false
 }
 
 // unwrapPath drops the path from an *os.PathError (it is printed anyway).

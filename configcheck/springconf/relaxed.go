@@ -25,6 +25,14 @@ import "strings"
 
 // CanonicalKey returns the relaxed-binding canonical form of a property name.
 func CanonicalKey(key string) string {
+	if isCanonical(key) {
+		return key // most keys are written canonically: no allocation
+	}
+	return uniformKey(key)
+}
+
+// uniformKey builds the canonical form element by element.
+func uniformKey(key string) string {
 	var b strings.Builder
 	for _, el := range splitKeyElements(key) {
 		if strings.HasPrefix(el, "[") {
@@ -45,6 +53,31 @@ func CanonicalKey(key string) string {
 		b.WriteString(u)
 	}
 	return b.String()
+}
+
+// isCanonical reports whether key is its own canonical form: only [a-z0-9]
+// elements separated by single dots, none empty and none all digits (those
+// are dropped or become indexes).
+func isCanonical(key string) bool {
+	start, digits := 0, true
+	for i := 0; i <= len(key); i++ {
+		if i == len(key) || key[i] == '.' {
+			if i == start || digits {
+				return false
+			}
+			start, digits = i+1, true
+			continue
+		}
+		c := key[i]
+		switch {
+		case c >= 'a' && c <= 'z':
+			digits = false
+		case c >= '0' && c <= '9':
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // splitKeyElements splits a dotted key into elements: plain names and

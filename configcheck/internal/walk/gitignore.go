@@ -8,30 +8,30 @@ import (
 )
 
 // skipped reports whether an -exclude glob or a .gitignore file excludes p
-// (an OS path under the walked root).
-func (w *walker) skipped(p string, isDir bool) bool {
-	if _, ignored := w.exclude.matchRel(w.shown(p), isDir); ignored {
-		return true
+// (an OS path under the walked root); chain holds the .gitignore files that
+// apply in p's directory.
+func (w *walker) skipped(p string, isDir bool, chain ignoreChain) bool {
+	if len(w.exclude.patterns) > 0 {
+		if _, ignored := w.exclude.matchRel(w.shown(p), isDir); ignored {
+			return true
+		}
 	}
-	return w.chains != nil && w.chains[filepath.Dir(p)].ignored(p, isDir)
+	return chain.ignored(p, isDir)
 }
 
-// enterDir records the .gitignore files that apply inside dir: its parent's
-// plus its own .gitignore, if any.
-// hasIgnore says whether the directory's listing holds a .gitignore, so
-// that directories without one (nearly all) cost no open.
-func (w *walker) enterDir(dir string, hasIgnore bool) {
-	if w.chains == nil {
-		return
-	}
-	chain := w.chains[filepath.Dir(dir)]
+// enterDir returns the .gitignore files that apply inside dir: its
+// parent's (chain) plus its own .gitignore, if any. hasIgnore says whether
+// the directory's listing holds a .gitignore, so that directories without
+// one (nearly all) cost no open. The chain is handed down the recursion,
+// not looked up by path: the walk is the serial part of a scan.
+func (w *walker) enterDir(dir string, hasIgnore bool, chain ignoreChain) ignoreChain {
 	// The root's own .gitignore is already in outerIgnores.
-	if dir != w.realRoot && hasIgnore {
+	if !w.opts.NoIgnore && dir != w.realRoot && hasIgnore {
 		if l := readIgnore(dir, w.opts.MaxSize); l != nil {
 			chain = append(chain[:len(chain):len(chain)], l) // copy: siblings share the parent's chain
 		}
 	}
-	w.chains[dir] = chain
+	return chain
 }
 
 // outerIgnores are the ignore files that apply at the scan root: when the

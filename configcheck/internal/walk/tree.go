@@ -12,26 +12,28 @@ import (
 // before anything inside it is judged, so enterDir learns from the listing
 // whether the directory holds a .gitignore instead of trying to open one
 // in every directory (a quarter of the walk's time on a large tree).
-func (w *walker) walkTree(ctx context.Context, root string) error {
+// chain is the .gitignore files that apply at the root (outerIgnores).
+func (w *walker) walkTree(ctx context.Context, root string, chain ignoreChain) error {
 	info, err := os.Lstat(root)
 	if err != nil {
-		if err := w.step(root, nil, err); err != nil && err != fs.SkipDir {
+		if err := w.step(root, nil, err, chain); err != nil && err != fs.SkipDir {
 			return err
 		}
 		return nil
 	}
-	err = w.walkDir(ctx, root, fs.FileInfoToDirEntry(info))
+	err = w.walkDir(ctx, root, fs.FileInfoToDirEntry(info), chain)
 	if err == fs.SkipDir || err == fs.SkipAll {
 		return nil
 	}
 	return err
 }
 
-func (w *walker) walkDir(ctx context.Context, p string, d fs.DirEntry) error {
+// chain is the .gitignore files that apply in p's directory.
+func (w *walker) walkDir(ctx context.Context, p string, d fs.DirEntry, chain ignoreChain) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	if err := w.step(p, d, nil); err != nil || !d.IsDir() {
+	if err := w.step(p, d, nil, chain); err != nil || !d.IsDir() {
 		if err == fs.SkipDir && d.IsDir() {
 			err = nil // skip this directory only
 		}
@@ -41,7 +43,7 @@ func (w *walker) walkDir(ctx context.Context, p string, d fs.DirEntry) error {
 	if err != nil {
 		// As filepath.WalkDir: a second call with the error; the entries
 		// read before it are still walked unless step skips the directory.
-		if err := w.step(p, d, err); err != nil {
+		if err := w.step(p, d, err, chain); err != nil {
 			if err == fs.SkipDir {
 				err = nil
 			}
@@ -52,9 +54,9 @@ func (w *walker) walkDir(ctx context.Context, p string, d fs.DirEntry) error {
 	for _, e := range entries {
 		hasIgnore = hasIgnore || e.Name() == ".gitignore"
 	}
-	w.enterDir(p, hasIgnore)
+	inner := w.enterDir(p, hasIgnore, chain)
 	for _, e := range entries {
-		if err := w.walkDir(ctx, filepath.Join(p, e.Name()), e); err != nil {
+		if err := w.walkDir(ctx, filepath.Join(p, e.Name()), e, inner); err != nil {
 			if err == fs.SkipDir {
 				break // a file asked to skip the rest of its directory
 			}

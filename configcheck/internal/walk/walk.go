@@ -56,6 +56,17 @@ type Options struct {
 	// IncludeTestdata descends directories named testdata, which hold test
 	// fixtures (the go command skips them too).
 	IncludeTestdata bool
+	// SizeByReader says the caller's reader measures every file on the
+	// handle it opens and reports an oversized one with TooLarge, so the
+	// walk does not stat each file: the reader's fstat is needed anyway
+	// (to check the type of what it opened), and the walk is the serial
+	// part of a scan.
+	SizeByReader bool
+}
+
+// TooLarge is the problem reported for a wanted file above the size cap.
+func TooLarge(maxSize, size int64) string {
+	return fmt.Sprintf("skipped: file is larger than %s (%d bytes)", formatSize(maxSize), size)
 }
 
 // ValidateExcludes reports the first malformed -exclude glob.
@@ -101,6 +112,9 @@ func walkRoot(ctx context.Context, root string, opts Options, visit func(File), 
 		return nil
 	}
 	shown := func(p string) string {
+		if realRoot == absRoot {
+			return disp(p) // the root is no symlink: nothing to map back
+		}
 		rel, err := filepath.Rel(realRoot, p)
 		if err != nil {
 			return disp(p)
@@ -112,10 +126,11 @@ func walkRoot(ctx context.Context, root string, opts Options, visit func(File), 
 		return err
 	}
 	w := walker{opts: opts, realRoot: realRoot, shown: shown, visit: visit, problem: problem, exclude: exclude}
+	var chain ignoreChain
 	if !opts.NoIgnore {
-		w.chains = map[string]ignoreChain{filepath.Dir(realRoot): outerIgnores(realRoot, opts.MaxSize)}
+		chain = outerIgnores(realRoot, opts.MaxSize)
 	}
-	return w.walkTree(ctx, realRoot)
+	return w.walkTree(ctx, realRoot, chain)
 }
 
 type walker struct {
@@ -125,12 +140,11 @@ type walker struct {
 	visit    func(File)
 	problem  func(Problem)
 	exclude  *ignoreList
-	// chains holds, per directory walked (OS path), the .gitignore files
-	// that apply in it; nil when .gitignore files are not honoured.
-	chains map[string]ignoreChain
 }
 
-func (w *walker) step(p string, d fs.DirEntry, err error) error {
+// step judges one entry; chain is the .gitignore files that apply in its
+// directory (nil when they are not honoured).
+func (w *walker) step(p string, d fs.DirEntry, err error, chain ignoreChain) error {
 	if err != nil {
 		// An unreadable directory (or a file that vanished): report and go on.
 		w.problem(Problem{Path: w.shown(p), Msg: describeOSError(err)})
@@ -140,7 +154,7 @@ func (w *walker) step(p string, d fs.DirEntry, err error) error {
 		return nil
 	}
 	if d.IsDir() {
-		if p != w.realRoot && (skipDir(p, d.Name()) || (d.Name() == "testdata" && !w.opts.IncludeTestdata) || w.skipped(p, true)) {
+		if p != w.realRoot && (skipDir(p, d.Name()) || (d.Name() == "testdata" && !w.opts.IncludeTestdata) || w.skipped(p, true, chain)) {
 			return fs.SkipDir
 		}
 		return nil // walkDir lists it, then enterDir
@@ -149,7 +163,7 @@ func (w *walker) step(p string, d fs.DirEntry, err error) error {
 		return nil
 	}
 	display := w.shown(p)
-	if !w.opts.Want(display) || w.skipped(p, false) {
+	if !w.opts.Want(display) || w.skipped(p, false, chain) {
 		return nil
 	}
 	osPath := p
@@ -162,13 +176,17 @@ func (w *walker) step(p string, d fs.DirEntry, err error) error {
 	} else if !d.Type().IsRegular() {
 		return nil // sockets, devices, fifos: never opened
 	}
+	if w.opts.SizeByReader {
+		w.visit(File{OSPath: osPath, Path: display})
+		return nil
+	}
 	info, err := os.Stat(osPath)
 	if err != nil {
 		w.problem(Problem{Path: display, Msg: describeOSError(err)})
 		return nil
 	}
 	if info.Size() > w.opts.MaxSize {
-		w.problem(Problem{Path: display, Msg: fmt.Sprintf("skipped: file is larger than %s (%d bytes)", formatSize(w.opts.MaxSize), info.Size())})
+		w.problem(Problem{Path: display, Msg: TooLarge(w.opts.MaxSize, info.Size())})
 		return nil
 	}
 	w.visit(File{OSPath: osPath, Path: display})
@@ -227,6 +245,13 @@ func within(root, p string) bool {
 // displayPath makes p relative to workDir with forward slashes; it falls back
 // to the absolute path when no relative form exists (another volume).
 func displayPath(workDir, p string) string {
+	// Fast path for the common case, a path under workDir: both are clean
+	// (walked paths come from filepath.Join), so the part after workDir and
+	// a separator is exactly what filepath.Rel would return.
+	if rest, ok := strings.CutPrefix(p, workDir); ok && workDir != "" && len(rest) > 1 &&
+		rest[0] == filepath.Separator && !strings.HasSuffix(workDir, string(filepath.Separator)) {
+		return filepath.ToSlash(rest[1:])
+	}
 	if workDir != "" {
 		if rel, err := filepath.Rel(workDir, p); err == nil {
 			return filepath.ToSlash(rel)
