@@ -85,7 +85,10 @@ func mayBeWantedName(name string) bool {
 // deferredFile is a file read but not parsed.
 type deferredFile struct {
 	path string
-	kind fileKind
+	// osPath is the path the walk vetted (a regular file inside the scan
+	// root, symlinks resolved): the second pass opens it directly.
+	osPath string
+	kind   fileKind
 	// endpoints: the bytes name a Kubernetes Service or Ingress, which may
 	// give a server its address.
 	endpoints bool
@@ -94,8 +97,8 @@ type deferredFile struct {
 // deferredFacts are the facts of a deferred file: Spring files still exist
 // (a committed Nacos data-id without keys means "absent", not "remote"),
 // with no entries until loaded.
-func deferredFacts(p string, kind fileKind, data []byte) fileFacts {
-	ff := fileFacts{path: p, kind: kind, deferred: &deferredFile{path: p, kind: kind,
+func deferredFacts(p, osPath string, kind fileKind, data []byte) fileFacts {
+	ff := fileFacts{path: p, kind: kind, deferred: &deferredFile{path: p, osPath: osPath, kind: kind,
 		endpoints: bytes.Contains(data, []byte("kind: Service")) || bytes.Contains(data, []byte("kind: Ingress"))}}
 	if kind == kindSpring {
 		role, profile, isYAML := springName(p)

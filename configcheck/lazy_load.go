@@ -55,7 +55,7 @@ func isBuildScript(p string) bool {
 // loadManifests parses the deferred build files into the project.
 func (inv *inventory) loadManifests(added []string, project *manifest.Project, report *Report) {
 	for _, d := range inv.deferredManifests(added) {
-		if data, ok := inv.files.read(d.path); ok {
+		if data, ok := inv.readDeferred(d); ok {
 			if err := project.Add(d.path, data); err != nil {
 				report.Errors = append(report.Errors, inputErrorOf(d.path, err))
 			}
@@ -91,38 +91,27 @@ func (inv *inventory) loadDeployment(report *Report) {
 	isDeploy := func(d deferredFile) bool {
 		return d.kind == kindCompose || d.kind == kindDockerfile || (d.kind == kindSpring && inv.byPath[d.path] == nil)
 	}
+	var batch []deferredFile
 	for _, d := range inv.deferred {
 		near := serverDirs[path.Dir(d.path)] && (d.kind == kindCompose || d.endpoints)
 		if isDeploy(d) && (underClient(d.path) || near) {
-			inv.loadFile(d, report)
+			batch = append(batch, d)
 		}
 	}
+	inv.loadFiles(batch, report)
 	built := map[string]bool{}
 	for _, c := range inv.containers {
 		if c.BuildDockerfile != "" {
 			built[path.Clean(c.BuildDockerfile)] = true
 		}
 	}
+	batch = batch[:0]
 	for _, d := range inv.deferred {
 		if d.kind == kindDockerfile && built[d.path] {
-			inv.loadFile(d, report)
+			batch = append(batch, d)
 		}
 	}
-}
-
-// loadFile parses one deferred deployment file and adds its facts.
-func (inv *inventory) loadFile(d deferredFile, report *Report) {
-	if inv.loaded[d.path] {
-		return
-	}
-	inv.loaded[d.path] = true
-	data, ok := inv.files.read(d.path)
-	if !ok {
-		return
-	}
-	ff := parseFile(d.path, d.kind, data)
-	report.Errors = append(report.Errors, ff.errs...)
-	inv.addFacts(&ff)
+	inv.loadFiles(batch, report)
 }
 
 // loadSpring parses the deferred Spring files of servers: those of a

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
 
 	"github.com/twice-lint/twice/configcheck/internal/walk"
@@ -149,13 +150,17 @@ func collect(ctx context.Context, roots []string, opts Options) ([]fileFacts, []
 	}
 	go func() { wg.Wait(); close(results) }()
 
-	var all []result
+	var facts []fileFacts
+	var tooLarge []int // seqs of files above the size cap
 	done := 0
 	for r := range results {
-		for len(all) <= r.seq {
-			all = append(all, result{})
+		if r.seq >= len(facts) {
+			facts = slices.Grow(facts, r.seq+1-len(facts))[:r.seq+1]
 		}
-		all[r.seq] = r
+		facts[r.seq] = r.facts
+		if r.tooLarge {
+			tooLarge = append(tooLarge, r.seq)
+		}
 		done++
 		if opts.Progress != nil {
 			opts.Progress(done)
@@ -165,13 +170,12 @@ func collect(ctx context.Context, roots []string, opts Options) ([]fileFacts, []
 	if walkErr != nil {
 		return nil, nil, fmt.Errorf("configcheck: scan: %w", walkErr)
 	}
-	facts := make([]fileFacts, 0, len(all))
-	for _, r := range all {
-		if r.tooLarge {
-			problems = append(problems, r.facts.errs...)
-			continue
+	if len(tooLarge) > 0 {
+		slices.Sort(tooLarge)
+		for i := len(tooLarge) - 1; i >= 0; i-- {
+			problems = append(problems, facts[tooLarge[i]].errs...)
+			facts = slices.Delete(facts, tooLarge[i], tooLarge[i]+1)
 		}
-		facts = append(facts, r.facts)
 	}
 	return facts, problems, nil
 }
@@ -185,7 +189,7 @@ func readAndParse(j job, maxSize int64, parseAll bool) (ff fileFacts, tooLarge b
 		return fileFacts{path: j.file.Path, errs: []InputError{{Message: err.Error(), Location: locationOf(source.Pos{File: j.file.Path})}}}, errors.As(err, &big)
 	}
 	if !parseAll && !mattersAlone(j.file.Path, j.kind, data) {
-		return deferredFacts(j.file.Path, j.kind, data), false
+		return deferredFacts(j.file.Path, j.file.OSPath, j.kind, data), false
 	}
 	return parseFile(j.file.Path, j.kind, data), false
 }

@@ -23,9 +23,14 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: gentree -o DIR [-files N]")
 		os.Exit(2)
 	}
-	layout, err := configtree.Tree(*out, *files)
+	// One generator or the other: the monorepo used to be written on top
+	// of a full Tree, which doubled the files and mixed the two shapes.
+	var layout configtree.Layout
+	var err error
 	if *services > 0 {
 		layout, err = configtree.Monorepo(*out, *files, *services)
+	} else {
+		layout, err = configtree.Tree(*out, *files)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gentree:", err)
