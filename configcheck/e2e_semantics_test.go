@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/twice-lint/twice/internal/sarif"
 )
 
 // semanticsCases are fixture trees about how deployments really run (issue
@@ -97,8 +99,8 @@ func TestSemanticsGolden(t *testing.T) {
 			assertWants(t, got, tc.want)
 			golden(t, filepath.Join("testdata", "golden", tc.tree+".json"), js)
 
-			sarif, _, _ := runCLI(t, "-format", "sarif", tc.tree)
-			golden(t, filepath.Join("testdata", "golden", tc.tree+".sarif"), strings.ReplaceAll(sarif, dirURI(wd), "file:///WORKDIR/"))
+			log, _, _ := runCLI(t, "-format", "sarif", tc.tree)
+			golden(t, filepath.Join("testdata", "golden", tc.tree+".sarif"), strings.ReplaceAll(log, sarif.DirURI(wd), "file:///WORKDIR/"))
 		})
 	}
 }

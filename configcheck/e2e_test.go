@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
+
+	"github.com/twice-lint/twice/internal/sarif"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden outputs under testdata/golden")
@@ -273,7 +275,8 @@ func runCLI(t *testing.T, args ...string) (stdout, stderr string, code int) {
 		t.Fatal(err)
 	}
 	var out, errOut bytes.Buffer
-	c := cli{stdout: &out, stderr: &errOut, version: "test", workDir: wd, isTerminal: func() bool { return false }}
+	// SARIF URIs relative to the fixture directory, wherever the checkout is.
+	c := cli{stdout: &out, stderr: &errOut, version: "test", workDir: wd, sourceRoot: wd, isTerminal: func() bool { return false }}
 	code = c.run(context.Background(), args)
 	return out.String(), errOut.String(), code
 }
@@ -431,7 +434,7 @@ func TestSARIFGolden(t *testing.T) {
 	} {
 		t.Run(tree, func(t *testing.T) {
 			out, _, _ := runCLI(t, "-format", "sarif", tree)
-			out = strings.ReplaceAll(out, dirURI(wd), "file:///WORKDIR/")
+			out = strings.ReplaceAll(out, sarif.DirURI(wd), "file:///WORKDIR/")
 			golden(t, filepath.Join("testdata", "golden", tree+".sarif"), out)
 		})
 	}

@@ -53,6 +53,7 @@ type cli struct {
 	stdout, stderr io.Writer
 	version        string
 	workDir        string // "" = process working directory
+	sourceRoot     string // SARIF %SRCROOT%; "" = the git work tree top holding workDir
 	isTerminal     func() bool
 	progressDelay  time.Duration // no progress line for scans shorter than this
 	progressEvery  time.Duration
@@ -132,7 +133,7 @@ func (c *cli) run(ctx context.Context, args []string) int {
 		fmt.Fprintf(c.stderr, "twice config: %v\n", err)
 		return ExitInputError
 	}
-	if err := Write(report, f.format, c.stdout, WriteOptions{WorkDir: opts.WorkDir, ToolVersion: c.version}); err != nil {
+	if err := Write(report, f.format, c.stdout, WriteOptions{WorkDir: opts.WorkDir, SourceRoot: c.sourceRoot, ToolVersion: c.version}); err != nil {
 		fmt.Fprintf(c.stderr, "twice config: writing output: %v\n", err)
 		return ExitInputError
 	}

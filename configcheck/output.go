@@ -6,10 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net/url"
-	"path/filepath"
 	"slices"
-	"strings"
 
 	"github.com/twice-lint/twice/internal/sarif"
 )
@@ -32,6 +29,9 @@ type WriteOptions struct {
 	// WorkDir is the absolute directory report paths are relative to; SARIF
 	// writes it as the %SRCROOT% base URI.
 	WorkDir string
+	// SourceRoot is SARIF's %SRCROOT%, which URIs are relative to; "" means
+	// the top of the git work tree holding WorkDir (WorkDir outside one).
+	SourceRoot string
 	// ToolVersion is written into SARIF's tool.driver.version.
 	ToolVersion string
 }
@@ -134,12 +134,11 @@ func WriteJSON(r *Report, w io.Writer) error {
 	return enc.Encode(doc)
 }
 
-// srcRoot is the base URI id results are relative to.
-const srcRoot = "%SRCROOT%"
-
 // WriteSARIF writes a SARIF 2.1.0 log: rules with their help, one result per
 // finding, input errors as tool execution notifications. Locations are
-// relative to %SRCROOT%, the working directory.
+// relative to %SRCROOT%, the top of the git work tree holding WorkDir (or
+// WorkDir outside one) — the same root as the analyzers' SARIF, so that
+// code scanning maps a scan run in a subfolder onto the repository.
 //
 // The run declares columnKind utf16CodeUnits (what code scanning expects):
 // the report's byte columns are converted with the text of their lines,
@@ -147,7 +146,14 @@ const srcRoot = "%SRCROOT%"
 // left out. Each result carries a partialFingerprints entry that does not
 // depend on line numbers (sarif_lines.go).
 func WriteSARIF(r *Report, w io.Writer, opts WriteOptions) error {
-	lines := newSourceLines(opts.WorkDir)
+	root := opts.SourceRoot
+	if root == "" && opts.WorkDir != "" {
+		root = sarif.SourceRoot(opts.WorkDir)
+	}
+	if root != "" {
+		r = rebase(r, opts.WorkDir, root)
+	}
+	lines := newSourceLines(root)
 	prints := lines.fingerprints(append(slices.Clone(r.Findings), r.Suppressed...))
 	r = lines.inUTF16(r)
 	run := &sarif.Run{
@@ -158,8 +164,8 @@ func WriteSARIF(r *Report, w io.Writer, opts WriteOptions) error {
 		Results:     make([]sarif.Result, 0, len(r.Findings)),
 		ColumnKind:  "utf16CodeUnits",
 	}
-	if opts.WorkDir != "" {
-		run.OriginalURIBaseIDs = map[string]sarif.ArtifactLocation{srcRoot: {URI: dirURI(opts.WorkDir)}}
+	if root != "" {
+		run.OriginalURIBaseIDs = map[string]sarif.ArtifactLocation{sarif.SourceRootID: {URI: sarif.DirURI(root)}}
 	}
 	for _, rule := range Rules() {
 		run.AddRule(sarifRule(rule))
@@ -171,7 +177,7 @@ func WriteSARIF(r *Report, w io.Writer, opts WriteOptions) error {
 		run.AddResult(suppressedResult(f))
 	}
 	for i := range run.Results {
-		run.Results[i].PartialFingerprints = map[string]string{fingerprintKey: prints[i]}
+		run.Results[i].PartialFingerprints = map[string]string{sarif.FingerprintKey: prints[i]}
 	}
 	inv := &run.Invocations[0]
 	for _, e := range r.Errors {
@@ -213,31 +219,7 @@ func sarifResult(f Finding) sarif.Result {
 
 func sarifLocation(l Location) sarif.Location {
 	return sarif.Location{PhysicalLocation: &sarif.PhysicalLocation{
-		ArtifactLocation: sarif.ArtifactLocation{URI: relativeURI(l.Path), URIBaseID: srcRoot},
+		ArtifactLocation: artifactLocation(l.Path),
 		Region:           &sarif.Region{StartLine: l.Line, StartColumn: l.Column},
 	}}
-}
-
-// relativeURI percent-encodes each segment of a slash path, so spaces and
-// non-ASCII directory names give a valid URI reference.
-func relativeURI(p string) string {
-	segs := strings.Split(p, "/")
-	for i, s := range segs {
-		segs[i] = url.PathEscape(s)
-	}
-	return strings.Join(segs, "/")
-}
-
-// dirURI is the file: URI of a directory, with the trailing slash SARIF
-// requires for a base URI.
-func dirURI(dir string) string {
-	u := url.URL{Scheme: "file", Path: filepath.ToSlash(dir)}
-	if !strings.HasPrefix(u.Path, "/") {
-		u.Path = "/" + u.Path // Windows: file:///C:/…
-	}
-	s := u.String()
-	if !strings.HasSuffix(s, "/") {
-		s += "/"
-	}
-	return s
 }

@@ -2,20 +2,11 @@ package configcheck
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
-	"fmt"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/twice-lint/twice/internal/sarif"
 )
-
-// fingerprintKey names twice's partialFingerprints entry. v2: rule, path and
-// the normalized text of the finding's line (v1 hashed the message, which
-// quotes line numbers and so changed whenever lines moved).
-const fingerprintKey = "twiceFinding/v2"
 
 // sourceLines reads the lines findings point at, once per file, for SARIF:
 // columns must be converted from bytes to UTF-16 code units, and
@@ -82,63 +73,52 @@ func (s *sourceLines) utf16(l Location) Location {
 
 // inUTF16 returns a copy of the report whose columns count UTF-16 code
 // units (the report itself counts bytes, as text and JSON print them).
-func (s *sourceLines) inUTF16(r *Report) *Report {
+func (s *sourceLines) inUTF16(r *Report) *Report { return mapLocations(r, s.utf16) }
+
+// mapLocations returns a copy of the report with every location (findings,
+// their related locations and suppressions, input errors) passed through f.
+func mapLocations(r *Report, f func(Location) Location) *Report {
 	out := *r
 	conv := func(fs []Finding) []Finding {
 		res := make([]Finding, len(fs))
-		for i, f := range fs {
-			f.Location = s.utf16(f.Location)
-			if len(f.Related) > 0 {
-				rel := make([]Related, len(f.Related))
-				for j, x := range f.Related {
-					x.Location = s.utf16(x.Location)
-					rel[j] = x
+		for i, x := range fs {
+			x.Location = f(x.Location)
+			if len(x.Related) > 0 {
+				rel := make([]Related, len(x.Related))
+				for j, y := range x.Related {
+					y.Location = f(y.Location)
+					rel[j] = y
 				}
-				f.Related = rel
+				x.Related = rel
 			}
-			if f.Suppression != nil {
-				sup := *f.Suppression
-				sup.Location = s.utf16(sup.Location)
-				f.Suppression = &sup
+			if x.Suppression != nil {
+				sup := *x.Suppression
+				sup.Location = f(sup.Location)
+				x.Suppression = &sup
 			}
-			res[i] = f
+			res[i] = x
 		}
 		return res
 	}
 	out.Findings, out.Suppressed = conv(r.Findings), conv(r.Suppressed)
 	out.Errors = make([]InputError, len(r.Errors))
 	for i, e := range r.Errors {
-		e.Location = s.utf16(e.Location)
+		e.Location = f(e.Location)
 		out.Errors[i] = e
 	}
 	return &out
 }
 
-var (
-	spaceRun    = regexp.MustCompile(`\s+`)
-	lineNumbers = regexp.MustCompile(`:[0-9]+`)
-)
-
-// fingerprints computes a stable identity for each finding: rule, path and
-// the text of its line without whitespace, plus an ordinal among
-// findings with the same three (in location order), so a finding keeps its
-// fingerprint when lines are inserted above it. When the line cannot be
-// read, the message with its line numbers removed stands in for the text.
+// fingerprints computes each finding's sarif.FingerprintKey value (the
+// scheme both halves of twice share): rule, URI and the text of its line,
+// never its number, so a finding keeps its fingerprint when lines are
+// inserted above it. Findings come in location order.
 func (s *sourceLines) fingerprints(fs []Finding) []string {
-	seen := map[string]int{}
+	prints := sarif.NewFingerprints()
 	out := make([]string, len(fs))
 	for i, f := range fs {
 		text, ok := s.line(f.Location.Path, f.Location.Line)
-		if ok {
-			text = spaceRun.ReplaceAllString(text, "") // "a = b" and "a=b" are the same setting
-		} else {
-			text = "message:" + lineNumbers.ReplaceAllString(f.Message, "")
-		}
-		key := f.Rule + "\x00" + f.Location.Path + "\x00" + text
-		n := seen[key]
-		seen[key] = n + 1
-		sum := sha256.Sum256(fmt.Appendf(nil, "%s\x00%d", key, n))
-		out[i] = hex.EncodeToString(sum[:16])
+		out[i] = prints.Next(f.Rule, artifactLocation(f.Location.Path).URI, text, ok, f.Message)
 	}
 	return out
 }

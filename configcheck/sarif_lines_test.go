@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/twice-lint/twice/internal/sarif"
 )
 
 func TestSARIFColumnsInUTF16(t *testing.T) {
@@ -94,12 +96,12 @@ func TestSARIFFingerprintsIgnoreLineNumbers(t *testing.T) {
 		t.Fatalf("setting at line %d then %d, want 1 then 4", line(before[1]), line(after[1]))
 	}
 	for i := range before {
-		b, a := before[i].PartialFingerprints[fingerprintKey], after[i].PartialFingerprints[fingerprintKey]
+		b, a := before[i].PartialFingerprints[sarif.FingerprintKey], after[i].PartialFingerprints[sarif.FingerprintKey]
 		if b == "" || b != a {
 			t.Errorf("result %d: fingerprint %q before, %q after; want equal and set", i, b, a)
 		}
 	}
-	if before[0].PartialFingerprints[fingerprintKey] == before[1].PartialFingerprints[fingerprintKey] {
+	if before[0].PartialFingerprints[sarif.FingerprintKey] == before[1].PartialFingerprints[sarif.FingerprintKey] {
 		t.Error("two different findings share a fingerprint")
 	}
 }

@@ -44,9 +44,9 @@ func TestSARIFCodeScanningFields(t *testing.T) {
 		if _, err := os.Stat(resolveURI(t, run, pl.ArtifactLocation)); err != nil {
 			t.Errorf("result URI %q does not resolve to a file: %v", pl.ArtifactLocation.URI, err)
 		}
-		fp := r.PartialFingerprints[fingerprintKey]
+		fp := r.PartialFingerprints[sarif.FingerprintKey]
 		if fp == "" {
-			t.Errorf("result %q has no %s fingerprint", r.Message.Text, fingerprintKey)
+			t.Errorf("result %q has no %s fingerprint", r.Message.Text, sarif.FingerprintKey)
 		}
 		fps[fp] = pl.Region.StartLine
 		linked := map[int]bool{}
@@ -72,7 +72,7 @@ func TestSARIFCodeScanningFields(t *testing.T) {
 		t.Fatalf("%d results after moving lines, want %d", len(after.Results), len(run.Results))
 	}
 	for _, r := range after.Results {
-		line, ok := fps[r.PartialFingerprints[fingerprintKey]]
+		line, ok := fps[r.PartialFingerprints[sarif.FingerprintKey]]
 		if !ok {
 			t.Errorf("fingerprint of %q changed when its line moved", r.Message.Text)
 		} else if r.Locations[0].PhysicalLocation.Region.StartLine != line+2 {
@@ -135,5 +135,51 @@ func shiftGoFiles(t *testing.T, dir, prefix string) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestSARIFSourceRootInSubfolder: both halves, run from a module or config
+// tree in a subfolder of a git work tree, declare the work tree top as
+// %SRCROOT% and write URIs relative to it (what code scanning resolves
+// against the repository), with the same fingerprint key.
+func TestSARIFSourceRootInSubfolder(t *testing.T) {
+	repo := t.TempDir()
+	if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	copyTree(t, fixtureDir(t, "orders"), filepath.Join(repo, "services", "orders"))
+	copyTree(t, fixtureDir(t, "stubs"), filepath.Join(repo, "services", "stubs"))
+	copyTree(t, filepath.Join(configFixtures(t), "maven-embedded"), filepath.Join(repo, "deploy", "scheduler"))
+	tests := []struct {
+		name, dir string
+		args      []string
+		prefix    string // every result URI starts with it
+	}{
+		{"analyzers", "services/orders", []string{"-format", "sarif", "./..."}, "services/orders/"},
+		{"config", "deploy/scheduler", []string{"config", "-format", "sarif", "."}, "deploy/scheduler/"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := twice(t, filepath.Join(repo, filepath.FromSlash(tt.dir)), tt.args...)
+			run := decodeSARIF(t, res.stdout).Runs[0]
+			if got, want := run.OriginalURIBaseIDs[sarif.SourceRootID].URI, sarif.DirURI(repo); got != want {
+				t.Errorf("%s = %q, want the work tree top %q", sarif.SourceRootID, got, want)
+			}
+			if len(run.Results) == 0 {
+				t.Fatalf("no results (exit %d)\n%s", res.code, res.stderr)
+			}
+			for _, r := range run.Results {
+				al := r.Locations[0].PhysicalLocation.ArtifactLocation
+				if al.URIBaseID != sarif.SourceRootID || !strings.HasPrefix(al.URI, tt.prefix) {
+					t.Errorf("result URI %+v, want %s-relative under %s", al, sarif.SourceRootID, tt.prefix)
+				}
+				if _, err := os.Stat(resolveURI(t, run, al)); err != nil {
+					t.Errorf("result URI %q does not resolve to a file: %v", al.URI, err)
+				}
+				if len(r.PartialFingerprints) != 1 || len(r.PartialFingerprints[sarif.FingerprintKey]) != 32 {
+					t.Errorf("result %q: partialFingerprints %v, want one %s entry", r.Message.Text, r.PartialFingerprints, sarif.FingerprintKey)
+				}
+			}
+		})
 	}
 }

@@ -1,13 +1,9 @@
 package main
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"go/token"
 	"os"
-	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis/checker"
@@ -74,34 +70,15 @@ func graphResults(graph *checker.Graph, root string) []sarif.Result {
 		return found[i].analyzer < found[j].analyzer
 	})
 	out := make([]sarif.Result, len(found))
-	occurrences := map[string]int{}
+	prints := sarif.NewFingerprints()
 	for i, f := range found {
 		out[i] = f.res
-		fp := fingerprint(f.analyzer, out[i].Locations[0].PhysicalLocation.ArtifactLocation.URI, f.message, lines.text(f.pos))
-		occurrences[fp]++
-		if n := occurrences[fp]; n > 1 {
-			fp += ":" + strconv.Itoa(n) // the same finding twice in a file (e.g. two identical calls)
-		}
-		out[i].PartialFingerprints = map[string]string{fingerprintKey: fp}
+		text, ok := lines.text(f.pos)
+		fp := prints.Next(f.analyzer, out[i].Locations[0].PhysicalLocation.ArtifactLocation.URI, text, ok, f.message)
+		out[i].PartialFingerprints = map[string]string{sarif.FingerprintKey: fp}
 	}
 	return out
 }
-
-// fingerprintKey names the Go analyzers' partial fingerprint (the config
-// checker has its own scheme and key).
-const fingerprintKey = "twiceFinding/v1"
-
-// fingerprint identifies a finding across runs without its line number:
-// analyzer, file, message and the text of the reported line (trimmed, so
-// re-indenting or moving the code keeps it). Line numbers quoted in the
-// message ("after inspecting the response (line 44)") are left out too.
-func fingerprint(analyzer, uri, message, lineText string) string {
-	message = lineRef.ReplaceAllString(message, "line N")
-	sum := sha256.Sum256([]byte(analyzer + "\x00" + uri + "\x00" + message + "\x00" + strings.TrimSpace(lineText)))
-	return hex.EncodeToString(sum[:16])
-}
-
-var lineRef = regexp.MustCompile(`\blines? \d+(-\d+)?`)
 
 // location converts a Go position range (byte columns) into a SARIF
 // location (UTF-16 columns, URI relative to root).
@@ -128,13 +105,13 @@ type lineCache struct{ files map[string][]string }
 
 func newLineCache() *lineCache { return &lineCache{files: map[string][]string{}} }
 
-// text returns the line of p without its line ending ("" when unknown).
-func (c *lineCache) text(p token.Position) string {
+// text returns the line of p without its line ending; false when unknown.
+func (c *lineCache) text(p token.Position) (string, bool) {
 	ls := c.lines(p.Filename)
 	if p.Line < 1 || p.Line > len(ls) {
-		return ""
+		return "", false
 	}
-	return strings.TrimSuffix(ls[p.Line-1], "\r")
+	return strings.TrimSuffix(ls[p.Line-1], "\r"), true
 }
 
 func (c *lineCache) lines(file string) []string {
@@ -155,5 +132,6 @@ func (c *lineCache) column(p token.Position) int {
 	if p.Line < 1 || p.Line > len(ls) {
 		return p.Column
 	}
-	return sarif.Column(c.text(p), p.Column)
+	text, _ := c.text(p)
+	return sarif.Column(text, p.Column)
 }
