@@ -78,7 +78,7 @@ func baseRelativeRun() *sarif.Run {
 			ArtifactLocation: sarif.ArtifactLocation{URI: "server/application.properties", URIBaseID: "%SRCROOT%"},
 			Region:           &sarif.Region{StartLine: 7, StartColumn: 1},
 		}}},
-		PartialFingerprints: map[string]string{FingerprintKey: "0123456789abcdef"},
+		PartialFingerprints: map[string]string{sarif.FingerprintKey: "0123456789abcdef"},
 	})
 	return run
 }
@@ -166,7 +166,7 @@ func TestBaseRelativeFields(t *testing.T) {
 	if got := res.Locations[0].PhysicalLocation.ArtifactLocation.URIBaseID; got != "%SRCROOT%" {
 		t.Errorf("uriBaseId = %q", got)
 	}
-	if got := res.PartialFingerprints[FingerprintKey]; got != "0123456789abcdef" {
+	if got := res.PartialFingerprints[sarif.FingerprintKey]; got != "0123456789abcdef" {
 		t.Errorf("partialFingerprints = %v", res.PartialFingerprints)
 	}
 	// The analyzer half sets none of them: nothing extra is written.
