@@ -23,6 +23,7 @@ func TestResend(t *testing.T) {
 		"jobcenter", // {"code": …} envelope, decode failure, helper sends, switch on the status
 		"refusals",  // 401/403/407/429, transport errors, follow-up writes, nolint, twice:idempotent
 		"migrate",   // exclusive settings, a fallback without a parameter, test steps with assertions
+		"encoders",  // a fallback encoding after looking at a local count (silent)
 	}
 	a := New(model.New(model.Settings{}))
 	results := analysistest.Run(t, testenv.Testdata(t), a, pkgs...)

@@ -83,15 +83,18 @@ func takesContext(sig *types.Signature) bool {
 }
 
 // inMemoryEncoder reports whether sig takes a byte slice and returns one
-// first: AppendQuery(fmter, b []byte) ([]byte, error), AppendNumber(b
-// []byte, n float64) []byte. Such a method writes into the buffer it is
-// given, whatever its name says.
+// among its results: AppendQuery(fmter, b []byte) ([]byte, error),
+// AppendNumber(b []byte, n float64) []byte, AppendBatch(dst []byte, max,
+// size int) (int, []byte, error). Such a method writes into the buffer it
+// is given and hands it back, whatever its name says; a remote call has no
+// reason to return the caller's buffer.
 func inMemoryEncoder(sig *types.Signature) bool {
-	if sig.Results().Len() == 0 || !isByteSlice(sig.Results().At(0).Type()) {
-		return false
-	}
-	for i := 0; i < sig.Params().Len(); i++ {
-		if isByteSlice(sig.Params().At(i).Type()) {
+	return hasByteSlice(sig.Params()) && hasByteSlice(sig.Results())
+}
+
+func hasByteSlice(vars *types.Tuple) bool {
+	for i := 0; i < vars.Len(); i++ {
+		if isByteSlice(vars.At(i).Type()) {
 			return true
 		}
 	}

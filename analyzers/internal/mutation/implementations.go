@@ -9,16 +9,18 @@ import (
 // them, not by its name. An unexported interface can be named only in its
 // own package, so the values behind it are (barring exotic code) of that
 // package's types: when that package is this one or one analyzed from
-// source, its implementing types are the whole set. An exported interface
-// may be implemented anywhere, and stays with the name heuristic.
+// source, its implementing types are the whole set. So is an exported
+// interface with an unexported method (sealed): no other package can
+// declare that method. Any other exported interface may be implemented by
+// an importer twice never sees, and stays with the name heuristic.
 
 // byImplementations judges a call of an interface method by the package's
 // implementations of the interface. decided is false when the set is not
-// known (an exported interface, a package without facts, no implementation
+// known (an exported interface that is not sealed, a package without facts, no implementation
 // found, or one whose body makes an unclassified remote call).
 func (c *Classifier) byImplementations(call *ast.CallExpr, fn *types.Func) (op Op, decided bool) {
 	named := recvNamed(fn)
-	if named == nil || named.Obj().Exported() || named.Obj().Pkg() == nil || named.TypeParams().Len() > 0 {
+	if named == nil || named.Obj().Pkg() == nil || named.TypeParams().Len() > 0 {
 		return Op{}, false
 	}
 	pkg := named.Obj().Pkg()
@@ -26,7 +28,7 @@ func (c *Classifier) byImplementations(call *ast.CallExpr, fn *types.Func) (op O
 		return Op{}, false
 	}
 	iface, _ := named.Underlying().(*types.Interface)
-	if iface == nil {
+	if iface == nil || named.Obj().Exported() && !sealed(iface) {
 		return Op{}, false
 	}
 	found := false
@@ -58,6 +60,17 @@ func (c *Classifier) byImplementations(call *ast.CallExpr, fn *types.Func) (op O
 		}
 	}
 	return Op{}, found
+}
+
+// sealed reports whether iface has an unexported method, which only types
+// declared in the interface's package can have (or embed from it).
+func sealed(iface *types.Interface) bool {
+	for i := 0; i < iface.NumMethods(); i++ {
+		if !iface.Method(i).Exported() {
+			return true
+		}
+	}
+	return false
 }
 
 // recvNamed is the named interface type of an interface method's receiver.

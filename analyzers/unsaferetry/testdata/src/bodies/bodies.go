@@ -12,6 +12,7 @@ import (
 	"example.com/dnsclient"
 	"example.com/eventbus"
 	"example.com/jsonenc"
+	"example.com/wiredriver"
 )
 
 type Service struct {
@@ -109,4 +110,28 @@ func (s *Service) Subscribe() error {
 	return retry.Do(func() error {
 		return s.hooks.RegisterHook("order.created", func(eventbus.Event) error { return nil })
 	})
+}
+
+// A driver operation encodes its batch through an exported interface whose
+// encoder returns the buffer second: judged as an encoder, not an append.
+func (s *Service) Aggregate(ctx context.Context, op *wiredriver.Operation) error {
+	return retry.Do(func() error { return op.Execute(ctx) })
+}
+
+// The same encoder called directly in the retried function.
+func (s *Service) EncodeBatch(b wiredriver.Batches) ([]byte, error) {
+	var out []byte
+	err := retry.Do(func() error {
+		var err error
+		_, out, err = b.AppendBatchArray(out[:0], 100, 1<<20)
+		return err
+	})
+	return out, err
+}
+
+// A sealed exported interface of an analyzed package is judged by its
+// implementations there: the pooled connection writes a frame, no remote
+// create or send that twice can name.
+func (s *Service) Ping(ctx context.Context, t wiredriver.Transport, frame []byte) error {
+	return retry.Do(func() error { return t.SendMessage(ctx, frame) })
 }
