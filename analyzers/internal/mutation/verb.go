@@ -21,9 +21,11 @@ var runObjects = map[string]bool{"Job": true, "Task": true, "Workflow": true, "P
 
 // quietPackages are never judged by name: their calls write nothing remote
 // (metrics, logging, tracing), or create under a fixed name that a repeat
-// cannot duplicate (Kubernetes clients).
+// cannot duplicate (Kubernetes clients). Prometheus is quiet for its client
+// libraries only: its applications (Alertmanager's notifiers) do send.
 var quietPackages = []string{
-	"github.com/prometheus/", "go.opentelemetry.io/", "go.uber.org/zap", "github.com/sirupsen/logrus",
+	"github.com/prometheus/client_golang/", "github.com/prometheus/client_model/", "github.com/prometheus/common/",
+	"github.com/prometheus/procfs", "go.opentelemetry.io/", "go.uber.org/zap", "github.com/sirupsen/logrus",
 	"github.com/rs/zerolog", "k8s.io/", "sigs.k8s.io/", "golang.org/x/", "google.golang.org/protobuf",
 	"github.com/spf13/", "github.com/stretchr/testify",
 }

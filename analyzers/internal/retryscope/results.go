@@ -68,12 +68,23 @@ func (w *walk) isSuccessTest(cond ast.Expr, results []types.Object) bool {
 }
 
 // isFailureTest recognises a test of the attempt's error that is not a
-// success test: `err != nil`, `isRetryable(err)`, `errors.Is(err, x)`.
+// success test: `err != nil`, `isRetryable(err)`, `errors.Is(err, x)`,
+// also of the error a verdict result carries (`v.Err != nil`).
 func (w *walk) isFailureTest(cond ast.Expr, results []types.Object) bool {
 	for _, r := range results {
 		if isErrorType(r.Type()) && refersTo(w.info, cond, r) {
 			return true
 		}
+	}
+	verdictErr := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		if e, ok := n.(ast.Expr); ok && !verdictErr {
+			verdictErr = w.isVerdictErr(e, results)
+		}
+		return !verdictErr
+	})
+	if verdictErr {
+		return true
 	}
 	// A status test: `resp.StatusCode >= 500`, `resp.StatusCode == 503`.
 	if b, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok {
@@ -120,6 +131,34 @@ func (w *walk) isErrOperand(e ast.Expr, results []types.Object) bool {
 		if obj == r && isErrorType(r.Type()) {
 			return true
 		}
+	}
+	return w.isVerdictErr(e, results)
+}
+
+// isVerdictErr recognises the error carried by a result that is a verdict
+// rather than an error (an integration returning {Err, Retry,
+// RetryAfter}): its error field `v.Err` or accessor `v.Err()`.
+func (w *walk) isVerdictErr(e ast.Expr, results []types.Object) bool {
+	e = ast.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 0 {
+		e = call.Fun
+	} else if !isErrorType(w.info.TypeOf(e)) {
+		return false
+	}
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	obj := objOf(w.info, sel.X)
+	if obj == nil || !containsObj(results, obj) {
+		return false
+	}
+	switch f := w.info.ObjectOf(sel.Sel).(type) {
+	case *types.Var:
+		return f.IsField() && isErrorType(f.Type())
+	case *types.Func:
+		res := f.Signature().Results()
+		return res.Len() == 1 && isErrorType(res.At(0).Type())
 	}
 	return false
 }
