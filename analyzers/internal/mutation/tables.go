@@ -16,6 +16,10 @@ type publisher struct {
 
 var publishers = []publisher{
 	{"github.com/segmentio/kafka-go", "Writer", []string{"WriteMessages"}, "kafka-go"},
+	// The low-level client and a partition leader's connection: each call
+	// sends one Produce request (kafka-go has no idempotent producer).
+	{"github.com/segmentio/kafka-go", "Client", []string{"Produce"}, "kafka-go"},
+	{"github.com/segmentio/kafka-go", "Conn", []string{"Write", "WriteMessages", "WriteCompressedMessages", "WriteCompressedMessagesAt"}, "kafka-go"},
 	{"github.com/IBM/sarama", "SyncProducer", []string{"SendMessage", "SendMessages"}, "sarama"},
 	{"github.com/Shopify/sarama", "SyncProducer", []string{"SendMessage", "SendMessages"}, "sarama"},
 	{"github.com/nats-io/nats.go", "Conn", []string{"Publish", "PublishMsg"}, "NATS"},
