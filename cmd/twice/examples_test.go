@@ -3,6 +3,8 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -180,15 +182,38 @@ func TestReadme(t *testing.T) {
 	if res.code != exitFindings || !strings.Contains(res.stdout, "[duplicate-openapi-request]") {
 		t.Errorf("README sample: exit %d, want %d with a duplicate-openapi-request finding\n%s%s", res.code, exitFindings, res.stdout, res.stderr)
 	}
-	// The output block after the sample is exactly what it prints (plus
-	// go run's "exit status 3").
+	// The output block after the sample is exactly what it prints: findings
+	// on stdout, the summary line on stderr, go run's "exit status 3".
 	at := strings.Index(readme, "The first command prints")
 	start := strings.Index(readme[at:], "```\n") + at + 4
 	end := strings.Index(readme[start:], "```") + start
 	if at < 0 || start < at+4 || end < start {
 		t.Fatal("README: no output block after the first sample")
 	}
-	if want := res.stdout + "exit status 3\n"; readme[start:end] != want {
+	if want := res.stdout + res.stderr + "exit status 3\n"; readme[start:end] != want {
 		t.Errorf("README sample output differs from the real output:\nREADME:\n%s\nreal:\n%s", readme[start:end], want)
+	}
+	checkReadmeAnalyzerSamples(t, readme)
+}
+
+// checkReadmeAnalyzerSamples: every diagnostic line README shows for the
+// analyzers is printed verbatim by go vet on the sample service
+// (testdata/vet/orders), which README tells readers to run.
+func checkReadmeAnalyzerSamples(t *testing.T, readme string) {
+	t.Helper()
+	from, to := strings.Index(readme, "## What twice finds"), strings.Index(readme, "### duplicate-openapi-request")
+	if from < 0 || to < from {
+		t.Fatal("README: no analyzer sections")
+	}
+	samples := regexp.MustCompile(`(?m)^internal/\S+:\d+:\d+: .*$`).FindAllString(readme[from:to], -1)
+	if len(samples) < 4 {
+		t.Fatalf("README shows %d analyzer output lines, want the unsaferetry and resend samples", len(samples))
+	}
+	vet := goVetCached(t, fixtureDir(t, "orders"), "./...")
+	printed := strings.Split(vet.stderr, "\n")
+	for _, s := range samples {
+		if !slices.Contains(printed, s) {
+			t.Errorf("README sample line is not what go vet prints on testdata/vet/orders:\n%s\ngo vet:\n%s", s, vet.stderr)
+		}
 	}
 }

@@ -4,7 +4,7 @@
 //	twice [analyzer flags] [-json] [-fix|-diff] packages…   run the Go analyzers
 //	twice -format text|json|sarif [analyzer flags] packages…
 //	go vet -vettool=$(command -v twice) [analyzer flags] packages…
-//	twice config [-format text|json|sarif] [-fail-on level] [paths…]
+//	twice config [-format text|json|sarif] [-fail-on level] [-exclude GLOB] [paths…]
 //	twice lsp                                            language server (stdio)
 //	twice version
 //	twice help [analyzer|rule]
@@ -94,7 +94,8 @@ func writeUsage(w io.Writer) {
   twice [analyzer flags] [-json] [-fix|-diff] packages…   run the Go analyzers (e.g. twice ./...)
   twice -format text|json|sarif [analyzer flags] packages…
   go vet -vettool=$(command -v twice) [analyzer flags] packages…
-  twice config [-format text|json|sarif] [-fail-on error|warning|note|none] [paths…]
+  twice config [-format text|json|sarif] [-fail-on error|warning|note|none] [-exclude GLOB] [paths…]
+                                                           config checker (twice config -h: all its flags)
   twice lsp                                                language server over stdio (LSP)
   twice version
   twice help [analyzer|rule]

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"os"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -60,4 +63,49 @@ func TestHelpAndUsage(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestUsageMatchesReadme: the synopsis `twice -h` prints and README's Usage
+// block list the same command lines (descriptions aside), and README
+// mentions every flag `twice config -h` lists.
+func TestUsageMatchesReadme(t *testing.T) {
+	data, err := os.ReadFile(repoFile(t, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	at := strings.Index(readme, "## Usage\n\n```\n")
+	if at < 0 {
+		t.Fatal("README has no Usage block")
+	}
+	block := readme[at+len("## Usage\n\n```\n"):]
+	block = block[:strings.Index(block, "```")]
+
+	help := twice(t, t.TempDir(), "-h")
+	synopsis := help.stdout + help.stderr
+	synopsis = synopsis[strings.Index(synopsis, "usage:\n")+len("usage:\n"):]
+	synopsis = synopsis[:strings.Index(synopsis, "\n\n")]
+
+	if got, want := commandLines(synopsis), commandLines(block); !slices.Equal(got, want) {
+		t.Errorf("twice -h synopsis:\n%s\nREADME Usage:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	cfg := twice(t, t.TempDir(), "config", "-h")
+	for _, m := range regexp.MustCompile(`(?m)^\s+(-[a-z-]+)`).FindAllStringSubmatch(cfg.stdout+cfg.stderr, -1) {
+		if !strings.Contains(readme, "`"+m[1]) && !strings.Contains(readme, " "+m[1]) {
+			t.Errorf("README does not mention twice config's flag %s", m[1])
+		}
+	}
+}
+
+// commandLines keeps the command part of each synopsis line (what precedes
+// a run of two or more spaces), skipping description-only lines.
+func commandLines(s string) []string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		cmd, _, _ := strings.Cut(strings.TrimSpace(line), "  ")
+		if strings.HasPrefix(cmd, "twice") || strings.HasPrefix(cmd, "go vet") {
+			out = append(out, cmd)
+		}
+	}
+	return out
 }
