@@ -182,7 +182,7 @@ type paramCall struct {
 }
 
 func newWalk(f *Finder, helper func(*types.Func) *Helper) *walk {
-	return &walk{f: f, info: f.info, helper: helper, clients: newClientState(), ref: &refusals{info: f.info, decls: f.declOf}}
+	return &walk{f: f, info: f.info, helper: helper, clients: newClientState(), ref: &refusals{info: f.info, decls: f.declOf, files: f.pass.Files, pkg: f.pass.Pkg}}
 }
 
 // run walks the function declarations and the package-level variable

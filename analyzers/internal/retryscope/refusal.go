@@ -27,9 +27,12 @@ import (
 // refusalStatuses are the statuses of a request the server did not
 // execute: the refusals every analyzer accepts (401/403/407/429) plus 409
 // Conflict and 425 Too Early, which retry predicates use for "the state
-// changed under you, send again" and "not ready yet".
+// changed under you, send again" and "not ready yet", and 408 Request
+// Timeout (the server gave up waiting for the request before it had all
+// of it). 503 is not one: proxies answer 503 when the upstream connection
+// broke after the request was sent.
 func refusalStatuses() httpstatus.Set {
-	return httpstatus.Refusals().Or(httpstatus.Of(409, 425))
+	return httpstatus.Refusals().Or(httpstatus.Of(408, 409, 425))
 }
 
 // refusalWords matches the names and messages of refusals: sentinel errors
@@ -50,6 +53,11 @@ type refusals struct {
 	// known holds the outcomes of the conditions being evaluated together
 	// (see refused), by condkey.Key.
 	known map[string]bool
+	// files and pkg are the package's, for the values its func-typed
+	// fields can hold (refusalvalues.go); funcs indexes them on first use.
+	files []*ast.File
+	pkg   *types.Package
+	funcs *funcValues
 }
 
 // when reports whether e, when it evaluates to truth, implies that the
@@ -247,7 +255,7 @@ func refusalType(t types.Type) bool {
 func (r *refusals) call(call *ast.CallExpr, depth int) bool {
 	fn, _ := typeutil.Callee(r.info, call).(*types.Func)
 	if fn == nil {
-		return false
+		return r.valueCall(call, depth)
 	}
 	switch pkgOf(fn) + "." + fn.Name() {
 	case "errors.Is":
