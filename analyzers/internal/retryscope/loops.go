@@ -138,8 +138,9 @@ func (w *walk) loop(l loop) {
 	var until token.Pos
 	var drivers []*ast.CallExpr
 	assigns := w.carriedAssigns(l.body)
-	for _, a := range w.attemptCalls(l.body) {
-		if w.usesAny(a.call, l.loopVars) || w.usesAny(a.call, w.advanced(a, assigns)) || !w.drives(l, a) {
+	attempts := w.attemptCalls(l.body)
+	for _, a := range attempts {
+		if w.usesAny(a.call, l.loopVars) || w.usesAny(a.call, w.advanced(a, assigns)) || !w.drives(l, a) || w.pollCheck(l, a, attempts) {
 			continue
 		}
 		drivers = append(drivers, a.call)
