@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 	"github.com/twice-lint/twice/analyzers/internal/httpstatus"
 )
 
@@ -31,87 +32,18 @@ type constraint struct {
 // pathConstraints returns the constraints on the way from the function
 // body to the last node of path (path[0] is the body).
 func pathConstraints(path []ast.Node) []constraint {
-	var out []constraint
-	for i := 0; i+1 < len(path); i++ {
-		child := path[i+1]
-		switch n := path[i].(type) {
-		case *ast.IfStmt:
-			switch child {
-			case n.Body:
-				out = append(out, constraint{pos: n.Cond.Pos(), cond: n.Cond, outcome: true})
-			case n.Else:
-				out = append(out, constraint{pos: n.Cond.Pos(), cond: n.Cond, outcome: false})
-			}
-		case *ast.BlockStmt:
-			out = append(out, precedingConstraints(n.List, child)...)
-		case *ast.CaseClause:
-			if i >= 2 {
-				if sw, ok := path[i-2].(*ast.SwitchStmt); ok {
-					out = append(out, constraint{pos: switchPos(sw), sw: sw, clauses: []*ast.CaseClause{n}})
-				}
-			}
-			out = append(out, precedingConstraints(n.Body, child)...)
-		case *ast.CommClause:
-			out = append(out, precedingConstraints(n.Body, child)...)
+	conds := astpath.Conditions(path, func(st ast.Stmt) bool { return terminates(st, 0) })
+	out := make([]constraint, 0, len(conds))
+	for _, c := range conds {
+		if c.Expr != nil {
+			out = append(out, constraint{pos: c.Expr.Pos(), cond: c.Expr, outcome: c.Truth, assertion: c.Left != nil && aborts(c.Left)})
+			continue
+		}
+		if sw, ok := c.Switch.(*ast.SwitchStmt); ok {
+			out = append(out, constraint{pos: switchPos(sw), sw: sw, clauses: c.Clauses})
 		}
 	}
 	return out
-}
-
-// precedingConstraints returns what the statements of list before child
-// demand of control to get past them: an if whose one branch leaves the
-// block, a switch some of whose cases do.
-func precedingConstraints(list []ast.Stmt, child ast.Node) []constraint {
-	var out []constraint
-	for _, st := range list {
-		if st == child {
-			break
-		}
-		switch st := st.(type) {
-		case *ast.IfStmt:
-			bodyLeaves := terminates(st.Body, 0)
-			elseLeaves := st.Else != nil && terminates(st.Else, 0)
-			switch {
-			case bodyLeaves && !elseLeaves:
-				out = append(out, constraint{pos: st.Cond.Pos(), cond: st.Cond, outcome: false, assertion: aborts(st.Body)})
-			case elseLeaves && !bodyLeaves:
-				out = append(out, constraint{pos: st.Cond.Pos(), cond: st.Cond, outcome: true, assertion: aborts(st.Else)})
-			}
-		case *ast.SwitchStmt:
-			if c, ok := switchPassage(st); ok {
-				out = append(out, c)
-			}
-		}
-	}
-	return out
-}
-
-// switchPassage is the constraint of getting past a switch some of whose
-// cases leave the block.
-func switchPassage(sw *ast.SwitchStmt) (constraint, bool) {
-	var through []*ast.CaseClause
-	hasDefault, leaving := false, 0
-	for _, st := range sw.Body.List {
-		cc, ok := st.(*ast.CaseClause)
-		if !ok {
-			continue
-		}
-		if cc.List == nil {
-			hasDefault = true
-		}
-		if terminatesList(cc.Body, 0) {
-			leaving++
-			continue
-		}
-		through = append(through, cc)
-	}
-	if !hasDefault {
-		through = append(through, nil)
-	}
-	if leaving == 0 || len(through) == 0 {
-		return constraint{}, false
-	}
-	return constraint{pos: switchPos(sw), sw: sw, clauses: through}, true
 }
 
 func switchPos(sw *ast.SwitchStmt) token.Pos {

@@ -1,7 +1,9 @@
 // Package astpath walks a function body with the path from the body down to
 // each node, not entering nested function literals (their code runs when
 // they are called, not where they are written). The analyzers judge a call
-// or a statement by the conditions on that path.
+// or a statement by the conditions on that path (Conditions, the one
+// walker of those conditions that retryscope and resend share), and name
+// calls with CalleeName.
 package astpath
 
 import "go/ast"

@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // keyFields are SDK input fields that carry an idempotency key.
@@ -353,7 +355,7 @@ func (c *Classifier) createIfMissing(checks []ast.Node, results map[*types.Var]b
 	for _, n := range checks {
 		switch x := n.(type) {
 		case *ast.CallExpr:
-			name := calledName(x)
+			name := astpath.CalleeName(x)
 			switch {
 			case name == "Is" && len(x.Args) == 2 && uses(x.Args[0]) && existsName(x.Args[1]):
 				return true
@@ -364,7 +366,7 @@ func (c *Classifier) createIfMissing(checks []ast.Node, results map[*types.Var]b
 			for _, pair := range [][2]ast.Expr{{x.X, x.Y}, {x.Y, x.X}} {
 				a, b := pair[0], pair[1]
 				// status.Code(err) == codes.AlreadyExists
-				if call, ok := ast.Unparen(a).(*ast.CallExpr); ok && calledName(call) == "Code" && len(call.Args) == 1 && uses(call.Args[0]) && existsName(b) {
+				if call, ok := ast.Unparen(a).(*ast.CallExpr); ok && astpath.CalleeName(call) == "Code" && len(call.Args) == 1 && uses(call.Args[0]) && existsName(b) {
 					return true
 				}
 				// resp.StatusCode == http.StatusConflict / 409
@@ -377,17 +379,6 @@ func (c *Classifier) createIfMissing(checks []ast.Node, results map[*types.Var]b
 		}
 	}
 	return false
-}
-
-// calledName is the name of the called function or method.
-func calledName(call *ast.CallExpr) string {
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		return f.Name
-	case *ast.SelectorExpr:
-		return f.Sel.Name
-	}
-	return ""
 }
 
 // existsName: an error or code whose name says the thing already exists.

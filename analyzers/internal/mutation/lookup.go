@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // lookupVerbs start the names of calls that read whether a thing exists:
@@ -26,7 +28,7 @@ var lookupVerbs = []string{"Get", "Lookup", "Find", "Describe", "Head", "Exists"
 // tested by an if statement that either returns when the thing is found
 // or guards the write with "not found".
 func (c *Classifier) checkedBeforeCreate(call *ast.CallExpr, scope ast.Node) bool {
-	if !isCreateName(calledName(call)) {
+	if !isCreateName(astpath.CalleeName(call)) {
 		return false
 	}
 	names := c.argNames(call)
@@ -36,7 +38,7 @@ func (c *Classifier) checkedBeforeCreate(call *ast.CallExpr, scope ast.Node) boo
 			return false
 		}
 		look, ok := n.(*ast.CallExpr)
-		if !ok || look.End() > call.Pos() || !isLookupName(calledName(look)) || !c.sharesName(look, names) && !c.sameReceiver(look, call) {
+		if !ok || look.End() > call.Pos() || !isLookupName(astpath.CalleeName(look)) || !c.sharesName(look, names) && !c.sameReceiver(look, call) {
 			return true
 		}
 		found = c.resultTestedBefore(look, call, scope)
@@ -173,7 +175,7 @@ func (c *Classifier) saysMissing(cond ast.Expr, results map[*types.Var]bool) boo
 		if !c.mentions(e, results) {
 			return false
 		}
-		name := calledName(e)
+		name := astpath.CalleeName(e)
 		if strings.Contains(name, "NotFound") || strings.Contains(name, "NotExist") {
 			return true
 		}

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 	"github.com/twice-lint/twice/analyzers/internal/httpstatus"
 )
 
@@ -175,21 +176,10 @@ func (r *refusals) refusalText(x ast.Expr, s string) bool {
 	case *ast.Ident:
 		name = e.Name
 	case *ast.CallExpr:
-		name = calleeIdent(e)
+		name = astpath.CalleeName(e)
 	}
 	n := strings.ToLower(name)
 	return abortedStates[s] && (strings.Contains(n, "code") || strings.Contains(n, "state"))
-}
-
-// calleeIdent is the name of the function or method a call names.
-func calleeIdent(call *ast.CallExpr) string {
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		return f.Name
-	case *ast.SelectorExpr:
-		return f.Sel.Name
-	}
-	return ""
 }
 
 // isStatusExpr recognises an integer status: resp.StatusCode,

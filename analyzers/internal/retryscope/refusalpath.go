@@ -75,51 +75,27 @@ func (r *refusals) knownAs(e ast.Expr, truth bool) bool {
 // pathConditions lists the conditions on the way from path[0] to the last
 // node of path.
 func pathConditions(path []ast.Node) []condition {
-	var out []condition
-	for i := 0; i+1 < len(path); i++ {
-		child := path[i+1]
-		switch n := path[i].(type) {
-		case *ast.IfStmt:
-			switch child {
-			case n.Body:
-				out = append(out, condition{expr: n.Cond, truth: true})
-			case n.Else:
-				out = append(out, condition{expr: n.Cond, truth: false})
-			}
-		case *ast.BlockStmt:
-			out = append(out, precedingConditions(n.List, child)...)
-		case *ast.CaseClause:
-			if i >= 2 {
-				out = append(out, caseConditions(path[i-2], n)...)
-			}
-			out = append(out, precedingConditions(n.Body, child)...)
-		case *ast.CommClause:
-			out = append(out, precedingConditions(n.Body, child)...)
-		}
-	}
-	return out
+	return conditionsOf(astpath.Conditions(path, leaves))
 }
 
 // precedingConditions lists what getting past the statements of list
 // before child demands: `if !rateLimited(err) { return err }` gives
 // rateLimited(err). A nil child stands for the end of the list.
 func precedingConditions(list []ast.Stmt, child ast.Node) []condition {
+	return conditionsOf(astpath.Preceding(list, child, leaves))
+}
+
+// conditionsOf turns the walker's conditions into the evaluator's: an if
+// as it is, a case clause as the test it stands for. A switch passed
+// through one of several clauses says nothing the evaluator can use.
+func conditionsOf(conds []astpath.Cond) []condition {
 	var out []condition
-	for _, st := range list {
-		if ast.Node(st) == child {
-			break
-		}
-		ifs, ok := st.(*ast.IfStmt)
-		if !ok {
-			continue
-		}
-		bodyLeaves := leaves(ifs.Body)
-		elseLeaves := ifs.Else != nil && leaves(ifs.Else)
+	for _, c := range conds {
 		switch {
-		case bodyLeaves && !elseLeaves:
-			out = append(out, condition{expr: ifs.Cond, truth: false})
-		case elseLeaves && !bodyLeaves:
-			out = append(out, condition{expr: ifs.Cond, truth: true})
+		case c.Expr != nil:
+			out = append(out, condition{expr: c.Expr, truth: c.Truth})
+		case len(c.Clauses) == 1 && c.Clauses[0] != nil:
+			out = append(out, caseConditions(c.Switch, c.Clauses[0])...)
 		}
 	}
 	return out

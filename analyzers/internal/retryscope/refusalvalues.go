@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // Retry predicates held as function values. A client keeps its retry
@@ -131,7 +133,7 @@ func (fv *funcValues) store(info *types.Info, f *types.Var, rhs ast.Expr) {
 		return
 	}
 	if call, ok := rhs.(*ast.CallExpr); ok {
-		if b, ok := info.Uses[calleeIdentNode(call)].(*types.Builtin); ok && b.Name() == "append" && len(call.Args) > 0 {
+		if b, ok := info.Uses[astpath.CalleeIdent(call)].(*types.Builtin); ok && b.Name() == "append" && len(call.Args) > 0 {
 			if call.Ellipsis.IsValid() {
 				fv.unknown[f] = true
 				return
@@ -181,17 +183,6 @@ func (fv *funcValues) literal(info *types.Info, lit *ast.CompositeLit, pkg *type
 			fv.store(info, f, kv.Value)
 		}
 	}
-}
-
-// calleeIdentNode is the identifier a call names (f in f(…), Sel in x.f(…)).
-func calleeIdentNode(call *ast.CallExpr) *ast.Ident {
-	switch f := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		return f
-	case *ast.SelectorExpr:
-		return f.Sel
-	}
-	return nil
 }
 
 // valueCall judges a call of a function value (cond(resp, err) with cond
