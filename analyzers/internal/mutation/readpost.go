@@ -177,8 +177,12 @@ func (c *Classifier) graphQLRead(call *ast.CallExpr) bool {
 
 // postReads reports whether a POST write found by the classifier is a read
 // by evidence: the GraphQL document the call carries, or (while
-// summarising) the name of the function that sends it.
+// summarising) the name of the function that sends it. A PATCH whose
+// payload only sets fields is not a write either (readpost_patch.go).
 func (c *Classifier) postReads(call *ast.CallExpr, op Op) bool {
+	if c.patchSets(call, op) {
+		return true
+	}
 	method, path, _ := strings.Cut(op.WriteDesc(), " ")
 	if op.Primitive() != KindHTTP || method != "POST" {
 		return false

@@ -82,8 +82,17 @@ func (c *Client) CancelOrder(ctx context.Context, id string) error {
 	return err
 }
 
-func (c *Client) PatchOrder(ctx context.Context, o Order) error {
-	_, err := c.do(ctx, "patch", ordersPath+"/"+o.ID, o) // want `mutating: PATCH /v1/orders/\{…\}$`
+// PatchOrder sends a JSON Patch document: its effect cannot be read from
+// its type, so it is a write.
+func (c *Client) PatchOrder(ctx context.Context, id string, ops json.RawMessage) error {
+	_, err := c.do(ctx, "patch", ordersPath+"/"+id, ops) // want `mutating: PATCH /v1/orders/\{…\}$`
+	return err
+}
+
+// EditOrder sets the order's fields to the values it carries: sent twice,
+// the order is as if sent once.
+func (c *Client) EditOrder(ctx context.Context, o Order) error {
+	_, err := c.do(ctx, http.MethodPatch, ordersPath+"/"+o.ID, o)
 	return err
 }
 

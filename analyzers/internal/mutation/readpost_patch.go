@@ -1,0 +1,108 @@
+package mutation
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+	"strings"
+)
+
+// A PATCH that sets fields to the values it carries is idempotent: sent
+// twice, it leaves the resource as sent once (UpdateDNSRecord{Name, TTL},
+// {"value": "on"}). One that appends, adds or increments is not (a list
+// patch with an "append" member adds the items again). The evidence is
+// the payload's type: a struct (or a pointer to or slice of one) declared
+// outside the standard library, none of whose fields, down to
+// maxPatchDepth, is named for an append or an increment or is an
+// operation code (JSON Patch's "op": add appends). A payload twice cannot
+// see as such a struct (bytes, a reader, a map, a request-options struct
+// with its own Method) keeps today's judgement: a write.
+
+// maxPatchDepth bounds how deep nested structs are searched.
+const maxPatchDepth = 3
+
+// patchWords name fields whose PATCH is not a plain set.
+var patchWords = map[string]bool{
+	"append": true, "add": true, "insert": true, "push": true, "prepend": true, "increment": true,
+	"incr": true, "inc": true, "decrement": true, "decr": true, "delta": true, "op": true, "ops": true,
+	"operation": true, "operations": true,
+}
+
+// patchSets reports whether op is a PATCH whose call passes a payload that
+// only sets fields.
+func (c *Classifier) patchSets(call *ast.CallExpr, op Op) bool {
+	method, _, _ := strings.Cut(op.WriteDesc(), " ")
+	if op.Primitive() != KindHTTP || method != "PATCH" {
+		return false
+	}
+	found := false
+	for _, arg := range call.Args {
+		st := c.payloadStruct(c.info.TypeOf(arg))
+		if st == nil {
+			continue
+		}
+		if !c.setsOnly(st, 0) {
+			return false
+		}
+		found = true
+	}
+	return found
+}
+
+// payloadStruct returns the struct a payload argument of type t carries
+// (T, *T, []T, []*T with T a struct declared outside the standard
+// library, unless it is the analyzed package), or nil.
+func (c *Classifier) payloadStruct(t types.Type) *types.Struct {
+	if t == nil {
+		return nil
+	}
+	if s, ok := t.Underlying().(*types.Slice); ok {
+		t = s.Elem()
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	if n, isNamed := types.Unalias(t).(*types.Named); isNamed {
+		pkg := n.Obj().Pkg()
+		if pkg == nil || isStd(pkg.Path()) && pkg != c.pass.Pkg {
+			return nil // a standard-library struct (*http.Request) is no payload
+		}
+	}
+	return st
+}
+
+// setsOnly reports whether no field of st (or of the structs it nests)
+// says append, add, increment or operation, and st is not a request
+// description (a Method field).
+func (c *Classifier) setsOnly(st *types.Struct, depth int) bool {
+	if depth > maxPatchDepth {
+		return true
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if depth == 0 && f.Name() == "Method" {
+			return false
+		}
+		for _, name := range []string{f.Name(), jsonName(st.Tag(i))} {
+			for _, w := range nameWords(name) {
+				if patchWords[w] {
+					return false
+				}
+			}
+		}
+		if inner := c.payloadStruct(f.Type()); inner != nil && !c.setsOnly(inner, depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// jsonName is the name a struct tag gives a field in JSON, "" if none.
+func jsonName(tag string) string {
+	name, _, _ := strings.Cut(reflect.StructTag(tag).Get("json"), ",")
+	return name
+}
