@@ -12,21 +12,21 @@ import (
 // {"value": "on"}). One that appends, adds or increments is not (a list
 // patch with an "append" member adds the items again). The evidence is
 // the payload's type: a struct (or a pointer to or slice of one) declared
-// outside the standard library, none of whose fields, down to
-// maxPatchDepth, is named for an append or an increment or is an
-// operation code (JSON Patch's "op": add appends). A payload twice cannot
-// see as such a struct (bytes, a reader, a map, a request-options struct
+// outside the standard library, none of whose own fields is named for an
+// append or an increment, or is an operation code (JSON Patch's "op":
+// "add" appends). Nested structs are values being set (a rule's
+// add_headers setting), not patch members. A payload twice cannot see as
+// such a struct (bytes, a reader, a map, nil, a request-options struct
 // with its own Method) keeps today's judgement: a write.
 
-// maxPatchDepth bounds how deep nested structs are searched.
-const maxPatchDepth = 3
-
-// patchWords name fields whose PATCH is not a plain set.
+// patchWords in a field's name make the PATCH more than a set.
 var patchWords = map[string]bool{
 	"append": true, "add": true, "insert": true, "push": true, "prepend": true, "increment": true,
-	"incr": true, "inc": true, "decrement": true, "decr": true, "delta": true, "op": true, "ops": true,
-	"operation": true, "operations": true,
+	"incr": true, "inc": true, "decrement": true, "decr": true, "delta": true,
 }
+
+// opNames are whole field names of an operation code.
+var opNames = map[string]bool{"op": true, "ops": true, "operation": true, "operations": true}
 
 // patchSets reports whether op is a PATCH whose call passes a payload that
 // only sets fields.
@@ -41,7 +41,7 @@ func (c *Classifier) patchSets(call *ast.CallExpr, op Op) bool {
 		if st == nil {
 			continue
 		}
-		if !c.setsOnly(st, 0) {
+		if !c.setsOnly(st) {
 			return false
 		}
 		found = true
@@ -75,27 +75,23 @@ func (c *Classifier) payloadStruct(t types.Type) *types.Struct {
 	return st
 }
 
-// setsOnly reports whether no field of st (or of the structs it nests)
-// says append, add, increment or operation, and st is not a request
-// description (a Method field).
-func (c *Classifier) setsOnly(st *types.Struct, depth int) bool {
-	if depth > maxPatchDepth {
-		return true
-	}
+// setsOnly reports whether no field of st says append, add, increment or
+// operation, and st is not a request description (a Method field).
+func (c *Classifier) setsOnly(st *types.Struct) bool {
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
-		if depth == 0 && f.Name() == "Method" {
+		if f.Name() == "Method" {
 			return false
 		}
 		for _, name := range []string{f.Name(), jsonName(st.Tag(i))} {
+			if opNames[strings.ToLower(name)] {
+				return false
+			}
 			for _, w := range nameWords(name) {
 				if patchWords[w] {
 					return false
 				}
 			}
-		}
-		if inner := c.payloadStruct(f.Type()); inner != nil && !c.setsOnly(inner, depth+1) {
-			return false
 		}
 	}
 	return true

@@ -27,9 +27,21 @@ type ListPatch struct {
 }
 
 type Counters struct {
-	Stats struct {
-		ViewsDelta int `json:"views"`
-	} `json:"stats"`
+	ViewsDelta int `json:"views"`
+}
+
+// Rule's nested settings are values being set, whatever their names.
+type Rule struct {
+	OperationID string `json:"operation_id"`
+	Settings    struct {
+		AddHeaders map[string]string `json:"add_headers"`
+	} `json:"settings"`
+}
+
+type PatchOp struct {
+	Op    string `json:"op"`
+	Path  string `json:"path"`
+	Value any    `json:"value"`
 }
 
 // patchJSON PATCHes in to base+path.
@@ -82,7 +94,7 @@ func (c *Client) AppendToList(ctx context.Context, id string, items []string) (e
 
 func (c *Client) CountViews(ctx context.Context, id string, n int) (err error) {
 	var p Counters
-	p.Stats.ViewsDelta = n
+	p.ViewsDelta = n
 	for i := 0; i < 3; i++ {
 		if err = c.patchJSON(ctx, "/pages/"+id, &p); err == nil { // want `Client\.patchJSON \(PATCH .*\) inside a retry loop runs again on every retry`
 			return nil
@@ -94,6 +106,24 @@ func (c *Client) CountViews(ctx context.Context, id string, n int) (err error) {
 func (c *Client) EditRaw(ctx context.Context, id string, raw []byte) (err error) {
 	for i := 0; i < 3; i++ {
 		if err = c.patchRaw(ctx, "/zones/"+id, raw); err == nil { // want `Client\.patchRaw \(PATCH .*\) inside a retry loop runs again on every retry`
+			return nil
+		}
+	}
+	return err
+}
+
+func (c *Client) EditRule(ctx context.Context, id string, r Rule) (err error) {
+	for i := 0; i < 3; i++ {
+		if err = c.patchJSON(ctx, "/rules/"+id, r); err == nil { // silent: sets fields
+			return nil
+		}
+	}
+	return err
+}
+
+func (c *Client) ApplyPatch(ctx context.Context, id string, ops []PatchOp) (err error) {
+	for i := 0; i < 3; i++ {
+		if err = c.patchJSON(ctx, "/rules/"+id, ops); err == nil { // want `Client\.patchJSON \(PATCH .*\) inside a retry loop runs again on every retry`
 			return nil
 		}
 	}
