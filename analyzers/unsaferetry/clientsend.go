@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/twice-lint/twice/analyzers/internal/mutation"
+	"github.com/twice-lint/twice/analyzers/internal/retryscope"
 )
 
 // A function of another package that sends a write of its own through a
@@ -54,4 +55,19 @@ func clientSendMessage(name string, s *mutation.ClientSend) string {
 	}
 	return fmt.Sprintf("%s sends %s through %s, which sends it again after a failure that can follow its execution (a 5xx, a timeout); %s if an attempt succeeded but its response was lost: disable the client's retries for this call, or %s (suppress with //nolint:unsaferetry if it is safe)",
 		name, s.Desc, s.Mechanism, effect, mutation.Advice(s.Kind))
+}
+
+// quietSDKMethod: a request sent through a generic retrying sender of the
+// package (Client.Do over a retrying client) by an SDK method whose name
+// says it reads or sets a state is not reported (mutation.GenericSendQuiet).
+// Calls of the retrying client itself are judged as before.
+func quietSDKMethod(pass *analysis.Pass, s *retryscope.Scope, op mutation.Op) bool {
+	if s.Kind != retryscope.KindClient || s.Encl == nil || op.Primitive() != mutation.KindHTTP {
+		return false
+	}
+	fn, _ := typeutil.Callee(pass.TypesInfo, s.Call).(*types.Func)
+	if fn == nil || fn.Pkg() != pass.Pkg {
+		return false // the retrying client's own call
+	}
+	return mutation.GenericSendQuiet(s.Encl.Name.Name)
 }

@@ -23,7 +23,8 @@ func (m *Model) clientSends() map[*types.Func]*mutation.ClientSend {
 			continue
 		}
 		op, ok := m.Classifier.Call(s.Call)
-		if !ok || op.Kind == mutation.KindVerb || m.Classifier.Evidence(s.Call, s.Encl).Any() {
+		if !ok || op.Kind == mutation.KindVerb || m.Classifier.Evidence(s.Call, s.Encl).Any() ||
+			op.Primitive() == mutation.KindHTTP && mutation.GenericSendQuiet(s.Encl.Name.Name) {
 			continue
 		}
 		p := m.pass.Fset.Position(s.Call.Pos())

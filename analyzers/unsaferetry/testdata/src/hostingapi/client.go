@@ -123,3 +123,33 @@ func (s *InstancesService) Delete(ctx context.Context, id string) error {
 	_, err = s.client.DoWithContext(ctx, req, nil)
 	return err
 }
+
+// SetTags replaces the instance's tags and FacetSearch queries them; both
+// POST through the same client, and their names say a repeat is harmless.
+func (s *InstancesService) SetTags(ctx context.Context, id string, tags []string) error {
+	req, err := s.client.NewRequest(ctx, http.MethodPost, "/v2/instances/"+id+"/tags", tags)
+	if err != nil {
+		return err
+	}
+	_, err = s.client.DoWithContext(ctx, req, nil)
+	return err
+}
+
+func (s *InstancesService) FacetSearch(ctx context.Context, facet string) error {
+	req, err := s.client.NewRequest(ctx, http.MethodPost, "/v2/instances/facets", map[string]string{"facet": facet})
+	if err != nil {
+		return err
+	}
+	_, err = s.client.DoWithContext(ctx, req, nil)
+	return err
+}
+
+// AddTag adds one tag each time: a repeat adds it twice.
+func (s *InstancesService) AddTag(ctx context.Context, id, tag string) error {
+	req, err := s.client.NewRequest(ctx, http.MethodPost, "/v2/instances/"+id+"/tags/append", tag)
+	if err != nil {
+		return err
+	}
+	_, err = s.client.DoWithContext(ctx, req, nil) // want `POST /v2/instances/\{…\}/tags/append sent through Client.DoWithContext`
+	return err
+}

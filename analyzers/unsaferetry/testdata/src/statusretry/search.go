@@ -83,6 +83,17 @@ func (c *SearchClient) UpdateSettings(ctx context.Context, body string) error {
 	return c.executeRequest(ctx, &internalRequest{endpoint: "/settings", method: http.MethodPut, body: body})
 }
 
+// UpdateRankingRules PATCHes the index settings: its name says it sets a
+// state, which a repeat leaves as it is.
+func (c *SearchClient) UpdateRankingRules(ctx context.Context, rules string) error {
+	return c.executeRequest(ctx, &internalRequest{endpoint: "/settings/ranking-rules", method: http.MethodPatch, body: rules})
+}
+
+// IncrementQuota PATCHes a counter: a repeat counts twice.
+func (c *SearchClient) IncrementQuota(ctx context.Context) error {
+	return c.executeRequest(ctx, &internalRequest{endpoint: "/quota", method: http.MethodPatch, body: "+1"}) // want `PATCH request is retried by SearchClient.do`
+}
+
 func (c *SearchClient) GetKey(ctx context.Context) error {
 	return c.executeRequest(ctx, &internalRequest{endpoint: "/keys/1", method: http.MethodGet})
 }

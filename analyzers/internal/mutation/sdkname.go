@@ -1,0 +1,49 @@
+package mutation
+
+// SDK methods that send through a generic retrying sender. An SDK built on
+// one generic Do (or a helper that owns the retry and takes the method from
+// its caller) has one method per API operation, and the method's name is
+// the best evidence of what the POST or PATCH does: FacetSearch reads,
+// UpdateSettings or SetLabels replaces a state (a repeat leaves the same
+// state), Compact or Refresh asks for work that is harmless twice. Those
+// stay silent; a name that says it creates, adds or sends keeps the write
+// whatever its first word.
+
+// stateWords in a name say the operation sets a state: repeating it with
+// the same arguments leaves the same state.
+var stateWords = map[string]bool{
+	"update": true, "set": true, "edit": true, "modify": true, "rename": true, "patch": true, "replace": true,
+	"configure": true, "enable": true, "disable": true, "toggle": true, "reset": true, "compact": true,
+	"refresh": true, "sync": true, "resize": true, "move": true, "assign": true, "unassign": true,
+	// State transitions: a second request finds the state already reached
+	// (or is refused).
+	"attach": true, "detach": true, "halt": true, "start": true, "stop": true, "pause": true, "resume": true,
+	"restore": true, "upgrade": true, "downgrade": true, "default": true, "activate": true, "deactivate": true,
+}
+
+// createWords anywhere in a name keep a write: the operation adds
+// something each time it runs.
+var createWords = map[string]bool{
+	"create": true, "add": true, "new": true, "append": true, "insert": true, "increment": true, "push": true,
+	"send": true, "post": true, "publish": true, "enqueue": true, "submit": true, "charge": true, "pay": true,
+	"transfer": true, "import": true, "copy": true, "clone": true, "duplicate": true, "generate": true,
+}
+
+// GenericSendQuiet reports whether a write sent by the SDK method name
+// through a generic retrying sender is, by the method's name, a read or a
+// state change that is safe to repeat.
+func GenericSendQuiet(name string) bool {
+	words := nameWords(name)
+	if len(words) == 0 {
+		return false
+	}
+	read, state := false, false
+	for _, w := range words {
+		if createWords[w] || writeWords[w] && !stateWords[w] {
+			return false
+		}
+		read = read || readWords[w]
+		state = state || stateWords[w]
+	}
+	return read || state
+}
