@@ -42,6 +42,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a go-retryablehttp client kept in a struct field, requests converted with FromRequest", "hostingapi"},
 		{"the SDK of a retrying client used from another package", "example.com/hostingapp"},
 		{"loops that retry on a status only (predicate, status map, refusals)", "statusretry"},
+		{"a retry handler in a handler chain", "handlerchain"},
 	}
 	// One run over every package: loading and analyzing the standard
 	// library dependencies once keeps the test fast.

@@ -113,14 +113,16 @@ func (m *Model) Fact(fn *types.Func) *mutation.FuncFact {
 	if f, ok := m.facts[fn]; ok {
 		return f
 	}
-	if m.pass == nil || fn.Pkg() == nil || fn.Pkg() == m.pass.Pkg {
+	if m.pass == nil || fn.Pkg() == nil {
 		return nil
 	}
-	var f mutation.FuncFact
-	if m.pass.ImportObjectFact(fn, &f) {
-		return &f
+	if fn.Pkg() != m.pass.Pkg {
+		var f mutation.FuncFact
+		if m.pass.ImportObjectFact(fn, &f) {
+			return &f
+		}
 	}
-	return nil
+	return m.interfaceFact(fn) // a handler chain's interface (ifacefacts.go)
 }
 
 // New returns a model analyzer configured with s. Its Flags hold the

@@ -1,0 +1,69 @@
+package model
+
+import (
+	"go/types"
+
+	"github.com/twice-lint/twice/analyzers/internal/mutation"
+)
+
+// Handler chains. A client that passes each request through a chain of
+// handlers calls the next one through an unexported interface
+// (`h.next.Do(req, v)`); one handler of the chain may retry the next. The
+// implementations of such an interface are all in its package, so the
+// interface method gets the request roles its implementations have: it
+// sends its request parameter when one of them does, and retries it when
+// one of them does (a retrying handler). Writes (Op) are not merged here:
+// the classifier judges those by implementations itself.
+
+// interfaceFact returns the merged request roles of an unexported
+// interface method of this package (or of one analyzed from source), or
+// nil.
+func (m *Model) interfaceFact(fn *types.Func) *mutation.FuncFact {
+	recv := fn.Signature().Recv()
+	if recv == nil || !types.IsInterface(recv.Type()) {
+		return nil
+	}
+	named, _ := types.Unalias(recv.Type()).(*types.Named)
+	if named == nil || named.Obj().Exported() || named.Obj().Pkg() == nil || named.TypeParams().Len() > 0 {
+		return nil
+	}
+	pkg := named.Obj().Pkg()
+	if pkg != m.pass.Pkg && !m.Analyzed(pkg) {
+		return nil
+	}
+	iface := named.Underlying().(*types.Interface)
+	var merged *mutation.FuncFact
+	for _, name := range pkg.Scope().Names() {
+		tn, ok := pkg.Scope().Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+			continue
+		}
+		if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() > 0 {
+			continue
+		}
+		impl := mutation.Implementation(tn.Type(), iface, fn.Name())
+		if impl == nil || impl == fn {
+			continue
+		}
+		merged = mergeRoles(merged, m.Fact(impl))
+	}
+	return merged
+}
+
+// mergeRoles adds f's request roles (a sent request parameter, a retry of
+// one) to merged.
+func mergeRoles(merged, f *mutation.FuncFact) *mutation.FuncFact {
+	if f == nil || f.Idempotent || f.RequestParam < 0 && (f.Retries == nil || f.Retries.RequestParam < 0) {
+		return merged
+	}
+	if merged == nil {
+		merged = mutation.NewFact()
+	}
+	if f.RequestParam >= 0 {
+		merged.RequestParam = f.RequestParam
+	}
+	if f.Retries != nil && f.Retries.RequestParam >= 0 && merged.Retries == nil {
+		merged.Retries = f.Retries
+	}
+	return merged
+}
