@@ -55,7 +55,7 @@ func (w *walk) statusGateDrives(l loop, a attempt) bool {
 			if s.Else != nil || !w.mentions(s.Cond, a.results) || l.list(s.Body.List, false) != exit {
 				continue
 			}
-			if exits, ok = w.gateSet(s.Cond, a.results, true, 0); !ok {
+			if exits, ok = w.gateSet(s.Cond, w.statusOf(a.results), true, 0); !ok {
 				// An exit on another test of the results: the success
 				// path when it is not a failure test.
 				successExit = successExit || !w.isFailureTest(s.Cond, a.results)
@@ -77,6 +77,12 @@ func (w *walk) statusGateDrives(l loop, a attempt) bool {
 	return false
 }
 
+// statusOf accepts the status of the attempt's response
+// (resp.StatusCode, resp.StatusCode()).
+func (w *walk) statusOf(results []types.Object) func(ast.Expr) bool {
+	return func(e ast.Expr) bool { return w.isStatus(e, results) }
+}
+
 // executedFailures are the statuses that can follow a request the server
 // executed: server errors and a request timeout.
 func executedFailures() httpstatus.Set { return httpstatus.ServerErrors().Or(httpstatus.Of(408)) }
@@ -93,7 +99,7 @@ func (w *walk) switchGate(l loop, s *ast.SwitchStmt, results []types.Object) (ht
 		cc := c.(*ast.CaseClause)
 		o := l.list(cc.Body, true)
 		for _, e := range cc.List {
-			set, ok := w.gateSet(e, results, true, 0)
+			set, ok := w.gateSet(e, w.statusOf(results), true, 0)
 			switch {
 			case ok && o == exit:
 				exits, found = exits.Or(set), true
@@ -106,48 +112,61 @@ func (w *walk) switchGate(l loop, s *ast.SwitchStmt, results []types.Object) (ht
 }
 
 // gateSet evaluates a boolean test of the response's status as the set of
-// statuses for which it holds. top: operands of a top-level || that do not
-// mention the results (a configuration flag) only add ways out, and are
-// dropped.
-func (w *walk) gateSet(e ast.Expr, results []types.Object, top bool, depth int) (httpstatus.Set, bool) {
+// statuses for which it holds; isStatus says which expressions are the
+// status. top: operands of a top-level || that do not mention the status
+// (a configuration flag) only add ways out, and are dropped.
+func (w *walk) gateSet(e ast.Expr, isStatus func(ast.Expr) bool, top bool, depth int) (httpstatus.Set, bool) {
 	if depth > maxGateDepth {
 		return httpstatus.Set{}, false
 	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.UnaryExpr:
 		if x.Op == token.NOT {
-			s, ok := w.gateSet(x.X, results, false, depth+1)
+			s, ok := w.gateSet(x.X, isStatus, false, depth+1)
 			return s.Not(), ok
 		}
 	case *ast.BinaryExpr:
 		switch x.Op {
 		case token.LOR, token.LAND:
 			if top && x.Op == token.LOR {
-				if !w.mentions(x.X, results) {
-					return w.gateSet(x.Y, results, true, depth+1)
+				if !mentionsStatus(x.X, isStatus) {
+					return w.gateSet(x.Y, isStatus, true, depth+1)
 				}
-				if !w.mentions(x.Y, results) {
-					return w.gateSet(x.X, results, true, depth+1)
+				if !mentionsStatus(x.Y, isStatus) {
+					return w.gateSet(x.X, isStatus, true, depth+1)
 				}
 			}
-			a, ok1 := w.gateSet(x.X, results, false, depth+1)
-			b, ok2 := w.gateSet(x.Y, results, false, depth+1)
+			a, ok1 := w.gateSet(x.X, isStatus, false, depth+1)
+			b, ok2 := w.gateSet(x.Y, isStatus, false, depth+1)
 			if x.Op == token.LOR {
 				return a.Or(b), ok1 && ok2
 			}
 			return a.And(b), ok1 && ok2
 		}
-		return w.statusCompare(x, func(e ast.Expr) bool { return w.isStatus(e, results) })
+		return w.statusCompare(x, isStatus)
 	case *ast.CallExpr:
-		if len(x.Args) == 1 && w.isStatus(x.Args[0], results) {
+		if len(x.Args) == 1 && isStatus(x.Args[0]) {
 			return w.predicateSet(x, depth)
 		}
 	case *ast.IndexExpr:
-		if w.isStatus(x.Index, results) {
+		if isStatus(x.Index) {
 			return w.mapSet(x.X)
 		}
 	}
 	return httpstatus.Set{}, false
+}
+
+// mentionsStatus reports whether e contains an expression isStatus
+// accepts.
+func mentionsStatus(e ast.Expr, isStatus func(ast.Expr) bool) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if x, ok := n.(ast.Expr); ok && !found && isStatus(x) {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // statusCompare evaluates `status op C` (either way round), where isStatus
@@ -192,32 +211,7 @@ func (w *walk) predicateSet(call *ast.CallExpr, depth int) (httpstatus.Set, bool
 		return httpstatus.Set{}, false
 	}
 	param := fn.Signature().Params().At(0)
-	return w.paramSet(ret.Results[0], param, depth+1)
-}
-
-// paramSet evaluates a predicate's body on its status parameter.
-func (w *walk) paramSet(e ast.Expr, param types.Object, depth int) (httpstatus.Set, bool) {
-	if depth > maxGateDepth {
-		return httpstatus.Set{}, false
-	}
-	switch x := ast.Unparen(e).(type) {
-	case *ast.UnaryExpr:
-		if x.Op == token.NOT {
-			s, ok := w.paramSet(x.X, param, depth+1)
-			return s.Not(), ok
-		}
-	case *ast.BinaryExpr:
-		if x.Op == token.LOR || x.Op == token.LAND {
-			a, ok1 := w.paramSet(x.X, param, depth+1)
-			b, ok2 := w.paramSet(x.Y, param, depth+1)
-			if x.Op == token.LOR {
-				return a.Or(b), ok1 && ok2
-			}
-			return a.And(b), ok1 && ok2
-		}
-		return w.statusCompare(x, func(e ast.Expr) bool { return objOf(w.info, e) == param })
-	}
-	return httpstatus.Set{}, false
+	return w.gateSet(ret.Results[0], func(e ast.Expr) bool { return objOf(w.info, e) == param }, false, depth+1)
 }
 
 // mapSet reads a map of statuses (map[int]bool) held in a field or
