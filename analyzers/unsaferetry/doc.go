@@ -53,7 +53,13 @@ publishing, accumulating Redis commands, the functions named by
 that reads is not a write: a search, query or token endpoint (/_search,
 /query, /oauth/token, :batchGet), an operation named like a read
 (/twirp/…/ListOrders, a GetOrder function posting JSON-RPC, ACME's
-postAsGet), an OAuth2 grant_type form, a GraphQL query document. A
+postAsGet), an OAuth2 grant_type form, a GraphQL query document. A PATCH
+whose payload is a struct that only sets fields (no append, add, increment
+or op member) is idempotent; one that appends or whose payload has no
+visible shape is a write. A loop that leaves on any failure of a
+payload-less fetch and goes round only on the fetched status is a poll,
+not a retry. A retry predicate kept in func values (a slice of retry
+conditions) is read through every value the package stores there. A
 function whose body was analyzed is judged by what it does, never by its
 name; calls named like a create or send are writes only when there is no
 body to judge (interface methods, packages without facts) or the body's
