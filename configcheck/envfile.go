@@ -27,6 +27,11 @@ type fileAccess struct {
 // outside the roots, not a regular file, too large or unreadable.
 func (fa fileAccess) read(p string) ([]byte, bool) {
 	full := filepath.Join(fa.workDir, filepath.FromSlash(p))
+	if _, err := os.Lstat(full); err != nil {
+		// Missing (a compose file's .env usually is): one system call
+		// instead of resolving every component of the path.
+		return nil, false
+	}
 	real, err := filepath.EvalSymlinks(full)
 	if err != nil || !fa.inRoots(real) {
 		return nil, false

@@ -96,8 +96,12 @@ type fileFacts struct {
 	containers []deploy.Container
 	endpoints  []deploy.Endpoint // Kubernetes Services and Ingress rules
 	manifest   []byte
-	errs       []InputError
-	deferred   *deferredFile // read but not parsed (lazy.go)
+	// parsed is manifest parsed by a scan's reader (off the serial
+	// part of the scan), with its parse error; manifest is then nil.
+	parsed      *manifest.Project
+	manifestErr error
+	errs        []InputError
+	deferred    *deferredFile // read but not parsed (lazy.go)
 }
 
 // parseFile turns one file's bytes into facts. It never panics on bad input:

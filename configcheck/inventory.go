@@ -72,12 +72,20 @@ func newInventoryWith(facts []fileFacts, report *Report, files fileAccess, proje
 		if ff.deferred != nil {
 			inv.deferred = append(inv.deferred, *ff.deferred)
 		}
-		if ff.manifest != nil {
+		switch {
+		case ff.manifest != nil:
 			if err := project.Add(ff.path, ff.manifest); err != nil {
 				report.Errors = append(report.Errors, inputErrorOf(ff.path, err))
 			}
 			added = append(added, ff.path)
 			ff.manifest = nil
+		case ff.parsed != nil: // parsed by the scan's reader
+			project.Merge(ff.parsed)
+			if ff.manifestErr != nil {
+				report.Errors = append(report.Errors, inputErrorOf(ff.path, ff.manifestErr))
+			}
+			added = append(added, ff.path)
+			ff.parsed = nil
 		}
 	}
 	if len(inv.deferred) > 0 {

@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/twice-lint/twice/configcheck/internal/walk"
+	"github.com/twice-lint/twice/configcheck/manifest"
 	"github.com/twice-lint/twice/configcheck/source"
 )
 
@@ -191,7 +192,14 @@ func readAndParse(j job, maxSize int64, parseAll bool) (ff fileFacts, tooLarge b
 	if !parseAll && !mattersAlone(j.file.Path, j.kind, data) {
 		return deferredFacts(j.file.Path, j.file.OSPath, j.kind, data), false
 	}
-	return parseFile(j.file.Path, j.kind, data), false
+	ff = parseFile(j.file.Path, j.kind, data)
+	if ff.manifest != nil {
+		// Parsed here, by one of the parallel readers, rather than
+		// serially when the inventory adds it to the project.
+		ff.parsed, ff.manifestErr = manifest.ParseFile(ff.path, ff.manifest)
+		ff.manifest = nil
+	}
+	return ff, false
 }
 
 // unwrapPath drops the path from an *os.PathError (it is printed anyway).

@@ -29,27 +29,41 @@ type directive struct {
 	loc          Location
 }
 
+// readLines reads the files the findings point at, in parallel (this runs
+// after the walk, on the scan's serial path), split into lines.
+func readLines(fs []Finding, files fileAccess) map[string][][]byte {
+	var paths []string
+	seen := map[string]bool{}
+	for _, f := range fs {
+		if !seen[f.Location.Path] {
+			seen[f.Location.Path] = true
+			paths = append(paths, f.Location.Path)
+		}
+	}
+	split := make([][][]byte, len(paths))
+	inParallel(len(paths), func(i int) {
+		if data, ok := files.read(paths[i]); ok {
+			split[i] = bytes.Split(data, []byte("\n"))
+		}
+	})
+	lines := make(map[string][][]byte, len(paths))
+	for i, p := range paths {
+		lines[p] = split[i]
+	}
+	return lines
+}
+
 // applySuppressions moves the findings that a twice:ignore comment names
 // into r.Suppressed. A directive without a reason still suppresses (the
 // intent is plain) but is itself reported as a note, so that every
 // suppression in a repository says why.
 func applySuppressions(r *Report, files fileAccess) {
-	lines := map[string][][]byte{} // display path -> lines, read once
-	linesOf := func(p string) [][]byte {
-		ls, ok := lines[p]
-		if !ok {
-			if data, readable := files.read(p); readable {
-				ls = bytes.Split(data, []byte("\n"))
-			}
-			lines[p] = ls
-		}
-		return ls
-	}
+	lines := readLines(r.Findings, files) // display path -> lines, read once
 	kept := r.Findings[:0]
 	var notes []Finding
 	noted := map[Location]bool{}
 	for _, f := range r.Findings {
-		d, ok := findDirective(f, linesOf(f.Location.Path))
+		d, ok := findDirective(f, lines[f.Location.Path])
 		if !ok {
 			kept = append(kept, f)
 			continue
