@@ -29,8 +29,8 @@ import (
 //	}
 //
 // The statuses that pass the gate are the ones re-sent. When they include
-// one that can follow an executed request (a 5xx, 408), the loop is a retry
-// of the write; when they are refusals only (429, 409, 401), nothing
+// one that can follow an executed request (a 5xx), the loop is a retry of
+// the write; when they are refusals only (429, 409, 408, 401), nothing
 // executed is sent again. The gate may compare the status, call a
 // predicate of this package on it (its body read as a status set), or
 // index a map of statuses filled with constants in this package.
@@ -84,8 +84,9 @@ func (w *walk) statusOf(results []types.Object) func(ast.Expr) bool {
 }
 
 // executedFailures are the statuses that can follow a request the server
-// executed: server errors and a request timeout.
-func executedFailures() httpstatus.Set { return httpstatus.ServerErrors().Or(httpstatus.Of(408)) }
+// executed: server errors. 408 is a refusal here (refusalStatuses): the
+// server did not receive the whole request.
+func executedFailures() httpstatus.Set { return httpstatus.ServerErrors() }
 
 // switchGate reads a tagless switch whose status cases exit: the union of
 // the statuses those cases exit on. Other cases must not exit.

@@ -89,9 +89,9 @@ func (c *SearchClient) UpdateRankingRules(ctx context.Context, rules string) err
 	return c.executeRequest(ctx, &internalRequest{endpoint: "/settings/ranking-rules", method: http.MethodPatch, body: rules})
 }
 
-// IncrementQuota PATCHes a counter: a repeat counts twice.
+// IncrementQuota POSTs an increment: a repeat counts twice.
 func (c *SearchClient) IncrementQuota(ctx context.Context) error {
-	return c.executeRequest(ctx, &internalRequest{endpoint: "/quota", method: http.MethodPatch, body: "+1"}) // want `PATCH request is retried by SearchClient.do`
+	return c.executeRequest(ctx, &internalRequest{endpoint: "/quota/increments", method: http.MethodPost, body: "1"}) // want `POST request is retried by SearchClient.do`
 }
 
 func (c *SearchClient) GetKey(ctx context.Context) error {

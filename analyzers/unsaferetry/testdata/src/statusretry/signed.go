@@ -1,8 +1,8 @@
 // Package statusretry holds API clients whose hand-written loops retry on
 // the response status only: a network error returns, a response goes round
 // again unless its status fails a gate. Statuses that can follow an
-// executed request (5xx, 408) make the loop a retry of the write; a gate
-// that lets only refusals (429, 409, 401) through re-sends nothing that
+// executed request (5xx) make the loop a retry of the write; a gate that
+// lets only refusals (429, 409, 408, 401) through re-sends nothing that
 // was executed.
 package statusretry
 
