@@ -52,7 +52,11 @@ func publishCall(call *ast.CallExpr, fn *types.Func) (Op, bool) {
 				}, true
 			}
 		}
-		return Op{}, true // a known client's other method (Close, Flush, …)
+		// A known client's other exported method (Close, Flush, …) writes
+		// nothing; its unexported ones are the library's own plumbing
+		// (kafka-go's Writer.produce sends the batch), judged by their
+		// bodies when the library itself is analyzed.
+		return Op{}, fn.Exported()
 	}
 	return Op{}, false
 }
