@@ -19,7 +19,13 @@ var stateWords = map[string]bool{
 	// (or is refused).
 	"attach": true, "detach": true, "halt": true, "start": true, "stop": true, "pause": true, "resume": true,
 	"restore": true, "upgrade": true, "downgrade": true, "default": true, "activate": true, "deactivate": true,
+	// Removals: a second one finds nothing left to remove.
+	"delete": true, "remove": true, "cancel": true, "purge": true, "clear": true,
 }
+
+// renderWords in a name say the operation computes a result from its
+// input and stores nothing (a template rendered, a completion generated).
+var renderWords = map[string]bool{"render": true, "completion": true, "preview": true, "validate": true}
 
 // createWords anywhere in a name keep a write: the operation adds
 // something each time it runs.
@@ -42,7 +48,7 @@ func GenericSendQuiet(name string) bool {
 		if createWords[w] || writeWords[w] && !stateWords[w] {
 			return false
 		}
-		read = read || readWords[w]
+		read = read || readWords[w] || renderWords[w]
 		state = state || stateWords[w]
 	}
 	return read || state

@@ -12,7 +12,6 @@ func TestGenericSendQuiet(t *testing.T) {
 		{"AddDocuments", false},
 		{"Reboot", false},
 		{"Snapshot", false},
-		{"ChatCompletionStream", false},
 		{"UpdateSettings", true},
 		{"SetTags", true},
 		{"FacetSearch", true},
@@ -22,11 +21,16 @@ func TestGenericSendQuiet(t *testing.T) {
 		{"AttachVPC", true},
 		{"RestoreFromBackup", true},
 		{"Fork", false},
+		{"DeleteDocuments", true},
+		{"CancelTasks", true},
+		{"RenderTemplate", true},
+		{"ChatCompletionStream", true},
+		{"SwapIndexes", false},
 		{"ResendInvitation", false},
 		{"StartAndCharge", false},
 		{"UpdateOrCreate", false}, // a create word keeps the write
 		{"SetAndIncrement", false},
-		{"searchAndDelete", false},
+		{"searchAndDelete", true}, // a removal: a second one finds nothing
 		{"", false},
 	}
 	for _, tt := range tests {
