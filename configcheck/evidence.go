@@ -46,7 +46,9 @@ func canonicalAll(keys ...string) []string {
 // servers use (the key itself, a child of it, or an indexed form).
 func isPowerJobServerKey(key string) bool {
 	for _, k := range powerjobServerKeys {
-		if key == k || strings.HasPrefix(key, k+".") || strings.HasPrefix(key, k+"[") {
+		// k itself, or k followed by a child or an index (no string is
+		// built: this runs for every entry of every Spring file checked).
+		if rest, ok := strings.CutPrefix(key, k); ok && (rest == "" || rest[0] == '.' || rest[0] == '[') {
 			return true
 		}
 	}
@@ -56,9 +58,14 @@ func isPowerJobServerKey(key string) bool {
 // hasServerKeys reports whether a file sets any PowerJob-server-only key,
 // in any document (a profile document of a server is still a server's).
 func hasServerKeys(sf *springFile) bool {
-	for _, e := range allEntries(sf) {
-		if isPowerJobServerKey(springconf.CanonicalKey(e.Key)) {
-			return true
+	if sf.file == nil {
+		return false
+	}
+	for _, d := range sf.file.Docs {
+		for _, e := range d.Entries {
+			if isPowerJobServerKey(springconf.CanonicalKey(e.Key)) {
+				return true
+			}
 		}
 	}
 	return false
