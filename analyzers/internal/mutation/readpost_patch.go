@@ -36,7 +36,7 @@ func (c *Classifier) patchSets(call *ast.CallExpr, op Op) bool {
 		return false
 	}
 	found := false
-	for _, arg := range call.Args {
+	for _, arg := range c.payloadArgs(call) {
 		st := c.payloadStruct(c.info.TypeOf(arg))
 		if st == nil {
 			continue
@@ -47,6 +47,35 @@ func (c *Classifier) patchSets(call *ast.CallExpr, op Op) bool {
 		found = true
 	}
 	return found
+}
+
+// payloadArgs lists the call's arguments and, for an argument that is a
+// request built once by another call (req, err := c.NewRequest(ctx,
+// http.MethodPatch, uri, update); c.Do(ctx, req)), that call's arguments.
+func (c *Classifier) payloadArgs(call *ast.CallExpr) []ast.Expr {
+	args := append([]ast.Expr(nil), call.Args...)
+	for _, arg := range call.Args {
+		id, ok := ast.Unparen(arg).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		v := c.varOf(id)
+		if v == nil {
+			continue
+		}
+		a, ok := c.single(v)
+		if !ok {
+			continue
+		}
+		built := a.call
+		if built == nil {
+			built, _ = ast.Unparen(a.rhs).(*ast.CallExpr)
+		}
+		if built != nil {
+			args = append(args, built.Args...)
+		}
+	}
+	return args
 }
 
 // payloadStruct returns the struct a payload argument of type t carries
