@@ -17,13 +17,17 @@ import (
 // "add" appends). Nested structs are values being set (a rule's
 // add_headers setting), not patch members. A payload twice cannot see as
 // such a struct (bytes, a reader, a map, nil, a request-options struct
-// with its own Method) keeps today's judgement: a write.
+// with its own method or body) keeps today's judgement: a write.
 
 // patchWords in a field's name make the PATCH more than a set.
 var patchWords = map[string]bool{
 	"append": true, "add": true, "insert": true, "push": true, "prepend": true, "increment": true,
 	"incr": true, "inc": true, "decrement": true, "decr": true, "delta": true,
 }
+
+// requestFields name the fields of a request description (an options
+// struct carrying the method and the payload), not of a payload.
+var requestFields = map[string]bool{"method": true, "body": true, "payload": true}
 
 // opNames are whole field names of an operation code.
 var opNames = map[string]bool{"op": true, "ops": true, "operation": true, "operations": true}
@@ -105,12 +109,13 @@ func (c *Classifier) payloadStruct(t types.Type) *types.Struct {
 }
 
 // setsOnly reports whether no field of st says append, add, increment or
-// operation, and st is not a request description (a Method field).
+// operation, and st is not a request description (a method or body
+// field).
 func (c *Classifier) setsOnly(st *types.Struct) bool {
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
-		if f.Name() == "Method" {
-			return false
+		if requestFields[strings.ToLower(f.Name())] {
+			return false // a request description: its payload is elsewhere
 		}
 		for _, name := range []string{f.Name(), jsonName(st.Tag(i))} {
 			if opNames[strings.ToLower(name)] {

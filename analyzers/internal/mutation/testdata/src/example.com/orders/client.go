@@ -140,8 +140,10 @@ func (c *Client) CreateIfMissing(ctx context.Context, o Order) error {
 	return nil
 }
 
-func (c *Client) UpdateIfUnchanged(ctx context.Context, o Order, etag string) error {
-	req, err := c.newRequest(ctx, http.MethodPatch, ordersPath+"/"+o.ID, o)
+// UpdateIfUnchanged sends a JSON Patch document (a write by itself) under
+// If-Match.
+func (c *Client) UpdateIfUnchanged(ctx context.Context, id string, ops json.RawMessage, etag string) error {
+	req, err := c.newRequest(ctx, http.MethodPatch, ordersPath+"/"+id, ops)
 	if err != nil {
 		return err
 	}
