@@ -170,6 +170,9 @@ func (c *Classifier) requestVar(id *ast.Ident, depth int) (request, bool) {
 	if p, ok := c.paramIndex(v); ok {
 		return request{method: unknown, param: p}, true
 	}
+	if p, ok := c.selfDerivedParam(v); ok {
+		return request{method: unknown, param: p}, true
+	}
 	if v.Pkg() != c.pass.Pkg || c.idx().addrTaken[v] {
 		return request{}, false
 	}

@@ -49,9 +49,11 @@ func (c *Client) NewRequest(ctx context.Context, method, path string, body any) 
 	return http.NewRequestWithContext(ctx, method, c.BaseURL+path, buf)
 }
 
-// DoRequestWithClient sends req with the given client.
+// DoRequestWithClient sends req with the given client; req is re-bound
+// to a copy of itself, which is still the caller's request.
 func DoRequestWithClient(ctx context.Context, client *http.Client, req *http.Request) (*http.Response, error) {
-	return client.Do(req.WithContext(ctx))
+	req = req.WithContext(ctx)
+	return client.Do(req)
 }
 
 // Do sends any request the services built.
