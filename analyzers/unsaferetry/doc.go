@@ -65,8 +65,10 @@ name; calls named like a create or send are writes only when there is no
 body to judge (interface methods, packages without facts) or the body's
 request cannot be resolved, and never when the signature takes and
 returns a byte slice (an in-memory encoder) or registers a local callback.
-An unexported interface's method is judged by its package's
-implementations.
+An unexported interface's method, or an exported interface's sealed by an
+unexported method, is judged by its package's implementations. A loop
+whose attempt returns a verdict rather than an error is driven by the
+verdict's error field or accessor (v.Err, v.Err()).
 
 A helper that retries a request whose HTTP method (or SQL text) its caller
 passes — as a parameter, in an options-struct field, through wrappers —
