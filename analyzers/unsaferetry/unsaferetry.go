@@ -303,8 +303,12 @@ func message(c candidate, key *mutation.Key) string {
 		return fmt.Sprintf("%s %s runs again on every retry, and its %s is generated inside the retried code, so each attempt sends a new key and %s: create the key once before the retry (suppress with //nolint:unsaferetry)",
 			c.op.Desc, where, name, effect)
 	}
+	advice := fixAdvice(kind)
+	if c.scope.Kind == retryscope.KindClient {
+		advice = "disable the client's retries for this call, or " + advice // the client re-sends by itself
+	}
 	return fmt.Sprintf("%s %s runs again on every retry; %s if an attempt succeeded but its response was lost: %s (suppress with //nolint:unsaferetry if it is safe)",
-		c.op.Desc, where, effect, fixAdvice(kind))
+		c.op.Desc, where, effect, advice)
 }
 
 // statementVerb is the SQL verb a description starts with ("INSERT" for

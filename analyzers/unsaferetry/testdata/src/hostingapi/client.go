@@ -79,7 +79,7 @@ func (s *InstancesService) Create(ctx context.Context, label string) (*Instance,
 		return nil, err
 	}
 	in := new(Instance)
-	_, err = s.client.DoWithContext(ctx, req, in) // want `POST /v2/instances sent through Client.DoWithContext, which sends the request through go-retryablehttp's Client`
+	_, err = s.client.DoWithContext(ctx, req, in) // want `POST /v2/instances sent through Client.DoWithContext, which sends the request through go-retryablehttp's Client .*: disable the client's retries for this call, or send an Idempotency-Key header created before the retry`
 	return in, err
 }
 
