@@ -50,6 +50,10 @@
 //     returns only for those statuses);
 //   - the first send failed without a response (err != nil): that is a retry,
 //     which the unsaferetry analyzer judges;
+//   - the way to the second send passes an assertion on the first
+//     response: the branch not taken aborts (t.Fatal, panic, log.Fatal) or
+//     reports an error and leaves (t.Errorf(…); return). The second send is
+//     then the next step after a good answer (a test's successive steps);
 //   - one call site runs several times in a loop (also unsaferetry's); two
 //     sends in the same loop iteration still count;
 //   - the operation is idempotent (PUT, DELETE, GET, an upsert);

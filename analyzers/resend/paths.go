@@ -24,8 +24,11 @@ type constraint struct {
 	sw      *ast.SwitchStmt
 	clauses []*ast.CaseClause
 
-	// assertion: the branch not taken aborts (t.Fatal, panic, log.Fatal):
-	// a test's or a program's assertion, not a decision to send again.
+	// assertion: the branch not taken aborts (t.Fatal, panic, log.Fatal)
+	// or reports an error and leaves (t.Errorf(…); return): a test's or a
+	// program's assertion, not a decision to send again. Control passes it
+	// only when the response was judged good, so a later send is the next
+	// step, not a re-send.
 	assertion bool
 }
 
@@ -36,7 +39,7 @@ func pathConstraints(path []ast.Node) []constraint {
 	out := make([]constraint, 0, len(conds))
 	for _, c := range conds {
 		if c.Expr != nil {
-			out = append(out, constraint{pos: c.Expr.Pos(), cond: c.Expr, outcome: c.Truth, assertion: c.Left != nil && aborts(c.Left)})
+			out = append(out, constraint{pos: c.Expr.Pos(), cond: c.Expr, outcome: c.Truth, assertion: c.Left != nil && (aborts(c.Left) || reportsAndLeaves(c.Left))})
 			continue
 		}
 		if sw, ok := c.Switch.(*ast.SwitchStmt); ok {
@@ -91,6 +94,29 @@ func aborts(st ast.Stmt) bool {
 	}
 	call, ok := ast.Unparen(es.X).(*ast.CallExpr)
 	return ok && isNoReturn(call)
+}
+
+// reportsAndLeaves reports whether a branch reports an error (t.Error,
+// t.Errorf, a logger's Error or Errorf) and then leaves: the assertion
+// shape of tests that go on to their next step with return instead of
+// t.Fatal.
+func reportsAndLeaves(st ast.Stmt) bool {
+	b, ok := st.(*ast.BlockStmt)
+	if !ok || !terminates(b, 0) {
+		return false
+	}
+	for _, s := range b.List {
+		es, ok := s.(*ast.ExprStmt)
+		if !ok {
+			continue
+		}
+		if call, ok := ast.Unparen(es.X).(*ast.CallExpr); ok {
+			if name := calleeName(call); name == "Error" || name == "Errorf" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func terminatesList(list []ast.Stmt, depth int) bool {

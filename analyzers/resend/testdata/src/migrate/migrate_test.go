@@ -26,3 +26,30 @@ func TestRecord(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestRecordSteps changes the version between steps and goes on only when
+// the previous answer was good; a failed check reports and returns (the
+// t.Errorf-and-return form of an assertion): each record is a new step.
+func TestRecordSteps(t *testing.T) {
+	m := &Migrator{}
+	ctx := context.Background()
+	v := Version{ID: 1}
+	resp, err := m.record(ctx, v)
+	if err != nil {
+		t.Errorf("record %d: %v", v.ID, err)
+		return
+	}
+	var res runResult
+	if err := json.NewDecoder(resp.Body).Decode(&res); err != nil {
+		t.Errorf("record %d: %v", v.ID, err)
+		return
+	}
+	if res.Dirty {
+		t.Errorf("version %d left the database dirty", v.ID)
+		return
+	}
+	v.ID = 2
+	if _, err := m.record(ctx, v); err != nil {
+		t.Errorf("record %d: %v", v.ID, err)
+	}
+}
