@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // bindKind says how a variable relates to the response of one send.
@@ -284,13 +286,11 @@ func isNamed(t types.Type, pkg, name string) bool {
 	return obj.Name() == name && obj.Pkg() != nil && obj.Pkg().Path() == pkg
 }
 
-// calleeName is a short name of the function call calls, for messages.
+// calleeName is a short name of the function call calls, for messages:
+// astpath.CalleeName, or "a call" when the call names no function.
 func calleeName(call *ast.CallExpr) string {
-	switch fn := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		return fn.Name
-	case *ast.SelectorExpr:
-		return fn.Sel.Name
+	if name := astpath.CalleeName(call); name != "" {
+		return name
 	}
 	return "a call"
 }
