@@ -37,6 +37,10 @@ func TestActiveFor(t *testing.T) {
 		{"a & b | c", []string{"a", "b", "c"}, false},
 		{"(a", []string{"a"}, false},
 		{"a)", []string{"a"}, false},
+		// An unopened ")" stays malformed even where wrapping the text in
+		// !( ) pairs it into a well-formed expression (FuzzProfileExpr).
+		{"0)|(0", []string{"0"}, false},
+		{"!(0)|(0)", nil, true},
 		{"a &", []string{"a"}, false},
 		{"& a", []string{"a"}, false},
 		{"a b", []string{"a", "b"}, false},
