@@ -42,6 +42,11 @@ type RetryHelperFact struct {
 	// RetriesCommit: the helper also re-runs fn when COMMIT failed, so the
 	// statements may already be committed.
 	RetriesCommit bool
+	// Verdict, Bounded, BoundParam, BoundMost: see retryscope.Helper.
+	Verdict    bool
+	Bounded    bool
+	BoundParam int
+	BoundMost  int
 }
 
 // AFact marks RetryHelperFact as an analysis.Fact.
@@ -322,7 +327,8 @@ func (m *Model) findScopes(s *Settings) {
 		if !pass.ImportObjectFact(fn, &f) {
 			return nil
 		}
-		return &retryscope.Helper{FuncParam: f.FuncParam, Mechanism: f.Mechanism, TxBeforeCommit: f.TxBeforeCommit, RetriesCommit: f.RetriesCommit}
+		return &retryscope.Helper{FuncParam: f.FuncParam, Mechanism: f.Mechanism, TxBeforeCommit: f.TxBeforeCommit, RetriesCommit: f.RetriesCommit,
+			Verdict: f.Verdict, Bounded: f.Bounded, BoundParam: f.BoundParam, BoundMost: f.BoundMost}
 	}
 	res := retryscope.NewFinder(pass, retryscope.Config{RetryFuncs: s.RetryFuncs, Helper: imported}).Find()
 	m.Scopes = res.Scopes
@@ -330,7 +336,8 @@ func (m *Model) findScopes(s *Settings) {
 		fn := pass.TypesInfo.Defs[d.Name].(*types.Func)
 		if h := res.Helpers[fn]; h != nil {
 			pass.ExportObjectFact(fn, &RetryHelperFact{FuncParam: h.FuncParam, Mechanism: h.Mechanism,
-				TxBeforeCommit: h.TxBeforeCommit, RetriesCommit: h.RetriesCommit})
+				TxBeforeCommit: h.TxBeforeCommit, RetriesCommit: h.RetriesCommit,
+				Verdict: h.Verdict, Bounded: h.Bounded, BoundParam: h.BoundParam, BoundMost: h.BoundMost})
 		}
 	}
 }

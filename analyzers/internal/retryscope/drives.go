@@ -51,6 +51,8 @@ func (w *walk) drives(l loop, a attempt) bool {
 func (w *walk) ifDrives(l loop, s *ast.IfStmt, rest []ast.Stmt, results []types.Object) bool {
 	var success, failure ast.Stmt
 	switch {
+	case w.isStopTest(s.Cond, results):
+		return w.stopDrives(l, s, rest)
 	case w.isSuccessTest(s.Cond, results):
 		success, failure = s.Body, s.Else
 	case w.isFailureTest(s.Cond, results):

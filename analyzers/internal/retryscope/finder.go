@@ -314,6 +314,7 @@ func (w *walk) call(call *ast.CallExpr) {
 			w.paramCalls = append(w.paramCalls, paramCall{decl: w.decl, call: call, param: i})
 		}
 	}
+	w.notePassedParam(call)
 	fn, _ := typeutil.Callee(w.info, call).(*types.Func)
 	if fn == nil {
 		return
@@ -328,11 +329,19 @@ func (w *walk) call(call *ast.CallExpr) {
 		return
 	}
 	if h := w.helper(fn); h != nil && h.FuncParam >= 0 && h.FuncParam < len(call.Args) && !isVariadicParam(fn, h.FuncParam) {
+		if w.singleAttempt(h, call) {
+			return // a bound of one attempt: the func runs once
+		}
 		mech := shortName(fn) + " (retries its func argument)"
 		if h.RetriesCommit {
 			mech = shortName(fn) + ", which also re-runs the transaction when COMMIT failed"
 		}
-		w.addArgScope(KindHelper, mech, call, call.Args[h.FuncParam], *h)
+		if s := w.addArgScope(KindHelper, mech, call, call.Args[h.FuncParam], Helper{TxBeforeCommit: h.TxBeforeCommit, RetriesCommit: h.RetriesCommit}); s != nil && h.Verdict {
+			s.Verdict = true
+			if s.Param < 0 {
+				w.guardVerdict(s)
+			}
+		}
 		return
 	}
 	if w.f.isRetryFunc(fn) {
@@ -463,16 +472,21 @@ func recursionName(fn *types.Func) string {
 // (or passed on) inside one of the scopes found.
 func (w *walk) helpers() map[*types.Func]*Helper {
 	out := map[*types.Func]*Helper{}
-	add := func(d *ast.FuncDecl, param int, s *Scope) {
+	add := func(d *ast.FuncDecl, param int, s *Scope, call *ast.CallExpr) {
 		fn, _ := w.info.Defs[d.Name].(*types.Func)
 		if fn == nil || out[fn] != nil || w.f.isSafe(fn) {
 			return
 		}
-		out[fn] = &Helper{FuncParam: param, Mechanism: s.Mechanism, TxBeforeCommit: s.TxBeforeCommit, RetriesCommit: s.RetriesCommit}
+		h := &Helper{FuncParam: param, Mechanism: s.Mechanism, TxBeforeCommit: s.TxBeforeCommit, RetriesCommit: s.RetriesCommit,
+			Verdict: s.Verdict, Bounded: s.Bounded, BoundParam: s.BoundParam, BoundMost: s.BoundMost}
+		if s.Kind == KindLoop {
+			w.loopHelper(h, d, s, call)
+		}
+		out[fn] = h
 	}
 	for _, s := range w.scopes {
 		if s.Param >= 0 && s.Encl != nil && !(s.Guarded && len(s.Again) == 0) {
-			add(s.Encl, s.Param, s)
+			add(s.Encl, s.Param, s, nil)
 		}
 	}
 	for _, pc := range w.paramCalls {
@@ -483,7 +497,7 @@ func (w *walk) helpers() map[*types.Func]*Helper {
 		}
 		for _, s := range w.scopes {
 			if s.Encl == pc.decl && s.Body != nil && s.Contains(pc.call) {
-				add(pc.decl, pc.param, s)
+				add(pc.decl, pc.param, s, pc.call)
 				break
 			}
 		}

@@ -140,7 +140,7 @@ func (w *walk) loop(l loop) {
 	assigns := w.carriedAssigns(l.body)
 	attempts := w.attemptCalls(l.body)
 	for _, a := range attempts {
-		if w.usesAny(a.call, l.loopVars) || w.usesAny(a.call, w.advanced(a, assigns)) || !w.drives(l, a) || w.pollCheck(l, a, attempts) {
+		if w.usesAny(a.call, l.loopVars) && !w.countsAttempts(l, a.call) || w.usesAny(a.call, w.advanced(a, assigns)) || !w.drives(l, a) || w.pollCheck(l, a, attempts) {
 			continue
 		}
 		drivers = append(drivers, a.call)

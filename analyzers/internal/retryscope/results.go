@@ -62,7 +62,7 @@ func (w *walk) isSuccessTest(cond ast.Expr, results []types.Object) bool {
 			return sel.Sel.Name == "IsSuccess"
 		}
 	case *ast.Ident:
-		return w.isBoolResult(c, results)
+		return w.isBoolResult(c, results) && !w.isVerdict(c, results)
 	}
 	return false
 }

@@ -87,6 +87,16 @@ type Scope struct {
 	// that ends after all of them is not repeated once it took effect.
 	Guarded bool
 	Again   []token.Pos
+
+	// Verdict: the scope (a helper's) goes round when the retried func's
+	// first result, a boolean verdict, is true (guardVerdict).
+	Verdict bool
+	// Bounded: the scope is a helper's loop whose attempts are bounded by
+	// parameter BoundParam; a constant argument of at most BoundMost
+	// allows one attempt only.
+	Bounded    bool
+	BoundParam int
+	BoundMost  int
 }
 
 // Repeats reports whether the scope can go round again, after a failure
@@ -127,4 +137,13 @@ type Helper struct {
 	TxBeforeCommit bool
 	// RetriesCommit: see Scope.RetriesCommit.
 	RetriesCommit bool
+	// Verdict: the helper goes round when the func's first result, a
+	// boolean verdict, is true; calls are guarded by reading the func's
+	// returns (guardVerdict).
+	Verdict bool
+	// Bounded: parameter BoundParam bounds the attempts; a constant
+	// argument of at most BoundMost means a single attempt, no retry.
+	Bounded    bool
+	BoundParam int
+	BoundMost  int
 }

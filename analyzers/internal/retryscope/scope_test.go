@@ -84,6 +84,7 @@ func TestScopes(t *testing.T) {
 		{"helpers across packages", []string{"example.com/orders"}},
 		{"transactions", []string{"txretry"}},
 		{"gRPC retry interceptor", []string{"grpcclient"}},
+		{"verdict-driven loops and helpers", []string{"verdicts", "example.com/pacer", "example.com/objstore"}},
 	}
 	// One run over every package: loading and analyzing the standard
 	// library dependencies once keeps the test fast.

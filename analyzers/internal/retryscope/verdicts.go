@@ -1,0 +1,326 @@
+package retryscope
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"regexp"
+)
+
+// Verdict-driven retries: the operation (or a predicate of its error)
+// says whether to go round again, and the loop leaves when it says no.
+//
+//	for i := 0; i < max; i++ {
+//		if retry, err := c.send(ctx, rec); !retry { return err }
+//	}
+//
+//	for {
+//		err := f()
+//		if !transient(err) { return err }
+//		sleep()
+//	}
+//
+// A helper whose loop is driven by such a verdict from its func parameter
+// (pacer.Call(func() (bool, error) { …; return shouldRetry(resp, err) }))
+// retries the func only on the returns whose verdict can be true after a
+// failure that is not a refusal: the verdict function is read like a
+// retry predicate (guardVerdict).
+
+// verdictName matches the names of boolean results that ask for another
+// attempt when true: retry, shouldRetry, again, retryable, transient,
+// temporary. The name is the loop author's own statement of what the
+// boolean means; a boolean named otherwise (ok, done, more) keeps its
+// other readings.
+var verdictName = regexp.MustCompile(`(?i)(retry|retri|again|transient|temporary)`)
+
+// isVerdict reports whether e is a boolean result of the attempt whose
+// name says "go round again when true".
+func (w *walk) isVerdict(e ast.Expr, results []types.Object) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && w.isBoolResult(id, results) && verdictName.MatchString(id.Name)
+}
+
+// isStopTest recognises the test that leaves a verdict-driven loop: the
+// negation of a verdict result (`!retry`) or of a boolean predicate of the
+// attempt's error (`!transient(err)`, `!c.retryable(err)`). The loop goes
+// round exactly when the verdict holds, which a success (nil error, or a
+// verdict of false) never does.
+func (w *walk) isStopTest(cond ast.Expr, results []types.Object) bool {
+	u, ok := ast.Unparen(cond).(*ast.UnaryExpr)
+	if !ok || u.Op != token.NOT {
+		return false
+	}
+	if w.isVerdict(u.X, results) {
+		return true
+	}
+	call, ok := ast.Unparen(u.X).(*ast.CallExpr)
+	if !ok || !isBool(w.info.TypeOf(call)) {
+		return false
+	}
+	for _, arg := range call.Args {
+		if w.isErrOperand(arg, results) {
+			return true
+		}
+	}
+	return false
+}
+
+// stopDrives judges `if !verdict { leave }`: the branch must leave the
+// loop and the rest of the body must be able to go round again.
+func (w *walk) stopDrives(l loop, s *ast.IfStmt, rest []ast.Stmt) bool {
+	if s.Else != nil || l.path(s.Body, nil) != exit {
+		return false
+	}
+	return l.path(nil, rest)&(next|fall) != 0
+}
+
+// passesFuncParam reports whether one of the call's arguments is a
+// func-typed parameter of the enclosing declaration: the call runs the
+// operation the declaration was given (an invoker hook called with the
+// attempt number and the operation).
+func (w *walk) passesFuncParam(call *ast.CallExpr) (int, bool) {
+	for _, arg := range call.Args {
+		if id, ok := ast.Unparen(arg).(*ast.Ident); ok {
+			if i, ok := w.params[w.info.Uses[id]]; ok {
+				return i, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// countsAttempts reports whether a counter loop's variables reach the
+// attempt only as bare arguments next to the func parameter it runs
+// (invoke(try, tries, op)): the counter numbers the attempts of the same
+// operation, it does not pick a different item.
+func (w *walk) countsAttempts(l loop, call *ast.CallExpr) bool {
+	if _, ok := l.stmt.(*ast.ForStmt); !ok {
+		return false
+	}
+	if _, ok := w.passesFuncParam(call); !ok {
+		return false
+	}
+	for _, arg := range call.Args {
+		if _, bare := ast.Unparen(arg).(*ast.Ident); !bare && w.mentions(arg, l.loopVars) {
+			return false
+		}
+	}
+	if sel, ok := call.Fun.(*ast.SelectorExpr); ok && w.mentions(sel.X, l.loopVars) {
+		return false
+	}
+	return true
+}
+
+// runsParam reports whether a call that receives the func parameter
+// param as its argument at index arg runs it: a func value (a hook whose
+// body is not known here, such as an invoker field) or a function of
+// this package whose body calls that parameter.
+func (w *walk) runsParam(call *ast.CallExpr, arg int) bool {
+	switch fn := calleeObj(w.info, call).(type) {
+	case *types.Var:
+		return true
+	case *types.Func:
+		d := w.f.declOf(fn)
+		if d == nil || fn.Signature().Variadic() {
+			return false
+		}
+		p := paramObj(w.info, d, arg)
+		return p != nil && callsObj(w.info, d.Body, p)
+	}
+	return false
+}
+
+// calleeObj is the function or func-typed variable/field a call calls.
+func calleeObj(info *types.Info, call *ast.CallExpr) types.Object {
+	return objOf(info, call.Fun)
+}
+
+// paramObj returns the i-th declared parameter of d.
+func paramObj(info *types.Info, d *ast.FuncDecl, i int) types.Object {
+	n := 0
+	for _, field := range d.Type.Params.List {
+		names := field.Names
+		if len(names) == 0 {
+			n++
+			continue
+		}
+		for _, name := range names {
+			if n == i {
+				return info.Defs[name]
+			}
+			n++
+		}
+	}
+	return nil
+}
+
+// callsObj reports whether body calls the func value obj.
+func callsObj(info *types.Info, body *ast.BlockStmt, obj types.Object) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok && !found {
+			if id, ok := ast.Unparen(c.Fun).(*ast.Ident); ok && info.Uses[id] == obj {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// isVerdictCall reports whether the results of call are assigned in d to
+// a verdict (`retry, err = p.invoke(i, n, op)`): the helper's loop goes
+// round when the retried func says so.
+func (w *walk) isVerdictCall(d *ast.FuncDecl, call *ast.CallExpr) bool {
+	found := false
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || found || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != call || len(as.Lhs) < 2 {
+			return !found
+		}
+		if id, ok := as.Lhs[0].(*ast.Ident); ok {
+			obj := w.info.ObjectOf(id)
+			found = obj != nil && isBool(obj.Type()) && verdictName.MatchString(id.Name)
+		}
+		return !found
+	})
+	return found
+}
+
+// attemptBound finds the parameter that bounds the attempts of the loop
+// at pos in d (`for i := 1; i <= tries; i++`) and the largest value of it
+// that allows at most one attempt: a caller passing a constant no larger
+// does not retry (pacer.CallNoRetry → call(fn, 1)).
+func (w *walk) attemptBound(d *ast.FuncDecl, pos token.Pos) (param, most int, ok bool) {
+	var fs *ast.ForStmt
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		if f, isFor := n.(*ast.ForStmt); isFor && f.Pos() == pos {
+			fs = f
+		}
+		return fs == nil
+	})
+	if fs == nil || fs.Init == nil || fs.Cond == nil {
+		return 0, 0, false
+	}
+	init, okInit := fs.Init.(*ast.AssignStmt)
+	cond, okCond := ast.Unparen(fs.Cond).(*ast.BinaryExpr)
+	if !okInit || !okCond || len(init.Lhs) != 1 || len(init.Rhs) != 1 {
+		return 0, 0, false
+	}
+	start, isConst := w.intConst(init.Rhs[0])
+	counter := objOf(w.info, init.Lhs[0])
+	if !isConst || counter == nil || objOf(w.info, cond.X) != counter {
+		return 0, 0, false
+	}
+	bound, isVar := objOf(w.info, cond.Y).(*types.Var)
+	if !isVar {
+		return 0, 0, false
+	}
+	for i := 0; ; i++ {
+		p := paramObj(w.info, d, i)
+		if p == nil {
+			return 0, 0, false
+		}
+		if p != bound {
+			continue
+		}
+		if assigned(w.info, d.Body, bound) {
+			return 0, 0, false
+		}
+		switch cond.Op {
+		case token.LEQ: // start..n: one attempt when n <= start
+			return i, start, true
+		case token.LSS: // start..n-1: one attempt when n <= start+1
+			return i, start + 1, true
+		}
+		return 0, 0, false
+	}
+}
+
+// assigned reports whether body assigns obj.
+func assigned(info *types.Info, body *ast.BlockStmt, obj types.Object) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch s := n.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range s.Lhs {
+				found = found || objOf(info, lhs) == obj
+			}
+		case *ast.IncDecStmt:
+			found = found || objOf(info, s.X) == obj
+		}
+		return !found
+	})
+	return found
+}
+
+// singleAttempt reports whether a call of helper h passes a constant
+// attempt bound that allows one attempt only.
+func (w *walk) singleAttempt(h *Helper, call *ast.CallExpr) bool {
+	if !h.Bounded || h.BoundParam >= len(call.Args) {
+		return false
+	}
+	v, ok := w.intConst(call.Args[h.BoundParam])
+	return ok && v <= h.BoundMost
+}
+
+// guardVerdict reads the returns of a func retried by a verdict-driven
+// helper: a return asks for another attempt unless its verdict is the
+// constant false, holds only on a refusal (on the path to it, or in the
+// verdict function's body: shouldRetry(resp, err) true only on 429), so
+// s.Again lists the others.
+func (w *walk) guardVerdict(s *Scope) {
+	body := s.Body
+	if body == nil && s.Func != nil {
+		if d := w.f.declOf(s.Func); d != nil {
+			body = d.Body
+		}
+	}
+	if body == nil {
+		return
+	}
+	again := []token.Pos{}
+	forEachReturn(body, func(ret *ast.ReturnStmt, path []ast.Node) {
+		if len(ret.Results) == 0 {
+			return
+		}
+		v := ret.Results[0]
+		if tv := w.info.Types[v]; tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value) {
+			return
+		}
+		if w.ref.when(v, true, body, 0) || w.ref.guarded(path, body, 0) {
+			return
+		}
+		again = append(again, ret.End())
+	})
+	s.Guarded, s.Again = true, again
+}
+
+// notePassedParam records a call that receives a func parameter of the
+// declaration and runs it (runsParam): inside a retry loop, the parameter
+// is retried as if the loop called it.
+func (w *walk) notePassedParam(call *ast.CallExpr) {
+	for i, arg := range call.Args {
+		id, ok := ast.Unparen(arg).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if p, ok := w.params[w.info.Uses[id]]; ok && w.runsParam(call, i) {
+			w.paramCalls = append(w.paramCalls, paramCall{decl: w.decl, call: call, param: p})
+		}
+	}
+}
+
+// loopHelper completes the description of a helper found from its own
+// retry loop around call (the call of, or with, its func parameter):
+// whether the loop follows the func's verdict, and which parameter bounds
+// its attempts.
+func (w *walk) loopHelper(h *Helper, d *ast.FuncDecl, s *Scope, call *ast.CallExpr) {
+	if call != nil && w.isVerdictCall(d, call) {
+		h.Verdict = true
+	}
+	if p, most, ok := w.attemptBound(d, s.Pos); ok {
+		h.Bounded, h.BoundParam, h.BoundMost = true, p, most
+	}
+}
