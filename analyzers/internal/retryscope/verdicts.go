@@ -117,7 +117,7 @@ func (w *walk) countsAttempts(l loop, call *ast.CallExpr) bool {
 // body is not known here, such as an invoker field) or a function of
 // this package whose body calls that parameter.
 func (w *walk) runsParam(call *ast.CallExpr, arg int) bool {
-	switch fn := calleeObj(w.info, call).(type) {
+	switch fn := objOf(w.info, call.Fun).(type) {
 	case *types.Var:
 		return true
 	case *types.Func:
@@ -131,28 +131,14 @@ func (w *walk) runsParam(call *ast.CallExpr, arg int) bool {
 	return false
 }
 
-// calleeObj is the function or func-typed variable/field a call calls.
-func calleeObj(info *types.Info, call *ast.CallExpr) types.Object {
-	return objOf(info, call.Fun)
-}
-
-// paramObj returns the i-th declared parameter of d.
+// paramObj returns the i-th declared parameter of d: the variables of a
+// declaration's signature are the objects its parameter names define.
 func paramObj(info *types.Info, d *ast.FuncDecl, i int) types.Object {
-	n := 0
-	for _, field := range d.Type.Params.List {
-		names := field.Names
-		if len(names) == 0 {
-			n++
-			continue
-		}
-		for _, name := range names {
-			if n == i {
-				return info.Defs[name]
-			}
-			n++
-		}
+	fn, ok := info.Defs[d.Name].(*types.Func)
+	if !ok || i < 0 || i >= fn.Signature().Params().Len() {
+		return nil
 	}
-	return nil
+	return fn.Signature().Params().At(i)
 }
 
 // callsObj reports whether body calls the func value obj.
