@@ -35,10 +35,25 @@ import (
 var verdictName = regexp.MustCompile(`(?i)(retry|retri|again|transient|temporary)`)
 
 // isVerdict reports whether e is a boolean result of the attempt whose
-// name says "go round again when true".
+// name says "go round again when true", returned by the operation itself
+// next to its error (`retry, err := c.send(…)`). A decision made by
+// judging an earlier outcome (`wait, retry := c.shouldRetry(resp, n)`,
+// `retry, err := c.check(resp, err)`) is a predicate, not the attempt.
 func (w *walk) isVerdict(e ast.Expr, results []types.Object) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
-	return ok && w.isBoolResult(id, results) && verdictName.MatchString(id.Name)
+	if !ok || !w.isBoolResult(id, results) || !verdictName.MatchString(id.Name) || w.decl == nil {
+		return false
+	}
+	call := w.ref.verdictOf(id, w.decl.Body)
+	if call == nil || !canFail(w.info, call) {
+		return false
+	}
+	for _, arg := range call.Args {
+		if isErrorType(w.info.TypeOf(arg)) {
+			return false
+		}
+	}
+	return true
 }
 
 // isStopTest recognises the test that leaves a verdict-driven loop: the
