@@ -43,6 +43,8 @@ func TestUnsafeRetry(t *testing.T) {
 		{"the SDK of a retrying client used from another package", "example.com/hostingapp"},
 		{"loops that retry on a status only (predicate, status map, refusals)", "statusretry"},
 		{"a retry handler in a handler chain", "handlerchain"},
+		{"a retrying Do over an injectable Doer interface; convenience methods passing POST", "doerclient"},
+		{"the retrying Doer client library used from another package", "example.com/doerapp"},
 	}
 	// One run over every package: loading and analyzing the standard
 	// library dependencies once keeps the test fast.

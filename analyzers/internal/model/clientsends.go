@@ -41,6 +41,14 @@ func (m *Model) clientSends() map[*types.Func]*mutation.ClientSend {
 // exports them again.
 func (m *Model) addClientSends() {
 	sends := m.clientSends()
+	for fn, s := range m.paramSends() {
+		if sends[fn] == nil {
+			if sends == nil {
+				sends = map[*types.Func]*mutation.ClientSend{}
+			}
+			sends[fn] = s
+		}
+	}
 	if len(sends) == 0 {
 		return
 	}

@@ -101,6 +101,9 @@ func (c *Classifier) Call(call *ast.CallExpr) (Op, bool) {
 	if fact != nil && fact.Idempotent {
 		return Op{}, false
 	}
+	if op, ok, handled := c.doerSend(call, fn, fact); handled {
+		return op, ok
+	}
 	if fact != nil {
 		if op, ok := c.viaFact(call, fn, fact); ok {
 			if c.postReads(call, op) {

@@ -1,0 +1,55 @@
+package model
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"github.com/twice-lint/twice/analyzers/internal/mutation"
+)
+
+// paramSends finds the package's functions that pass a write of their own
+// to a function that retries what it is given (a library's Post building a
+// POST request and calling its retrying Do): the call is reported here,
+// but the library's users in other packages would never hear of it, so the
+// function's fact records the write and the retry (mutation.ClientSend),
+// as for a write sent through a retrying client (clientSends). Calls in
+// tests and calls with idempotency evidence are left out, as the report
+// leaves them out.
+func (m *Model) paramSends() map[*types.Func]*mutation.ClientSend {
+	var out map[*types.Func]*mutation.ClientSend
+	for _, d := range m.decls {
+		fn, _ := m.pass.TypesInfo.Defs[d.Name].(*types.Func)
+		if fn == nil || !fn.Exported() || out[fn] != nil || strings.HasSuffix(m.pass.Fset.Position(d.Pos()).Filename, "_test.go") {
+			continue
+		}
+		if s := m.paramSend(d); s != nil {
+			if out == nil {
+				out = map[*types.Func]*mutation.ClientSend{}
+			}
+			out[fn] = s
+		}
+	}
+	return out
+}
+
+// paramSend returns the first write of d that a callee retries, or nil.
+func (m *Model) paramSend(d *ast.FuncDecl) *mutation.ClientSend {
+	var found *mutation.ClientSend
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found != nil {
+			return found == nil
+		}
+		op, pr, ok := m.Classifier.RetriedWrite(call)
+		if !ok || m.Classifier.Evidence(call, d).Any() {
+			return true
+		}
+		p := m.pass.Fset.Position(call.Pos())
+		found = &mutation.ClientSend{Desc: op.Desc, Effect: op.Effect, Kind: op.Primitive(),
+			Mechanism: pr.Helper + " (" + pr.Mechanism + ")", Posn: fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)}
+		return false
+	})
+	return found
+}
