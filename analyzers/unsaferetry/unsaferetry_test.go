@@ -45,6 +45,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a retry handler in a handler chain", "handlerchain"},
 		{"a retrying Do over an injectable Doer interface; convenience methods passing POST", "doerclient"},
 		{"the retrying Doer client library used from another package", "example.com/doerapp"},
+		{"a handler chain whose retry handler sends a copy made by a helper; generic post helpers", "genericchain"},
 	}
 	// One run over every package: loading and analyzing the standard
 	// library dependencies once keeps the test fast.

@@ -254,6 +254,9 @@ func (c *Classifier) requestCall(call *ast.CallExpr, depth int) (request, bool) 
 		return request{}, false
 	}
 	f := c.facts(fn)
+	if f != nil && f.CopiesRequestParam >= 0 && f.CopiesRequestParam < len(call.Args) {
+		return c.request(call.Args[f.CopiesRequestParam], depth+1)
+	}
 	if f == nil || !f.BuildsRequest {
 		return request{}, false
 	}

@@ -131,6 +131,10 @@ type FuncFact struct {
 	ReqMethod string
 	// RequestParam is an *http.Request parameter that the function sends.
 	RequestParam int
+	// CopiesRequestParam is an *http.Request parameter that the function
+	// returns a copy of (Clone, WithContext, body rewound): the copy is the
+	// caller's request (reqcopy.go).
+	CopiesRequestParam int
 	// SQLParam is a parameter whose SQL text the function executes.
 	SQLParam int
 	// KeyParam is a parameter the function attaches as an idempotency key
@@ -169,14 +173,14 @@ func (*FuncFact) AFact() {}
 
 // emptyFact returns a FuncFact with every parameter index unset.
 func emptyFact() *FuncFact {
-	return &FuncFact{HTTPMethodParam: -1, HTTPURLParam: -1, RequestParam: -1, SQLParam: -1, KeyParam: -1}
+	return &FuncFact{HTTPMethodParam: -1, HTTPURLParam: -1, RequestParam: -1, CopiesRequestParam: -1, SQLParam: -1, KeyParam: -1}
 }
 
 // IsZero reports whether f says nothing (no op, no parameter roles, not
 // idempotent): such facts need not be exported.
 func (f *FuncFact) IsZero() bool {
 	return f == nil || (f.Op == nil && f.HTTPMethodParam < 0 && f.HTTPURLParam < 0 && !f.BuildsRequest &&
-		f.ReqMethod == "" && f.RequestParam < 0 && f.SQLParam < 0 && f.KeyParam < 0 && !f.Idempotent && !f.Remote && f.Retries == nil && f.Sends == nil)
+		f.ReqMethod == "" && f.RequestParam < 0 && f.CopiesRequestParam < 0 && f.SQLParam < 0 && f.KeyParam < 0 && !f.Idempotent && !f.Remote && f.Retries == nil && f.Sends == nil)
 }
 
 // Config holds full names (as types.Func.FullName prints them) from the

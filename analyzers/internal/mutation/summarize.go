@@ -77,6 +77,7 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 		}
 	}
 	c.summarizeBuilder(decl, f)
+	c.summarizeCopy(decl, f)
 	if f.IsZero() {
 		return nil
 	}
