@@ -87,19 +87,8 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 // summarizeBuilder sets BuildsRequest when the function returns an
 // *http.Request whose method is a parameter or a constant.
 func (c *Classifier) summarizeBuilder(decl *ast.FuncDecl, f *FuncFact) {
-	if f.Op != nil || decl.Type.Results == nil {
-		return
-	}
-	reqResult := -1
-	i := 0
-	for _, field := range decl.Type.Results.List {
-		n := max(1, len(field.Names))
-		if t := c.info.TypeOf(field.Type); isNamed(t, "net/http", "Request") || isNamed(t, retryablehttpPath, "Request") {
-			reqResult = i
-		}
-		i += n
-	}
-	if reqResult < 0 {
+	reqResult := requestResult(c, decl)
+	if f.Op != nil || reqResult < 0 {
 		return
 	}
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
