@@ -65,7 +65,7 @@ func startLSP(t *testing.T, dir string) *lspProcess {
 		t.Fatal(err)
 	}
 	p.stdin = in
-	p.c = lsptest.New(out, in)
+	p.c = lsptest.New(out, in, lsptest.WaitBound(t))
 	t.Cleanup(func() {
 		in.Close()
 		_ = p.cmd.Wait()

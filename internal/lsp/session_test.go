@@ -37,7 +37,7 @@ func startSession(t testing.TB) *session {
 		outW.Close()
 		s.exit <- code
 	}()
-	s.c = lsptest.New(outR, inW)
+	s.c = lsptest.New(outR, inW, lsptest.WaitBound(t))
 	t.Cleanup(func() {
 		if !s.closed {
 			inW.Close()

@@ -5,7 +5,6 @@ package lsptest
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -15,9 +14,34 @@ import (
 	"github.com/twice-lint/twice/internal/jsonrpc"
 )
 
-// Timeout bounds every wait, so that a server that never answers fails the
-// test instead of hanging it. It is a hang guard, not a speed check.
-var Timeout = 2 * time.Minute
+// A hang guard, not a speed check: every wait is bounded so that a server
+// that never answers fails the test instead of hanging it. The bound is
+// taken from the test's own -timeout (WaitBound), because a fixed one fails
+// a slow but correct server on a loaded CI machine (the race detector on
+// two shared cores made a 2-minute bound too short).
+
+// noDeadlineWait bounds waits when the test binary runs without -timeout.
+const noDeadlineWait = 10 * time.Minute
+
+// reportMargin is left before the test's deadline so that a timed-out wait
+// is reported by the test, with its context, rather than by the test
+// binary's panic.
+const reportMargin = 30 * time.Second
+
+// WaitBound is how long a client's waits may take in test t (a
+// *testing.T, or a testing.TB holding one): until shortly before t's
+// deadline, or noDeadlineWait without one.
+func WaitBound(t any) time.Duration {
+	dt, ok := t.(interface{ Deadline() (time.Time, bool) })
+	if !ok {
+		return noDeadlineWait
+	}
+	d, ok := dt.Deadline()
+	if !ok {
+		return noDeadlineWait
+	}
+	return max(time.Until(d)-reportMargin, time.Second)
+}
 
 // Position, Range, Location and Diagnostic mirror the LSP types.
 type Position struct {
@@ -74,12 +98,14 @@ type Client struct {
 	base     int
 	requests []string // methods of the server's requests, in order
 	readErr  error    // why reading stopped
+	wait     time.Duration
 }
 
 // New starts reading the server's output (fromServer) and writes to its
-// input (toServer).
-func New(fromServer io.Reader, toServer io.Writer) *Client {
-	c := &Client{w: jsonrpc.NewWriter(toServer), pending: map[string]chan *jsonrpc.Message{}}
+// input (toServer); no wait for a response or a notification lasts longer
+// than wait (see WaitBound).
+func New(fromServer io.Reader, toServer io.Writer, wait time.Duration) *Client {
+	c := &Client{w: jsonrpc.NewWriter(toServer), pending: map[string]chan *jsonrpc.Message{}, wait: wait}
 	c.cond = sync.NewCond(&c.mu)
 	go c.read(jsonrpc.NewReader(fromServer))
 	return c
@@ -141,8 +167,8 @@ func (c *Client) Call(method string, params, result any) error {
 			return json.Unmarshal(m.Result, result)
 		}
 		return nil
-	case <-time.After(Timeout):
-		return fmt.Errorf("%s: no response within %v", method, Timeout)
+	case <-time.After(c.wait):
+		return fmt.Errorf("%s: no response within %v", method, c.wait)
 	}
 }
 
@@ -182,8 +208,8 @@ func (c *Client) Forget() {
 // WaitFor waits for the first notification after mark that match accepts
 // and returns its index.
 func (c *Client) WaitFor(mark int, match func(Notification) bool) (int, Notification, error) {
-	deadline := time.Now().Add(Timeout)
-	timer := time.AfterFunc(Timeout, func() {
+	deadline := time.Now().Add(c.wait)
+	timer := time.AfterFunc(c.wait, func() {
 		c.mu.Lock()
 		c.cond.Broadcast()
 		c.mu.Unlock()
@@ -201,7 +227,7 @@ func (c *Client) WaitFor(mark int, match func(Notification) bool) (int, Notifica
 			return 0, Notification{}, fmt.Errorf("waiting for a notification: %w", c.readErr)
 		}
 		if time.Now().After(deadline) {
-			return 0, Notification{}, errors.New("waiting for a notification: timed out")
+			return 0, Notification{}, fmt.Errorf("waiting for a notification: none within %v", c.wait)
 		}
 		c.cond.Wait()
 	}
