@@ -3,6 +3,7 @@ package resend
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 
 	"github.com/twice-lint/twice/analyzers/internal/astpath"
 	"github.com/twice-lint/twice/analyzers/internal/httpstatus"
@@ -30,6 +31,10 @@ type constraint struct {
 	// only when the response was judged good, so a later send is the next
 	// step, not a re-send.
 	assertion bool
+
+	// left is, for a condition from an earlier if, its branch that leaves
+	// (nil when the send is inside the branch).
+	left ast.Stmt
 }
 
 // pathConstraints returns the constraints on the way from the function
@@ -39,7 +44,8 @@ func pathConstraints(path []ast.Node) []constraint {
 	out := make([]constraint, 0, len(conds))
 	for _, c := range conds {
 		if c.Expr != nil {
-			out = append(out, constraint{pos: c.Expr.Pos(), cond: c.Expr, outcome: c.Truth, assertion: c.Left != nil && (aborts(c.Left) || reportsAndLeaves(c.Left))})
+			out = append(out, constraint{pos: c.Expr.Pos(), cond: c.Expr, outcome: c.Truth, left: c.Left,
+				assertion: c.Left != nil && (aborts(c.Left) || reportsAndLeaves(c.Left))})
 			continue
 		}
 		if sw, ok := c.Switch.(*ast.SwitchStmt); ok {
@@ -117,6 +123,26 @@ func reportsAndLeaves(st ast.Stmt) bool {
 		}
 	}
 	return false
+}
+
+// leavesWithError reports whether a branch ends by returning an error
+// (return nil, fmt.Errorf(…); return ErrNotAuthorized): the function gives
+// up on that side of the condition, so that side is the failure and
+// control passes the condition only when the answer was judged good.
+func leavesWithError(info *types.Info, st ast.Stmt) bool {
+	if b, ok := st.(*ast.BlockStmt); ok && len(b.List) > 0 {
+		st = b.List[len(b.List)-1]
+	}
+	ret, ok := st.(*ast.ReturnStmt)
+	if !ok || len(ret.Results) == 0 {
+		return false
+	}
+	last := ret.Results[len(ret.Results)-1]
+	tv, ok := info.Types[last]
+	if !ok || tv.IsNil() || tv.Type == nil {
+		return false
+	}
+	return types.Implements(tv.Type, errorInterface)
 }
 
 func terminatesList(list []ast.Stmt, depth int) bool {

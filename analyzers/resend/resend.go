@@ -3,7 +3,6 @@ package resend
 import (
 	_ "embed"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
@@ -97,12 +96,13 @@ func (c *checker) run() {
 				continue
 			}
 			self, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			c.function(file, fd.Body, self)
+			recv := receiverVar(self)
+			c.function(file, fd.Body, self, recv)
 			// Each closure is a function of its own: its sends are
 			// judged against each other, not against the enclosing body.
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				if lit, ok := n.(*ast.FuncLit); ok {
-					c.function(file, lit.Body, nil)
+					c.function(file, lit.Body, nil, recv)
 				}
 				return true
 			})
@@ -119,17 +119,19 @@ type send struct {
 }
 
 // function judges the sends of one function body. self is the declared
-// function (nil for a closure), whose recursive calls send again.
-func (c *checker) function(file *ast.File, body *ast.BlockStmt, self *types.Func) {
+// function (nil for a closure), whose recursive calls send again; recv is
+// the receiver of the enclosing method (nil for a function).
+func (c *checker) function(file *ast.File, body *ast.BlockStmt, self *types.Func, recv types.Object) {
 	sends := c.collectSends(body, self)
 	if len(sends) < 2 {
 		return
 	}
+	args := newArgComparer(c.pass.TypesInfo, body, recv)
 	flows := make(map[*ast.CallExpr]*flow)
 	for j, second := range sends {
 		for i := j - 1; i >= 0; i-- {
 			first := sends[i]
-			if !c.sameOperation(first, second) || first.call.End() > second.call.Pos() {
+			if !c.sameOperation(args, first, second) || first.call.End() > second.call.Pos() {
 				continue
 			}
 			fl, ok := flows[first.call]
@@ -180,9 +182,9 @@ func hasPlainSend(sends []send) bool {
 }
 
 // sameOperation reports whether second performs first's write again: the
-// same operation identity, or a recursive call of the function that
-// performs first.
-func (c *checker) sameOperation(first, second send) bool {
+// same operation identity with the same request (args.go), or a recursive
+// call of the function that performs first.
+func (c *checker) sameOperation(args *argComparer, first, second send) bool {
 	if first.recursive {
 		return false
 	}
@@ -190,29 +192,18 @@ func (c *checker) sameOperation(first, second send) bool {
 		return !countsAttempts(second.call) && !dropsParameter(c.pass.TypesInfo, second.call)
 	}
 	return first.op.Identity != "" && first.op.Identity == second.op.Identity &&
-		!c.differentConstants(first.call, second.call)
+		args.sends(first.call, second.call) != different
 }
 
-// differentConstants reports whether two calls pass different constant
-// strings in the same argument position: one helper posting to
-// "/jobinfo/start" and then to "/joblog/add" performs two operations.
-func (c *checker) differentConstants(a, b *ast.CallExpr) bool {
-	for i := 0; i < len(a.Args) && i < len(b.Args); i++ {
-		x, okx := stringConst(c.pass.TypesInfo, a.Args[i])
-		y, oky := stringConst(c.pass.TypesInfo, b.Args[i])
-		if okx && oky && x != y {
-			return true
-		}
+// receiverVar is the receiver of method fn (nil for functions).
+func receiverVar(fn *types.Func) types.Object {
+	if fn == nil {
+		return nil
 	}
-	return false
-}
-
-func stringConst(info *types.Info, e ast.Expr) (string, bool) {
-	tv, ok := info.Types[e]
-	if !ok || tv.Value == nil || tv.Value.Kind() != constant.String {
-		return "", false
+	if sig, ok := fn.Type().(*types.Signature); ok && sig.Recv() != nil {
+		return sig.Recv()
 	}
-	return constant.StringVal(tv.Value), true
+	return nil
 }
 
 // countsAttempts reports whether a recursive call passes a counter on
@@ -275,8 +266,12 @@ func (c *checker) judge(body *ast.BlockStmt, fl *flow, first, second send) (find
 			continue // a condition about something else
 		}
 		reach = reach.And(set)
+		// Getting past a check whose other side returns an error means
+		// the check found the answer good.
+		passed := con.left != nil && leavesWithError(c.pass.TypesInfo, con.left)
 		for _, in := range inspects {
 			in.pos = con.pos
+			in.success = in.success || passed
 			looks = append(looks, in)
 		}
 	}

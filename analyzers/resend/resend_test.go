@@ -24,6 +24,7 @@ func TestResend(t *testing.T) {
 		"refusals",  // 401/403/407/429, transport errors, follow-up writes, nolint, twice:idempotent
 		"migrate",   // exclusive settings, a fallback without a parameter, test steps with assertions
 		"encoders",  // a fallback encoding after looking at a local count (silent)
+		"buckets",   // same request vs another bucket/setting/ID/payload; a check that returns an error passed
 	}
 	a := New(model.New(model.Settings{}))
 	results := analysistest.Run(t, testenv.Testdata(t), a, pkgs...)

@@ -1,0 +1,62 @@
+package resend
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// fieldsWritten reports whether the function assigns a field or an element
+// of obj (obj.f = v, obj.f.g = v, obj[k] = v, obj.n++) between from and to:
+// the request held in obj was changed, so sending it again sends something
+// else (a test's next step: bucket.FileLockEnabled = true, then Update).
+// The enclosing method's receiver is the client, not the request (a token
+// refreshed on it sends the same request again), and a header changed on
+// the request (a new Authorization) does not change the operation.
+func (c *argComparer) fieldsWritten(obj types.Object, from, to token.Pos) bool {
+	if obj == c.recv {
+		return false
+	}
+	found := false
+	ast.Inspect(c.body, func(n ast.Node) bool {
+		if found || n == nil || n.End() <= from || n.Pos() >= to {
+			return false // outside the window between the sends
+		}
+		switch s := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			for _, lhs := range s.Lhs {
+				found = found || c.writesInto(lhs, obj)
+			}
+		case *ast.IncDecStmt:
+			found = found || c.writesInto(s.X, obj)
+		}
+		return !found
+	})
+	return found
+}
+
+// writesInto reports whether the assignment target e is a field or an
+// element reached from obj, not through a header map.
+func (c *argComparer) writesInto(e ast.Expr, obj types.Object) bool {
+	inside := false
+	for {
+		if isNamed(c.info.TypeOf(e), "net/http", "Header") {
+			return false
+		}
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return inside && c.info.Uses[x] == obj
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return false
+		}
+		inside = true
+	}
+}
