@@ -346,17 +346,19 @@ func (c *argComparer) literals(a, b *ast.CompositeLit, cmp func(x, y ast.Expr) s
 	return v
 }
 
-// keys compares two keys of composite literals: field names by name,
+// keys compares two keys of composite literals: struct field names by
+// the field they name (two different fields set: two different values),
 // other keys as values.
 func (c *argComparer) keys(a, b ast.Expr, cmp func(x, y ast.Expr) sameness) sameness {
 	ia, okA := a.(*ast.Ident)
 	ib, okB := b.(*ast.Ident)
-	if okA && okB && c.info.Types[a].Value == nil && c.info.Uses[ia] == nil {
-		// Struct field keys are not uses of a variable.
-		if ia.Name == ib.Name {
-			return same
+	if okA && okB {
+		if fa, fb := c.info.Uses[ia], c.info.Uses[ib]; isField(fa) && isField(fb) {
+			if fa == fb {
+				return same
+			}
+			return different
 		}
-		return different
 	}
 	return cmp(a, b)
 }

@@ -41,6 +41,21 @@
 //   - a failure to decode the body: if err := json.NewDecoder(resp.Body).Decode(&v); err != nil;
 //   - any of these in a same-package helper (if !authPassed(resp)).
 //
+// The two calls must carry the same request. Their arguments (and the
+// receiver of a method call) are compared through the values variables
+// hold: req and again built by the same builder call with the same
+// arguments are the same request; so are two evaluations of one expression
+// (bytes.NewReader(body), a clone of the request, a fresh UUID). They are a
+// different request, and nothing is reported, only on evidence: different
+// constants (another path, another name suffix), two distinct variables the
+// function never assigned (two parameters), different fields of one value,
+// composite literals with different keys or values, or a field or element
+// of the request assigned between the sends (bucket.FileLockEnabled =
+// true, then Update again). Fields of the enclosing method's receiver (a
+// token refreshed on the client) and the request's headers (a new
+// Authorization) do not change the request. When the comparison cannot
+// decide, the same operation counts as the same request.
+//
 // It is not a re-send, and nothing is reported, when:
 //
 //   - the re-send happens only after 401, 403, 407 or 429: the server
@@ -51,9 +66,10 @@
 //   - the first send failed without a response (err != nil): that is a retry,
 //     which the unsaferetry analyzer judges;
 //   - the way to the second send passes an assertion on the first
-//     response: the branch not taken aborts (t.Fatal, panic, log.Fatal) or
-//     reports an error and leaves (t.Errorf(…); return). The second send is
-//     then the next step after a good answer (a test's successive steps);
+//     response: the branch not taken aborts (t.Fatal, panic, log.Fatal),
+//     reports an error and leaves (t.Errorf(…); return), or returns an
+//     error (return fmt.Errorf(…)). The second send is then the next step
+//     after a good answer (a test's successive steps);
 //   - one call site runs several times in a loop (also unsaferetry's); two
 //     sends in the same loop iteration still count;
 //   - the operation is idempotent (PUT, DELETE, GET, an upsert);
