@@ -126,7 +126,7 @@ func (c *argComparer) reaching(obj types.Object, pos token.Pos) (definition, boo
 // argument.
 func (c *argComparer) sends(a, b *ast.CallExpr) sameness {
 	if len(a.Args) != len(b.Args) {
-		return undecided
+		return different // a variadic call given more values: another request
 	}
 	v := same
 	if ra, rb := c.receiver(a), c.receiver(b); ra != nil && rb != nil {

@@ -47,6 +47,7 @@ func TestArgComparer(t *testing.T) {
 		{"names built alike", `func (c *Client) f(p string) { a := p + "-x"; c.create(a, 1); b := p + "-x"; c.create(b, 1) }`, same},
 		{"fresh value each time", `func (c *Client) f() { c.create(uuid(), 1); c.create(uuid(), 1) }`, same},
 		{"other field of one value", `func f(r *Req, c *Client) { c.create(r.Path, 1); c.create(string(r.Body), 1) }`, undecided},
+		{"more variadic values", `func g(q string, a ...int) error { return nil }; func f(q string) { g(q, 1); g(q, 1, 2) }`, different},
 		{"two fields", `type P struct{ A, B string }; func f(p P, c *Client) { c.create(p.A, 1); c.create(p.B, 1) }`, different},
 	}
 	for _, tt := range tests {
@@ -65,7 +66,7 @@ func TestArgComparer(t *testing.T) {
 			var calls []*ast.CallExpr
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				if call, ok := n.(*ast.CallExpr); ok {
-					if name := calleeName(call); name == "send" || name == "create" {
+					if name := calleeName(call); name == "send" || name == "create" || name == "g" {
 						calls = append(calls, call)
 					}
 				}
