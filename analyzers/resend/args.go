@@ -58,7 +58,8 @@ const maxCompareDepth = 12
 // for a tuple assignment from one call (req, err := http.NewRequest(…)),
 // which result the variable receives.
 type definition struct {
-	end   token.Pos // the end of the assignment statement
+	pos   token.Pos // the assignment statement: where its value is evaluated
+	end   token.Pos // its end: where the variable holds the value
 	value ast.Expr
 	index int
 }
@@ -78,9 +79,9 @@ func newArgComparer(info *types.Info, body *ast.BlockStmt, recv types.Object) *a
 		case *ast.FuncLit:
 			return false // a closure's assignments happen when it runs
 		case *ast.AssignStmt:
-			c.record(n.Lhs, n.Rhs, n.End())
+			c.record(n.Lhs, n.Rhs, n.Pos(), n.End())
 		case *ast.ValueSpec:
-			c.record(identsAsExprs(n.Names), n.Values, n.End())
+			c.record(identsAsExprs(n.Names), n.Values, n.Pos(), n.End())
 		}
 		return true
 	})
@@ -89,7 +90,7 @@ func newArgComparer(info *types.Info, body *ast.BlockStmt, recv types.Object) *a
 
 // record notes the assignments of lhs = rhs (in source order, which
 // ast.Inspect follows).
-func (c *argComparer) record(lhs, rhs []ast.Expr, end token.Pos) {
+func (c *argComparer) record(lhs, rhs []ast.Expr, pos, end token.Pos) {
 	for i, e := range lhs {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		if !ok || id.Name == "_" {
@@ -99,7 +100,7 @@ func (c *argComparer) record(lhs, rhs []ast.Expr, end token.Pos) {
 		if obj == nil {
 			continue
 		}
-		d := definition{end: end}
+		d := definition{pos: pos, end: end}
 		switch {
 		case len(rhs) == len(lhs):
 			d.value = rhs[i]
@@ -133,6 +134,9 @@ func (c *argComparer) sends(a, b *ast.CallExpr) sameness {
 		v = join(v, c.compare(ra, a.Pos(), rb, b.Pos(), 0))
 	}
 	for i := range a.Args {
+		if isNamed(c.info.TypeOf(a.Args[i]), "context", "Context") {
+			continue // a deadline or a cancellation, not part of the request
+		}
 		v = join(v, c.compare(a.Args[i], a.Pos(), b.Args[i], b.Pos(), 0))
 	}
 	return v
@@ -168,12 +172,12 @@ func (c *argComparer) compare(a ast.Expr, pa token.Pos, b ast.Expr, pb token.Pos
 		return c.idents(ia, pa, ib, pb, depth)
 	case aIsID:
 		if d, ok := c.valueOf(ia, pa); ok {
-			return c.compare(d.value, d.end, b, pb, depth+1)
+			return c.compare(d.value, d.pos, b, pb, depth+1)
 		}
 		return undecided
 	case bIsID:
 		if d, ok := c.valueOf(ib, pb); ok {
-			return c.compare(a, pa, d.value, d.end, depth+1)
+			return c.compare(a, pa, d.value, d.pos, depth+1)
 		}
 		return undecided
 	}
@@ -225,28 +229,28 @@ func (c *argComparer) idents(ia *ast.Ident, pa token.Pos, ib *ast.Ident, pb toke
 	}
 	da, okA := c.reaching(oa, pa)
 	db, okB := c.reaching(ob, pb)
-	if oa == ob && da == db {
-		// One variable holding one value: the same request unless the
-		// function changed its fields between the sends.
-		if c.fieldsWritten(oa, pa, pb) {
-			return different
-		}
-		return same
+	// The request held in a variable changed after it got its value and
+	// before the second send (after the first, when it is the same
+	// variable): another request.
+	since := db.end
+	if oa == ob && pa > since {
+		since = pa
+	}
+	if c.fieldsWritten(ob, since, pb) {
+		return different
 	}
 	switch {
+	case oa == ob && da == db:
+		return same // one variable holding one value
 	case okA && okB && da.value != nil && db.value != nil:
 		if da.index != db.index {
 			return undecided
 		}
-		v := c.compare(da.value, da.end, db.value, db.end, depth+1)
-		if v == same && oa == ob && c.fieldsWritten(oa, db.end, pb) {
-			return different
-		}
-		return v
+		return c.compare(da.value, da.pos, db.value, db.pos, depth+1)
 	case okA && da.value != nil:
-		return c.compare(da.value, da.end, ib, pb, depth+1)
+		return c.compare(da.value, da.pos, ib, pb, depth+1)
 	case okB && db.value != nil:
-		return c.compare(ia, pa, db.value, db.end, depth+1)
+		return c.compare(ia, pa, db.value, db.pos, depth+1)
 	case !okA && !okB:
 		return different // two variables the function never assigned: two values
 	}

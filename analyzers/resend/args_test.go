@@ -2,6 +2,7 @@ package resend
 
 import (
 	"go/ast"
+	"go/importer"
 	"go/parser"
 	"go/token"
 	"go/types"
@@ -11,6 +12,8 @@ import (
 // argsPrelude declares what the snippets of TestArgComparer call: send is
 // the operation, build a request builder, clone a copy.
 const argsPrelude = `package p
+import "context"
+func do(ctx context.Context, r *Req) error { return nil }
 type Req struct{ Path string; Body []byte; Header map[string]string; N int }
 type Client struct{ token string }
 func send(r *Req) error { return nil }
@@ -47,6 +50,9 @@ func TestArgComparer(t *testing.T) {
 		{"names built alike", `func (c *Client) f(p string) { a := p + "-x"; c.create(a, 1); b := p + "-x"; c.create(b, 1) }`, same},
 		{"fresh value each time", `func (c *Client) f() { c.create(uuid(), 1); c.create(uuid(), 1) }`, same},
 		{"other field of one value", `func f(r *Req, c *Client) { c.create(r.Path, 1); c.create(string(r.Body), 1) }`, undecided},
+		{"reassigned, then a field changed", `func f(b []byte) { r := build("/a", b); send(r); r = build("/a", b); r.N = 2; send(r) }`, different},
+		{"value of a self-referential definition", `func f(b []byte) { r := build("/a", b); r = r.clone(); send(r); send(r.clone()) }`, undecided},
+		{"another context", `func f(ctx context.Context, r *Req) { do(ctx, r); ctx2, cancel := context.WithCancel(ctx); defer cancel(); do(ctx2, r) }`, same},
 		{"more variadic values", `func g(q string, a ...int) error { return nil }; func f(q string) { g(q, 1); g(q, 1, 2) }`, different},
 		{"two fields", `type P struct{ A, B string }; func f(p P, c *Client) { c.create(p.A, 1); c.create(p.B, 1) }`, different},
 	}
@@ -59,14 +65,14 @@ func TestArgComparer(t *testing.T) {
 			}
 			info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{},
 				Uses: map[*ast.Ident]types.Object{}, Selections: map[*ast.SelectorExpr]*types.Selection{}}
-			if _, err := (&types.Config{}).Check("p", fset, []*ast.File{f}, info); err != nil {
+			if _, err := (&types.Config{Importer: importer.Default()}).Check("p", fset, []*ast.File{f}, info); err != nil {
 				t.Fatal(err)
 			}
 			fd := f.Decls[len(f.Decls)-1].(*ast.FuncDecl)
 			var calls []*ast.CallExpr
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				if call, ok := n.(*ast.CallExpr); ok {
-					if name := calleeName(call); name == "send" || name == "create" || name == "g" {
+					if name := calleeName(call); name == "send" || name == "create" || name == "g" || name == "do" {
 						calls = append(calls, call)
 					}
 				}

@@ -11,8 +11,9 @@ import (
 // the request held in obj was changed, so sending it again sends something
 // else (a test's next step: bucket.FileLockEnabled = true, then Update).
 // The enclosing method's receiver is the client, not the request (a token
-// refreshed on it sends the same request again), and a header changed on
-// the request (a new Authorization) does not change the operation.
+// refreshed on it sends the same request again); a header changed on the
+// request (a new Authorization) and a body set again (the first send
+// consumed it) do not change the operation.
 func (c *argComparer) fieldsWritten(obj types.Object, from, to token.Pos) bool {
 	if obj == c.recv {
 		return false
@@ -49,6 +50,9 @@ func (c *argComparer) writesInto(e ast.Expr, obj types.Object) bool {
 		case *ast.Ident:
 			return inside && c.info.Uses[x] == obj
 		case *ast.SelectorExpr:
+			if resetsForResend(c.info, x) {
+				return false
+			}
 			e = x.X
 		case *ast.IndexExpr:
 			e = x.X
@@ -59,4 +63,18 @@ func (c *argComparer) writesInto(e ast.Expr, obj types.Object) bool {
 		}
 		inside = true
 	}
+}
+
+// resetsForResend reports whether sel is a field of an *http.Request that
+// must be set again before the same request can be sent again (its body is
+// consumed by the first send): req.Body = …, req.GetBody, req.ContentLength.
+func resetsForResend(info *types.Info, sel *ast.SelectorExpr) bool {
+	if !isNamed(info.TypeOf(sel.X), "net/http", "Request") {
+		return false
+	}
+	switch sel.Sel.Name {
+	case "Body", "GetBody", "ContentLength", "Header":
+		return true
+	}
+	return false
 }

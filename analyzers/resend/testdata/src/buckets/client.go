@@ -12,6 +12,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 )
 
@@ -214,6 +215,30 @@ func (c *Client) Resize(ctx context.Context, body []byte) error {
 		retry := req.Clone(ctx)
 		retry.Header["Authorization"] = []string{"Bearer " + c.token}
 		resp, err = c.hc.Do(retry) // want `POST .*/v1/buckets/resize is sent again after inspecting the response status \(5xx\)`
+		if err != nil {
+			return err
+		}
+		resp.Body.Close()
+	}
+	return nil
+}
+
+// Rename posts a rename and, after a 5xx, posts the same request again
+// with its body set anew (the first send consumed it): the same request.
+func (c *Client) Rename(ctx context.Context, body []byte) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base+"/v1/buckets/rename", bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if resp.StatusCode >= 500 {
+		req.Body = io.NopCloser(bytes.NewReader(body))
+		req.ContentLength = int64(len(body))
+		resp, err = c.hc.Do(req) // want `POST .*/v1/buckets/rename is sent again after inspecting the response status \(5xx\)`
 		if err != nil {
 			return err
 		}
