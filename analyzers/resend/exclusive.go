@@ -108,23 +108,17 @@ func writtenBetween(info *types.Info, body *ast.BlockStmt, e ast.Expr, from, to 
 		return true
 	})
 	written := func(e ast.Expr) bool {
-		for {
-			switch x := ast.Unparen(e).(type) {
+		for _, x := range targetChain(e) {
+			switch x := x.(type) {
 			case *ast.Ident:
 				return vars[info.ObjectOf(x)]
 			case *ast.SelectorExpr:
 				if v, ok := info.Uses[x.Sel].(*types.Var); ok && vars[v] {
 					return true
 				}
-				e = x.X
-			case *ast.IndexExpr:
-				e = x.X
-			case *ast.StarExpr:
-				e = x.X
-			default:
-				return false
 			}
 		}
+		return false
 	}
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {

@@ -41,27 +41,42 @@ func (c *argComparer) fieldsWritten(obj types.Object, from, to token.Pos) bool {
 // writesInto reports whether the assignment target e is a field or an
 // element reached from obj, not through a header map.
 func (c *argComparer) writesInto(e ast.Expr, obj types.Object) bool {
-	inside := false
-	for {
-		if isNamed(c.info.TypeOf(e), "net/http", "Header") {
+	chain := targetChain(e)
+	if len(chain) < 2 {
+		return false // not through a variable, or the variable itself
+	}
+	for _, x := range chain {
+		if isNamed(c.info.TypeOf(x), "net/http", "Header") {
 			return false
 		}
-		switch x := ast.Unparen(e).(type) {
+		if sel, ok := x.(*ast.SelectorExpr); ok && resetsForResend(c.info, sel) {
+			return false
+		}
+	}
+	root := chain[len(chain)-1].(*ast.Ident)
+	return c.info.Uses[root] == obj
+}
+
+// targetChain lists an assignment target and what it is reached through,
+// down to the variable (a.b[i].c: a.b[i].c, a.b[i], a.b, a); nil when it
+// is not reached from a variable.
+func targetChain(e ast.Expr) []ast.Expr {
+	var chain []ast.Expr
+	for {
+		e = ast.Unparen(e)
+		chain = append(chain, e)
+		switch x := e.(type) {
 		case *ast.Ident:
-			return inside && c.info.Uses[x] == obj
+			return chain
 		case *ast.SelectorExpr:
-			if resetsForResend(c.info, x) {
-				return false
-			}
 			e = x.X
 		case *ast.IndexExpr:
 			e = x.X
 		case *ast.StarExpr:
 			e = x.X
 		default:
-			return false
+			return nil
 		}
-		inside = true
 	}
 }
 
