@@ -60,10 +60,10 @@ func clientSendMessage(name string, s *mutation.ClientSend) string {
 
 // quietSDKMethod: a request sent through a generic retrying sender of the
 // package (Client.Do over a retrying client) by an SDK method whose name
-// says it reads or sets a state is not reported (mutation.GenericSendQuiet),
-// nor one in a test (a test of the SDK against a test server).
+// says it reads or sets a state is not reported unless its payload says it
+// adds (Classifier.GenericSendQuietCall), nor one in a test (a test of the SDK against a test server).
 // Calls of the retrying client itself are judged as before.
-func quietSDKMethod(pass *analysis.Pass, s *retryscope.Scope, op mutation.Op) bool {
+func quietSDKMethod(pass *analysis.Pass, c *mutation.Classifier, s *retryscope.Scope, op mutation.Op) bool {
 	if s.Kind != retryscope.KindClient || s.Encl == nil || op.Primitive() != mutation.KindHTTP {
 		return false
 	}
@@ -72,5 +72,5 @@ func quietSDKMethod(pass *analysis.Pass, s *retryscope.Scope, op mutation.Op) bo
 		return false // the retrying client's own call
 	}
 	inTest := strings.HasSuffix(pass.Fset.Position(s.Call.Pos()).Filename, "_test.go")
-	return inTest || mutation.GenericSendQuiet(s.Encl.Name.Name)
+	return inTest || c.GenericSendQuietCall(s.Call, op, s.Encl.Name.Name)
 }

@@ -93,7 +93,7 @@ func (r *reporter) candidates() []candidate {
 	for _, s := range r.m.Scopes {
 		switch {
 		case s.Call != nil:
-			if op, ok := r.clientOp(s); ok && !quietSDKMethod(r.pass, s, op) {
+			if op, ok := r.clientOp(s); ok && !quietSDKMethod(r.pass, r.m.Classifier, s, op) {
 				add(candidate{node: s.Call, call: s.Call, op: op, scope: s})
 			}
 		case s.Func != nil:

@@ -24,7 +24,7 @@ func (m *Model) clientSends() map[*types.Func]*mutation.ClientSend {
 		}
 		op, ok := m.Classifier.Call(s.Call)
 		if !ok || op.Kind == mutation.KindVerb || m.Classifier.Evidence(s.Call, s.Encl).Any() ||
-			op.Primitive() == mutation.KindHTTP && mutation.GenericSendQuiet(s.Encl.Name.Name) {
+			m.Classifier.GenericSendQuietCall(s.Call, op, s.Encl.Name.Name) {
 			continue
 		}
 		p := m.pass.Fset.Position(s.Call.Pos())

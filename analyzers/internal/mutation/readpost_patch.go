@@ -32,6 +32,15 @@ var requestFields = map[string]bool{"method": true, "body": true, "payload": tru
 // opNames are whole field names of an operation code.
 var opNames = map[string]bool{"op": true, "ops": true, "operation": true, "operations": true}
 
+// payloadShape is what a call's payload says of a repeat.
+type payloadShape int
+
+const (
+	shapeUnknown payloadShape = iota // no payload struct twice can read
+	shapeSets                        // every payload struct only sets fields
+	shapeAdds                        // a payload struct appends, increments or carries an operation code
+)
+
 // patchSets reports whether op is a PATCH whose call passes a payload that
 // only sets fields.
 func (c *Classifier) patchSets(call *ast.CallExpr, op Op) bool {
@@ -39,18 +48,33 @@ func (c *Classifier) patchSets(call *ast.CallExpr, op Op) bool {
 	if op.Primitive() != KindHTTP || method != "PATCH" {
 		return false
 	}
-	found := false
+	return c.payload(call) == shapeSets
+}
+
+// payload judges the payload structs call passes: one that adds decides,
+// then one whose shape twice cannot read (a request description), else
+// sets-only when at least one was seen.
+func (c *Classifier) payload(call *ast.CallExpr) payloadShape {
+	shape := shapeUnknown
+	described := false
 	for _, arg := range c.payloadArgs(call) {
 		st := c.payloadStruct(c.info.TypeOf(arg))
 		if st == nil {
 			continue
 		}
-		if !c.setsOnly(st) {
-			return false
+		switch c.structShape(st) {
+		case shapeAdds:
+			return shapeAdds
+		case shapeUnknown:
+			described = true
+		default:
+			shape = shapeSets
 		}
-		found = true
 	}
-	return found
+	if described {
+		return shapeUnknown
+	}
+	return shape
 }
 
 // payloadArgs lists the call's arguments and, for an argument that is a
@@ -108,27 +132,32 @@ func (c *Classifier) payloadStruct(t types.Type) *types.Struct {
 	return st
 }
 
-// setsOnly reports whether no field of st says append, add, increment or
-// operation, and st is not a request description (a method or body
-// field).
-func (c *Classifier) setsOnly(st *types.Struct) bool {
+// structShape: a field that says append, add, increment or operation
+// makes st add; a method or body field makes it a request description,
+// whose payload is elsewhere (unknown); otherwise st only sets.
+func (c *Classifier) structShape(st *types.Struct) payloadShape {
+	described := false
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
 		if requestFields[strings.ToLower(f.Name())] {
-			return false // a request description: its payload is elsewhere
+			described = true
+			continue
 		}
 		for _, name := range []string{f.Name(), jsonName(st.Tag(i))} {
 			if opNames[strings.ToLower(name)] {
-				return false
+				return shapeAdds
 			}
 			for _, w := range nameWords(name) {
 				if patchWords[w] {
-					return false
+					return shapeAdds
 				}
 			}
 		}
 	}
-	return true
+	if described {
+		return shapeUnknown
+	}
+	return shapeSets
 }
 
 // jsonName is the name a struct tag gives a field in JSON, "" if none.

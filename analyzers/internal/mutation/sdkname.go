@@ -1,5 +1,7 @@
 package mutation
 
+import "go/ast"
+
 // SDK methods that send through a generic retrying sender. An SDK built on
 // one generic Do (or a helper that owns the retry and takes the method from
 // its caller) has one method per API operation, and the method's name is
@@ -7,7 +9,11 @@ package mutation
 // UpdateSettings or SetLabels replaces a state (a repeat leaves the same
 // state), Compact or Refresh asks for work that is harmless twice. Those
 // stay silent; a name that says it creates, adds or sends keeps the write
-// whatever its first word.
+// whatever its first word. The body speaks before the name
+// (GenericSendQuietCall): a read path or a set-only PATCH is silenced
+// earlier (postReads), and a payload that appends, increments or carries an
+// operation code keeps the write whatever the name says (PatchList sending
+// {append: […]}).
 
 // stateWords in a name say the operation sets a state: repeating it with
 // the same arguments leaves the same state.
@@ -52,4 +58,18 @@ func GenericSendQuiet(name string) bool {
 		state = state || stateWords[w]
 	}
 	return read || state
+}
+
+// GenericSendQuietCall judges a write op, sent by call in the SDK method
+// name, through a generic retrying sender: the payload call carries first
+// (one that adds is a write whatever the method is called), the method's
+// name only when the body cannot tell (GenericSendQuiet).
+func (c *Classifier) GenericSendQuietCall(call *ast.CallExpr, op Op, name string) bool {
+	if op.Primitive() != KindHTTP {
+		return false
+	}
+	if c.payload(call) == shapeAdds {
+		return false
+	}
+	return GenericSendQuiet(name)
 }
