@@ -108,6 +108,9 @@ func (c *Classifier) httpOp(call *ast.CallExpr, m sval, url ast.Expr) (Op, bool)
 		op.Identity = "http " + method + " " + path
 	} else {
 		op.Desc = method + " request"
+		if alt := c.pathAlternatives(url); alt != "" {
+			op.Desc = method + " " + alt
+		}
 		if url != nil {
 			op.Identity = "http " + method + " " + types.ExprString(url)
 		} else {

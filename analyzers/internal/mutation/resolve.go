@@ -34,10 +34,11 @@ type fieldKey struct {
 type index struct {
 	assigns   map[*types.Var][]assignment
 	fields    map[fieldKey][]ast.Expr
+	fieldSet  map[fieldKey]bool // the field is assigned (=, +=, …)
 	addrTaken map[*types.Var]bool
-	// returns maps this package's functions whose body is a single
-	// `return expr` to expr: URL builders such as
-	// func (c *Client) url(id string) string { return c.base + "/v1/items/" + id }.
+	// returns maps this package's functions whose one return statement
+	// ends the body and returns one value to that value: URL builders such
+	// as func (c *Client) url(id string) string { return c.base + "/v1/items/" + id }.
 	returns map[*types.Func]ast.Expr
 	// decls are the package's function declarations in position order
 	// (files in pass order, each file's in source order, sorted).
@@ -54,7 +55,8 @@ func (c *Classifier) idx() *index {
 
 func (c *Classifier) buildIndex() *index {
 	ix := &index{assigns: map[*types.Var][]assignment{}, fields: map[fieldKey][]ast.Expr{}, addrTaken: map[*types.Var]bool{},
-		returns: map[*types.Func]ast.Expr{}}
+		fieldSet: map[fieldKey]bool{},
+		returns:  map[*types.Func]ast.Expr{}}
 	for _, f := range c.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
@@ -95,19 +97,36 @@ func (c *Classifier) buildIndex() *index {
 	return ix
 }
 
-// indexReturn records a function whose body is a single return of one
-// value.
+// indexReturn records a function whose one return statement ends its
+// body and returns one value: URL builders such as buildURI(path, opts),
+// whatever they compute before it.
 func (c *Classifier) indexReturn(ix *index, d *ast.FuncDecl) {
-	if d.Body == nil || len(d.Body.List) != 1 {
+	if d.Body == nil || len(d.Body.List) == 0 {
 		return
 	}
-	ret, ok := d.Body.List[0].(*ast.ReturnStmt)
-	if !ok || len(ret.Results) != 1 {
+	ret, ok := d.Body.List[len(d.Body.List)-1].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 || countReturns(d.Body) != 1 {
 		return
 	}
 	if fn, ok := c.info.Defs[d.Name].(*types.Func); ok {
 		ix.returns[fn] = ret.Results[0]
 	}
+}
+
+// countReturns counts the return statements of a body, not of the
+// function literals in it.
+func countReturns(body *ast.BlockStmt) int {
+	n := 0
+	ast.Inspect(body, func(x ast.Node) bool {
+		switch x.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			n++
+		}
+		return true
+	})
+	return n
 }
 
 func (c *Classifier) indexAssign(ix *index, lhs, rhs []ast.Expr, tok token.Token) {
@@ -126,10 +145,13 @@ func (c *Classifier) indexAssign(ix *index, lhs, rhs []ast.Expr, tok token.Token
 			ix.assigns[v] = append(ix.assigns[v], a)
 			continue
 		}
-		if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && a.rhs != nil {
+		if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
 			if v := c.varOf(sel.X); v != nil {
 				k := fieldKey{v, sel.Sel.Name}
-				ix.fields[k] = append(ix.fields[k], a.rhs)
+				ix.fieldSet[k] = true
+				if a.rhs != nil {
+					ix.fields[k] = append(ix.fields[k], a.rhs)
+				}
 			}
 		}
 	}
@@ -240,6 +262,9 @@ type piece struct {
 	known bool
 	param int    // -1, or the summarised function's parameter the part is
 	field string // the part is this field of parameter param
+	// local: an unknown part that is this variable of the package, never
+	// assigned (a parameter of a URL builder the caller's argument fills).
+	local *types.Var
 }
 
 // pieces splits a string expression into known and unknown parts.
@@ -260,19 +285,29 @@ func (c *Classifier) pieces(e ast.Expr, depth int) []piece {
 		if v := c.varOf(e); v != nil {
 			if a, ok := c.single(v); ok && a.rhs != nil {
 				return c.pieces(a.rhs, depth+1)
+			} else if ok && a.call != nil && a.idx == 0 {
+				if ps, ok := c.urlCallPieces(a.call, depth); ok {
+					return ps // s, err := url.JoinPath(…)
+				}
+			}
+			if v.Pkg() == c.pass.Pkg && len(c.idx().assigns[v]) == 0 {
+				return []piece{{param: -1, local: v}}
 			}
 		}
 	case *ast.CallExpr:
+		if ps, ok := c.urlCallPieces(e, depth); ok {
+			return ps
+		}
 		fn := c.calleeFunc(e)
 		if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && len(e.Args) > 0 {
 			if f := c.str(e.Args[0], depth+1); f.known {
 				return c.formatPieces(f.s, e.Args[1:], depth)
 			}
 		}
-		// A same-package URL builder: its returned expression, in which
-		// the callee's own parameters are unknown parts.
-		if ret, ok := c.idx().returns[fn]; ok && fn != nil {
-			return c.pieces(ret, depth+1)
+		// A same-package URL builder: its returned expression, the
+		// callee's parameters filled with the call's arguments.
+		if ps, ok := c.builderPieces(e, fn, depth); ok {
+			return ps
 		}
 	}
 	return []piece{{param: -1}}

@@ -1,0 +1,210 @@
+package mutation
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+	"strings"
+)
+
+// URLs built with net/url and path. An SDK method often builds its URL
+// with the standard library rather than by concatenation: url.Parse(base +
+// endpoint) then u.String(), base.ResolveReference(&url.URL{Path: p}),
+// base.Parse(p), url.JoinPath(base, "keys", id), path.Join("/v1", "keys").
+// Each is followed to the strings it is made of, so that the path a
+// message prints and a read path is recognised come from the code's own
+// constants; a part twice cannot follow stays unknown ({…}).
+
+// urlCallPieces splits a call that builds a URL or a path into pieces;
+// ok is false when call is not such a builder.
+func (c *Classifier) urlCallPieces(call *ast.CallExpr, depth int) ([]piece, bool) {
+	fn := c.calleeFunc(call)
+	if fn == nil || fn.Pkg() == nil {
+		return nil, false
+	}
+	recv := recvName(fn)
+	switch pkg := fn.Pkg().Path(); {
+	case pkg == "net/url" && recv == "" && fn.Name() == "Parse" && len(call.Args) == 1:
+		return c.pieces(call.Args[0], depth+1), true
+	case pkg == "net/url" && recv == "" && fn.Name() == "JoinPath" && len(call.Args) > 0:
+		return c.joined(call.Args, depth), true
+	case pkg == "path" && recv == "" && fn.Name() == "Join":
+		return c.joined(call.Args, depth), true
+	case pkg == "net/url" && recv == "URL":
+		return c.urlMethodPieces(call, fn.Name(), depth)
+	}
+	return nil, false
+}
+
+// urlMethodPieces follows the *url.URL methods that return the URL or a
+// URL derived from it.
+func (c *Classifier) urlMethodPieces(call *ast.CallExpr, name string, depth int) ([]piece, bool) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, false
+	}
+	switch {
+	case name == "String" && len(call.Args) == 0:
+		return c.urlValuePieces(sel.X, depth+1), true
+	case name == "Parse" && len(call.Args) == 1:
+		// A reference resolved against a base: the base stays unknown
+		// (dropped by urlPath when it leads), the reference is the path.
+		return append([]piece{{param: -1}}, c.pieces(call.Args[0], depth+1)...), true
+	case name == "ResolveReference" && len(call.Args) == 1:
+		return append([]piece{{param: -1}}, c.urlValuePieces(call.Args[0], depth+1)...), true
+	case name == "JoinPath":
+		return append(c.urlValuePieces(sel.X, depth+1), c.joined(call.Args, depth)...), true
+	}
+	return nil, false
+}
+
+// urlValuePieces splits an expression of type url.URL or *url.URL: a
+// literal with a Path, a variable given one such value once and whose
+// fields are never set, or a call that builds one.
+func (c *Classifier) urlValuePieces(e ast.Expr, depth int) []piece {
+	if depth > maxDepth {
+		return []piece{{param: -1}}
+	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.UnaryExpr:
+		return c.urlValuePieces(x.X, depth+1)
+	case *ast.CompositeLit:
+		return c.urlLiteralPieces(x, depth)
+	case *ast.CallExpr:
+		if ps, ok := c.urlCallPieces(x, depth); ok {
+			return ps
+		}
+	case *ast.Ident:
+		v := c.varOf(x)
+		if v == nil || c.pathSet(v) {
+			return []piece{{param: -1}}
+		}
+		a, ok := c.single(v)
+		switch {
+		case !ok:
+		case a.rhs != nil:
+			return c.urlValuePieces(a.rhs, depth+1)
+		case a.call != nil && a.idx == 0:
+			if ps, ok := c.urlCallPieces(a.call, depth); ok {
+				return ps
+			}
+		}
+	}
+	return []piece{{param: -1}}
+}
+
+// urlLiteralPieces: a url.URL literal with a Path and no scheme or host is
+// a reference whose path is Path; one with a host is unknown before the
+// path.
+func (c *Classifier) urlLiteralPieces(lit *ast.CompositeLit, depth int) []piece {
+	if t := c.info.TypeOf(lit); t == nil || !isURLType(t) {
+		return []piece{{param: -1}}
+	}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Path" {
+				return append([]piece{{param: -1}}, c.pieces(kv.Value, depth+1)...)
+			}
+		}
+	}
+	return []piece{{param: -1}}
+}
+
+// joined splits path elements joined with "/" (path.Join, url.JoinPath).
+func (c *Classifier) joined(args []ast.Expr, depth int) []piece {
+	var out []piece
+	for i, a := range args {
+		if i > 0 {
+			out = append(out, piece{s: "/", known: true, param: -1})
+		}
+		out = append(out, c.pieces(a, depth+1)...)
+	}
+	return out
+}
+
+// pathSet reports whether the path of the URL held in v is assigned
+// (u.Path = …): its path is no longer the one it was given. The query
+// (u.RawQuery = …) does not change it.
+func (c *Classifier) pathSet(v *types.Var) bool {
+	ix := c.idx()
+	return ix.fieldSet[fieldKey{v, "Path"}] || ix.fieldSet[fieldKey{v, "RawPath"}] || ix.fieldSet[fieldKey{v, "Opaque"}]
+}
+
+// isURLType reports whether t is net/url.URL or a pointer to it.
+func isURLType(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/url" && n.Obj().Name() == "URL"
+}
+
+// builderPieces splits a call of a same-package URL builder (index.returns)
+// into its returned value's pieces, each part that is one of the builder's
+// parameters replaced by the pieces of the call's argument for it:
+// buildURI(fmt.Sprintf("/zones/%s/hold", id), nil) is /zones/{…}/hold.
+func (c *Classifier) builderPieces(call *ast.CallExpr, fn *types.Func, depth int) ([]piece, bool) {
+	if fn == nil {
+		return nil, false
+	}
+	ret, ok := c.idx().returns[fn]
+	if !ok {
+		return nil, false
+	}
+	sig, _ := fn.Type().(*types.Signature)
+	var out []piece
+	for _, p := range c.pieces(ret, depth+1) {
+		k := paramPos(sig, p.local)
+		if k < 0 || k >= len(call.Args) || sig.Variadic() && k == sig.Params().Len()-1 {
+			out = append(out, p)
+			continue
+		}
+		out = append(out, c.pieces(call.Args[k], depth+1)...)
+	}
+	return out, true
+}
+
+// paramPos is the index of v among sig's parameters, or -1.
+func paramPos(sig *types.Signature, v *types.Var) int {
+	if sig == nil || v == nil {
+		return -1
+	}
+	for i := 0; i < sig.Params().Len(); i++ {
+		if sig.Params().At(i) == v {
+			return i
+		}
+	}
+	return -1
+}
+
+// maxAlternatives bounds the paths a description lists.
+const maxAlternatives = 3
+
+// pathAlternatives describes a URL held in a variable given one of several
+// paths on different branches (uri = "/apps/{…}/policies" or
+// "/policies"): every assignment's path, distinct, joined with " or ";
+// "" when one of them is not a path twice can read.
+func (c *Classifier) pathAlternatives(e ast.Expr) string {
+	v := c.varOf(e)
+	if v == nil || v.Pkg() != c.pass.Pkg || c.idx().addrTaken[v] {
+		return ""
+	}
+	as := c.idx().assigns[v]
+	if len(as) < 2 || len(as) > maxAlternatives {
+		return ""
+	}
+	var paths []string
+	for _, a := range as {
+		if a.rhs == nil {
+			return ""
+		}
+		p := urlPath(c.pieces(a.rhs, 1))
+		if p == "" {
+			return ""
+		}
+		if !slices.Contains(paths, p) {
+			paths = append(paths, p)
+		}
+	}
+	return strings.Join(paths, " or ")
+}
