@@ -9,11 +9,16 @@ func Advice(k Kind) string {
 	case KindSQL:
 		return "make the statement idempotent (ON CONFLICT, an upsert or a unique key checked on conflict) or do not retry it"
 	case KindPublish:
-		return "set a deduplication id created before the retry, or make the consumers idempotent"
+		return "set a deduplication id created before the retry, enable the producer's idempotence where the client has it, or make the consumers idempotent"
 	case KindRedis:
 		return "guard the command with a key set once per operation (SET NX) or do not retry it"
 	case KindHTTP:
 		return "send an Idempotency-Key header created before the retry, or retry only idempotent calls"
+	case KindSDK:
+		// The SDKs in the table take an idempotency key per call.
+		return "pass an idempotency key created before the retry, or retry only idempotent calls"
 	}
-	return "pass an idempotency key created before the retry, or retry only idempotent calls"
+	// A call judged by its name or listed by the user: what it writes is
+	// not known, so neither is the key it would accept.
+	return "make the operation idempotent (deduplicate on an id created once before the retry), or retry only the read that failed"
 }
