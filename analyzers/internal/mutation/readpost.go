@@ -90,7 +90,19 @@ func readSegment(last string) bool {
 	if readOnlySegments[strings.ToLower(last)] || tokenSegments[strings.ToLower(last)] {
 		return true
 	}
+	if readNoun(last) {
+		return false
+	}
 	return ReadName(last)
+}
+
+// readNoun reports whether a path segment is a resource named with "read"
+// as an adjective (read-replica, read_receipts): in a REST path a
+// hyphenated or snake-case segment is a noun, and "read" before another
+// word qualifies it. An RPC operation (ReadFile) is camel case.
+func readNoun(last string) bool {
+	i := strings.IndexAny(last, "-_")
+	return i > 0 && strings.EqualFold(last[:i], "read") && i+1 < len(last)
 }
 
 // graphQLDocument classifies a GraphQL document: isDoc when text starts

@@ -56,3 +56,24 @@ func TestGraphQLDocument(t *testing.T) {
 		}
 	}
 }
+
+// TestReadOnlyPOSTSegments: a read operation's segment is a read, a
+// resource named with "read" as an adjective is not.
+func TestReadOnlyPOSTSegments(t *testing.T) {
+	tests := []struct {
+		path string
+		want bool
+	}{
+		{"/v2/databases/{…}/read-replica", false},
+		{"/v1/messages/read_receipts", false},
+		{"/twirp/files.Files/ReadFile", true},
+		{"/v1/files/read", true},
+		{"/indexes/{…}/search", true},
+		{"/v2/instances", false},
+	}
+	for _, tt := range tests {
+		if got := ReadOnlyPOST(tt.path); got != tt.want {
+			t.Errorf("ReadOnlyPOST(%q) = %v, want %v", tt.path, got, tt.want)
+		}
+	}
+}

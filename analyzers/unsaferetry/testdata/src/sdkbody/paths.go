@@ -145,3 +145,11 @@ func (r *Registry) Tag(ctx context.Context, repo, tag string) error {
 func (r *Registry) Untag(ctx context.Context, repo, tag string) error {
 	return r.send(ctx, http.MethodDelete, "/v2/"+repo+"/tags/"+tag)
 }
+
+// AddReadReplica creates a replica: "read" names the kind of replica, the
+// path is no read.
+func (api *API) AddReadReplica(ctx context.Context, dbID string) error {
+	uri := fmt.Sprintf("/v2/databases/%s/read-replica", dbID)
+	_, err := api.makeRequestContext(ctx, http.MethodPost, uri, nil) // want `POST /v2/databases/\{…\}/read-replica is retried by API\.makeRequestContext`
+	return err
+}
