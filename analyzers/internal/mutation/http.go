@@ -75,6 +75,12 @@ func (c *Classifier) httpOp(call *ast.CallExpr, m sval, url ast.Expr) (Op, bool)
 	if url != nil {
 		ps = c.pieces(url, 0)
 	}
+	return c.httpOpPieces(call, m, url, ps)
+}
+
+// httpOpPieces is httpOp with the URL's pieces already known (a wrapper
+// passing on the parameter whose field holds the URL).
+func (c *Classifier) httpOpPieces(call *ast.CallExpr, m sval, url ast.Expr, ps []piece) (Op, bool) {
 	if m.param >= 0 {
 		c.noteParam(func(f *FuncFact) {
 			if f.HTTPMethodParam < 0 {

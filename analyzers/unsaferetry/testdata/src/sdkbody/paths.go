@@ -80,10 +80,20 @@ func (m *Meter) do(req *http.Request) (*http.Response, error) {
 	}
 }
 
+// execute sends the description and closes the response: a wrapper over
+// sendRequest, which holds the URL.
 func (m *Meter) execute(ctx context.Context, ir *internalRequest) error {
+	resp, err := m.sendRequest(ctx, ir)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func (m *Meter) sendRequest(ctx context.Context, ir *internalRequest) (*http.Response, error) {
 	apiURL, err := url.Parse(m.host + ir.endpoint)
 	if err != nil {
-		return fmt.Errorf("parsing the endpoint: %w", err)
+		return nil, fmt.Errorf("parsing the endpoint: %w", err)
 	}
 	if ir.withQuery != nil {
 		q := apiURL.Query()
@@ -94,13 +104,9 @@ func (m *Meter) execute(ctx context.Context, ir *internalRequest) error {
 	}
 	req, err := http.NewRequestWithContext(ctx, ir.method, apiURL.String(), nil)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	resp, err := m.do(req)
-	if err != nil {
-		return err
-	}
-	return resp.Body.Close()
+	return m.do(req)
 }
 
 // CreateKey fills the description with a constant endpoint.
