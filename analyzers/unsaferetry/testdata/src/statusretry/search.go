@@ -74,7 +74,7 @@ func (c *SearchClient) executeRequest(ctx context.Context, r *internalRequest) e
 // again, and a second key is created.
 func (c *SearchClient) CreateKey(ctx context.Context, name string) error {
 	r := &internalRequest{endpoint: "/keys", method: http.MethodPost, body: name}
-	return c.executeRequest(ctx, r) // want `POST request is retried by SearchClient.do, which sends it again inside a retry loop`
+	return c.executeRequest(ctx, r) // want `POST /keys is retried by SearchClient.do, which sends it again inside a retry loop`
 }
 
 // UpdateSettings and GetKey send PUT and GET through the same loop: a
@@ -91,7 +91,7 @@ func (c *SearchClient) UpdateRankingRules(ctx context.Context, rules string) err
 
 // IncrementQuota POSTs an increment: a repeat counts twice.
 func (c *SearchClient) IncrementQuota(ctx context.Context) error {
-	return c.executeRequest(ctx, &internalRequest{endpoint: "/quota/increments", method: http.MethodPost, body: "1"}) // want `POST request is retried by SearchClient.do`
+	return c.executeRequest(ctx, &internalRequest{endpoint: "/quota/increments", method: http.MethodPost, body: "1"}) // want `POST /quota/increments is retried by SearchClient.do`
 }
 
 func (c *SearchClient) GetKey(ctx context.Context) error {
