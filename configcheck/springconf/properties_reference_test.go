@@ -43,7 +43,9 @@ import (
 //     OriginTrackedPropertiesLoader read it); the reference has already
 //     ended the separator at the line break and keeps ":value". Values
 //     the reference starts with `=` or `:` in such inputs are compared
-//     without that character.
+//     without that character and the blanks after it that Java skips (a
+//     blank escaped as `\ ` stays: the reference has already unescaped
+//     it, so ours must end the reference value, after blanks only).
 //   - A backslash before CR LF: Java's LineReader continues the line and
 //     drops the LF (skipLF), and Spring Boot reads through a
 //     LineNumberReader that folds CR LF into one LF, so `k \` CR LF `v`
@@ -99,7 +101,7 @@ func FuzzPropertiesReference(f *testing.F) {
 		}
 		for k, v := range want {
 			g, ok := got[k]
-			if ok && g != v && separatorOnContinuation(data, v) == g {
+			if ok && g != v && javaSeparatorReading(data, v, g) {
 				continue // Java's reading (see above)
 			}
 			if !ok || g != v {
@@ -114,14 +116,16 @@ func FuzzPropertiesReference(f *testing.F) {
 	})
 }
 
-// separatorOnContinuation is the value Java reads where the reference kept
-// a separator that began a continuation line as part of the value; "" with
-// no line continuation or no such separator.
-func separatorOnContinuation(data []byte, refValue string) string {
+// javaSeparatorReading reports whether ours is Java's reading of a value
+// whose reference reading starts with a separator that began a continuation
+// line: the reference value without that separator is blanks (which Java
+// skips) followed by exactly ours. False without a line continuation.
+func javaSeparatorReading(data []byte, refValue, ours string) bool {
 	if !continuedLine.Match(data) || refValue == "" || (refValue[0] != ':' && refValue[0] != '=') {
-		return ""
+		return false
 	}
-	return strings.TrimLeft(refValue[1:], " \t\f")
+	rest := refValue[1:]
+	return strings.HasSuffix(rest, ours) && strings.TrimLeft(rest[:len(rest)-len(ours)], " \t\f") == ""
 }
 
 // loadReference runs the reference, turning a panic into an error: only

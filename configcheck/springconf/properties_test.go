@@ -38,6 +38,7 @@ func TestParseProperties(t *testing.T) {
 		{"CRLF", "a=1\r\nb=2\r\n", []want{{"a", "1", 1, 1, false}, {"b", "2", 2, 1, false}}},
 		{"CR only", "a=1\rb=2\r", []want{{"a", "1", 1, 1, false}, {"b", "2", 2, 1, false}}},
 		{"CRLF continuation", "a=x\\\r\n   y\r\nb=2\r\n", []want{{"a", "xy", 1, 1, false}, {"b", "2", 3, 1, false}}},
+		{"separator on the continuation line keeps an escaped blank", "k \\\n= \\ v\n", []want{{"k", " v", 1, 1, false}}},
 		{"CRLF continuation right after the separator", "k \\\r\nv\r\nj=\\\r\n w\r\n", []want{{"k", "v", 1, 1, false}, {"j", "w", 3, 1, false}}},
 		{"BOM stripped, column after it", "\xEF\xBB\xBFoms.auth.openapi.enable=true\n", []want{{"oms.auth.openapi.enable", "true", 1, 1, false}}},
 		{"maven token is opaque", "spring.profiles.active=@profiles.active@\nk=a@b@\n", []want{
