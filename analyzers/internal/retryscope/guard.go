@@ -50,12 +50,7 @@ func (w *walk) guardLibrary(s *Scope, lib libFunc, call *ast.CallExpr) {
 		s.Guarded, s.Again = true, nil
 		return
 	}
-	body := s.Body
-	if body == nil && s.Func != nil {
-		if d := w.f.declOf(s.Func); d != nil {
-			body = d.Body
-		}
-	}
+	body := w.retriedBody(s)
 	if body == nil {
 		return
 	}
@@ -72,6 +67,18 @@ func (w *walk) guardLibrary(s *Scope, lib libFunc, call *ast.CallExpr) {
 		}
 	})
 	s.Guarded, s.Again = true, again
+}
+
+// retriedBody is the body of the code a scope retries: its func literal,
+// or the declaration of the named function it retries (nil when neither
+// is in this package).
+func (w *walk) retriedBody(s *Scope) *ast.BlockStmt {
+	if s.Body == nil && s.Func != nil {
+		if d := w.f.declOf(s.Func); d != nil {
+			return d.Body
+		}
+	}
+	return s.Body
 }
 
 // refusalPredicate reports whether the call passes a retry predicate that

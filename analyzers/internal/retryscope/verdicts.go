@@ -272,12 +272,7 @@ func (w *walk) singleAttempt(h *Helper, call *ast.CallExpr) bool {
 // verdict function's body: shouldRetry(resp, err) true only on 429), so
 // s.Again lists the others.
 func (w *walk) guardVerdict(s *Scope) {
-	body := s.Body
-	if body == nil && s.Func != nil {
-		if d := w.f.declOf(s.Func); d != nil {
-			body = d.Body
-		}
-	}
+	body := w.retriedBody(s)
 	if body == nil {
 		return
 	}
