@@ -84,7 +84,7 @@ func (w *walk) derivedVars(body *ast.BlockStmt, vars []types.Object) []types.Obj
 		added := false
 		for _, st := range body.List {
 			as, ok := st.(*ast.AssignStmt)
-			if !ok || as.Tok != token.DEFINE || !w.mentions(as, vars) {
+			if !ok || as.Tok != token.DEFINE || !w.mentions(as, vars) || w.endpointOnly(as, vars) {
 				continue
 			}
 			for _, lhs := range as.Lhs {
@@ -93,7 +93,7 @@ func (w *walk) derivedVars(body *ast.BlockStmt, vars []types.Object) []types.Obj
 					continue
 				}
 				obj := w.info.Defs[id]
-				if obj == nil || isErrorType(obj.Type()) || containsObj(vars, obj) {
+				if obj == nil || isErrorType(obj.Type()) || isContextType(obj.Type()) || containsObj(vars, obj) {
 					continue
 				}
 				vars = append(vars, obj)
@@ -140,7 +140,7 @@ func (w *walk) loop(l loop) {
 	assigns := w.carriedAssigns(l.body)
 	attempts := w.attemptCalls(l.body)
 	for _, a := range attempts {
-		if w.usesAny(a.call, l.loopVars) && !w.countsAttempts(l, a.call) || w.usesAny(a.call, w.advanced(a, assigns)) || !w.drives(l, a) || w.pollCheck(l, a, attempts) {
+		if w.usesElement(a.call, l.loopVars) && !w.countsAttempts(l, a.call) || w.usesAny(a.call, w.advanced(a, assigns)) || !w.drives(l, a) || w.pollCheck(l, a, attempts) {
 			continue
 		}
 		drivers = append(drivers, a.call)

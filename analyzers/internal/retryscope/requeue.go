@@ -33,7 +33,8 @@ func (w *walk) requeue(rs *ast.RangeStmt) {
 		if send != nil {
 			return false
 		}
-		if s, ok := n.(*ast.SendStmt); ok && refersTo(w.info, s.Value, msg) && w.afterFailure(path) && w.counts(rs.Body, msg, s.Pos()) {
+		if s, ok := n.(*ast.SendStmt); ok && refersTo(w.info, s.Value, msg) && sameChan(w.info, s.Chan, rs.X) &&
+			w.afterFailure(path) && w.counts(rs.Body, msg, s.Pos()) {
 			send = s
 		}
 		return true
@@ -89,8 +90,10 @@ func (w *walk) failed(cond ast.Expr) bool {
 	return false
 }
 
-// counts reports whether body advances a counter field of msg before pos
-// (msg.retries++, msg.Attempts += 1, msg.Attempt = msg.Attempt + 1).
+// counts reports whether body advances a counter field of msg before pos:
+// attempts made counting up (msg.retries++, msg.Attempts += 1,
+// msg.Attempt = msg.Attempt + 1) or retries left counting down
+// (msg.retriesLeft--, msg.retriesLeft -= 1).
 func (w *walk) counts(body *ast.BlockStmt, msg types.Object, pos token.Pos) bool {
 	isField := func(e ast.Expr) bool {
 		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
@@ -103,13 +106,22 @@ func (w *walk) counts(body *ast.BlockStmt, msg types.Object, pos token.Pos) bool
 		}
 		switch s := n.(type) {
 		case *ast.IncDecStmt:
-			found = s.Tok == token.INC && isField(s.X)
+			found = isField(s.X)
 		case *ast.AssignStmt:
-			if len(s.Lhs) == 1 && isField(s.Lhs[0]) && (s.Tok == token.ADD_ASSIGN || s.Tok == token.ASSIGN) {
+			if len(s.Lhs) == 1 && isField(s.Lhs[0]) && (s.Tok == token.ADD_ASSIGN || s.Tok == token.SUB_ASSIGN || s.Tok == token.ASSIGN) {
 				found = true
 			}
 		}
 		return !found
 	})
 	return found
+}
+
+// sameChan reports whether a send goes back to the channel the loop
+// receives from (the same variable or field). A failed message handed to
+// another channel (a dead-letter queue, an error reporter) is not put
+// back; where that channel leads is unknown, so it stays silent.
+func sameChan(info *types.Info, send, ranged ast.Expr) bool {
+	a, b := objOf(info, send), objOf(info, ranged)
+	return a != nil && a == b
 }
