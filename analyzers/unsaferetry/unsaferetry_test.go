@@ -46,6 +46,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a retrying Do over an injectable Doer interface; convenience methods passing POST", "doerclient"},
 		{"the retrying Doer client library used from another package", "example.com/doerapp"},
 		{"a handler chain whose retry handler sends a copy made by a helper; generic post helpers", "genericchain"},
+		{"a loop over the nodes of one cluster sending the same request to the next", "replicas"},
 	}
 	// One run over every package: loading and analyzing the standard
 	// library dependencies once keeps the test fast.
