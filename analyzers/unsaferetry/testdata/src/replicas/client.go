@@ -66,7 +66,7 @@ func (c *Client) Execute(ctx context.Context, stmts []string) error {
 	if err != nil {
 		return err
 	}
-	_, err = c.call(ctx, http.MethodPost, "/db/execute", body) // want `POST request is retried by Client\.call, which sends it again inside a retry loop; the request can be applied twice`
+	_, err = c.call(ctx, http.MethodPost, "/db/execute", body) // want `POST /db/execute is retried by Client\.call, which sends it again inside a retry loop; the request can be applied twice`
 	return err
 }
 
