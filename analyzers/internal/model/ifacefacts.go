@@ -27,27 +27,47 @@ func (m *Model) interfaceFact(fn *types.Func) *mutation.FuncFact {
 	if named == nil || named.Obj().Exported() || named.Obj().Pkg() == nil || named.TypeParams().Len() > 0 {
 		return nil
 	}
-	pkg := named.Obj().Pkg()
-	if pkg != m.pass.Pkg && !m.Analyzed(pkg) {
+	if pkg := named.Obj().Pkg(); pkg != m.pass.Pkg && !m.Analyzed(pkg) {
 		return nil
 	}
-	iface := named.Underlying().(*types.Interface)
 	var merged *mutation.FuncFact
-	for _, name := range pkg.Scope().Names() {
-		tn, ok := pkg.Scope().Lookup(name).(*types.TypeName)
+	for _, impl := range m.implementations(fn, named) {
+		merged = mergeRoles(merged, m.Fact(impl))
+	}
+	return merged
+}
+
+// implementations returns the methods implementing fn in the package of
+// its interface type named, computed once per interface method: walking a
+// package's scope (sorted names, a method-set check per type) for every
+// call through the interface was a measurable share of the analysis of a
+// large SDK package.
+func (m *Model) implementations(fn *types.Func, named *types.Named) []*types.Func {
+	m.implsMu.Lock()
+	defer m.implsMu.Unlock()
+	if impls, ok := m.impls[fn]; ok {
+		return impls
+	}
+	iface := named.Underlying().(*types.Interface)
+	scope := named.Obj().Pkg().Scope()
+	var impls []*types.Func
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
 		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
 			continue
 		}
 		if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() > 0 {
 			continue
 		}
-		impl := mutation.Implementation(tn.Type(), iface, fn.Name())
-		if impl == nil || impl == fn {
-			continue
+		if impl := mutation.Implementation(tn.Type(), iface, fn.Name()); impl != nil && impl != fn {
+			impls = append(impls, impl)
 		}
-		merged = mergeRoles(merged, m.Fact(impl))
 	}
-	return merged
+	if m.impls == nil {
+		m.impls = map[*types.Func][]*types.Func{}
+	}
+	m.impls[fn] = impls
+	return impls
 }
 
 // mergeRoles adds f's request roles (a sent request parameter, a retry of

@@ -91,6 +91,10 @@ type Model struct {
 	// runs unsaferetry and resend concurrently), so the cache is locked.
 	analyzedMu sync.Mutex
 	analyzed   map[*types.Package]bool
+	// impls caches the implementations of unexported interface methods
+	// (ifacefacts.go), locked for the same reason.
+	implsMu sync.Mutex
+	impls   map[*types.Func][]*types.Func
 }
 
 // Analyzed reports whether pkg's functions were summarised from source
