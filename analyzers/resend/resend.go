@@ -330,7 +330,7 @@ func isRefusalHeader(name string) bool {
 // second is guarded by compare-and-swap or create-if-missing.
 func (c *checker) protected(body *ast.BlockStmt, first, second send) bool {
 	e2 := c.cls.Evidence(second.call, body)
-	if e2.CAS || e2.CreateIfMissing {
+	if e2.Guarded() {
 		return true
 	}
 	if len(e2.Keys) == 0 {

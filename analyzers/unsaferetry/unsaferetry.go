@@ -219,7 +219,7 @@ func (r *reporter) report(c candidate) {
 	var freshKey *mutation.Key
 	if evCall != nil && evScope != nil {
 		ev := r.m.Classifier.Evidence(evCall, evScope)
-		if ev.CAS || ev.CreateIfMissing {
+		if ev.Guarded() {
 			return
 		}
 		for i, k := range ev.Keys {

@@ -136,6 +136,9 @@ func (c *Classifier) argEvidence(ev *Evidence, e ast.Expr, depth int) {
 				} else if h == "if-match" {
 					ev.CAS = true
 					continue
+				} else if isPositionHeader(h) {
+					ev.Positioned = true
+					continue
 				}
 			}
 			c.argEvidence(ev, kv.Value, depth+1)
@@ -171,6 +174,8 @@ func (c *Classifier) headerSetter(ev *Evidence, call *ast.CallExpr, method strin
 			ev.Keys = append(ev.Keys, c.key(name.s, call, call.Args[1]))
 		case h == "if-match":
 			ev.CAS = true
+		case isPositionHeader(h):
+			ev.Positioned = true
 		}
 	case "SetIdempotencyKey":
 		if len(call.Args) == 1 {
@@ -216,6 +221,8 @@ func (c *Classifier) assignEvidence(ev *Evidence, as *ast.AssignStmt, roots map[
 				ev.Keys = append(ev.Keys, c.key(name.s, as, v))
 			case h == "if-match":
 				ev.CAS = true
+			case isPositionHeader(h):
+				ev.Positioned = true
 			}
 		}
 	}

@@ -48,3 +48,14 @@ func isKeyHeader(h string) bool {
 	}
 	return strings.Count(h, "-") >= 1 && len(h) > len("x-id")
 }
+
+// isPositionHeader reports whether a header name (lower case) places the
+// body at an offset of the target: a resumable upload's chunk
+// (Content-Range: bytes 0-1023/*) or a tus PATCH (Upload-Offset). The
+// server stores those bytes at that position, so a chunk sent again
+// rewrites the same range (or is refused for a stale offset) instead of
+// adding data, whatever the offset's value: like If-Match, the request
+// carries its own guard against applying twice.
+func isPositionHeader(h string) bool {
+	return h == "content-range" || h == "upload-offset"
+}

@@ -199,6 +199,11 @@ type Evidence struct {
 	// CAS: a compare-and-swap precondition is attached (If-Match,
 	// ResourceVersion): a repeat after success fails instead of writing.
 	CAS bool
+	// Positioned: the body is placed at an offset of the target
+	// (Content-Range, Upload-Offset): a repeat rewrites the same bytes.
+	// Unlike CAS it does not depend on where the value was read, so it
+	// also clears a helper that sets it in its own body.
+	Positioned bool
 	// CreateIfMissing: the call's error is checked with an
 	// AlreadyExists/Conflict predicate, so a repeat is treated as done.
 	CreateIfMissing bool
@@ -206,7 +211,14 @@ type Evidence struct {
 
 // Any reports whether the evidence makes the call safe to repeat, ignoring
 // where its keys come from (callers judge Key.Fresh and Key.Origin).
-func (e Evidence) Any() bool { return len(e.Keys) > 0 || e.CAS || e.CreateIfMissing }
+func (e Evidence) Any() bool {
+	return len(e.Keys) > 0 || e.CAS || e.Positioned || e.CreateIfMissing
+}
+
+// Guarded reports whether the call carries its own guard against applying
+// twice (a precondition, a position, an already-exists check), whatever
+// the keys.
+func (e Evidence) Guarded() bool { return e.CAS || e.Positioned || e.CreateIfMissing }
 
 // Key is one idempotency key attached to a call.
 type Key struct {

@@ -46,6 +46,9 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 			return
 		}
 		if op, ok := c.Call(call); ok {
+			if c.Evidence(call, decl).Positioned {
+				return // a chunk placed at an offset: repeating it rewrites the same bytes
+			}
 			f.Op = &OpFact{Kind: op.Kind, Root: op.Root, Desc: op.WriteDesc(), Effect: op.Effect, Identity: op.Identity, Posn: op.Posn}
 			if f.Op.Posn == "" {
 				f.Op.Posn = c.posn(op.Pos)
