@@ -75,7 +75,8 @@
 //   - the operation is idempotent (PUT, DELETE, GET, an upsert);
 //   - both sends carry the same idempotency key, created once before the
 //     first send (or derived from stable data such as an order ID), or the
-//     write is guarded by compare-and-swap (If-Match) or create-if-missing.
+//     write is guarded by compare-and-swap (If-Match), create-if-missing, or
+//     an offset the body is written at (Content-Range, Upload-Offset).
 //
 // The diagnostic is at the second send; its related information points at
 // the first send and at the inspection.

@@ -105,7 +105,9 @@ retry only the idempotent part. A key generated inside the retried code is
 a new key on every attempt and protects nothing: it is reported, and when
 the key statement is the first of the retried function literal a
 suggested fix moves it before the retry call. Treating an AlreadyExists or
-Conflict error as success (create-if-missing) also makes the retry safe.
+Conflict error as success (create-if-missing) also makes the retry safe, and
+so does placing the body at an offset (a resumable upload's Content-Range, a
+tus Upload-Offset): a chunk sent again rewrites the same bytes.
 
 How to suppress: //nolint:unsaferetry or //nolint:twice at the end of the
 reported line or alone on the line before it (lists such as
