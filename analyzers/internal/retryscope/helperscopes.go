@@ -1,0 +1,43 @@
+package retryscope
+
+import (
+	"go/ast"
+	"go/types"
+)
+
+// helpers returns the declarations whose func-typed parameter is called
+// (or passed on) inside one of the scopes found.
+func (w *walk) helpers() map[*types.Func]*Helper {
+	out := map[*types.Func]*Helper{}
+	add := func(d *ast.FuncDecl, param int, s *Scope, call *ast.CallExpr) {
+		fn, _ := w.info.Defs[d.Name].(*types.Func)
+		if fn == nil || out[fn] != nil || w.f.isSafe(fn) {
+			return
+		}
+		h := &Helper{FuncParam: param, Mechanism: s.Mechanism, TxBeforeCommit: s.TxBeforeCommit, RetriesCommit: s.RetriesCommit,
+			Verdict: s.Verdict, Bounded: s.Bounded, BoundParam: s.BoundParam, BoundMost: s.BoundMost}
+		if s.Kind == KindLoop {
+			w.loopHelper(h, d, s, call)
+		}
+		out[fn] = h
+	}
+	for _, s := range w.scopes {
+		if s.Param >= 0 && s.Encl != nil && !(s.Guarded && len(s.Again) == 0) {
+			add(s.Encl, s.Param, s, nil)
+		}
+	}
+	for _, pc := range w.paramCalls {
+		if !canFail(w.info, pc.call) {
+			// A loop driven by a callback's boolean (an iterator's
+			// "stop") repeats nothing that failed.
+			continue
+		}
+		for _, s := range w.scopes {
+			if s.Encl == pc.decl && s.Body != nil && s.Contains(pc.call) {
+				add(pc.decl, pc.param, s, pc.call)
+				break
+			}
+		}
+	}
+	return out
+}
