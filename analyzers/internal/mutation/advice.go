@@ -19,6 +19,8 @@ func Advice(k Kind) string {
 		return "pass an idempotency key created before the retry, or retry only idempotent calls"
 	}
 	// A call judged by its name or listed by the user: what it writes is
-	// not known, so neither is the key it would accept.
-	return "make the operation idempotent (deduplicate on an id created once before the retry), or retry only the read that failed"
+	// not known, so neither is the key it would accept. The retried code
+	// often holds nothing but that call, so "retry only the read" would
+	// not apply; keeping the write out of the retry always does.
+	return "make the operation idempotent (deduplicate on an id created once before the retry, or treat an already-exists answer as done), or keep it out of the retry"
 }

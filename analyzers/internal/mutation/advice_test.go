@@ -16,8 +16,8 @@ func TestAdvice(t *testing.T) {
 		{KindPublish, []string{"deduplication id created before the retry", "producer's idempotence", "consumers idempotent"}},
 		{KindRedis, []string{"SET NX"}},
 		{KindSDK, []string{"idempotency key created before the retry"}},
-		{KindVerb, []string{"make the operation idempotent", "retry only the read"}},
-		{KindCustom, []string{"make the operation idempotent", "retry only the read"}},
+		{KindVerb, []string{"make the operation idempotent", "already-exists", "keep it out of the retry"}},
+		{KindCustom, []string{"make the operation idempotent", "already-exists", "keep it out of the retry"}},
 	}
 	for _, tt := range tests {
 		got := Advice(tt.kind)
