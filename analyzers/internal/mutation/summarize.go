@@ -37,7 +37,7 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 	c.sum = &sumState{params: paramIndexes(c.info, decl), fact: f, name: decl.Name.Name}
 	defer func() { c.sum = nil }()
 
-	var opCall *ast.CallExpr
+	var opEvidence Evidence // of the call that made f.Op
 	walkExecuted(decl.Body, func(call *ast.CallExpr) {
 		if f.Retries == nil {
 			f.Retries = c.forwardedRetry(call)
@@ -46,14 +46,15 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 			return
 		}
 		if op, ok := c.Call(call); ok {
-			if c.Evidence(call, decl).Positioned {
+			ev := c.Evidence(call, decl)
+			if ev.Positioned {
 				return // a chunk placed at an offset: repeating it rewrites the same bytes
 			}
 			f.Op = &OpFact{Kind: op.Kind, Root: op.Root, Desc: op.WriteDesc(), Effect: op.Effect, Identity: op.Identity, Posn: op.Posn}
 			if f.Op.Posn == "" {
 				f.Op.Posn = c.posn(op.Pos)
 			}
-			opCall = call
+			opEvidence = ev
 		}
 	})
 	if f.Op == nil && listedMutating {
@@ -69,8 +70,8 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 			f.HTTPURLParam, f.HTTPURLField, f.ReqMethod = -1, "", ""
 		}
 	}
-	if opCall != nil {
-		for _, k := range c.Evidence(opCall, decl).Keys {
+	if f.Op != nil {
+		for _, k := range opEvidence.Keys {
 			if v := c.varOf(k.Value); v != nil {
 				if p, ok := c.paramIndex(v); ok {
 					f.KeyParam = p

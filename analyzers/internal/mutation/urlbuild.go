@@ -131,13 +131,7 @@ func (c *Classifier) pathSet(v *types.Var) bool {
 }
 
 // isURLType reports whether t is net/url.URL or a pointer to it.
-func isURLType(t types.Type) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == "net/url" && n.Obj().Name() == "URL"
-}
+func isURLType(t types.Type) bool { return isNamed(t, "net/url", "URL") }
 
 // builderPieces splits a call of a same-package URL builder (index.returns)
 // into its returned value's pieces, each part that is one of the builder's

@@ -176,12 +176,7 @@ func (w *walk) hostAssign(as *ast.AssignStmt, mark func(ast.Expr)) {
 	}
 }
 
-func isURLType(t types.Type) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	return t != nil && isNamed(t, "net/url", "URL")
-}
+func isURLType(t types.Type) bool { return t != nil && isNamed(t, "net/url", "URL") } // isNamed also takes *url.URL
 
 func isStringType(t types.Type) bool {
 	if t == nil {
