@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"go/token"
 	"go/types"
 
 	"github.com/twice-lint/twice/analyzers/internal/mutation"
@@ -27,12 +28,11 @@ func (m *Model) clientSends() map[*types.Func]*mutation.ClientSend {
 			m.Classifier.GenericSendQuietCall(s.Call, op, s.Encl.Name.Name) {
 			continue
 		}
-		p := m.pass.Fset.Position(s.Call.Pos())
 		if out == nil {
 			out = map[*types.Func]*mutation.ClientSend{}
 		}
 		out[fn] = &mutation.ClientSend{Desc: op.Desc, Effect: op.Effect, Kind: op.Primitive(), Mechanism: s.Mechanism,
-			Posn: fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)}
+			Posn: m.posn(s.Call.Pos())}
 	}
 	return out
 }
@@ -58,4 +58,11 @@ func (m *Model) addClientSends() {
 		}
 	}
 	m.exportFacts()
+}
+
+// posn renders pos as file:line:col, the form facts carry positions in
+// (they outlive the package's FileSet).
+func (m *Model) posn(pos token.Pos) string {
+	p := m.pass.Fset.Position(pos)
+	return fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
 }

@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"go/ast"
 	"go/types"
 
@@ -27,8 +26,7 @@ func (m *Model) ownRetries() map[*types.Func]*mutation.ParamRetry {
 		if r == nil {
 			continue
 		}
-		p := m.pass.Fset.Position(s.Pos)
-		r.Helper, r.Mechanism, r.Posn = mutation.HelperName(fn), s.Mechanism, fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
+		r.Helper, r.Mechanism, r.Posn = mutation.HelperName(fn), s.Mechanism, m.posn(s.Pos)
 		if own == nil {
 			own = map[*types.Func]*mutation.ParamRetry{}
 		}

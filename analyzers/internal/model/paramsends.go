@@ -1,7 +1,6 @@
 package model
 
 import (
-	"fmt"
 	"go/ast"
 	"go/types"
 	"strings"
@@ -46,9 +45,8 @@ func (m *Model) paramSend(d *ast.FuncDecl) *mutation.ClientSend {
 		if !ok || m.Classifier.Evidence(call, d).Any() {
 			return true
 		}
-		p := m.pass.Fset.Position(call.Pos())
 		found = &mutation.ClientSend{Desc: op.Desc, Effect: op.Effect, Kind: op.Primitive(),
-			Mechanism: pr.Helper + " (" + pr.Mechanism + ")", Posn: fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)}
+			Mechanism: pr.Helper + " (" + pr.Mechanism + ")", Posn: m.posn(call.Pos())}
 		return false
 	})
 	return found
