@@ -100,4 +100,7 @@
 // "// reason") at the end of the reported line or alone on the line before
 // the statement, or mark the enclosing function as safe to repeat with
 // //twice:idempotent in its doc comment.
+//
+// Generated files are not checked, nor _test.go files unless -unsaferetry.tests
+// (a test's second request goes to a test server).
 package resend

@@ -38,7 +38,9 @@ func newAnalyzer(m *analysis.Analyzer, classify func(*analysis.Pass) sendClassif
 		Requires: []*analysis.Analyzer{m},
 		Run: func(pass *analysis.Pass) (any, error) {
 			if cls := classify(pass); cls != nil {
-				newChecker(pass, cls).run()
+				c := newChecker(pass, cls)
+				c.reportTests = reportsTests(pass, m)
+				c.run()
 			}
 			return nil, nil
 		},
@@ -50,6 +52,19 @@ func newAnalyzer(m *analysis.Analyzer, classify func(*analysis.Pass) sendClassif
 type sendClassifier interface {
 	Call(call *ast.CallExpr) (mutation.Op, bool)
 	Evidence(call *ast.CallExpr, scope ast.Node) mutation.Evidence
+}
+
+// reportsTests reports whether the model analyzer m was configured to
+// report findings in _test.go files (-tests).
+func reportsTests(pass *analysis.Pass, m *analysis.Analyzer) bool {
+	r, ok := pass.ResultOf[m].(*model.Model)
+	return ok && r != nil && r.ReportTests
+}
+
+// isTestFile reports whether file is a _test.go file.
+func (c *checker) isTestFile(file *ast.File) bool {
+	tf := c.pass.Fset.File(file.Pos())
+	return tf != nil && strings.HasSuffix(tf.Name(), "_test.go")
 }
 
 // classifierOf returns the classifier of the model analyzer m for pass
@@ -67,6 +82,8 @@ type checker struct {
 	cls      sendClassifier
 	funcs    map[*types.Func]*ast.FuncDecl
 	suppress *suppressor
+	// reportTests: _test.go files are checked too (-tests).
+	reportTests bool
 }
 
 func newChecker(pass *analysis.Pass, cls sendClassifier) *checker {
@@ -85,9 +102,10 @@ func newChecker(pass *analysis.Pass, cls sendClassifier) *checker {
 
 func (c *checker) run() {
 	for _, file := range c.pass.Files {
-		// Findings in generated code cannot be acted on; resend exports
+		// Findings in generated code cannot be acted on, and a test's
+		// re-sends talk to test servers (unless -tests); resend exports
 		// no facts, so skipping the file loses nothing else.
-		if ast.IsGenerated(file) {
+		if ast.IsGenerated(file) || !c.reportTests && c.isTestFile(file) {
 			continue
 		}
 		for _, d := range file.Decls {

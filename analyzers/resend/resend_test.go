@@ -25,8 +25,11 @@ func TestResend(t *testing.T) {
 		"migrate",   // exclusive settings, a fallback without a parameter, test steps with assertions
 		"encoders",  // a fallback encoding after looking at a local count (silent)
 		"buckets",   // same request vs another bucket/setting/ID/payload; a check that returns an error passed
+		"testfiles", // a re-send in a client and in a test (reported with -tests only: TestTestFiles)
 	}
-	a := New(model.New(model.Settings{}))
+	// Tests: true, so that the step-by-step tests of migrate and buckets
+	// are judged too (by default _test.go files are not checked).
+	a := New(model.New(model.Settings{Tests: true}))
 	results := analysistest.Run(t, testenv.Testdata(t), a, pkgs...)
 	if len(results) < len(pkgs) { // a package with tests loads as several
 		t.Fatalf("analysed %d packages, want %d", len(results), len(pkgs))
@@ -48,3 +51,40 @@ func TestResend(t *testing.T) {
 		}
 	}
 }
+
+// TestTestFiles: by default _test.go files are not checked; the re-send in
+// the fixture's test is reported only with Settings.Tests (the // want
+// comments of the fixture are the Tests run, checked by TestResend).
+func TestTestFiles(t *testing.T) {
+	for _, tt := range []struct {
+		tests     bool
+		wantTests int
+	}{{false, 0}, {true, 1}} {
+		a := New(model.New(model.Settings{Tests: tt.tests}))
+		seen := map[string]bool{}
+		inTests, others := 0, 0
+		for _, r := range analysistest.Run(&silentT{}, testenv.Testdata(t), a, "testfiles") {
+			for _, d := range r.Diagnostics {
+				posn := r.Pass.Fset.Position(d.Pos)
+				if seen[posn.String()] { // a package with tests is analyzed twice
+					continue
+				}
+				seen[posn.String()] = true
+				if strings.HasSuffix(posn.Filename, "_test.go") {
+					inTests++
+				} else {
+					others++
+				}
+			}
+		}
+		if inTests != tt.wantTests || others != 1 {
+			t.Errorf("Tests=%v: %d findings in _test.go files, %d elsewhere; want %d and 1", tt.tests, inTests, others, tt.wantTests)
+		}
+	}
+}
+
+// silentT collects analysistest's complaints (the default run leaves the
+// test file's // want unmatched on purpose).
+type silentT struct{ errs []string }
+
+func (s *silentT) Errorf(format string, args ...any) { s.errs = append(s.errs, format) }

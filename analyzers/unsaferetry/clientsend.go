@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -22,7 +21,7 @@ import (
 // not: the sending call itself is reported there.
 
 func (r *reporter) reportClientSend(call *ast.CallExpr, encl *ast.FuncDecl) {
-	if r.reported[call] || r.inTest(call) {
+	if r.reported[call] {
 		return
 	}
 	fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
@@ -33,7 +32,7 @@ func (r *reporter) reportClientSend(call *ast.CallExpr, encl *ast.FuncDecl) {
 	if f == nil || f.Sends == nil || f.Idempotent {
 		return
 	}
-	if r.nolint.suppressed(call.Pos()) || r.idempotent.contains(call.Pos()) || r.generated.contains(r.pass.Fset, call.Pos()) {
+	if r.nolint.suppressed(call.Pos()) || r.idempotent.contains(call.Pos()) || r.quiet.contains(r.pass.Fset, call.Pos()) {
 		return
 	}
 	if ev := r.m.Classifier.Evidence(call, encl); ev.Any() {
@@ -61,7 +60,7 @@ func clientSendMessage(name string, s *mutation.ClientSend) string {
 // quietSDKMethod: a request sent through a generic retrying sender of the
 // package (Client.Do over a retrying client) by an SDK method whose name
 // says it reads or sets a state is not reported unless its payload says it
-// adds (Classifier.GenericSendQuietCall), nor one in a test (a test of the SDK against a test server).
+// adds (Classifier.GenericSendQuietCall).
 // Calls of the retrying client itself are judged as before.
 func quietSDKMethod(pass *analysis.Pass, c *mutation.Classifier, s *retryscope.Scope, op mutation.Op) bool {
 	if s.Kind != retryscope.KindClient || s.Encl == nil || op.Primitive() != mutation.KindHTTP {
@@ -71,6 +70,5 @@ func quietSDKMethod(pass *analysis.Pass, c *mutation.Classifier, s *retryscope.S
 	if fn == nil || fn.Pkg() != pass.Pkg {
 		return false // the retrying client's own call
 	}
-	inTest := strings.HasSuffix(pass.Fset.Position(s.Call.Pos()).Filename, "_test.go")
-	return inTest || c.GenericSendQuietCall(s.Call, op, s.Encl.Name.Name)
+	return c.GenericSendQuietCall(s.Call, op, s.Encl.Name.Name)
 }

@@ -109,6 +109,10 @@ Conflict error as success (create-if-missing) also makes the retry safe, and
 so does placing the body at an offset (a resumable upload's Content-Range, a
 tus Upload-Offset): a chunk sent again rewrites the same bytes.
 
+Not reported: findings in generated files (nobody can act on them) and, unless
+-unsaferetry.tests is set, in _test.go files (a test's retries talk to test
+servers and fakes); the functions declared there still count as helpers.
+
 How to suppress: //nolint:unsaferetry or //nolint:twice at the end of the
 reported line or alone on the line before it (lists such as
 //nolint:errcheck,unsaferetry and a "// reason" suffix are accepted), or
@@ -123,6 +127,7 @@ Flags (full names as go/types prints them):
 	-unsaferetry.mutating    extra non-idempotent writes,
 	                         e.g. (*example.com/billing.Client).Charge
 	-unsaferetry.idempotent  functions safe to repeat (override every table and heuristic)
+	-unsaferetry.tests       also report findings in _test.go files
 */
 package unsaferetry
 

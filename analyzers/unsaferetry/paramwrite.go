@@ -3,7 +3,6 @@ package unsaferetry
 import (
 	"fmt"
 	"go/ast"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -43,11 +42,8 @@ func (r *reporter) reportParamWrite(call *ast.CallExpr, encl *ast.FuncDecl) {
 	if r.reported[call] {
 		return
 	}
-	if r.inTest(call) {
-		return
-	}
 	op, pr, ok := r.m.Classifier.RetriedWrite(call)
-	if !ok || r.nolint.suppressed(call.Pos()) || r.idempotent.contains(call.Pos()) || r.generated.contains(r.pass.Fset, call.Pos()) {
+	if !ok || r.nolint.suppressed(call.Pos()) || r.idempotent.contains(call.Pos()) || r.quiet.contains(r.pass.Fset, call.Pos()) {
 		return
 	}
 	if ev := r.m.Classifier.Evidence(call, encl); ev.Any() {
@@ -70,11 +66,4 @@ func paramWriteMessage(op mutation.Op, pr *mutation.ParamRetry) string {
 	}
 	return fmt.Sprintf("%s is retried by %s, which sends it again inside %s; %s if an attempt succeeded but its response was lost: %s (suppress with //nolint:unsaferetry if it is safe)",
 		op.Desc, pr.Helper, pr.Mechanism, effect, mutation.Advice(op.Primitive()))
-}
-
-// inTest reports whether n is in a _test.go file. A test that posts
-// through the client's own retrying helper exercises the client against a
-// test server; it is not a write a user can repeat.
-func (r *reporter) inTest(n ast.Node) bool {
-	return strings.HasSuffix(r.pass.Fset.Position(n.Pos()).Filename, "_test.go")
 }

@@ -42,7 +42,7 @@ func run(pass *analysis.Pass, ma *analysis.Analyzer) (any, error) {
 	if m == nil || m.Failed != "" || m.Classifier == nil {
 		return nil, nil
 	}
-	r := &reporter{pass: pass, m: m, reported: map[ast.Node]bool{}, nolint: newNolintIndex(pass), idempotent: newIdempotentFuncs(pass.Files), files: &fileIndex{fset: pass.Fset}, generated: newGeneratedFiles(pass)}
+	r := &reporter{pass: pass, m: m, reported: map[ast.Node]bool{}, nolint: newNolintIndex(pass), idempotent: newIdempotentFuncs(pass.Files), files: &fileIndex{fset: pass.Fset}, quiet: newQuietFiles(pass, m.ReportTests)}
 	for _, c := range r.candidates() {
 		r.report(c)
 	}
@@ -71,7 +71,7 @@ type reporter struct {
 	// retries are not reported.
 	idempotent idempotentFuncs
 	files      *fileIndex
-	generated  generatedFiles
+	quiet      quietFiles // generated files, and tests unless -tests
 }
 
 // candidates returns, for each mutating call inside a retry scope, the
@@ -209,7 +209,7 @@ func describeVia(fn *types.Func, inner mutation.Op) string {
 }
 
 func (r *reporter) report(c candidate) {
-	if r.reported[c.node] || r.nolint.suppressed(c.node.Pos()) || c.inner != nil && r.nolint.suppressed(c.inner.Pos()) || r.idempotent.contains(c.node.Pos()) || r.generated.contains(r.pass.Fset, c.node.Pos()) {
+	if r.reported[c.node] || r.nolint.suppressed(c.node.Pos()) || c.inner != nil && r.nolint.suppressed(c.inner.Pos()) || r.idempotent.contains(c.node.Pos()) || r.quiet.contains(r.pass.Fset, c.node.Pos()) {
 		return
 	}
 	evCall, evScope := c.call, enclosingScope(c)

@@ -24,6 +24,7 @@ type settings struct {
 		RetryFuncs []string `json:"retryfuncs"`
 		Mutating   []string `json:"mutating"`
 		Idempotent []string `json:"idempotent"`
+		Tests      bool     `json:"tests"`
 	} `json:"unsaferetry"`
 	FailOn string `json:"failOn"`
 }
@@ -59,6 +60,7 @@ func (s settings) analyzerSettings() analyzers.Settings {
 		RetryFuncs: s.Unsaferetry.RetryFuncs,
 		Mutating:   s.Unsaferetry.Mutating,
 		Idempotent: s.Unsaferetry.Idempotent,
+		Tests:      s.Unsaferetry.Tests,
 	}
 }
 

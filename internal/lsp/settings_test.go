@@ -11,12 +11,14 @@ func TestParseSettings(t *testing.T) {
 		name, raw string
 		failOn    string
 		mutating  []string
+		tests     bool
 		wantErr   string
 	}{
 		{name: "absent", raw: ""},
 		{name: "null", raw: "null"},
 		{name: "flat", raw: `{"failOn":"note","unsaferetry":{"mutating":["a.B"]}}`, failOn: "note", mutating: []string{"a.B"}},
 		{name: "under twice", raw: `{"twice":{"failOn":"error","unsaferetry":{"mutating":["x.Y","x.Z"]}}}`, failOn: "error", mutating: []string{"x.Y", "x.Z"}},
+		{name: "tests", raw: `{"unsaferetry":{"tests":true}}`, tests: true},
 		{name: "bad failOn", raw: `{"failOn":"fatal"}`, wantErr: `failOn "fatal"`},
 		{name: "wrong type", raw: `{"unsaferetry":{"mutating":"a.B"}}`, wantErr: "settings"},
 		{name: "not JSON", raw: `{`, wantErr: "settings"},
@@ -33,7 +35,7 @@ func TestParseSettings(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if s.FailOn != tt.failOn || !slices.Equal(s.analyzerSettings().Mutating, tt.mutating) {
+			if s.FailOn != tt.failOn || !slices.Equal(s.analyzerSettings().Mutating, tt.mutating) || s.analyzerSettings().Tests != tt.tests {
 				t.Errorf("got %+v", s)
 			}
 		})

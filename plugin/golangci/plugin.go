@@ -41,6 +41,8 @@ type Settings struct {
 	Mutating []string `json:"mutating" yaml:"mutating"`
 	// Idempotent are functions or methods that are safe to repeat.
 	Idempotent []string `json:"idempotent" yaml:"idempotent"`
+	// Tests reports findings in _test.go files too.
+	Tests bool `json:"tests" yaml:"tests"`
 }
 
 // Plugin is the registered linter.
@@ -54,12 +56,13 @@ var _ register.LinterPlugin = (*Plugin)(nil)
 func New(settings any) (register.LinterPlugin, error) {
 	s, err := register.DecodeSettings[Settings](settings)
 	if err != nil {
-		return nil, fmt.Errorf("twice plugin settings (keys: retry-funcs, mutating, idempotent): %w", err)
+		return nil, fmt.Errorf("twice plugin settings (keys: retry-funcs, mutating, idempotent, tests): %w", err)
 	}
 	return &Plugin{settings: analyzers.Settings{
 		RetryFuncs: s.RetryFuncs,
 		Mutating:   s.Mutating,
 		Idempotent: s.Idempotent,
+		Tests:      s.Tests,
 	}}, nil
 }
 

@@ -51,10 +51,12 @@ func TestSettingsDecoding(t *testing.T) {
 			"retry-funcs": []any{"(*example.com/shop/jobs.Queue).Submit", "example.com/shop/retryx.Do"},
 			"mutating":    []any{"(example.com/shop/ledger.Ledger).Record"},
 			"idempotent":  []any{"(*example.com/shop/billing.Client).Capture"},
+			"tests":       true,
 		}, want: Settings{
 			RetryFuncs: []string{"(*example.com/shop/jobs.Queue).Submit", "example.com/shop/retryx.Do"},
 			Mutating:   []string{"(example.com/shop/ledger.Ledger).Record"},
 			Idempotent: []string{"(*example.com/shop/billing.Client).Capture"},
+			Tests:      true,
 		}},
 		{name: "unknown key (typo)", settings: map[string]any{"retryfuncs": []any{"x.Do"}}, wantErr: "retryfuncs"},
 		{name: "wrong type", settings: map[string]any{"mutating": "x.F"}, wantErr: "mutating"},
@@ -72,7 +74,7 @@ func TestSettingsDecoding(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := p.(*Plugin).settings
-			if !reflect.DeepEqual(got.RetryFuncs, tt.want.RetryFuncs) || !reflect.DeepEqual(got.Mutating, tt.want.Mutating) || !reflect.DeepEqual(got.Idempotent, tt.want.Idempotent) {
+			if !reflect.DeepEqual(got.RetryFuncs, tt.want.RetryFuncs) || !reflect.DeepEqual(got.Mutating, tt.want.Mutating) || !reflect.DeepEqual(got.Idempotent, tt.want.Idempotent) || got.Tests != tt.want.Tests {
 				t.Errorf("settings %+v, want %+v", got, tt.want)
 			}
 		})

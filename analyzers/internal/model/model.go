@@ -77,6 +77,10 @@ type Model struct {
 	// Decls maps this package's functions to their declarations.
 	Decls map[*types.Func]*ast.FuncDecl
 
+	// ReportTests: the analyzers report findings in _test.go files too
+	// (Settings.Tests).
+	ReportTests bool
+
 	// Failed holds the panic value when computing the model panicked: the
 	// model is then empty, so that one unexpected construct in one
 	// dependency does not fail the user's whole run. Tests assert it stays
@@ -135,7 +139,7 @@ func (m *Model) Fact(fn *types.Func) *mutation.FuncFact {
 }
 
 // New returns a model analyzer configured with s. Its Flags hold the
-// settings (retryfuncs, mutating, idempotent) so that an analyzer reading
+// settings (retryfuncs, mutating, idempotent, tests) so that an analyzer reading
 // the model can expose them as its own flags; each call returns an
 // independent analyzer with its own copy of s.
 func New(s Settings) *analysis.Analyzer {
@@ -143,6 +147,7 @@ func New(s Settings) *analysis.Analyzer {
 		RetryFuncs: append([]string(nil), s.RetryFuncs...),
 		Mutating:   append([]string(nil), s.Mutating...),
 		Idempotent: append([]string(nil), s.Idempotent...),
+		Tests:      s.Tests,
 	}
 	// No Requires (in particular no inspect.Analyzer): the model runs on
 	// every dependency because of its facts, and the driver keeps each
@@ -172,7 +177,7 @@ func run(pass *analysis.Pass, s *Settings) (result any, err error) {
 		}
 	}()
 	m := &Model{Decls: map[*types.Func]*ast.FuncDecl{}, facts: map[*types.Func]*mutation.FuncFact{}, pass: pass,
-		analyzed: map[*types.Package]bool{}}
+		analyzed: map[*types.Package]bool{}, ReportTests: s.Tests}
 	cfg := mutation.Config{Mutating: s.Mutating, Idempotent: s.Idempotent}
 	m.Classifier = mutation.NewClassifier(pass, cfg, m.Fact)
 	m.Classifier.KnowBodies(m.Analyzed)

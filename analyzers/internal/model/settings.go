@@ -20,6 +20,11 @@ type Settings struct {
 	// Idempotent are functions or methods (full names) that are safe to
 	// repeat, overriding the built-in table and the name heuristics.
 	Idempotent []string
+	// Tests reports findings in _test.go files too. By default a test's
+	// retries are not reported: they talk to test servers and fakes, and a
+	// duplicate there harms nothing a user runs. Their functions still
+	// count through facts either way.
+	Tests bool
 }
 
 // listFlag is a flag.Value for a comma-separated list that may also be
@@ -50,4 +55,5 @@ func (s *Settings) RegisterFlags(fs *flag.FlagSet) {
 	fs.Var(listFlag{&s.RetryFuncs}, "retryfuncs", "comma-separated full names of extra retry helpers whose func arguments are retried, e.g. example.com/x/retry.Do")
 	fs.Var(listFlag{&s.Mutating}, "mutating", "comma-separated full names of functions that perform a non-idempotent write, e.g. (*example.com/x/billing.Client).Charge")
 	fs.Var(listFlag{&s.Idempotent}, "idempotent", "comma-separated full names of functions that are safe to repeat (overrides built-in tables and name heuristics)")
+	fs.BoolVar(&s.Tests, "tests", s.Tests, "also report findings in _test.go files (by default a test's retries against test servers are not reported)")
 }
