@@ -47,6 +47,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"the retrying Doer client library used from another package", "example.com/doerapp"},
 		{"a handler chain whose retry handler sends a copy made by a helper; generic post helpers", "genericchain"},
 		{"a loop over the nodes of one cluster sending the same request to the next", "replicas"},
+		{"a round-trip helper retrying dial failures and gateway statuses; a refusal-only neighbour", "querygate"},
 	}
 	// One run over every package: loading and analyzing the standard
 	// library dependencies once keeps the test fast.

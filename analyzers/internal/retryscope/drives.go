@@ -78,13 +78,25 @@ func (w *walk) ifDrives(l loop, s *ast.IfStmt, rest []ast.Stmt, results []types.
 //	}
 //
 // where a 5xx falls through and goes round again.
+//
+// or after a status gate in an else-if (`if err != nil { … } else if
+// !retryable(resp.StatusCode) { return resp, nil }`, see successGate).
 func (w *walk) exitsOnNestedSuccess(l loop, success ast.Stmt, results []types.Object) bool {
-	block, ok := success.(*ast.BlockStmt)
-	if !ok {
+	var list []ast.Stmt
+	switch s := success.(type) {
+	case *ast.BlockStmt:
+		list = s.List
+	case *ast.IfStmt:
+		list = []ast.Stmt{s}
+	default:
 		return false
 	}
-	for _, st := range block.List {
-		if inner, ok := st.(*ast.IfStmt); ok && inner.Else == nil && w.isSuccessTest(inner.Cond, results) && l.path(inner.Body, nil) == exit {
+	for _, st := range list {
+		inner, ok := st.(*ast.IfStmt)
+		if !ok || l.path(inner.Body, nil) != exit {
+			continue
+		}
+		if inner.Else == nil && w.isSuccessTest(inner.Cond, results) || w.successGate(inner.Cond, results) {
 			return true
 		}
 	}

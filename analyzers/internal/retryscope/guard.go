@@ -235,11 +235,30 @@ func (w *walk) guardLoop(s *Scope, l loop) {
 		}
 	}
 	if n := len(l.body.List); n == 0 || !leaves(l.body.List[n-1]) {
-		if !w.ref.refused(precedingConditions(l.body.List, nil), scope, 0) {
+		if !w.endRefused(l, scope) {
 			again = append(again, l.body.End())
 		}
 	}
 	s.Guarded, s.Again = true, again
+}
+
+// endRefused reports whether control runs off the end of the loop body
+// only after a refusal: the statements that leave before the end demand
+// one, or every path to the end (fallPaths) is guarded by one.
+func (w *walk) endRefused(l loop, scope ast.Node) bool {
+	if w.ref.refused(precedingConditions(l.body.List, nil), scope, 0) {
+		return true
+	}
+	paths, ok := fallPaths(l.body.List, false)
+	if !ok || len(paths) == 0 {
+		return false
+	}
+	for _, p := range paths {
+		if !w.ref.refused(p, scope, 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // goRound is one continue statement of a loop with the path to it.

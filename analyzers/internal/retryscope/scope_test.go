@@ -85,6 +85,7 @@ func TestScopes(t *testing.T) {
 		{"transactions", []string{"txretry"}},
 		{"gRPC retry interceptor", []string{"grpcclient"}},
 		{"verdict-driven loops and helpers", []string{"verdicts", "example.com/pacer", "example.com/objstore"}},
+		{"retry predicates per status and per error", []string{"predicates"}},
 	}
 	// One run over every package: loading and analyzing the standard
 	// library dependencies once keeps the test fast.

@@ -44,7 +44,7 @@ const maxGateDepth = 4
 // status re-sent after possible execution, with a way to go round after
 // it and a way to leave on success.
 func (w *walk) statusGateDrives(l loop, a attempt) bool {
-	stmts := a.list
+	stmts := unchain(l, a.list, a.index, a.index+maxTestDistance)
 	successExit := false
 	for j := a.index + 1; j < len(stmts) && j < a.index+maxTestDistance; j++ {
 		rest := stmts[j+1:]
@@ -192,8 +192,9 @@ func (w *walk) statusCompare(b *ast.BinaryExpr, isStatus func(ast.Expr) bool) (h
 }
 
 // predicateSet reads a status predicate of this package,
-// `func isRetriable(code int) bool { return code >= 500 || code == 429 }`,
-// as the set of statuses it holds for.
+// `func isRetriable(code int) bool { return code >= 500 || code == 429 }`
+// or one written as a switch or a series of ifs (predicatebody.go), as
+// the set of statuses it holds for.
 func (w *walk) predicateSet(call *ast.CallExpr, depth int) (httpstatus.Set, bool) {
 	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
 	if !ok {
@@ -204,15 +205,12 @@ func (w *walk) predicateSet(call *ast.CallExpr, depth int) (httpstatus.Set, bool
 		return httpstatus.Set{}, false
 	}
 	d := w.f.declOf(fn)
-	if d == nil || d.Body == nil || len(d.Body.List) != 1 {
-		return httpstatus.Set{}, false
-	}
-	ret, ok := d.Body.List[0].(*ast.ReturnStmt)
-	if !ok || len(ret.Results) != 1 {
+	if d == nil || d.Body == nil {
 		return httpstatus.Set{}, false
 	}
 	param := fn.Signature().Params().At(0)
-	return w.gateSet(ret.Results[0], func(e ast.Expr) bool { return objOf(w.info, e) == param }, false, depth+1)
+	isParam := func(e ast.Expr) bool { return objOf(w.info, e) == param }
+	return w.bodySet(d.Body.List, isParam, depth)
 }
 
 // mapSet reads a map of statuses (map[int]bool) held in a field or
