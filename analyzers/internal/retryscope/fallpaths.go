@@ -65,7 +65,7 @@ func fallThrough(st ast.Stmt, p []condition, inSwitch bool) ([][]condition, bool
 		if s.Tok == token.BREAK && s.Label == nil && inSwitch {
 			return nil, false // leaves the clause but not the list: not followed
 		}
-		return nil, s.Tok != token.FALLTHROUGH
+		return nil, s.Tok != token.FALLTHROUGH && s.Tok != token.GOTO
 	case *ast.ExprStmt:
 		if isNoReturnCall(s.X) {
 			return nil, true
