@@ -36,6 +36,7 @@ func (r *reporter) reportParamWrites() {
 			})
 		}
 	}
+	r.reportGenWrites()
 }
 
 func (r *reporter) reportParamWrite(call *ast.CallExpr, encl *ast.FuncDecl) {
@@ -43,11 +44,17 @@ func (r *reporter) reportParamWrite(call *ast.CallExpr, encl *ast.FuncDecl) {
 		return
 	}
 	op, pr, ok := r.m.Classifier.RetriedWrite(call)
-	if !ok || r.nolint.suppressed(call.Pos()) || r.idempotent.contains(call.Pos()) || r.quiet.contains(r.pass.Fset, call.Pos()) {
+	if !ok || r.nolint.suppressed(call.Pos()) || r.idempotent.contains(call.Pos()) {
 		return
 	}
 	if ev := r.m.Classifier.Evidence(call, encl); ev.Any() {
 		return // a key or a precondition made here holds for every attempt
+	}
+	if r.quiet.contains(r.pass.Fset, call.Pos()) {
+		if !r.inTestFile(call.Pos()) {
+			r.genWrites.add(op, pr, encl) // generated: reported at the helper (genwrites.go)
+		}
+		return
 	}
 	r.reported[call] = true
 	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: paramWriteMessage(op, pr)}

@@ -72,6 +72,7 @@ type reporter struct {
 	idempotent idempotentFuncs
 	files      *fileIndex
 	quiet      quietFiles // generated files, and tests unless -tests
+	genWrites  genWrites  // writes of generated code passed to a retrying helper (genwrites.go)
 }
 
 // candidates returns, for each mutating call inside a retry scope, the

@@ -48,6 +48,9 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a handler chain whose retry handler sends a copy made by a helper; generic post helpers", "genericchain"},
 		{"a loop over the nodes of one cluster sending the same request to the next", "replicas"},
 		{"a round-trip helper retrying dial failures and gateway statuses; a refusal-only neighbour", "querygate"},
+		{"options structs read through a library's copy, its own request type and an appended URL", "optsuser"},
+		{"writes of generated code retried by a hand-written executor: reported at its retry", "genhelper"},
+		{"the same executor retrying only after a 429: silent", "genhelperok"},
 	}
 	// One run over every package: loading and analyzing the standard
 	// library dependencies once keeps the test fast.

@@ -190,10 +190,10 @@ func (c *Classifier) viaFact(call *ast.CallExpr, fn *types.Func, f *FuncFact) (O
 		var urlArg ast.Expr
 		if f.HTTPURLParam >= 0 && f.HTTPURLParam < len(call.Args) {
 			urlArg = c.argExpr(call.Args[f.HTTPURLParam], f.HTTPURLField)
-			if v := c.str(call.Args[f.HTTPURLParam], 0); urlArg == nil && f.HTTPURLField != "" && v.param >= 0 && v.field == "" {
+			if p, ok := c.forwardedParam(call.Args[f.HTTPURLParam], f.HTTPURLField); urlArg == nil && ok {
 				// A wrapper passing on its own parameter whose field holds
 				// the URL: its callers describe the path.
-				return c.httpOpPieces(call, m, nil, []piece{{param: v.param, field: f.HTTPURLField}})
+				return c.httpOpPieces(call, m, nil, []piece{{param: p, field: f.HTTPURLField}})
 			}
 		}
 		return c.httpOp(call, m, urlArg)

@@ -164,6 +164,9 @@ func (c *Classifier) request(e ast.Expr, depth int) (request, bool) {
 	case *ast.CompositeLit:
 		return c.requestLit(x)
 	case *ast.CallExpr:
+		if arg := c.requestConversion(x); arg != nil {
+			return c.request(arg, depth+1) // (*http.Request)(req): reqcopy.go
+		}
 		return c.requestCall(x, depth)
 	case *ast.Ident:
 		return c.requestVar(x, depth)

@@ -30,6 +30,9 @@ func (c *Classifier) paramField(sel *ast.SelectorExpr) sval {
 	if p, ok := c.paramIndex(v); ok {
 		return sval{param: p, field: sel.Sel.Name}
 	}
+	if p, ok := c.copiedParam(v, sel.Sel.Name); ok {
+		return sval{param: p, field: sel.Sel.Name}
+	}
 	return unknown
 }
 
@@ -39,8 +42,8 @@ func (c *Classifier) argValue(arg ast.Expr, field string) sval {
 	if field == "" {
 		return c.str(arg, 0)
 	}
-	if v := c.str(arg, 0); v.param >= 0 && v.field == "" {
-		return sval{param: v.param, field: field} // a wrapper passing its own parameter on
+	if p, ok := c.forwardedParam(arg, field); ok {
+		return sval{param: p, field: field} // a wrapper passing its own parameter on
 	}
 	e, zero := c.fieldExpr(arg, field, 0)
 	if zero {
@@ -98,4 +101,20 @@ func (c *Classifier) fieldExpr(arg ast.Expr, field string, depth int) (e ast.Exp
 		}
 	}
 	return nil, false
+}
+
+// forwardedParam reports whether arg, given for a role that is field of a
+// parameter, is a parameter of the summarised function passed on whole
+// (or a copy of it that keeps field): the index of that parameter.
+func (c *Classifier) forwardedParam(arg ast.Expr, field string) (int, bool) {
+	if field == "" {
+		return 0, false
+	}
+	if v := c.str(arg, 0); v.param >= 0 && v.field == "" {
+		return v.param, true
+	}
+	if v := c.varOf(arg); v != nil {
+		return c.copiedParam(v, field)
+	}
+	return 0, false
 }

@@ -1,6 +1,9 @@
 package mutation
 
-import "go/ast"
+import (
+	"go/ast"
+	"go/types"
+)
 
 // Helpers that copy the caller's request. A retry loop usually sends a
 // fresh copy of its request parameter on each attempt, made by a helper
@@ -63,10 +66,55 @@ func requestResult(c *Classifier, decl *ast.FuncDecl) int {
 	}
 	i := 0
 	for _, field := range decl.Type.Results.List {
-		if t := c.info.TypeOf(field.Type); isNamed(t, "net/http", "Request") || isNamed(t, retryablehttpPath, "Request") {
+		if t := c.info.TypeOf(field.Type); isNamed(t, "net/http", "Request") || isNamed(t, retryablehttpPath, "Request") || isRequestDefined(t) {
 			return i
 		}
 		i += max(1, len(field.Names))
 	}
 	return -1
+}
+
+// A library may define its own request type over net/http's
+// (type Request http.Request), build it with a NewRequest of its own and
+// convert it back to send it: c.Do((*http.Request)(req)). The conversion
+// is the same request.
+
+// isRequestDefined reports whether t (or *t) is a type defined with
+// net/http.Request as its underlying type.
+func isRequestDefined(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || isNamed(n, "net/http", "Request") {
+		return false
+	}
+	st, ok := n.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	hasMethod, hasHeader := false, false
+	for f := range st.Fields() {
+		switch f.Name() {
+		case "Method":
+			hasMethod = types.Identical(f.Type(), types.Typ[types.String])
+		case "Header":
+			hasHeader = isNamed(f.Type(), "net/http", "Header")
+		}
+	}
+	return hasMethod && hasHeader
+}
+
+// requestConversion returns the operand of a conversion between request
+// types ((*http.Request)(req), (*Request)(req)), or nil.
+func (c *Classifier) requestConversion(call *ast.CallExpr) ast.Expr {
+	tv, ok := c.info.Types[call.Fun]
+	if !ok || !tv.IsType() || len(call.Args) != 1 {
+		return nil
+	}
+	if to, from := tv.Type, c.info.TypeOf(call.Args[0]); (isNamed(to, "net/http", "Request") || isRequestDefined(to)) &&
+		(isNamed(from, "net/http", "Request") || isRequestDefined(from)) {
+		return call.Args[0]
+	}
+	return nil
 }

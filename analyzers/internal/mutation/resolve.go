@@ -290,6 +290,9 @@ func (c *Classifier) pieces(e ast.Expr, depth int) []piece {
 					return ps // s, err := url.JoinPath(…)
 				}
 			}
+			if ps, ok := c.appendedPieces(v, depth); ok {
+				return ps // url := base; url += opts.Path (urlappend.go)
+			}
 			if v.Pkg() == c.pass.Pkg && len(c.idx().assigns[v]) == 0 {
 				return []piece{{param: -1, local: v}}
 			}

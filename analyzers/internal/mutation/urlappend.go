@@ -1,0 +1,119 @@
+package mutation
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// URLs built by appending to a local variable:
+//
+//	url := c.rootURL
+//	if opts.RootURL != "" {
+//		url = opts.RootURL
+//	}
+//	url += opts.Path
+//	if len(opts.Params) > 0 {
+//		url += "?" + opts.Params.Encode()
+//	}
+//	req, err := http.NewRequestWithContext(ctx, opts.Method, url, body)
+//
+// The variable's value is its base (unknown when it is set more than once,
+// as a base URL usually is) followed by what each += appends, in source
+// order. An append under a condition is kept only when it starts a query
+// ("?…", "&…"), which urlPath leaves out anyway; any other conditional
+// append, or a base set after an append, gives up.
+
+// appendedPieces returns the pieces of v, a local string variable built
+// with +=, or false.
+func (c *Classifier) appendedPieces(v *types.Var, depth int) ([]piece, bool) {
+	if v.Pkg() != c.pass.Pkg || c.idx().addrTaken[v] || !isString(v.Type()) {
+		return nil, false
+	}
+	decl := c.enclosingDecl(v.Pos())
+	if decl == nil || decl.Body == nil {
+		return nil, false
+	}
+	var base []piece
+	var appended []piece
+	bases, appends, ok := 0, 0, true
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		as, isAssign := n.(*ast.AssignStmt)
+		if !ok || !isAssign || len(as.Lhs) != 1 || c.varOf(as.Lhs[0]) != v {
+			return ok
+		}
+		tok, rhs := as.Tok, as.Rhs
+		if sum, ok := selfAppend(c, v, as); ok {
+			tok, rhs = token.ADD_ASSIGN, []ast.Expr{sum} // url = url + q
+		}
+		switch {
+		case (tok == token.DEFINE || tok == token.ASSIGN) && len(rhs) == 1 && appends == 0:
+			bases++
+			base = c.pieces(rhs[0], depth+1)
+		case tok == token.ADD_ASSIGN && len(rhs) == 1 && bases > 0:
+			appends++
+			ps := c.pieces(rhs[0], depth+1)
+			if !c.sameBlockAsDef(decl.Body, v, as) && !startsQuery(ps) {
+				ok = false
+			}
+			appended = append(appended, ps...)
+		default:
+			ok = false
+		}
+		return ok
+	})
+	if !ok || appends == 0 || len(c.idx().assigns[v]) != bases+appends {
+		return nil, false // changed in a way not seen here (x++, a range, a closure)
+	}
+	if bases > 1 {
+		base = []piece{{param: -1}}
+	}
+	return append(base, appended...), true
+}
+
+// selfAppend returns Y when as is v = v + Y.
+func selfAppend(c *Classifier, v *types.Var, as *ast.AssignStmt) (ast.Expr, bool) {
+	if as.Tok != token.ASSIGN || len(as.Rhs) != 1 {
+		return nil, false
+	}
+	b, ok := ast.Unparen(as.Rhs[0]).(*ast.BinaryExpr)
+	if !ok || b.Op != token.ADD || c.varOf(b.X) != v {
+		return nil, false
+	}
+	return b.Y, true
+}
+
+// sameBlockAsDef reports whether as is a statement of the block that
+// declares v: it runs whenever the declaration does.
+func (c *Classifier) sameBlockAsDef(body *ast.BlockStmt, v *types.Var, as *ast.AssignStmt) bool {
+	var found bool
+	ast.Inspect(body, func(n ast.Node) bool {
+		b, ok := n.(*ast.BlockStmt)
+		if !ok || found {
+			return !found
+		}
+		hasDef, hasAs := false, false
+		for _, s := range b.List {
+			if s == ast.Stmt(as) {
+				hasAs = true
+			}
+			if s.Pos() <= v.Pos() && v.Pos() < s.End() {
+				hasDef = true
+			}
+		}
+		found = hasDef && hasAs
+		return true
+	})
+	return found
+}
+
+// startsQuery reports whether ps begins with a query separator.
+func startsQuery(ps []piece) bool {
+	return len(ps) > 0 && ps[0].known && ps[0].s != "" && (ps[0].s[0] == '?' || ps[0].s[0] == '&')
+}
+
+// isString reports whether t is a string type.
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
