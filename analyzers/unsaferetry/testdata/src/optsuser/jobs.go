@@ -74,6 +74,22 @@ func (j *Jobs) Search(ctx context.Context, q string) error {
 	})
 }
 
+// Cancel and Archive pass the method beside the options: it replaces the
+// options' own.
+func (j *Jobs) Cancel(ctx context.Context, id string) error {
+	return withRetry(func() (bool, error) {
+		resp, err := j.c.CallAs(ctx, &restopts.Opts{Method: "POST", Path: "/v1/jobs/" + id}, http.MethodDelete)
+		return shouldRetry(resp, err)
+	})
+}
+
+func (j *Jobs) Archive(ctx context.Context, id string) error {
+	return withRetry(func() (bool, error) {
+		resp, err := j.c.CallAs(ctx, &restopts.Opts{Path: "/v1/jobs/" + id + "/archive"}, http.MethodPost) // want `POST /v1/jobs/\{…\}/archive inside optsuser\.withRetry`
+		return shouldRetry(resp, err)
+	})
+}
+
 // FlushAll re-sends the whole batch after any error: documents without
 // ids are indexed twice when the first attempt's answer was lost.
 func (j *Jobs) FlushAll(ctx context.Context) error {

@@ -82,6 +82,14 @@ func (c *Client) CallJSON(ctx context.Context, opts *Opts, in any) (*http.Respon
 	return c.Call(ctx, opts)
 }
 
+// CallAs sends the request opts describes with another method: the copy's
+// Method is method, whatever opts says.
+func (c *Client) CallAs(ctx context.Context, opts *Opts, method string) (*http.Response, error) {
+	opts = opts.Copy()
+	opts.Method = method
+	return c.Call(ctx, opts)
+}
+
 // Indexer sends a batch of documents in one request.
 type Indexer struct {
 	c    *Client
