@@ -51,6 +51,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"options structs read through a library's copy, its own request type and an appended URL", "optsuser"},
 		{"writes of generated code retried by a hand-written executor: reported at its retry", "genhelper"},
 		{"the same executor retrying only after a 429: silent", "genhelperok"},
+		{"an unexported backend interface judged by its implementations, whatever the method names", "largefiles"},
 	}
 	// One run over every package: loading and analyzing the standard
 	// library dependencies once keeps the test fast.

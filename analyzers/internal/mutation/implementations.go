@@ -86,11 +86,18 @@ func recvNamed(fn *types.Func) *types.Named {
 // implementation returns t's (or *t's) method name when that type
 // implements iface, or nil.
 func implementation(t types.Type, iface *types.Interface, name string) *types.Func {
+	// An unexported method is found only with the package that declares it.
+	var pkg *types.Package
+	for i := 0; i < iface.NumMethods(); i++ {
+		if m := iface.Method(i); m.Name() == name {
+			pkg = m.Pkg()
+		}
+	}
 	for _, cand := range []types.Type{t, types.NewPointer(t)} {
 		if !types.Implements(cand, iface) {
 			continue
 		}
-		obj, _, _ := types.LookupFieldOrMethod(cand, true, nil, name)
+		obj, _, _ := types.LookupFieldOrMethod(cand, true, pkg, name)
 		if m, ok := obj.(*types.Func); ok {
 			return m
 		}
