@@ -24,11 +24,14 @@ func (m *Model) interfaceFact(fn *types.Func) *mutation.FuncFact {
 		return nil
 	}
 	named, _ := types.Unalias(recv.Type()).(*types.Named)
-	if named == nil || named.Obj().Exported() || named.Obj().Pkg() == nil || named.TypeParams().Len() > 0 {
+	if named == nil || named.Obj().Pkg() == nil || named.TypeParams().Len() > 0 {
 		return nil
 	}
 	if pkg := named.Obj().Pkg(); pkg != m.pass.Pkg && !m.Analyzed(pkg) {
 		return nil
+	}
+	if named.Obj().Exported() {
+		return m.exportedInterfaceFact(fn, named)
 	}
 	var merged *mutation.FuncFact
 	for _, impl := range m.implementations(fn, named) {

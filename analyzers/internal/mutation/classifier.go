@@ -190,7 +190,11 @@ func (c *Classifier) viaFact(call *ast.CallExpr, fn *types.Func, f *FuncFact) (O
 		var urlArg ast.Expr
 		if f.HTTPURLParam >= 0 && f.HTTPURLParam < len(call.Args) {
 			urlArg = c.argExpr(call.Args[f.HTTPURLParam], f.HTTPURLField)
-			if p, ok := c.forwardedParam(call.Args[f.HTTPURLParam], f.HTTPURLField); urlArg == nil && ok {
+			p, ok := c.forwardedParam(call.Args[f.HTTPURLParam], f.HTTPURLField)
+			if !ok && f.HTTPURLField != "" {
+				p, ok = c.embeddedParam(call.Args[f.HTTPURLParam]) // &req.Request
+			}
+			if urlArg == nil && ok {
 				// A wrapper passing on its own parameter whose field holds
 				// the URL: its callers describe the path.
 				return c.httpOpPieces(call, m, nil, []piece{{param: p, field: f.HTTPURLField}})

@@ -154,6 +154,10 @@ type FuncFact struct {
 	// retries it by itself (see ClientSend); reported at callers in other
 	// packages.
 	Sends *ClientSend
+	// GetsField, SetsField: the method only returns, or only sets from its
+	// one parameter, this field of its receiver (accessors.go).
+	GetsField string
+	SetsField string
 	// Idempotent: declared safe to repeat (//twice:idempotent in the doc
 	// comment, or the -idempotent flag). Calls are then never mutating.
 	Idempotent bool
@@ -180,7 +184,8 @@ func emptyFact() *FuncFact {
 // idempotent): such facts need not be exported.
 func (f *FuncFact) IsZero() bool {
 	return f == nil || (f.Op == nil && f.HTTPMethodParam < 0 && f.HTTPURLParam < 0 && !f.BuildsRequest &&
-		f.ReqMethod == "" && f.RequestParam < 0 && f.CopiesRequestParam < 0 && f.SQLParam < 0 && f.KeyParam < 0 && !f.Idempotent && !f.Remote && f.Retries == nil && f.Sends == nil)
+		f.ReqMethod == "" && f.RequestParam < 0 && f.CopiesRequestParam < 0 && f.SQLParam < 0 && f.KeyParam < 0 && !f.Idempotent && !f.Remote && f.Retries == nil && f.Sends == nil &&
+		f.GetsField == "" && f.SetsField == "")
 }
 
 // Config holds full names (as types.Func.FullName prints them) from the

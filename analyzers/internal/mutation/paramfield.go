@@ -45,6 +45,9 @@ func (c *Classifier) argValue(arg ast.Expr, field string) sval {
 	if p, ok := c.forwardedParam(arg, field); ok {
 		return sval{param: p, field: field} // a wrapper passing its own parameter on
 	}
+	if p, ok := c.embeddedParam(arg); ok {
+		return sval{param: p, field: field} // &req.Request: the parameter's embedded request
+	}
 	e, zero := c.fieldExpr(arg, field, 0)
 	if zero {
 		return sval{known: true, param: -1} // not set: the zero value
@@ -95,6 +98,9 @@ func (c *Classifier) fieldExpr(arg ast.Expr, field string, depth int) (e ast.Exp
 			return set[0], false
 		} else if len(set) > 1 {
 			return nil, false
+		}
+		if e, ok := c.setterValue(v, field); ok {
+			return e, false // req.SetMethod(http.MethodPost)
 		}
 		if a, ok := c.single(v); ok && a.rhs != nil {
 			return c.fieldExpr(a.rhs, field, depth+1)

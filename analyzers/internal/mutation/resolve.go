@@ -43,6 +43,10 @@ type index struct {
 	// decls are the package's function declarations in position order
 	// (files in pass order, each file's in source order, sorted).
 	decls []*ast.FuncDecl
+	// methodCalls are the one-argument method calls on each variable
+	// (setter candidates), accessorDecls the package's methods (accessors.go).
+	methodCalls   map[*types.Var][]*ast.CallExpr
+	accessorDecls map[*types.Func]*ast.FuncDecl
 }
 
 // idx returns the package's index, built on first use. The classifier is
@@ -56,13 +60,19 @@ func (c *Classifier) idx() *index {
 func (c *Classifier) buildIndex() *index {
 	ix := &index{assigns: map[*types.Var][]assignment{}, fields: map[fieldKey][]ast.Expr{}, addrTaken: map[*types.Var]bool{},
 		fieldSet: map[fieldKey]bool{},
-		returns:  map[*types.Func]ast.Expr{}}
+		returns:  map[*types.Func]ast.Expr{}, methodCalls: map[*types.Var][]*ast.CallExpr{},
+		accessorDecls: map[*types.Func]*ast.FuncDecl{}}
 	for _, f := range c.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.FuncDecl:
 				c.indexReturn(ix, n)
 				ix.decls = append(ix.decls, n)
+				if fn, ok := c.info.Defs[n.Name].(*types.Func); ok && n.Recv != nil {
+					ix.accessorDecls[fn] = n
+				}
+			case *ast.CallExpr:
+				c.indexMethodCall(ix, n)
 			case *ast.AssignStmt:
 				c.indexAssign(ix, n.Lhs, n.Rhs, n.Tok)
 			case *ast.ValueSpec:
@@ -214,6 +224,9 @@ func (c *Classifier) str(e ast.Expr, depth int) sval {
 	}
 	if sel, ok := e.(*ast.SelectorExpr); ok {
 		return c.paramField(sel)
+	}
+	if call, ok := e.(*ast.CallExpr); ok {
+		return c.getterValue(call) // r.Method() of a request parameter r
 	}
 	v := c.varOf(e)
 	if v == nil {

@@ -34,6 +34,7 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 	if decl.Body == nil {
 		return nil
 	}
+	f.GetsField, f.SetsField = accessor(c.info, decl)
 	c.sum = &sumState{params: paramIndexes(c.info, decl), fact: f, name: decl.Name.Name}
 	defer func() { c.sum = nil }()
 
