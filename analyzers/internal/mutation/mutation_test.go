@@ -165,6 +165,8 @@ func TestMutatingVerb(t *testing.T) {
 		"Publish": "Publish", "Notify": "Notify", "ChargeCard": "Charge", "RunJob": "Run", "RunTask": "Run",
 		"Run": "", "RunQuery": "", "GetRelease": "", "ListPulls": "", "PutObject": "", "UpsertUser": "",
 		"DeleteBranch": "", "Creator": "", "Sender": "", "Posture": "", "UpdateIssue": "", "EnsureBucket": "",
+		"SendRequest": "", "sendRequest": "", "SendRPC": "", "SendCall": "", "SendRequestWithRetry": "",
+		"SendMessage": "Send", "SendInvite": "Send",
 	}
 	for in, want := range tests {
 		if got := mutation.MutatingVerb(in); got != want {

@@ -24,6 +24,9 @@ var readWords = map[string]bool{
 	"lookup": true, "read": true, "batchget": true, "show": true, "exists": true, "introspect": true,
 	"userinfo": true, "scroll": true, "mget": true, "msearch": true, "explain": true, "validate": true,
 	"preview": true, "estimate": true, "head": true, "download": true, "inspect": true,
+	// Discovery (OIDC, service discovery, a protocol's capability probe)
+	// reads what the server offers.
+	"discover": true,
 }
 
 // writeWords anywhere in a name make it a write even when it starts with a

@@ -19,6 +19,13 @@ var mutatingVerbs = map[string]string{
 // runObjects are the words that make Run a mutating verb: RunJob, RunTask.
 var runObjects = map[string]bool{"Job": true, "Task": true, "Workflow": true, "Pipeline": true, "Build": true}
 
+// envelopeObjects are the objects of a generic sender: SendRequest,
+// SendRPC, SendCall carry whatever operation their argument names (a
+// JSON-RPC "tools/list", a GET as well as a POST). Every remote call sends
+// a request, so the name says nothing about a write: such a call with no
+// body to read is unknown, and unknown is silence.
+var envelopeObjects = map[string]bool{"Request": true, "Req": true, "RPC": true, "Rpc": true, "Call": true}
+
 // quietPackages are never judged by name: their calls write nothing remote
 // (metrics, logging, tracing), or create under a fixed name that a repeat
 // cannot duplicate (Kubernetes clients). Prometheus is quiet for its client
@@ -77,6 +84,9 @@ func MutatingVerb(name string) string {
 		return ""
 	}
 	if v == "Run" && (len(words) < 2 || !runObjects[words[1]]) {
+		return ""
+	}
+	if v == "Send" && len(words) > 1 && envelopeObjects[words[1]] {
 		return ""
 	}
 	return v
