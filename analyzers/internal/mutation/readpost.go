@@ -192,7 +192,8 @@ func (c *Classifier) graphQLRead(call *ast.CallExpr) bool {
 
 // postReads reports whether a POST write found by the classifier is a read
 // by evidence: the GraphQL document the call carries, or (while
-// summarising) the name of the function that sends it. A PATCH whose
+// summarising) the name of the function that sends it — a read, or the
+// assignment of a state (setPrimaryStatus) whose payload does not add. A PATCH whose
 // payload only sets fields is not a write either (readpost_patch.go).
 func (c *Classifier) postReads(call *ast.CallExpr, op Op) bool {
 	if c.patchSets(call, op) {
@@ -215,6 +216,9 @@ func (c *Classifier) postReads(call *ast.CallExpr, op Op) bool {
 	}
 	if ReadName(name) || decl != nil && c.tokenRequest(decl) {
 		return true
+	}
+	if SetName(name) && c.payload(call) != shapeAdds {
+		return true // a POST that assigns a state (sdkname.go)
 	}
 	return c.graphQLRead(call)
 }

@@ -73,3 +73,27 @@ func (c *Classifier) GenericSendQuietCall(call *ast.CallExpr, op Op, name string
 	}
 	return GenericSendQuiet(name)
 }
+
+// setVerbs start the names of operations that assign a state
+// (setPrimaryStatus, UpdateSettings, EnableFeature): sent twice with the
+// same values, they leave the state as sent once.
+var setVerbs = map[string]bool{
+	"set": true, "update": true, "replace": true, "edit": true, "modify": true, "rename": true,
+	"configure": true, "enable": true, "disable": true, "toggle": true, "reset": true,
+}
+
+// SetName reports whether a function's name says it assigns a state: its
+// first word is a set verb and no word adds or sends (updateOrCreate,
+// setAndIncrement, UpdateAndNotify stay writes).
+func SetName(name string) bool {
+	words := nameWords(name)
+	if len(words) == 0 || !setVerbs[words[0]] {
+		return false
+	}
+	for _, w := range words {
+		if createWords[w] || writeWords[w] && !stateWords[w] || MutatingVerb(w) != "" {
+			return false
+		}
+	}
+	return true
+}

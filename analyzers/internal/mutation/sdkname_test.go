@@ -39,3 +39,29 @@ func TestGenericSendQuiet(t *testing.T) {
 		}
 	}
 }
+
+func TestSetName(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"setPrimaryStatus", true},
+		{"UpdateSettings", true},
+		{"EnableFeature", true},
+		{"set_role", true},
+		{"UpdateOrCreate", false},
+		{"setAndIncrement", false},
+		{"UpdateAndNotify", false},
+		{"SendUpdate", false},
+		{"CreateSetting", false},
+		{"Settings", false},
+		{"Setup", false},
+		{"resetAndCharge", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := SetName(tt.name); got != tt.want {
+			t.Errorf("SetName(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
