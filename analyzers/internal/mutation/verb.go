@@ -19,13 +19,6 @@ var mutatingVerbs = map[string]string{
 // runObjects are the words that make Run a mutating verb: RunJob, RunTask.
 var runObjects = map[string]bool{"Job": true, "Task": true, "Workflow": true, "Pipeline": true, "Build": true}
 
-// envelopeObjects are the objects of a generic sender: SendRequest,
-// SendRPC, SendCall carry whatever operation their argument names (a
-// JSON-RPC "tools/list", a GET as well as a POST). Every remote call sends
-// a request, so the name says nothing about a write: such a call with no
-// body to read is unknown, and unknown is silence.
-var envelopeObjects = map[string]bool{"Request": true, "Req": true, "RPC": true, "Rpc": true, "Call": true}
-
 // quietPackages are never judged by name: their calls write nothing remote
 // (metrics, logging, tracing), or create under a fixed name that a repeat
 // cannot duplicate (Kubernetes clients). Prometheus is quiet for its client
@@ -87,7 +80,7 @@ func MutatingVerb(name string) string {
 		return ""
 	}
 	if v == "Send" && len(words) > 1 && envelopeObjects[words[1]] {
-		return ""
+		return "" // a generic sender (envelope.go)
 	}
 	return v
 }
@@ -123,8 +116,8 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 		return Op{}, false
 	}
 	v := MutatingVerb(fn.Name())
-	if v == "" || localRegistration(v, sig) {
-		return Op{}, false
+	if v == "" || localRegistration(v, sig) || genericEnvelope(sig) {
+		return Op{}, false // envelope.go: the message names the operation
 	}
 	if iface {
 		if op, decided := c.byImplementations(call, fn); decided {
