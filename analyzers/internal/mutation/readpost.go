@@ -217,7 +217,7 @@ func (c *Classifier) postReads(call *ast.CallExpr, op Op) bool {
 	if ReadName(name) || decl != nil && c.tokenRequest(decl) {
 		return true
 	}
-	if SetName(name) && c.payload(call) != shapeAdds {
+	if SetName(name) && !pathAdds(path) && c.payload(call) != shapeAdds {
 		return true // a POST that assigns a state (sdkname.go)
 	}
 	return c.graphQLRead(call)

@@ -1,6 +1,9 @@
 package mutation
 
-import "go/ast"
+import (
+	"go/ast"
+	"strings"
+)
 
 // SDK methods that send through a generic retrying sender. An SDK built on
 // one generic Do (or a helper that owns the retry and takes the method from
@@ -77,9 +80,11 @@ func (c *Classifier) GenericSendQuietCall(call *ast.CallExpr, op Op, name string
 // setVerbs start the names of operations that assign a state
 // (setPrimaryStatus, UpdateSettings, EnableFeature): sent twice with the
 // same values, they leave the state as sent once.
+// Modify and toggle are left out: a modification can be relative
+// (find-and-modify increments) and a toggle sent twice undoes itself.
 var setVerbs = map[string]bool{
-	"set": true, "update": true, "replace": true, "edit": true, "modify": true, "rename": true,
-	"configure": true, "enable": true, "disable": true, "toggle": true, "reset": true,
+	"set": true, "update": true, "replace": true, "edit": true, "rename": true,
+	"configure": true, "enable": true, "disable": true, "reset": true,
 }
 
 // SetName reports whether a function's name says it assigns a state: its
@@ -90,10 +95,38 @@ func SetName(name string) bool {
 	if len(words) == 0 || !setVerbs[words[0]] {
 		return false
 	}
+	return !addsWords(words)
+}
+
+// pathAdds reports whether the last segment of a POST's path names an
+// operation that adds or acts (/events:append, /api/find-and-modify,
+// /counters/increment): the path speaks before the sender's name.
+func pathAdds(path string) bool {
+	path = strings.TrimRight(path, "/")
+	if i := strings.IndexAny(path, "?#"); i >= 0 {
+		path = path[:i]
+	}
+	last := path[strings.LastIndexByte(path, '/')+1:]
+	words := nameWords(strings.ReplaceAll(last, ":", " "))
+	if addsWords(words) {
+		return true
+	}
 	for _, w := range words {
-		if createWords[w] || writeWords[w] && !stateWords[w] || MutatingVerb(w) != "" {
-			return false
+		if w == "modify" {
+			return true // find-and-modify, modify-balance: may be relative
 		}
 	}
-	return true
+	return false
+}
+
+// addsWords reports whether a word of a name or path segment adds, sends
+// or acts (create, append, notify, increment); state words (update, set,
+// delete) do not count.
+func addsWords(words []string) bool {
+	for _, w := range words {
+		if createWords[w] || writeWords[w] && !stateWords[w] || MutatingVerb(w) != "" {
+			return true
+		}
+	}
+	return false
 }

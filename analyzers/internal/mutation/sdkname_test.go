@@ -57,11 +57,33 @@ func TestSetName(t *testing.T) {
 		{"Settings", false},
 		{"Setup", false},
 		{"resetAndCharge", false},
+		{"Modify", false},
+		{"toggleFlag", false},
 		{"", false},
 	}
 	for _, tt := range tests {
 		if got := SetName(tt.name); got != tt.want {
 			t.Errorf("SetName(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestPathAdds(t *testing.T) {
+	tests := []struct {
+		path string
+		want bool
+	}{
+		{"/v1/apps/{app}/machines/{id}/metadata/role", false},
+		{"/v1/settings", false},
+		{"/api/find-and-modify", true},
+		{"/v1/counters/increment", true},
+		{"/v1/events:append", true},
+		{"/v1/users/{id}/notify?x=1", true},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := pathAdds(tt.path); got != tt.want {
+			t.Errorf("pathAdds(%q) = %v, want %v", tt.path, got, tt.want)
 		}
 	}
 }
