@@ -9,10 +9,20 @@ import (
 	"github.com/twice-lint/twice/analyzers/unsaferetry"
 )
 
-// TestGenericSenders: a transport method that sends whatever request it is
-// given (SendRequest, SendRPC) is not judged a write by its name; methods
-// of the same interface named for an operation (SendInvitation,
-// CreateSession) still are.
-func TestGenericSenders(t *testing.T) {
-	analysistest.Run(t, testenv.Testdata(t), unsaferetry.Analyzer, "rpcenvelope")
+// TestSenderNames covers what a sender's name may and may not say (tuning
+// set 5): a generic sender whose message names the operation, and a POST
+// sent by a function named for assigning a state.
+func TestSenderNames(t *testing.T) {
+	tests := []struct {
+		name string
+		pkg  string
+	}{
+		{"generic senders (SendRequest, SendRPC, SendNotification with a Method field) are not writes by name; SendInvitation, SendAlert, CreateSession are", "rpcenvelope"},
+		{"a POST that assigns a state (setRole) is silent; a payload or path that adds, or a name that also creates, keeps the write", "statepost"},
+	}
+	var pkgs []string
+	for _, tt := range tests {
+		pkgs = append(pkgs, tt.pkg)
+	}
+	analysistest.Run(t, testenv.Testdata(t), unsaferetry.Analyzer, pkgs...)
 }
