@@ -32,6 +32,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"SDK interfaces: verb heuristic, create-if-missing, RetryOnConflict", "sdk"},
 		{"nolint forms and //twice:idempotent", "suppress"},
 		{"helper and idempotent function from other packages (facts)", "example.com/checkout"},
+		{"retry predicates made by a checker factory of another package (facts)", "example.com/releasebot"},
 		{"webhook retry loops, recursion, non-retry loops, retrying clients", "webhooks"},
 		{"generated files are not reported; their facts still count", "genapi"},
 		{"retry predicates: refusal-only retries are silent, others reported", "ratelimit"},

@@ -9,6 +9,9 @@
 //   - RetryHelperFact on functions that retry one of their func-typed
 //     parameters, so that retryutil.Do(ctx, func() error {…}) is a retry
 //     scope in every package that imports retryutil.
+//   - RefusalPredicateFact on functions that return a predicate true only
+//     on refusals, so that `shouldRetry := checks.Default()` in another
+//     package reads as a refusal-only retry.
 //
 // Its Result (*Model) gives the analyzers the package's retry scopes and
 // the mutation Classifier to judge the calls inside them.
@@ -55,6 +58,16 @@ func (*RetryHelperFact) AFact() {}
 func (f *RetryHelperFact) String() string {
 	return fmt.Sprintf("retries param %d (%s)", f.FuncParam, f.Mechanism)
 }
+
+// RefusalPredicateFact marks a function that returns a predicate holding
+// only on refusals (rate limits, throttling): a retry loop that asks a
+// predicate made by it retries only requests the server did not execute.
+type RefusalPredicateFact struct{}
+
+// AFact marks RefusalPredicateFact as an analysis.Fact.
+func (*RefusalPredicateFact) AFact() {}
+
+func (*RefusalPredicateFact) String() string { return "returns a refusal-only predicate" }
 
 // AnalyzedFact is a package fact: the model summarised every function of
 // the package (or found that none could write), so a concrete function of
@@ -158,7 +171,7 @@ func New(s Settings) *analysis.Analyzer {
 		Doc:        "computes retry scopes and mutating operations for twice's analyzers (facts for every package)",
 		URL:        "https://github.com/twice-lint/twice#unsaferetry",
 		ResultType: reflect.TypeFor[*Model](),
-		FactTypes:  []analysis.Fact{new(mutation.FuncFact), new(RetryHelperFact), new(AnalyzedFact)},
+		FactTypes:  []analysis.Fact{new(mutation.FuncFact), new(RetryHelperFact), new(RefusalPredicateFact), new(AnalyzedFact)},
 	}
 	st.RegisterFlags(&a.Flags)
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, st) }
@@ -238,6 +251,9 @@ func mayMatter(fn *types.Func, d *ast.FuncDecl) bool {
 				return true
 			}
 		}
+	}
+	if retryscope.ReturnsPredicate(fn) {
+		return true // a retry predicate factory (RefusalPredicateFact)
 	}
 	sig := fn.Signature()
 	for i := 0; i < sig.Params().Len(); i++ {
@@ -339,7 +355,14 @@ func (m *Model) findScopes(s *Settings) {
 		return &retryscope.Helper{FuncParam: f.FuncParam, Mechanism: f.Mechanism, TxBeforeCommit: f.TxBeforeCommit, RetriesCommit: f.RetriesCommit,
 			Verdict: f.Verdict, Bounded: f.Bounded, BoundParam: f.BoundParam, BoundMost: f.BoundMost}
 	}
-	res := retryscope.NewFinder(pass, retryscope.Config{RetryFuncs: s.RetryFuncs, Helper: imported}).Find()
+	refusalPredicate := func(fn *types.Func) bool {
+		return fn.Pkg() != nil && fn.Pkg() != pass.Pkg && pass.ImportObjectFact(fn, new(RefusalPredicateFact))
+	}
+	finder := retryscope.NewFinder(pass, retryscope.Config{RetryFuncs: s.RetryFuncs, Helper: imported, RefusalPredicate: refusalPredicate})
+	for _, fn := range finder.RefusalPredicates() {
+		pass.ExportObjectFact(fn, new(RefusalPredicateFact))
+	}
+	res := finder.Find()
 	m.Scopes = res.Scopes
 	for _, d := range m.decls {
 		fn := pass.TypesInfo.Defs[d.Name].(*types.Func)

@@ -19,6 +19,11 @@ type Config struct {
 	// Helper returns the retry-helper description of a function (from a
 	// fact, or from this package's helpers found so far), or nil.
 	Helper func(*types.Func) *Helper
+	// RefusalPredicate reports whether a function of another package
+	// returns a predicate that holds only on refusals (a fact), so that a
+	// loop asking `shouldRetry := pkg.DefaultChecker()` is read like one
+	// asking the predicate itself. Nil: none is known.
+	RefusalPredicate func(*types.Func) bool
 }
 
 // Result is what Find found in one package.
@@ -182,7 +187,7 @@ type paramCall struct {
 }
 
 func newWalk(f *Finder, helper func(*types.Func) *Helper) *walk {
-	return &walk{f: f, info: f.info, helper: helper, clients: newClientState(), ref: &refusals{info: f.info, decls: f.declOf, files: f.pass.Files, pkg: f.pass.Pkg}}
+	return &walk{f: f, info: f.info, helper: helper, clients: newClientState(), ref: f.newRefusals()}
 }
 
 // run walks the function declarations and the package-level variable

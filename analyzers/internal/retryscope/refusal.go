@@ -59,6 +59,8 @@ type refusals struct {
 	files []*ast.File
 	pkg   *types.Package
 	funcs *funcValues
+	// imported: Config.RefusalPredicate (nil: none known).
+	imported func(*types.Func) bool
 }
 
 // when reports whether e, when it evaluates to truth, implies that the
@@ -81,6 +83,9 @@ func (r *refusals) when(e ast.Expr, truth bool, scope ast.Node, depth int) bool 
 		}
 		if def := r.definition(x, scope); def != nil {
 			return r.when(def, truth, scope, depth+1)
+		}
+		if t := r.assertedType(x, scope); t != nil {
+			return truth && refusalType(t) // rl, ok := err.(*RateLimitError)
 		}
 		if call := r.verdictOf(x, scope); call != nil {
 			return truth && r.call(call, depth+1)
@@ -311,6 +316,35 @@ func (r *refusals) definition(id *ast.Ident, scope ast.Node) ast.Expr {
 		return nil
 	}
 	return def
+}
+
+// assertedType returns T when id is the ok of the one comma-ok type
+// assertion `v, ok := x.(T)` that defines it in scope: ok is true only when
+// x holds a T.
+func (r *refusals) assertedType(id *ast.Ident, scope ast.Node) types.Type {
+	obj, ok := r.info.Uses[id].(*types.Var)
+	if !ok || scope == nil || !isBool(obj.Type()) {
+		return nil
+	}
+	var t types.Type
+	count := 0
+	ast.Inspect(scope, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+			return true
+		}
+		if l, ok := as.Lhs[1].(*ast.Ident); ok && r.info.ObjectOf(l) == obj {
+			count++
+			if ta, ok := ast.Unparen(as.Rhs[0]).(*ast.TypeAssertExpr); ok && ta.Type != nil {
+				t = r.info.TypeOf(ta.Type)
+			}
+		}
+		return true
+	})
+	if count != 1 {
+		return nil
+	}
+	return t
 }
 
 // trueOnlyOnRefusal reports whether every return of a boolean predicate's

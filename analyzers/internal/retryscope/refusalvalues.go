@@ -41,6 +41,11 @@ type funcValues struct {
 	// ranged maps a range statement's value variable to the ranged
 	// expression.
 	ranged map[types.Object]ast.Expr
+	// locals lists the values assigned to local variables of func type
+	// (`shouldRetry := checks.Default()`); one in unknownLocal may hold
+	// others (assigned in a tuple, or through its address).
+	locals       map[types.Object][]ast.Expr
+	unknownLocal map[types.Object]bool
 	// calls lists the calls of this package's functions, for the
 	// arguments passed to an adder's parameter.
 	calls map[*types.Func][]*ast.CallExpr
@@ -84,17 +89,30 @@ func indexFuncValues(info *types.Info, files []*ast.File, pkg *types.Package) *f
 		ranged:   map[types.Object]ast.Expr{},
 		calls:    map[*types.Func][]*ast.CallExpr{},
 		visiting: map[*types.Var]bool{},
+
+		locals:       map[types.Object][]ast.Expr{},
+		unknownLocal: map[types.Object]bool{},
 	}
 	for _, file := range files {
 		ast.Inspect(file, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.AssignStmt:
 				fv.assign(info, n, pkg)
+				fv.assignLocal(info, n)
+			case *ast.ValueSpec:
+				for i, name := range n.Names {
+					if obj := localFunc(info, name); obj != nil && len(n.Values) == len(n.Names) {
+						fv.locals[obj] = append(fv.locals[obj], n.Values[i])
+					}
+				}
 			case *ast.CompositeLit:
 				fv.literal(info, n, pkg)
 			case *ast.UnaryExpr:
 				if f := funcField(info, n.X, pkg); f != nil && n.Op == token.AND {
 					fv.unknown[f] = true // stored through a pointer
+				}
+				if obj := localFunc(info, n.X); obj != nil && n.Op == token.AND {
+					fv.unknownLocal[obj] = true
 				}
 			case *ast.RangeStmt:
 				if obj := objOf(info, n.Value); obj != nil {
@@ -124,6 +142,39 @@ func (fv *funcValues) assign(info *types.Info, as *ast.AssignStmt, pkg *types.Pa
 		}
 		fv.store(info, f, as.Rhs[i])
 	}
+}
+
+// assignLocal records `v := x` and `v = x` for local variables of func
+// type; a tuple assignment makes v unknown.
+func (fv *funcValues) assignLocal(info *types.Info, as *ast.AssignStmt) {
+	for i, lhs := range as.Lhs {
+		obj := localFunc(info, lhs)
+		if obj == nil {
+			continue
+		}
+		if len(as.Lhs) != len(as.Rhs) || as.Tok != token.ASSIGN && as.Tok != token.DEFINE {
+			fv.unknownLocal[obj] = true
+			continue
+		}
+		fv.locals[obj] = append(fv.locals[obj], as.Rhs[i])
+	}
+}
+
+// localFunc returns the local variable of func type that e names, or nil.
+func localFunc(info *types.Info, e ast.Expr) types.Object {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	obj := info.ObjectOf(id)
+	v, ok := obj.(*types.Var)
+	if !ok || v.IsField() || !isLocal(v) {
+		return nil
+	}
+	if _, ok := v.Type().Underlying().(*types.Signature); !ok {
+		return nil
+	}
+	return v
 }
 
 // store records the values rhs puts into field f.
@@ -192,7 +243,11 @@ func (r *refusals) valueCall(call *ast.CallExpr, depth int) bool {
 	fv := r.values()
 	fun := ast.Unparen(call.Fun)
 	if id, ok := fun.(*ast.Ident); ok {
-		x, ok := fv.ranged[r.info.Uses[id]]
+		obj := r.info.Uses[id]
+		if vals, ok := fv.locals[obj]; ok {
+			return !fv.unknownLocal[obj] && r.allRefuse(vals, depth)
+		}
+		x, ok := fv.ranged[obj]
 		if !ok {
 			return false
 		}
@@ -203,6 +258,17 @@ func (r *refusals) valueCall(call *ast.CallExpr, depth int) bool {
 		return false
 	}
 	return r.fieldRefuses(f, depth)
+}
+
+// allRefuse reports whether every value (of a local predicate variable)
+// holds only on refusals.
+func (r *refusals) allRefuse(vals []ast.Expr, depth int) bool {
+	for _, v := range vals {
+		if !r.valueRefuses(v, depth+1) {
+			return false
+		}
+	}
+	return len(vals) > 0
 }
 
 // fieldRefuses reports whether every value stored into field f is a
@@ -257,20 +323,26 @@ func (r *refusals) valueRefuses(e ast.Expr, depth int) bool {
 		}
 		d := r.decls(fn.Origin())
 		if d == nil {
-			return false
+			return r.imported != nil && r.imported(fn.Origin())
 		}
-		ok, seen := true, false
-		forEachReturn(d.Body, func(ret *ast.ReturnStmt, _ []ast.Node) {
-			if len(ret.Results) != 1 {
-				ok = false
-				return
-			}
-			seen = true
-			ok = ok && r.valueRefuses(ret.Results[0], depth+1)
-		})
-		return ok && seen
+		return r.returnsRefusals(d, depth)
 	}
 	return false
+}
+
+// returnsRefusals reports whether every return of d gives one value, a
+// predicate that holds only on refusals.
+func (r *refusals) returnsRefusals(d *ast.FuncDecl, depth int) bool {
+	ok, seen := true, false
+	forEachReturn(d.Body, func(ret *ast.ReturnStmt, _ []ast.Node) {
+		if len(ret.Results) != 1 {
+			ok = false
+			return
+		}
+		seen = true
+		ok = ok && r.valueRefuses(ret.Results[0], depth+1)
+	})
+	return ok && seen
 }
 
 // paramRefuses judges a parameter of an unexported function of this
@@ -314,4 +386,48 @@ func (r *refusals) paramOwner(v *types.Var) (*types.Func, int) {
 		}
 	}
 	return nil, -1
+}
+
+// newRefusals returns the refusal evaluator of the Finder's package.
+func (f *Finder) newRefusals() *refusals {
+	return &refusals{info: f.info, decls: f.declOf, files: f.pass.Files, pkg: f.pass.Pkg, imported: f.cfg.RefusalPredicate}
+}
+
+// RefusalPredicates returns the package's functions that return a
+// predicate holding only on refusals (a rate limit, a throttling error):
+// a checker factory such as `func DefaultErrChecker() func(error) bool`.
+// Other packages know them through a fact (Config.RefusalPredicate).
+func (f *Finder) RefusalPredicates() []*types.Func {
+	var out []*types.Func
+	var r *refusals
+	for _, file := range f.pass.Files {
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, _ := f.info.Defs[fd.Name].(*types.Func)
+			if fn == nil || !ReturnsPredicate(fn) {
+				continue
+			}
+			if r == nil {
+				r = f.newRefusals()
+			}
+			if r.returnsRefusals(fd, 0) {
+				out = append(out, fn)
+			}
+		}
+	}
+	return out
+}
+
+// ReturnsPredicate reports whether fn has one result, a func returning
+// one bool.
+func ReturnsPredicate(fn *types.Func) bool {
+	res := fn.Signature().Results()
+	if res.Len() != 1 {
+		return false
+	}
+	sig, ok := res.At(0).Type().Underlying().(*types.Signature)
+	return ok && sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type().Underlying(), types.Typ[types.Bool])
 }
