@@ -33,6 +33,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"nolint forms and //twice:idempotent", "suppress"},
 		{"helper and idempotent function from other packages (facts)", "example.com/checkout"},
 		{"retry predicates made by a checker factory of another package (facts)", "example.com/releasebot"},
+		{"a request builder's default method applies only when the caller passes none", "defaultmethod"},
 		{"webhook retry loops, recursion, non-retry loops, retrying clients", "webhooks"},
 		{"generated files are not reported; their facts still count", "genapi"},
 		{"retry predicates: refusal-only retries are silent, others reported", "ratelimit"},

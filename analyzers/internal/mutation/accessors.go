@@ -25,7 +25,8 @@ import (
 
 // accessor returns the receiver field a method reads (func (r *T) F() T2 {
 // return r.f }) or writes (func (r *T) SetF(v T2) { r.f = v }), judged by
-// its body alone: get or set is "" otherwise.
+// its body alone: get or set is "" otherwise. Only string fields count: the
+// request parts accessors carry (method, URL, path) are strings.
 func accessor(info *types.Info, d *ast.FuncDecl) (get, set string) {
 	if d.Recv == nil || len(d.Recv.List) != 1 || len(d.Recv.List[0].Names) != 1 || d.Body == nil || len(d.Body.List) != 1 {
 		return "", ""
@@ -38,11 +39,11 @@ func accessor(info *types.Info, d *ast.FuncDecl) (get, set string) {
 	sig := fn.Signature()
 	switch st := d.Body.List[0].(type) {
 	case *ast.ReturnStmt:
-		if sig.Params().Len() == 0 && sig.Results().Len() == 1 && len(st.Results) == 1 {
+		if sig.Params().Len() == 0 && sig.Results().Len() == 1 && len(st.Results) == 1 && isString(sig.Results().At(0).Type()) {
 			return recvField(info, st.Results[0], recv), ""
 		}
 	case *ast.AssignStmt:
-		if sig.Params().Len() != 1 || sig.Results().Len() != 0 || st.Tok != token.ASSIGN || len(st.Lhs) != 1 || len(st.Rhs) != 1 {
+		if sig.Params().Len() != 1 || !isString(sig.Params().At(0).Type()) || sig.Results().Len() != 0 || st.Tok != token.ASSIGN || len(st.Lhs) != 1 || len(st.Rhs) != 1 {
 			return "", ""
 		}
 		if id, ok := ast.Unparen(st.Rhs[0]).(*ast.Ident); ok && info.Uses[id] == sig.Params().At(0) {

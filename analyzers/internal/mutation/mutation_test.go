@@ -42,6 +42,17 @@ type summary struct {
 	facts      int // functions of the package with a FuncFact
 }
 
+// accessorOnly reports whether f only says the method is a string getter
+// or setter. Such facts are not counted against Inert: a package Inert
+// skips cannot build or send a request, and a getter there is lost only
+// for request types whose accessors live apart from any HTTP code (then a
+// write is missed, never invented).
+func accessorOnly(f *mutation.FuncFact) bool {
+	g := *f
+	g.GetsField, g.SetsField = "", ""
+	return (f.GetsField != "" || f.SetsField != "") && g.IsZero()
+}
+
 func runSummaries(pass *analysis.Pass) (any, error) {
 	local := map[*types.Func]*mutation.FuncFact{}
 	facts := func(fn *types.Func) *mutation.FuncFact {
@@ -72,10 +83,14 @@ func runSummaries(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	n := 0
 	for fn, f := range local {
 		pass.ExportObjectFact(fn, f)
+		if !accessorOnly(f) {
+			n++
+		}
 	}
-	return &summary{classifier: c, decls: decls, facts: len(local)}, nil
+	return &summary{classifier: c, decls: decls, facts: n}, nil
 }
 
 // reporter reports every call the Classifier judges mutating, with its

@@ -235,8 +235,8 @@ func (c *Classifier) str(e ast.Expr, depth int) sval {
 	if p, ok := c.paramIndex(v); ok {
 		return sval{param: p}
 	}
-	if v.Pkg() != c.pass.Pkg || c.idx().addrTaken[v] {
-		return unknown
+	if v.Pkg() != c.pass.Pkg || c.idx().addrTaken[v] || c.reassignedParam(v) {
+		return unknown // a reassigned parameter may still hold the caller's value
 	}
 	as := c.idx().assigns[v]
 	if len(as) == 0 {
@@ -257,13 +257,14 @@ func (c *Classifier) str(e ast.Expr, depth int) sval {
 }
 
 // paramIndex reports whether v is a parameter of the function being
-// summarised that is never reassigned.
+// summarised that is never reassigned, or only given a default when empty
+// (paramdefault.go).
 func (c *Classifier) paramIndex(v *types.Var) (int, bool) {
 	if c.sum == nil {
 		return 0, false
 	}
 	p, ok := c.sum.params[v]
-	if !ok || len(c.idx().assigns[v]) > 0 {
+	if !ok || len(c.idx().assigns[v]) > 0 && !c.paramDefaults(v) {
 		return 0, false
 	}
 	return p, true

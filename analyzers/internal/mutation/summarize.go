@@ -34,7 +34,11 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 	if decl.Body == nil {
 		return nil
 	}
-	f.GetsField, f.SetsField = accessor(c.info, decl)
+	if fn.Exported() {
+		// Accessor facts are for other packages; this package reads its
+		// accessors' declarations (accessorFields).
+		f.GetsField, f.SetsField = accessor(c.info, decl)
+	}
 	c.sum = &sumState{params: paramIndexes(c.info, decl), fact: f, name: decl.Name.Name}
 	defer func() { c.sum = nil }()
 

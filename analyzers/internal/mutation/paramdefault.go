@@ -1,0 +1,109 @@
+package mutation
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+)
+
+// Parameters given a default when the caller passes nothing:
+//
+//	func (c Client) newRequest(ctx context.Context, method string, …) {
+//		if method == "" {
+//			method = "POST" // the default, not the method
+//		}
+//		req, err := http.NewRequestWithContext(ctx, method, …)
+//
+// The caller's argument decides (executeMethod(ctx, http.MethodGet, …) is
+// a GET), so the parameter keeps its role. Any other reassignment of a
+// parameter hides what the caller passed: the value is unknown unless the
+// function overwrites it unconditionally before use.
+
+// paramDefaults reports whether every assignment of v (a parameter) sits
+// directly in the body of an `if v == ""` (or `len(v) == 0`) statement.
+func (c *Classifier) paramDefaults(v *types.Var) bool {
+	as := c.idx().assigns[v]
+	if len(as) == 0 || c.idx().addrTaken[v] {
+		return false
+	}
+	decl := c.enclosingDecl(v.Pos())
+	if decl == nil || decl.Body == nil {
+		return false
+	}
+	defaults := map[token.Pos]bool{}
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok || ifs.Init != nil || !c.emptyTest(ifs.Cond, v) {
+			return true
+		}
+		for _, st := range ifs.Body.List {
+			if as, ok := st.(*ast.AssignStmt); ok && len(as.Lhs) == 1 && c.varOf(as.Lhs[0]) == v {
+				defaults[as.Lhs[0].Pos()] = true
+			}
+		}
+		return true
+	})
+	for _, a := range as {
+		if !defaults[a.pos] {
+			return false
+		}
+	}
+	return true
+}
+
+// emptyTest reports whether cond is v == "", "" == v or len(v) == 0.
+func (c *Classifier) emptyTest(cond ast.Expr, v *types.Var) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.EQL {
+		return false
+	}
+	for _, pair := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+		side, other := ast.Unparen(pair[0]), pair[1]
+		tv, ok := c.info.Types[other]
+		if !ok || tv.Value == nil {
+			continue
+		}
+		if c.varOf(side) == v && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == "" {
+			return true
+		}
+		if call, ok := side.(*ast.CallExpr); ok && len(call.Args) == 1 && c.varOf(call.Args[0]) == v && isBuiltin(c.info, call, "len") &&
+			tv.Value.Kind() == constant.Int && constant.Sign(tv.Value) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// reassignedParam reports whether v is a parameter (or receiver) whose
+// incoming value can reach a use despite its reassignments: no assignment
+// is an unconditional statement of the function's body.
+func (c *Classifier) reassignedParam(v *types.Var) bool {
+	if v.Kind() != types.ParamVar && v.Kind() != types.RecvVar {
+		return false
+	}
+	decl := c.enclosingDecl(v.Pos())
+	if decl == nil || decl.Body == nil {
+		return false
+	}
+	for _, st := range decl.Body.List {
+		if as, ok := st.(*ast.AssignStmt); ok {
+			for _, l := range as.Lhs {
+				if c.varOf(l) == v {
+					return false // overwritten before anything else can read it
+				}
+			}
+		}
+	}
+	return true
+}
+
+// isBuiltin reports whether call calls the builtin name.
+func isBuiltin(info *types.Info, call *ast.CallExpr, name string) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}
