@@ -34,6 +34,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"helper and idempotent function from other packages (facts)", "example.com/checkout"},
 		{"retry predicates made by a checker factory of another package (facts)", "example.com/releasebot"},
 		{"a request builder's default method applies only when the caller passes none", "defaultmethod"},
+		{"an exported interface of an internal package is judged by its implementations", "example.com/jobs/runner"},
 		{"webhook retry loops, recursion, non-retry loops, retrying clients", "webhooks"},
 		{"generated files are not reported; their facts still count", "genapi"},
 		{"retry predicates: refusal-only retries are silent, others reported", "ratelimit"},

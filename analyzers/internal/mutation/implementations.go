@@ -3,6 +3,7 @@ package mutation
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 )
 
 // An interface method whose implementations are all known is judged by
@@ -11,8 +12,12 @@ import (
 // package's types: when that package is this one or one analyzed from
 // source, its implementing types are the whole set. So is an exported
 // interface with an unexported method (sealed): no other package can
-// declare that method. Any other exported interface may be implemented by
-// an importer twice never sees, and stays with the name heuristic.
+// declare that method. So is an exported interface of an internal package
+// (module/internal/store): only the module's own packages can import it,
+// and its implementations are its package's types (a test double in a
+// sibling package is not what production calls). Any other exported
+// interface may be implemented by an importer twice never sees, and stays
+// with the name heuristic.
 
 // byImplementations judges a call of an interface method by the package's
 // implementations of the interface. decided is false when the set is not
@@ -28,7 +33,7 @@ func (c *Classifier) byImplementations(call *ast.CallExpr, fn *types.Func) (op O
 		return Op{}, false
 	}
 	iface, _ := named.Underlying().(*types.Interface)
-	if iface == nil || named.Obj().Exported() && !sealed(iface) {
+	if iface == nil || named.Obj().Exported() && !sealed(iface) && !internalPath(pkg.Path()) {
 		return Op{}, false
 	}
 	found := false
@@ -60,6 +65,12 @@ func (c *Classifier) byImplementations(call *ast.CallExpr, fn *types.Func) (op O
 		}
 	}
 	return Op{}, found
+}
+
+// internalPath reports whether path is an internal package, which only
+// the packages of its parent's tree may import.
+func internalPath(path string) bool {
+	return path == "internal" || strings.HasPrefix(path, "internal/") || strings.HasSuffix(path, "/internal") || strings.Contains(path, "/internal/")
 }
 
 // sealed reports whether iface has an unexported method, which only types
