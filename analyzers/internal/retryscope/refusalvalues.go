@@ -168,8 +168,8 @@ func localFunc(info *types.Info, e ast.Expr) types.Object {
 	}
 	obj := info.ObjectOf(id)
 	v, ok := obj.(*types.Var)
-	if !ok || v.IsField() || !isLocal(v) {
-		return nil
+	if !ok || v.Kind() != types.LocalVar {
+		return nil // a parameter also holds whatever its callers pass
 	}
 	if _, ok := v.Type().Underlying().(*types.Signature); !ok {
 		return nil

@@ -88,6 +88,27 @@ func (b *Bot) React(body []byte, strict bool) error {
 	}
 }
 
+// Star's checker is a parameter: the default it gets when nil is not the
+// only value, its caller passes one that retries any failure: reported.
+func (b *Bot) Star(body []byte) error {
+	return b.starWith(body, errcheck.AnyError())
+}
+
+func (b *Bot) starWith(body []byte, retryable func(error) bool) error {
+	if retryable == nil {
+		retryable = throttled()
+	}
+	for {
+		resp, err := b.HC.Post(b.Base+"/stars", "application/json", bytes.NewReader(body)) // want `POST /stars`
+		if err == nil {
+			return resp.Body.Close()
+		}
+		if !retryable(err) {
+			return err
+		}
+	}
+}
+
 func throttled() func(error) bool {
 	return func(err error) bool { return err != nil && strings.Contains(err.Error(), "rate limit") }
 }
