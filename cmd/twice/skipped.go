@@ -95,11 +95,43 @@ func (s *skippedPackage) message(wd string) string {
 	case s.broken == "":
 		// Its errors are reported on their own; point at the first.
 		pos, _, _ := strings.Cut(errorText(*s.first, wd), ": ")
-		return fmt.Sprintf("package %s was not analyzed, so its findings are missing: it has errors (the first at %s); fix them to analyze it",
-			s.path, pos)
+		return fmt.Sprintf("package %s was not analyzed, so its findings are missing: it has errors (the first at %s); fix them to analyze it%s",
+			s.path, pos, buildHint(s.first.Msg))
 	}
-	return fmt.Sprintf("package %s was not analyzed, so its findings are missing: it imports %s, which has errors (the first: %s); fix those to analyze it",
-		s.path, s.broken, errorText(*s.first, wd))
+	return fmt.Sprintf("package %s was not analyzed, so its findings are missing: it imports %s, which has errors (the first: %s); fix those to analyze it%s",
+		s.path, s.broken, errorText(*s.first, wd), buildHint(s.first.Msg))
+}
+
+// experimentPackages are standard-library packages whose files all carry a
+// goexperiment build tag in the Go releases twice supports.
+var experimentPackages = map[string]string{
+	"encoding/json/v2":       "jsonv2",
+	"encoding/json/jsontext": "jsonv2",
+}
+
+// buildHint explains the type checker's `could not import P (invalid
+// package name: "")` for a standard-library P: go list found no file of P
+// for this build, which happens when P needs a GOEXPERIMENT or build tag
+// the code is normally built with. twice loads packages with the go
+// command in its own environment, so the fix is to run it with the same
+// settings as go build. "" for any other error.
+func buildHint(msg string) string {
+	rest, ok := strings.CutPrefix(msg, "could not import ")
+	if !ok {
+		return ""
+	}
+	path, tail, ok := strings.Cut(rest, " ")
+	if !ok || !strings.HasPrefix(tail, `(invalid package name: "")`) {
+		return ""
+	}
+	first, _, _ := strings.Cut(path, "/")
+	if strings.Contains(first, ".") {
+		return "" // not the standard library
+	}
+	if exp, ok := experimentPackages[path]; ok {
+		return fmt.Sprintf(" (%s is built only with GOEXPERIMENT=%s: run twice with the settings the code is built with, e.g. GOEXPERIMENT=%s twice ./...)", path, exp, exp)
+	}
+	return fmt.Sprintf(" (the standard library's %s has no files for this build: it may need a GOEXPERIMENT or build tags; run twice with the settings the code is built with)", path)
 }
 
 // errorText is a load error as "file:line:col: msg", the file relative to wd
