@@ -14,6 +14,8 @@ func Advice(k Kind) string {
 		return "guard the command with a key set once per operation (SET NX) or do not retry it"
 	case KindHTTP:
 		return "send an Idempotency-Key header created before the retry, or retry only idempotent calls"
+	case KindKube:
+		return "give the object a fixed metadata.name (derived from its owner or from an id created once before the retry) instead of generateName, so that a repeated create is refused with AlreadyExists and can be treated as done"
 	case KindSDK:
 		// The SDKs in the table take an idempotency key per call.
 		return "pass an idempotency key created before the retry, or retry only idempotent calls"

@@ -287,6 +287,7 @@ func wrapped(c *Classifier, call *ast.CallExpr) ast.Expr {
 var freshSources = []string{
 	"github.com/google/uuid", "github.com/gofrs/uuid", "github.com/satori/go.uuid", "github.com/oklog/ulid",
 	"github.com/rs/xid", "github.com/segmentio/ksuid", "math/rand", "crypto/rand",
+	"k8s.io/apimachinery/pkg/util/rand", "k8s.io/apimachinery/pkg/util/uuid",
 }
 
 // deterministicUUID are uuid functions that derive rather than generate.

@@ -168,7 +168,9 @@ func (c *Classifier) saysFound(cond ast.Expr, results map[*types.Var]bool) bool 
 }
 
 // saysMissing: IsNotFound(err), errors.Is(err, ErrNotFound), obj == nil,
-// !exists, or a 404 status.
+// !exists, or a 404 status, alone or in a conjunction (err != nil &&
+// IsNotFound(err)): a conjunction holds only when each part does, so one
+// part saying "missing" is enough.
 func (c *Classifier) saysMissing(cond ast.Expr, results map[*types.Var]bool) bool {
 	switch e := ast.Unparen(cond).(type) {
 	case *ast.CallExpr:
@@ -181,6 +183,9 @@ func (c *Classifier) saysMissing(cond ast.Expr, results map[*types.Var]bool) boo
 		}
 		return name == "Is" && len(e.Args) == 2 && notFoundName(e.Args[1])
 	case *ast.BinaryExpr:
+		if e.Op == token.LAND {
+			return c.saysMissing(e.X, results) || c.saysMissing(e.Y, results)
+		}
 		if v, isNil := c.comparedWithNil(e, results); v != nil && isNil {
 			isErr := types.Identical(v.Type(), types.Universe.Lookup("error").Type())
 			return e.Op == token.EQL && !isErr

@@ -32,9 +32,10 @@ const (
 	KindCustom              // a function listed in the -mutating flag
 	KindCall                // a call of a function that performs one of the above (via its FuncFact)
 	KindSDK                 // a known SDK write (e.g. Stripe's charge.New)
+	KindKube                // a Kubernetes create of an object named anew on every call (generateName)
 )
 
-var kindNames = [...]string{"none", "http", "sql", "publish", "redis", "verb", "custom", "call", "sdk"}
+var kindNames = [...]string{"none", "http", "sql", "publish", "redis", "verb", "custom", "call", "sdk", "kube"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {

@@ -52,8 +52,10 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 		}
 		if op, ok := c.Call(call); ok {
 			ev := c.Evidence(call, decl)
-			if ev.Positioned {
-				return // a chunk placed at an offset: repeating it rewrites the same bytes
+			if ev.Guarded() {
+				// a chunk placed at an offset, a precondition, or a create
+				// that treats "already there" as done: a repeat changes nothing
+				return
 			}
 			f.Op = &OpFact{Kind: op.Kind, Root: op.Root, Desc: op.WriteDesc(), Effect: op.Effect, Identity: op.Identity, Posn: op.Posn}
 			if f.Op.Posn == "" {
