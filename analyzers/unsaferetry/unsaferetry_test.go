@@ -55,6 +55,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"writes of generated code retried by a hand-written executor: reported at its retry", "genhelper"},
 		{"the same executor retrying only after a 429: silent", "genhelperok"},
 		{"an unexported backend interface judged by its implementations, whatever the method names", "largefiles"},
+		{"loops retrying only on specific application errors are silent; an ambiguous one among them is reported", "apperrors"},
 	}
 	// One run over every package: loading and analyzing the standard
 	// library dependencies once keeps the test fast.

@@ -85,7 +85,7 @@ func (r *refusals) when(e ast.Expr, truth bool, scope ast.Node, depth int) bool 
 			return r.when(def, truth, scope, depth+1)
 		}
 		if t := r.assertedType(x, scope); t != nil {
-			return truth && refusalType(t) // rl, ok := err.(*RateLimitError)
+			return truth && settledType(t) // rl, ok := err.(*RateLimitError)
 		}
 		if call := r.verdictOf(x, scope); call != nil {
 			return truth && r.call(call, depth+1)
@@ -144,17 +144,22 @@ func (r *refusals) comparison(x *ast.BinaryExpr, truth bool) bool {
 		switch tv.Value.Kind() {
 		case constant.Int:
 			c, exact := constant.Int64Val(tv.Value)
-			if !exact || !isStatusExpr(r.info, other) {
+			if !exact {
 				return false
 			}
-			yes := httpstatus.Where(op, int(c))
-			if !truth {
-				yes = yes.Not()
+			if isStatusExpr(r.info, other) {
+				yes := httpstatus.Where(op, int(c))
+				if !truth {
+					yes = yes.Not()
+				}
+				if !yes.Empty() && yes.SubsetOf(refusalStatuses()) {
+					return true
+				}
 			}
-			return !yes.Empty() && yes.SubsetOf(refusalStatuses())
+			return equalsOne(op, truth) && r.specificCode(other, val, c)
 		case constant.String:
-			return (op == token.EQL) == truth && (op == token.EQL || op == token.NEQ) &&
-				r.refusalText(other, constant.StringVal(tv.Value))
+			s := constant.StringVal(tv.Value)
+			return equalsOne(op, truth) && (r.refusalText(other, s) || r.specificText(other, val, s))
 		}
 		return false
 	}
@@ -162,7 +167,13 @@ func (r *refusals) comparison(x *ast.BinaryExpr, truth bool) bool {
 	if (x.Op == token.EQL) != truth || x.Op != token.EQL && x.Op != token.NEQ {
 		return false
 	}
-	return r.refusalValue(x.X) || r.refusalValue(x.Y)
+	return r.settledValue(x.X) || r.settledValue(x.Y)
+}
+
+// equalsOne reports whether a comparison with outcome truth says the
+// operands are equal (== true, != false).
+func equalsOne(op token.Token, truth bool) bool {
+	return op == token.EQL && truth || op == token.NEQ && !truth
 }
 
 // abortedStates are the SQLSTATEs of a transaction the database aborted
@@ -257,15 +268,19 @@ func (r *refusals) call(call *ast.CallExpr, depth int) bool {
 	}
 	switch pkgOf(fn) + "." + fn.Name() {
 	case "errors.Is":
-		return len(call.Args) == 2 && r.refusalValue(call.Args[1])
+		return len(call.Args) == 2 && r.settledValue(call.Args[1])
 	case "errors.As":
-		return len(call.Args) == 2 && refusalType(r.pointee(call.Args[1]))
+		return len(call.Args) == 2 && settledType(r.pointee(call.Args[1]))
 	case "strings.Contains", "strings.HasPrefix", "strings.HasSuffix", "strings.EqualFold":
 		if len(call.Args) != 2 {
 			return false
 		}
 		tv := r.info.Types[call.Args[1]]
-		return tv.Value != nil && tv.Value.Kind() == constant.String && refusalWords.MatchString(constant.StringVal(tv.Value))
+		if tv.Value == nil || tv.Value.Kind() != constant.String {
+			return false
+		}
+		s := constant.StringVal(tv.Value)
+		return refusalWords.MatchString(s) || r.specificText(call.Args[0], call.Args[1], s)
 	}
 	if !returnsBool(fn) {
 		return false

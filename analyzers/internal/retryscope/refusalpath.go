@@ -54,7 +54,7 @@ func (r *refusals) refused(conds []condition, scope ast.Node, depth int) bool {
 // error type.
 func (r *refusals) refusalTypes(list []ast.Expr) bool {
 	for _, e := range list {
-		if !refusalType(r.info.TypeOf(e)) {
+		if !settledType(r.info.TypeOf(e)) {
 			return false
 		}
 	}
