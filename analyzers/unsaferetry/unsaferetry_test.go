@@ -56,6 +56,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"the same executor retrying only after a 429: silent", "genhelperok"},
 		{"an unexported backend interface judged by its implementations, whatever the method names", "largefiles"},
 		{"loops retrying only on specific application errors are silent; an ambiguous one among them is reported", "apperrors"},
+		{"a sentinel of another package judged by its declaration there (facts)", "example.com/invoicing/service"},
 	}
 	// One run over every package: loading and analyzing the standard
 	// library dependencies once keeps the test fast.

@@ -10,8 +10,10 @@
 //     parameters, so that retryutil.Do(ctx, func() error {…}) is a retry
 //     scope in every package that imports retryutil.
 //   - RefusalPredicateFact on functions that return a predicate true only
-//     on refusals, so that `shouldRetry := checks.Default()` in another
-//     package reads as a refusal-only retry.
+//     on refusals or specific application errors, so that `shouldRetry :=
+//     checks.Default()` in another package reads as a refusal-only retry;
+//   - AmbiguousSentinelFact on error variables declared as an ambiguous
+//     outcome (a timeout, a closed connection) under a neutral name.
 //
 // Its Result (*Model) gives the analyzers the package's retry scopes and
 // the mutation Classifier to judge the calls inside them.
@@ -171,7 +173,7 @@ func New(s Settings) *analysis.Analyzer {
 		Doc:        "computes retry scopes and mutating operations for twice's analyzers (facts for every package)",
 		URL:        "https://github.com/twice-lint/twice#unsaferetry",
 		ResultType: reflect.TypeFor[*Model](),
-		FactTypes:  []analysis.Fact{new(mutation.FuncFact), new(RetryHelperFact), new(RefusalPredicateFact), new(AnalyzedFact)},
+		FactTypes:  []analysis.Fact{new(mutation.FuncFact), new(RetryHelperFact), new(RefusalPredicateFact), new(AnalyzedFact), new(AmbiguousSentinelFact)},
 	}
 	st.RegisterFlags(&a.Flags)
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, st) }
@@ -196,6 +198,7 @@ func run(pass *analysis.Pass, s *Settings) (result any, err error) {
 	m.Classifier.KnowBodies(m.Analyzed)
 
 	m.collectDecls()
+	m.exportSentinels()
 	if m.inert(s) {
 		pass.ExportPackageFact(new(AnalyzedFact))
 		return m, nil
@@ -358,7 +361,8 @@ func (m *Model) findScopes(s *Settings) {
 	refusalPredicate := func(fn *types.Func) bool {
 		return fn.Pkg() != nil && fn.Pkg() != pass.Pkg && pass.ImportObjectFact(fn, new(RefusalPredicateFact))
 	}
-	finder := retryscope.NewFinder(pass, retryscope.Config{RetryFuncs: s.RetryFuncs, Helper: imported, RefusalPredicate: refusalPredicate})
+	finder := retryscope.NewFinder(pass, retryscope.Config{RetryFuncs: s.RetryFuncs, Helper: imported, RefusalPredicate: refusalPredicate,
+		AmbiguousSentinel: m.ambiguousSentinel})
 	for _, fn := range finder.RefusalPredicates() {
 		pass.ExportObjectFact(fn, new(RefusalPredicateFact))
 	}

@@ -24,6 +24,10 @@ type Config struct {
 	// loop asking `shouldRetry := pkg.DefaultChecker()` is read like one
 	// asking the predicate itself. Nil: none is known.
 	RefusalPredicate func(*types.Func) bool
+	// AmbiguousSentinel reports whether an error variable of another
+	// package was declared as an ambiguous outcome (a fact, see
+	// AmbiguousSentinels). Nil: none is known.
+	AmbiguousSentinel func(*types.Var) bool
 }
 
 // Result is what Find found in one package.

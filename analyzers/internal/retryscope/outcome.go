@@ -109,6 +109,12 @@ func (r *refusals) applicationSentinel(e ast.Expr, depth int) bool {
 	default:
 		return false
 	}
+	return r.applicationObject(obj, depth)
+}
+
+// applicationObject judges the object a sentinel expression names (see
+// applicationSentinel).
+func (r *refusals) applicationObject(obj types.Object, depth int) bool {
 	switch o := obj.(type) {
 	case *types.Var:
 		if o.IsField() || isLocal(o) {
@@ -125,7 +131,10 @@ func (r *refusals) applicationSentinel(e ast.Expr, depth int) bool {
 		return false
 	}
 	if obj.Pkg() != r.pkg {
-		return true // its name is the evidence there is
+		// Its name is the evidence there is, unless its package said
+		// otherwise (AmbiguousSentinels).
+		v, isVar := obj.(*types.Var)
+		return !isVar || r.ambiguousImported == nil || !r.ambiguousImported(v)
 	}
 	init := r.initializer(obj)
 	return init != nil && r.settledDeclaration(init, depth)

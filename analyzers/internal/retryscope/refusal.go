@@ -61,6 +61,8 @@ type refusals struct {
 	funcs *funcValues
 	// imported: Config.RefusalPredicate (nil: none known).
 	imported func(*types.Func) bool
+	// ambiguousImported: Config.AmbiguousSentinel (nil: none known).
+	ambiguousImported func(*types.Var) bool
 }
 
 // when reports whether e, when it evaluates to truth, implies that the
