@@ -30,7 +30,7 @@ import (
 // ambiguousWords matches the names and texts of outcomes that can follow
 // an executed write: timeouts, a lost or closed connection, an unavailable
 // or failing server, "retryable"/"temporary"/"transient" classifications.
-var ambiguousWords = regexp.MustCompile(`(?i)(time.?out|timed.?out|deadline|eof|clos(e|ed|ing)|reset|pipe|disconnect|unavailable|unreachable|temporar|transient|retr(y|iable|yable)|network|conn|i/o|\blost\b|interrupt|shutdown|internal|gateway|unknown|cancel|overload|unexpected|in.?flight|ambiguous|indetermin|uncertain|server.?error|5\d\d)`)
+var ambiguousWords = regexp.MustCompile(`(?i)(time.?out|timed.?out|deadline|eof|clos(e|ed|ing)|reset|pipe|disconnect|unavailable|unreachable|temporar|transient|retr(y|iable|yable)|network|conn|i/o|\blost\b|interrupt|shutdown|internal|gateway|unknown|cancel|overload|unexpected|in.?flight|ambiguous|indetermin|uncertain|server.?error|\b5\d\d\b)`)
 
 // ambiguousStates are SQLSTATE classes of a connection that broke or a
 // server that went away while a statement ran (08 connection exception,
@@ -39,9 +39,10 @@ var ambiguousWords = regexp.MustCompile(`(?i)(time.?out|timed.?out|deadline|eof|
 var ambiguousStates = regexp.MustCompile(`^(08|53|57|58|XX)[0-9A-Z]{3}$`)
 
 // carrierWords matches the fields and methods of an error type that
-// carries a status, a code or a kind: asserting the type says nothing about
-// which one came back (a 500 and a 409 are both an *APIError).
-var carrierWords = regexp.MustCompile(`(?i)(status|code|kind|type|reason|category|retryable|temporary|transient|timeout|cause|unwrap)`)
+// carries a status, a code, a kind or the response itself: asserting the
+// type says nothing about which one came back (a 500 and a 409 are both an
+// *APIError, an *ErrorResponse holds whatever the server answered).
+var carrierWords = regexp.MustCompile(`(?i)(status|code|kind|type|reason|category|state|number|errno|label|concern|response|resp$|body|raw|header|errors$|retryable|temporary|transient|timeout|cause|unwrap)`)
 
 var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 
@@ -245,7 +246,9 @@ func applicationType(t types.Type) bool {
 		return false
 	}
 	for i := 0; i < st.NumFields(); i++ {
-		if f := st.Field(i); carrierWords.MatchString(f.Name()) {
+		// A field holding another error wraps a cause, which may be a
+		// timeout.
+		if f := st.Field(i); carrierWords.MatchString(f.Name()) || implementsError(f.Type()) {
 			return false
 		}
 	}

@@ -35,6 +35,7 @@ type ErrorCode int
 const (
 	CodeStale ErrorCode = iota + 1
 	CodeQuota
+	CodeUnavailable
 )
 
 // StoreError is a coded error of the store.
@@ -79,3 +80,12 @@ const ProblemStaleAccount = "urn:example:payments:error:accountNotFound"
 
 // ProblemServerFault is the problem type of a failed server.
 const ProblemServerFault = "urn:example:payments:error:serverInternal"
+
+// WriteError wraps the cause of a failed write, whatever it was (a
+// timeout among them): asserting it says nothing about the outcome.
+type WriteError struct {
+	Op  string
+	Err error
+}
+
+func (e *WriteError) Error() string { return e.Op + ": " + e.Err.Error() }
