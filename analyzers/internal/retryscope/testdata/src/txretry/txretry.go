@@ -7,12 +7,14 @@ import (
 	"errors"
 )
 
-var errSerialization = errors.New("serialization failure")
+// errDeadlock reads like an application error, but its text says the
+// statement was interrupted (an ambiguous outcome): RunInTx stays a retry.
+var errDeadlock = errors.New("deadlock detected: statement interrupted")
 
 func writeInsert(ctx context.Context, tx *sql.Tx) error { return nil }
 
-// RunInTx retries fn after a serialization failure before COMMIT only: the
-// transaction rolled back, its statements did not take effect.
+// RunInTx retries fn after an interrupted statement before COMMIT only:
+// the transaction rolled back, its statements did not take effect.
 func RunInTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
 	for i := 0; i < 3; i++ {
 		tx, err := db.BeginTx(ctx, nil)
@@ -21,14 +23,14 @@ func RunInTx(ctx context.Context, db *sql.DB, fn func(*sql.Tx) error) error {
 		}
 		if err := fn(tx); err != nil {
 			_ = tx.Rollback()
-			if errors.Is(err, errSerialization) {
+			if errors.Is(err, errDeadlock) {
 				continue
 			}
 			return err
 		}
 		return tx.Commit()
 	}
-	return errSerialization
+	return errDeadlock
 }
 
 // RunInTxCommitRetry also retries when COMMIT failed: the outcome is
