@@ -34,7 +34,11 @@ The analyzer reports each such write inside a retry scope:
     first-attempt guard: `for i := 0; i == 0 || err != nil && i < 3; i++`).
     Loops over distinct items, pagination, polling and consumer loops are
     not retries, nor are loops that go round only on 401/403/407/429 (the
-    server refused the request without executing it);
+    server refused the request without executing it) or only on specific
+    application errors (errors.Is(err, ErrStale), a *QuotaError, a
+    module's error code): a loop that also goes round on an ambiguous
+    outcome (any error, a timeout, EOF, a closed or reset connection, a
+    5xx, a sentinel declared with such a text) is one;
   - a function calling itself again with its attempt counter advanced
     (return c.send(ctx, req, attempt+1));
   - a func argument of a retry helper: any function, in this package or a
