@@ -137,9 +137,26 @@ func (c *argComparer) sends(a, b *ast.CallExpr) sameness {
 		if isNamed(c.info.TypeOf(a.Args[i]), "context", "Context") {
 			continue // a deadline or a cancellation, not part of the request
 		}
-		v = join(v, c.compare(a.Args[i], a.Pos(), b.Args[i], b.Pos(), 0))
+		v = join(v, c.argument(a.Args[i], a.Pos(), b.Args[i], b.Pos()))
 	}
 	return v
+}
+
+// argument compares one argument of the two sends. Beyond compare: a
+// constant written where the other send passes a value twice cannot
+// resolve is another request (order(ctx, csr, attempt) and then
+// order(ctx, csr, 0): the second call picks a value on purpose, here
+// another CA), not the same one sent again.
+func (c *argComparer) argument(a ast.Expr, pa token.Pos, b ast.Expr, pb token.Pos) sameness {
+	v := c.compare(a, pa, b, pb, 0)
+	if v == undecided && c.isConstant(a) != c.isConstant(b) {
+		return different
+	}
+	return v
+}
+
+func (c *argComparer) isConstant(e ast.Expr) bool {
+	return c.info.Types[ast.Unparen(e)].Value != nil
 }
 
 // receiver is x in a call x.m(…) of a method on a value (nil for

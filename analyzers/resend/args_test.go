@@ -55,6 +55,12 @@ func TestArgComparer(t *testing.T) {
 		{"another context", `func f(ctx context.Context, r *Req) { do(ctx, r); ctx2, cancel := context.WithCancel(ctx); defer cancel(); do(ctx2, r) }`, same},
 		{"more variadic values", `func g(q string, a ...int) error { return nil }; func f(q string) { g(q, 1); g(q, 1, 2) }`, different},
 		{"two fields", `type P struct{ A, B string }; func f(p P, c *Client) { c.create(p.A, 1); c.create(p.B, 1) }`, different},
+		{"receiver pointed at another of its fields", `type S struct{ a, b string }; func (s *S) create(n string, k int) error { return nil }; func (s *S) f(n string) { s.create(n, 1); s.a = s.b; s.create(n, 1) }`, different},
+		{"receiver field cleared", `type S struct{ a, b string }; func (s *S) create(n string, k int) error { return nil }; func (s *S) f(n string) { s.create(n, 1); s.a = ""; s.create(n, 1) }`, same},
+		{"a constant where a computed value was", `func (c *Client) f(n string, r *Req) { k := r.N; c.create(n, k); c.create(n, 0) }`, different},
+		{"a constant where a parameter was", `func (c *Client) f(n string, k int) { c.create(n, k); c.create(n, 0) }`, different},
+		{"a variable holding the same constant", `func (c *Client) f(n string) { k := 0; c.create(n, k); c.create(n, 0) }`, same},
+		{"a named constant equal to the literal", `const zero = 0; func (c *Client) f(n string) { c.create(n, zero); c.create(n, 0) }`, same},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

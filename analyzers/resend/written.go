@@ -14,9 +14,13 @@ import (
 // refreshed on it sends the same request again); a header changed on the
 // request (a new Authorization) and a body set again (the first send
 // consumed it) do not change the operation.
+//
+// A receiver field given the value of another of its fields
+// (is.directory = is.staging) is different: the client was pointed at
+// another of its configured targets, so the second send goes elsewhere.
 func (c *argComparer) fieldsWritten(obj types.Object, from, to token.Pos) bool {
 	if obj == c.recv {
-		return false
+		return c.recvSwitched(from, to)
 	}
 	found := false
 	ast.Inspect(c.body, func(n ast.Node) bool {
@@ -92,4 +96,42 @@ func resetsForResend(info *types.Info, sel *ast.SelectorExpr) bool {
 		return true
 	}
 	return false
+}
+
+// recvSwitched reports whether, between from and to, a field of the
+// receiver is assigned another field of the receiver.
+func (c *argComparer) recvSwitched(from, to token.Pos) bool {
+	if c.recv == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(c.body, func(n ast.Node) bool {
+		if found || n == nil || n.End() <= from || n.Pos() >= to {
+			return false
+		}
+		switch s := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.AssignStmt:
+			if len(s.Lhs) != len(s.Rhs) {
+				return true
+			}
+			for i, lhs := range s.Lhs {
+				found = found || c.recvField(lhs) && c.recvField(s.Rhs[i]) && types.ExprString(lhs) != types.ExprString(s.Rhs[i])
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// recvField reports whether e is a field selected directly on the
+// receiver (recv.f).
+func (c *argComparer) recvField(e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	return ok && c.info.Uses[id] == c.recv && isField(c.info.Uses[sel.Sel])
 }
