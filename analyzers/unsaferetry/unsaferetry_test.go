@@ -35,6 +35,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"retry predicates made by a checker factory of another package (facts)", "example.com/releasebot"},
 		{"a request builder's default method applies only when the caller passes none", "defaultmethod"},
 		{"an exported interface of an internal package is judged by its implementations", "example.com/jobs/runner"},
+		{"an internal store rendering SQL through a dialect onto its own pool interface: plain INSERT and fresh-keyed upsert reported; upsert, duplicate taken as done, unclassified implementation silent", "example.com/inbox/worker"},
 		{"webhook retry loops, recursion, non-retry loops, retrying clients", "webhooks"},
 		{"generated files are not reported; their facts still count", "genapi"},
 		{"retry predicates: refusal-only retries are silent, others reported", "ratelimit"},

@@ -61,6 +61,11 @@ func (c *Classifier) opaqueRemote(fn *types.Func) bool {
 	if c.bodyKnown(fn) || isStd(path) || quietPackage(path) {
 		return false
 	}
+	if isInterfaceMethod(fn) {
+		if remote, known := c.implementationsRemote(fn); known {
+			return remote // judged by the bodies behind it
+		}
+	}
 	return takesContext(fn.Signature())
 }
 

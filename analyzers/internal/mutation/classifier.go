@@ -36,6 +36,11 @@ type Classifier struct {
 	// analyzers share the classifier).
 	tokenMu    sync.Mutex
 	tokenDecls map[*ast.FuncDecl]bool
+	// impls caches implementations by interface method (under implsMu):
+	// walking a package's scope for every call through an interface was a
+	// measurable share of the analysis of a large SDK package.
+	implsMu sync.Mutex
+	impls   map[*types.Func][]*types.Func
 }
 
 // sumState is what Summarize learns while it classifies a body's calls.
@@ -155,6 +160,9 @@ func (c *Classifier) table(call *ast.CallExpr, fn *types.Func) (Op, bool) {
 		return redisCall(call, fn)
 	case isRestyPkg(path):
 		return c.restyCall(call, fn)
+	}
+	if op, ok := c.customSQLCall(call, fn); ok {
+		return op, true // a pool or transaction interface of the module's own (sqlexec.go)
 	}
 	if op, ok := publishCall(call, fn); ok {
 		return op, true

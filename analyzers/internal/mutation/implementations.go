@@ -21,50 +21,87 @@ import (
 
 // byImplementations judges a call of an interface method by the package's
 // implementations of the interface. decided is false when the set is not
-// known (an exported interface that is not sealed, a package without facts, no implementation
-// found, or one whose body makes an unclassified remote call).
+// known (an exported interface that is not sealed, a package without
+// facts, no implementation found): only then may the caller judge the call
+// by its name. When the set is known, the verdict is theirs: the first
+// implementation (in name order) that writes makes the call that write;
+// implementations that write nothing, or whose remote calls twice could
+// not classify (FuncFact.Remote), leave it silent — an analyzed body that
+// twice cannot tell is unknown, and unknown is never judged by its name.
 func (c *Classifier) byImplementations(call *ast.CallExpr, fn *types.Func) (op Op, decided bool) {
-	named := recvNamed(fn)
-	if named == nil || named.Obj().Pkg() == nil || named.TypeParams().Len() > 0 {
-		return Op{}, false
-	}
-	pkg := named.Obj().Pkg()
-	if pkg != c.pass.Pkg && (c.analyzed == nil || !c.analyzed(pkg)) {
-		return Op{}, false
-	}
-	iface, _ := named.Underlying().(*types.Interface)
-	if iface == nil || named.Obj().Exported() && !sealed(iface) && !internalPath(pkg.Path()) {
-		return Op{}, false
-	}
-	found := false
-	scope := pkg.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
-			continue
-		}
-		if n, ok := tn.Type().(*types.Named); ok && n.TypeParams().Len() > 0 {
-			continue // Implements is unspecified for uninstantiated generic types
-		}
-		impl := implementation(tn.Type(), iface, fn.Name())
-		if impl == nil {
-			continue
-		}
-		found = true
-		f := c.facts(impl)
-		switch {
-		case f == nil || f.Idempotent:
-			continue
-		case f.Op != nil:
+	impls, known := c.implementations(fn)
+	for _, impl := range impls {
+		if f := c.facts(impl); f != nil && !f.Idempotent && f.Op != nil {
 			return Op{
 				Kind: KindCall, Root: f.Op.Primitive(), Desc: displayName(fn) + " (" + f.Op.Desc + " in " + displayName(impl) + ")",
 				Write: f.Op.Desc, Effect: f.Op.Effect, Pos: c.posOf(f.Op.Posn), Posn: f.Op.Posn, Identity: "func " + impl.FullName(),
 			}, true
-		case f.Remote:
-			return Op{}, false
 		}
 	}
-	return Op{}, found
+	return Op{}, known
+}
+
+// implementationsRemote reports, for an interface method whose
+// implementations are known, whether calling it is a remote call of a kind
+// twice could not tell: one of them writes or is itself such a call. An
+// interface method whose implementations all do neither is as clean as
+// their bodies.
+func (c *Classifier) implementationsRemote(fn *types.Func) (remote, known bool) {
+	impls, known := c.implementations(fn)
+	for _, impl := range impls {
+		if f := c.facts(impl); f != nil && !f.Idempotent && (f.Op != nil || f.Remote) {
+			return true, known
+		}
+	}
+	return false, known
+}
+
+// implementations returns the implementations of the interface method fn
+// in the interface's package, in name order; known is false when they may
+// not be all of them (see above), or when there is none.
+func (c *Classifier) implementations(fn *types.Func) (impls []*types.Func, known bool) {
+	named := recvNamed(fn)
+	if named == nil || named.Obj().Pkg() == nil || named.TypeParams().Len() > 0 {
+		return nil, false
+	}
+	pkg := named.Obj().Pkg()
+	if pkg != c.pass.Pkg && (c.analyzed == nil || !c.analyzed(pkg)) {
+		return nil, false
+	}
+	iface, _ := named.Underlying().(*types.Interface)
+	if iface == nil || named.Obj().Exported() && !sealed(iface) && !internalPath(pkg.Path()) {
+		return nil, false
+	}
+	c.implsMu.Lock()
+	defer c.implsMu.Unlock()
+	impls, ok := c.impls[fn]
+	if !ok {
+		impls = scopeImplementations(pkg.Scope(), iface, fn.Name())
+		if c.impls == nil {
+			c.impls = map[*types.Func][]*types.Func{}
+		}
+		c.impls[fn] = impls
+	}
+	return impls, len(impls) > 0
+}
+
+// scopeImplementations returns the methods name of the concrete types of
+// scope that implement iface, in name order.
+func scopeImplementations(scope *types.Scope, iface *types.Interface, name string) []*types.Func {
+	var impls []*types.Func
+	for _, n := range scope.Names() {
+		tn, ok := scope.Lookup(n).(*types.TypeName)
+		if !ok || tn.IsAlias() || types.IsInterface(tn.Type()) {
+			continue
+		}
+		if nt, ok := tn.Type().(*types.Named); ok && nt.TypeParams().Len() > 0 {
+			continue // Implements is unspecified for uninstantiated generic types
+		}
+		if impl := implementation(tn.Type(), iface, name); impl != nil {
+			impls = append(impls, impl)
+		}
+	}
+	return impls
 }
 
 // internalPath reports whether path is an internal package, which only

@@ -3,6 +3,7 @@ package mutation
 import (
 	"go/ast"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"github.com/twice-lint/twice/analyzers/internal/sqlclass"
@@ -93,7 +94,7 @@ func (c *Classifier) preparedExec(call *ast.CallExpr) (Op, bool) {
 
 // sqlOp classifies executing the SQL text expression q.
 func (c *Classifier) sqlOp(call *ast.CallExpr, q ast.Expr) (Op, bool) {
-	ps := c.pieces(q, 0)
+	ps := c.sqlPieces(q, 0, nil)
 	if len(ps) == 1 && ps[0].param >= 0 {
 		c.noteParam(func(f *FuncFact) {
 			if f.SQLParam < 0 {
@@ -107,6 +108,10 @@ func (c *Classifier) sqlOp(call *ast.CallExpr, q ast.Expr) (Op, bool) {
 		return Op{}, false
 	}
 	r := sqlclass.Classify(text)
+	if n, ok := c.freshConflictKey(call, q, text); ok && !r.NonIdempotent && r.Stmt == "INSERT" {
+		r.NonIdempotent = true
+		r.Reason = "its conflict key ($" + strconv.Itoa(n) + ") is a new value on every call"
+	}
 	if !r.NonIdempotent {
 		return Op{}, false
 	}
@@ -133,6 +138,8 @@ func sqlEffect(r sqlclass.Result) string {
 		return "a new sequence value is drawn on every run"
 	case r.Stmt == "INSERT" && strings.Contains(r.Reason, "increments"):
 		return "the counter can be incremented twice"
+	case r.Stmt == "INSERT" && strings.Contains(r.Reason, "conflict key"):
+		return "the row can be inserted twice (" + r.Reason + ")"
 	case r.Stmt == "INSERT":
 		return "the row can be inserted twice"
 	default:

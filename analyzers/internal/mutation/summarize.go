@@ -57,6 +57,11 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 				// that treats "already there" as done: a repeat changes nothing
 				return
 			}
+			if ev.CreateIfMissing {
+				// The body takes an already-exists answer (a unique
+				// violation, 409) as done: a repeat is refused, not doubled.
+				return
+			}
 			f.Op = &OpFact{Kind: op.Kind, Root: op.Root, Desc: op.WriteDesc(), Effect: op.Effect, Identity: op.Identity, Posn: op.Posn}
 			if f.Op.Posn == "" {
 				f.Op.Posn = c.posn(op.Pos)
