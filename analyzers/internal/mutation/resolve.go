@@ -333,39 +333,14 @@ func (c *Classifier) pieces(e ast.Expr, depth int) []piece {
 // formatPieces splits a Printf format into its literal text and one piece
 // per verb (the argument's own pieces for %s and %v).
 func (c *Classifier) formatPieces(format string, args []ast.Expr, depth int) []piece {
-	var out []piece
-	var lit strings.Builder
 	argi := 0
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			lit.WriteByte(format[i])
-			continue
+	return expandVerbs(nil, format, func(verb byte) []piece {
+		defer func() { argi++ }()
+		if (verb == 's' || verb == 'v') && argi < len(args) {
+			return c.pieces(args[argi], depth+1)
 		}
-		if i+1 < len(format) && format[i+1] == '%' {
-			lit.WriteByte('%')
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(format) && strings.IndexByte("+-# 0123456789.[]*", format[j]) >= 0 {
-			j++
-		}
-		if lit.Len() > 0 {
-			out = append(out, piece{s: lit.String(), known: true, param: -1})
-			lit.Reset()
-		}
-		if j < len(format) && (format[j] == 's' || format[j] == 'v') && argi < len(args) {
-			out = append(out, c.pieces(args[argi], depth+1)...)
-		} else {
-			out = append(out, piece{param: -1})
-		}
-		argi++
-		i = j
-	}
-	if lit.Len() > 0 {
-		out = append(out, piece{s: lit.String(), known: true, param: -1})
-	}
-	return out
+		return []piece{{param: -1}}
+	})
 }
 
 // firstParam returns the first parameter among pieces, or -1.
