@@ -154,7 +154,7 @@ func (c *Classifier) table(call *ast.CallExpr, fn *types.Func) (Op, bool) {
 	switch {
 	case path == "net/http" || path == retryablehttpPath:
 		return c.httpCall(call, fn)
-	case path == "database/sql" || path == sqlxPath || strings.HasPrefix(path, "github.com/jackc/pgx/"):
+	case sqlLibrary(path):
 		return c.sqlCall(call, fn)
 	case isRedisPkg(path):
 		return redisCall(call, fn)

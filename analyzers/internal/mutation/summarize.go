@@ -57,9 +57,11 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 				// that treats "already there" as done: a repeat changes nothing
 				return
 			}
-			if ev.CreateIfMissing {
+			if ev.CreateIfMissing || c.insertOrUpdate(call, op, decl) {
 				// The body takes an already-exists answer (a unique
-				// violation, 409) as done: a repeat is refused, not doubled.
+				// violation, 409) as done, or updates the row on the other
+				// branch (sqlbranch.go): a repeat is refused or rewrites
+				// the row, it is not doubled.
 				return
 			}
 			f.Op = &OpFact{Kind: op.Kind, Root: op.Root, Desc: op.WriteDesc(), Effect: op.Effect, Identity: op.Identity, Posn: op.Posn}

@@ -51,3 +51,15 @@ func MarkRead(ctx context.Context, s store.Store, thread, reader string) error {
 func Forward(ctx context.Context, s store.Store, thread string) error {
 	return retry(ctx, func() error { return s.SendDigest(ctx, thread) })
 }
+
+// Advance creates the reader's mark or moves it (insert on one branch,
+// update of the same table on the other): a repeat moves it again.
+func Advance(ctx context.Context, s store.Store, reader string, pos int64) error {
+	return retry(ctx, func() error { return s.InsertReadMark(ctx, reader, pos) })
+}
+
+// Annotate inserts a note; its other branch updates another table, which
+// does not make the note's INSERT an upsert.
+func Annotate(ctx context.Context, s store.Store, thread, text string) error {
+	return retry(ctx, func() error { return s.AppendNote(ctx, thread, text) }) // want `AppendNote \(INSERT INTO \{…\}notes in pgStore.AppendNote\)`
+}

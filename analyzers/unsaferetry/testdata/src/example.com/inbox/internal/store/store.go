@@ -25,6 +25,12 @@ type Store interface {
 	CreateReceipt(ctx context.Context, thread, reader string) error
 	// SendDigest forwards a thread's digest downstream.
 	SendDigest(ctx context.Context, thread string) error
+	// InsertReadMark records how far a reader got: the first time it is
+	// created, afterwards moved.
+	InsertReadMark(ctx context.Context, reader string, pos int64) error
+	// AppendNote adds a note to a thread, or only touches the thread when
+	// the note is empty.
+	AppendNote(ctx context.Context, thread, text string) error
 }
 
 // ErrReceiptExists is returned when the receipt was already recorded.
@@ -90,4 +96,32 @@ func (s *pgStore) SendDigest(ctx context.Context, thread string) error {
 		return err
 	}
 	return s.out.Deliver(ctx, []byte(title))
+}
+
+func (s *pgStore) InsertReadMark(ctx context.Context, reader string, pos int64) error {
+	last := int64(-1)
+	q := s.render(`SELECT pos FROM %sread_marks WHERE reader = $1`, s.schema)
+	if err := s.db.QueryRow(ctx, q, reader).Scan(&last); err != nil {
+		last = -1
+	}
+	return s.writeMark(ctx, reader, pos, last)
+}
+
+// writeMark creates the reader's row or moves it, as the caller found it.
+func (s *pgStore) writeMark(ctx context.Context, reader string, pos, last int64) error {
+	if last < 0 {
+		_, err := s.db.Exec(ctx, s.render(`INSERT INTO %sread_marks (reader, pos) VALUES ($1, $2)`, s.schema), reader, pos)
+		return err
+	}
+	_, err := s.db.Exec(ctx, s.render(`UPDATE %sread_marks SET pos = $2 WHERE reader = $1`, s.schema), reader, pos)
+	return err
+}
+
+func (s *pgStore) AppendNote(ctx context.Context, thread, text string) error {
+	if text != "" {
+		_, err := s.db.Exec(ctx, s.render(`INSERT INTO %snotes (thread_id, text) VALUES ($1, $2)`, s.schema), thread, text)
+		return err
+	}
+	_, err := s.db.Exec(ctx, s.render(`UPDATE %sthreads SET touched_at = now() WHERE id = $1`, s.schema), thread)
+	return err
 }
