@@ -13,7 +13,9 @@
 //     on refusals or specific application errors, so that `shouldRetry :=
 //     checks.Default()` in another package reads as a refusal-only retry;
 //   - AmbiguousSentinelFact on error variables declared as an ambiguous
-//     outcome (a timeout, a closed connection) under a neutral name.
+//     outcome (a timeout, a closed connection) under a neutral name, and
+//     SettledPredicateFact on boolean functions of an error that hold only
+//     on refusals or specific application errors.
 //
 // Its Result (*Model) gives the analyzers the package's retry scopes and
 // the mutation Classifier to judge the calls inside them.
@@ -173,7 +175,7 @@ func New(s Settings) *analysis.Analyzer {
 		Doc:        "computes retry scopes and mutating operations for twice's analyzers (facts for every package)",
 		URL:        "https://github.com/twice-lint/twice#unsaferetry",
 		ResultType: reflect.TypeFor[*Model](),
-		FactTypes:  []analysis.Fact{new(mutation.FuncFact), new(RetryHelperFact), new(RefusalPredicateFact), new(AnalyzedFact), new(AmbiguousSentinelFact)},
+		FactTypes:  []analysis.Fact{new(mutation.FuncFact), new(RetryHelperFact), new(RefusalPredicateFact), new(AnalyzedFact), new(AmbiguousSentinelFact), new(SettledPredicateFact)},
 	}
 	st.RegisterFlags(&a.Flags)
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, st) }
@@ -198,7 +200,7 @@ func run(pass *analysis.Pass, s *Settings) (result any, err error) {
 	m.Classifier.KnowBodies(m.Analyzed)
 
 	m.collectDecls()
-	m.exportSentinels()
+	m.exportOutcomes()
 	if m.inert(s) {
 		pass.ExportPackageFact(new(AnalyzedFact))
 		return m, nil
@@ -358,11 +360,8 @@ func (m *Model) findScopes(s *Settings) {
 		return &retryscope.Helper{FuncParam: f.FuncParam, Mechanism: f.Mechanism, TxBeforeCommit: f.TxBeforeCommit, RetriesCommit: f.RetriesCommit,
 			Verdict: f.Verdict, Bounded: f.Bounded, BoundParam: f.BoundParam, BoundMost: f.BoundMost}
 	}
-	refusalPredicate := func(fn *types.Func) bool {
-		return fn.Pkg() != nil && fn.Pkg() != pass.Pkg && pass.ImportObjectFact(fn, new(RefusalPredicateFact))
-	}
-	finder := retryscope.NewFinder(pass, retryscope.Config{RetryFuncs: s.RetryFuncs, Helper: imported, RefusalPredicate: refusalPredicate,
-		AmbiguousSentinel: m.ambiguousSentinel})
+	finder := retryscope.NewFinder(pass, retryscope.Config{RetryFuncs: s.RetryFuncs, Helper: imported, RefusalPredicate: m.refusalPredicate,
+		AmbiguousSentinel: m.ambiguousSentinel, SettledPredicate: m.settledPredicate})
 	for _, fn := range finder.RefusalPredicates() {
 		pass.ExportObjectFact(fn, new(RefusalPredicateFact))
 	}

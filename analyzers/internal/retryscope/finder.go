@@ -28,6 +28,10 @@ type Config struct {
 	// package was declared as an ambiguous outcome (a fact, see
 	// AmbiguousSentinels). Nil: none is known.
 	AmbiguousSentinel func(*types.Var) bool
+	// SettledPredicate reports whether a boolean function of another
+	// package holds only on refusals or specific application errors (a
+	// fact, see SettledPredicates). Nil: none is known.
+	SettledPredicate func(*types.Func) bool
 }
 
 // Result is what Find found in one package.

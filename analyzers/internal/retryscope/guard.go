@@ -121,7 +121,7 @@ func (w *walk) predicateRefuses(e ast.Expr) bool {
 			if d := w.f.declOf(o); d != nil {
 				return w.ref.trueOnlyOnRefusal(d.Body, 0)
 			}
-			return returnsBool(o) && refusalWords.MatchString(o.Name())
+			return w.ref.unreadPredicate(o)
 		}
 	}
 	return false

@@ -63,6 +63,8 @@ type refusals struct {
 	imported func(*types.Func) bool
 	// ambiguousImported: Config.AmbiguousSentinel (nil: none known).
 	ambiguousImported func(*types.Var) bool
+	// settledImported: Config.SettledPredicate (nil: none known).
+	settledImported func(*types.Func) bool
 }
 
 // when reports whether e, when it evaluates to truth, implies that the
@@ -290,7 +292,7 @@ func (r *refusals) call(call *ast.CallExpr, depth int) bool {
 	if d := r.decls(fn.Origin()); d != nil {
 		return r.trueOnlyOnRefusal(d.Body, depth+1)
 	}
-	return refusalWords.MatchString(fn.Name())
+	return r.unreadPredicate(fn)
 }
 
 // pointee is the type a pointer argument points to (errors.As(err, &target)).

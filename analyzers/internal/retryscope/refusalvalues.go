@@ -309,7 +309,7 @@ func (r *refusals) valueRefuses(e ast.Expr, depth int) bool {
 			if d := r.decls(o.Origin()); d != nil {
 				return r.trueOnlyOnRefusal(d.Body, depth)
 			}
-			return returnsBool(o) && refusalWords.MatchString(o.Name())
+			return r.unreadPredicate(o)
 		case *types.Var:
 			if f := funcField(r.info, x, r.pkg); f != nil {
 				return r.fieldRefuses(f, depth)
@@ -391,7 +391,7 @@ func (r *refusals) paramOwner(v *types.Var) (*types.Func, int) {
 // newRefusals returns the refusal evaluator of the Finder's package.
 func (f *Finder) newRefusals() *refusals {
 	return &refusals{info: f.info, decls: f.declOf, files: f.pass.Files, pkg: f.pass.Pkg, imported: f.cfg.RefusalPredicate,
-		ambiguousImported: f.cfg.AmbiguousSentinel}
+		ambiguousImported: f.cfg.AmbiguousSentinel, settledImported: f.cfg.SettledPredicate}
 }
 
 // RefusalPredicates returns the package's functions that return a

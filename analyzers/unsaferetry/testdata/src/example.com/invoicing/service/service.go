@@ -1,7 +1,9 @@
 // Package service retries the store's writes on the store's errors. A
 // sentinel of another package is judged by what that package declared:
 // store.ErrStale is an application error (silent), store.ErrSessionGone is
-// a lost connection under a neutral name (reported).
+// a lost connection under a neutral name (reported). Its predicates are
+// judged by their bodies there too: store.IsStale holds only on ErrStale
+// (silent), store.IsDropped also on io.EOF (reported).
 package service
 
 import (
@@ -35,4 +37,29 @@ func (s *Service) RecordAfterDrop(ctx context.Context, id string, amount int64) 
 		return err
 	}
 	return store.ErrSessionGone
+}
+
+// RecordChecked asks the store's predicate, which holds only on a stale
+// row: silent.
+func (s *Service) RecordChecked(ctx context.Context, id string, amount int64) error {
+	for attempt := 0; attempt < 3; attempt++ {
+		err := s.st.Add(ctx, id, amount)
+		if err != nil && store.IsStale(err) {
+			continue
+		}
+		return err
+	}
+	return nil
+}
+
+// RecordUnlessGone asks the store's predicate for a dropped connection.
+func (s *Service) RecordUnlessGone(ctx context.Context, id string, amount int64) error {
+	for attempt := 0; attempt < 3; attempt++ {
+		err := s.st.Add(ctx, id, amount) // want `Store.Add \(INSERT INTO invoices\) inside a retry loop runs again on every retry`
+		if store.IsDropped(err) {
+			continue
+		}
+		return err
+	}
+	return nil
 }

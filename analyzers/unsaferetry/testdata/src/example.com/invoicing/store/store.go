@@ -6,6 +6,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"io"
 )
 
 var (
@@ -24,4 +25,15 @@ func New(db *sql.DB) *Store { return &Store{db: db} }
 func (s *Store) Add(ctx context.Context, id string, amount int64) error {
 	_, err := s.db.ExecContext(ctx, `INSERT INTO invoices (id, amount) VALUES ($1, $2)`, id, amount)
 	return err
+}
+
+// IsStale reports whether the store refused a write on a stale row.
+func IsStale(err error) bool {
+	return errors.Is(err, ErrStale)
+}
+
+// IsDropped reports whether the connection went away under a write: the
+// write may have been applied.
+func IsDropped(err error) bool {
+	return errors.Is(err, ErrSessionGone) || errors.Is(err, io.EOF)
 }

@@ -1,0 +1,62 @@
+package model
+
+import (
+	"go/types"
+
+	"github.com/twice-lint/twice/analyzers/internal/retryscope"
+)
+
+// AmbiguousSentinelFact marks a package-level error variable whose
+// declaration says an ambiguous outcome (errors.New("connection closed"),
+// a wrapped io.EOF) or cannot be read, although its name does not: a retry
+// that goes round on it in another package can repeat an executed write,
+// unlike one on an application error such as ErrStale.
+type AmbiguousSentinelFact struct{}
+
+// AFact marks AmbiguousSentinelFact as an analysis.Fact.
+func (*AmbiguousSentinelFact) AFact() {}
+
+func (*AmbiguousSentinelFact) String() string { return "an ambiguous-outcome sentinel" }
+
+// SettledPredicateFact marks a boolean function of an error that holds
+// only on refusals or specific application errors (func IsStale(err error)
+// bool { return errors.Is(err, ErrStale) }): a retry in another package
+// that goes round only when it holds repeats nothing known to have run.
+type SettledPredicateFact struct{}
+
+// AFact marks SettledPredicateFact as an analysis.Fact.
+func (*SettledPredicateFact) AFact() {}
+
+func (*SettledPredicateFact) String() string { return "holds only on refusals or application errors" }
+
+// exportOutcomes exports the package's AmbiguousSentinelFacts and
+// SettledPredicateFacts. It runs for inert packages too: a package that
+// holds no retry still declares the errors and predicates that others
+// retry on.
+func (m *Model) exportOutcomes() {
+	for _, v := range retryscope.AmbiguousSentinels(m.pass) {
+		m.pass.ExportObjectFact(v, new(AmbiguousSentinelFact))
+	}
+	cfg := retryscope.Config{RefusalPredicate: m.refusalPredicate, AmbiguousSentinel: m.ambiguousSentinel, SettledPredicate: m.settledPredicate}
+	for _, fn := range retryscope.SettledPredicates(m.pass, cfg) {
+		m.pass.ExportObjectFact(fn, new(SettledPredicateFact))
+	}
+}
+
+// settledPredicate reports whether a function of another package carries
+// a SettledPredicateFact.
+func (m *Model) settledPredicate(fn *types.Func) bool {
+	return fn.Pkg() != nil && fn.Pkg() != m.pass.Pkg && m.pass.ImportObjectFact(fn, new(SettledPredicateFact))
+}
+
+// refusalPredicate reports whether a function of another package carries
+// a RefusalPredicateFact.
+func (m *Model) refusalPredicate(fn *types.Func) bool {
+	return fn.Pkg() != nil && fn.Pkg() != m.pass.Pkg && m.pass.ImportObjectFact(fn, new(RefusalPredicateFact))
+}
+
+// ambiguousSentinel reports whether an error variable of another package
+// carries an AmbiguousSentinelFact.
+func (m *Model) ambiguousSentinel(v *types.Var) bool {
+	return v.Pkg() != nil && v.Pkg() != m.pass.Pkg && m.pass.ImportObjectFact(v, new(AmbiguousSentinelFact))
+}
