@@ -143,28 +143,31 @@ func (r *refusals) applicationObject(obj types.Object, depth int) bool {
 
 // initializer returns the expression a package-level variable or constant
 // of this package is declared with (nil when declared without one or in a
-// tuple).
+// tuple). The package's declarations are indexed on first use.
 func (r *refusals) initializer(obj types.Object) ast.Expr {
-	for _, file := range r.files {
-		if obj.Pos() < file.Pos() || obj.Pos() >= file.End() {
-			continue
-		}
-		for _, d := range file.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok || gd.Tok != token.VAR && gd.Tok != token.CONST {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				vs := spec.(*ast.ValueSpec)
-				for i, name := range vs.Names {
-					if r.info.Defs[name] == obj && len(vs.Values) == len(vs.Names) {
-						return vs.Values[i]
+	if r.inits == nil {
+		r.inits = map[types.Object]ast.Expr{}
+		for _, file := range r.files {
+			for _, d := range file.Decls {
+				gd, ok := d.(*ast.GenDecl)
+				if !ok || gd.Tok != token.VAR && gd.Tok != token.CONST {
+					continue
+				}
+				for _, spec := range gd.Specs {
+					vs := spec.(*ast.ValueSpec)
+					if len(vs.Values) != len(vs.Names) {
+						continue
+					}
+					for i, name := range vs.Names {
+						if o := r.info.Defs[name]; o != nil {
+							r.inits[o] = vs.Values[i]
+						}
 					}
 				}
 			}
 		}
 	}
-	return nil
+	return r.inits[obj]
 }
 
 // settledDeclaration reports whether a sentinel's initializer says

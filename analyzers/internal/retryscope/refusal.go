@@ -65,6 +65,9 @@ type refusals struct {
 	ambiguousImported func(*types.Var) bool
 	// settledImported: Config.SettledPredicate (nil: none known).
 	settledImported func(*types.Func) bool
+	// inits indexes the initializers of the package-level variables and
+	// constants (see initializer).
+	inits map[types.Object]ast.Expr
 }
 
 // when reports whether e, when it evaluates to truth, implies that the
