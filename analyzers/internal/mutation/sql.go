@@ -110,7 +110,7 @@ func (c *Classifier) sqlOp(call *ast.CallExpr, q ast.Expr) (Op, bool) {
 	r := sqlclass.Classify(text)
 	if n, ok := c.freshConflictKey(call, q, text); ok && !r.NonIdempotent && r.Stmt == "INSERT" {
 		r.NonIdempotent = true
-		r.Reason = "its conflict key ($" + strconv.Itoa(n) + ") is a new value on every call"
+		r.Reason = "its conflict key ($" + strconv.Itoa(n) + ") is a new value on every call; create it once before the retry"
 	}
 	if !r.NonIdempotent {
 		return Op{}, false
