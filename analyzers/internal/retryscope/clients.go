@@ -175,7 +175,7 @@ func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 	s := &Scope{Kind: KindClient, Pos: call.Pos(), Call: call, Param: -1, Encl: c.decl}
 	recv := fn.Signature().Recv()
 	switch {
-	case fn.Pkg().Path() == retryablehttpPkg:
+	case pkgOf(fn) == retryablehttpPkg:
 		method, url := retryablehttpRequest(w.info, cs, call, fn)
 		if method == "" && !cs.sendsConvertedParam(w, c) {
 			return nil
@@ -187,7 +187,7 @@ func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 		if method != "" {
 			s.ClientOp = describeRequest(w.info, method, url)
 		}
-	case fn.Pkg().Path() == "net/http":
+	case pkgOf(fn) == "net/http":
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok {
 			return nil
