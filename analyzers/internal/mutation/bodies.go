@@ -9,12 +9,13 @@ import (
 // (this package's, or one of a package the model summarised) is judged by
 // its FuncFact alone: no fact means "analyzed, nothing mutating". The verb
 // heuristic is kept for calls with no body to look at — interface methods
-// whose implementations are not all known, packages without facts — and
-// for concrete bodies that make a remote call of a kind the classifier
-// cannot tell (FuncFact.Remote: an HTTP request whose method is unknown, a
-// gRPC Invoke, a remote-looking interface call), where the name is the
-// best evidence left. An interface method whose implementations are known
-// is judged by them alone (implementations.go): one that cannot be told
+// whose implementations are not all known (a concrete function of a
+// package without facts is unknown: silent) — and for concrete bodies that
+// make a remote call of a kind the classifier cannot tell
+// (FuncFact.Remote: an HTTP request whose method is unknown, a gRPC
+// Invoke, a remote-looking interface call), where the name is the best
+// evidence left. An interface method whose implementations are known is
+// judged by them alone (implementations.go): one that cannot be told
 // leaves the call unknown, and unknown is silent.
 
 // KnowBodies tells the classifier which packages were analyzed from source

@@ -7,7 +7,8 @@
 // database/sql, sqlx and pgx with the statement classified by sqlclass,
 // message publishers, Redis counters and lists, a few SDK writes), the
 // user's -mutating/-idempotent flags, a verb heuristic for calls whose body
-// cannot be judged (interface methods, dependencies without facts), and
+// cannot be judged (interface methods, bodies with an unclassified remote
+// call), and
 // calls of functions that do one of these (through FuncFacts, which the
 // model analyzer computes with Summarize and exports).
 //

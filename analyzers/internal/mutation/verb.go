@@ -82,12 +82,16 @@ func MutatingVerb(name string) string {
 	if v == "Send" && len(words) > 1 && envelopeObjects[words[1]] {
 		return "" // a generic sender (envelope.go)
 	}
+	words[0] = v
+	if safePhrase(words) {
+		return "" // an upsert, a create-if-missing, an ack (verbphrase.go)
+	}
 	return v
 }
 
 // verb applies the name heuristic to a call whose body cannot be judged:
-// an interface method, a function of a package without facts, or a body
-// whose remote call could not be classified (fact.Remote); only
+// an interface method, or a body whose remote call could not be
+// classified (fact.Remote); only
 // remote-looking ones (a context.Context parameter or an error result),
 // and never in-memory encoders (a byte slice in and out) or registrations
 // of a local callback.
@@ -98,8 +102,13 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 	}
 	iface := isInterfaceMethod(fn)
 	remote := fact != nil && fact.Remote
-	if !iface && !remote && (fact != nil || c.bodyKnown(fn)) {
-		return Op{}, false // the body was judged: nothing mutating in it
+	if !iface && !remote {
+		// A concrete function is judged by its body, never by its name:
+		// analyzed with nothing mutating in it, it is clean; in a package
+		// with no facts (its analysis failed, or it did not type-check) it
+		// is unknown, and unknown is silence. A gax-style
+		// InsertMetadataIntoOutgoingContext only edits a context.
+		return Op{}, false
 	}
 	if !iface && fn.Pkg() == c.pass.Pkg {
 		// This package's own functions are judged by their bodies only, as
@@ -112,12 +121,14 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 	if isStd(path) && fn.Pkg() != c.pass.Pkg || quietPackage(path) {
 		return Op{}, false
 	}
-	if !remoteLooking(sig) || takesError(sig) || inMemoryEncoder(sig) {
+	if !remoteLooking(sig) || takesError(sig) || inMemoryEncoder(sig) || opensStream(sig) {
 		return Op{}, false
 	}
 	v := MutatingVerb(fn.Name())
-	if v == "" || localRegistration(v, sig) || genericEnvelope(sig) {
-		return Op{}, false // envelope.go: the message names the operation
+	if v == "" || localRegistration(v, sig) || genericEnvelope(sig) || iface && c.readStream(call) {
+		// envelope.go: the message names the operation; grpcstream.go: a
+		// read stream's Send adds a target
+		return Op{}, false
 	}
 	if iface {
 		if op, decided := c.byImplementations(call, fn); decided {
@@ -125,20 +136,17 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 		}
 	}
 	return Op{
-		Kind: KindVerb, Desc: displayName(fn) + " (" + unseenReason(iface, remote) + ", named like " + verbNoun(v) + ")",
+		Kind: KindVerb, Desc: displayName(fn) + " (" + unseenReason(iface) + ", named like " + verbNoun(v) + ")",
 		Effect: "it can be " + mutatingVerbs[v] + " twice", Pos: call.Pos(), Identity: "call " + fn.FullName(),
 	}, true
 }
 
 // unseenReason says why a verb-judged call was judged by its name.
-func unseenReason(iface, remote bool) string {
-	switch {
-	case iface:
+func unseenReason(iface bool) string {
+	if iface {
 		return "an interface method with no body twice can see"
-	case remote:
-		return "whose request twice cannot resolve"
 	}
-	return "a function of a package twice has no facts for"
+	return "whose request twice cannot resolve"
 }
 
 // verbNouns name the kind of call a verb makes, for "named like a create".

@@ -80,7 +80,10 @@ func (r *Releaser) Bill(ctx context.Context, customer string) error {
 	if err := r.bill.CreateInvoice(ctx, customer); err != nil {
 		return err
 	}
-	return r.bill.SendReceipt(ctx, customer) // want `mutating: Client.SendReceipt \(a function of a package twice has no facts for, named like a send\)$`
+	// A concrete method of a package without facts (this test's classifier
+	// is not told which packages were analyzed) is unknown: silent, whatever
+	// its name.
+	return r.bill.SendReceipt(ctx, customer)
 }
 
 func (r *Releaser) Stripe(orderID string) error {

@@ -1,0 +1,77 @@
+package unsaferetry_test
+
+import (
+	"os"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+
+	"github.com/twice-lint/twice/analyzers"
+	"github.com/twice-lint/twice/analyzers/internal/model"
+	"github.com/twice-lint/twice/analyzers/internal/testenv"
+	"github.com/twice-lint/twice/analyzers/unsaferetry"
+)
+
+// namesFixtures are fixtures of calls judged by what they are rather than
+// by the verb their name starts with: concrete functions of dependencies
+// (judged by their bodies), verb phrases (upserts, acknowledgements) and
+// the Send of gRPC client streams (judged by the streaming RPC).
+var namesFixtures = []struct {
+	name string
+	pkg  string
+}{
+	{"in-memory helpers of an RPC options library named like inserts and sends", "example.com/metaapp"},
+	{"acks, heartbeats and upserts of a broker driver; batches and plain creates", "example.com/brokerapp"},
+	{"gRPC client streams: Send on listen/watch streams, on write/append streams", "example.com/streamapp"},
+}
+
+func TestNames(t *testing.T) {
+	var pkgs []string
+	for _, tt := range namesFixtures {
+		pkgs = append(pkgs, tt.pkg)
+	}
+	analysistest.Run(t, testenv.Testdata(t), unsaferetry.Analyzer, pkgs...)
+}
+
+// TestNamesModelSound runs the model over the same fixtures with every
+// package (dependencies included) as a root, so that each package's model
+// is kept: a panic caught in one leaves that package without facts, and
+// its functions' callers without their summaries.
+func TestNamesModelSound(t *testing.T) {
+	dir := testenv.Testdata(t)
+	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: dir,
+		Env: append(os.Environ(), "GOPATH="+dir, "GO111MODULE=off", "GOFLAGS=", "GOWORK=off")}
+	var patterns []string
+	for _, tt := range namesFixtures {
+		patterns = append(patterns, tt.pkg)
+	}
+	pkgs, err := packages.Load(cfg, patterns...)
+	if err != nil {
+		t.Fatalf("loading fixtures: %v", err)
+	}
+	if n := packages.PrintErrors(pkgs); n > 0 {
+		t.Fatalf("%d errors loading fixtures", n)
+	}
+	var all []*packages.Package
+	packages.Visit(pkgs, nil, func(p *packages.Package) { all = append(all, p) })
+	set := analyzers.New(model.Settings{})
+	set = append(set, set[0].Requires...)
+	graph, err := checker.Analyze(set, all, nil)
+	if err != nil {
+		t.Fatalf("analyzing: %v", err)
+	}
+	models := 0
+	for act := range graph.All() {
+		if m, ok := act.Result.(*model.Model); ok {
+			models++
+			if m.Failed != "" {
+				t.Errorf("model: %s", m.Failed)
+			}
+		}
+	}
+	if models < len(patterns)+1 {
+		t.Errorf("the model ran on %d packages, want the fixtures and their dependencies", models)
+	}
+}
