@@ -125,9 +125,10 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 		return Op{}, false
 	}
 	v := MutatingVerb(fn.Name())
-	if v == "" || localRegistration(v, sig) || genericEnvelope(sig) || iface && c.readStream(call) {
+	if v == "" || localRegistration(v, sig) || genericEnvelope(sig) || iface && (c.readStream(call) || callbackInterface(fn)) {
 		// envelope.go: the message names the operation; grpcstream.go: a
-		// read stream's Send adds a target
+		// read stream's Send adds a target; callbackiface.go: the
+		// application's delegate is told something
 		return Op{}, false
 	}
 	if iface {
