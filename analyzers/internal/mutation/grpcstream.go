@@ -14,7 +14,8 @@ import (
 // says what a Send does, not the word "Send": on a Listen, Watch,
 // Subscribe or StreamingPull stream it adds a target or acknowledges
 // deliveries — re-opening such a stream after an error and sending the
-// target again writes nothing. Streams of any other RPC (Write, Publish,
+// target again writes nothing — and on a keep-alive or heartbeat stream
+// (LeaseKeepAlive) it renews a TTL (verbphrase.go's protocol signals). Streams of any other RPC (Write, Publish,
 // AppendRows) keep the judgement of their Send.
 
 const grpcPath = "google.golang.org/grpc"
@@ -27,7 +28,7 @@ var streamReadWords = map[string]bool{
 }
 
 // readStream reports whether call sends on the client stream of a
-// streaming RPC named like a read or a subscription.
+// streaming RPC named like a read, a subscription or a protocol signal.
 func (c *Classifier) readStream(call *ast.CallExpr) bool {
 	rpc := c.streamRPC(call)
 	if rpc == "" {
@@ -37,7 +38,7 @@ func (c *Classifier) readStream(call *ast.CallExpr) bool {
 	for len(words) > 1 && (words[0] == "streaming" || words[0] == "stream") {
 		words = words[1:] // StreamingPull, StreamListen
 	}
-	return len(words) > 0 && (streamReadWords[words[0]] || readWords[words[0]])
+	return len(words) > 0 && (streamReadWords[words[0]] || readWords[words[0]] || namesSignal(words))
 }
 
 // streamRPC returns the RPC method name of the gRPC client stream that

@@ -10,9 +10,10 @@ import "strings"
 //     same name however often it runs; "X or get" (CreateOrGet) creates only
 //     when the thing is missing and otherwise reads it;
 //   - a create-if-missing: CreateIfNotExists, InsertIfAbsent;
-//   - a protocol signal: SendAcks, SendNacks, SendHeartbeat, PostKeepAlive.
-//     Acknowledging the same delivery again, or beating the same heart, is
-//     idempotent by protocol: the broker or server settles a delivery once.
+//   - a protocol signal: SendAcks, SendNacks, SendHeartbeat, PostKeepAlive,
+//     a lease renewal. Acknowledging the same delivery again, beating the
+//     same heart or renewing the same lease is idempotent by protocol: the
+//     broker or server settles a delivery once, a TTL is reset, not added.
 //
 // "SendOrQueue" is not an upsert (both branches send), and the words after
 // the phrase do not matter: CreateOrUpdateConsumer is an upsert of a
@@ -30,7 +31,7 @@ var ifMissing = map[string]bool{"Not": true, "Missing": true, "Absent": true}
 var signalWords = map[string]bool{
 	"ack": true, "acks": true, "nack": true, "nacks": true, "acknowledgement": true, "acknowledgements": true,
 	"acknowledgment": true, "acknowledgments": true, "heartbeat": true, "heartbeats": true,
-	"keepalive": true, "keepalives": true,
+	"keepalive": true, "keepalives": true, "renew": true, "renewal": true,
 }
 
 // safePhrase reports whether the words of a name that starts with a
@@ -51,7 +52,14 @@ func protocolSignal(words []string) bool {
 	default:
 		return false
 	}
-	for i := 1; i < len(words); i++ {
+	return namesSignal(words[1:])
+}
+
+// namesSignal reports whether a word of words names a protocol signal
+// ("Keep Alive" is read as one word): the object of a send, or the name
+// of a streaming RPC (LeaseKeepAlive, StreamingAck).
+func namesSignal(words []string) bool {
+	for i := 0; i < len(words); i++ {
 		w := strings.ToLower(words[i])
 		if i+1 < len(words) && w == "keep" {
 			w += strings.ToLower(words[i+1])

@@ -28,6 +28,7 @@ func TestMutatingVerbPhrases(t *testing.T) {
 		{"SendHeartbeat", ""},
 		{"PostHeartbeats", ""},
 		{"SendKeepAlive", ""},
+		{"SendLeaseRenewal", ""},
 		{"SendOrQueue", "Send"},
 		{"CreateOrder", "Create"},
 		{"CreateOrganization", "Create"},

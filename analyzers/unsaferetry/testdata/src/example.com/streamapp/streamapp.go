@@ -47,6 +47,25 @@ func (s *Syncer) Watch(ctx context.Context, key string) (storepb.Store_WatchClie
 	return nil, errClosed
 }
 
+// KeepAlive renews a lease once, retrying on a new stream: a renewal
+// resets the lease's TTL, a second one adds nothing.
+func (s *Syncer) KeepAlive(ctx context.Context, id int64) (int64, error) {
+	for ctx.Err() == nil {
+		stream, err := s.c.LeaseKeepAlive(ctx)
+		if err != nil {
+			continue
+		}
+		if err := stream.Send(&storepb.LeaseKeepAliveRequest{ID: id}); err != nil {
+			continue
+		}
+		resp, err := stream.Recv()
+		if err == nil {
+			return resp.TTL, nil
+		}
+	}
+	return 0, errClosed
+}
+
 // Write re-sends a document on a write stream: it can be stored twice.
 func (s *Syncer) Write(ctx context.Context, doc string) error {
 	for attempt := 0; attempt < 5; attempt++ {

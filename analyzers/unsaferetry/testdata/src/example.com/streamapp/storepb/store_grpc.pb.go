@@ -18,12 +18,15 @@ type WatchRequest struct{ Key string }
 type WatchResponse struct{ Value string }
 type AppendRowsRequest struct{ Rows []string }
 type AppendRowsResponse struct{ Offset int64 }
+type LeaseKeepAliveRequest struct{ ID int64 }
+type LeaseKeepAliveResponse struct{ TTL int64 }
 
 type StoreClient interface {
 	Listen(ctx context.Context, opts ...grpc.CallOption) (Store_ListenClient, error)
 	Write(ctx context.Context, opts ...grpc.CallOption) (Store_WriteClient, error)
 	Watch(ctx context.Context, opts ...grpc.CallOption) (Store_WatchClient, error)
 	AppendRows(ctx context.Context, opts ...grpc.CallOption) (Store_AppendRowsClient, error)
+	LeaseKeepAlive(ctx context.Context, opts ...grpc.CallOption) (Store_LeaseKeepAliveClient, error)
 }
 
 type Store_ListenClient interface {
@@ -41,3 +44,5 @@ type Store_WriteClient interface {
 type Store_WatchClient = grpc.BidiStreamingClient[WatchRequest, WatchResponse]
 
 type Store_AppendRowsClient = grpc.ClientStreamingClient[AppendRowsRequest, AppendRowsResponse]
+
+type Store_LeaseKeepAliveClient = grpc.BidiStreamingClient[LeaseKeepAliveRequest, LeaseKeepAliveResponse]
