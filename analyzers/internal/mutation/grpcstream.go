@@ -57,12 +57,29 @@ func (c *Classifier) streamRPC(call *ast.CallExpr) string {
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
 	}
-	name := typeObjName(t)
-	i := strings.LastIndexByte(name, '_')
-	if i <= 0 || !strings.HasSuffix(name, "Client") || !clientStream(t) {
+	if !clientStream(t) {
 		return ""
 	}
-	return strings.TrimSuffix(name[i+1:], "Client")
+	name := typeObjName(t)
+	if i := strings.LastIndexByte(name, '_'); i > 0 && strings.HasSuffix(name, "Client") {
+		return strings.TrimSuffix(name[i+1:], "Client")
+	}
+	return requestRPC(t)
+}
+
+// requestRPC names the RPC of a generic stream type whose alias name was
+// not kept (grpc.BidiStreamingClient[LeaseKeepAliveRequest, …]) by its
+// request type, which the generator names <Method>Request.
+func requestRPC(t types.Type) string {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || n.Obj().Pkg().Path() != grpcPath || n.TypeArgs().Len() == 0 {
+		return ""
+	}
+	req := typeObjName(types.Unalias(n.TypeArgs().At(0)))
+	if !strings.HasSuffix(req, "Request") {
+		return ""
+	}
+	return strings.TrimSuffix(req, "Request")
 }
 
 // typeObjName is the name t is written with: an alias's own name (the
