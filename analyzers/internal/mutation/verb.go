@@ -63,30 +63,38 @@ func SplitWords(name string) []string {
 
 // MutatingVerb returns the verb of a method name that the heuristic reads
 // as a non-idempotent write ("Create" for CreateRelease, "Run" for RunJob),
-// or "".
+// or "" (also for a verb phrase that is safe to repeat: CreateOrUpdate,
+// SendAcks; verbphrase.go).
 func MutatingVerb(name string) string {
+	v, safe := leadingVerb(name)
+	if safe {
+		return ""
+	}
+	return v
+}
+
+// leadingVerb returns the mutating verb a name starts with, and whether
+// the words after it make the call safe to repeat (verbphrase.go).
+func leadingVerb(name string) (verb string, safe bool) {
 	words := SplitWords(name)
 	if len(words) == 0 {
-		return ""
+		return "", false
 	}
 	v := words[0]
 	if v != "" {
 		v = strings.ToUpper(v[:1]) + v[1:]
 	}
 	if _, ok := mutatingVerbs[v]; !ok {
-		return ""
+		return "", false
 	}
 	if v == "Run" && (len(words) < 2 || !runObjects[words[1]]) {
-		return ""
+		return "", false
 	}
 	if v == "Send" && len(words) > 1 && envelopeObjects[words[1]] {
-		return "" // a generic sender (envelope.go)
+		return "", false // a generic sender (envelope.go)
 	}
 	words[0] = v
-	if safePhrase(words) {
-		return "" // an upsert, a create-if-missing, an ack (verbphrase.go)
-	}
-	return v
+	return v, safePhrase(words) // an upsert, a create-if-missing, an ack
 }
 
 // verb applies the name heuristic to a call whose body cannot be judged:
@@ -124,17 +132,20 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 	if !remoteLooking(sig) || takesError(sig) || inMemoryEncoder(sig) || opensStream(sig) {
 		return Op{}, false
 	}
-	v := MutatingVerb(fn.Name())
-	if v == "" || localRegistration(v, sig) || genericEnvelope(sig) || iface && (c.readStream(call) || callbackInterface(fn)) {
-		// envelope.go: the message names the operation; grpcstream.go: a
-		// read stream's Send adds a target; callbackiface.go: the
-		// application's delegate is told something
-		return Op{}, false
+	v, safe := leadingVerb(fn.Name())
+	if v == "" || localRegistration(v, sig) || genericEnvelope(sig) {
+		return Op{}, false // envelope.go: the message names the operation
 	}
 	if iface {
 		if op, decided := c.byImplementations(call, fn); decided {
-			return op, op.Kind != KindNone
+			return op, op.Kind != KindNone // bodies speak before names
 		}
+	}
+	if safe || iface && (c.readStream(call) || callbackInterface(fn)) {
+		// verbphrase.go: an upsert, an ack; grpcstream.go: a read stream's
+		// Send adds a target; callbackiface.go: the application's delegate
+		// is told something
+		return Op{}, false
 	}
 	return Op{
 		Kind: KindVerb, Desc: displayName(fn) + " (" + unseenReason(iface) + ", named like " + verbNoun(v) + ")",

@@ -5,6 +5,8 @@ package brokerapp
 
 import (
 	"context"
+	"net/http"
+	"strings"
 
 	"github.com/cenkalti/backoff/v4"
 )
@@ -70,5 +72,34 @@ func (p *Pump) Hand(ctx context.Context, msg Message) error {
 func (p *Pump) AddConsumer(ctx context.Context, cfg ConsumerConfig) error {
 	return backoff.Retry(func() error {
 		return p.d.CreateConsumer(ctx, cfg) // want `Driver.CreateConsumer \(an interface method with no body twice can see, named like a create\) inside backoff.Retry`
+	}, backoff.NewExponentialBackOff())
+}
+
+// subscriptions is this package's own registry client: its implementation
+// is known, and its body speaks before its name.
+type subscriptions interface {
+	CreateOrUpdateSubscription(ctx context.Context, name string) error
+}
+
+type httpSubscriptions struct{ base string }
+
+// CreateOrUpdateSubscription POSTs a new subscription whatever its name
+// promises.
+func (s httpSubscriptions) CreateOrUpdateSubscription(ctx context.Context, name string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.base+"/subscriptions", strings.NewReader(name))
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Subscribe retries the registry call: reported by its implementation.
+func Subscribe(ctx context.Context, subs subscriptions, name string) error {
+	return backoff.Retry(func() error {
+		return subs.CreateOrUpdateSubscription(ctx, name) // want `subscriptions.CreateOrUpdateSubscription \(POST /subscriptions in httpSubscriptions.CreateOrUpdateSubscription\) inside backoff.Retry`
 	}, backoff.NewExponentialBackOff())
 }
