@@ -106,7 +106,7 @@ func (c *Classifier) objectNaming(call *ast.CallExpr, obj ast.Expr) string {
 	if u, ok := obj.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		obj = ast.Unparen(u.X)
 	}
-	if lit, ok := obj.(*ast.CompositeLit); ok {
+	if lit := c.builtLiteral(obj); lit != nil {
 		return c.literalNaming(lit, 0)
 	}
 	v := c.varOf(obj)
@@ -114,7 +114,7 @@ func (c *Classifier) objectNaming(call *ast.CallExpr, obj ast.Expr) string {
 		return ""
 	}
 	for _, a := range c.idx().assigns[v] {
-		if lit := literalOf(a.rhs); lit != nil {
+		if lit := c.builtLiteral(a.rhs); lit != nil {
 			if n := c.literalNaming(lit, 0); n != "" {
 				return n
 			}
@@ -138,6 +138,25 @@ func (c *Classifier) objectNaming(call *ast.CallExpr, obj ast.Expr) string {
 		return naming == ""
 	})
 	return naming
+}
+
+// builtLiteral returns the object literal e is, points to, or is returned
+// by a builder of this package whose one return statement ends its body
+// (newJobPod(tenant) returning &corev1.Pod{…}).
+func (c *Classifier) builtLiteral(e ast.Expr) *ast.CompositeLit {
+	if lit := literalOf(e); lit != nil {
+		return lit
+	}
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	if fn := c.calleeFunc(call); fn != nil && fn.Pkg() == c.pass.Pkg {
+		if ret, ok := c.idx().returns[fn]; ok {
+			return literalOf(ret)
+		}
+	}
+	return nil
 }
 
 // literalOf returns the composite literal e is or points to.

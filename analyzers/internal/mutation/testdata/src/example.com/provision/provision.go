@@ -68,6 +68,27 @@ func (p *Provisioner) ReportPod(ctx context.Context, tenant string) error {
 	return err
 }
 
+// CleanupPod creates a pod from a builder that names it by generateName.
+func (p *Provisioner) CleanupPod(ctx context.Context, tenant string) error {
+	pod := cleanupPod(tenant)
+	_, err := p.kube.CoreV1().Pods(tenant).Create(ctx, pod, metav1.CreateOptions{}) // want `mutating: Kubernetes create of a Pod with generateName \(PodInterface\.Create\)$`
+	return err
+}
+
+// IndexPod creates a pod from a builder that gives it a fixed name: silent.
+func (p *Provisioner) IndexPod(ctx context.Context, tenant string) error {
+	_, err := p.kube.CoreV1().Pods(tenant).Create(ctx, indexPod(tenant), metav1.CreateOptions{})
+	return err
+}
+
+func cleanupPod(tenant string) *corev1.Pod {
+	return &corev1.Pod{ObjectMeta: metav1.ObjectMeta{GenerateName: tenant + "-cleanup-", Namespace: tenant}}
+}
+
+func indexPod(tenant string) *corev1.Pod {
+	return &corev1.Pod{ObjectMeta: metav1.ObjectMeta{Name: tenant + "-index", Namespace: tenant}}
+}
+
 // CopyPod creates a pod its caller built: the name is not known here
 // (unknown is silence).
 func (p *Provisioner) CopyPod(ctx context.Context, pod *corev1.Pod) error {
