@@ -65,10 +65,14 @@ payload-less fetch and goes round only on the fetched status is a poll,
 not a retry. A retry predicate kept in func values (a slice of retry
 conditions) is read through every value the package stores there. A
 function whose body was analyzed is judged by what it does, never by its
-name; calls named like a create or send are writes only when there is no
-body to judge (interface methods, packages without facts) or the body's
-request cannot be resolved, and never when the signature takes and
-returns a byte slice (an in-memory encoder) or registers a local callback.
+name, and a concrete function of a package twice has no facts for is
+unknown (silent). Calls named like a create or send are writes only when
+there is no body to judge (a method of an interface with no known
+implementation, a func value), and never when the signature takes and
+returns a byte slice (an in-memory encoder), registers a local callback,
+names an upsert (CreateOrUpdate, CreateIfNotExists) or a protocol signal
+(acks, heartbeats, a lease keep-alive), or belongs to an interface named
+for a callback role (…Listener, …Delegate, …Observer, …Callback).
 An unexported interface's method, or an exported interface's sealed by an
 unexported method, is judged by its package's implementations. A loop
 whose attempt returns a verdict rather than an error is driven by the
