@@ -16,7 +16,7 @@ const maxTestDistance = 12
 // drives reports whether the attempt's results decide whether the loop
 // goes round again, in one of the shapes listed above.
 func (w *walk) drives(l loop, a attempt) bool {
-	if l.cond != nil && w.repeatsOnFailure(l.cond, a.results) {
+	if l.cond != nil && w.repeatsOnFailure(l.cond, a.results) && !w.falseOnSuccess(a.call) {
 		return true
 	}
 	stmts := a.list
