@@ -160,6 +160,7 @@ func (w *walk) loop(l loop) {
 		Param:          -1,
 		Encl:           w.decl,
 		TxBeforeCommit: w.retriesBeforeCommit(l.body, drivers),
+		Once:           w.onceBlocks(l),
 	}
 	for _, d := range drivers {
 		if w.isTxCommit(d) {

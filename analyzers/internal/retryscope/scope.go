@@ -88,6 +88,11 @@ type Scope struct {
 	Guarded bool
 	Again   []token.Pos
 
+	// Once lists the blocks of a retry loop that run on one attempt only
+	// (the first, or until they succeeded once; see onceBlocks): their
+	// calls are not repeated.
+	Once []*ast.BlockStmt
+
 	// Verdict: the scope (a helper's) goes round when the retried func's
 	// first result, a boolean verdict, is true (guardVerdict).
 	Verdict bool
@@ -122,6 +127,11 @@ func (s *Scope) Contains(n ast.Node) bool {
 	}
 	if s.Body == nil || n.Pos() < s.Body.Pos() || n.End() > s.Body.End() {
 		return false
+	}
+	for _, b := range s.Once {
+		if n.Pos() >= b.Pos() && n.End() <= b.End() {
+			return false
+		}
 	}
 	return (s.Until == token.NoPos || n.Pos() < s.Until) && s.Repeats(n)
 }

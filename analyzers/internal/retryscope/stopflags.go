@@ -35,7 +35,7 @@ func (w *walk) falseOnSuccess(call *ast.CallExpr) bool {
 		return false
 	}
 	named := sig.Results().At(0)
-	if named.Name() == "" || named.Name() == "_" || assignsVar(w.info, d.Body, named) {
+	if named.Name() == "" || named.Name() == "_" || assignsObj(w.info, d.Body, named) {
 		named = nil // a bare return's value is not known
 	}
 	handled := false
@@ -100,20 +100,4 @@ func (w *walk) returnsFalse(r *ast.ReturnStmt, named *types.Var) bool {
 	}
 	tv := w.info.Types[r.Results[0]]
 	return tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value)
-}
-
-// assignsVar reports whether the body assigns v outside return statements.
-func assignsVar(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if as, ok := n.(*ast.AssignStmt); ok {
-			for _, lhs := range as.Lhs {
-				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && info.Uses[id] == v {
-					found = true
-				}
-			}
-		}
-		return !found
-	})
-	return found
 }
