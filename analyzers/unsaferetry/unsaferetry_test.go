@@ -58,6 +58,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"an unexported backend interface judged by its implementations, whatever the method names", "largefiles"},
 		{"loops retrying only on specific application errors are silent; an ambiguous one among them is reported", "apperrors"},
 		{"a sentinel of another package judged by its declaration there (facts)", "example.com/invoicing/service"},
+		{"a JSON-RPC helper POSTing the operation its caller names: reads by name silent, writes and unknown operations reported", "rpcops"},
 	}
 	// One run over every package: loading and analyzing the standard
 	// library dependencies once keeps the test fast.

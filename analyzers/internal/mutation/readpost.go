@@ -206,6 +206,9 @@ func (c *Classifier) postReads(call *ast.CallExpr, op Op) bool {
 	if ReadOnlyPOST(path) {
 		return true // a helper's POST to the path this call passes
 	}
+	if c.rpcOpReads(call) {
+		return true // an RPC helper asked for an operation that reads (rpcop.go)
+	}
 	decl := c.enclosingDecl(call.Pos())
 	name := ""
 	if decl != nil {

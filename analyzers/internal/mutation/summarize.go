@@ -43,6 +43,7 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 	defer func() { c.sum = nil }()
 
 	var opEvidence Evidence // of the call that made f.Op
+	var opCall *ast.CallExpr
 	walkExecuted(decl.Body, func(call *ast.CallExpr) {
 		if f.Retries == nil {
 			f.Retries = c.forwardedRetry(call)
@@ -68,7 +69,7 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 			if f.Op.Posn == "" {
 				f.Op.Posn = c.posn(op.Pos)
 			}
-			opEvidence = ev
+			opEvidence, opCall = ev, call
 		}
 	})
 	if f.Op == nil && listedMutating {
@@ -94,6 +95,7 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 			}
 		}
 	}
+	c.summarizeOpName(decl, f, opCall)
 	c.summarizeBuilder(decl, f)
 	c.summarizeCopy(decl, f)
 	if f.IsZero() {
