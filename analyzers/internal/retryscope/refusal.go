@@ -41,7 +41,7 @@ func refusalStatuses() httpstatus.Set {
 // (*ThrottlingException, *TooManyRequestsError, ACME's *NonceError), predicates
 // (IsTooManyRequests, isRateLimited, apierrors.IsConflict) and error texts
 // ("connection refused", "urn:ietf:params:acme:error:badNonce").
-var refusalWords = regexp.MustCompile(`(?i)(rate.?limit|throttl|too.?many.?requests|nonce|not.?ready|unauthori[sz]ed|forbidden|conflict|conn(ection)?.?refused|econnrefused|proxy.?auth|slow.?down|quota.?exceeded)`)
+var refusalWords = regexp.MustCompile(`(?i)(rate.?limit|throttl|too.?many.?requests|nonce|not.?ready|unauthori[sz]ed|forbidden|conflict|conn(ection)?.?refused|econnrefused|no.?such.?host|proxy.?auth|slow.?down|quota.?exceeded)`)
 
 // maxRefusalDepth bounds how far the evaluator follows helpers and local
 // variables.
@@ -238,6 +238,9 @@ func isStatusExpr(info *types.Info, e ast.Expr) bool {
 // refusalValue reports whether e names a refusal sentinel
 // (ErrRateLimited, syscall.ECONNREFUSED, acme.ErrBadNonce).
 func (r *refusals) refusalValue(e ast.Expr) bool {
+	if r.notSentValue(e) {
+		return true
+	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		_, isVar := r.info.Uses[x].(*types.Var)
@@ -258,6 +261,9 @@ func isLocal(obj types.Object) bool {
 // refusalType reports whether t (or *t) is an error type named for a
 // refusal (*RateLimitError, ThrottlingException).
 func refusalType(t types.Type) bool {
+	if notSentType(t) {
+		return true
+	}
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem()
 	}
