@@ -22,8 +22,9 @@ import (
 // HTTP method of a generic sender is its caller's. Summarize records the
 // parameter (FuncFact.OpNameParam) when the function's write is a POST and
 // the parameter is the value of an operation-naming key of a literal the
-// body builds (the JSON-RPC "method", an "operation" or "action" field),
-// or is passed on to such a parameter of another function. A caller
+// body builds (the JSON-RPC "method", an "operation" or "action" field)
+// or a constructor of this package builds from it, or is passed on to such
+// a parameter of the function that makes the POST. A caller
 // passing a constant that names a read (readOperation) sends a read; any
 // other argument leaves the POST a write.
 
@@ -47,23 +48,65 @@ func (c *Classifier) summarizeOpName(decl *ast.FuncDecl, f *FuncFact, opCall *as
 			}
 		}
 	}
+	if p := c.opKeyParam(decl.Body, func(e ast.Expr) (int, bool) { return c.stringParam(e, f) }); p >= 0 {
+		f.OpNameParam = p
+		return
+	}
+	// A message built by a constructor of this package
+	// (msg := c.newMessage(method, args…), whose literal keys it Method).
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		lit, ok := n.(*ast.CompositeLit)
-		if !ok || f.OpNameParam >= 0 || c.httpLiteral(lit) {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || f.OpNameParam >= 0 {
 			return f.OpNameParam < 0
+		}
+		fn := c.calleeFunc(call)
+		if fn == nil || fn.Pkg() != c.pass.Pkg {
+			return true
+		}
+		callee := c.declOf(fn)
+		if callee == nil || callee.Body == nil || callee == decl {
+			return true
+		}
+		params := paramIndexes(c.info, callee)
+		j := c.opKeyParam(callee.Body, func(e ast.Expr) (int, bool) {
+			v := c.varOf(e)
+			if v == nil {
+				return 0, false
+			}
+			i, ok := params[v]
+			return i, ok
+		})
+		if j >= 0 && j < len(call.Args) {
+			if p, ok := c.stringParam(call.Args[j], f); ok {
+				f.OpNameParam = p
+			}
+		}
+		return true
+	})
+}
+
+// opKeyParam returns the parameter (by param) that a composite literal in
+// body holds under an operation-naming key, or -1.
+func (c *Classifier) opKeyParam(body *ast.BlockStmt, param func(ast.Expr) (int, bool)) int {
+	found := -1
+	ast.Inspect(body, func(n ast.Node) bool {
+		lit, ok := n.(*ast.CompositeLit)
+		if !ok || found >= 0 || c.httpLiteral(lit) {
+			return found < 0
 		}
 		for _, elt := range lit.Elts {
 			kv, ok := elt.(*ast.KeyValueExpr)
 			if !ok || !opNameKeys[strings.ToLower(c.keyName(kv.Key))] {
 				continue
 			}
-			if p, ok := c.stringParam(kv.Value, f); ok {
-				f.OpNameParam = p
+			if p, ok := param(kv.Value); ok {
+				found = p
 				return false
 			}
 		}
 		return true
 	})
+	return found
 }
 
 // httpLiteral: an http.Request literal's Method is the HTTP method, not an

@@ -100,3 +100,57 @@ func (w *Watcher) Forward(ctx context.Context, method string, params []any) erro
 		return w.c.CallContext(ctx, nil, method, params...) // want `Client\.CallContext \(POST request\) inside retry\.Do`
 	})
 }
+
+// Node builds its message in a constructor and sends it in another
+// method: the operation reaches the POST through newMessage's literal.
+type Node struct {
+	url  string
+	http *http.Client
+}
+
+type message struct {
+	Version string          `json:"jsonrpc"`
+	Method  string          `json:"method"`
+	Params  json.RawMessage `json:"params,omitempty"`
+}
+
+func (n *Node) newMessage(method string, args ...any) (*message, error) {
+	msg := &message{Version: "2.0", Method: method}
+	var err error
+	msg.Params, err = json.Marshal(args)
+	return msg, err
+}
+
+func (n *Node) sendHTTP(ctx context.Context, msg *message) error {
+	body, err := json.Marshal(msg)
+	if err != nil {
+		return err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, n.url, bytes.NewReader(body))
+	if err != nil {
+		return err
+	}
+	resp, err := n.http.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func (n *Node) Call(ctx context.Context, method string, args ...any) error {
+	msg, err := n.newMessage(method, args...)
+	if err != nil {
+		return err
+	}
+	return n.sendHTTP(ctx, msg)
+}
+
+func Height(ctx context.Context, n *Node) error {
+	return retry.Do(func() error { return n.Call(ctx, "platform.getHeight") })
+}
+
+func Issue(ctx context.Context, n *Node, tx string) error {
+	return retry.Do(func() error {
+		return n.Call(ctx, "platform.issueTx", tx) // want `Node\.Call \(POST request\) inside retry\.Do`
+	})
+}
