@@ -8,7 +8,7 @@ import (
 // Errors of the standard library that a client returns before its request
 // reached the server: the name did not resolve, the host or network was
 // unreachable, the TLS handshake rejected the server's certificate, the
-// body could not be encoded. A retry on one of them cannot repeat a write
+// body could not be encoded, the pool's connection was already closed. A retry on one of them cannot repeat a write
 // that took effect, like a refused connection. database/sql/driver
 // documents ErrBadConn the same way: a driver must not return it when the
 // server may have performed the operation.
@@ -32,9 +32,13 @@ var notSentTypes = map[[2]string]bool{
 // notSentValues are the sentinels, by package path and name.
 var notSentValues = map[[2]string]bool{
 	{"database/sql/driver", "ErrBadConn"}: true,
-	{"syscall", "EHOSTUNREACH"}:           true,
-	{"syscall", "ENETUNREACH"}:            true,
-	{"syscall", "EADDRNOTAVAIL"}:          true,
+	// The connection or transaction was already returned to the pool (or
+	// finished): the statement never left the client.
+	{"database/sql", "ErrConnDone"}: true,
+	{"database/sql", "ErrTxDone"}:   true,
+	{"syscall", "EHOSTUNREACH"}:     true,
+	{"syscall", "ENETUNREACH"}:      true,
+	{"syscall", "EADDRNOTAVAIL"}:    true,
 }
 
 // notSentType reports whether t (or *t) is one of notSentTypes.

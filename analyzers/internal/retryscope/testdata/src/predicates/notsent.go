@@ -3,6 +3,7 @@ package predicates
 import (
 	"context"
 	"crypto/x509"
+	"database/sql"
 	"database/sql/driver"
 	"encoding/json"
 	"errors"
@@ -23,7 +24,7 @@ func neverSent(err error) bool {
 	switch {
 	case errors.As(err, &dnsErr), errors.As(err, &certErr), errors.As(err, &encErr):
 		return true
-	case errors.Is(err, driver.ErrBadConn), errors.Is(err, syscall.EHOSTUNREACH):
+	case errors.Is(err, driver.ErrBadConn), errors.Is(err, sql.ErrConnDone), errors.Is(err, syscall.EHOSTUNREACH):
 		return true
 	}
 	return strings.Contains(err.Error(), "no such host")
