@@ -1,0 +1,251 @@
+package retryscope
+
+// The requests a retrying client sends: the method and URL of a
+// go-retryablehttp call or of a resty request chain, and how a request is
+// described in a message (method and path, host stripped).
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// retryablehttpRequest returns the constant method and the URL of a
+// retryablehttp call: Post/PostForm, or Do(req) with req from
+// NewRequest/NewRequestWithContext. Idempotent methods give "".
+func retryablehttpRequest(info *types.Info, cs *clientState, call *ast.CallExpr, fn *types.Func) (string, ast.Expr) {
+	switch fn.Name() {
+	case "Post", "PostForm":
+		if len(call.Args) > 0 {
+			return "POST", call.Args[0]
+		}
+	case "Do":
+		if len(call.Args) != 1 {
+			return "", nil
+		}
+		for _, def := range cs.defs[objOf(info, call.Args[0])] {
+			nr, ok := ast.Unparen(def).(*ast.CallExpr)
+			if !ok {
+				continue
+			}
+			f, _ := typeutil.Callee(info, nr).(*types.Func)
+			if f == nil || f.Pkg() == nil || f.Pkg().Path() != retryablehttpPkg {
+				continue
+			}
+			i := 0
+			if f.Name() == "NewRequestWithContext" {
+				i = 1
+			} else if f.Name() != "NewRequest" {
+				continue
+			}
+			if i+1 < len(nr.Args) {
+				if m := nonIdempotentMethod(info, nr.Args[i]); m != "" {
+					return m, nr.Args[i+1]
+				}
+			}
+		}
+	}
+	return "", nil
+}
+
+// restyRequest returns the non-idempotent method and URL of a resty
+// request call (Post, Patch, Execute("POST", url)), or "".
+func restyRequest(info *types.Info, call *ast.CallExpr, fn *types.Func) (string, ast.Expr) {
+	if !isNamed(fn.Signature().Recv().Type(), pkgOf(fn), "Request") || len(call.Args) == 0 {
+		return "", nil
+	}
+	if _, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); !ok {
+		return "", nil
+	}
+	switch fn.Name() {
+	case "Post":
+		return "POST", call.Args[0]
+	case "Patch":
+		return "PATCH", call.Args[0]
+	case "Execute":
+		if len(call.Args) == 2 {
+			return nonIdempotentMethod(info, call.Args[0]), call.Args[1]
+		}
+	}
+	return "", nil
+}
+
+// chainFlags collects the retry configuration along a resty method chain
+// and the variables it starts from.
+func (cs *clientState) chainFlags(info *types.Info, e ast.Expr, seen map[types.Object]bool) restyFlags {
+	var flags restyFlags
+	for depth := 0; depth < 32; depth++ {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.CallExpr:
+			fn, _ := typeutil.Callee(info, x).(*types.Func)
+			if fn == nil || fn.Signature().Recv() == nil {
+				return flags // resty.New() or another constructor
+			}
+			flags |= restyOwnFlags(info, x, fn)
+			sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return flags
+			}
+			e = sel.X
+		default:
+			obj := objOf(info, x)
+			if obj == nil || seen[obj] {
+				return flags
+			}
+			seen[obj] = true
+			flags |= cs.restyOwn[obj]
+			for _, def := range cs.defs[obj] {
+				flags |= cs.chainFlags(info, def, seen)
+			}
+			return flags
+		}
+	}
+	return flags
+}
+
+// restyOwnFlags is the configuration one call sets.
+func restyOwnFlags(info *types.Info, call *ast.CallExpr, fn *types.Func) restyFlags {
+	if len(call.Args) != 1 {
+		return 0
+	}
+	tv := info.Types[call.Args[0]]
+	switch fn.Name() {
+	case "SetRetryCount":
+		if tv.Value != nil && tv.Value.Kind() == constant.Int {
+			if n, ok := constant.Int64Val(tv.Value); ok && n > 0 {
+				return restyRetries
+			}
+		}
+	case "SetAllowNonIdempotentRetry":
+		if tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) {
+			return restyAllowNonIdempotent
+		}
+	}
+	return 0
+}
+
+// restyRoot returns the variable a chain of calls on recvType starts from:
+// c.client in c.client.SetRetryCount(3).SetRetryWaitTime(…).
+func restyRoot(info *types.Info, call *ast.CallExpr, recvType types.Type) types.Object {
+	e := ast.Expr(call)
+	for depth := 0; depth < 32; depth++ {
+		c, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			if v, ok := objOf(info, e).(*types.Var); ok {
+				return v
+			}
+			return nil
+		}
+		sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+		if !ok || !types.Identical(info.TypeOf(sel.X), recvType) {
+			return nil
+		}
+		e = sel.X
+	}
+	return nil
+}
+
+// restyVersion returns the resty package of a *Client or *Request type.
+func restyVersion(t types.Type) string {
+	for _, p := range []string{restyV2Pkg, restyV3Pkg} {
+		if isNamed(t, p, "Client") || isNamed(t, p, "Request") {
+			return p
+		}
+	}
+	return ""
+}
+
+func pkgOf(fn *types.Func) string {
+	if fn.Pkg() == nil {
+		return ""
+	}
+	return fn.Pkg().Path()
+}
+
+// isNamed reports whether t (or *t) is the named type pkg.name.
+func isNamed(t types.Type, pkg, name string) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	path := n.Obj().Pkg().Path()
+	if i := strings.LastIndex(path, "/vendor/"); i >= 0 {
+		path = path[i+len("/vendor/"):]
+	}
+	return path == pkg && n.Obj().Name() == name
+}
+
+// isMethod reports whether call calls method name of pkg.typ.
+func isMethod(info *types.Info, call *ast.CallExpr, pkg, typ, name string) bool {
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil || fn.Name() != name || fn.Signature().Recv() == nil {
+		return false
+	}
+	return isNamed(fn.Signature().Recv().Type(), pkg, typ)
+}
+
+// nonIdempotentMethod returns POST or PATCH when e is that constant method.
+func nonIdempotentMethod(info *types.Info, e ast.Expr) string {
+	tv := info.Types[e]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return ""
+	}
+	switch m := strings.ToUpper(constant.StringVal(tv.Value)); m {
+	case "POST", "PATCH":
+		return m
+	}
+	return ""
+}
+
+// describeRequest renders "POST /v1/orders" from a constant (or
+// constant-prefixed) URL, else "POST request".
+func describeRequest(info *types.Info, method string, url ast.Expr) string {
+	if p := urlText(info, url, 0); p != "" {
+		return method + " " + p
+	}
+	return method + " request"
+}
+
+// urlText is the constant part of a URL expression, without scheme and
+// host; "" when nothing constant is known.
+func urlText(info *types.Info, e ast.Expr, depth int) string {
+	if e == nil || depth > 8 {
+		return ""
+	}
+	if tv := info.Types[e]; tv.Value != nil && tv.Value.Kind() == constant.String {
+		return stripHost(constant.StringVal(tv.Value))
+	}
+	if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok {
+		left := urlText(info, b.X, depth+1)
+		right := urlText(info, b.Y, depth+1)
+		if right == "" {
+			right = "{…}"
+		}
+		if left == "" {
+			// baseURL + "/v1/orders": the path is what matters.
+			if strings.HasPrefix(right, "/") {
+				return right
+			}
+			return ""
+		}
+		return left + right
+	}
+	return ""
+}
+
+func stripHost(u string) string {
+	if i := strings.Index(u, "://"); i >= 0 {
+		rest := u[i+3:]
+		if j := strings.IndexByte(rest, '/'); j >= 0 {
+			return rest[j:]
+		}
+		return "/"
+	}
+	return u
+}
