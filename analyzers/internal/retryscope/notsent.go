@@ -55,13 +55,7 @@ func notSentType(t types.Type) bool {
 
 // notSentValue reports whether e names one of notSentValues.
 func (r *refusals) notSentValue(e ast.Expr) bool {
-	var obj types.Object
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		obj = r.info.Uses[x]
-	case *ast.SelectorExpr:
-		obj = r.info.Uses[x.Sel]
-	}
+	obj := objOf(r.info, e)
 	if obj == nil || obj.Pkg() == nil {
 		return false
 	}

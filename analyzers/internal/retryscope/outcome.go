@@ -101,15 +101,7 @@ func settledType(t types.Type) bool {
 // for an ambiguous outcome and, when declared in this package, not
 // declared with a text or a value that says one.
 func (r *refusals) applicationSentinel(e ast.Expr, depth int) bool {
-	var obj types.Object
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		obj = r.info.Uses[x]
-	case *ast.SelectorExpr:
-		obj = r.info.Uses[x.Sel]
-	default:
-		return false
-	}
+	obj := objOf(r.info, e)
 	return r.applicationObject(obj, depth)
 }
 
