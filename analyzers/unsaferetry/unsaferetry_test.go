@@ -44,6 +44,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"retry by requeue", "producer"},
 		{"a retrying client built in a constructor, reached through a generic Do", "cloudapi"},
 		{"a go-retryablehttp client kept in a struct field, requests converted with FromRequest", "hostingapi"},
+		{"a go-retryablehttp client in a field with a CheckRetry method value, options that may swap the policy, a NewRequest helper and a generic Do", "forgeapi"},
 		{"the SDK of a retrying client used from another package", "example.com/hostingapp"},
 		{"loops that retry on a status only (predicate, status map, refusals)", "statusretry"},
 		{"a retry handler in a handler chain", "handlerchain"},

@@ -78,9 +78,10 @@ func (cs *clientState) noteAssign(w *walk, as *ast.AssignStmt) {
 		// rc.RetryMax = 0 turns retries off; so does a CheckRetry policy
 		// that retries only refusals (429, a refused connection): nothing
 		// executed is sent again. A policy whose code cannot be read is
-		// unknown, and unknown is never reported.
+		// unknown, and unknown is never reported; a functional option
+		// setting a caller's policy leaves the default one (optionpolicy.go).
 		if sel, ok := ast.Unparen(as.Lhs[0]).(*ast.SelectorExpr); ok && isNamed(w.info.TypeOf(sel.X), retryablehttpPkg, "Client") &&
-			(sel.Sel.Name == "RetryMax" && isZero(w.info, as.Rhs[0]) || sel.Sel.Name == "CheckRetry" && (w.predicateRefuses(as.Rhs[0]) || !w.policyKnown(as.Rhs[0]))) {
+			(sel.Sel.Name == "RetryMax" && isZero(w.info, as.Rhs[0]) || sel.Sel.Name == "CheckRetry" && !w.optionPolicy(sel, as.Rhs[0]) && (w.predicateRefuses(as.Rhs[0]) || !w.policyKnown(as.Rhs[0]))) {
 			if obj := objOf(w.info, sel.X); obj != nil {
 				cs.noRetry[obj] = true
 			}
