@@ -244,14 +244,20 @@ func (w *walk) guardLoop(s *Scope, l loop) {
 
 // endRefused reports whether control runs off the end of the loop body
 // only after a refusal: the statements that leave before the end demand
-// one, or every path to the end (fallPaths) is guarded by one.
+// one, or every path to the end (fallPaths) is guarded by one. A body
+// whose every path leaves before its end (a last switch whose clauses,
+// default included, all continue or return) does not go round that way
+// at all: its continues are judged on their own.
 func (w *walk) endRefused(l loop, scope ast.Node) bool {
 	if w.ref.refused(precedingConditions(l.body.List, nil), scope, 0) {
 		return true
 	}
 	paths, ok := fallPaths(l.body.List, false)
-	if !ok || len(paths) == 0 {
+	if !ok {
 		return false
+	}
+	if len(paths) == 0 {
+		return true
 	}
 	for _, p := range paths {
 		if !w.ref.refused(p, scope, 0) {
