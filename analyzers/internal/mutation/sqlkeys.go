@@ -103,24 +103,16 @@ func (c *Classifier) freshResult(call *ast.CallExpr, idx, depth int) bool {
 	return found
 }
 
-// resultVar is the variable of decl's named result idx, or nil.
+// resultVar is the variable of decl's named result idx, or nil. The
+// signature holds the same objects the declaration's names define.
 func resultVar(info *types.Info, decl *ast.FuncDecl, idx int) *types.Var {
-	if decl.Type.Results == nil {
+	fn, _ := info.Defs[decl.Name].(*types.Func)
+	if fn == nil {
 		return nil
 	}
-	i := 0
-	for _, f := range decl.Type.Results.List {
-		if len(f.Names) == 0 {
-			i++
-			continue
-		}
-		for _, n := range f.Names {
-			if i == idx {
-				v, _ := info.Defs[n].(*types.Var)
-				return v
-			}
-			i++
-		}
+	res := fn.Signature().Results()
+	if idx < 0 || idx >= res.Len() || res.At(idx).Name() == "" {
+		return nil
 	}
-	return nil
+	return res.At(idx)
 }
