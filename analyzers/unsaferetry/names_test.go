@@ -5,11 +5,8 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
-	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/twice-lint/twice/analyzers"
-	"github.com/twice-lint/twice/analyzers/internal/model"
 	"github.com/twice-lint/twice/analyzers/internal/testenv"
 	"github.com/twice-lint/twice/analyzers/unsaferetry"
 )
@@ -48,30 +45,7 @@ func TestNamesModelSound(t *testing.T) {
 	for _, tt := range namesFixtures {
 		patterns = append(patterns, tt.pkg)
 	}
-	pkgs, err := packages.Load(cfg, patterns...)
-	if err != nil {
-		t.Fatalf("loading fixtures: %v", err)
-	}
-	if n := packages.PrintErrors(pkgs); n > 0 {
-		t.Fatalf("%d errors loading fixtures", n)
-	}
-	var all []*packages.Package
-	packages.Visit(pkgs, nil, func(p *packages.Package) { all = append(all, p) })
-	set := analyzers.New(model.Settings{})
-	set = append(set, set[0].Requires...)
-	graph, err := checker.Analyze(set, all, nil)
-	if err != nil {
-		t.Fatalf("analyzing: %v", err)
-	}
-	models := 0
-	for act := range graph.All() {
-		if m, ok := act.Result.(*model.Model); ok {
-			models++
-			if m.Failed != "" {
-				t.Errorf("model: %s", m.Failed)
-			}
-		}
-	}
+	models := modelEverywhere(t, cfg, patterns...)
 	if models < len(patterns)+1 {
 		t.Errorf("the model ran on %d packages, want the fixtures and their dependencies", models)
 	}

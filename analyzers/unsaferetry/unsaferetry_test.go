@@ -193,15 +193,25 @@ func TestStdRobustness(t *testing.T) {
 		t.Skip("loads and analyzes a large part of the standard library")
 	}
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Tests: false}
-	pkgs, err := packages.Load(cfg, "net/http", "database/sql", "encoding/json", "go/types")
+	models := modelEverywhere(t, cfg, "net/http", "database/sql", "encoding/json", "go/types")
+	if models < 20 {
+		t.Errorf("the model ran on %d packages, want every dependency (>= 20)", models)
+	}
+}
+
+// modelEverywhere loads patterns and runs the analyzers with every package,
+// dependencies included, as a root, so that the checker keeps each
+// package's model for inspection. Any analyzer error or panic caught by the
+// model fails the test; it returns how many packages the model ran on.
+func modelEverywhere(t *testing.T, cfg *packages.Config, patterns ...string) int {
+	t.Helper()
+	pkgs, err := packages.Load(cfg, patterns...)
 	if err != nil {
-		t.Fatalf("loading std packages: %v", err)
+		t.Fatalf("loading %v: %v", patterns, err)
 	}
 	if n := packages.PrintErrors(pkgs); n > 0 {
-		t.Fatalf("%d errors loading std packages", n)
+		t.Fatalf("%d errors loading %v", n, patterns)
 	}
-	// Every package is a root, so that the checker keeps the model's
-	// result of each dependency for inspection.
 	var all []*packages.Package
 	packages.Visit(pkgs, nil, func(p *packages.Package) { all = append(all, p) })
 	set := analyzers.New(model.Settings{})
@@ -222,7 +232,5 @@ func TestStdRobustness(t *testing.T) {
 			}
 		}
 	}
-	if models < 20 {
-		t.Errorf("the model ran on %d packages, want every dependency (>= 20)", models)
-	}
+	return models
 }
