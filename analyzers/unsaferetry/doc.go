@@ -57,7 +57,11 @@ publishing, accumulating Redis commands, the functions named by
 that reads is not a write: a search, query or token endpoint (/_search,
 /query, /oauth/token, :batchGet), an operation named like a read
 (/twirp/…/ListOrders, a GetOrder function posting JSON-RPC, ACME's
-postAsGet), an OAuth2 grant_type form, a GraphQL query document. A PATCH
+postAsGet), an OAuth2 grant_type form, a GraphQL query document. Nor is
+a POST that puts one existing resource in a state (/projects/{id}/archive,
+/issues/{id}/subscribe, /keys/{id}/enable, /payments/{id}/cancel): repeated,
+it finds the state reached or is refused; actions under a member that make
+something new (/jobs/{id}/retry, /charges/{id}/refund) stay writes. A PATCH
 whose payload is a struct that only sets fields (no append, add, increment
 or op member) is idempotent; one that appends or whose payload has no
 visible shape is a write. A loop that leaves on any failure of a

@@ -45,6 +45,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a retrying client built in a constructor, reached through a generic Do", "cloudapi"},
 		{"a go-retryablehttp client kept in a struct field, requests converted with FromRequest", "hostingapi"},
 		{"a go-retryablehttp client in a field with a CheckRetry method value, options that may swap the policy, a NewRequest helper and a generic Do", "forgeapi"},
+		{"paths set on a copy of the base URL; state transitions of one resource silent, actions that make something new reported", "memberactions"},
 		{"the SDK of a retrying client used from another package", "example.com/hostingapp"},
 		{"loops that retry on a status only (predicate, status map, refusals)", "statusretry"},
 		{"a retry handler in a handler chain", "handlerchain"},

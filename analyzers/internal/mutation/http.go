@@ -105,6 +105,9 @@ func (c *Classifier) httpOpPieces(call *ast.CallExpr, m sval, url ast.Expr, ps [
 	if method == "POST" && ReadOnlyPOST(path) {
 		return Op{}, false // a search or query sent as POST: a read
 	}
+	if method == "POST" && MemberActionPOST(path) {
+		return Op{}, false // a state transition of one resource: repeats find it done
+	}
 	op := Op{Kind: KindHTTP, Pos: call.Pos(), Effect: "the request can be applied twice"}
 	if method == "PATCH" {
 		op.Effect = "the change can be applied twice"

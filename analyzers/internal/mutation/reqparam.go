@@ -63,7 +63,7 @@ func (c *Classifier) copiedParam(v *types.Var, field string) (int, bool) {
 		return 0, false
 	}
 	p, ok := c.sum.params[v]
-	if !ok || c.idx().fieldSet[fieldKey{v, field}] {
+	if !ok || c.idx().fieldSet[fieldKey{v, field}] > 0 {
 		return 0, false
 	}
 	for _, a := range c.idx().assigns[v] {

@@ -34,7 +34,7 @@ type fieldKey struct {
 type index struct {
 	assigns   map[*types.Var][]assignment
 	fields    map[fieldKey][]ast.Expr
-	fieldSet  map[fieldKey]bool // the field is assigned (=, +=, …)
+	fieldSet  map[fieldKey]int // how often the field is assigned (=, +=, …)
 	addrTaken map[*types.Var]bool
 	// returns maps this package's functions whose one return statement
 	// ends the body and returns one value to that value: URL builders such
@@ -59,7 +59,7 @@ func (c *Classifier) idx() *index {
 
 func (c *Classifier) buildIndex() *index {
 	ix := &index{assigns: map[*types.Var][]assignment{}, fields: map[fieldKey][]ast.Expr{}, addrTaken: map[*types.Var]bool{},
-		fieldSet: map[fieldKey]bool{},
+		fieldSet: map[fieldKey]int{},
 		returns:  map[*types.Func]ast.Expr{}, methodCalls: map[*types.Var][]*ast.CallExpr{},
 		accessorDecls: map[*types.Func]*ast.FuncDecl{}}
 	for _, f := range c.pass.Files {
@@ -158,7 +158,7 @@ func (c *Classifier) indexAssign(ix *index, lhs, rhs []ast.Expr, tok token.Token
 		if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
 			if v := c.varOf(sel.X); v != nil {
 				k := fieldKey{v, sel.Sel.Name}
-				ix.fieldSet[k] = true
+				ix.fieldSet[k]++
 				if a.rhs != nil {
 					ix.fields[k] = append(ix.fields[k], a.rhs)
 				}

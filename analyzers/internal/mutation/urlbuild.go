@@ -32,6 +32,9 @@ func (c *Classifier) urlCallPieces(call *ast.CallExpr, depth int) ([]piece, bool
 		return c.joined(call.Args, depth), true
 	case pkg == "net/url" && recv == "URL":
 		return c.urlMethodPieces(call, fn.Name(), depth)
+	case pkg == "net/url" && recv == "" && (fn.Name() == "PathUnescape" || fn.Name() == "PathEscape") && len(call.Args) == 1:
+		// Escaping changes a path's bytes, not its segments.
+		return c.pieces(call.Args[0], depth+1), true
 	}
 	return nil, false
 }
@@ -76,8 +79,11 @@ func (c *Classifier) urlValuePieces(e ast.Expr, depth int) []piece {
 		}
 	case *ast.Ident:
 		v := c.varOf(x)
-		if v == nil || c.pathSet(v) {
+		if v == nil {
 			return []piece{{param: -1}}
+		}
+		if c.pathSet(v) {
+			return c.setPathPieces(v, depth)
 		}
 		a, ok := c.single(v)
 		switch {
@@ -127,7 +133,20 @@ func (c *Classifier) joined(args []ast.Expr, depth int) []piece {
 // (u.RawQuery = …) does not change it.
 func (c *Classifier) pathSet(v *types.Var) bool {
 	ix := c.idx()
-	return ix.fieldSet[fieldKey{v, "Path"}] || ix.fieldSet[fieldKey{v, "RawPath"}] || ix.fieldSet[fieldKey{v, "Opaque"}]
+	return ix.fieldSet[fieldKey{v, "Path"}]+ix.fieldSet[fieldKey{v, "RawPath"}]+ix.fieldSet[fieldKey{v, "Opaque"}] > 0
+}
+
+// setPathPieces splits a URL variable whose path is assigned once
+// (u := *c.baseURL; u.Path = c.baseURL.Path + p): whatever it held before,
+// its path is that assignment's value. A URL whose path is assigned more
+// than once, or whose opaque part is set, is unknown.
+func (c *Classifier) setPathPieces(v *types.Var, depth int) []piece {
+	ix := c.idx()
+	paths := ix.fields[fieldKey{v, "Path"}]
+	if v.Pkg() != c.pass.Pkg || len(paths) != 1 || ix.fieldSet[fieldKey{v, "Path"}] != 1 || ix.fieldSet[fieldKey{v, "Opaque"}] > 0 {
+		return []piece{{param: -1}}
+	}
+	return append([]piece{{param: -1}}, c.pieces(paths[0], depth+1)...)
 }
 
 // isURLType reports whether t is net/url.URL or a pointer to it.

@@ -74,7 +74,7 @@ func (j *Jobs) Search(ctx context.Context, q string) error {
 	})
 }
 
-// Cancel and Archive pass the method beside the options: it replaces the
+// Cancel and Rerun pass the method beside the options: it replaces the
 // options' own.
 func (j *Jobs) Cancel(ctx context.Context, id string) error {
 	return withRetry(func() (bool, error) {
@@ -83,9 +83,9 @@ func (j *Jobs) Cancel(ctx context.Context, id string) error {
 	})
 }
 
-func (j *Jobs) Archive(ctx context.Context, id string) error {
+func (j *Jobs) Rerun(ctx context.Context, id string) error {
 	return withRetry(func() (bool, error) {
-		resp, err := j.c.CallAs(ctx, &restopts.Opts{Path: "/v1/jobs/" + id + "/archive"}, http.MethodPost) // want `POST /v1/jobs/\{…\}/archive inside optsuser\.withRetry`
+		resp, err := j.c.CallAs(ctx, &restopts.Opts{Path: "/v1/jobs/" + id + "/rerun"}, http.MethodPost) // want `POST /v1/jobs/\{…\}/rerun inside optsuser\.withRetry`
 		return shouldRetry(resp, err)
 	})
 }
