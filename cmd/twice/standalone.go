@@ -126,7 +126,8 @@ func printLoadErrors(w io.Writer, errs []packages.Error) {
 }
 
 // printJSON writes the driver's JSON tree (package ID → analyzer →
-// diagnostics or {"error": …}) for the analyzed packages, and for each
+// diagnostics or {"error": …}) for the analyzed packages, each finding
+// once (not again under the package's test variant), and for each
 // skipped one an {"error": …} under every analyzer that ran, saying why in
 // package terms instead of the driver's internal analyzer name.
 func printJSON(w io.Writer, healthy *checker.Graph, skipped []*skippedPackage, as []*analysis.Analyzer, wd string) error {
@@ -138,6 +139,7 @@ func printJSON(w io.Writer, healthy *checker.Graph, skipped []*skippedPackage, a
 	if err := json.Unmarshal(buf.Bytes(), &tree); err != nil {
 		return fmt.Errorf("re-reading the analyzers' JSON: %w", err)
 	}
+	dropVariantRepeats(tree)
 	for _, s := range skipped {
 		msg, err := json.Marshal(map[string]string{"error": s.message(wd)})
 		if err != nil {
