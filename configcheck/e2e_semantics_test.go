@@ -1,23 +1,12 @@
 package configcheck
 
-import (
-	"encoding/json"
-	"path/filepath"
-	"strings"
-	"testing"
-
-	"github.com/twice-lint/twice/internal/sarif"
-)
+import "testing"
 
 // semanticsCases are fixture trees about how deployments really run (issue
 // 10): how a container starts, who is a PowerJob server, what is unknown,
 // how Spring resolves files. Each keeps its text, JSON and SARIF output as
 // golden files; silent cases are included.
-var semanticsCases = []struct {
-	tree string
-	want []want
-	exit int
-}{
+var semanticsCases = []e2eCase{
 	{"container-start", []want{
 		{"warning", "container-start/deploy/docker-compose.yml", 7, unath},  // command: is $0 of sh -c
 		{"warning", "container-start/deploy/docker-compose.yml", 12, unath}, // JAVA_OPTS not read
@@ -65,42 +54,13 @@ var semanticsCases = []struct {
 }
 
 func TestSemanticsGolden(t *testing.T) {
-	wd, err := filepath.Abs(fixtureDir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, tc := range semanticsCases {
 		t.Run(tc.tree, func(t *testing.T) {
-			out, stderr, code := runCLI(t, "-q", tc.tree)
-			if code != tc.exit {
-				t.Errorf("exit code = %d, want %d; stderr: %s", code, tc.exit, stderr)
-			}
-			assertWants(t, parseText(t, out), tc.want)
-			golden(t, filepath.Join("testdata", "golden", tc.tree+".txt"), out)
-
+			checkText(t, tc)
 			js, _, _ := runCLI(t, "-format", "json", tc.tree)
-			var doc struct {
-				Findings []struct {
-					Rule, Severity string
-					Location       Location
-				} `json:"findings"`
-				Errors []struct{ Location Location } `json:"errors"`
-			}
-			if err := json.Unmarshal([]byte(js), &doc); err != nil {
-				t.Fatalf("JSON: %v", err)
-			}
-			var got []want
-			for _, f := range doc.Findings {
-				got = append(got, want{f.Severity, f.Location.Path, f.Location.Line, f.Rule})
-			}
-			for _, e := range doc.Errors {
-				got = append(got, want{"error", e.Location.Path, e.Location.Line, ""})
-			}
-			assertWants(t, got, tc.want)
-			golden(t, filepath.Join("testdata", "golden", tc.tree+".json"), js)
-
-			log, _, _ := runCLI(t, "-format", "sarif", tc.tree)
-			golden(t, filepath.Join("testdata", "golden", tc.tree+".sarif"), strings.ReplaceAll(log, sarif.DirURI(wd), "file:///WORKDIR/"))
+			assertWants(t, decodeJSON(t, js).wants(), tc.want)
+			golden(t, goldenFile(tc.tree, ".json"), js)
+			goldenSARIF(t, tc.tree)
 		})
 	}
 }

@@ -9,11 +9,7 @@ package configcheck
 // repository (a note naming it), and a Gradle module versioned by the
 // constraints of an in-repository platform(project(":platform")). Run with the semantics cases: text, JSON
 // and SARIF goldens.
-var versionCases = []struct {
-	tree string
-	want []want
-	exit int
-}{
+var versionCases = []e2eCase{
 	{"versions", []want{
 		{"warning", "versions/deploy/docker-compose.yml", 5, unath},
 		{"warning", "versions/dynamic-gradle/build.gradle", 7, dup},

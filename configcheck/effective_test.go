@@ -3,65 +3,7 @@ package configcheck
 import (
 	"strings"
 	"testing"
-
-	"github.com/twice-lint/twice/configcheck/deploy"
-	"github.com/twice-lint/twice/configcheck/source"
 )
-
-// props parses a .properties or YAML text into a springFile named p.
-func props(t *testing.T, p, text string) *springFile {
-	t.Helper()
-	sf, err := parseSpring(p, []byte(text), p, wholeFile(p))
-	if err != nil {
-		t.Fatalf("parse %s: %v", p, err)
-	}
-	return sf
-}
-
-// inJar / outside place a file like Spring Boot would find it.
-func inJar(sf *springFile) configFile {
-	return configFile{sf: sf, role: sf.role, profile: sf.profile, yaml: sf.yaml}
-}
-
-func outsideJar(sf *springFile, configDir bool) configFile {
-	return configFile{sf: sf, outside: true, configDir: configDir, role: sf.role, profile: sf.profile, yaml: sf.yaml}
-}
-
-// containerOf builds the fixed layers from a container's env and args: the
-// official server image (PARAMS/JVMOPTIONS read by its entrypoint), or with
-// args, an entrypoint replaced by `java -jar app.jar` that receives them.
-func containerOf(env map[string]string, args ...string) []layer {
-	c := deploy.Container{File: "docker-compose.yml", Kind: deploy.KindCompose, Image: "powerjob/powerjob-server:5.1.0"}
-	line := 1
-	for _, name := range sortedKeys(env) {
-		v := env[name]
-		c.Env = append(c.Env, deploy.EnvVar{Name: name, Value: v, Pos: source.Pos{File: "docker-compose.yml", Line: line, Col: 7}, Unknown: v == "<unknown>"})
-		line++
-	}
-	if len(args) > 0 {
-		c.Entrypoint, c.EntrypointSet, c.CommandSet = []deploy.Arg{{Text: "java"}, {Text: "-jar"}, {Text: "app.jar"}}, true, true
-	}
-	for _, a := range args {
-		c.Command = append(c.Command, deploy.Arg{Text: a, Pos: source.Pos{File: "docker-compose.yml", Line: 20, Col: 9}})
-	}
-	sure, _ := containerLayers(c, launchOf(&inventory{}, c, nil))
-	return sure
-}
-
-func sortedKeys(m map[string]string) []string {
-	var ks []string
-	for k := range m {
-		ks = append(ks, k)
-	}
-	for i := range ks {
-		for j := i + 1; j < len(ks); j++ {
-			if ks[j] < ks[i] {
-				ks[i], ks[j] = ks[j], ks[i]
-			}
-		}
-	}
-	return ks
-}
 
 func TestEffectivePrecedence(t *testing.T) {
 	base := func(t *testing.T, v string) *springFile {
@@ -393,66 +335,6 @@ func TestEffectivePrecedence(t *testing.T) {
 			}
 			if !strings.Contains(got.reason, tt.wantInMsg) {
 				t.Errorf("reason %q does not mention %q", got.reason, tt.wantInMsg)
-			}
-		})
-	}
-}
-
-func TestLocate(t *testing.T) {
-	tests := []struct {
-		path                       string
-		module                     string
-		outside, configDir, wanted bool
-	}{
-		{"app/src/main/resources/application.yml", "app", false, false, true},
-		{"src/main/resources/config/application.yml", ".", false, true, true},
-		{"deploy/config/application.properties", "deploy", true, true, true},
-		{"server/application.properties", "server", true, false, true},
-		{"app/src/test/resources/application.yml", "", false, false, false},
-	}
-	for _, tt := range tests {
-		module, outside, configDir, ok := locate(tt.path)
-		if ok != tt.wanted || module != tt.module || outside != tt.outside || configDir != tt.configDir {
-			t.Errorf("locate(%q) = %q %v %v %v, want %q %v %v %v", tt.path, module, outside, configDir, ok, tt.module, tt.outside, tt.configDir, tt.wanted)
-		}
-	}
-}
-
-// TestApplicationJSON: SPRING_APPLICATION_JSON ranks below command-line
-// arguments and above JVM options and the environment; a value that is not
-// a JSON object, or only known at deploy time, may set anything.
-func TestApplicationJSON(t *testing.T) {
-	tests := []struct {
-		name      string
-		env       map[string]string
-		wantState state
-		wantName  string // name of the winning setting
-		wantInMsg string
-	}{
-		{"JSON beats JVMOPTIONS and the environment",
-			map[string]string{"SPRING_APPLICATION_JSON": `{"oms":{"auth":{"openapi":{"enable":false}}}}`, "JVMOPTIONS": "-Doms.auth.openapi.enable=true", "OMS_AUTH_OPENAPI_ENABLE": "true"},
-			stateDisabled, "oms.auth.openapi.enable", ""},
-		{"PARAMS beats JSON",
-			map[string]string{"SPRING_APPLICATION_JSON": `{"oms.auth.openapi.enable": false}`, "PARAMS": "--oms.auth.openapi.enable=true"},
-			stateEnabled, "--oms.auth.openapi.enable", ""},
-		{"JSON selects the active profile",
-			map[string]string{"SPRING_APPLICATION_JSON": `{"spring":{"profiles":{"active":"prod"}}}`},
-			stateEnabled, "oms.auth.openapi.enable", ""},
-		{"not valid JSON: unknown",
-			map[string]string{"SPRING_APPLICATION_JSON": `{"oms": `},
-			stateUnknown, "", "not a JSON object Spring can read"},
-		{"from a Secret: unknown",
-			map[string]string{"SPRING_APPLICATION_JSON": "<unknown>"},
-			stateUnknown, "", "only known at deploy time"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			ps := propertySet{fixed: withApplicationJSON(containerOf(tt.env)), files: []configFile{
-				inJar(props(t, "r/application-prod.yml", "oms.auth.openapi.enable: true\n")),
-			}}
-			e := ps.evaluate()
-			if e.state != tt.wantState || e.winner.name != tt.wantName || !strings.Contains(e.reason, tt.wantInMsg) {
-				t.Errorf("state %d winner %q reason %q; want %d %q containing %q", e.state, e.winner.name, e.reason, tt.wantState, tt.wantName, tt.wantInMsg)
 			}
 		})
 	}

@@ -193,3 +193,23 @@ func findingsAt(r *Report, rule string) []string {
 	}
 	return got
 }
+
+func TestLocate(t *testing.T) {
+	tests := []struct {
+		path                       string
+		module                     string
+		outside, configDir, wanted bool
+	}{
+		{"app/src/main/resources/application.yml", "app", false, false, true},
+		{"src/main/resources/config/application.yml", ".", false, true, true},
+		{"deploy/config/application.properties", "deploy", true, true, true},
+		{"server/application.properties", "server", true, false, true},
+		{"app/src/test/resources/application.yml", "", false, false, false},
+	}
+	for _, tt := range tests {
+		module, outside, configDir, ok := locate(tt.path)
+		if ok != tt.wanted || module != tt.module || outside != tt.outside || configDir != tt.configDir {
+			t.Errorf("locate(%q) = %q %v %v %v, want %q %v %v %v", tt.path, module, outside, configDir, ok, tt.module, tt.outside, tt.configDir, tt.wanted)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 	"github.com/twice-lint/twice/analyzers/internal/httpstatus"
 )
 
@@ -105,13 +106,8 @@ func (ev *evaluator) bindParams(fn *ast.FuncDecl, call *ast.CallExpr, sc scope) 
 
 // declOf returns the declaration of the same-package function call calls.
 func (ev *evaluator) declOf(call *ast.CallExpr) *ast.FuncDecl {
-	var id *ast.Ident
-	switch fn := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		id = fn
-	case *ast.SelectorExpr:
-		id = fn.Sel
-	default:
+	id := astpath.CalleeIdent(call)
+	if id == nil {
 		return nil
 	}
 	f, ok := ev.info.Uses[id].(*types.Func)

@@ -77,24 +77,14 @@ func TestParsersLinear(t *testing.T) {
 			}
 			return b.String()
 		}},
-		{"gradle dependencies", "build.gradle.kts", 3000, func(n int) string {
-			var b strings.Builder
-			b.WriteString("val v = \"1\"\ndependencies {\n")
-			for i := range n {
-				fmt.Fprintf(&b, "  implementation(\"g:a%d:$v\")\n", i)
-			}
-			b.WriteString("}\n")
-			return b.String()
-		}},
-		{"pom dependencies", "pom.xml", 2000, func(n int) string {
-			var b strings.Builder
-			b.WriteString("<project><groupId>g</groupId><artifactId>a</artifactId><version>1</version><properties><v>1</v></properties><dependencies>\n")
-			for i := range n {
-				fmt.Fprintf(&b, "<dependency><groupId>g</groupId><artifactId>a%d</artifactId><version>${v}</version></dependency>\n", i)
-			}
-			b.WriteString("</dependencies></project>\n")
-			return b.String()
-		}},
+		{"gradle dependencies", "build.gradle.kts", 3000, repeatLine(
+			"val v = \"1\"\ndependencies {\n",
+			"  implementation(\"g:a%d:$v\")\n",
+			"}\n")},
+		{"pom dependencies", "pom.xml", 2000, repeatLine(
+			"<project><groupId>g</groupId><artifactId>a</artifactId><version>1</version><properties><v>1</v></properties><dependencies>\n",
+			"<dependency><groupId>g</groupId><artifactId>a%d</artifactId><version>${v}</version></dependency>\n",
+			"</dependencies></project>\n")},
 		{"version catalog", "gradle/libs.versions.toml", 3000, func(n int) string {
 			var b strings.Builder
 			b.WriteString("[versions]\n")
@@ -119,27 +109,9 @@ func TestParsersLinear(t *testing.T) {
 			b.WriteString("]}\n")
 			return b.String()
 		}},
-		{"maven.config", ".mvn/maven.config", 5000, func(n int) string {
-			var b strings.Builder
-			for i := range n {
-				fmt.Fprintf(&b, "-Dp%d=%d -D q%d=x\n", i, i, i)
-			}
-			return b.String()
-		}},
-		{"gradle.properties", "gradle.properties", 5000, func(n int) string {
-			var b strings.Builder
-			for i := range n {
-				fmt.Fprintf(&b, "k%d = v\\\n  continued%d\n", i, i)
-			}
-			return b.String()
-		}},
-		{"gradle lockfile", "gradle.lockfile", 5000, func(n int) string {
-			var b strings.Builder
-			for i := range n {
-				fmt.Fprintf(&b, "g:a%d:1.%d=compileClasspath,runtimeClasspath\n", i, i)
-			}
-			return b.String()
-		}},
+		{"maven.config", ".mvn/maven.config", 5000, repeatLine("", "-Dp%[1]d=%[1]d -D q%[1]d=x\n", "")},
+		{"gradle.properties", "gradle.properties", 5000, repeatLine("", "k%[1]d = v\\\n  continued%[1]d\n", "")},
+		{"gradle lockfile", "gradle.lockfile", 5000, repeatLine("", "g:a%[1]d:1.%[1]d=compileClasspath,runtimeClasspath\n", "")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -151,6 +123,20 @@ func TestParsersLinear(t *testing.T) {
 				_ = p.Modules()
 			})
 		})
+	}
+}
+
+// repeatLine generates head, then line formatted with each i from 0 to n-1
+// (%[1]d refers to i again), then foot.
+func repeatLine(head, line, foot string) func(n int) string {
+	return func(n int) string {
+		var b strings.Builder
+		b.WriteString(head)
+		for i := range n {
+			fmt.Fprintf(&b, line, i)
+		}
+		b.WriteString(foot)
+		return b.String()
 	}
 }
 

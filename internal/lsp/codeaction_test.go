@@ -1,8 +1,6 @@
 package lsp
 
-import (
-	"testing"
-)
+import "testing"
 
 // editResult applies one edit to text (positions through offsetOf).
 func editResult(text string, e textEdit) string {
@@ -29,13 +27,31 @@ func checkEdit(t *testing.T, text string, e textEdit, ok bool, want string, none
 	}
 }
 
+// editCase is a file, a finding on one of its lines, and what the code
+// action must turn the file into (none: no edit offered).
+type editCase struct {
+	name, path, text string
+	line             int    // 0-based line of the finding
+	code             string // the finding's rule
+	want             string
+	none             bool
+}
+
+// checkEdits offers each case's finding to edit and checks the result.
+func checkEdits(t *testing.T, tests []editCase, edit func(path string, li *lineIndex, d diagnostic) (textEdit, bool)) {
+	t.Helper()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			li := newLineIndex([]byte(tt.text))
+			d := diagnostic{Code: tt.code, Range: lspRange{Start: position{Line: tt.line}, End: position{Line: tt.line}}}
+			e, ok := edit(tt.path, li, d)
+			checkEdit(t, tt.text, e, ok, tt.want, tt.none)
+		})
+	}
+}
+
 func TestEnableAuthEdit(t *testing.T) {
-	tests := []struct {
-		name, path, text string
-		line             int // 0-based line of the finding
-		want             string
-		none             bool // no edit offered
-	}{
+	tests := []editCase{
 		{name: "properties", path: "application.properties",
 			text: "server.port=7700\noms.auth.openapi.enable=false\n", line: 1,
 			want: "server.port=7700\noms.auth.openapi.enable=true\n"},
@@ -72,24 +88,14 @@ func TestEnableAuthEdit(t *testing.T) {
 		{name: "compose image line", path: "docker-compose.yml",
 			text: "services:\n  server:\n    image: powerjob/powerjob-server:5.1.0\n", line: 2, none: true},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			li := newLineIndex([]byte(tt.text))
-			d := diagnostic{Code: "unauthenticated-openapi", Range: lspRange{Start: position{Line: tt.line}, End: position{Line: tt.line}}}
-			e, ok := enableAuthEdit(tt.path, li, d)
-			checkEdit(t, tt.text, e, ok, tt.want, tt.none)
-		})
-	}
+	checkEdits(t, tests, func(path string, li *lineIndex, d diagnostic) (textEdit, bool) {
+		d.Code = "unauthenticated-openapi"
+		return enableAuthEdit(path, li, d)
+	})
 }
 
 func TestSuppressionEdits(t *testing.T) {
-	tests := []struct {
-		name, path, text string
-		line             int
-		code             string
-		want             string
-		none             bool
-	}{
+	tests := []editCase{
 		{name: "Go line without a comment", path: "x.go", code: "unsaferetry",
 			text: "package x\n\nfunc f() {\n\thttp.Post(\"http://a//b\", \"\", nil)\n}\n", line: 3,
 			want: "package x\n\nfunc f() {\n\thttp.Post(\"http://a//b\", \"\", nil) //nolint:unsaferetry // reason\n}\n"},
@@ -113,18 +119,10 @@ func TestSuppressionEdits(t *testing.T) {
 		{name: "JSON lockfile", path: "lockfile.json", code: "duplicate-openapi-request",
 			text: "{}\n", line: 0, none: true},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			li := newLineIndex([]byte(tt.text))
-			d := diagnostic{Code: tt.code, Range: lspRange{Start: position{Line: tt.line}, End: position{Line: tt.line}}}
-			var e textEdit
-			ok := true
-			if isGoFile(tt.path) {
-				e = nolintEdit(li, d)
-			} else {
-				e, ok = ignoreEdit(tt.path, li, d)
-			}
-			checkEdit(t, tt.text, e, ok, tt.want, tt.none)
-		})
-	}
+	checkEdits(t, tests, func(path string, li *lineIndex, d diagnostic) (textEdit, bool) {
+		if isGoFile(path) {
+			return nolintEdit(li, d), true
+		}
+		return ignoreEdit(path, li, d)
+	})
 }

@@ -1,0 +1,158 @@
+package mutation
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// piece is one part of a string built by concatenation or fmt.Sprintf.
+type piece struct {
+	s     string
+	known bool
+	param int    // -1, or the summarised function's parameter the part is
+	field string // the part is this field of parameter param
+	// local: an unknown part that is this variable of the package, never
+	// assigned (a parameter of a URL builder the caller's argument fills).
+	local *types.Var
+}
+
+// pieces splits a string expression into known and unknown parts.
+func (c *Classifier) pieces(e ast.Expr, depth int) []piece {
+	if e == nil || depth > maxDepth {
+		return []piece{{param: -1}}
+	}
+	e = ast.Unparen(e)
+	if v := c.str(e, depth); v.known || v.param >= 0 {
+		return []piece{{s: v.s, known: v.known, param: v.param, field: v.field}}
+	}
+	switch e := e.(type) {
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD {
+			return append(c.pieces(e.X, depth+1), c.pieces(e.Y, depth+1)...)
+		}
+	case *ast.Ident:
+		if v := c.varOf(e); v != nil {
+			if a, ok := c.single(v); ok && a.rhs != nil {
+				return c.pieces(a.rhs, depth+1)
+			} else if ok && a.call != nil && a.idx == 0 {
+				if ps, ok := c.urlCallPieces(a.call, depth); ok {
+					return ps // s, err := url.JoinPath(…)
+				}
+			}
+			if ps, ok := c.appendedPieces(v, depth); ok {
+				return ps // url := base; url += opts.Path (urlappend.go)
+			}
+			if v.Pkg() == c.pass.Pkg && len(c.idx().assigns[v]) == 0 {
+				return []piece{{param: -1, local: v}}
+			}
+		}
+	case *ast.CallExpr:
+		if ps, ok := c.urlCallPieces(e, depth); ok {
+			return ps
+		}
+		fn := c.calleeFunc(e)
+		if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && len(e.Args) > 0 {
+			if f := c.str(e.Args[0], depth+1); f.known {
+				return c.formatPieces(f.s, e.Args[1:], depth)
+			}
+		}
+		// A same-package URL builder: its returned expression, the
+		// callee's parameters filled with the call's arguments.
+		if ps, ok := c.builderPieces(e, fn, depth); ok {
+			return ps
+		}
+	}
+	return []piece{{param: -1}}
+}
+
+// formatPieces splits a Printf format into its literal text and one piece
+// per verb (the argument's own pieces for %s and %v).
+func (c *Classifier) formatPieces(format string, args []ast.Expr, depth int) []piece {
+	argi := 0
+	return expandVerbs(nil, format, func(verb byte) []piece {
+		defer func() { argi++ }()
+		if (verb == 's' || verb == 'v') && argi < len(args) {
+			return c.pieces(args[argi], depth+1)
+		}
+		return []piece{{param: -1}}
+	})
+}
+
+// firstParam returns the first parameter among pieces, or -1.
+func firstParam(ps []piece) int {
+	p, _ := firstParamField(ps)
+	return p
+}
+
+// firstParamField returns the first parameter among pieces and the field
+// of it the piece is ("" for the parameter itself), or -1.
+func firstParamField(ps []piece) (int, string) {
+	for _, p := range ps {
+		if p.param >= 0 {
+			return p.param, p.field
+		}
+	}
+	return -1, ""
+}
+
+// urlPath describes a URL built from pieces: its path with unknown parts
+// as {…} ("/v1/orders/{…}/refunds"), without scheme, host, a leading base
+// URL or the query; "" when nothing constant is left.
+func urlPath(ps []piece) string {
+	var b strings.Builder
+	for i, p := range ps {
+		switch {
+		case p.known:
+			b.WriteString(p.s)
+		case i == 0:
+			// A leading unknown is the base URL: dropped.
+		default:
+			if !strings.HasSuffix(b.String(), "{…}") {
+				b.WriteString("{…}")
+			}
+		}
+	}
+	s := b.String()
+	if k := strings.Index(s, "://"); k >= 0 {
+		s = s[k+3:]
+		if slash := strings.IndexByte(s, '/'); slash >= 0 {
+			s = s[slash:]
+		} else {
+			s = "/"
+		}
+	}
+	if q := strings.IndexAny(s, "?#"); q >= 0 {
+		s = s[:q]
+	}
+	if strings.Trim(s, "/{…}") == "" {
+		return ""
+	}
+	if !strings.HasPrefix(s, "/") {
+		s = "/" + s
+	}
+	return s
+}
+
+// sqlHole stands for an unknown part of SQL text: an identifier, so that
+// `"INSERT INTO " + table + "_archive"` still reads as one table name.
+const sqlHole = "twice_hole"
+
+// sqlText returns the SQL text of pieces, with unknown parts as a
+// placeholder identifier; ok is false when the text is not usable: nothing
+// known, or an unknown tail that could hold an ON CONFLICT clause.
+func sqlText(ps []piece) (string, bool) {
+	if len(ps) == 0 || !ps[len(ps)-1].known {
+		return "", false
+	}
+	var b strings.Builder
+	for _, p := range ps {
+		if p.known {
+			b.WriteString(p.s)
+		} else {
+			b.WriteString(sqlHole)
+		}
+	}
+	return b.String(), true
+}

@@ -1,0 +1,255 @@
+package retryscope
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"regexp"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// walk is one pass over the package's function declarations.
+type walk struct {
+	f      *Finder
+	info   *types.Info
+	helper func(*types.Func) *Helper
+	scopes []*Scope
+
+	// Per declaration.
+	decl     *ast.FuncDecl
+	params   map[types.Object]int // func-typed parameters of decl → index
+	funcLits map[types.Object]*ast.FuncLit
+	attempts map[int]types.Object // attempt-counter parameters of decl
+	labels   map[ast.Stmt]string  // labeled statements of decl → label
+	// Calls of decl's func-typed parameters (for helper detection).
+	paramCalls []paramCall
+
+	clients clientState
+	ref     *refusals
+}
+
+type paramCall struct {
+	decl  *ast.FuncDecl
+	call  *ast.CallExpr
+	param int
+}
+
+func newWalk(f *Finder, helper func(*types.Func) *Helper) *walk {
+	return &walk{f: f, info: f.info, helper: helper, clients: newClientState(), ref: f.newRefusals()}
+}
+
+// run walks the function declarations and the package-level variable
+// initialisers (var handler = func(…) { retry.Do(…) }), in source order.
+func (w *walk) run() {
+	for _, file := range w.f.pass.Files {
+		for _, decl := range file.Decls {
+			switch d := decl.(type) {
+			case *ast.FuncDecl:
+				if d.Body == nil {
+					continue
+				}
+				w.enterDecl(d)
+				ast.Inspect(d.Body, w.visit)
+			case *ast.GenDecl:
+				if d.Tok != token.VAR {
+					continue
+				}
+				// Func literals here run later, called through the
+				// variable: their scopes have no enclosing declaration.
+				w.enterPackageLevel()
+				for _, spec := range d.Specs {
+					for _, v := range spec.(*ast.ValueSpec).Values {
+						ast.Inspect(v, w.visit)
+					}
+				}
+			}
+		}
+	}
+	w.scopes = append(w.scopes, w.clients.resolve(w)...)
+}
+
+// enterPackageLevel resets the per-declaration state for code outside any
+// function declaration.
+func (w *walk) enterPackageLevel() {
+	w.decl = nil
+	w.params = map[types.Object]int{}
+	w.funcLits = map[types.Object]*ast.FuncLit{}
+	w.attempts = map[int]types.Object{}
+	w.labels = map[ast.Stmt]string{}
+}
+
+// attemptName matches parameter names of attempt counters.
+var attemptName = regexp.MustCompile(`(?i)(attempt|retr|tries|try)`)
+
+func (w *walk) enterDecl(d *ast.FuncDecl) {
+	w.decl = d
+	w.params = map[types.Object]int{}
+	w.funcLits = map[types.Object]*ast.FuncLit{}
+	w.attempts = map[int]types.Object{}
+	w.labels = map[ast.Stmt]string{}
+	i := 0
+	for _, field := range d.Type.Params.List {
+		names := field.Names
+		if len(names) == 0 {
+			i++
+			continue
+		}
+		for _, name := range names {
+			obj := w.info.Defs[name]
+			if obj != nil {
+				switch t := obj.Type().Underlying().(type) {
+				case *types.Signature:
+					w.params[obj] = i
+				case *types.Basic:
+					if t.Info()&types.IsInteger != 0 && attemptName.MatchString(name.Name) {
+						w.attempts[i] = obj
+					}
+				}
+			}
+			i++
+		}
+	}
+}
+
+func (w *walk) visit(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		w.recordFuncLits(n)
+		w.clients.noteAssign(w, n)
+	case *ast.ValueSpec:
+		for i, name := range n.Names {
+			if i < len(n.Values) {
+				if lit, ok := ast.Unparen(n.Values[i]).(*ast.FuncLit); ok {
+					if obj := w.info.Defs[name]; obj != nil {
+						w.funcLits[obj] = lit
+					}
+				}
+			}
+		}
+	case *ast.CompositeLit:
+		w.clients.noteComposite(w, n)
+	case *ast.LabeledStmt:
+		w.labels[n.Stmt] = n.Label.Name
+	case *ast.CallExpr:
+		w.call(n)
+	case *ast.ForStmt:
+		w.forLoop(n)
+	case *ast.RangeStmt:
+		w.rangeLoop(n)
+	}
+	return true
+}
+
+// recordFuncLits remembers `op := func() error {…}` so that retry.Do(op)
+// resolves to the literal.
+func (w *walk) recordFuncLits(as *ast.AssignStmt) {
+	if len(as.Lhs) != len(as.Rhs) {
+		return
+	}
+	for i, rhs := range as.Rhs {
+		lit, ok := ast.Unparen(rhs).(*ast.FuncLit)
+		if !ok {
+			continue
+		}
+		if id, ok := as.Lhs[i].(*ast.Ident); ok {
+			if obj := w.info.ObjectOf(id); obj != nil {
+				w.funcLits[obj] = lit
+			}
+		}
+	}
+}
+
+// call handles one call: retry libraries, helpers, -retryfuncs, recursion,
+// calls of the declaration's func parameters, and retrying clients.
+func (w *walk) call(call *ast.CallExpr) {
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if i, ok := w.params[w.info.Uses[id]]; ok {
+			w.paramCalls = append(w.paramCalls, paramCall{decl: w.decl, call: call, param: i})
+		}
+	}
+	w.notePassedParam(call)
+	fn, _ := typeutil.Callee(w.info, call).(*types.Func)
+	if fn == nil {
+		return
+	}
+	fn = fn.Origin() // a method of an instantiated generic type: facts are on the declaration
+	if lib, ok := lookupLibrary(w.f.libs, fn); ok {
+		if !lib.Safe && lib.Arg < len(call.Args) {
+			if s := w.addArgScope(KindLibrary, lib.Mechanism, call, call.Args[lib.Arg], Helper{}); s != nil {
+				w.guardLibrary(s, lib, call)
+			}
+		}
+		return
+	}
+	if h := w.helper(fn); h != nil && h.FuncParam >= 0 && h.FuncParam < len(call.Args) && !isVariadicParam(fn, h.FuncParam) {
+		if w.singleAttempt(h, call) {
+			return // a bound of one attempt: the func runs once
+		}
+		mech := shortName(fn) + " (retries its func argument)"
+		if h.RetriesCommit {
+			mech = shortName(fn) + ", which also re-runs the transaction when COMMIT failed"
+		}
+		if s := w.addArgScope(KindHelper, mech, call, call.Args[h.FuncParam], Helper{TxBeforeCommit: h.TxBeforeCommit, RetriesCommit: h.RetriesCommit}); s != nil && h.Verdict {
+			s.Verdict = true
+			if s.Param < 0 {
+				w.guardVerdict(s)
+			}
+		}
+		return
+	}
+	if w.f.isRetryFunc(fn) {
+		mech := shortName(fn) + " (a retry function from -retryfuncs)"
+		for _, arg := range call.Args {
+			if _, ok := w.info.TypeOf(arg).Underlying().(*types.Signature); ok {
+				w.addArgScope(KindHelper, mech, call, arg, Helper{})
+			}
+		}
+		return
+	}
+	w.recursion(call, fn)
+	w.clients.noteCall(w, call, fn)
+}
+
+// addArgScope adds the scope of a retried func argument: a literal (or a
+// local variable holding one), a named function or method value, or a
+// func-typed parameter of the enclosing declaration (a helper). h carries
+// the transaction behaviour of a retry helper (zero for libraries). It
+// returns the scope added, or nil.
+func (w *walk) addArgScope(kind Kind, mech string, call *ast.CallExpr, arg ast.Expr, h Helper) *Scope {
+	s := &Scope{Kind: kind, Mechanism: mech, Pos: call.Pos(), Param: -1, Encl: w.decl,
+		TxBeforeCommit: h.TxBeforeCommit, RetriesCommit: h.RetriesCommit}
+	switch a := ast.Unparen(arg).(type) {
+	case *ast.FuncLit:
+		s.Body = a.Body
+	case *ast.Ident, *ast.SelectorExpr:
+		var obj types.Object
+		if sel, ok := a.(*ast.SelectorExpr); ok {
+			if selection := w.info.Selections[sel]; selection != nil {
+				obj = selection.Obj()
+			} else {
+				obj = w.info.Uses[sel.Sel]
+			}
+		} else {
+			obj = w.info.Uses[a.(*ast.Ident)]
+		}
+		switch o := obj.(type) {
+		case *types.Func:
+			s.Func, s.Arg = o, arg
+		case *types.Var:
+			if lit := w.funcLits[o]; lit != nil {
+				s.Body = lit.Body
+			} else if i, ok := w.params[o]; ok {
+				s.Param = i
+			} else {
+				return nil
+			}
+		default:
+			return nil
+		}
+	default:
+		return nil
+	}
+	w.scopes = append(w.scopes, s)
+	return s
+}
