@@ -32,6 +32,10 @@ The analyzer reports each such write inside a retry scope:
     500`) and goes round again on failure or on a 5xx (in an if, a switch
     on the error or on the status, or the loop condition, also behind a
     first-attempt guard: `for i := 0; i == 0 || err != nil && i < 3; i++`).
+    A status divided into its class counts as the class:
+    `resp.StatusCode/100 != 5` leaves on every non-5xx status, `switch
+    code / 100 { case 5: continue }` goes round on every 5xx (also when the
+    status was first copied into a variable, `code := resp.StatusCode`).
     Loops over distinct items, pagination, polling and consumer loops are
     not retries, nor are loops that go round only on 401/403/407/429 (the
     server refused the request without executing it) or only on specific

@@ -47,7 +47,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a go-retryablehttp client in a field with a CheckRetry method value, options that may swap the policy, a NewRequest helper and a generic Do", "forgeapi"},
 		{"paths set on a copy of the base URL; state transitions of one resource silent, actions that make something new reported", "memberactions"},
 		{"the SDK of a retrying client used from another package", "example.com/hostingapp"},
-		{"loops that retry on a status only (predicate, status map, refusals)", "statusretry"},
+		{"loops that retry on a status only (predicate, status map, refusals, status classes: /100 == 5 reported, /100 == 4 silent)", "statusretry"},
 		{"a retry handler in a handler chain", "handlerchain"},
 		{"a retrying Do over an injectable Doer interface; convenience methods passing POST", "doerclient"},
 		{"the retrying Doer client library used from another package", "example.com/doerapp"},

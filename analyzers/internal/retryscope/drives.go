@@ -106,8 +106,10 @@ func (w *walk) exitsOnNestedSuccess(l loop, success ast.Stmt, results []types.Ob
 // switchDrives judges `switch { case err == nil: return …; case …: }`: a
 // success case that exits and some way to go round again.
 func (w *walk) switchDrives(l loop, s *ast.SwitchStmt, rest []ast.Stmt, results []types.Object) bool {
-	if s.Tag != nil && w.isStatus(s.Tag, results) {
-		return w.statusSwitchDrives(l, s, rest)
+	if s.Tag != nil {
+		if divisor, ok := w.statusDivisor(s.Tag, w.statusOf(results)); ok {
+			return w.statusSwitchDrives(l, s, rest, divisor)
+		}
 	}
 	successExits, again, hasDefault := false, false, false
 	tagIsErr := s.Tag != nil && w.mentions(s.Tag, results) && isErrorType(w.info.TypeOf(s.Tag))
@@ -146,22 +148,36 @@ func (w *walk) switchDrives(l loop, s *ast.SwitchStmt, rest []ast.Stmt, results 
 // exits, and a way to go round again on a 5xx (a case listing one, or the
 // default or the rest of the body when no case does). Cases of other
 // statuses (401, 429) going round are not retries of an executed request.
-func (w *walk) statusSwitchDrives(l loop, s *ast.SwitchStmt, rest []ast.Stmt) bool {
+// When no case lists a 2xx, successes take the default or leave the
+// switch, and that path must exit (`switch … { case 503: continue };
+// return resp`). A switch on the class (`switch resp.StatusCode / 100 {
+// case 5: … }`) has divisor 100: its case values are classes.
+func (w *walk) statusSwitchDrives(l loop, s *ast.SwitchStmt, rest []ast.Stmt, divisor int) bool {
 	successExits, again := false, false
-	listed5xx := false
-	var defaultOutcome outcome
-	hasDefault := false
+	listed5xx, listed2xx := false, false
+	unlisted := l.list(rest, false) // where statuses no case lists go
 	for _, c := range s.Body.List {
 		cc := c.(*ast.CaseClause)
+		if cc.List == nil {
+			unlisted = l.list(cc.Body, true)
+			if unlisted&fall != 0 {
+				unlisted = unlisted&^fall | l.list(rest, false)
+			}
+		}
+	}
+	for _, c := range s.Body.List {
+		cc := c.(*ast.CaseClause)
+		if cc.List == nil {
+			continue
+		}
 		o := l.list(cc.Body, true)
 		if o&fall != 0 {
 			o = o&^fall | l.list(rest, false)
 		}
-		if cc.List == nil {
-			hasDefault, defaultOutcome = true, o
-			continue
-		}
-		success, server := w.caseStatuses(cc.List)
+		listed, ok := w.caseSet(cc.List, divisor)
+		success := ok && listed.SubsetOf(httpstatus.Successes())
+		server := ok && listed.Intersects(httpstatus.ServerErrors())
+		listed2xx = listed2xx || !ok || listed.Intersects(httpstatus.Successes())
 		switch {
 		case success && !server:
 			if o != exit {
@@ -174,29 +190,27 @@ func (w *walk) statusSwitchDrives(l loop, s *ast.SwitchStmt, rest []ast.Stmt) bo
 		}
 	}
 	if !listed5xx {
-		// 5xx statuses take the default, or fall out of the switch.
-		if hasDefault {
-			again = again || defaultOutcome&(next|fall) != 0
-		} else {
-			again = again || l.list(rest, false)&(next|fall) != 0
-		}
+		again = again || unlisted&(next|fall) != 0
+	}
+	if !listed2xx {
+		successExits = unlisted == exit
 	}
 	return successExits && again
 }
 
-// caseStatuses says whether a case's constant values are all 2xx
-// (success), and whether one of them is a 5xx (server). A non-constant
-// value makes the case neither.
-func (w *walk) caseStatuses(values []ast.Expr) (success, server bool) {
+// caseSet returns the statuses a case's constant values list; with a
+// divisor the values are classes (case 5 of a switch on status/100 lists
+// 500–599). A non-constant value makes the case unknown.
+func (w *walk) caseSet(values []ast.Expr, divisor int) (httpstatus.Set, bool) {
 	var listed httpstatus.Set
 	for _, e := range values {
 		v, ok := w.intConst(e)
 		if !ok {
-			return false, false
+			return httpstatus.Set{}, false
 		}
-		listed.Add(v)
+		listed = listed.Or(httpstatus.WhereScaled(token.EQL, v, divisor))
 	}
-	return !listed.Empty() && listed.SubsetOf(httpstatus.Successes()), listed.Intersects(httpstatus.ServerErrors())
+	return listed, !listed.Empty()
 }
 
 // repeatsOnFailure recognises loop conditions that keep going while the

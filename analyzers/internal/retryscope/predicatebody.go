@@ -3,6 +3,7 @@ package retryscope
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 
 	"github.com/twice-lint/twice/analyzers/internal/httpstatus"
@@ -95,7 +96,14 @@ func (w *walk) returnSet(ret *ast.ReturnStmt, isStatus func(ast.Expr) bool, dept
 // returns the statuses for which a case returns true and those that get
 // past the switch.
 func (w *walk) switchSet(s *ast.SwitchStmt, isStatus func(ast.Expr) bool, rest httpstatus.Set, depth int) (yes, after httpstatus.Set, ok bool) {
-	if s.Init != nil || s.Tag != nil && !isStatus(s.Tag) {
+	divisor := 1
+	if s.Tag != nil {
+		var isTag bool
+		if divisor, isTag = w.statusDivisor(s.Tag, isStatus); !isTag {
+			return yes, after, false
+		}
+	}
+	if s.Init != nil {
 		return yes, after, false
 	}
 	var deflt []ast.Stmt
@@ -114,7 +122,7 @@ func (w *walk) switchSet(s *ast.SwitchStmt, isStatus func(ast.Expr) bool, rest h
 				if !isConst {
 					return yes, after, false
 				}
-				set = httpstatus.Of(v)
+				set = httpstatus.WhereScaled(token.EQL, v, divisor)
 			} else if set, ok = w.gateSet(e, isStatus, false, depth+1); !ok {
 				return yes, after, false
 			}

@@ -9,8 +9,14 @@ import (
 	"github.com/twice-lint/twice/analyzers/internal/httpstatus"
 )
 
-// mentions reports whether n mentions one of objs.
+// mentions reports whether n mentions one of objs, or a copy of the
+// status of one (statusalias.go).
 func (w *walk) mentions(n ast.Node, objs []types.Object) bool {
+	return w.mentionsDirect(n, objs) || w.mentionsAlias(n, objs)
+}
+
+// mentionsDirect reports whether n mentions one of objs itself.
+func (w *walk) mentionsDirect(n ast.Node, objs []types.Object) bool {
 	for _, o := range objs {
 		if refersTo(w.info, n, o) {
 			return true
@@ -93,25 +99,18 @@ func (w *walk) isFailureTest(cond ast.Expr, results []types.Object) bool {
 	return false
 }
 
-// statusTest classifies `resp.StatusCode op C` (either way round).
-// statusTest classifies `resp.StatusCode op C` (either way round) by the
+// statusTest classifies `resp.StatusCode op C` (either way round, the
+// status possibly divided into its class: `resp.StatusCode/100 == 5`) by the
 // statuses it selects: executed (2xx), server failure (5xx) or neither.
 // Statuses that only refuse (401, 403, 429) are in neither class: a loop that
 // goes round only on them re-sends a request the server did not execute,
 // which is not a repeated write.
 func (w *walk) statusTest(b *ast.BinaryExpr, results []types.Object) httpstatus.Test {
-	status, other, op := b.X, b.Y, b.Op
-	if !w.isStatus(status, results) {
-		status, other, op = b.Y, b.X, httpstatus.Mirror(b.Op)
-	}
-	if !w.isStatus(status, results) {
-		return httpstatus.Other
-	}
-	c, ok := w.intConst(other)
+	yes, ok := w.statusCompare(b, w.statusOf(results))
 	if !ok {
 		return httpstatus.Other
 	}
-	return httpstatus.Classify(httpstatus.Where(op, c))
+	return httpstatus.Classify(yes)
 }
 
 // intConst returns the value of an integer constant expression that fits
@@ -163,8 +162,12 @@ func (w *walk) isVerdictErr(e ast.Expr, results []types.Object) bool {
 	return false
 }
 
-// isStatus recognises resp.StatusCode and resp.StatusCode() of a result.
+// isStatus recognises resp.StatusCode and resp.StatusCode() of a result,
+// and a variable that copies one (`code := resp.StatusCode`).
 func (w *walk) isStatus(e ast.Expr, results []types.Object) bool {
+	if status := w.statusAlias(e); status != nil {
+		e = status
+	}
 	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
 		e = call.Fun
 	}

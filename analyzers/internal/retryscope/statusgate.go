@@ -171,14 +171,16 @@ func mentionsStatus(e ast.Expr, isStatus func(ast.Expr) bool) bool {
 }
 
 // statusCompare evaluates `status op C` (either way round), where isStatus
-// says which operand is the status.
+// says which operand is the status. The status may be divided into its
+// class (`resp.StatusCode/100 != 5`): the test then selects whole classes.
 func (w *walk) statusCompare(b *ast.BinaryExpr, isStatus func(ast.Expr) bool) (httpstatus.Set, bool) {
 	status, other, op := b.X, b.Y, b.Op
-	if !isStatus(status) {
+	divisor, ok := w.statusDivisor(status, isStatus)
+	if !ok {
 		status, other, op = b.Y, b.X, httpstatus.Mirror(b.Op)
-	}
-	if !isStatus(status) {
-		return httpstatus.Set{}, false
+		if divisor, ok = w.statusDivisor(status, isStatus); !ok {
+			return httpstatus.Set{}, false
+		}
 	}
 	c, ok := w.intConst(other)
 	if !ok {
@@ -186,9 +188,16 @@ func (w *walk) statusCompare(b *ast.BinaryExpr, isStatus func(ast.Expr) bool) (h
 	}
 	switch op {
 	case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
-		return httpstatus.Where(op, c), true
+		return httpstatus.WhereScaled(op, c, divisor), true
 	}
 	return httpstatus.Set{}, false
+}
+
+// statusDivisor reports whether e is the status (isStatus) or the status
+// divided by a constant, its class (`resp.StatusCode / 100`), and by what.
+func (w *walk) statusDivisor(e ast.Expr, isStatus func(ast.Expr) bool) (int, bool) {
+	x, divisor := httpstatus.Quotient(w.info, e)
+	return divisor, isStatus(x)
 }
 
 // predicateSet reads a status predicate of this package,

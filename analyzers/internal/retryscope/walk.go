@@ -20,8 +20,9 @@ type walk struct {
 	decl     *ast.FuncDecl
 	params   map[types.Object]int // func-typed parameters of decl → index
 	funcLits map[types.Object]*ast.FuncLit
-	attempts map[int]types.Object // attempt-counter parameters of decl
-	labels   map[ast.Stmt]string  // labeled statements of decl → label
+	attempts map[int]types.Object      // attempt-counter parameters of decl
+	labels   map[ast.Stmt]string       // labeled statements of decl → label
+	aliases  map[types.Object]ast.Expr // variables of decl copying a status → the status read
 	// Calls of decl's func-typed parameters (for helper detection).
 	paramCalls []paramCall
 
@@ -77,6 +78,7 @@ func (w *walk) enterPackageLevel() {
 	w.funcLits = map[types.Object]*ast.FuncLit{}
 	w.attempts = map[int]types.Object{}
 	w.labels = map[ast.Stmt]string{}
+	w.aliases = nil
 }
 
 // attemptName matches parameter names of attempt counters.
@@ -88,6 +90,7 @@ func (w *walk) enterDecl(d *ast.FuncDecl) {
 	w.funcLits = map[types.Object]*ast.FuncLit{}
 	w.attempts = map[int]types.Object{}
 	w.labels = map[ast.Stmt]string{}
+	w.aliases = w.statusAliases(d.Body)
 	i := 0
 	for _, field := range d.Type.Params.List {
 		names := field.Names
