@@ -36,6 +36,9 @@ The analyzer reports each such write inside a retry scope:
     `resp.StatusCode/100 != 5` leaves on every non-5xx status, `switch
     code / 100 { case 5: continue }` goes round on every 5xx (also when the
     status was first copied into a variable, `code := resp.StatusCode`).
+    A gate bounded by the attempts left (`if resp.StatusCode >= 500 && i <
+    maxRetry { continue }`) or naming a refusal beside a 5xx (`code == 429
+    || code >= 500`) goes round on the 5xx all the same.
     Loops over distinct items, pagination, polling and consumer loops are
     not retries, nor are loops that go round only on 401/403/407/429 (the
     server refused the request without executing it) or only on specific
@@ -59,9 +62,13 @@ Writes are POST and PATCH requests, INSERTs and relative UPDATEs, message
 publishing, accumulating Redis commands, the functions named by
 -unsaferetry.mutating, and any function that performs one of these. A POST
 that reads is not a write: a search, query or token endpoint (/_search,
-/query, /oauth/token, :batchGet), an operation named like a read
+/query, /oauth/token, /check, :batchGet), an operation named like a read
 (/twirp/…/ListOrders, a GetOrder function posting JSON-RPC, ACME's
-postAsGet), an OAuth2 grant_type form, a GraphQL query document. Nor is
+postAsGet), an OAuth2 token request (a grant_type form, or a helper
+that keeps the refresh_token of the grant its caller passes), a GraphQL
+query document. A path template filled in place
+(p := "/stores/{id}/check"; p = strings.Replace(p, "{id}", id, -1), as
+generated clients do) is read as its template. Nor is
 a POST that puts one existing resource in a state (/projects/{id}/archive,
 /issues/{id}/subscribe, /keys/{id}/enable, /payments/{id}/cancel): repeated,
 it finds the state reached or is refused; actions under a member that make
@@ -73,7 +80,7 @@ payload-less fetch and goes round only on the fetched status is a poll,
 not a retry. A retry predicate kept in func values (a slice of retry
 conditions) is read through every value the package stores there. A
 function whose body was analyzed is judged by what it does, never by its
-name, and a concrete function of a package twice has no facts for is
+name alone, and a concrete function of a package twice has no facts for is
 unknown (silent). Calls named like a create or send are writes only when
 there is no body to judge (a method of an interface with no known
 implementation, a func value), and never when the signature takes and
@@ -82,7 +89,11 @@ names an upsert (CreateOrUpdate, CreateIfNotExists) or a protocol signal
 (acks, heartbeats, a lease keep-alive), or belongs to an interface named
 for a callback role (…Listener, …Delegate, …Observer, …Callback).
 An unexported interface's method, or an exported interface's sealed by an
-unexported method, is judged by its package's implementations. A loop
+unexported method, is judged by its package's implementations. A call
+named like an opening (Create…, New…, Open…, Dial…, Connect…) whose first
+result has a Close method opens a handle — a producer session, a remote
+shell, a local database — and is not a write, whatever its body sends to
+open it; what is sent through the handle is judged where it is sent. A loop
 whose attempt returns a verdict rather than an error is driven by the
 verdict's error field or accessor (v.Err, v.Err()).
 

@@ -46,6 +46,8 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a go-retryablehttp client kept in a struct field, requests converted with FromRequest", "hostingapi"},
 		{"a go-retryablehttp client in a field with a CheckRetry method value, options that may swap the policy, a NewRequest helper and a generic Do", "forgeapi"},
 		{"paths set on a copy of the base URL; state transitions of one resource silent, actions that make something new reported", "memberactions"},
+		{"path templates filled in place with strings.Replace (generated clients); a token helper whose caller passes the grant", "templatepaths"},
+		{"creates that open a handle (producer, shell) are silent; what is sent through it, and creates of records, are reported", "handles"},
 		{"the SDK of a retrying client used from another package", "example.com/hostingapp"},
 		{"loops that retry on a status only (predicate, status map, refusals, status classes: /100 == 5 reported, /100 == 4 silent)", "statusretry"},
 		{"a retry handler in a handler chain", "handlerchain"},

@@ -102,6 +102,9 @@ func (c *Classifier) Call(call *ast.CallExpr) (Op, bool) {
 		}
 		return op, op.Kind != KindNone
 	}
+	if opensHandle(fn) {
+		return Op{}, false // a session, shell or file opened: a handle, not a record (handles.go)
+	}
 	fact := c.facts(fn)
 	if fact != nil && fact.Idempotent {
 		return Op{}, false

@@ -319,6 +319,9 @@ func isNamed(t types.Type, path, name string) bool {
 var readOnlySegments = map[string]bool{
 	"_search": true, "_msearch": true, "_count": true, "_mget": true, "_field_caps": true,
 	"_explain": true, "scroll": true, "search": true, "query": true, "lookup": true,
+	// An authorization or health check answers a question (/stores/{id}/check,
+	// /v1/permissions/check); check-in and checkout are other segments.
+	"check": true,
 }
 
 // readOnlyMethods are Google-style custom methods (/v1/things:search) that

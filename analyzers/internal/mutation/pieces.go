@@ -44,6 +44,9 @@ func (c *Classifier) pieces(e ast.Expr, depth int) []piece {
 			if ps, ok := c.appendedPieces(v, depth); ok {
 				return ps // url := base; url += opts.Path (urlappend.go)
 			}
+			if ps, ok := c.templatePieces(v, depth); ok {
+				return ps // p := "/items/{id}"; p = strings.Replace(p, "{id}", id, -1)
+			}
 			if v.Pkg() == c.pass.Pkg && len(c.idx().assigns[v]) == 0 {
 				return []piece{{param: -1, local: v}}
 			}

@@ -239,7 +239,9 @@ func (c *Classifier) enclosingDecl(pos token.Pos) *ast.FuncDecl {
 
 // tokenRequest reports whether decl builds an OAuth2 token request: its
 // body spells the grant_type form field every token request carries
-// (RFC 6749 §4). Repeating one issues another token, nothing else.
+// (RFC 6749 §4), or the refresh_token of a refresh grant (a helper whose
+// callers pass the grant keeps only that). Repeating one issues another
+// token, nothing else.
 func (c *Classifier) tokenRequest(decl *ast.FuncDecl) bool {
 	c.tokenMu.Lock()
 	defer c.tokenMu.Unlock()
@@ -249,7 +251,7 @@ func (c *Classifier) tokenRequest(decl *ast.FuncDecl) bool {
 	found := false
 	if decl.Body != nil {
 		ast.Inspect(decl.Body, func(n ast.Node) bool {
-			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && strings.Contains(lit.Value, "grant_type") {
+			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING && (strings.Contains(lit.Value, "grant_type") || strings.Contains(lit.Value, "refresh_token")) {
 				found = true
 			}
 			return !found

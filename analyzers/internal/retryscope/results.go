@@ -92,8 +92,22 @@ func (w *walk) isFailureTest(cond ast.Expr, results []types.Object) bool {
 	if verdictErr {
 		return true
 	}
-	// A status test: `resp.StatusCode >= 500`, `resp.StatusCode == 503`.
+	// A status test: `resp.StatusCode >= 500`, `resp.StatusCode == 503`,
+	// `code == 429 || code >= 500`, also bounded by the attempts left
+	// (`… && i < maxRetry`): a conjunct that does not look at the results
+	// only stops the retry, it does not change what it goes round on.
 	if b, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok {
+		switch {
+		case b.Op == token.LAND && !w.mentions(b.Y, results):
+			return w.isFailureTest(b.X, results)
+		case b.Op == token.LAND && !w.mentions(b.X, results):
+			return w.isFailureTest(b.Y, results)
+		case b.Op == token.LOR:
+			// `code == 429 || code >= 500`: a failure when either side is
+			// and neither is a success.
+			return (w.isFailureTest(b.X, results) || w.isFailureTest(b.Y, results)) &&
+				!w.isSuccessTest(b.X, results) && !w.isSuccessTest(b.Y, results)
+		}
 		return w.statusTest(b, results) == httpstatus.Retry
 	}
 	return false
