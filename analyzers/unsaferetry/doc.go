@@ -38,7 +38,9 @@ The analyzer reports each such write inside a retry scope:
     status was first copied into a variable, `code := resp.StatusCode`).
     A gate bounded by the attempts left (`if resp.StatusCode >= 500 && i <
     maxRetry { continue }`) or naming a refusal beside a 5xx (`code == 429
-    || code >= 500`) goes round on the 5xx all the same.
+    || code >= 500`) goes round on the 5xx all the same, and so does one
+    that leaves out a status in the same test (`code >= 500 && code !=
+    501`).
     Loops over distinct items, pagination, polling and consumer loops are
     not retries, nor are loops that go round only on 401/403/407/429 (the
     server refused the request without executing it) or only on specific
