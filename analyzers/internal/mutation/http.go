@@ -330,6 +330,21 @@ var readOnlyMethods = map[string]bool{
 	"search": true, "query": true, "get": true, "batchGet": true, "list": true, "lookup": true, "runQuery": true,
 }
 
+// splitLastSegment returns the last segment of a path as urlPath renders
+// it and what comes before it, without a trailing slash, a query or a
+// fragment; parent is "" when the path has no slash.
+func splitLastSegment(path string) (parent, last string) {
+	path = strings.TrimRight(path, "/")
+	if i := strings.IndexAny(path, "?#"); i >= 0 {
+		path = path[:i]
+	}
+	i := strings.LastIndexByte(path, '/')
+	if i < 0 {
+		return "", path
+	}
+	return path[:i], path[i+1:]
+}
+
 // ReadOnlyPOST reports whether a POST to path (as urlPath renders it, "" or
 // with {…} for unknown parts) is a read by convention: the last segment is
 // a search, query or token endpoint (/orders/_search, /v1/search,
@@ -337,11 +352,7 @@ var readOnlyMethods = map[string]bool{
 // /v1/find-users), or a read-only custom method (/v1/documents:batchGet).
 // An unknown last segment is not.
 func ReadOnlyPOST(path string) bool {
-	path = strings.TrimRight(path, "/")
-	if i := strings.IndexAny(path, "?#"); i >= 0 {
-		path = path[:i]
-	}
-	last := path[strings.LastIndexByte(path, '/')+1:]
+	_, last := splitLastSegment(path)
 	if last == "" || strings.Contains(last, "{") {
 		return false
 	}

@@ -27,15 +27,7 @@ var transitionWords = map[string]bool{
 // is made only of transition or state words (subscribe, archive, enable,
 // cancel) and the segment before it is a member's id ({…}).
 func MemberActionPOST(path string) bool {
-	path = strings.TrimRight(path, "/")
-	if i := strings.IndexAny(path, "?#"); i >= 0 {
-		path = path[:i]
-	}
-	i := strings.LastIndexByte(path, '/')
-	if i < 0 {
-		return false
-	}
-	last, parent := path[i+1:], path[:i]
+	parent, last := splitLastSegment(path)
 	if !strings.HasSuffix(parent, "{…}") || strings.Contains(last, "{") {
 		return false
 	}

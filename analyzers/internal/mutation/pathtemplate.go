@@ -62,8 +62,11 @@ func splitPlaceholders(s string) []piece {
 	var out []piece
 	for {
 		open := strings.IndexByte(s, '{')
-		end := strings.IndexByte(s[max(open, 0):], '}')
-		if open < 0 || end < 0 {
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(s[open:], '}')
+		if end < 0 {
 			break
 		}
 		end += open

@@ -102,11 +102,7 @@ func SetName(name string) bool {
 // operation that adds or acts (/events:append, /api/find-and-modify,
 // /counters/increment): the path speaks before the sender's name.
 func pathAdds(path string) bool {
-	path = strings.TrimRight(path, "/")
-	if i := strings.IndexAny(path, "?#"); i >= 0 {
-		path = path[:i]
-	}
-	last := path[strings.LastIndexByte(path, '/')+1:]
+	_, last := splitLastSegment(path)
 	words := nameWords(strings.ReplaceAll(last, ":", " "))
 	if addsWords(words) {
 		return true

@@ -107,13 +107,11 @@ func (w *walk) isFailureTest(cond ast.Expr, results []types.Object) bool {
 			// and neither is a success.
 			return (w.isFailureTest(b.X, results) || w.isFailureTest(b.Y, results)) &&
 				!w.isSuccessTest(b.X, results) && !w.isSuccessTest(b.Y, results)
-		case b.Op == token.LAND:
-			// Both sides test the status (`code >= 500 && code != 501`):
-			// the statuses both select.
-			set, ok := w.gateSet(b, w.statusOf(results), false, 0)
-			return ok && httpstatus.Classify(set) == httpstatus.Retry
 		}
-		return w.statusTest(b, results) == httpstatus.Retry
+		// A comparison of the status, or a conjunction of them (`code >=
+		// 500 && code != 501`): the statuses it selects.
+		set, ok := w.gateSet(b, w.statusOf(results), false, 0)
+		return ok && httpstatus.Classify(set) == httpstatus.Retry
 	}
 	return false
 }
