@@ -115,6 +115,9 @@ func (r *reporter) candidates() []candidate {
 					if writesToFresh(r.pass.TypesInfo, call, created) {
 						return true // a new resource each attempt
 					}
+					if r.sendsDrainedRequest(call, s) {
+						return true // later attempts fail in the client
+					}
 					if !(s.TxBeforeCommit && op.Kind == mutation.KindSQL) {
 						add(candidate{node: call, call: call, op: op, scope: s})
 					}

@@ -14,8 +14,10 @@ import "strings"
 //   - a vendor's payload id: a header named …-Id, …-Key or …-Token for the
 //     thing sent (X-Event-Id, X-Notification-Id, X-Payload-Key) — but not
 //     one that names a caller, a credential or a trace (X-Request-Id,
-//     X-Correlation-Id, X-Api-Key, X-Auth-Token, X-Session-Id, X-Client-Id),
-//     which servers do not dedup on.
+//     X-Correlation-Id, X-Api-Key, X-Auth-Token, X-Session-Id, X-Client-Id,
+//     and abbreviated as in Vendor-Req-Id or X-Rid), which servers do not
+//     dedup on: a request id is made fresh for each request to find it in
+//     logs, so seeing it made before a retry says nothing about the server.
 
 // keyHeaderNames are dedup headers named outright (lower case).
 var keyHeaderNames = map[string]bool{
@@ -32,6 +34,10 @@ var notKeyWords = []string{
 	"amz", "goog", "ms-", "forwarded", "real", "original",
 }
 
+// notKeyTokens are abbreviations of the same, matched as whole dash-separated
+// words (a substring "req" would also match inside longer words).
+var notKeyTokens = map[string]bool{"req": true, "reqid": true, "rid": true, "rqid": true, "invocation": true, "log": true}
+
 // isKeyHeader reports whether a header name (lower case) carries a
 // deduplication id.
 func isKeyHeader(h string) bool {
@@ -43,6 +49,11 @@ func isKeyHeader(h string) bool {
 	}
 	for _, w := range notKeyWords {
 		if strings.Contains(h, w) {
+			return false
+		}
+	}
+	for _, w := range strings.Split(h, "-") {
+		if notKeyTokens[w] {
 			return false
 		}
 	}

@@ -27,6 +27,14 @@ var readWords = map[string]bool{
 	// Discovery (OIDC, service discovery, a protocol's capability probe)
 	// reads what the server offers.
 	"discover": true,
+	// Evaluations and computations answer from their input and store
+	// nothing: expanding or evaluating a policy or a flag, verifying a
+	// signature, comparing, simulating; and model inference (embeddings,
+	// classification, translation, completions), which a repeat only bills
+	// again.
+	"expand": true, "evaluate": true, "verify": true, "compute": true, "calculate": true, "simulate": true,
+	"compare": true, "diff": true, "embed": true, "embeddings": true, "tokenize": true, "detokenize": true,
+	"rerank": true, "classify": true, "detect": true, "translate": true, "predict": true, "completions": true,
 }
 
 // writeWords anywhere in a name make it a write even when it starts with a

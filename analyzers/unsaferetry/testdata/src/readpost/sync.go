@@ -30,6 +30,27 @@ func (s *Syncer) Orders(ctx context.Context, id string) error {
 	})
 }
 
+// Evaluations and inference store nothing: asking again answers again.
+func (s *Syncer) Evaluate(ctx context.Context, flag string) error {
+	var out map[string]any
+	return retry.Do(func() error {
+		if err := s.api.call(ctx, "/v1/flags/"+flag+"/evaluate", nil, &out); err != nil {
+			return err
+		}
+		if err := s.api.call(ctx, "/v1/relations/expand", nil, &out); err != nil {
+			return err
+		}
+		return s.api.call(ctx, "/v1/embeddings", nil, &out)
+	})
+}
+
+// The collection itself is a create.
+func (s *Syncer) NewFlag(ctx context.Context, flag string) error {
+	return retry.Do(func() error {
+		return s.api.call(ctx, "/v1/flags", flag, nil) // want `Client\.call \(POST /v1/flags\) inside retry\.Do`
+	})
+}
+
 func (s *Syncer) Place(ctx context.Context, o Order) error {
 	return retry.Do(func() error {
 		return s.api.call(ctx, "/twirp/shop.v1.Orders/CreateOrder", o, nil) // want `Client\.call \(POST /twirp/shop\.v1\.Orders/CreateOrder\) inside retry\.Do`

@@ -1,0 +1,195 @@
+package unsaferetry
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/twice-lint/twice/analyzers/internal/retryscope"
+)
+
+// A request built once, before the retry, with a body read from a reader
+// is sent with its body only once:
+//
+//	req, _ := http.NewRequest("POST", url, bytes.NewReader(payload))
+//	for i := 0; i < 3; i++ {
+//		resp, err := client.Do(req) // the second Do finds the reader at EOF
+//		…
+//	}
+//
+// The first Do reads the reader to its end. If that attempt reached the
+// server, every later Do of the same request fails in the client ("http:
+// ContentLength=N with Body length 0") before a complete request is sent,
+// so the server cannot apply it twice; if it did not reach the server, the
+// body was never read and the next attempt is the first delivery. (The
+// retry is broken, but it is not a double write.) Only readers that are
+// never nil and cannot rewind themselves count, and only when nothing in
+// the retried code gives the request a body again (req.Body = …,
+// req.GetBody) or builds a new request.
+
+// sendsDrainedRequest reports whether call is (*http.Client).Do or a
+// RoundTrip of a request variable that scope s re-sends as it was built
+// outside s, with a one-shot body.
+func (r *reporter) sendsDrainedRequest(call *ast.CallExpr, s *retryscope.Scope) bool {
+	info := r.pass.TypesInfo
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil || len(call.Args) != 1 || !(isMethodOf(fn, "net/http", "Client", "Do") || fn.Name() == "RoundTrip") {
+		return false
+	}
+	v := requestVar(info, call.Args[0])
+	if v == nil || s.Encl == nil || s.Encl.Body == nil || v.Parent() == nil || !within(s.Encl.Body, v.Pos()) || within(s.Body, v.Pos()) {
+		return false // a parameter, a field, or a request made in the attempt
+	}
+	build := r.onlyAssignment(s.Encl.Body, v)
+	return build != nil && !within(s.Body, build.Pos()) && oneShotBody(info, r.requestBody(build)) && !rebodied(info, s.Body, v)
+}
+
+// requestVar returns the local variable a request argument names, through
+// req.WithContext(ctx) and req.Clone(ctx), which share req's Body.
+func requestVar(info *types.Info, e ast.Expr) *types.Var {
+	e = ast.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "WithContext" && sel.Sel.Name != "Clone" {
+			return nil
+		}
+		e = ast.Unparen(sel.X)
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := info.Uses[id].(*types.Var)
+	if v == nil || !isHTTPRequestPtr(v.Type()) {
+		return nil
+	}
+	return v
+}
+
+// onlyAssignment returns the right-hand side of the single assignment of
+// v in body, or nil when v is assigned more than once (or not by a plain
+// assignment).
+func (r *reporter) onlyAssignment(body *ast.BlockStmt, v *types.Var) ast.Expr {
+	info := r.pass.TypesInfo
+	var rhs ast.Expr
+	count := 0
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				id, ok := ast.Unparen(lhs).(*ast.Ident)
+				if !ok || info.ObjectOf(id) != v {
+					continue
+				}
+				count++
+				switch {
+				case len(n.Rhs) == len(n.Lhs):
+					rhs = n.Rhs[i]
+				case len(n.Rhs) == 1 && i == 0:
+					rhs = n.Rhs[0] // req, err := http.NewRequest(…)
+				default:
+					rhs = nil
+				}
+			}
+		case *ast.ValueSpec:
+			for _, id := range n.Names {
+				if info.ObjectOf(id) == v && len(n.Values) > 0 {
+					count += 2 // var req = …: not the usual shape; give up
+				}
+			}
+		case *ast.UnaryExpr:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && info.ObjectOf(id) == v {
+				count += 2 // &req: may be set elsewhere
+			}
+		}
+		return true
+	})
+	if count != 1 {
+		return nil
+	}
+	return rhs
+}
+
+// requestBody returns the body argument of http.NewRequest(method, url,
+// body) or http.NewRequestWithContext(ctx, method, url, body), or nil.
+func (r *reporter) requestBody(e ast.Expr) ast.Expr {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	fn, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" {
+		return nil
+	}
+	switch {
+	case fn.Name() == "NewRequest" && len(call.Args) == 3:
+		return call.Args[2]
+	case fn.Name() == "NewRequestWithContext" && len(call.Args) == 4:
+		return call.Args[3]
+	}
+	return nil
+}
+
+// oneShotBody reports whether e is a reader made by bytes.NewReader,
+// bytes.NewBuffer, bytes.NewBufferString or strings.NewReader: never nil,
+// read once to its end by the first send.
+func oneShotBody(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn, _ := typeutil.Callee(info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil {
+		return false
+	}
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "bytes.NewReader", "bytes.NewBuffer", "bytes.NewBufferString", "strings.NewReader":
+		return true
+	}
+	return false
+}
+
+// rebodied reports whether body touches v's Body or GetBody, which is how a
+// request is given its body again.
+func rebodied(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok || found {
+			return !found
+		}
+		if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] == v && (sel.Sel.Name == "Body" || sel.Sel.Name == "GetBody") {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+func within(n ast.Node, p token.Pos) bool { return n.Pos() <= p && p < n.End() }
+
+// isMethodOf reports whether fn is method name of type pkg.typ (or *typ).
+func isMethodOf(fn *types.Func, pkg, typ, name string) bool {
+	recv := fn.Signature().Recv()
+	if recv == nil || fn.Name() != name {
+		return false
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := t.(*types.Named)
+	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == pkg && named.Obj().Name() == typ
+}
+
+// isHTTPRequestPtr reports whether t is *net/http.Request.
+func isHTTPRequestPtr(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	named, ok := p.Elem().(*types.Named)
+	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "net/http" && named.Obj().Name() == "Request"
+}

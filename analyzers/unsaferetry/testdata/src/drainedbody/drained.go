@@ -1,0 +1,120 @@
+// Package drainedbody posts events with hand-written retry loops. A
+// request built once before the loop, with a body read from a reader, is
+// sent with its body only once: after an attempt that reached the server,
+// the next Do finds the reader at its end and fails in the client. Loops
+// that build the request, or give it its body again, on each attempt do
+// re-send the write.
+package drainedbody
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"strings"
+	"time"
+)
+
+type Client struct {
+	http *http.Client
+	url  string
+}
+
+// Built once before the loop: a second Do sends an empty body and fails.
+func (c *Client) PostOnce(ctx context.Context, payload []byte) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url+"/events", bytes.NewReader(payload))
+	if err != nil {
+		return err
+	}
+	for i := 0; i < 3; i++ {
+		resp, err := c.http.Do(req)
+		if err == nil {
+			return resp.Body.Close()
+		}
+		time.Sleep(time.Second)
+	}
+	return nil
+}
+
+// The same through a copy made with the attempt's context: the copy shares
+// the drained body.
+func (c *Client) PostOnceWithContext(ctx context.Context, payload string) error {
+	req, err := http.NewRequest(http.MethodPost, c.url+"/events", strings.NewReader(payload))
+	if err != nil {
+		return err
+	}
+	for i := 0; i < 3; i++ {
+		resp, err := c.http.Do(req.WithContext(ctx))
+		if err == nil {
+			return resp.Body.Close()
+		}
+	}
+	return nil
+}
+
+// Rewinding the body with GetBody makes every attempt a full re-send.
+func (c *Client) PostRewound(ctx context.Context, payload []byte) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url+"/events", bytes.NewReader(payload))
+	if err != nil {
+		return err
+	}
+	for i := 0; i < 3; i++ {
+		if i > 0 {
+			body, err := req.GetBody()
+			if err != nil {
+				return err
+			}
+			req.Body = body
+		}
+		resp, err := c.http.Do(req) // want `POST /events inside a retry loop runs again on every retry`
+		if err == nil {
+			return resp.Body.Close()
+		}
+	}
+	return nil
+}
+
+// A new request on each attempt re-sends the whole write.
+func (c *Client) PostRebuilt(ctx context.Context, payload []byte) error {
+	for i := 0; i < 3; i++ {
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url+"/events", bytes.NewReader(payload))
+		if err != nil {
+			return err
+		}
+		resp, err := c.http.Do(req) // want `POST /events inside a retry loop runs again on every retry`
+		if err == nil {
+			return resp.Body.Close()
+		}
+	}
+	return nil
+}
+
+// A POST with no body is re-sent whole.
+func (c *Client) PostEmpty(ctx context.Context) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url+"/events/replay", nil)
+	if err != nil {
+		return err
+	}
+	for i := 0; i < 3; i++ {
+		resp, err := c.http.Do(req) // want `POST /events/replay inside a retry loop runs again on every retry`
+		if err == nil {
+			return resp.Body.Close()
+		}
+	}
+	return nil
+}
+
+// A body twice cannot see may be nil or rewind itself: reported.
+func (c *Client) PostReader(ctx context.Context, body io.Reader) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url+"/events", body)
+	if err != nil {
+		return err
+	}
+	for i := 0; i < 3; i++ {
+		resp, err := c.http.Do(req) // want `POST /events inside a retry loop runs again on every retry`
+		if err == nil {
+			return resp.Body.Close()
+		}
+	}
+	return nil
+}
