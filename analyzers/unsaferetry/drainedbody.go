@@ -43,7 +43,34 @@ func (r *reporter) sendsDrainedRequest(call *ast.CallExpr, s *retryscope.Scope) 
 		return false // a parameter, a field, or a request made in the attempt
 	}
 	build := r.onlyAssignment(s.Encl.Body, v)
-	return build != nil && !within(s.Body, build.Pos()) && oneShotBody(info, r.requestBody(build)) && !rebodied(info, s.Body, v)
+	if build == nil || within(s.Body, build.Pos()) || rebodied(info, s.Body, v) {
+		return false
+	}
+	body := r.requestBody(build)
+	return r.oneShotBody(s.Encl.Body, body) && !refilled(info, s.Body, body)
+}
+
+// refilled reports whether the retried code uses a variable that the body
+// expression reads (buf.Reset(); enc.Encode(&buf) would fill the request's
+// buffer again for the next attempt).
+func refilled(info *types.Info, retried *ast.BlockStmt, body ast.Expr) bool {
+	vars := map[types.Object]bool{}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				vars[v] = true
+			}
+		}
+		return true
+	})
+	found := false
+	ast.Inspect(retried, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && vars[info.Uses[id]] {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // requestVar returns the local variable a request argument names, through
@@ -132,20 +159,43 @@ func (r *reporter) requestBody(e ast.Expr) ast.Expr {
 	return nil
 }
 
-// oneShotBody reports whether e is a reader made by bytes.NewReader,
-// bytes.NewBuffer, bytes.NewBufferString or strings.NewReader: never nil,
-// read once to its end by the first send.
-func oneShotBody(info *types.Info, e ast.Expr) bool {
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
+// oneShotBody reports whether e, a request body, is a *bytes.Buffer, a
+// *bytes.Reader or a *strings.Reader (bytes.NewReader(b), &buf), or an
+// io.Reader variable of the enclosing function given one of those once:
+// never nil, read once to its end by the first send.
+func (r *reporter) oneShotBody(encl *ast.BlockStmt, e ast.Expr) bool {
+	if e == nil {
+		return false
+	}
+	info := r.pass.TypesInfo
+	if isOneShotReader(info.TypeOf(e)) {
+		return true
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
 		return false
 	}
-	fn, _ := typeutil.Callee(info, call).(*types.Func)
-	if fn == nil || fn.Pkg() == nil || fn.Signature().Recv() != nil {
+	v, _ := info.Uses[id].(*types.Var)
+	if v == nil || v.Parent() == nil || !within(encl, v.Pos()) {
 		return false
 	}
-	switch fn.Pkg().Path() + "." + fn.Name() {
-	case "bytes.NewReader", "bytes.NewBuffer", "bytes.NewBufferString", "strings.NewReader":
+	src := r.onlyAssignment(encl, v)
+	return src != nil && isOneShotReader(info.TypeOf(src))
+}
+
+// isOneShotReader reports whether t is *bytes.Buffer, *bytes.Reader or
+// *strings.Reader.
+func isOneShotReader(t types.Type) bool {
+	p, ok := t.(*types.Pointer)
+	if !ok {
+		return false
+	}
+	named, ok := p.Elem().(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return false
+	}
+	switch named.Obj().Pkg().Path() + "." + named.Obj().Name() {
+	case "bytes.Buffer", "bytes.Reader", "strings.Reader":
 		return true
 	}
 	return false

@@ -9,10 +9,13 @@ package drainedbody
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/avast/retry-go/v4"
 )
 
 type Client struct {
@@ -117,4 +120,43 @@ func (c *Client) PostReader(ctx context.Context, body io.Reader) error {
 		}
 	}
 	return nil
+}
+
+// A buffer filled before the loop is drained by the first send as well.
+func (c *Client) PostEncoded(ctx context.Context, ev any) error {
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(ev); err != nil {
+		return err
+	}
+	body := &buf
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url+"/events", body)
+	if err != nil {
+		return err
+	}
+	return retry.Do(func() error {
+		resp, err := c.http.Do(req)
+		if err != nil {
+			return err
+		}
+		return resp.Body.Close()
+	})
+}
+
+// Seeking the reader back to its start before each attempt re-sends it.
+func (c *Client) PostSeeked(ctx context.Context, payload []byte) error {
+	r := bytes.NewReader(payload)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url+"/events", r)
+	if err != nil {
+		return err
+	}
+	return retry.Do(func() error {
+		if _, err := r.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		resp, err := c.http.Do(req) // want `POST /events inside retry\.Do \(avast/retry-go\) runs again on every retry`
+		if err != nil {
+			return err
+		}
+		return resp.Body.Close()
+	})
 }
