@@ -63,9 +63,9 @@ initialisers (var handle = func(…) error { return retry.Do(…) }).
 Writes are POST and PATCH requests, INSERTs and relative UPDATEs, message
 publishing, accumulating Redis commands, the functions named by
 -unsaferetry.mutating, and any function that performs one of these. A POST
-that reads is not a write: a search, query or token endpoint (/_search,
-/query, /oauth/token, /check, :batchGet), an operation named like a read
-(/twirp/…/ListOrders, a GetOrder function posting JSON-RPC, ACME's
+that reads is not a write: a search, query, evaluation, inference or token
+endpoint (/_search, /query, /check, /evaluate, /embeddings, /oauth/token,
+:batchGet), an operation named like a read (/twirp/…/ListOrders, a GetOrder function posting JSON-RPC, ACME's
 postAsGet), an OAuth2 token request (a grant_type form, or a helper
 that keeps the refresh_token of the grant its caller passes), a GraphQL
 query document. A path template filled in place
@@ -97,7 +97,13 @@ result has a Close method opens a handle — a producer session, a remote
 shell, a local database — and is not a write, whatever its body sends to
 open it; what is sent through the handle is judged where it is sent. A loop
 whose attempt returns a verdict rather than an error is driven by the
-verdict's error field or accessor (v.Err, v.Err()).
+verdict's error field or accessor (v.Err, v.Err()). A request built once
+before a retry loop with a body read from a bytes or strings reader, and
+sent again as it is, is not re-sent whole: the first attempt reads the
+reader to its end, so after an attempt that reached the server every later
+Do fails in the client (the retry is broken, but nothing is applied
+twice). A loop that rebuilds the request, calls GetBody, sets Body or seeks
+the reader does re-send it.
 
 A helper that retries a request whose HTTP method (or SQL text) its caller
 passes — as a parameter, in an options-struct field, through wrappers —
