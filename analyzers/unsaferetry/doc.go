@@ -65,9 +65,9 @@ publishing, accumulating Redis commands, the functions named by
 -unsaferetry.mutating, and any function that performs one of these. A POST
 that reads is not a write: a search, query, evaluation, inference or token
 endpoint (/_search, /query, /check, /evaluate, /embeddings, /oauth/token,
-:batchGet), an operation named like a read (/twirp/…/ListOrders, a GetOrder function posting JSON-RPC, ACME's
-postAsGet), an OAuth2 token request (a grant_type form, or a helper
-that keeps the refresh_token of the grant its caller passes), a GraphQL
+:batchGet), an operation named like a read (/twirp/…/ListOrders, a
+GetOrder function posting JSON-RPC, ACME's postAsGet), an OAuth2 token
+request (a grant_type form, or a helper that keeps the refresh_token of the grant its caller passes), a GraphQL
 query document. A path template filled in place
 (p := "/stores/{id}/check"; p = strings.Replace(p, "{id}", id, -1), as
 generated clients do) is read as its template. Nor is
