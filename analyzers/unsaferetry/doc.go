@@ -68,8 +68,8 @@ endpoint (/_search, /query, /check, /evaluate, /embeddings, /oauth/token,
 :batchGet), an operation named like a read (/twirp/…/ListOrders, a GetOrder
 function posting JSON-RPC, ACME's postAsGet), an OAuth2 token request (a
 grant_type form, or a helper that keeps the refresh_token of the grant its
-caller passes), a GraphQL query document. A path template filled in place (p
-:= "/stores/{id}/check"; p = strings.Replace(p, "{id}", id, -1), as
+caller passes), a GraphQL query document. A path template filled in place
+(p := "/stores/{id}/check"; p = strings.Replace(p, "{id}", id, -1), as
 generated clients do) is read as its template. Nor is a POST that puts one
 existing resource in a state (/projects/{id}/archive,
 /issues/{id}/subscribe, /keys/{id}/enable, /payments/{id}/cancel): repeated,
