@@ -33,6 +33,25 @@ var publishers = []publisher{
 	{"github.com/aws/aws-sdk-go-v2/service/sns", "Client", []string{"Publish", "PublishBatch"}, "SNS"},
 	{"cloud.google.com/go/pubsub", "Topic", []string{"Publish"}, "Pub/Sub"},
 	{"cloud.google.com/go/pubsub/v2", "Publisher", []string{"Publish"}, "Pub/Sub"},
+	// Clients whose send hands the message to a connection goroutine over
+	// a channel: their bodies show no write, so the publish is named here.
+	{"github.com/Azure/go-amqp", "Sender", []string{"Send", "SendWithReceipt"}, "AMQP 1.0"},
+	{"github.com/apache/pulsar-client-go/pulsar", "Producer", []string{"Send", "SendAsync"}, "Pulsar"},
+	{"github.com/eclipse/paho.mqtt.golang", "Client", []string{"Publish"}, "MQTT"},
+	{"github.com/eclipse/paho.golang/paho", "Client", []string{"Publish", "PublishWithOptions"}, "MQTT"},
+	{"github.com/eclipse/paho.golang/autopaho", "ConnectionManager", []string{"Publish", "PublishViaQueue"}, "MQTT"},
+	{"github.com/twmb/franz-go/pkg/kgo", "Client", []string{"Produce", "ProduceSync", "TryProduce"}, "franz-go"},
+	{"github.com/confluentinc/confluent-kafka-go/kafka", "Producer", []string{"Produce"}, "confluent-kafka-go"},
+	{"github.com/confluentinc/confluent-kafka-go/v2/kafka", "Producer", []string{"Produce"}, "confluent-kafka-go"},
+	{"github.com/nsqio/go-nsq", "Producer", []string{"Publish", "MultiPublish", "DeferredPublish", "PublishAsync", "MultiPublishAsync", "DeferredPublishAsync"}, "NSQ"},
+	{"github.com/Azure/azure-sdk-for-go/sdk/messaging/azservicebus", "Sender", []string{"SendMessage", "SendMessageBatch", "SendAMQPAnnotatedMessage", "ScheduleMessages", "ScheduleAMQPAnnotatedMessages"}, "Service Bus"},
+	{"github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs", "ProducerClient", []string{"SendEventDataBatch"}, "Event Hubs"},
+	{"github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs/v2", "ProducerClient", []string{"SendEventDataBatch"}, "Event Hubs"},
+	// Stream appends named Put, which the verb heuristic would read as
+	// idempotent: each call appends the records again.
+	{"github.com/aws/aws-sdk-go-v2/service/kinesis", "Client", []string{"PutRecord", "PutRecords"}, "Kinesis"},
+	{"github.com/aws/aws-sdk-go-v2/service/firehose", "Client", []string{"PutRecord", "PutRecordBatch"}, "Firehose"},
+	{"github.com/aws/aws-sdk-go-v2/service/eventbridge", "Client", []string{"PutEvents"}, "EventBridge"},
 }
 
 // publishCall recognises a broker publish; ok is false for anything else,
