@@ -61,48 +61,48 @@ Func literals are found in function bodies and in package-level variable
 initialisers (var handle = func(…) error { return retry.Do(…) }).
 
 Writes are POST and PATCH requests, INSERTs and relative UPDATEs, message
-publishing, accumulating Redis commands, the functions named by
--unsaferetry.mutating, and any function that performs one of these. A POST
-that reads is not a write: a search, query, evaluation, inference or token
-endpoint (/_search, /query, /check, /evaluate, /embeddings, /oauth/token,
-:batchGet), an operation named like a read (/twirp/…/ListOrders, a GetOrder
-function posting JSON-RPC, ACME's postAsGet), an OAuth2 token request (a
-grant_type form, or a helper that keeps the refresh_token of the grant its
-caller passes), a GraphQL query document. A path template filled in place
-(p := "/stores/{id}/check"; p = strings.Replace(p, "{id}", id, -1), as
-generated clients do) is read as its template. Nor is a POST that puts one
-existing resource in a state (/projects/{id}/archive,
-/issues/{id}/subscribe, /keys/{id}/enable, /payments/{id}/cancel): repeated,
-it finds the state reached or is refused; actions under a member that make
-something new (/jobs/{id}/retry, /charges/{id}/refund) stay writes. A PATCH
-whose payload is a struct that only sets fields (no append, add, increment
-or op member) is idempotent; one that appends or whose payload has no
-visible shape is a write. A loop that leaves on any failure of a
-payload-less fetch and goes round only on the fetched status is a poll, not
-a retry. A retry predicate kept in func values (a slice of retry conditions)
-is read through every value the package stores there. A function whose body
-was analyzed is judged by what it does, never by its name alone, and a
-concrete function of a package twice has no facts for is unknown (silent).
-Calls named like a create or send are writes only when there is no body to
-judge (a method of an interface with no known implementation, a func value),
-and never when the signature takes and returns a byte slice (an in-memory
-encoder), registers a local callback, names an upsert (CreateOrUpdate,
-CreateIfNotExists) or a protocol signal (acks, heartbeats, a lease
-keep-alive), or belongs to an interface named for a callback role
-(…Listener, …Delegate, …Observer, …Callback). An unexported interface's
-method, or an exported interface's sealed by an unexported method, is judged
-by its package's implementations. A call named like an opening (Create…,
-New…, Open…, Dial…, Connect…) whose first result has a Close method opens a
-handle — a producer session, a remote shell, a local database — and is not a
-write, whatever its body sends to open it; what is sent through the handle
-is judged where it is sent. A loop whose attempt returns a verdict rather
-than an error is driven by the verdict's error field or accessor (v.Err,
-v.Err()). A request built once before a retry loop with a body read from a
-bytes or strings reader, and sent again as it is, is not re-sent whole: the
-first attempt reads the reader to its end, so after an attempt that reached
-the server every later Do fails in the client (the retry is broken, but
-nothing is applied twice). A loop that rebuilds the request, calls GetBody,
-sets Body or seeks the reader does re-send it.
+publishing (brokers, stream puts, job enqueues), email sends, accumulating
+Redis commands, the functions named by -unsaferetry.mutating, and any
+function that performs one of these. A POST that reads is not a write: a
+search, query, evaluation, inference or token endpoint (/_search, /query,
+/check, /evaluate, /embeddings, /oauth/token, :batchGet), an operation named
+like a read (/twirp/…/ListOrders, a GetOrder function posting JSON-RPC,
+ACME's postAsGet), an OAuth2 token request (a grant_type form, or a helper
+that keeps the refresh_token of the grant its caller passes), a GraphQL
+query document. A path template filled in place (p := "/stores/{id}/check";
+p = strings.Replace(p, "{id}", id, -1), as generated clients do) is read as
+its template. Nor is a POST that puts one existing resource in a state
+(/projects/{id}/archive, /issues/{id}/subscribe, /keys/{id}/enable,
+/payments/{id}/cancel): repeated, it finds the state reached or is refused;
+actions under a member that make something new (/jobs/{id}/retry,
+/charges/{id}/refund) stay writes. A PATCH whose payload is a struct that
+only sets fields (no append, add, increment or op member) is idempotent; one
+that appends or whose payload has no visible shape is a write. A loop that
+leaves on any failure of a payload-less fetch and goes round only on the
+fetched status is a poll, not a retry. A retry predicate kept in func values
+(a slice of retry conditions) is read through every value the package stores
+there. A function whose body was analyzed is judged by what it does, never
+by its name alone, and a concrete function of a package twice has no facts
+for is unknown (silent). Calls named like a create or send are writes only
+when there is no body to judge (a method of an interface with no known
+implementation, a func value), and never when the signature takes and
+returns a byte slice (an in-memory encoder), registers a local callback,
+names an upsert (CreateOrUpdate, CreateIfNotExists) or a protocol signal
+(acks, heartbeats, a lease keep-alive), or belongs to an interface named for
+a callback role (…Listener, …Delegate, …Observer, …Callback). An unexported
+interface's method, or an exported interface's sealed by an unexported
+method, is judged by its package's implementations. A call named like an
+opening (Create…, New…, Open…, Dial…, Connect…) whose first result has a
+Close method opens a handle — a producer session, a remote shell, a local
+database — and is not a write, whatever its body sends to open it; what is
+sent through the handle is judged where it is sent. A loop whose attempt
+returns a verdict rather than an error is driven by the verdict's error
+field or accessor (v.Err, v.Err()). A request built once before a retry loop
+with a body read from a bytes or strings reader, and sent again as it is, is
+not re-sent whole: the first attempt reads the reader to its end, so after
+an attempt that reached the server every later Do fails in the client (the
+retry is broken, but nothing is applied twice). A loop that rebuilds the
+request, calls GetBody, sets Body or seeks the reader does re-send it.
 
 A helper that retries a request whose HTTP method (or SQL text) its caller
 passes — as a parameter, in an options-struct field, through wrappers —

@@ -16,6 +16,8 @@ func Advice(k Kind) string {
 		return "send an Idempotency-Key header created before the retry, or retry only idempotent calls"
 	case KindKube:
 		return "give the object a fixed metadata.name (derived from its owner or from an id created once before the retry) instead of generateName, so that a repeated create is refused with AlreadyExists and can be treated as done"
+	case KindMail:
+		return "retry only failures that happen before the message is handed over (dial, authentication, a refused recipient), or record each email in an outbox keyed by an id created before the retry and send from there"
 	case KindSDK:
 		// The SDKs in the table take an idempotency key per call.
 		return "pass an idempotency key created before the retry, or retry only idempotent calls"

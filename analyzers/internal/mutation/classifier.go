@@ -170,6 +170,9 @@ func (c *Classifier) table(call *ast.CallExpr, fn *types.Func) (Op, bool) {
 	if op, ok := publishCall(call, fn); ok {
 		return op, true
 	}
+	if op, ok := mailCall(call, fn); ok {
+		return op, true
+	}
 	if op, ok := c.kubeCreate(call, fn); ok {
 		return op, true
 	}

@@ -12,8 +12,10 @@ import (
 // keyFields are SDK input fields that carry an idempotency key.
 var keyFields = map[string]bool{"IdempotencyKey": true, "ClientToken": true, "IdempotencyToken": true, "MessageDeduplicationId": true}
 
-// keyOptions are option constructors whose argument is the message id.
-var keyOptions = map[string]bool{"MsgId": true, "WithMsgID": true}
+// keyOptions are option constructors whose argument is the message or
+// task id (nats.MsgId, jetstream.WithMsgID, asynq.TaskID), or that make
+// the queue refuse a duplicate of the same task (asynq.Unique(ttl)).
+var keyOptions = map[string]bool{"MsgId": true, "WithMsgID": true, "TaskID": true, "Unique": true}
 
 // maxLitDepth bounds the nesting of composite literals searched for keys.
 const maxLitDepth = 6
@@ -111,6 +113,12 @@ func (c *Classifier) argEvidence(ev *Evidence, e ast.Expr, depth int) {
 	case *ast.CallExpr:
 		if fn := c.calleeFunc(x); fn != nil && keyOptions[fn.Name()] && len(x.Args) == 1 {
 			ev.Keys = append(ev.Keys, c.key(fn.Name(), x, x.Args[0]))
+			return
+		}
+		// A constructor that takes the options (asynq.NewTask(typ, payload,
+		// asynq.TaskID(id))).
+		for _, a := range x.Args {
+			c.argEvidence(ev, a, depth+1)
 		}
 	case *ast.CompositeLit:
 		for _, elt := range x.Elts {

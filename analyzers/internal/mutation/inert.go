@@ -12,7 +12,7 @@ import (
 // Call can resolve, called or passed as a value), not at bodies, and errs
 // towards false:
 //   - a function of another standard package can matter only through the
-//     tables (net/http, database/sql) or an imported FuncFact; the verb
+//     tables (net/http, database/sql, net/smtp) or an imported FuncFact; the verb
 //     heuristic skips the standard library;
 //   - a function of a non-standard package is always taken to matter
 //     (tables, verb heuristic, facts);
@@ -37,7 +37,7 @@ func (c *Classifier) Inert() bool {
 			continue
 		}
 		path := fn.Pkg().Path()
-		if !isStd(path) || path == "net/http" || path == "database/sql" || c.facts(fn) != nil {
+		if !isStd(path) || isTablePath(path) || c.facts(fn) != nil {
 			return false
 		}
 	}
@@ -58,5 +58,5 @@ func isTablePath(path string) bool {
 			return true
 		}
 	}
-	return false
+	return isMailPath(path)
 }

@@ -34,9 +34,10 @@ const (
 	KindCall                // a call of a function that performs one of the above (via its FuncFact)
 	KindSDK                 // a known SDK write (e.g. Stripe's charge.New)
 	KindKube                // a Kubernetes create of an object named anew on every call (generateName)
+	KindMail                // an email sent (SMTP and mail libraries)
 )
 
-var kindNames = [...]string{"none", "http", "sql", "publish", "redis", "verb", "custom", "call", "sdk", "kube"}
+var kindNames = [...]string{"none", "http", "sql", "publish", "redis", "verb", "custom", "call", "sdk", "kube", "mail"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {

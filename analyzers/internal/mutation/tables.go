@@ -12,46 +12,50 @@ type publisher struct {
 	pkg, recv string   // package path and receiver type name
 	methods   []string // publishing methods
 	lib       string   // short library name for Desc
+	effect    string   // what a repeat does; "" for a message published twice
 }
 
 var publishers = []publisher{
-	{"github.com/segmentio/kafka-go", "Writer", []string{"WriteMessages"}, "kafka-go"},
+	{"github.com/segmentio/kafka-go", "Writer", []string{"WriteMessages"}, "kafka-go", ""},
 	// The low-level client and a partition leader's connection: each call
 	// sends one Produce request (kafka-go has no idempotent producer).
-	{"github.com/segmentio/kafka-go", "Client", []string{"Produce"}, "kafka-go"},
-	{"github.com/segmentio/kafka-go", "Conn", []string{"Write", "WriteMessages", "WriteCompressedMessages", "WriteCompressedMessagesAt"}, "kafka-go"},
-	{"github.com/IBM/sarama", "SyncProducer", []string{"SendMessage", "SendMessages"}, "sarama"},
-	{"github.com/Shopify/sarama", "SyncProducer", []string{"SendMessage", "SendMessages"}, "sarama"},
-	{"github.com/nats-io/nats.go", "Conn", []string{"Publish", "PublishMsg"}, "NATS"},
-	{"github.com/nats-io/nats.go", "JetStreamContext", []string{"Publish", "PublishMsg", "PublishAsync", "PublishMsgAsync"}, "NATS JetStream"},
-	{"github.com/nats-io/nats.go", "JetStream", []string{"Publish", "PublishMsg", "PublishAsync", "PublishMsgAsync"}, "NATS JetStream"},
-	{"github.com/nats-io/nats.go/jetstream", "Publisher", []string{"Publish", "PublishMsg", "PublishAsync", "PublishMsgAsync"}, "NATS JetStream"},
-	{"github.com/nats-io/nats.go/jetstream", "JetStream", []string{"Publish", "PublishMsg", "PublishAsync", "PublishMsgAsync"}, "NATS JetStream"},
-	{"github.com/rabbitmq/amqp091-go", "Channel", []string{"Publish", "PublishWithContext", "PublishWithDeferredConfirm", "PublishWithDeferredConfirmWithContext"}, "AMQP"},
-	{"github.com/streadway/amqp", "Channel", []string{"Publish"}, "AMQP"},
-	{"github.com/aws/aws-sdk-go-v2/service/sqs", "Client", []string{"SendMessage", "SendMessageBatch"}, "SQS"},
-	{"github.com/aws/aws-sdk-go-v2/service/sns", "Client", []string{"Publish", "PublishBatch"}, "SNS"},
-	{"cloud.google.com/go/pubsub", "Topic", []string{"Publish"}, "Pub/Sub"},
-	{"cloud.google.com/go/pubsub/v2", "Publisher", []string{"Publish"}, "Pub/Sub"},
+	{"github.com/segmentio/kafka-go", "Client", []string{"Produce"}, "kafka-go", ""},
+	{"github.com/segmentio/kafka-go", "Conn", []string{"Write", "WriteMessages", "WriteCompressedMessages", "WriteCompressedMessagesAt"}, "kafka-go", ""},
+	{"github.com/IBM/sarama", "SyncProducer", []string{"SendMessage", "SendMessages"}, "sarama", ""},
+	{"github.com/Shopify/sarama", "SyncProducer", []string{"SendMessage", "SendMessages"}, "sarama", ""},
+	{"github.com/nats-io/nats.go", "Conn", []string{"Publish", "PublishMsg"}, "NATS", ""},
+	{"github.com/nats-io/nats.go", "JetStreamContext", []string{"Publish", "PublishMsg", "PublishAsync", "PublishMsgAsync"}, "NATS JetStream", ""},
+	{"github.com/nats-io/nats.go", "JetStream", []string{"Publish", "PublishMsg", "PublishAsync", "PublishMsgAsync"}, "NATS JetStream", ""},
+	{"github.com/nats-io/nats.go/jetstream", "Publisher", []string{"Publish", "PublishMsg", "PublishAsync", "PublishMsgAsync"}, "NATS JetStream", ""},
+	{"github.com/nats-io/nats.go/jetstream", "JetStream", []string{"Publish", "PublishMsg", "PublishAsync", "PublishMsgAsync"}, "NATS JetStream", ""},
+	{"github.com/rabbitmq/amqp091-go", "Channel", []string{"Publish", "PublishWithContext", "PublishWithDeferredConfirm", "PublishWithDeferredConfirmWithContext"}, "AMQP", ""},
+	{"github.com/streadway/amqp", "Channel", []string{"Publish"}, "AMQP", ""},
+	{"github.com/aws/aws-sdk-go-v2/service/sqs", "Client", []string{"SendMessage", "SendMessageBatch"}, "SQS", ""},
+	{"github.com/aws/aws-sdk-go-v2/service/sns", "Client", []string{"Publish", "PublishBatch"}, "SNS", ""},
+	{"cloud.google.com/go/pubsub", "Topic", []string{"Publish"}, "Pub/Sub", ""},
+	{"cloud.google.com/go/pubsub/v2", "Publisher", []string{"Publish"}, "Pub/Sub", ""},
 	// Clients whose send hands the message to a connection goroutine over
 	// a channel: their bodies show no write, so the publish is named here.
-	{"github.com/Azure/go-amqp", "Sender", []string{"Send", "SendWithReceipt"}, "AMQP 1.0"},
-	{"github.com/apache/pulsar-client-go/pulsar", "Producer", []string{"Send", "SendAsync"}, "Pulsar"},
-	{"github.com/eclipse/paho.mqtt.golang", "Client", []string{"Publish"}, "MQTT"},
-	{"github.com/eclipse/paho.golang/paho", "Client", []string{"Publish", "PublishWithOptions"}, "MQTT"},
-	{"github.com/eclipse/paho.golang/autopaho", "ConnectionManager", []string{"Publish", "PublishViaQueue"}, "MQTT"},
-	{"github.com/twmb/franz-go/pkg/kgo", "Client", []string{"Produce", "ProduceSync", "TryProduce"}, "franz-go"},
-	{"github.com/confluentinc/confluent-kafka-go/kafka", "Producer", []string{"Produce"}, "confluent-kafka-go"},
-	{"github.com/confluentinc/confluent-kafka-go/v2/kafka", "Producer", []string{"Produce"}, "confluent-kafka-go"},
-	{"github.com/nsqio/go-nsq", "Producer", []string{"Publish", "MultiPublish", "DeferredPublish", "PublishAsync", "MultiPublishAsync", "DeferredPublishAsync"}, "NSQ"},
-	{"github.com/Azure/azure-sdk-for-go/sdk/messaging/azservicebus", "Sender", []string{"SendMessage", "SendMessageBatch", "SendAMQPAnnotatedMessage", "ScheduleMessages", "ScheduleAMQPAnnotatedMessages"}, "Service Bus"},
-	{"github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs", "ProducerClient", []string{"SendEventDataBatch"}, "Event Hubs"},
-	{"github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs/v2", "ProducerClient", []string{"SendEventDataBatch"}, "Event Hubs"},
+	{"github.com/Azure/go-amqp", "Sender", []string{"Send", "SendWithReceipt"}, "AMQP 1.0", ""},
+	{"github.com/apache/pulsar-client-go/pulsar", "Producer", []string{"Send", "SendAsync"}, "Pulsar", ""},
+	{"github.com/eclipse/paho.mqtt.golang", "Client", []string{"Publish"}, "MQTT", ""},
+	{"github.com/eclipse/paho.golang/paho", "Client", []string{"Publish", "PublishWithOptions"}, "MQTT", ""},
+	{"github.com/eclipse/paho.golang/autopaho", "ConnectionManager", []string{"Publish", "PublishViaQueue"}, "MQTT", ""},
+	{"github.com/twmb/franz-go/pkg/kgo", "Client", []string{"Produce", "ProduceSync", "TryProduce"}, "franz-go", ""},
+	{"github.com/confluentinc/confluent-kafka-go/kafka", "Producer", []string{"Produce"}, "confluent-kafka-go", ""},
+	{"github.com/confluentinc/confluent-kafka-go/v2/kafka", "Producer", []string{"Produce"}, "confluent-kafka-go", ""},
+	{"github.com/nsqio/go-nsq", "Producer", []string{"Publish", "MultiPublish", "DeferredPublish", "PublishAsync", "MultiPublishAsync", "DeferredPublishAsync"}, "NSQ", ""},
+	{"github.com/Azure/azure-sdk-for-go/sdk/messaging/azservicebus", "Sender", []string{"SendMessage", "SendMessageBatch", "SendAMQPAnnotatedMessage", "ScheduleMessages", "ScheduleAMQPAnnotatedMessages"}, "Service Bus", ""},
+	{"github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs", "ProducerClient", []string{"SendEventDataBatch"}, "Event Hubs", ""},
+	{"github.com/Azure/azure-sdk-for-go/sdk/messaging/azeventhubs/v2", "ProducerClient", []string{"SendEventDataBatch"}, "Event Hubs", ""},
 	// Stream appends named Put, which the verb heuristic would read as
 	// idempotent: each call appends the records again.
-	{"github.com/aws/aws-sdk-go-v2/service/kinesis", "Client", []string{"PutRecord", "PutRecords"}, "Kinesis"},
-	{"github.com/aws/aws-sdk-go-v2/service/firehose", "Client", []string{"PutRecord", "PutRecordBatch"}, "Firehose"},
-	{"github.com/aws/aws-sdk-go-v2/service/eventbridge", "Client", []string{"PutEvents"}, "EventBridge"},
+	{"github.com/aws/aws-sdk-go-v2/service/kinesis", "Client", []string{"PutRecord", "PutRecords"}, "Kinesis", ""},
+	{"github.com/aws/aws-sdk-go-v2/service/firehose", "Client", []string{"PutRecord", "PutRecordBatch"}, "Firehose", ""},
+	{"github.com/aws/aws-sdk-go-v2/service/eventbridge", "Client", []string{"PutEvents"}, "EventBridge", ""},
+	// Job queues: the enqueue runs a Redis script, which shows no write.
+	// A task id or uniqueness option makes a repeat refused (evidence.go).
+	{"github.com/hibiken/asynq", "Client", []string{"Enqueue", "EnqueueContext"}, "asynq", "the task can be enqueued twice"},
 }
 
 // publishCall recognises a broker publish; ok is false for anything else,
@@ -65,8 +69,12 @@ func publishCall(call *ast.CallExpr, fn *types.Func) (Op, bool) {
 		for _, m := range p.methods {
 			if m == fn.Name() {
 				desc := p.lib + " " + recv + "." + m
+				effect := p.effect
+				if effect == "" {
+					effect = "the message can be published twice"
+				}
 				return Op{
-					Kind: KindPublish, Desc: desc, Effect: "the message can be published twice", Pos: call.Pos(),
+					Kind: KindPublish, Desc: desc, Effect: effect, Pos: call.Pos(),
 					Identity: "publish " + desc + " " + receiverText(call),
 				}, true
 			}
