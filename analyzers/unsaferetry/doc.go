@@ -97,12 +97,13 @@ Close method opens a handle — a producer session, a remote shell, a local
 database — and is not a write, whatever its body sends to open it; what is
 sent through the handle is judged where it is sent. A loop whose attempt
 returns a verdict rather than an error is driven by the verdict's error
-field or accessor (v.Err, v.Err()). A request built once before a retry loop
-with a body read from a bytes or strings reader, and sent again as it is, is
-not re-sent whole: the first attempt reads the reader to its end, so after
-an attempt that reached the server every later Do fails in the client (the
-retry is broken, but nothing is applied twice). A loop that rebuilds the
-request, calls GetBody, sets Body or seeks the reader does re-send it.
+field or accessor (v.Err, v.Err()). A request whose body is a bytes or
+strings reader made once, before a retry loop, is not re-sent whole: the
+first attempt reads the reader to its end, so after an attempt that reached
+the server every later Do of the same request fails in the client, and a
+request rebuilt around the same reader is sent with an empty body (the retry
+is broken, but nothing is applied twice). A loop that makes a new reader,
+calls GetBody, sets Body or seeks the reader does re-send it.
 
 A helper that retries a request whose HTTP method (or SQL text) its caller
 passes — as a parameter, in an options-struct field, through wrappers —

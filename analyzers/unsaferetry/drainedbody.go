@@ -10,8 +10,8 @@ import (
 	"github.com/twice-lint/twice/analyzers/internal/retryscope"
 )
 
-// A request built once, before the retry, with a body read from a reader
-// is sent with its body only once:
+// A request body read from a reader made once, before the retry, is sent
+// whole only once:
 //
 //	req, _ := http.NewRequest("POST", url, bytes.NewReader(payload))
 //	for i := 0; i < 3; i++ {
@@ -21,17 +21,20 @@ import (
 //
 // The first Do reads the reader to its end. If that attempt reached the
 // server, every later Do of the same request fails in the client ("http:
-// ContentLength=N with Body length 0") before a complete request is sent,
-// so the server cannot apply it twice; if it did not reach the server, the
-// body was never read and the next attempt is the first delivery. (The
-// retry is broken, but it is not a double write.) Only readers that are
-// never nil and cannot rewind themselves count, and only when nothing in
-// the retried code gives the request a body again (req.Body = …,
-// req.GetBody) or builds a new request.
+// ContentLength=N with Body length 0") before a complete request is sent;
+// if it did not reach the server, the body was never read and the next
+// attempt is the first delivery. A request built anew in each attempt
+// around the same reader (http.NewRequest(…, body) inside the loop, body
+// made before it) gets an empty body after the first read: the server is
+// sent an empty request, not the write again. Either way the retry is
+// broken, but nothing is applied twice. Only readers that are never nil
+// and cannot rewind themselves count (bytes.Reader, bytes.Buffer,
+// strings.Reader), and only when nothing in the retried code gives the
+// request its body again (req.Body = …, req.GetBody, a Seek or a refill of
+// the reader).
 
 // sendsDrainedRequest reports whether call is (*http.Client).Do or a
-// RoundTrip of a request variable that scope s re-sends as it was built
-// outside s, with a one-shot body.
+// RoundTrip of a request whose body scope s cannot send whole again.
 func (r *reporter) sendsDrainedRequest(call *ast.CallExpr, s *retryscope.Scope) bool {
 	info := r.pass.TypesInfo
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
@@ -39,21 +42,32 @@ func (r *reporter) sendsDrainedRequest(call *ast.CallExpr, s *retryscope.Scope) 
 		return false
 	}
 	v := requestVar(info, call.Args[0])
-	if v == nil || s.Encl == nil || s.Encl.Body == nil || v.Parent() == nil || !within(s.Encl.Body, v.Pos()) || within(s.Body, v.Pos()) {
-		return false // a parameter, a field, or a request made in the attempt
+	if v == nil || s.Encl == nil || s.Encl.Body == nil || v.Parent() == nil || !within(s.Encl.Body, v.Pos()) {
+		return false // a parameter or a field: its body is not known here
 	}
 	build := r.onlyAssignment(s.Encl.Body, v)
-	if build == nil || within(s.Body, build.Pos()) || rebodied(info, s.Body, v) {
+	if build == nil || rebodied(info, s.Body, v) {
 		return false
 	}
 	body := r.requestBody(build)
-	return r.oneShotBody(s.Encl.Body, body) && !refilled(info, s.Body, body)
+	if !within(s.Body, build.Pos()) {
+		return r.oneShotBody(s.Encl.Body, body) && !refilled(info, s.Body, body, 0)
+	}
+	// Built in each attempt: drained only when its reader was made before.
+	id, ok := ast.Unparen(body).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	rv, _ := info.Uses[id].(*types.Var)
+	return rv != nil && rv.Parent() != nil && within(s.Encl.Body, rv.Pos()) && !within(s.Body, rv.Pos()) &&
+		r.oneShotBody(s.Encl.Body, body) && !refilled(info, s.Body, body, 1)
 }
 
 // refilled reports whether the retried code uses a variable that the body
-// expression reads (buf.Reset(); enc.Encode(&buf) would fill the request's
-// buffer again for the next attempt).
-func refilled(info *types.Info, retried *ast.BlockStmt, body ast.Expr) bool {
+// expression reads more than allowed times (buf.Reset(); enc.Encode(&buf)
+// would fill the request's buffer again for the next attempt; a request
+// built in the attempt uses the reader once, as its body).
+func refilled(info *types.Info, retried *ast.BlockStmt, body ast.Expr, allowed int) bool {
 	vars := map[types.Object]bool{}
 	ast.Inspect(body, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok {
@@ -63,14 +77,14 @@ func refilled(info *types.Info, retried *ast.BlockStmt, body ast.Expr) bool {
 		}
 		return true
 	})
-	found := false
+	uses := 0
 	ast.Inspect(retried, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok && vars[info.Uses[id]] {
-			found = true
+			uses++
 		}
-		return !found
+		return true
 	})
-	return found
+	return uses > allowed
 }
 
 // requestVar returns the local variable a request argument names, through

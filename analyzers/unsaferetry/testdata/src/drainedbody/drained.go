@@ -1,9 +1,10 @@
-// Package drainedbody posts events with hand-written retry loops. A
-// request built once before the loop, with a body read from a reader, is
-// sent with its body only once: after an attempt that reached the server,
-// the next Do finds the reader at its end and fails in the client. Loops
-// that build the request, or give it its body again, on each attempt do
-// re-send the write.
+// Package drainedbody posts events with hand-written retry loops. A body
+// read from a reader made once before the loop is sent whole only once:
+// after an attempt that reached the server, the next Do of the same
+// request finds the reader at its end and fails in the client, and a
+// request rebuilt around it has an empty body. Loops that make a new
+// reader, or give the request its body again, on each attempt do re-send
+// the write.
 package drainedbody
 
 import (
@@ -159,4 +160,37 @@ func (c *Client) PostSeeked(ctx context.Context, payload []byte) error {
 		}
 		return resp.Body.Close()
 	})
+}
+
+// A request built in each attempt around a reader made before the loop:
+// after the first read the server is sent an empty body, not the write.
+func (c *Client) PostSharedReader(ctx context.Context, payload []byte) error {
+	body := bytes.NewBuffer(payload)
+	for i := 0; i < 3; i++ {
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url+"/events", body)
+		if err != nil {
+			return err
+		}
+		resp, err := c.http.Do(req)
+		if err == nil {
+			return resp.Body.Close()
+		}
+	}
+	return nil
+}
+
+// The same, with the reader made again in each attempt: a full re-send.
+func (c *Client) PostFreshReader(ctx context.Context, payload []byte) error {
+	for i := 0; i < 3; i++ {
+		body := bytes.NewBuffer(payload)
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url+"/events", body)
+		if err != nil {
+			return err
+		}
+		resp, err := c.http.Do(req) // want `POST /events inside a retry loop runs again on every retry`
+		if err == nil {
+			return resp.Body.Close()
+		}
+	}
+	return nil
 }
