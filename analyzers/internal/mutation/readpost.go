@@ -55,7 +55,7 @@ var writeWords = map[string]bool{
 // describe-instances) and no word is a write word; or it says it is a
 // POST-as-GET (postAsGet).
 func ReadName(name string) bool {
-	words := nameWords(name)
+	words := nameWords(operationName(name))
 	if len(words) == 0 {
 		return false
 	}
@@ -73,6 +73,25 @@ func ReadName(name string) bool {
 		}
 	}
 	return true
+}
+
+// generatedSuffixes end the method names API client generators give an
+// operation: OpenAPI Generator's CheckExecute (the request builder's send),
+// oapi-codegen's ListPetsWithResponse and AddPetWithBodyWithResponse, and
+// the context or options variants of hand-written SDKs. They say how the
+// operation is sent, not what it does.
+var generatedSuffixes = []string{"WithBodyWithResponse", "WithResponse", "WithBody", "WithContext", "WithOptions", "WithParams", "Execute"}
+
+// operationName returns name without a generator's suffix: Check for
+// CheckExecute, ListPets for ListPetsWithResponse. A name that is only the
+// suffix (Execute) is kept.
+func operationName(name string) string {
+	for _, suf := range generatedSuffixes {
+		if strings.HasSuffix(name, suf) && len(name) > len(suf) {
+			return strings.TrimSuffix(name, suf)
+		}
+	}
+	return name
 }
 
 // nameWords splits an identifier or path segment into lower-case words at

@@ -48,7 +48,7 @@ var createWords = map[string]bool{
 // through a generic retrying sender is, by the method's name, a read or a
 // state change that is safe to repeat.
 func GenericSendQuiet(name string) bool {
-	words := nameWords(name)
+	words := nameWords(operationName(name))
 	if len(words) == 0 {
 		return false
 	}
@@ -91,7 +91,7 @@ var setVerbs = map[string]bool{
 // first word is a set verb and no word adds or sends (updateOrCreate,
 // setAndIncrement, UpdateAndNotify stay writes).
 func SetName(name string) bool {
-	words := nameWords(name)
+	words := nameWords(operationName(name))
 	if len(words) == 0 || !setVerbs[words[0]] {
 		return false
 	}
