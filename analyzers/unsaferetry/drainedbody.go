@@ -51,7 +51,7 @@ func (r *reporter) sendsDrainedRequest(call *ast.CallExpr, s *retryscope.Scope) 
 	}
 	body := r.requestBody(build)
 	if !within(s.Body, build.Pos()) {
-		return r.oneShotBody(s.Encl.Body, body) && !refilled(info, s.Body, body, 0)
+		return r.oneShotBody(s.Encl.Body, body) && !r.refilled(s.Encl.Body, s.Body, body, 0)
 	}
 	// Built in each attempt: drained only when its reader was made before.
 	id, ok := ast.Unparen(body).(*ast.Ident)
@@ -60,23 +60,35 @@ func (r *reporter) sendsDrainedRequest(call *ast.CallExpr, s *retryscope.Scope) 
 	}
 	rv, _ := info.Uses[id].(*types.Var)
 	return rv != nil && rv.Parent() != nil && within(s.Encl.Body, rv.Pos()) && !within(s.Body, rv.Pos()) &&
-		r.oneShotBody(s.Encl.Body, body) && !refilled(info, s.Body, body, 1)
+		r.oneShotBody(s.Encl.Body, body) && !r.refilled(s.Encl.Body, s.Body, body, 1)
 }
 
 // refilled reports whether the retried code uses a variable that the body
-// expression reads more than allowed times (buf.Reset(); enc.Encode(&buf)
-// would fill the request's buffer again for the next attempt; a request
-// built in the attempt uses the reader once, as its body).
-func refilled(info *types.Info, retried *ast.BlockStmt, body ast.Expr, allowed int) bool {
+// expression reads, or that the body variable was made from (body := &buf),
+// more than allowed times: buf.Reset(); enc.Encode(&buf) would fill the
+// request's buffer again for the next attempt. A request built in the
+// attempt uses the reader once, as its body.
+func (r *reporter) refilled(encl, retried *ast.BlockStmt, body ast.Expr, allowed int) bool {
+	info := r.pass.TypesInfo
 	vars := map[types.Object]bool{}
-	ast.Inspect(body, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok {
-			if v, ok := info.Uses[id].(*types.Var); ok {
-				vars[v] = true
+	collect := func(e ast.Expr) {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if v, ok := info.Uses[id].(*types.Var); ok {
+					vars[v] = true
+				}
+			}
+			return true
+		})
+	}
+	collect(body)
+	if id, ok := ast.Unparen(body).(*ast.Ident); ok {
+		if v, ok := info.Uses[id].(*types.Var); ok {
+			if src := r.onlyAssignment(encl, v); src != nil {
+				collect(src)
 			}
 		}
-		return true
-	})
+	}
 	uses := 0
 	ast.Inspect(retried, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok && vars[info.Uses[id]] {

@@ -194,3 +194,24 @@ func (c *Client) PostFreshReader(ctx context.Context, payload []byte) error {
 	}
 	return nil
 }
+
+// Refilling the buffer behind the body before each attempt re-sends it.
+func (c *Client) PostRefilled(ctx context.Context, ev any) error {
+	var buf bytes.Buffer
+	body := &buf
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url+"/events", body)
+	if err != nil {
+		return err
+	}
+	return retry.Do(func() error {
+		buf.Reset()
+		if err := json.NewEncoder(&buf).Encode(ev); err != nil {
+			return err
+		}
+		resp, err := c.http.Do(req) // want `POST /events inside retry\.Do \(avast/retry-go\) runs again on every retry`
+		if err != nil {
+			return err
+		}
+		return resp.Body.Close()
+	})
+}
