@@ -16,6 +16,8 @@ func Advice(k Kind) string {
 		return "send an Idempotency-Key header created before the retry, or retry only idempotent calls"
 	case KindKube:
 		return "give the object a fixed metadata.name (derived from its owner or from an id created once before the retry) instead of generateName, so that a repeated create is refused with AlreadyExists and can be treated as done"
+	case KindDoc:
+		return "give the document an _id created once before the retry (a repeat then fails with a duplicate key error that can be treated as done), or make the update idempotent ($set instead of $inc or $push)"
 	case KindMail:
 		return "retry only failures that happen before the message is handed over (dial, authentication, a refused recipient), or record each email in an outbox keyed by an id created before the retry and send from there"
 	case KindSDK:

@@ -173,6 +173,9 @@ func (c *Classifier) table(call *ast.CallExpr, fn *types.Func) (Op, bool) {
 	if op, ok := mailCall(call, fn); ok {
 		return op, true
 	}
+	if op, ok := c.mongoCall(call, fn); ok {
+		return op, true
+	}
 	if op, ok := c.kubeCreate(call, fn); ok {
 		return op, true
 	}

@@ -121,6 +121,9 @@ func (c *Classifier) argEvidence(ev *Evidence, e ast.Expr, depth int) {
 			c.argEvidence(ev, a, depth+1)
 		}
 	case *ast.CompositeLit:
+		if k, v, ok := c.documentID(x); ok {
+			ev.Keys = append(ev.Keys, c.key("_id", k, v)) // a MongoDB document's own _id (mongo.go)
+		}
 		for _, elt := range x.Elts {
 			kv, ok := elt.(*ast.KeyValueExpr)
 			if !ok {

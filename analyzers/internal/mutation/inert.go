@@ -58,5 +58,5 @@ func isTablePath(path string) bool {
 			return true
 		}
 	}
-	return isMailPath(path)
+	return isMailPath(path) || mongoPkgs[path]
 }

@@ -88,8 +88,8 @@ func (c *Classifier) fresh(e ast.Expr, depth int) bool {
 				return true
 			}
 			p := fn.Pkg().Path()
-			if p == "time" && fn.Name() == "Now" {
-				found = true
+			if p == "time" && fn.Name() == "Now" || fn.Name() == "NewObjectID" && strings.HasPrefix(p, "go.mongodb.org/mongo-driver/") {
+				found = true // MongoDB's ObjectID generator (mongo.go)
 			}
 			for _, s := range freshSources {
 				if strings.HasPrefix(p, s) && !deterministicUUID[fn.Name()] {

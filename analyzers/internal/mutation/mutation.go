@@ -35,9 +35,10 @@ const (
 	KindSDK                 // a known SDK write (e.g. Stripe's charge.New)
 	KindKube                // a Kubernetes create of an object named anew on every call (generateName)
 	KindMail                // an email sent (SMTP and mail libraries)
+	KindDoc                 // a document database write (a MongoDB insert without a fixed _id, a $inc update)
 )
 
-var kindNames = [...]string{"none", "http", "sql", "publish", "redis", "verb", "custom", "call", "sdk", "kube", "mail"}
+var kindNames = [...]string{"none", "http", "sql", "publish", "redis", "verb", "custom", "call", "sdk", "kube", "mail", "document"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
