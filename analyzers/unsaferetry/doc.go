@@ -61,17 +61,18 @@ Func literals are found in function bodies and in package-level variable
 initialisers (var handle = func(…) error { return retry.Do(…) }).
 
 Writes are POST and PATCH requests, INSERTs and relative UPDATEs, message
-publishing (brokers, stream puts, job enqueues), email sends, accumulating
-Redis commands, the functions named by -unsaferetry.mutating, and any
-function that performs one of these. A POST that reads is not a write: a
-search, query, evaluation, inference or token endpoint (/_search, /query,
-/check, /evaluate, /embeddings, /oauth/token, :batchGet), an operation named
-like a read (/twirp/…/ListOrders, a GetOrder function posting JSON-RPC,
-ACME's postAsGet), an OAuth2 token request (a grant_type form, or a helper
-that keeps the refresh_token of the grant its caller passes), a GraphQL
-query document. A path template filled in place (p := "/stores/{id}/check";
-p = strings.Replace(p, "{id}", id, -1), as generated clients do) is read as
-its template. Nor is a POST that puts one existing resource in a state
+publishing (brokers, stream puts, job enqueues), email sends, MongoDB
+inserts without a fixed _id and $inc/$push updates, accumulating Redis
+commands, the functions named by -unsaferetry.mutating, and any function
+that performs one of these. A POST that reads is not a write: a search,
+query, evaluation, inference or token endpoint (/_search, /query, /check,
+/evaluate, /embeddings, /oauth/token, :batchGet), an operation named like a
+read (/twirp/…/ListOrders, a GetOrder function posting JSON-RPC, ACME's
+postAsGet), an OAuth2 token request (a grant_type form, or a helper that
+keeps the refresh_token of the grant its caller passes), a GraphQL query
+document. A path template filled in place (p := "/stores/{id}/check"; p =
+strings.Replace(p, "{id}", id, -1), as generated clients do) is read as its
+template. Nor is a POST that puts one existing resource in a state
 (/projects/{id}/archive, /issues/{id}/subscribe, /keys/{id}/enable,
 /payments/{id}/cancel): repeated, it finds the state reached or is refused;
 actions under a member that make something new (/jobs/{id}/retry,
