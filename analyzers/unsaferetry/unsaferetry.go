@@ -118,6 +118,9 @@ func (r *reporter) candidates() []candidate {
 					if r.sendsDrainedRequest(call, s) {
 						return true // later attempts fail in the client
 					}
+					if r.publishedAtMostOnce(call, op, s) {
+						return true // only its own error, which means unsent, retries
+					}
 					if !(s.TxBeforeCommit && op.Kind == mutation.KindSQL) {
 						add(candidate{node: call, call: call, op: op, scope: s})
 					}

@@ -79,6 +79,10 @@ type Op struct {
 	// URL expression for HTTP ("http POST /v1/orders"), statement and table
 	// for SQL, "func (*pkg.Client).SaveJob" for calls of helpers, …
 	Identity string
+	// FailsUnsent: the call returns an error only when the write was not
+	// sent (a fire-and-forget publish that failed to write its frames), so
+	// a retry on that error alone does not repeat it (tables.go).
+	FailsUnsent bool
 }
 
 // Primitive is the kind of the write that actually happens: Root for a

@@ -15,6 +15,18 @@ type publisher struct {
 	effect    string   // what a repeat does; "" for a message published twice
 }
 
+// unsentOnError are the fire-and-forget publishes whose error means the
+// message was not handed to the broker: AMQP 0-9-1 without publisher
+// confirms (the frames were not written, or the channel was closed) and
+// core NATS (the connection was closed or the message too large). A
+// publish that waits for an acknowledgement (JetStream, Kafka, a deferred
+// confirm) can fail after the broker stored the message.
+var unsentOnError = map[string]bool{
+	"github.com/rabbitmq/amqp091-go.Channel.Publish": true, "github.com/rabbitmq/amqp091-go.Channel.PublishWithContext": true,
+	"github.com/streadway/amqp.Channel.Publish": true,
+	"github.com/nats-io/nats.go.Conn.Publish":   true, "github.com/nats-io/nats.go.Conn.PublishMsg": true,
+}
+
 var publishers = []publisher{
 	{"github.com/segmentio/kafka-go", "Writer", []string{"WriteMessages"}, "kafka-go", ""},
 	// The low-level client and a partition leader's connection: each call
@@ -75,7 +87,8 @@ func publishCall(call *ast.CallExpr, fn *types.Func) (Op, bool) {
 				}
 				return Op{
 					Kind: KindPublish, Desc: desc, Effect: effect, Pos: call.Pos(),
-					Identity: "publish " + desc + " " + receiverText(call),
+					Identity:    "publish " + desc + " " + receiverText(call),
+					FailsUnsent: unsentOnError[p.pkg+"."+p.recv+"."+m],
 				}, true
 			}
 		}
