@@ -104,7 +104,11 @@ first attempt reads the reader to its end, so after an attempt that reached
 the server every later Do of the same request fails in the client, and a
 request rebuilt around the same reader is sent with an empty body (the retry
 is broken, but nothing is applied twice). A loop that makes a new reader,
-calls GetBody, sets Body or seeks the reader does re-send it.
+calls GetBody, sets Body or seeks the reader does re-send it. A
+fire-and-forget publish whose error means the message was not sent (AMQP
+0-9-1 Publish without confirms, core NATS Publish) is not repeated by a
+retry that only its own error sends round: a confirm awaited, a channel
+read or another fallible call after it keeps the finding.
 
 A helper that retries a request whose HTTP method (or SQL text) its caller
 passes — as a parameter, in an options-struct field, through wrappers —
