@@ -50,16 +50,31 @@ func (w *Worker) Drain(ctx context.Context, deliveries <-chan amqp.Delivery) {
 	}
 }
 
-// Forward republishes to the dead-letter exchange, retrying the publish.
+// Forward republishes to the dead-letter exchange, retrying the publish
+// when it fails. Without publisher confirms an AMQP publish fails only
+// when its frames were not written, so the broker never got the message:
+// retried on that error alone, it is published at most once.
 func (w *Worker) Forward(ctx context.Context, body []byte) error {
 	var err error
 	for attempt := 0; attempt < 3; attempt++ {
-		err = w.ch.PublishWithContext(ctx, "dlx", "orders.dead", false, false, amqp.Publishing{ContentType: "application/json", Body: body}) // want `AMQP Channel\.PublishWithContext inside a retry loop runs again on every retry; the message can be published twice`
+		err = w.ch.PublishWithContext(ctx, "dlx", "orders.dead", false, false, amqp.Publishing{ContentType: "application/json", Body: body})
 		if err == nil {
 			return nil
 		}
 	}
 	return err
+}
+
+// ForwardConfirmed waits for the broker's confirm and publishes again when
+// it does not come: the broker may hold the first copy.
+func (w *Worker) ForwardConfirmed(ctx context.Context, body []byte) error {
+	for attempt := 0; attempt < 3; attempt++ {
+		dc, err := w.ch.PublishWithDeferredConfirmWithContext(ctx, "dlx", "orders.dead", false, false, amqp.Publishing{ContentType: "application/json", Body: body}) // want `AMQP Channel\.PublishWithDeferredConfirmWithContext inside a retry loop runs again on every retry; the message can be published twice`
+		if err == nil && dc.Wait() {
+			return nil
+		}
+	}
+	return nil
 }
 
 // Pages lists shipments page by page: each request asks another page.
