@@ -61,10 +61,37 @@ func (w *walk) ifDrives(l loop, s *ast.IfStmt, rest []ast.Stmt, results []types.
 		return false
 	}
 	so := l.path(success, rest)
-	if so != exit && !(so&exit != 0 && w.exitsOnNestedSuccess(l, success, results)) {
+	if so != exit && !(so&exit != 0 && (w.exitsOnNestedSuccess(l, success, results) || success == nil && w.restExitsOnResultTest(l, rest, results))) {
 		return false
 	}
 	return l.path(failure, rest)&(next|fall) != 0
+}
+
+// restExitsOnResultTest accepts a failure test with no else whose loop
+// goes on to leave only after a second test of the same results:
+//
+//	dc, err := publish(…)
+//	if err != nil {
+//		continue
+//	}
+//	if dc.Wait() { // the broker confirmed
+//		return nil
+//	}
+//	// not confirmed: round again
+//
+// A consumer loop that handles what it read and goes round (no test of
+// the results that leaves) is not accepted.
+func (w *walk) restExitsOnResultTest(l loop, rest []ast.Stmt, results []types.Object) bool {
+	for i, st := range rest {
+		if i >= maxTestDistance {
+			break
+		}
+		inner, ok := st.(*ast.IfStmt)
+		if ok && inner.Else == nil && w.mentions(inner.Cond, results) && l.path(inner.Body, nil) == exit {
+			return true
+		}
+	}
+	return false
 }
 
 // exitsOnNestedSuccess accepts a success branch that leaves the loop only

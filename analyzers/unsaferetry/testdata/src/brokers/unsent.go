@@ -66,3 +66,18 @@ func (f *Fanout) NATSFlushed(subject string, body []byte) error {
 	}
 	return err
 }
+
+// The same wait written as "continue on error, leave when confirmed": the
+// loop still goes round when the confirm does not come.
+func (f *Fanout) AMQPConfirmedContinue(ctx context.Context, body []byte) error {
+	for i := 0; i < 3; i++ {
+		dc, err := f.ch.PublishWithDeferredConfirmWithContext(ctx, "events", "order.created", false, false, amqp.Publishing{Body: body}) // want `AMQP Channel\.PublishWithDeferredConfirmWithContext inside a retry loop runs again on every retry`
+		if err != nil {
+			continue
+		}
+		if dc.Wait() {
+			return nil
+		}
+	}
+	return errors.New("amqp: not confirmed")
+}
