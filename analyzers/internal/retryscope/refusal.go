@@ -154,7 +154,7 @@ func (r *refusals) comparison(x *ast.BinaryExpr, truth bool) bool {
 			if !exact {
 				return false
 			}
-			if isStatusExpr(r.info, other) {
+			if isStatusExpr(r.info, other) || isHTTPStatusConst(r.info, val) {
 				yes := httpstatus.Where(op, int(c))
 				if !truth {
 					yes = yes.Not()
@@ -206,33 +206,6 @@ func (r *refusals) refusalText(x ast.Expr, s string) bool {
 	}
 	n := strings.ToLower(name)
 	return abortedStates[s] && (strings.Contains(n, "code") || strings.Contains(n, "state"))
-}
-
-// isStatusExpr recognises an integer status: resp.StatusCode,
-// resp.StatusCode(), apiErr.Code, e.HTTPStatusCode, a variable named
-// status/code.
-func isStatusExpr(info *types.Info, e ast.Expr) bool {
-	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 0 {
-		e = call.Fun
-	}
-	var name string
-	switch x := ast.Unparen(e).(type) {
-	case *ast.SelectorExpr:
-		name = x.Sel.Name
-	case *ast.Ident:
-		name = x.Name
-	default:
-		return false
-	}
-	n := strings.ToLower(name)
-	if !strings.Contains(n, "status") && !strings.HasSuffix(n, "code") {
-		return false
-	}
-	b, ok := info.TypeOf(e).Underlying().(*types.Basic)
-	if sig, isSig := info.TypeOf(e).Underlying().(*types.Signature); isSig && sig.Results().Len() == 1 {
-		b, ok = sig.Results().At(0).Type().Underlying().(*types.Basic)
-	}
-	return ok && b.Info()&types.IsInteger != 0
 }
 
 // refusalValue reports whether e names a refusal sentinel
