@@ -101,6 +101,22 @@ func inMemoryEncoder(sig *types.Signature) bool {
 	return hasByteSlice(sig.Params()) && hasByteSlice(sig.Results())
 }
 
+// requestBuilder reports whether sig, with no context to send under,
+// returns a request value first (InsertRequest(coll) (*pb.InsertRequest,
+// error)): the method builds the request a later call sends, whatever verb
+// its name starts with.
+func requestBuilder(sig *types.Signature) bool {
+	if takesContext(sig) || sig.Results().Len() == 0 {
+		return false
+	}
+	t := sig.Results().At(0).Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	return ok && strings.HasSuffix(n.Obj().Name(), "Request")
+}
+
 func hasByteSlice(vars *types.Tuple) bool {
 	for i := 0; i < vars.Len(); i++ {
 		if isByteSlice(vars.At(i).Type()) {

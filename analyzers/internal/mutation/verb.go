@@ -129,7 +129,7 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 	if isStd(path) && fn.Pkg() != c.pass.Pkg || quietPackage(path) {
 		return Op{}, false
 	}
-	if !remoteLooking(sig) || takesError(sig) || inMemoryEncoder(sig) || opensStream(sig) {
+	if !remoteLooking(sig) || takesError(sig) || inMemoryEncoder(sig) || requestBuilder(sig) || opensStream(sig) {
 		return Op{}, false
 	}
 	v, safe := leadingVerb(fn.Name())
