@@ -30,6 +30,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"SQL repository: INSERT, counter UPDATE, upsert, absolute UPDATE, DELETE, transactions retried before/after COMMIT", "repo"},
 		{"publishers and Redis", "outbox"},
 		{"email sends retried (net/smtp), and a retried dial before a single send", "mailer"},
+		{"a retry helper driven by a done flag: not done only on a refusal is silent, after any error is reported", "donehelper"},
 		{"MongoDB inserts without a fixed _id and relative updates; keyed inserts, $set, reads and deletes silent", "docstore"},
 		{"publishers whose bodies hand the message to a goroutine (Pulsar, MQTT) and stream appends named Put (Kinesis)", "brokers"},
 		{"SDK interfaces: verb heuristic, create-if-missing, RetryOnConflict", "sdk"},

@@ -49,11 +49,14 @@ type RetryHelperFact struct {
 	// RetriesCommit: the helper also re-runs fn when COMMIT failed, so the
 	// statements may already be committed.
 	RetriesCommit bool
-	// Verdict, Bounded, BoundParam, BoundMost: see retryscope.Helper.
-	Verdict    bool
-	Bounded    bool
-	BoundParam int
-	BoundMost  int
+	// Verdict, VerdictAt, VerdictStops, Bounded, BoundParam, BoundMost:
+	// see retryscope.Helper.
+	Verdict      bool
+	VerdictAt    int
+	VerdictStops bool
+	Bounded      bool
+	BoundParam   int
+	BoundMost    int
 }
 
 // AFact marks RetryHelperFact as an analysis.Fact.
@@ -358,7 +361,7 @@ func (m *Model) findScopes(s *Settings) {
 			return nil
 		}
 		return &retryscope.Helper{FuncParam: f.FuncParam, Mechanism: f.Mechanism, TxBeforeCommit: f.TxBeforeCommit, RetriesCommit: f.RetriesCommit,
-			Verdict: f.Verdict, Bounded: f.Bounded, BoundParam: f.BoundParam, BoundMost: f.BoundMost}
+			Verdict: f.Verdict, VerdictAt: f.VerdictAt, VerdictStops: f.VerdictStops, Bounded: f.Bounded, BoundParam: f.BoundParam, BoundMost: f.BoundMost}
 	}
 	finder := retryscope.NewFinder(pass, retryscope.Config{RetryFuncs: s.RetryFuncs, Helper: imported, RefusalPredicate: m.refusalPredicate,
 		AmbiguousSentinel: m.ambiguousSentinel, SettledPredicate: m.settledPredicate})
@@ -372,7 +375,7 @@ func (m *Model) findScopes(s *Settings) {
 		if h := res.Helpers[fn]; h != nil {
 			pass.ExportObjectFact(fn, &RetryHelperFact{FuncParam: h.FuncParam, Mechanism: h.Mechanism,
 				TxBeforeCommit: h.TxBeforeCommit, RetriesCommit: h.RetriesCommit,
-				Verdict: h.Verdict, Bounded: h.Bounded, BoundParam: h.BoundParam, BoundMost: h.BoundMost})
+				Verdict: h.Verdict, VerdictAt: h.VerdictAt, VerdictStops: h.VerdictStops, Bounded: h.Bounded, BoundParam: h.BoundParam, BoundMost: h.BoundMost})
 		}
 	}
 }

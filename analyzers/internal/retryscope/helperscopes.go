@@ -15,7 +15,7 @@ func (w *walk) helpers() map[*types.Func]*Helper {
 			return
 		}
 		h := &Helper{FuncParam: param, Mechanism: s.Mechanism, TxBeforeCommit: s.TxBeforeCommit, RetriesCommit: s.RetriesCommit,
-			Verdict: s.Verdict, Bounded: s.Bounded, BoundParam: s.BoundParam, BoundMost: s.BoundMost}
+			Verdict: s.Verdict, VerdictAt: s.VerdictAt, VerdictStops: s.VerdictStops, Bounded: s.Bounded, BoundParam: s.BoundParam, BoundMost: s.BoundMost}
 		if s.Kind == KindLoop {
 			w.loopHelper(h, d, s, call)
 		}

@@ -94,8 +94,12 @@ type Scope struct {
 	Once []*ast.BlockStmt
 
 	// Verdict: the scope (a helper's) goes round when the retried func's
-	// first result, a boolean verdict, is true (guardVerdict).
-	Verdict bool
+	// boolean verdict, its result VerdictAt, asks for another attempt:
+	// when it is true, or when it is false if VerdictStops (a "done" flag)
+	// (guardVerdict).
+	Verdict      bool
+	VerdictAt    int
+	VerdictStops bool
 	// Bounded: the scope is a helper's loop whose attempts are bounded by
 	// parameter BoundParam; a constant argument of at most BoundMost
 	// allows one attempt only.
@@ -147,10 +151,12 @@ type Helper struct {
 	TxBeforeCommit bool
 	// RetriesCommit: see Scope.RetriesCommit.
 	RetriesCommit bool
-	// Verdict: the helper goes round when the func's first result, a
-	// boolean verdict, is true; calls are guarded by reading the func's
-	// returns (guardVerdict).
-	Verdict bool
+	// Verdict: the helper goes round when the func's result VerdictAt, a
+	// boolean verdict, asks for it (true, or false if VerdictStops); calls
+	// are guarded by reading the func's returns (guardVerdict).
+	Verdict      bool
+	VerdictAt    int
+	VerdictStops bool
 	// Bounded: parameter BoundParam bounds the attempts; a constant
 	// argument of at most BoundMost means a single attempt, no retry.
 	Bounded    bool

@@ -170,23 +170,43 @@ func callsObj(info *types.Info, body *ast.BlockStmt, obj types.Object) bool {
 	return found
 }
 
+// doneName matches the names of boolean results that end the retry when
+// true: done, ok, finished, complete, stop, success.
+var doneName = regexp.MustCompile(`^(?i)(done|ok|finished|complete|completed|stop|success|succeeded)$`)
+
 // isVerdictCall reports whether the results of call are assigned in d to
-// a verdict (`retry, err = p.invoke(i, n, op)`): the helper's loop goes
-// round when the retried func says so.
-func (w *walk) isVerdictCall(d *ast.FuncDecl, call *ast.CallExpr) bool {
-	found := false
+// a verdict: `retry, err = p.invoke(i, n, op)` (go round when true), or
+// `result, done, err := f()` (go round when false): the helper's loop goes
+// round when the retried func says so. at is the verdict's index among
+// the results.
+func (w *walk) isVerdictCall(d *ast.FuncDecl, call *ast.CallExpr) (at int, stops, found bool) {
 	ast.Inspect(d.Body, func(n ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)
 		if !ok || found || len(as.Rhs) != 1 || ast.Unparen(as.Rhs[0]) != call || len(as.Lhs) < 2 {
 			return !found
 		}
-		if id, ok := as.Lhs[0].(*ast.Ident); ok {
+		for i, lhs := range as.Lhs {
+			id, ok := lhs.(*ast.Ident)
+			if !ok {
+				continue
+			}
 			obj := w.info.ObjectOf(id)
-			found = obj != nil && isBool(obj.Type()) && verdictName.MatchString(id.Name)
+			if obj == nil || !isBool(obj.Type()) {
+				continue
+			}
+			switch {
+			case i == 0 && verdictName.MatchString(id.Name):
+				at, stops, found = 0, false, true
+			case doneName.MatchString(id.Name):
+				at, stops, found = i, true, true
+			}
+			if found {
+				break
+			}
 		}
 		return !found
 	})
-	return found
+	return at, stops, found
 }
 
 // attemptBound finds the parameter that bounds the attempts of the loop
@@ -277,15 +297,17 @@ func (w *walk) guardVerdict(s *Scope) {
 		return
 	}
 	again := []token.Pos{}
+	// The verdict's value that asks for another attempt.
+	round := !s.VerdictStops
 	forEachReturn(body, func(ret *ast.ReturnStmt, path []ast.Node) {
-		if len(ret.Results) == 0 {
+		if len(ret.Results) <= s.VerdictAt {
 			return
 		}
-		v := ret.Results[0]
-		if tv := w.info.Types[v]; tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value) {
+		v := ret.Results[s.VerdictAt]
+		if tv := w.info.Types[v]; tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) != round {
 			return
 		}
-		if w.ref.when(v, true, body, 0) || w.ref.guarded(path, body, 0) {
+		if w.ref.when(v, round, body, 0) || w.ref.guarded(path, body, 0) {
 			return
 		}
 		again = append(again, ret.End())
@@ -313,8 +335,10 @@ func (w *walk) notePassedParam(call *ast.CallExpr) {
 // whether the loop follows the func's verdict, and which parameter bounds
 // its attempts.
 func (w *walk) loopHelper(h *Helper, d *ast.FuncDecl, s *Scope, call *ast.CallExpr) {
-	if call != nil && w.isVerdictCall(d, call) {
-		h.Verdict = true
+	if call != nil {
+		if at, stops, ok := w.isVerdictCall(d, call); ok {
+			h.Verdict, h.VerdictAt, h.VerdictStops = true, at, stops
+		}
 	}
 	if p, most, ok := w.attemptBound(d, s.Pos); ok {
 		h.Bounded, h.BoundParam, h.BoundMost = true, p, most

@@ -194,7 +194,7 @@ func (w *walk) call(call *ast.CallExpr) {
 			mech = shortName(fn) + ", which also re-runs the transaction when COMMIT failed"
 		}
 		if s := w.addArgScope(KindHelper, mech, call, call.Args[h.FuncParam], Helper{TxBeforeCommit: h.TxBeforeCommit, RetriesCommit: h.RetriesCommit}); s != nil && h.Verdict {
-			s.Verdict = true
+			s.Verdict, s.VerdictAt, s.VerdictStops = true, h.VerdictAt, h.VerdictStops
 			if s.Param < 0 {
 				w.guardVerdict(s)
 			}
