@@ -18,7 +18,8 @@ The analyzer reports each such write inside a retry scope:
     retry.DoWithData), cenkalti/backoff v4 and v5 (backoff.Retry and
     friends), sethvargo/go-retry (retry.Do, retry.DoValue),
     k8s.io/apimachinery wait (ExponentialBackoff*, Poll*), client-go's
-    retry.OnError. retry.RetryOnConflict and CockroachDB's ExecuteTx are
+    retry.OnError, terraform-plugin-sdk's retry.RetryContext and
+    resource.Retry (only RetryableError goes round). retry.RetryOnConflict and CockroachDB's ExecuteTx are
     safe by design and never reported; wait.Until, wait.JitterUntil and
     wait.Forever run their function periodically whatever it returns, so
     they are not retries either;

@@ -47,6 +47,15 @@ var libraries = []libFunc{
 	{Name: "github.com/sethvargo/go-retry.Do", Arg: 2, Mechanism: "retry.Do (sethvargo/go-retry)"},
 	{Name: "github.com/sethvargo/go-retry.DoValue", Arg: 2, Mechanism: "retry.DoValue (sethvargo/go-retry)"},
 
+	// Terraform providers' retry helpers (terraform-plugin-sdk v2's
+	// helper/retry, and the older helper/resource of v1 and v2): the
+	// function goes round only when it returns RetryableError(err).
+	{Name: "github.com/hashicorp/terraform-plugin-sdk/v2/helper/retry.RetryContext", Arg: 2, Mechanism: "retry.RetryContext (terraform-plugin-sdk)"},
+	{Name: "github.com/hashicorp/terraform-plugin-sdk/v2/helper/retry.Retry", Arg: 1, Mechanism: "retry.Retry (terraform-plugin-sdk)"},
+	{Name: "github.com/hashicorp/terraform-plugin-sdk/v2/helper/resource.RetryContext", Arg: 2, Mechanism: "resource.RetryContext (terraform-plugin-sdk)"},
+	{Name: "github.com/hashicorp/terraform-plugin-sdk/v2/helper/resource.Retry", Arg: 1, Mechanism: "resource.Retry (terraform-plugin-sdk)"},
+	{Name: "github.com/hashicorp/terraform-plugin-sdk/helper/resource.Retry", Arg: 1, Mechanism: "resource.Retry (terraform-plugin-sdk)"},
+
 	// k8s.io/apimachinery/pkg/util/wait: backoff and poll loops repeat the
 	// condition until it reports done.
 	{Name: "k8s.io/apimachinery/pkg/util/wait.ExponentialBackoff", Arg: 1, Mechanism: "wait.ExponentialBackoff"},
