@@ -28,12 +28,14 @@ import (
 // refusalStatuses are the statuses of a request the server did not
 // execute: the refusals every analyzer accepts (401/403/407/429) plus 409
 // Conflict and 425 Too Early, which retry predicates use for "the state
-// changed under you, send again" and "not ready yet", and 408 Request
-// Timeout (the server gave up waiting for the request before it had all
-// of it). 503 is not one: proxies answer 503 when the upstream connection
-// broke after the request was sent.
+// changed under you, send again" and "not ready yet", 408 Request Timeout
+// (the server gave up waiting for the request before it had all of it),
+// and the validation answers 400, 404 and 422, which predicates retry
+// while a dependency propagates ("not found yet", "no address left in
+// this subnet"). 503 is not one: proxies answer 503 when the upstream
+// connection broke after the request was sent.
 func refusalStatuses() httpstatus.Set {
-	return httpstatus.Refusals().Or(httpstatus.Of(408, 409, 425))
+	return httpstatus.Refusals().Or(httpstatus.Of(400, 404, 408, 409, 422, 425))
 }
 
 // refusalWords matches the names and messages of refusals: sentinel errors

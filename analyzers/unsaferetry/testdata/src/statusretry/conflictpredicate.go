@@ -30,6 +30,8 @@ func retryOnConflict(err error) bool {
 	switch e.Actual {
 	case http.StatusConflict:
 		return true
+	case http.StatusBadRequest, http.StatusNotFound: // the pool is exhausted, or not there yet
+		return true
 	}
 	return false
 }
