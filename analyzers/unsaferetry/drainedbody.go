@@ -38,7 +38,7 @@ import (
 func (r *reporter) sendsDrainedRequest(call *ast.CallExpr, s *retryscope.Scope) bool {
 	info := r.pass.TypesInfo
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
-	if fn == nil || len(call.Args) != 1 || !(isMethodOf(fn, "net/http", "Client", "Do") || fn.Name() == "RoundTrip") {
+	if fn == nil || len(call.Args) != 1 || !(fn.FullName() == "(*net/http.Client).Do" || fn.Name() == "RoundTrip") {
 		return false
 	}
 	v := requestVar(info, call.Args[0])
@@ -115,7 +115,7 @@ func requestVar(info *types.Info, e ast.Expr) *types.Var {
 		return nil
 	}
 	v, _ := info.Uses[id].(*types.Var)
-	if v == nil || !isHTTPRequestPtr(v.Type()) {
+	if v == nil || pointee(v.Type()) != "net/http.Request" {
 		return nil
 	}
 	return v
@@ -212,15 +212,7 @@ func (r *reporter) oneShotBody(encl *ast.BlockStmt, e ast.Expr) bool {
 // isOneShotReader reports whether t is *bytes.Buffer, *bytes.Reader or
 // *strings.Reader.
 func isOneShotReader(t types.Type) bool {
-	p, ok := t.(*types.Pointer)
-	if !ok {
-		return false
-	}
-	named, ok := p.Elem().(*types.Named)
-	if !ok || named.Obj().Pkg() == nil {
-		return false
-	}
-	switch named.Obj().Pkg().Path() + "." + named.Obj().Name() {
+	switch pointee(t) {
 	case "bytes.Buffer", "bytes.Reader", "strings.Reader":
 		return true
 	}
@@ -246,26 +238,15 @@ func rebodied(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
 
 func within(n ast.Node, p token.Pos) bool { return n.Pos() <= p && p < n.End() }
 
-// isMethodOf reports whether fn is method name of type pkg.typ (or *typ).
-func isMethodOf(fn *types.Func, pkg, typ, name string) bool {
-	recv := fn.Signature().Recv()
-	if recv == nil || fn.Name() != name {
-		return false
-	}
-	t := recv.Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	named, ok := t.(*types.Named)
-	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == pkg && named.Obj().Name() == typ
-}
-
-// isHTTPRequestPtr reports whether t is *net/http.Request.
-func isHTTPRequestPtr(t types.Type) bool {
+// pointee returns "path.Name" of the named type t points to, or "".
+func pointee(t types.Type) string {
 	p, ok := t.(*types.Pointer)
 	if !ok {
-		return false
+		return ""
 	}
-	named, ok := p.Elem().(*types.Named)
-	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "net/http" && named.Obj().Name() == "Request"
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return ""
+	}
+	return n.Obj().Pkg().Path() + "." + n.Obj().Name()
 }
