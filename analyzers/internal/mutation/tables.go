@@ -7,10 +7,11 @@ import (
 	"strings"
 )
 
-// publisher is a message-publishing method of a broker client library.
+// publisher names the writing methods of one receiver type of a library
+// (a broker client's publishes; mail.go's sends).
 type publisher struct {
-	pkg, recv string   // package path and receiver type name
-	methods   []string // publishing methods
+	pkg, recv string   // package path and receiver type name ("" for package-level functions)
+	methods   []string // writing methods
 	lib       string   // short library name for Desc
 	effect    string   // what a repeat does; "" for a message published twice
 }
@@ -73,25 +74,20 @@ var publishers = []publisher{
 // publishCall recognises a broker publish; ok is false for anything else,
 // including other methods of these libraries (left to the later stages).
 func publishCall(call *ast.CallExpr, fn *types.Func) (Op, bool) {
-	path, recv := fn.Pkg().Path(), recvName(fn)
-	for _, p := range publishers {
-		if p.pkg != path || p.recv != recv {
-			continue
+	p, listed, known := findMethod(publishers, fn)
+	switch {
+	case listed:
+		desc := p.describe(fn.Name())
+		effect := p.effect
+		if effect == "" {
+			effect = "the message can be published twice"
 		}
-		for _, m := range p.methods {
-			if m == fn.Name() {
-				desc := p.lib + " " + recv + "." + m
-				effect := p.effect
-				if effect == "" {
-					effect = "the message can be published twice"
-				}
-				return Op{
-					Kind: KindPublish, Desc: desc, Effect: effect, Pos: call.Pos(),
-					Identity:    "publish " + desc + " " + receiverText(call),
-					FailsUnsent: unsentOnError[p.pkg+"."+p.recv+"."+m],
-				}, true
-			}
-		}
+		return Op{
+			Kind: KindPublish, Desc: desc, Effect: effect, Pos: call.Pos(),
+			Identity:    "publish " + desc + " " + receiverText(call),
+			FailsUnsent: unsentOnError[p.pkg+"."+p.recv+"."+fn.Name()],
+		}, true
+	case known:
 		// A known client's other method (Close, Flush, …) writes nothing.
 		// Its unexported ones are the library's own plumbing: judging them
 		// by their bodies would find kafka-go's Writer.produce, but also a
@@ -100,6 +96,35 @@ func publishCall(call *ast.CallExpr, fn *types.Func) (Op, bool) {
 		return Op{}, true
 	}
 	return Op{}, false
+}
+
+// findMethod looks fn up in a table: the entry of fn's package and
+// receiver type (recv "" for a package-level function), whether fn is one
+// of the entry's methods (listed), and whether the table has an entry for
+// its receiver at all (known).
+func findMethod(table []publisher, fn *types.Func) (p publisher, listed, known bool) {
+	path, recv := fn.Pkg().Path(), recvName(fn)
+	for _, p := range table {
+		if p.pkg != path || p.recv != recv {
+			continue
+		}
+		for _, m := range p.methods {
+			if m == fn.Name() {
+				return p, true, true
+			}
+		}
+		return p, false, true
+	}
+	return publisher{}, false, false
+}
+
+// describe names a table method in messages: "kafka-go Writer.WriteMessages",
+// "net/smtp SendMail".
+func (p publisher) describe(name string) string {
+	if p.recv == "" {
+		return p.lib + " " + name
+	}
+	return p.lib + " " + p.recv + "." + name
 }
 
 // receiverText is the source text of a method call's receiver.
