@@ -38,25 +38,10 @@ import (
 // RetryHelperFact marks a function that retries its func-typed parameter
 // FuncParam (counting declared parameters from 0, without the receiver).
 type RetryHelperFact struct {
-	FuncParam int
-	// Mechanism is how the helper retries ("a retry loop",
-	// "backoff.Retry"), for messages.
-	Mechanism string
-	// TxBeforeCommit: the helper retries a SQL transaction only when it
-	// failed before COMMIT, so the statements run through the transaction
-	// do not take effect twice.
-	TxBeforeCommit bool
-	// RetriesCommit: the helper also re-runs fn when COMMIT failed, so the
-	// statements may already be committed.
-	RetriesCommit bool
-	// Verdict, VerdictAt, VerdictStops, Bounded, BoundParam, BoundMost:
-	// see retryscope.Helper.
-	Verdict      bool
-	VerdictAt    int
-	VerdictStops bool
-	Bounded      bool
-	BoundParam   int
-	BoundMost    int
+	// Helper is what the finder learned about the helper (which parameter
+	// it retries, how, and what decides another attempt); the fact carries
+	// it to the packages that call the helper.
+	retryscope.Helper
 }
 
 // AFact marks RetryHelperFact as an analysis.Fact.
@@ -360,8 +345,8 @@ func (m *Model) findScopes(s *Settings) {
 		if !pass.ImportObjectFact(fn, &f) {
 			return nil
 		}
-		return &retryscope.Helper{FuncParam: f.FuncParam, Mechanism: f.Mechanism, TxBeforeCommit: f.TxBeforeCommit, RetriesCommit: f.RetriesCommit,
-			Verdict: f.Verdict, VerdictAt: f.VerdictAt, VerdictStops: f.VerdictStops, Bounded: f.Bounded, BoundParam: f.BoundParam, BoundMost: f.BoundMost}
+		h := f.Helper
+		return &h
 	}
 	finder := retryscope.NewFinder(pass, retryscope.Config{RetryFuncs: s.RetryFuncs, Helper: imported, RefusalPredicate: m.refusalPredicate,
 		AmbiguousSentinel: m.ambiguousSentinel, SettledPredicate: m.settledPredicate})
@@ -373,9 +358,7 @@ func (m *Model) findScopes(s *Settings) {
 	for _, d := range m.decls {
 		fn := pass.TypesInfo.Defs[d.Name].(*types.Func)
 		if h := res.Helpers[fn]; h != nil {
-			pass.ExportObjectFact(fn, &RetryHelperFact{FuncParam: h.FuncParam, Mechanism: h.Mechanism,
-				TxBeforeCommit: h.TxBeforeCommit, RetriesCommit: h.RetriesCommit,
-				Verdict: h.Verdict, VerdictAt: h.VerdictAt, VerdictStops: h.VerdictStops, Bounded: h.Bounded, BoundParam: h.BoundParam, BoundMost: h.BoundMost})
+			pass.ExportObjectFact(fn, &RetryHelperFact{Helper: *h})
 		}
 	}
 }
