@@ -153,18 +153,28 @@ func (c *Classifier) docKeys(e ast.Expr, depth int) []string {
 // elemKey returns the key of a bson.E literal: {Key: "k", Value: v} or
 // {"k", v}.
 func elemKey(c *Classifier, lit *ast.CompositeLit) (string, bool) {
+	if k := elemField(lit, "Key", 0); k != nil {
+		return c.constString(k)
+	}
+	return "", false
+}
+
+// elemField returns a bson.E literal's field given by name ({Key: …,
+// Value: …}) or, in an unkeyed literal, by position ({"k", v}); nil when
+// absent.
+func elemField(lit *ast.CompositeLit, name string, pos int) ast.Expr {
 	for i, elt := range lit.Elts {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Key" {
-				return c.constString(kv.Value)
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+				return kv.Value
 			}
 			continue
 		}
-		if i == 0 {
-			return c.constString(elt)
+		if i == pos {
+			return elt
 		}
 	}
-	return "", false
+	return nil
 }
 
 func (c *Classifier) constString(e ast.Expr) (string, bool) {
@@ -221,25 +231,9 @@ func (c *Classifier) documentID(lit *ast.CompositeLit) (ast.Node, ast.Expr, bool
 			}
 		case *ast.CompositeLit:
 			if k, ok := elemKey(c, x); ok && k == "_id" {
-				return x, elemValue(x), true
+				return x, elemField(x, "Value", 1), true
 			}
 		}
 	}
 	return nil, nil, false
-}
-
-// elemValue returns the value of a bson.E literal.
-func elemValue(lit *ast.CompositeLit) ast.Expr {
-	for i, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == "Value" {
-				return kv.Value
-			}
-			continue
-		}
-		if i == 1 {
-			return elt
-		}
-	}
-	return nil
 }
