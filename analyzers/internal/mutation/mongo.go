@@ -72,8 +72,8 @@ func (c *Classifier) collectionName(call *ast.CallExpr) string {
 		return "a collection"
 	}
 	if inner, ok := ast.Unparen(sel.X).(*ast.CallExpr); ok && len(inner.Args) >= 1 {
-		if tv, ok := c.info.Types[inner.Args[0]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-			return constant.StringVal(tv.Value)
+		if name, ok := c.constString(inner.Args[0]); ok {
+			return name
 		}
 	}
 	return types.ExprString(sel.X)
