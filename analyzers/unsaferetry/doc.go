@@ -91,7 +91,14 @@ implementation, a func value), and never when the signature takes and
 returns a byte slice (an in-memory encoder), registers a local callback,
 names an upsert (CreateOrUpdate, CreateIfNotExists) or a protocol signal
 (acks, heartbeats, a lease keep-alive), or belongs to an interface named for
-a callback role (…Listener, …Delegate, …Observer, …Callback). An unexported
+a callback role (…Listener, …Delegate, …Observer, …Callback). A create
+judged by its name is not a write when it passes a name or id of the thing
+it creates that the caller chose (a name parameter, a Name, ID, Key or Tag
+field, queueName for CreateQueue, Bucket for CreateBucket): most APIs key
+what they create by it and refuse a repeat (409, 422 already_exists) or
+answer with the first result. A parent's id (issueID for CreateComment), a
+name made fresh for the call, a record filed under a shared name (DNS
+records) and a draft (Draft: true) keep the finding. An unexported
 interface's method, or an exported interface's sealed by an unexported
 method, is judged by its package's implementations. A call named like an
 opening (Create…, New…, Open…, Dial…, Connect…) whose first result has a

@@ -24,12 +24,12 @@ func New(token, owner string) *Bot {
 	return &Bot{gh: github.NewClient(&http.Client{Timeout: 30 * time.Second}).WithAuthToken(token), owner: owner}
 }
 
-// Publish creates the release, retrying on any error: a release created
-// by an attempt whose response was lost is created again (GitHub rejects
-// the duplicate tag only for published releases; drafts multiply).
+// Publish creates the release, retrying on any error. A published release
+// is keyed by its tag: GitHub answers a repeat with 422 already_exists, so
+// nothing is created twice (drafts are another matter, see relcli).
 func (b *Bot) Publish(ctx context.Context, repo, tag string) (*github.RepositoryRelease, error) {
 	return retry.DoWithData(func() (*github.RepositoryRelease, error) {
-		rel, _, err := b.gh.Repositories.CreateRelease(ctx, b.owner, repo, &github.RepositoryRelease{ // want `Repositories\.CreateRelease \(whose request twice cannot resolve, named like a create\) inside retry\.DoWithData \(avast/retry-go\) runs again on every retry`
+		rel, _, err := b.gh.Repositories.CreateRelease(ctx, b.owner, repo, &github.RepositoryRelease{
 			TagName: github.String(tag),
 			Name:    github.String(tag),
 		})

@@ -1,0 +1,258 @@
+package mutation
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// Creates under a name the caller chose. A create judged only by its name
+// (an interface method, an SDK call whose request twice cannot resolve)
+// is a double write only when a repeat makes a second resource. Most APIs
+// key what they create by a name or id the request carries: a GitHub
+// release by its tag (a repeat gets 422 already_exists), a queue, bucket,
+// topic or role assignment by its name (409 Conflict, or the existing
+// one back), a resource whose id the client picked. When the call passes
+// such a name, and the name is not made fresh for the call, the repeat is
+// refused or answers with the same resource, and the name alone cannot
+// say otherwise: stay silent. Creates that carry no identity of the new
+// thing (an issue, a comment, an order for a customer: the customer is the
+// parent, not the order) keep their finding.
+//
+// Records and entries are the exception: a DNS record or a ledger entry
+// is filed under a name that many of them share, so a name there is not
+// a key.
+
+// identityWords end the names of fields and parameters that name the
+// created thing: Name, ID, Key, Slug, Tag (TagName), UID.
+var identityWords = map[string]bool{
+	"name": true, "id": true, "key": true, "slug": true, "tag": true, "uid": true, "uuid": true, "identifier": true,
+}
+
+// sharedNameNouns are created things filed under a name that is not
+// unique: records and entries.
+var sharedNameNouns = map[string]bool{"record": true, "records": true, "entry": true, "entries": true}
+
+// callerNamedCreate reports whether a create judged by its name passes a
+// caller-chosen identity of the created thing: a string or integer
+// argument whose parameter (or expression) is named like one, or a field
+// of a request literal (given in the call, or built in the enclosing
+// function) named like one.
+func (c *Classifier) callerNamedCreate(call *ast.CallExpr, fn *types.Func) bool {
+	noun := createdNoun(fn.Name())
+	for _, w := range noun {
+		if sharedNameNouns[w] {
+			return false
+		}
+	}
+	decl := c.enclosingDecl(call.Pos())
+	sig := fn.Signature()
+	for i, arg := range call.Args {
+		if scalar(c.pass.TypesInfo.TypeOf(arg)) {
+			if (identityName(paramName(sig, i), noun) || identityName(exprName(arg), noun)) && !c.fresh(arg, 0) {
+				return true
+			}
+			continue
+		}
+		if c.literalNamesIdentity(arg, decl, noun) {
+			return true
+		}
+	}
+	return false
+}
+
+// createdNoun is the lower-case words after the verb: CreateRoleAssignment
+// → [role assignment]; a bare Create has none.
+func createdNoun(name string) []string {
+	words := SplitWords(name)
+	noun := make([]string, 0, len(words))
+	for _, w := range words[1:] {
+		noun = append(noun, strings.ToLower(w))
+	}
+	return noun
+}
+
+// identityName reports whether a field or parameter name names the
+// created thing: a bare identity word (name, id, key), one after words
+// of the created noun (ReleaseName for CreateRelease, queueName for
+// CreateQueue), a tag's name (TagName), or the noun itself (Bucket for
+// CreateBucket). Idempotency tokens (ClientToken) are judged where keys
+// are (keyorigin.go), which tells a stable key from one made per attempt.
+func identityName(name string, noun []string) bool {
+	if name == "" || name == "_" {
+		return false
+	}
+	words := SplitWords(name)
+	for i := range words {
+		words[i] = strings.ToLower(words[i])
+	}
+	last := len(words) - 1
+	if len(words) == 1 && len(noun) > 0 && words[0] == noun[len(noun)-1] {
+		return true // Bucket for CreateBucket: the thing is its name
+	}
+	if !identityWords[words[last]] {
+		return false
+	}
+	for _, w := range words[:last] {
+		if !identityWords[w] && !contains(noun, w) {
+			return false // projectID for CreateOrder: the parent's id
+		}
+	}
+	return true
+}
+
+func contains(words []string, w string) bool {
+	for _, x := range words {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// paramName is the name of the parameter argument i binds.
+func paramName(sig *types.Signature, i int) string {
+	params := sig.Params()
+	switch {
+	case i < params.Len():
+		return params.At(i).Name()
+	case sig.Variadic() && params.Len() > 0:
+		return params.At(params.Len() - 1).Name()
+	}
+	return ""
+}
+
+// exprName is the last name an argument is spelled with: name, req.Name,
+// github.String(tag) → tag.
+func exprName(e ast.Expr) string {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return x.Name
+	case *ast.SelectorExpr:
+		return x.Sel.Name
+	case *ast.UnaryExpr:
+		return exprName(x.X)
+	case *ast.CallExpr:
+		if len(x.Args) == 1 {
+			return exprName(x.Args[0]) // a pointer helper: aws.String(name)
+		}
+	}
+	return ""
+}
+
+// deref is the type a pointer points to (aws.String(name) is a *string),
+// or t.
+func deref(t types.Type) types.Type {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+// scalar: a string or an integer (an identity a caller can choose).
+func scalar(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&(types.IsString|types.IsInteger) != 0
+}
+
+// literalNamesIdentity reports whether arg is a request literal (&T{…},
+// T{…}), or a local variable defined by one in decl, that sets an
+// identity field to a value not made fresh for the call; fields set
+// later (`req.Name = n`) count too.
+func (c *Classifier) literalNamesIdentity(arg ast.Expr, decl *ast.FuncDecl, noun []string) bool {
+	if lit := compositeOf(arg); lit != nil {
+		return c.litIdentity(lit, noun)
+	}
+	e := ast.Unparen(arg)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X) // &req
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok || decl == nil || decl.Body == nil {
+		return false
+	}
+	obj := c.pass.TypesInfo.Uses[id]
+	if obj == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if found || !ok || len(as.Lhs) != len(as.Rhs) {
+			return !found
+		}
+		for i, lhs := range as.Lhs {
+			found = found || c.assignsIdentity(lhs, as.Rhs[i], obj, noun)
+		}
+		return !found
+	})
+	return found
+}
+
+// assignsIdentity judges one `lhs = rhs` of the variable obj: its
+// definition by a literal with an identity field, or an identity field
+// set on it.
+func (c *Classifier) assignsIdentity(lhs, rhs ast.Expr, obj types.Object, noun []string) bool {
+	switch l := ast.Unparen(lhs).(type) {
+	case *ast.Ident:
+		if c.pass.TypesInfo.ObjectOf(l) == obj {
+			if lit := compositeOf(rhs); lit != nil {
+				return c.litIdentity(lit, noun)
+			}
+		}
+	case *ast.SelectorExpr:
+		if base, ok := ast.Unparen(l.X).(*ast.Ident); ok && c.pass.TypesInfo.Uses[base] == obj {
+			return scalar(deref(c.pass.TypesInfo.TypeOf(rhs))) && identityName(l.Sel.Name, noun) && !c.fresh(rhs, 0)
+		}
+	}
+	return false
+}
+
+// setsDraft reports whether a literal sets a Draft field to true (or to a
+// pointer helper of true: github.Bool(true)).
+func setsDraft(lit *ast.CompositeLit) bool {
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "Draft" && exprName(kv.Value) == "true" {
+			return true
+		}
+	}
+	return false
+}
+
+// compositeOf returns the struct literal e is, or points to.
+func compositeOf(e ast.Expr) *ast.CompositeLit {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, _ := e.(*ast.CompositeLit)
+	return lit
+}
+
+// litIdentity reports whether a keyed literal sets an identity field. A
+// draft (Draft: true) is not yet bound to its name: GitHub files any
+// number of draft releases under one tag.
+func (c *Classifier) litIdentity(lit *ast.CompositeLit, noun []string) bool {
+	if setsDraft(lit) {
+		return false
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		key, ok := kv.Key.(*ast.Ident)
+		if ok && scalar(deref(c.pass.TypesInfo.TypeOf(kv.Value))) && identityName(key.Name, noun) && !c.fresh(kv.Value, 0) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,129 @@
+// Package namedcreate retries creates that twice judges by their names
+// only (interface methods). A create that passes the name or id of the
+// thing it creates, chosen by the caller, is refused or answered with the
+// same resource when repeated; a create without one (a comment on an
+// issue, an order for a customer), under a name made fresh for the call,
+// or of a record filed under a shared name, makes a second one.
+package namedcreate
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/avast/retry-go/v4"
+)
+
+type TopicRequest struct {
+	Name       string
+	Partitions int
+}
+
+type Record struct {
+	Name, Type, Value string
+}
+
+type BucketInput struct {
+	Bucket *string
+	ACL    string
+}
+
+type Release struct {
+	TagName *string
+	Draft   *bool
+}
+
+type OrderRequest struct {
+	CustomerID string
+	Items      []string
+}
+
+type Registry interface {
+	CreateRepository(ctx context.Context, name string) error
+	CreateComment(ctx context.Context, issueID int, body string) error
+	CreateTopic(ctx context.Context, in *TopicRequest) error
+	CreateRecord(ctx context.Context, zone string, r Record) error
+	CreateBucket(ctx context.Context, in *BucketInput) error
+	CreateRelease(ctx context.Context, in *Release) error
+	CreateOrder(ctx context.Context, in *OrderRequest) error
+	CreateRoleAssignment(ctx context.Context, scope, roleAssignmentName string) error
+}
+
+type Service struct{ reg Registry }
+
+func str(s string) *string { return &s }
+func boolp(b bool) *bool   { return &b }
+
+// Repository: the repository's name is its key.
+func (s *Service) Repository(ctx context.Context, name string) error {
+	return retry.Do(func() error { return s.reg.CreateRepository(ctx, name) })
+}
+
+// RoleAssignment: a name of the created thing spelled with its noun.
+func (s *Service) RoleAssignment(ctx context.Context, scope, assignment string) error {
+	return retry.Do(func() error { return s.reg.CreateRoleAssignment(ctx, scope, assignment) })
+}
+
+// Comment: the issue is the parent; each repeat adds a comment.
+func (s *Service) Comment(ctx context.Context, issue int, body string) error {
+	return retry.Do(func() error {
+		return s.reg.CreateComment(ctx, issue, body) // want `Registry\.CreateComment \(an interface method with no body twice can see, named like a create\) inside retry\.Do \(avast/retry-go\) runs again on every retry; it can be created twice`
+	})
+}
+
+// Topic names the topic in the request literal.
+func (s *Service) Topic(ctx context.Context, topic string) error {
+	return retry.Do(func() error { return s.reg.CreateTopic(ctx, &TopicRequest{Name: topic, Partitions: 3}) })
+}
+
+// TopicLater sets the name on a request built before the retry.
+func (s *Service) TopicLater(ctx context.Context, topic string) error {
+	req := &TopicRequest{Partitions: 3}
+	req.Name = topic
+	return retry.Do(func() error { return s.reg.CreateTopic(ctx, req) })
+}
+
+// TopicFresh makes a new name for every attempt: a second topic.
+func (s *Service) TopicFresh(ctx context.Context) error {
+	return retry.Do(func() error {
+		return s.reg.CreateTopic(ctx, &TopicRequest{Name: fmt.Sprint("t-", time.Now().UnixNano())}) // want `Registry\.CreateTopic .*it can be created twice`
+	})
+}
+
+// Partitions sets only a count: nothing names the topic.
+func (s *Service) Partitions(ctx context.Context) error {
+	return retry.Do(func() error {
+		return s.reg.CreateTopic(ctx, &TopicRequest{Partitions: 3}) // want `Registry\.CreateTopic`
+	})
+}
+
+// TXT: DNS records share their names; a repeat adds a second record.
+func (s *Service) TXT(ctx context.Context, zone, host, token string) error {
+	return retry.Do(func() error {
+		return s.reg.CreateRecord(ctx, zone, Record{Name: host, Type: "TXT", Value: token}) // want `Registry\.CreateRecord`
+	})
+}
+
+// Bucket names the bucket through a pointer field named for it.
+func (s *Service) Bucket(ctx context.Context, name string) error {
+	return retry.Do(func() error { return s.reg.CreateBucket(ctx, &BucketInput{Bucket: &name, ACL: "private"}) })
+}
+
+// Published: a published release is keyed by its tag.
+func (s *Service) Published(ctx context.Context, tag string) error {
+	return retry.Do(func() error { return s.reg.CreateRelease(ctx, &Release{TagName: str(tag)}) })
+}
+
+// Draft: drafts are not bound to their tag; each repeat is another draft.
+func (s *Service) Draft(ctx context.Context, tag string) error {
+	return retry.Do(func() error {
+		return s.reg.CreateRelease(ctx, &Release{TagName: str(tag), Draft: boolp(true)}) // want `Registry\.CreateRelease`
+	})
+}
+
+// Order: the customer's id is the parent's, not the order's.
+func (s *Service) Order(ctx context.Context, customer string, items []string) error {
+	return retry.Do(func() error {
+		return s.reg.CreateOrder(ctx, &OrderRequest{CustomerID: customer, Items: items}) // want `Registry\.CreateOrder`
+	})
+}
