@@ -23,6 +23,7 @@ func TestWhichCallsWrite(t *testing.T) {
 		{"method as an argument: a retrying helper, wrappers, options structs, SQL text (callers passing writes reported)", "paramwrite"},
 		{"the retrying helper's own package", "example.com/apiclient"},
 		{"dedup headers: an event id or webhook-id made before the retry is evidence; a request id is not", "dedupheader"},
+		{"SDK cores: options passed by address (&opts) through a loop driven by a predicate's verdict variable (refusal-only predicates silent)", "sdkcore"},
 		{"creates judged by name: a caller-chosen name or id keys them; parents, fresh names, shared record names and drafts do not", "namedcreate"},
 	}
 	var pkgs []string

@@ -77,6 +77,9 @@ func (c *Classifier) fieldExpr(arg ast.Expr, field string, depth int) (e ast.Exp
 	}
 	switch x := ast.Unparen(arg).(type) {
 	case *ast.UnaryExpr:
+		if id, ok := ast.Unparen(x.X).(*ast.Ident); ok && x.Op == token.AND {
+			return c.varFieldExpr(id, field, 1, depth+1) // the one &opts is this argument
+		}
 		if x.Op == token.AND {
 			return c.fieldExpr(x.X, field, depth+1)
 		}
@@ -90,21 +93,30 @@ func (c *Classifier) fieldExpr(arg ast.Expr, field string, depth int) (e ast.Exp
 		}
 		return nil, true
 	case *ast.Ident:
-		v := c.varOf(x)
-		if v == nil || v.Pkg() != c.pass.Pkg {
-			return nil, false
-		}
-		if set := c.idx().fields[fieldKey{v, field}]; len(set) == 1 {
-			return set[0], false
-		} else if len(set) > 1 {
-			return nil, false
-		}
-		if e, ok := c.setterValue(v, field); ok {
-			return e, false // req.SetMethod(http.MethodPost)
-		}
-		if a, ok := c.single(v); ok && a.rhs != nil {
-			return c.fieldExpr(a.rhs, field, depth+1)
-		}
+		return c.varFieldExpr(x, field, 0, depth)
+	}
+	return nil, false
+}
+
+// varFieldExpr is fieldExpr of a variable: its one assignment to the
+// field, its setter, or the field of the value it was defined with. own
+// counts the &v the caller itself is reading through (`do(ctx, &opts)`):
+// only an address taken elsewhere could change the field unseen.
+func (c *Classifier) varFieldExpr(id *ast.Ident, field string, own, depth int) (ast.Expr, bool) {
+	v := c.varOf(id)
+	if v == nil || v.Pkg() != c.pass.Pkg {
+		return nil, false
+	}
+	if set := c.idx().fields[fieldKey{v, field}]; len(set) == 1 {
+		return set[0], false
+	} else if len(set) > 1 {
+		return nil, false
+	}
+	if e, ok := c.setterValue(v, field); ok {
+		return e, false // req.SetMethod(http.MethodPost)
+	}
+	if a, ok := c.singleAddressed(v, own); ok && a.rhs != nil {
+		return c.fieldExpr(a.rhs, field, depth+1)
 	}
 	return nil, false
 }

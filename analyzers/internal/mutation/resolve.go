@@ -35,6 +35,7 @@ type index struct {
 	fields    map[fieldKey][]ast.Expr
 	fieldSet  map[fieldKey]int // how often the field is assigned (=, +=, …)
 	addrTaken map[*types.Var]bool
+	addrCount map[*types.Var]int // how often &v is written
 	// returns maps this package's functions whose one return statement
 	// ends the body and returns one value to that value: URL builders such
 	// as func (c *Client) url(id string) string { return c.base + "/v1/items/" + id }.
@@ -58,8 +59,8 @@ func (c *Classifier) idx() *index {
 
 func (c *Classifier) buildIndex() *index {
 	ix := &index{assigns: map[*types.Var][]assignment{}, fields: map[fieldKey][]ast.Expr{}, addrTaken: map[*types.Var]bool{},
-		fieldSet: map[fieldKey]int{},
-		returns:  map[*types.Func]ast.Expr{}, methodCalls: map[*types.Var][]*ast.CallExpr{},
+		addrCount: map[*types.Var]int{}, fieldSet: map[fieldKey]int{},
+		returns: map[*types.Func]ast.Expr{}, methodCalls: map[*types.Var][]*ast.CallExpr{},
 		accessorDecls: map[*types.Func]*ast.FuncDecl{}}
 	for _, f := range c.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -96,6 +97,7 @@ func (c *Classifier) buildIndex() *index {
 				if n.Op == token.AND {
 					if v := c.varOf(n.X); v != nil {
 						ix.addrTaken[v] = true
+						ix.addrCount[v]++
 					}
 				}
 			}
@@ -187,12 +189,19 @@ func (c *Classifier) varOf(e ast.Expr) *types.Var {
 // when it is a local or package variable of this package assigned exactly
 // once and never through a pointer. Parameters have none.
 func (c *Classifier) single(v *types.Var) (assignment, bool) {
+	return c.singleAddressed(v, 0)
+}
+
+// singleAddressed is single for a variable whose address the caller has
+// seen taken `own` times itself (`opts := sendOptions{…}; do(ctx, &opts)`
+// passes the literal's value through the one &opts).
+func (c *Classifier) singleAddressed(v *types.Var, own int) (assignment, bool) {
 	if v.Pkg() != c.pass.Pkg {
 		return assignment{}, false
 	}
 	ix := c.idx()
 	as := ix.assigns[v]
-	if len(as) != 1 || ix.addrTaken[v] || (as[0].rhs == nil && as[0].call == nil) {
+	if len(as) != 1 || ix.addrCount[v] > own || (as[0].rhs == nil && as[0].call == nil) {
 		return assignment{}, false
 	}
 	return as[0], true

@@ -111,6 +111,7 @@ func (c *Classifier) summarizeBuilder(decl *ast.FuncDecl, f *FuncFact) {
 	if f.Op != nil || reqResult < 0 {
 		return
 	}
+	named := namedResult(decl, reqResult) // `return` of (req *http.Request, err error)
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		if _, ok := n.(*ast.FuncLit); ok {
 			return false
@@ -122,6 +123,8 @@ func (c *Classifier) summarizeBuilder(decl *ast.FuncDecl, f *FuncFact) {
 		var r request
 		var found bool
 		switch {
+		case len(ret.Results) == 0 && named != nil:
+			r, found = c.request(named, 0)
 		case len(ret.Results) > reqResult:
 			r, found = c.request(ret.Results[reqResult], 0)
 		case len(ret.Results) == 1:
@@ -147,6 +150,24 @@ func (c *Classifier) summarizeBuilder(decl *ast.FuncDecl, f *FuncFact) {
 		}
 		return true
 	})
+}
+
+// namedResult returns the name of result i of decl, or nil when the
+// results are not named.
+func namedResult(decl *ast.FuncDecl, i int) *ast.Ident {
+	n := 0
+	for _, field := range decl.Type.Results.List {
+		for _, name := range field.Names {
+			if n == i {
+				return name
+			}
+			n++
+		}
+		if len(field.Names) == 0 {
+			n++
+		}
+	}
+	return nil
 }
 
 // DeclaredIdempotent reports whether a doc comment carries

@@ -33,7 +33,7 @@ func (w *walk) drives(l loop, a attempt) bool {
 			if j == a.index && s != a.ifStmt {
 				continue
 			}
-			if w.mentions(s.Cond, a.results) && w.ifDrives(l, s, rest, a.results) {
+			if w.testsResults(s.Cond, a.results) && w.ifDrives(l, s, rest, a.results) {
 				return true
 			}
 		case *ast.SwitchStmt:

@@ -99,6 +99,7 @@ func (r *refusals) when(e ast.Expr, truth bool, scope ast.Node, depth int) bool 
 		if call := r.verdictOf(x, scope); call != nil {
 			return truth && r.call(call, depth+1)
 		}
+		return truth && r.resultOnlyOnRefusal(x, scope, depth) // u, retry = c.check(u, resp, err)
 	}
 	return false
 }
@@ -355,17 +356,23 @@ func (r *refusals) assertedType(id *ast.Ident, scope ast.Node) types.Type {
 // expression is a refusal test, or the path to the return is guarded by
 // one. A body with no true return says nothing.
 func (r *refusals) trueOnlyOnRefusal(body *ast.BlockStmt, depth int) bool {
+	return r.trueOnlyOnRefusalAt(body, 0, depth)
+}
+
+// trueOnlyOnRefusalAt is trueOnlyOnRefusal for result k of the body's
+// returns.
+func (r *refusals) trueOnlyOnRefusalAt(body *ast.BlockStmt, k, depth int) bool {
 	if body == nil || depth > maxRefusalDepth {
 		return false
 	}
 	sawTrue := false
 	ok := true
 	forEachReturn(body, func(ret *ast.ReturnStmt, path []ast.Node) {
-		if !ok || len(ret.Results) == 0 {
-			ok = ok && len(ret.Results) > 0
+		if !ok || len(ret.Results) <= k {
+			ok = ok && len(ret.Results) > k
 			return
 		}
-		e := ret.Results[0]
+		e := ret.Results[k]
 		if tv := r.info.Types[e]; tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value) {
 			return // return false
 		}

@@ -89,8 +89,8 @@ func (w *walk) isFailureTest(cond ast.Expr, results []types.Object) bool {
 		}
 		return !verdictErr
 	})
-	if verdictErr {
-		return true
+	if verdictErr || w.isPredicateVerdict(cond, results) {
+		return true // predicateverdict.go: `if retryable { continue }`
 	}
 	// A status test: `resp.StatusCode >= 500`, `resp.StatusCode == 503`,
 	// `code == 429 || code >= 500`, also bounded by the attempts left

@@ -66,7 +66,7 @@ func (w *walk) isStopTest(cond ast.Expr, results []types.Object) bool {
 	if !ok || u.Op != token.NOT {
 		return false
 	}
-	if w.isVerdict(u.X, results) {
+	if w.isVerdict(u.X, results) || w.isPredicateVerdict(u.X, results) {
 		return true
 	}
 	call, ok := ast.Unparen(u.X).(*ast.CallExpr)

@@ -1,0 +1,107 @@
+package retryscope
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Predicate verdicts. SDK cores often judge an attempt with a helper and
+// keep its answer in a variable named for the decision:
+//
+//	resp, err = c.send(ctx, opt)
+//	opt.baseURL, retryable = c.checkRetryable(opt.baseURL, resp, err)
+//	if retryable {
+//		continue
+//	}
+//	break
+//
+// The variable is a test of the attempt's error: true asks for another
+// round (its name says so), false leaves. The helper's body, when twice
+// has it, decides whether the round is taken only on refusals (the
+// refusal evaluator reads the result the variable binds).
+
+// definingCall returns the call that assigns the variable id, and the
+// index of the result it binds, when id is assigned exactly once in scope
+// and by a call: `retry := shouldRetry(resp, err)` (0), `u, retry =
+// c.check(u, resp, err)` (1).
+func definingCall(info *types.Info, id *ast.Ident, scope ast.Node) (*ast.CallExpr, int) {
+	obj, ok := info.Uses[id].(*types.Var)
+	if !ok || scope == nil {
+		return nil, -1
+	}
+	var def *ast.CallExpr
+	at, count := -1, 0
+	ast.Inspect(scope, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok {
+			return true
+		}
+		for i, lhs := range as.Lhs {
+			if l, ok := lhs.(*ast.Ident); !ok || info.ObjectOf(l) != obj {
+				continue
+			}
+			count++
+			if len(as.Rhs) == 1 {
+				if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok && (len(as.Lhs) > 1 || i == 0) {
+					def, at = call, i
+				}
+			}
+		}
+		return true
+	})
+	if count != 1 || def == nil {
+		return nil, -1
+	}
+	return def, at
+}
+
+// isPredicateVerdict reports whether e is a boolean variable named like a
+// retry decision (verdictName) that a call judging the attempt's error
+// assigns.
+func (w *walk) isPredicateVerdict(e ast.Expr, results []types.Object) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || w.decl == nil || !isBool(w.info.TypeOf(id)) || !verdictName.MatchString(id.Name) {
+		return false
+	}
+	call, _ := definingCall(w.info, id, w.decl.Body)
+	if call == nil {
+		return false
+	}
+	for _, arg := range call.Args {
+		if w.isErrOperand(arg, results) {
+			return true
+		}
+	}
+	return false
+}
+
+// testsResults reports whether cond looks at the attempt's results:
+// directly, or through a predicate verdict (`retryable`, `!retryable`).
+func (w *walk) testsResults(cond ast.Expr, results []types.Object) bool {
+	if w.mentions(cond, results) {
+		return true
+	}
+	if u, ok := ast.Unparen(cond).(*ast.UnaryExpr); ok && u.Op == token.NOT {
+		cond = u.X
+	}
+	return w.isPredicateVerdict(cond, results)
+}
+
+// resultOnlyOnRefusal judges the variable id bound to result k (> 0) of a
+// call: true only on refusals when every return of the callee's body that
+// can make that result true does so on a refusal.
+func (r *refusals) resultOnlyOnRefusal(id *ast.Ident, scope ast.Node, depth int) bool {
+	call, k := definingCall(r.info, id, scope)
+	if call == nil || k <= 0 {
+		return false
+	}
+	fn, _ := typeutil.Callee(r.info, call).(*types.Func)
+	if fn == nil {
+		return false
+	}
+	d := r.decls(fn.Origin())
+	return d != nil && r.trueOnlyOnRefusalAt(d.Body, k, depth+1)
+}
