@@ -27,6 +27,15 @@ The analyzer reports each such write inside a retry scope:
     Client and the *http.Client from its StandardClient(), resty v2 with
     SetRetryCount(n > 0), resty v3 with SetRetryCount and
     SetAllowNonIdempotentRetry(true);
+  - a Kafka send whose package sets its producer's retries: sarama's
+    SendMessage(s) with Producer.Retry.Max > 0 and Producer.Idempotent off,
+    kafka-go's Writer.WriteMessages with MaxAttempts > 1 (the writer has no
+    idempotent mode). Both libraries retry by default too; a default alone
+    is not reported, only a count the package chose;
+  - a loop whose decision to go round is kept in a variable named for it,
+    set by a predicate of the attempt's error (`u, retryable =
+    c.checkRetryable(u, resp, err); if retryable { continue }`): the
+    predicate's body, when twice has it, is read for refusal-only retries;
   - a hand-written loop whose repetition depends on the operation's own
     error or response: it leaves the loop on success (`if err == nil`,
     also `if err == nil || i == max`, a 2xx status, `resp.StatusCode <

@@ -53,6 +53,7 @@ type clientState struct {
 	// senderCalls: calls of this package's functions that take a request
 	// (see senders.go).
 	senderCalls []clientCandidate
+	kafka       kafkaConfig // kafkaretry.go
 }
 
 type clientCandidate struct {
@@ -75,6 +76,7 @@ func newClientState() clientState {
 // noteAssign records assignments of tracked client values.
 func (cs *clientState) noteAssign(w *walk, as *ast.AssignStmt) {
 	if len(as.Lhs) == 1 && len(as.Rhs) == 1 {
+		cs.kafka.noteAssign(w.info, as.Lhs[0], as.Rhs[0])
 		// rc.RetryMax = 0 turns retries off; so does a CheckRetry policy
 		// that retries only refusals (429, a refused connection): nothing
 		// executed is sent again. A policy whose code cannot be read is
@@ -100,6 +102,7 @@ func (cs *clientState) noteAssign(w *walk, as *ast.AssignStmt) {
 
 // noteComposite records `&Client{http: rc.StandardClient()}`.
 func (cs *clientState) noteComposite(w *walk, cl *ast.CompositeLit) {
+	cs.kafka.noteComposite(w.info, cl)
 	for _, elt := range cl.Elts {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
 			if key, ok := kv.Key.(*ast.Ident); ok {
@@ -139,6 +142,8 @@ func (cs *clientState) noteCall(w *walk, call *ast.CallExpr, fn *types.Func) {
 	cs.noteSenderCall(w, call, fn)
 	recv := fn.Signature().Recv()
 	switch {
+	case isProducerSend(fn):
+		cs.candidates = append(cs.candidates, clientCandidate{call, fn, w.decl})
 	case recv != nil && restyVersion(recv.Type()) != "":
 		if flags := restyOwnFlags(w.info, call, fn); flags != 0 {
 			if root := restyRoot(w.info, call, recv.Type()); root != nil {
@@ -175,6 +180,10 @@ func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 	s := &Scope{Kind: KindClient, Pos: call.Pos(), Call: call, Param: -1, Encl: c.decl}
 	recv := fn.Signature().Recv()
 	switch {
+	case isProducerSend(fn):
+		if s.Mechanism = cs.kafka.mechanism(fn); s.Mechanism == "" {
+			return nil
+		}
 	case pkgOf(fn) == retryablehttpPkg:
 		method, url := retryablehttpRequest(w.info, cs, call, fn)
 		if method == "" && !cs.sendsConvertedParam(w, c) {

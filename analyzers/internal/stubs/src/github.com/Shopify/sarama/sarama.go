@@ -2,6 +2,8 @@
 // real signatures of the functions twice matches.
 package sarama
 
+import "time"
+
 type Encoder interface {
 	Encode() ([]byte, error)
 	Length() int
@@ -31,8 +33,12 @@ type ProducerMessage struct {
 
 type Config struct {
 	Producer struct {
-		Idempotent   bool
-		Return       struct{ Successes bool }
+		Idempotent bool
+		Return     struct{ Successes bool }
+		Retry      struct {
+			Max     int
+			Backoff time.Duration
+		}
 		RequiredAcks int16
 	}
 }

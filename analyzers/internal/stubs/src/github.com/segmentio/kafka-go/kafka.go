@@ -24,6 +24,7 @@ type Writer struct {
 	Addr         net.Addr
 	Topic        string
 	RequiredAcks int
+	MaxAttempts  int
 }
 
 func TCP(address ...string) net.Addr { return nil }
