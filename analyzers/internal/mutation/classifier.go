@@ -46,6 +46,7 @@ type Classifier struct {
 // sumState is what Summarize learns while it classifies a body's calls.
 type sumState struct {
 	params map[*types.Var]int
+	recv   *types.Var // the method's receiver (receiverfield.go), or nil
 	fact   *FuncFact
 	name   string // the summarised function's name (read evidence)
 }
@@ -205,14 +206,14 @@ func (c *Classifier) viaFact(call *ast.CallExpr, fn *types.Func, f *FuncFact) (O
 	if f.BuildsRequest {
 		return Op{}, false
 	}
-	if f.HTTPMethodParam >= 0 && f.HTTPMethodParam < len(call.Args) {
-		m := c.argValue(call.Args[f.HTTPMethodParam], f.HTTPMethodField)
+	if methodArg := c.callArg(call, f.HTTPMethodParam); methodArg != nil {
+		m := c.argValue(methodArg, f.HTTPMethodField)
 		var urlArg ast.Expr
-		if f.HTTPURLParam >= 0 && f.HTTPURLParam < len(call.Args) {
-			urlArg = c.argExpr(call.Args[f.HTTPURLParam], f.HTTPURLField)
-			p, ok := c.forwardedParam(call.Args[f.HTTPURLParam], f.HTTPURLField)
+		if arg := c.callArg(call, f.HTTPURLParam); arg != nil {
+			urlArg = c.argExpr(arg, f.HTTPURLField)
+			p, ok := c.forwardedParam(arg, f.HTTPURLField)
 			if !ok && f.HTTPURLField != "" {
-				p, ok = c.embeddedParam(call.Args[f.HTTPURLParam]) // &req.Request
+				p, ok = c.embeddedParam(arg) // &req.Request
 			}
 			if urlArg == nil && ok {
 				// A wrapper passing on its own parameter whose field holds

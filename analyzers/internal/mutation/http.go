@@ -276,11 +276,11 @@ func (c *Classifier) requestCall(call *ast.CallExpr, depth int) (request, bool) 
 		return request{}, false
 	}
 	r := request{method: sval{known: f.ReqMethod != "", s: f.ReqMethod, param: -1}, param: -1}
-	if f.HTTPMethodParam >= 0 && f.HTTPMethodParam < len(call.Args) {
-		r.method = c.argValue(call.Args[f.HTTPMethodParam], f.HTTPMethodField)
+	if arg := c.callArg(call, f.HTTPMethodParam); arg != nil {
+		r.method = c.argValue(arg, f.HTTPMethodField)
 	}
-	if f.HTTPURLParam >= 0 && f.HTTPURLParam < len(call.Args) {
-		r.url = c.argExpr(call.Args[f.HTTPURLParam], f.HTTPURLField)
+	if arg := c.callArg(call, f.HTTPURLParam); arg != nil {
+		r.url = c.argExpr(arg, f.HTTPURLField)
 	}
 	return r, true
 }

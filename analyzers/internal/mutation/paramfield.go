@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // Methods in options structs. A helper may take the HTTP method (or URL)
@@ -29,6 +30,9 @@ func (c *Classifier) paramField(sel *ast.SelectorExpr) sval {
 	}
 	if p, ok := c.paramIndex(v); ok {
 		return sval{param: p, field: sel.Sel.Name}
+	}
+	if c.isReceiver(v) && strings.EqualFold(sel.Sel.Name, "method") {
+		return sval{param: ReceiverParam, field: sel.Sel.Name} // r.Method of the receiver
 	}
 	if p, ok := c.copiedParam(v, sel.Sel.Name); ok {
 		return sval{param: p, field: sel.Sel.Name}

@@ -63,7 +63,7 @@ func (c *Classifier) RetriedRoles(decl *ast.FuncDecl, calls []*ast.CallExpr) *Pa
 		return nil
 	}
 	f := emptyFact()
-	c.sum = &sumState{params: paramIndexes(c.info, decl), fact: f, name: decl.Name.Name}
+	c.sum = &sumState{params: paramIndexes(c.info, decl), recv: receiverVar(c.info, decl), fact: f, name: decl.Name.Name}
 	defer func() { c.sum = nil }()
 	for _, call := range calls {
 		c.Call(call)

@@ -39,7 +39,7 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 		// accessors' declarations (accessorFields).
 		f.GetsField, f.SetsField = accessor(c.info, decl)
 	}
-	c.sum = &sumState{params: paramIndexes(c.info, decl), fact: f, name: decl.Name.Name}
+	c.sum = &sumState{params: paramIndexes(c.info, decl), recv: receiverVar(c.info, decl), fact: f, name: decl.Name.Name}
 	defer func() { c.sum = nil }()
 
 	var opEvidence Evidence // of the call that made f.Op

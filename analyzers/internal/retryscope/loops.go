@@ -140,7 +140,7 @@ func (w *walk) loop(l loop) {
 	assigns := w.carriedAssigns(l.body)
 	attempts := w.attemptCalls(l.body)
 	for _, a := range attempts {
-		if w.usesElement(a.call, l.loopVars) && !w.countsAttempts(l, a.call) || w.usesAny(a.call, w.advanced(a, assigns)) || !w.drives(l, a) || w.pollCheck(l, a, attempts) {
+		if w.usesElement(a.call, l.loopVars) && !w.countsAttempts(l, a.call) && !w.passesAttemptNumber(l, a.call) || w.usesAny(a.call, w.advanced(a, assigns)) || !w.drives(l, a) || w.pollCheck(l, a, attempts) {
 			continue
 		}
 		drivers = append(drivers, a.call)

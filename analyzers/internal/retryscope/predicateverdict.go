@@ -60,8 +60,13 @@ func definingCall(info *types.Info, id *ast.Ident, scope ast.Node) (*ast.CallExp
 
 // isPredicateVerdict reports whether e is a boolean variable named like a
 // retry decision (verdictName) that a call judging the attempt's error
-// assigns.
+// assigns, or such a field of the attempt's result (`result =
+// c.attempt(ctx, req); if !result.Retry { break }`: the attempt judged
+// itself and says so in the struct it returns).
 func (w *walk) isPredicateVerdict(e ast.Expr, results []types.Object) bool {
+	if w.isFieldVerdict(e, results) {
+		return true
+	}
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok || w.decl == nil || !isBool(w.info.TypeOf(id)) || !verdictName.MatchString(id.Name) {
 		return false
@@ -76,6 +81,19 @@ func (w *walk) isPredicateVerdict(e ast.Expr, results []types.Object) bool {
 		}
 	}
 	return false
+}
+
+// isFieldVerdict reports whether e is a boolean field named like a retry
+// decision of one of the attempt's results (result.Retry).
+func (w *walk) isFieldVerdict(e ast.Expr, results []types.Object) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok || !verdictName.MatchString(sel.Sel.Name) || !isBool(w.info.TypeOf(sel)) {
+		return false
+	}
+	if s, ok := w.info.Selections[sel]; !ok || s.Kind() != types.FieldVal {
+		return false
+	}
+	return containsObj(results, objOf(w.info, sel.X))
 }
 
 // testsResults reports whether cond looks at the attempt's results:

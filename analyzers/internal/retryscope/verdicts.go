@@ -127,6 +127,33 @@ func (w *walk) countsAttempts(l loop, call *ast.CallExpr) bool {
 	return true
 }
 
+// attemptNumberName matches the names of counters that number attempts:
+// retries, retry, attempt, attempts, try, tries, retryCount, nTry.
+var attemptNumberName = regexp.MustCompile(`^(?i)(n?(retry|retries|attempt|attempts|try|tries)(count|num|number|no)?|retrycount|attemptno)$`)
+
+// passesAttemptNumber reports whether a counter loop's variables reach
+// the call only as bare arguments named for attempts (`result =
+// c.attempt(ctx, hr, retries)`, for a backoff delay or a retry header):
+// the same request, numbered, not a different item.
+func (w *walk) passesAttemptNumber(l loop, call *ast.CallExpr) bool {
+	if _, ok := l.stmt.(*ast.ForStmt); !ok {
+		return false
+	}
+	if sel, ok := call.Fun.(*ast.SelectorExpr); ok && w.mentions(sel.X, l.loopVars) {
+		return false
+	}
+	for _, arg := range call.Args {
+		if !w.mentions(arg, l.loopVars) {
+			continue
+		}
+		id, bare := ast.Unparen(arg).(*ast.Ident)
+		if !bare || !attemptNumberName.MatchString(id.Name) {
+			return false
+		}
+	}
+	return true
+}
+
 // runsParam reports whether a call that receives the func parameter
 // param as its argument at index arg runs it: a func value (a hook whose
 // body is not known here, such as an invoker field) or a function of
