@@ -31,7 +31,7 @@ func (c *Classifier) paramField(sel *ast.SelectorExpr) sval {
 	if p, ok := c.paramIndex(v); ok {
 		return sval{param: p, field: sel.Sel.Name}
 	}
-	if c.isReceiver(v) && strings.EqualFold(sel.Sel.Name, "method") {
+	if c.isReceiver(v) && (strings.EqualFold(sel.Sel.Name, "method") || describesRequest(v.Type())) {
 		return sval{param: ReceiverParam, field: sel.Sel.Name} // r.Method of the receiver
 	}
 	if p, ok := c.copiedParam(v, sel.Sel.Name); ok {

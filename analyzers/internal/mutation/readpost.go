@@ -33,6 +33,9 @@ var readWords = map[string]bool{
 	// classification, translation, completions), which a repeat only bills
 	// again.
 	"expand": true, "evaluate": true, "verify": true, "compute": true, "calculate": true, "simulate": true,
+	// Signing a payload with a managed key (IAM signBlob, KMS sign)
+	// answers with a signature and stores nothing; "sign up" is not one.
+	"sign":    true,
 	"compare": true, "diff": true, "embed": true, "embeddings": true, "tokenize": true, "detokenize": true,
 	"rerank": true, "classify": true, "detect": true, "translate": true, "predict": true, "completions": true,
 }
@@ -66,6 +69,9 @@ func ReadName(name string) bool {
 	}
 	if !readWords[words[0]] && !(len(words) > 1 && readWords[words[0]+words[1]]) {
 		return false
+	}
+	if words[0] == "sign" && len(words) > 1 && words[1] == "up" {
+		return false // signUp creates an account
 	}
 	for _, w := range words {
 		if writeWords[w] {

@@ -3,6 +3,7 @@ package mutation
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 )
 
 // Requests described by the receiver. An SDK transport often keeps a
@@ -16,9 +17,10 @@ import (
 // The method's summary records "the method is field Method of the
 // receiver" under the parameter index ReceiverParam; a caller reads the
 // field off the value it calls the method on (req.buildHTTPRequest()).
-// Only a field named Method counts: a receiver is far more often the
-// client itself, whose fields (c.baseURL) are the same on every call and
-// are described where they are set.
+// Only a field named Method counts, or any field of a receiver whose type
+// is named for a request (Request, apiReq): a receiver is far more often
+// the client itself, whose fields (c.baseURL) are the same on every call
+// and are described where they are set.
 
 // ReceiverParam is the parameter index that stands for the receiver in
 // facts. It is past any argument list, so code that bounds-checks an index
@@ -38,6 +40,21 @@ func receiverVar(info *types.Info, decl *ast.FuncDecl) *types.Var {
 // re-assigned.
 func (c *Classifier) isReceiver(v *types.Var) bool {
 	return c.sum != nil && c.sum.recv != nil && v == c.sum.recv && len(c.idx().assigns[v]) == 0
+}
+
+// describesRequest reports whether t (or *t) is a type named for a
+// request: Request, HTTPRequest, apiReq.
+func describesRequest(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return false
+	}
+	words := SplitWords(n.Obj().Name())
+	last := strings.ToLower(words[len(words)-1])
+	return last == "request" || last == "req"
 }
 
 // callArg returns the argument a call gives for parameter i: the
