@@ -30,8 +30,11 @@ The analyzer reports each such write inside a retry scope:
   - a Kafka send whose package sets its producer's retries: sarama's
     SendMessage(s) with Producer.Retry.Max > 0 and Producer.Idempotent off,
     kafka-go's Writer.WriteMessages with MaxAttempts > 1 (the writer has no
-    idempotent mode). Both libraries retry by default too; a default alone
-    is not reported, only a count the package chose;
+    idempotent mode), confluent-kafka-go's Produce with "retries" (or
+    "message.send.max.retries") > 0 and "enable.idempotence" off, franz-go's
+    Produce(Sync) with DisableIdempotentWrite(). The libraries retry by
+    default too; a default alone is not reported, only a setting the
+    package chose;
   - a loop whose decision to go round is kept in a variable named for it,
     set by a predicate of the attempt's error (`u, retryable =
     c.checkRetryable(u, resp, err); if retryable { continue }`): the

@@ -48,7 +48,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a write to a resource created in the same attempt", "uploads"},
 		{"select backoff loops, walks over alternatives, 5xx-only retries, iterators", "notifier"},
 		{"retry by requeue", "producer"},
-		{"Kafka producers whose package sets their retries: sarama without idempotence and kafka-go's Writer reported; idempotent, default and disabled retries silent", "producerretry/..."},
+		{"Kafka producers whose package sets their retries: sarama and librdkafka without idempotence, kafka-go's Writer, franz-go with idempotence off reported; idempotent, default and disabled retries silent", "producerretry/..."},
 		{"a retrying client built in a constructor, reached through a generic Do", "cloudapi"},
 		{"a go-retryablehttp client kept in a struct field, requests converted with FromRequest", "hostingapi"},
 		{"a go-retryablehttp client in a field with a CheckRetry method value, options that may swap the policy, a NewRequest helper and a generic Do", "forgeapi"},

@@ -140,6 +140,7 @@ func (cs *clientState) noteValue(w *walk, obj types.Object, value ast.Expr) {
 // noteCall records client configuration calls and client uses.
 func (cs *clientState) noteCall(w *walk, call *ast.CallExpr, fn *types.Func) {
 	cs.noteSenderCall(w, call, fn)
+	cs.kafka.noteCall(w.info, call, fn)
 	recv := fn.Signature().Recv()
 	switch {
 	case isProducerSend(fn):

@@ -13,24 +13,41 @@ import (
 //   - sarama retries a failed produce Producer.Retry.Max times; with
 //     Producer.Idempotent the broker drops the repeats;
 //   - kafka-go's Writer retries a failed batch MaxAttempts times and has
-//     no idempotent mode.
+//     no idempotent mode;
+//   - confluent-kafka-go (librdkafka) retries "retries" (or
+//     "message.send.max.retries") times; "enable.idempotence" makes the
+//     broker drop the repeats;
+//   - franz-go is idempotent unless DisableIdempotentWrite() is given, and
+//     then retries a record RecordRetries times (unbounded by default).
 //
-// Both libraries retry by default, so every producer would be reported
+// The libraries retry by default, so every producer would be reported
 // from defaults alone. Only a retry count the package sets itself (greater
-// than zero for sarama, than one for kafka-go) is the author's choice to
-// retry, and only then are the package's sends reported, at the send.
+// than zero; than one for kafka-go's attempts), or franz-go's idempotence
+// turned off, is the author's choice, and only then are the package's
+// sends reported, at the send.
 // The link from configuration to send is by package: a package that
 // configures retries, and does not turn on sarama's idempotence, has its
 // producers' sends judged retried.
 
-var saramaPkgs = map[string]bool{"github.com/IBM/sarama": true, "github.com/Shopify/sarama": true}
+var (
+	saramaPkgs    = map[string]bool{"github.com/IBM/sarama": true, "github.com/Shopify/sarama": true}
+	confluentPkgs = map[string]bool{"github.com/confluentinc/confluent-kafka-go/kafka": true, "github.com/confluentinc/confluent-kafka-go/v2/kafka": true}
+)
 
-const kafkaGoPkg = "github.com/segmentio/kafka-go"
+const (
+	kafkaGoPkg  = "github.com/segmentio/kafka-go"
+	franzKgoPkg = "github.com/twmb/franz-go/pkg/kgo"
+)
 
 // kafkaConfig is what a package configures on its Kafka producers.
 type kafkaConfig struct {
 	saramaRetries, saramaIdempotent, writerRetries bool
+	confluentRetries, confluentIdempotent          bool
+	franzNotIdempotent, franzNoRetries             bool
 }
+
+// confluentRetryKeys are librdkafka's names for the producer's retry count.
+var confluentRetryKeys = map[string]bool{"retries": true, "message.send.max.retries": true}
 
 // noteKafkaAssign records cfg.Producer.Retry.Max = n,
 // cfg.Producer.Idempotent = true and w.MaxAttempts = n.
@@ -50,8 +67,17 @@ func (k *kafkaConfig) noteAssign(info *types.Info, lhs, rhs ast.Expr) {
 	}
 }
 
-// noteComposite records kafka.Writer{MaxAttempts: n}.
+// noteComposite records kafka.Writer{MaxAttempts: n} and a confluent
+// kafka.ConfigMap{"retries": n, "enable.idempotence": true}.
 func (k *kafkaConfig) noteComposite(info *types.Info, cl *ast.CompositeLit) {
+	if isNamedIn(info.TypeOf(cl), confluentPkgs, "ConfigMap") {
+		for _, elt := range cl.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				k.noteConfluentKey(info, kv.Key, kv.Value)
+			}
+		}
+		return
+	}
 	if !isNamed(info.TypeOf(cl), kafkaGoPkg, "Writer") {
 		return
 	}
@@ -61,6 +87,33 @@ func (k *kafkaConfig) noteComposite(info *types.Info, cl *ast.CompositeLit) {
 				k.writerRetries = k.writerRetries || intAbove(info, kv.Value, 1)
 			}
 		}
+	}
+}
+
+// noteConfluentKey records one librdkafka setting.
+func (k *kafkaConfig) noteConfluentKey(info *types.Info, key, value ast.Expr) {
+	tv := info.Types[key]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return
+	}
+	switch name := constant.StringVal(tv.Value); {
+	case confluentRetryKeys[name]:
+		k.confluentRetries = k.confluentRetries || intAbove(info, value, 0)
+	case name == "enable.idempotence":
+		k.confluentIdempotent = k.confluentIdempotent || isTrue(info, value)
+	}
+}
+
+// noteCall records cm.SetKey("retries", n) and franz-go's client options
+// (kgo.DisableIdempotentWrite(), kgo.RecordRetries(0)).
+func (k *kafkaConfig) noteCall(info *types.Info, call *ast.CallExpr, fn *types.Func) {
+	switch {
+	case fn.Name() == "SetKey" && len(call.Args) == 2 && fn.Signature().Recv() != nil && isNamedIn(fn.Signature().Recv().Type(), confluentPkgs, "ConfigMap"):
+		k.noteConfluentKey(info, call.Args[0], call.Args[1])
+	case pkgOf(fn) == franzKgoPkg && fn.Name() == "DisableIdempotentWrite":
+		k.franzNotIdempotent = true
+	case pkgOf(fn) == franzKgoPkg && fn.Name() == "RecordRetries" && len(call.Args) == 1 && isZero(info, call.Args[0]):
+		k.franzNoRetries = true
 	}
 }
 
@@ -76,6 +129,10 @@ func isProducerSend(fn *types.Func) bool {
 		return fn.Name() == "SendMessage" || fn.Name() == "SendMessages"
 	case isNamed(recv.Type(), kafkaGoPkg, "Writer"):
 		return fn.Name() == "WriteMessages"
+	case isNamedIn(recv.Type(), confluentPkgs, "Producer"):
+		return fn.Name() == "Produce"
+	case isNamed(recv.Type(), franzKgoPkg, "Client"):
+		return fn.Name() == "Produce" || fn.Name() == "ProduceSync" || fn.Name() == "TryProduce"
 	}
 	return false
 }
@@ -89,6 +146,10 @@ func (k *kafkaConfig) mechanism(fn *types.Func) string {
 		return "sarama's producer retries (Producer.Retry.Max set, Producer.Idempotent off)"
 	case isNamed(recv.Type(), kafkaGoPkg, "Writer") && k.writerRetries:
 		return "kafka-go's Writer retries (MaxAttempts set; the writer has no idempotent mode)"
+	case isNamedIn(recv.Type(), confluentPkgs, "Producer") && k.confluentRetries && !k.confluentIdempotent:
+		return "librdkafka's producer retries (retries set, enable.idempotence off)"
+	case isNamed(recv.Type(), franzKgoPkg, "Client") && k.franzNotIdempotent && !k.franzNoRetries:
+		return "franz-go's record retries (DisableIdempotentWrite set)"
 	}
 	return ""
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/IBM/sarama"
 	"github.com/segmentio/kafka-go"
+	"github.com/twmb/franz-go/pkg/kgo"
 )
 
 func Emit(brokers []string, topic, body string) error {
@@ -31,4 +32,9 @@ func NoRetry(brokers []string, msgs []*sarama.ProducerMessage) error {
 func Write(ctx context.Context, addr, topic string, body []byte) error {
 	w := &kafka.Writer{Addr: kafka.TCP(addr), Topic: topic, MaxAttempts: 1}
 	return w.WriteMessages(ctx, kafka.Message{Value: body})
+}
+
+// Franz keeps franz-go's idempotent writes: silent.
+func Franz(ctx context.Context, cl *kgo.Client, body []byte) error {
+	return cl.ProduceSync(ctx, &kgo.Record{Topic: "events", Value: body}).FirstErr()
 }
