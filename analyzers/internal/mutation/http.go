@@ -48,6 +48,10 @@ type request struct {
 	method sval
 	url    ast.Expr // nil if unknown
 	param  int      // ≥ 0: the request is the summarised function's parameter
+	// urlParam: while summarising, the URL is this field of a parameter
+	// (a request struct passed on to its builder: req.build()), when url
+	// is nil.
+	urlParam piece
 }
 
 // sendRequest classifies sending the request expression req.
@@ -64,6 +68,9 @@ func (c *Classifier) sendRequest(call *ast.CallExpr, req ast.Expr) (Op, bool) {
 			}
 		})
 		return Op{}, false
+	}
+	if r.url == nil && r.urlParam.field != "" {
+		return c.httpOpPieces(call, r.method, nil, []piece{r.urlParam})
 	}
 	return c.httpOp(call, r.method, r.url)
 }
@@ -281,6 +288,9 @@ func (c *Classifier) requestCall(call *ast.CallExpr, depth int) (request, bool) 
 	}
 	if arg := c.callArg(call, f.HTTPURLParam); arg != nil {
 		r.url = c.argExpr(arg, f.HTTPURLField)
+		if p, ok := c.forwardedParam(arg, f.HTTPURLField); r.url == nil && ok {
+			r.urlParam = piece{param: p, field: f.HTTPURLField}
+		}
 	}
 	return r, true
 }
