@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -95,20 +96,11 @@ func identityName(name string, noun []string) bool {
 		return false
 	}
 	for _, w := range words[:last] {
-		if !identityWords[w] && !contains(noun, w) {
+		if !identityWords[w] && !slices.Contains(noun, w) {
 			return false // projectID for CreateOrder: the parent's id
 		}
 	}
 	return true
-}
-
-func contains(words []string, w string) bool {
-	for _, x := range words {
-		if x == w {
-			return true
-		}
-	}
-	return false
 }
 
 // paramName is the name of the parameter argument i binds.

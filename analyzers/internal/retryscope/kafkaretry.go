@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"slices"
 )
 
 // Kafka producers that retry by themselves. A produce request that timed
@@ -58,11 +59,11 @@ func (k *kafkaConfig) noteAssign(info *types.Info, lhs, rhs ast.Expr) {
 	}
 	t := info.TypeOf(base)
 	switch {
-	case isNamedIn(t, saramaPkgs, "Config") && equalPath(path, "Producer", "Retry", "Max"):
+	case isNamedIn(t, saramaPkgs, "Config") && slices.Equal(path, []string{"Producer", "Retry", "Max"}):
 		k.saramaRetries = k.saramaRetries || intAbove(info, rhs, 0)
-	case isNamedIn(t, saramaPkgs, "Config") && equalPath(path, "Producer", "Idempotent"):
+	case isNamedIn(t, saramaPkgs, "Config") && slices.Equal(path, []string{"Producer", "Idempotent"}):
 		k.saramaIdempotent = k.saramaIdempotent || isTrue(info, rhs)
-	case isNamed(t, kafkaGoPkg, "Writer") && equalPath(path, "MaxAttempts"):
+	case isNamed(t, kafkaGoPkg, "Writer") && slices.Equal(path, []string{"MaxAttempts"}):
 		k.writerRetries = k.writerRetries || intAbove(info, rhs, 1)
 	}
 }
@@ -170,18 +171,6 @@ func selectorPath(e ast.Expr) ([]string, ast.Expr) {
 		return nil, nil
 	}
 	return path, e
-}
-
-func equalPath(path []string, want ...string) bool {
-	if len(path) != len(want) {
-		return false
-	}
-	for i := range path {
-		if path[i] != want[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // isNamedIn is isNamed for a type that several module paths publish.
