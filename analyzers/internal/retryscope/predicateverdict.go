@@ -2,6 +2,7 @@ package retryscope
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -122,4 +123,72 @@ func (r *refusals) resultOnlyOnRefusal(id *ast.Ident, scope ast.Node, depth int)
 	}
 	d := r.decls(fn.Origin())
 	return d != nil && r.trueOnlyOnRefusalAt(d.Body, k, depth+1)
+}
+
+// fieldOnlyOnRefusal judges a boolean field of a result a call returned
+// (`result = c.attempt(ctx, req)` … `result.Retry`): true only on
+// refusals when every value the callee's body gives that field (`r.Retry
+// = …`, `attemptResult{Retry: …}`) holds only on a refusal. A callee that
+// never sets it says nothing.
+func (r *refusals) fieldOnlyOnRefusal(sel *ast.SelectorExpr, scope ast.Node, depth int) bool {
+	base, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok || depth > maxRefusalDepth {
+		return false
+	}
+	if s, ok := r.info.Selections[sel]; !ok || s.Kind() != types.FieldVal {
+		return false
+	}
+	field := r.info.Selections[sel].Obj()
+	call, _ := definingCall(r.info, base, scope)
+	if call == nil {
+		return false
+	}
+	fn, _ := typeutil.Callee(r.info, call).(*types.Func)
+	if fn == nil {
+		return false
+	}
+	d := r.decls(fn.Origin())
+	if d == nil || d.Body == nil {
+		return false
+	}
+	values := fieldValues(r.info, d.Body, field)
+	if len(values) == 0 {
+		return false
+	}
+	for _, v := range values {
+		if tv := r.info.Types[v]; tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value) {
+			continue // Retry: false
+		}
+		if !r.when(v, true, d.Body, depth+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// fieldValues lists the values body gives the struct field: `x.F = v`
+// and `T{F: v}`.
+func fieldValues(info *types.Info, body *ast.BlockStmt, field types.Object) []ast.Expr {
+	var out []ast.Expr
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) != len(n.Rhs) {
+				return true
+			}
+			for i, lhs := range n.Lhs {
+				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok {
+					if s, ok := info.Selections[sel]; ok && s.Obj() == field {
+						out = append(out, n.Rhs[i])
+					}
+				}
+			}
+		case *ast.KeyValueExpr:
+			if key, ok := n.Key.(*ast.Ident); ok && info.Uses[key] == field {
+				out = append(out, n.Value)
+			}
+		}
+		return true
+	})
+	return out
 }

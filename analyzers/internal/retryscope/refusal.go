@@ -86,6 +86,8 @@ func (r *refusals) when(e ast.Expr, truth bool, scope ast.Node, depth int) bool 
 		return r.binary(x, truth, scope, depth)
 	case *ast.CallExpr:
 		return truth && r.call(x, depth)
+	case *ast.SelectorExpr:
+		return truth && r.fieldOnlyOnRefusal(x, scope, depth) // result.Retry
 	case *ast.Ident:
 		if tv := r.info.Types[x]; tv.Value != nil {
 			return false
