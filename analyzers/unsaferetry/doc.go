@@ -35,6 +35,10 @@ The analyzer reports each such write inside a retry scope:
     Produce(Sync) with DisableIdempotentWrite(). The libraries retry by
     default too; a default alone is not reported, only a setting the
     package chose;
+  - a loop that switches on a classification of the attempt's error
+    (`switch r.class.Classify(err) { case Succeed, Fail: return err; case
+    Retry: … }`, go-resiliency's retrier): the case named for success must
+    leave and another must go round;
   - a loop whose decision to go round is kept in a variable named for it,
     set by a predicate of the attempt's error (`u, retryable =
     c.checkRetryable(u, resp, err); if retryable { continue }`): the

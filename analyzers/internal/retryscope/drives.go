@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"regexp"
 
 	"github.com/twice-lint/twice/analyzers/internal/httpstatus"
 )
@@ -140,7 +141,8 @@ func (w *walk) switchDrives(l loop, s *ast.SwitchStmt, rest []ast.Stmt, results 
 	}
 	successExits, again, hasDefault := false, false, false
 	tagIsErr := s.Tag != nil && w.mentions(s.Tag, results) && isErrorType(w.info.TypeOf(s.Tag))
-	if s.Tag != nil && !tagIsErr {
+	tagClassifies := s.Tag != nil && !tagIsErr && w.classifiesError(s.Tag, results)
+	if s.Tag != nil && !tagIsErr && !tagClassifies {
 		return false
 	}
 	for _, c := range s.Body.List {
@@ -150,7 +152,7 @@ func (w *walk) switchDrives(l loop, s *ast.SwitchStmt, rest []ast.Stmt, results 
 			hasDefault = true
 		}
 		for _, e := range cc.List {
-			if tagIsErr && isNil(w.info, e) || s.Tag == nil && w.isSuccessTest(e, results) {
+			if tagIsErr && isNil(w.info, e) || s.Tag == nil && w.isSuccessTest(e, results) || tagClassifies && namesSuccess(e) {
 				success = true
 			}
 		}
@@ -288,6 +290,39 @@ func (w *walk) isFirstAttemptGuard(e ast.Expr, results []types.Object) bool {
 		}
 		v, ok := constant.Int64Val(tv.Value)
 		return ok && (g.Op == token.EQL && v == 0 || g.Op == token.LSS && v == 1 || g.Op == token.LEQ && v == 0)
+	}
+	return false
+}
+
+// classifiesError reports whether a switch tag is a call that classifies
+// the attempt's error (`switch r.class.Classify(err) { case Succeed, Fail:
+// return err; case Retry: … }`, go-resiliency's retrier): its cases are
+// outcomes of the attempt.
+func (w *walk) classifiesError(tag ast.Expr, results []types.Object) bool {
+	call, ok := ast.Unparen(tag).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	for _, arg := range call.Args {
+		if w.isErrOperand(arg, results) {
+			return true
+		}
+	}
+	return false
+}
+
+// successOutcome matches the names of the outcome a classifier gives a
+// nil error: Succeed, Success, OK, Done.
+var successOutcome = regexp.MustCompile(`^(?i)(succeed|succeeded|success|successful|ok|done|complete|completed)$`)
+
+// namesSuccess reports whether a case value is a constant named for
+// success (Succeed, retrier.Succeed).
+func namesSuccess(e ast.Expr) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return successOutcome.MatchString(x.Name)
+	case *ast.SelectorExpr:
+		return successOutcome.MatchString(x.Sel.Name)
 	}
 	return false
 }
