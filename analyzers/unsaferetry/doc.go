@@ -139,7 +139,9 @@ passes — as a parameter, in an options-struct field, through wrappers —
 is reported at the call that passes the write: "POST /v1/payments is
 retried by Client.do, which sends it again inside a retry loop", with the
 helper's retry as related information. Calls passing GET, PUT or DELETE
-stay silent.
+stay silent, and so does a request whose builder adds an idempotency key
+to every write it builds (an SDK's NewRequest): the retry re-sends the same
+key.
 
 For example:
 

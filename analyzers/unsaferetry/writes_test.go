@@ -25,6 +25,7 @@ func TestWhichCallsWrite(t *testing.T) {
 		{"dedup headers: an event id or webhook-id made before the retry is evidence; a request id is not", "dedupheader"},
 		{"SDK cores: options passed by address (&opts) through a loop driven by a predicate's verdict variable (refusal-only predicates silent)", "sdkcore"},
 		{"an SDK transport taking its own request struct: built by a method of the struct, sent by an attempt helper given the attempt number, looped on the attempt's result.Retry", "requeststruct"},
+		{"a request builder that keys every write it builds: the retried request carries the same key (silent); an unkeyed builder's is reported", "keyedbuilder"},
 		{"creates judged by name: a caller-chosen name or id keys them; parents, fresh names, shared record names and drafts do not", "namedcreate"},
 	}
 	var pkgs []string

@@ -134,6 +134,9 @@ type FuncFact struct {
 	// BuildsRequest: the function returns an *http.Request built from its
 	// parameters (method in HTTPMethodParam or ReqMethod), it does not send.
 	BuildsRequest bool
+	// KeysRequest: the request the function builds carries an
+	// idempotency-key header it sets (keyedbuilder.go).
+	KeysRequest bool
 	// ReqMethod is the constant method of the request the function builds or
 	// sends, when it is not a parameter.
 	ReqMethod string

@@ -87,7 +87,7 @@ func (c *Classifier) forwardedRetry(call *ast.CallExpr) *ParamRetry {
 		return nil
 	}
 	callee := c.facts(fn)
-	if callee == nil || callee.Retries == nil {
+	if callee == nil || callee.Retries == nil || c.keyedArg(call, callee.Retries) {
 		return nil
 	}
 	scratch := emptyFact()
@@ -111,7 +111,7 @@ func (c *Classifier) RetriedWrite(call *ast.CallExpr) (Op, *ParamRetry, bool) {
 		return Op{}, nil, false
 	}
 	f := c.facts(fn)
-	if f == nil || f.Retries == nil || f.Idempotent {
+	if f == nil || f.Retries == nil || f.Idempotent || c.keyedArg(call, f.Retries) {
 		return Op{}, nil, false
 	}
 	op, ok := c.viaFact(call, fn, f.Retries.roles())

@@ -97,6 +97,7 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 	}
 	c.summarizeOpName(decl, f, opCall)
 	c.summarizeBuilder(decl, f)
+	c.summarizeKeyedBuilder(decl, f)
 	c.summarizeCopy(decl, f)
 	if f.IsZero() {
 		return nil
