@@ -27,6 +27,10 @@ The analyzer reports each such write inside a retry scope:
     Client and the *http.Client from its StandardClient(), resty v2 with
     SetRetryCount(n > 0), resty v3 with SetRetryCount and
     SetAllowNonIdempotentRetry(true);
+  - a generated gRPC client's call in a package that builds a
+    go-grpc-middleware retry interceptor with WithMax(n > 0) in a
+    dial-options helper (the connection dialed with the options spread), as
+    long as the package dials no plain connection beside it;
   - a Kafka send whose package sets its producer's retries: sarama's
     SendMessage(s) with Producer.Retry.Max > 0 and Producer.Idempotent off,
     kafka-go's Writer.WriteMessages with MaxAttempts > 1 (the writer has no

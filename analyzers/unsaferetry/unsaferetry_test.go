@@ -48,6 +48,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a write to a resource created in the same attempt", "uploads"},
 		{"select backoff loops, walks over alternatives, 5xx-only retries, iterators", "notifier"},
 		{"retry by requeue", "producer"},
+		{"a gRPC retry interceptor built in a dial-options helper: the package's generated-client calls go through it; WithMax(0) retries nothing", "grpcopts/..."},
 		{"a retry library whose loop switches on a classification of the error (go-resiliency's retrier)", "resilient"},
 		{"Kafka producers whose package sets their retries: sarama and librdkafka without idempotence, kafka-go's Writer, franz-go with idempotence off reported; idempotent, default and disabled retries silent", "producerretry/..."},
 		{"a retrying client built in a constructor, reached through a generic Do", "cloudapi"},

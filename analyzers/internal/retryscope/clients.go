@@ -3,7 +3,9 @@ package retryscope
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -54,6 +56,14 @@ type clientState struct {
 	// (see senders.go).
 	senderCalls []clientCandidate
 	kafka       kafkaConfig // kafkaretry.go
+	// grpcRetryInterceptor: the package builds a go-grpc-middleware retry
+	// interceptor with WithMax(n > 0) somewhere (in a dial-options helper,
+	// not only inline in a Dial).
+	grpcRetryInterceptor bool
+	// grpcPlainDial: the package also dials a connection whose options,
+	// all written in the call, install no retry: its clients cannot be
+	// told from the retrying ones by package alone.
+	grpcPlainDial bool
 }
 
 type clientCandidate struct {
@@ -141,6 +151,12 @@ func (cs *clientState) noteValue(w *walk, obj types.Object, value ast.Expr) {
 func (cs *clientState) noteCall(w *walk, call *ast.CallExpr, fn *types.Func) {
 	cs.noteSenderCall(w, call, fn)
 	cs.kafka.noteCall(w.info, call, fn)
+	if grpcRetryPkgs[pkgOf(fn)] && strings.HasPrefix(fn.Name(), "UnaryClientInterceptor") && withMaxAbove0(w.info, call.Args) {
+		cs.grpcRetryInterceptor = true
+	}
+	if isDial(fn) && call.Ellipsis == token.NoPos && !isRetryingDial(w.info, call) {
+		cs.grpcPlainDial = true
+	}
 	recv := fn.Signature().Recv()
 	switch {
 	case isProducerSend(fn):
@@ -210,7 +226,10 @@ func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 		s.Mechanism = "an *http.Client from go-retryablehttp's StandardClient (retries every request)"
 	case restyVersion(recv.Type()) == "":
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok || !cs.isGRPCClient(w.info, objOf(w.info, sel.X)) || callDisablesRetry(w.info, call) {
+		if !ok || callDisablesRetry(w.info, call) {
+			return nil
+		}
+		if !cs.isGRPCClient(w.info, objOf(w.info, sel.X)) && !(cs.grpcRetryInterceptor && !cs.grpcPlainDial && takesCallOptions(fn)) {
 			return nil
 		}
 		s.Mechanism = "the gRPC retry interceptor of its connection (go-grpc-middleware retry with WithMax)"
@@ -323,16 +342,14 @@ func callDisablesRetry(info *types.Info, call *ast.CallExpr) bool {
 // install a retry interceptor with WithMax(n > 0).
 func isRetryingDial(info *types.Info, call *ast.CallExpr) bool {
 	fn, _ := typeutil.Callee(info, call).(*types.Func)
-	if fn == nil || pkgOf(fn) != "google.golang.org/grpc" || fn.Signature().Recv() != nil {
-		return false
-	}
-	switch fn.Name() {
-	case "Dial", "DialContext", "NewClient":
-	default:
-		return false
-	}
+	return fn != nil && isDial(fn) && withMaxAbove0(info, call.Args)
+}
+
+// withMaxAbove0 reports whether args hold, at any depth, a
+// go-grpc-middleware retry WithMax(n > 0) option.
+func withMaxAbove0(info *types.Info, args []ast.Expr) bool {
 	found := false
-	for _, arg := range call.Args {
+	for _, arg := range args {
 		ast.Inspect(arg, func(n ast.Node) bool {
 			c, ok := n.(*ast.CallExpr)
 			if !ok || found {
@@ -349,4 +366,27 @@ func isRetryingDial(info *types.Info, call *ast.CallExpr) bool {
 		})
 	}
 	return found
+}
+
+// isDial: grpc.Dial, DialContext or NewClient.
+func isDial(fn *types.Func) bool {
+	if pkgOf(fn) != "google.golang.org/grpc" || fn.Signature().Recv() != nil {
+		return false
+	}
+	switch fn.Name() {
+	case "Dial", "DialContext", "NewClient":
+		return true
+	}
+	return false
+}
+
+// takesCallOptions reports whether fn is a generated gRPC client method:
+// its last parameter is ...grpc.CallOption.
+func takesCallOptions(fn *types.Func) bool {
+	sig := fn.Signature()
+	if !sig.Variadic() || sig.Params().Len() == 0 {
+		return false
+	}
+	last, ok := sig.Params().At(sig.Params().Len() - 1).Type().(*types.Slice)
+	return ok && isNamed(last.Elem(), "google.golang.org/grpc", "CallOption")
 }
