@@ -114,7 +114,8 @@ names an upsert (CreateOrUpdate, CreateIfNotExists) or a protocol signal
 a callback role (…Listener, …Delegate, …Observer, …Callback). A create
 judged by its name is not a write when it passes a name or id of the thing
 it creates that the caller chose (a name parameter, a Name, ID, Key or Tag
-field, queueName for CreateQueue, Bucket for CreateBucket): most APIs key
+field, queueName for CreateQueue, Bucket for CreateBucket; for a request
+built out of sight, a type with such a field): most APIs key
 what they create by it and refuse a repeat (409, 422 already_exists) or
 answer with the first result. A parent's id (issueID for CreateComment), a
 name made fresh for the call, a record filed under a shared name (DNS

@@ -31,6 +31,10 @@ var identityWords = map[string]bool{
 	"name": true, "id": true, "key": true, "slug": true, "tag": true, "uid": true, "uuid": true, "identifier": true,
 }
 
+// abbreviations spell out the short words of field names: DbName names a
+// database, RepoName a repository, NsName a namespace.
+var abbreviations = map[string]string{"db": "database", "repo": "repository", "ns": "namespace"}
+
 // sharedNameNouns are created things filed under a name that is not
 // unique: records and entries.
 var sharedNameNouns = map[string]bool{"record": true, "records": true, "entry": true, "entries": true}
@@ -57,6 +61,63 @@ func (c *Classifier) callerNamedCreate(call *ast.CallExpr, fn *types.Func) bool 
 			continue
 		}
 		if c.literalNamesIdentity(arg, decl, noun) {
+			return true
+		}
+		if !c.builtInSight(arg, decl) && typeNamesIdentity(c.pass.TypesInfo.TypeOf(arg), noun) {
+			return true // a request built elsewhere whose type names the thing
+		}
+	}
+	return false
+}
+
+// builtInSight reports whether the request argument's fields are all in
+// sight: a literal, or a variable of decl defined by one or declared
+// without a value (then only its field assignments set anything).
+func (c *Classifier) builtInSight(arg ast.Expr, decl *ast.FuncDecl) bool {
+	if compositeOf(arg) != nil {
+		return true
+	}
+	e := ast.Unparen(arg)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	v := c.varOf(e)
+	if v == nil || decl == nil || decl.Body == nil || !(decl.Body.Pos() <= v.Pos() && v.Pos() < decl.Body.End()) {
+		return false // a parameter, a field, a package variable
+	}
+	inSight := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.ValueSpec:
+			for i, name := range x.Names {
+				if c.pass.TypesInfo.Defs[name] == v {
+					inSight = len(x.Values) == 0 || i < len(x.Values) && compositeOf(x.Values[i]) != nil
+				}
+			}
+		case *ast.AssignStmt:
+			for i, lhs := range x.Lhs {
+				if id, ok := lhs.(*ast.Ident); ok && c.pass.TypesInfo.Defs[id] == v {
+					inSight = len(x.Lhs) == len(x.Rhs) && compositeOf(x.Rhs[i]) != nil
+				}
+			}
+		}
+		return true
+	})
+	return inSight
+}
+
+// typeNamesIdentity reports whether a request type (or the struct it
+// points to) has a string field naming the created thing: a create
+// request that carries CollectionName, PartitionName or Alias is keyed by
+// the name its caller gives.
+func typeNamesIdentity(t types.Type, noun []string) bool {
+	st, ok := deref(t).Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if scalar(deref(f.Type())) && identityName(f.Name(), noun) {
 			return true
 		}
 	}
@@ -87,10 +148,13 @@ func identityName(name string, noun []string) bool {
 	words := SplitWords(name)
 	for i := range words {
 		words[i] = strings.ToLower(words[i])
+		if full, ok := abbreviations[words[i]]; ok {
+			words[i] = full // DbName for CreateDatabase
+		}
 	}
 	last := len(words) - 1
-	if len(words) == 1 && len(noun) > 0 && words[0] == noun[len(noun)-1] {
-		return true // Bucket for CreateBucket: the thing is its name
+	if len(words) == 1 && len(noun) > 0 && words[0] == noun[len(noun)-1] || len(noun) > 1 && slices.Equal(words, noun) {
+		return true // Bucket for CreateBucket, ResourceGroup for CreateResourceGroup: the thing is its name
 	}
 	if !identityWords[words[last]] {
 		return false

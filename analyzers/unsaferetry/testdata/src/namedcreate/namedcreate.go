@@ -127,3 +127,38 @@ func (s *Service) Order(ctx context.Context, customer string, items []string) er
 		return s.reg.CreateOrder(ctx, &OrderRequest{CustomerID: customer, Items: items}) // want `Registry\.CreateOrder`
 	})
 }
+
+type DatabaseRequest struct {
+	DbName     string
+	Properties map[string]string
+}
+
+type ResourceGroupRequest struct{ ResourceGroup string }
+
+type Admin interface {
+	CreateDatabase(ctx context.Context, in *DatabaseRequest) error
+	CreateResourceGroup(ctx context.Context, in *ResourceGroupRequest) error
+	CreateOrder(ctx context.Context, in *OrderRequest) error
+}
+
+type Option interface {
+	DatabaseRequest() *DatabaseRequest
+	GroupRequest() *ResourceGroupRequest
+	OrderRequest() *OrderRequest
+}
+
+// Built elsewhere: a request type that names the database (DbName) or the
+// group (ResourceGroup) is keyed by the name the caller gives; one that
+// names no order is not.
+func Provision(ctx context.Context, a Admin, opt Option) error {
+	return retry.Do(func() error {
+		if err := a.CreateDatabase(ctx, opt.DatabaseRequest()); err != nil {
+			return err
+		}
+		req := opt.GroupRequest()
+		if err := a.CreateResourceGroup(ctx, req); err != nil {
+			return err
+		}
+		return a.CreateOrder(ctx, opt.OrderRequest()) // want `Admin\.CreateOrder`
+	})
+}
