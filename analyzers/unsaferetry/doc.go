@@ -127,13 +127,14 @@ Close method opens a handle — a producer session, a remote shell, a local
 database — and is not a write, whatever its body sends to open it; what is
 sent through the handle is judged where it is sent. A loop whose attempt
 returns a verdict rather than an error is driven by the verdict's error
-field or accessor (v.Err, v.Err()). A request whose body is a bytes or
-strings reader made once, before a retry loop, is not re-sent whole: the
-first attempt reads the reader to its end, so after an attempt that reached
-the server every later Do of the same request fails in the client, and a
-request rebuilt around the same reader is sent with an empty body (the retry
-is broken, but nothing is applied twice). A loop that makes a new reader,
-calls GetBody, sets Body or seeks the reader does re-send it. A
+field or accessor (v.Err, v.Err()). A request rebuilt in each
+attempt around a bytes or strings reader made once, before the retry loop,
+is not re-sent whole: the first attempt reads the reader to its end, and the
+next request is built around what is left, so the server is sent an empty
+body (the retry is broken, but nothing is applied twice). A loop that makes
+a new reader, seeks it or refills it does re-send the write, and so does a
+request built once and sent again: http.NewRequest gives it a GetBody, and
+the client sends the whole body on every Do. A
 fire-and-forget publish whose error means the message was not sent (AMQP
 0-9-1 Publish without confirms, core NATS Publish) is not repeated by a
 retry that only its own error sends round: a confirm awaited, a channel

@@ -10,28 +10,28 @@ import (
 	"github.com/twice-lint/twice/analyzers/internal/retryscope"
 )
 
-// A request body read from a reader made once, before the retry, is sent
-// whole only once:
+// A request built anew in each attempt around a reader made once, before
+// the retry, sends its body whole only once:
 //
-//	req, _ := http.NewRequest("POST", url, bytes.NewReader(payload))
+//	body := bytes.NewBuffer(payload)
 //	for i := 0; i < 3; i++ {
-//		resp, err := client.Do(req) // the second Do finds the reader at EOF
+//		req, _ := http.NewRequest("POST", url, body) // empty after the first read
+//		resp, err := client.Do(req)
 //		…
 //	}
 //
-// The first Do reads the reader to its end. If that attempt reached the
-// server, every later Do of the same request fails in the client ("http:
-// ContentLength=N with Body length 0") before a complete request is sent;
-// if it did not reach the server, the body was never read and the next
-// attempt is the first delivery. A request built anew in each attempt
-// around the same reader (http.NewRequest(…, body) inside the loop, body
-// made before it) gets an empty body after the first read: the server is
-// sent an empty request, not the write again. Either way the retry is
-// broken, but nothing is applied twice. Only readers that are never nil
-// and cannot rewind themselves count (bytes.Reader, bytes.Buffer,
-// strings.Reader), and only when nothing in the retried code gives the
-// request its body again (req.Body = …, req.GetBody, a Seek or a refill of
-// the reader).
+// The first Do reads the reader to its end, and http.NewRequest sizes the
+// next request (and its GetBody) from what is left: the server is sent an
+// empty request, not the write again. The retry is broken, but nothing is
+// applied twice. Only readers that are never nil and cannot rewind
+// themselves count (bytes.Reader, bytes.Buffer, strings.Reader), and only
+// when nothing in the retried code fills or rewinds the reader again.
+//
+// A request built once, before the retry, and sent again whole is NOT
+// such a case: http.NewRequest gives a request over these readers a
+// GetBody, and the client sends the full body again on every Do (measured
+// on go1.26: five attempts, five full bodies). An earlier version of this
+// rule silenced it, wrongly.
 
 // sendsDrainedRequest reports whether call is (*http.Client).Do or a
 // RoundTrip of a request whose body scope s cannot send whole again.
@@ -49,10 +49,10 @@ func (r *reporter) sendsDrainedRequest(call *ast.CallExpr, s *retryscope.Scope) 
 	if build == nil || rebodied(info, s.Body, v) {
 		return false
 	}
-	body := r.requestBody(build)
 	if !within(s.Body, build.Pos()) {
-		return r.oneShotBody(s.Encl.Body, body) && !r.refilled(s.Encl.Body, s.Body, body, 0)
+		return false // built once: GetBody re-sends the whole body
 	}
+	body := r.requestBody(build)
 	// Built in each attempt: drained only when its reader was made before.
 	id, ok := ast.Unparen(body).(*ast.Ident)
 	if !ok {

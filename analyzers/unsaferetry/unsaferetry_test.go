@@ -43,7 +43,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"an internal store rendering SQL through a dialect onto its own pool interface: plain INSERT and fresh-keyed upsert reported; upsert, duplicate taken as done, unclassified implementation silent", "example.com/inbox/worker"},
 		{"webhook retry loops, recursion, non-retry loops, retrying clients", "webhooks"},
 		{"generated files are not reported; their facts still count", "genapi"},
-		{"a request built once before the loop with a one-shot body is sent whole only once; rebuilt, rewound, empty and unknown bodies are re-sent", "drainedbody"},
+		{"a request rebuilt in each attempt around a reader made before the loop is sent whole only once; a request built once (GetBody), and rebuilt, rewound, empty and unknown bodies are re-sent", "drainedbody"},
 		{"retry predicates: refusal-only retries are silent, others reported", "ratelimit"},
 		{"a write to a resource created in the same attempt", "uploads"},
 		{"select backoff loops, walks over alternatives, 5xx-only retries, iterators", "notifier"},

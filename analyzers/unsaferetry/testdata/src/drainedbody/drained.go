@@ -1,10 +1,9 @@
-// Package drainedbody posts events with hand-written retry loops. A body
-// read from a reader made once before the loop is sent whole only once:
-// after an attempt that reached the server, the next Do of the same
-// request finds the reader at its end and fails in the client, and a
-// request rebuilt around it has an empty body. Loops that make a new
-// reader, or give the request its body again, on each attempt do re-send
-// the write.
+// Package drainedbody posts events with hand-written retry loops. A
+// request rebuilt in each attempt around a reader made once before the
+// loop has an empty body after the first read: the write is sent whole
+// only once. A request built once and sent again is re-sent whole
+// (http.NewRequest gives it a GetBody), and so is one rebuilt around a
+// reader made, seeked or refilled in each attempt.
 package drainedbody
 
 import (
@@ -24,14 +23,14 @@ type Client struct {
 	url  string
 }
 
-// Built once before the loop: a second Do sends an empty body and fails.
+// Built once before the loop: GetBody gives every Do the whole body again.
 func (c *Client) PostOnce(ctx context.Context, payload []byte) error {
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.url+"/events", bytes.NewReader(payload))
 	if err != nil {
 		return err
 	}
 	for i := 0; i < 3; i++ {
-		resp, err := c.http.Do(req)
+		resp, err := c.http.Do(req) // want `POST /events inside a retry loop runs again on every retry`
 		if err == nil {
 			return resp.Body.Close()
 		}
@@ -40,15 +39,15 @@ func (c *Client) PostOnce(ctx context.Context, payload []byte) error {
 	return nil
 }
 
-// The same through a copy made with the attempt's context: the copy shares
-// the drained body.
+// The same through a copy made with the attempt's context: the copy keeps
+// the GetBody.
 func (c *Client) PostOnceWithContext(ctx context.Context, payload string) error {
 	req, err := http.NewRequest(http.MethodPost, c.url+"/events", strings.NewReader(payload))
 	if err != nil {
 		return err
 	}
 	for i := 0; i < 3; i++ {
-		resp, err := c.http.Do(req.WithContext(ctx))
+		resp, err := c.http.Do(req.WithContext(ctx)) // want `POST /events inside a retry loop runs again on every retry`
 		if err == nil {
 			return resp.Body.Close()
 		}
@@ -123,7 +122,7 @@ func (c *Client) PostReader(ctx context.Context, body io.Reader) error {
 	return nil
 }
 
-// A buffer filled before the loop is drained by the first send as well.
+// A buffer filled before the loop: NewRequest's GetBody keeps its bytes.
 func (c *Client) PostEncoded(ctx context.Context, ev any) error {
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(ev); err != nil {
@@ -135,7 +134,7 @@ func (c *Client) PostEncoded(ctx context.Context, ev any) error {
 		return err
 	}
 	return retry.Do(func() error {
-		resp, err := c.http.Do(req)
+		resp, err := c.http.Do(req) // want `POST /events inside retry\.Do \(avast/retry-go\) runs again on every retry`
 		if err != nil {
 			return err
 		}
