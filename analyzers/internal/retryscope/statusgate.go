@@ -137,8 +137,8 @@ func (w *walk) gateSet(e ast.Expr, isStatus func(ast.Expr) bool, top bool, depth
 					return w.gateSet(x.X, isStatus, true, depth+1)
 				}
 			}
-			a, ok1 := w.gateSet(x.X, isStatus, false, depth+1)
-			b, ok2 := w.gateSet(x.Y, isStatus, false, depth+1)
+			a, ok1 := w.gateOperand(x.X, isStatus, depth+1)
+			b, ok2 := w.gateOperand(x.Y, isStatus, depth+1)
 			if x.Op == token.LOR {
 				return a.Or(b), ok1 && ok2
 			}
@@ -155,6 +155,33 @@ func (w *walk) gateSet(e ast.Expr, isStatus func(ast.Expr) bool, top bool, depth
 		}
 	}
 	return httpstatus.Set{}, false
+}
+
+// gateOperand is gateSet for an operand of && or ||, where a nil test of
+// the response that carries the status (`resp != nil && resp.StatusCode
+// != 500`) says nothing about the status: whenever there is a status the
+// response is not nil, so `resp != nil` holds for every status and `resp
+// == nil` for none.
+func (w *walk) gateOperand(e ast.Expr, isStatus func(ast.Expr) bool, depth int) (httpstatus.Set, bool) {
+	if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && (b.Op == token.NEQ || b.Op == token.EQL) {
+		other := b.X
+		if isNil(w.info, b.X) {
+			other = b.Y
+		}
+		if (isNil(w.info, b.X) || isNil(w.info, b.Y)) && w.carriesStatus(other) {
+			if b.Op == token.NEQ {
+				return httpstatus.All(), true
+			}
+			return httpstatus.Set{}, true
+		}
+	}
+	return w.gateSet(e, isStatus, false, depth)
+}
+
+// carriesStatus reports whether e is the response whose StatusCode the
+// gate reads (an *http.Response).
+func (w *walk) carriesStatus(e ast.Expr) bool {
+	return isNamed(w.info.TypeOf(e), "net/http", "Response")
 }
 
 // mentionsStatus reports whether e contains an expression isStatus

@@ -242,3 +242,27 @@ func (c *ClassClient) PostReply(ctx context.Context, body string, fallback int) 
 	}
 	return nil
 }
+
+// doGuarded leaves on a network error or any status but 500, testing the
+// response for nil first: it goes round on a 500, which can follow a write.
+func doGuarded(c *http.Client, req *http.Request) (resp *http.Response, err error) {
+	for attempt := 0; attempt < 5; attempt++ {
+		if resp != nil {
+			resp.Body.Close()
+		}
+		resp, err = c.Do(req)
+		if err != nil || (resp != nil && resp.StatusCode != 500) {
+			break
+		}
+	}
+	return resp, err
+}
+
+func PostGuarded(c *http.Client, url string) error {
+	req, err := http.NewRequest(http.MethodPost, url, nil)
+	if err != nil {
+		return err
+	}
+	_, err = doGuarded(c, req) // want `POST request is retried by statusretry\.doGuarded`
+	return err
+}
