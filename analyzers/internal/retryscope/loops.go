@@ -44,7 +44,36 @@ func (w *walk) forLoop(fs *ast.ForStmt) {
 			}
 		}
 	}
+	l.loopVars = append(l.loopVars, w.received(fs.Body)...)
 	w.loop(l)
+}
+
+// received lists the variables a loop body defines from a channel receive
+// (`case msg := <-msgs:`, `job, ok := <-jobs`): each iteration handles a
+// new item, as a range loop does, so a call on it is not a retry of the
+// previous one (a consumer loop parsing and acking deliveries).
+func (w *walk) received(body *ast.BlockStmt) []types.Object {
+	var out []types.Object
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt:
+			return false // a nested loop's receives are its own
+		}
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || as.Tok != token.DEFINE || len(as.Rhs) != 1 {
+			return true
+		}
+		if u, ok := ast.Unparen(as.Rhs[0]).(*ast.UnaryExpr); !ok || u.Op != token.ARROW {
+			return true
+		}
+		for _, lhs := range as.Lhs {
+			if id, ok := lhs.(*ast.Ident); ok && w.info.Defs[id] != nil {
+				out = append(out, w.info.Defs[id])
+			}
+		}
+		return true
+	})
+	return out
 }
 
 func (w *walk) rangeLoop(rs *ast.RangeStmt) {
