@@ -60,15 +60,15 @@ func (r *reporter) sendsDrainedRequest(call *ast.CallExpr, s *retryscope.Scope) 
 	}
 	rv, _ := info.Uses[id].(*types.Var)
 	return rv != nil && rv.Parent() != nil && within(s.Encl.Body, rv.Pos()) && !within(s.Body, rv.Pos()) &&
-		r.oneShotBody(s.Encl.Body, body) && !r.refilled(s.Encl.Body, s.Body, body, 1)
+		r.oneShotBody(s.Encl.Body, body) && !r.refilled(s.Encl.Body, s.Body, body)
 }
 
 // refilled reports whether the retried code uses a variable that the body
 // expression reads, or that the body variable was made from (body := &buf),
-// more than allowed times: buf.Reset(); enc.Encode(&buf) would fill the
-// request's buffer again for the next attempt. A request built in the
-// attempt uses the reader once, as its body.
-func (r *reporter) refilled(encl, retried *ast.BlockStmt, body ast.Expr, allowed int) bool {
+// more than once: buf.Reset(); enc.Encode(&buf) would fill the request's
+// buffer again for the next attempt. The request built in the attempt uses
+// the reader once, as its body.
+func (r *reporter) refilled(encl, retried *ast.BlockStmt, body ast.Expr) bool {
 	info := r.pass.TypesInfo
 	vars := map[types.Object]bool{}
 	collect := func(e ast.Expr) {
@@ -96,7 +96,7 @@ func (r *reporter) refilled(encl, retried *ast.BlockStmt, body ast.Expr, allowed
 		}
 		return true
 	})
-	return uses > allowed
+	return uses > 1
 }
 
 // requestVar returns the local variable a request argument names, through

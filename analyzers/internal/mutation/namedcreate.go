@@ -111,7 +111,7 @@ func (c *Classifier) builtInSight(arg ast.Expr, decl *ast.FuncDecl) bool {
 // request that carries CollectionName, PartitionName or Alias is keyed by
 // the name its caller gives.
 func typeNamesIdentity(t types.Type, noun []string) bool {
-	st, ok := deref(t).Underlying().(*types.Struct)
+	st, ok := derefStruct(t) // mongo.go
 	if !ok {
 		return false
 	}

@@ -135,10 +135,11 @@ func (r *refusals) fieldOnlyOnRefusal(sel *ast.SelectorExpr, scope ast.Node, dep
 	if !ok || depth > maxRefusalDepth {
 		return false
 	}
-	if s, ok := r.info.Selections[sel]; !ok || s.Kind() != types.FieldVal {
+	s, ok := r.info.Selections[sel]
+	if !ok || s.Kind() != types.FieldVal {
 		return false
 	}
-	field := r.info.Selections[sel].Obj()
+	field := s.Obj()
 	call, _ := definingCall(r.info, base, scope)
 	if call == nil {
 		return false

@@ -377,30 +377,15 @@ func (w *walk) loopHelper(h *Helper, d *ast.FuncDecl, s *Scope, call *ast.CallEx
 // scope: the verdict is then true only when the callee's body returns
 // true (refusals.call reads it like a predicate).
 func (r *refusals) verdictOf(id *ast.Ident, scope ast.Node) *ast.CallExpr {
-	obj, ok := r.info.Uses[id].(*types.Var)
-	if !ok || scope == nil || !isBool(obj.Type()) {
+	if obj, ok := r.info.Uses[id].(*types.Var); !ok || !isBool(obj.Type()) {
 		return nil
 	}
-	var def *ast.CallExpr
-	count := 0
-	ast.Inspect(scope, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok {
-			return true
-		}
-		for i, lhs := range as.Lhs {
-			if l, ok := lhs.(*ast.Ident); !ok || r.info.ObjectOf(l) != obj {
-				continue
-			}
-			count++
-			if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok && i == 0 && len(as.Rhs) == 1 && len(as.Lhs) > 1 {
-				def = call
-			}
-		}
-		return true
-	})
-	if count != 1 {
+	call, k := definingCall(r.info, id, scope)
+	if call == nil || k != 0 {
 		return nil
 	}
-	return def
+	if _, multi := r.info.TypeOf(call).(*types.Tuple); !multi {
+		return nil // `retry := shouldRetry(err)` is a definition (refusals.definition)
+	}
+	return call
 }
