@@ -62,10 +62,14 @@ The analyzer reports each such write inside a retry scope:
     || code >= 500`) goes round on the 5xx all the same, and so does one
     that leaves out a status in the same test (`code >= 500 && code !=
     501`).
+    A label followed by statements that jump back to it (`retry: … if
+    err != nil && retries > 0 { retries--; goto retry }`) is judged as
+    such a loop: `goto retry` goes round, running past the last statement
+    leaves.
     Loops over distinct items, pagination, polling and consumer loops
     (a call on a value received from a channel in the same round: `case
-    msg := <-msgs:`) are not retries, nor are loops that go round only on 401/403/407/429 (the
-    server refused the request without executing it) or only on specific
+    msg := <-msgs:`) are not retries, nor are loops that go round only on
+    401/403/407/429 (the server refused the request without executing it) or only on specific
     application errors (errors.Is(err, ErrStale), a *QuotaError, a
     module's error code): a loop that also goes round on an ambiguous
     outcome (any error, a timeout, EOF, a closed or reset connection, a

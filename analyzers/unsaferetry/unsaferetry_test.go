@@ -47,6 +47,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"retry predicates: refusal-only retries are silent, others reported", "ratelimit"},
 		{"a write to a resource created in the same attempt", "uploads"},
 		{"select backoff loops, walks over alternatives, 5xx-only retries, iterators", "notifier"},
+		{"loops written as a label and goto: re-sends after errors and 5xx reported; after a refusal, forward jumps and walks over a batch silent", "gotoretry"},
 		{"retry by requeue", "producer"},
 		{"a gRPC retry interceptor built in a dial-options helper: the package's generated-client calls go through it; WithMax(0) retries nothing", "grpcopts/..."},
 		{"a retry library whose loop switches on a classification of the error (go-resiliency's retrier)", "resilient"},

@@ -237,7 +237,7 @@ func (w *walk) guardLoop(s *Scope, l loop) {
 			again = append(again, p.pos)
 		}
 	}
-	if n := len(l.body.List); n == 0 || !leaves(l.body.List[n-1]) {
+	if n := len(l.body.List); !l.viaGoto && (n == 0 || !leaves(l.body.List[n-1])) {
 		if !w.endRefused(l, scope) {
 			again = append(again, l.body.End())
 		}
@@ -277,12 +277,17 @@ type goRound struct {
 }
 
 // continues lists the continue statements that go round loop l: unlabeled
-// ones not inside a nested loop, and those with l's label.
+// ones not inside a nested loop, and those with l's label; for a goto
+// loop, the gotos to its label.
 func (w *walk) continues(l loop) []goRound {
 	var out []goRound
 	astpath.Walk(l.body, func(n ast.Node, path []ast.Node) bool {
 		br, ok := n.(*ast.BranchStmt)
-		if !ok || br.Tok != token.CONTINUE {
+		if l.viaGoto && ok && br.Tok == token.GOTO && br.Label.Name == l.label {
+			out = append(out, goRound{pos: br.Pos(), path: append([]ast.Node(nil), path...)})
+			return true
+		}
+		if !ok || br.Tok != token.CONTINUE || l.viaGoto {
 			return true
 		}
 		nested := false

@@ -30,9 +30,18 @@ func (l loop) path(branch ast.Stmt, rest []ast.Stmt) outcome {
 		o = o&^fall | l.list(rest, l.inSelect)
 	}
 	if o&fall != 0 {
-		o = o&^fall | next
+		o = o&^fall | l.end()
 	}
 	return o
+}
+
+// end is the outcome of running off the end of the loop body: a for
+// loop goes round, a goto loop goes on past its last statement.
+func (l loop) end() outcome {
+	if l.viaGoto {
+		return exit
+	}
+	return next
 }
 
 // list returns the outcomes of a statement list. inSwitch says an
@@ -61,11 +70,14 @@ func (l loop) flow(s ast.Stmt, inSwitch bool) outcome {
 			}
 			return exit
 		case token.CONTINUE:
-			if s.Label == nil || s.Label.Name == l.label {
+			if !l.viaGoto && (s.Label == nil || s.Label.Name == l.label) {
 				return next
 			}
 			return exit // continue of an outer loop leaves this one
 		case token.GOTO:
+			if l.viaGoto && s.Label.Name == l.label {
+				return next
+			}
 			return exit
 		}
 		return fall
@@ -132,7 +144,7 @@ func (l loop) nested(body *ast.BlockStmt) outcome {
 			out |= exit
 		case *ast.BranchStmt:
 			if n.Label != nil && n.Label.Name == l.label {
-				if n.Tok == token.CONTINUE {
+				if n.Tok == token.CONTINUE || n.Tok == token.GOTO {
 					out |= next
 				} else {
 					out |= exit

@@ -33,6 +33,10 @@ type loop struct {
 	// inSelect: the attempt being judged sits in a select clause, where an
 	// unlabeled break leaves the select.
 	inSelect bool
+	// viaGoto: the loop is a label and the statements after it, gone
+	// round by `goto label` (see gotoloops.go); running off the end of
+	// the body leaves it.
+	viaGoto bool
 }
 
 func (w *walk) forLoop(fs *ast.ForStmt) {
@@ -163,7 +167,9 @@ func (w *walk) loop(l loop) {
 	if l.body == nil {
 		return
 	}
-	l.label = w.labels[l.stmt]
+	if !l.viaGoto {
+		l.label = w.labels[l.stmt]
+	}
 	var until token.Pos
 	var drivers []*ast.CallExpr
 	assigns := w.carriedAssigns(l.body)

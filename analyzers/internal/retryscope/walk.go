@@ -136,6 +136,12 @@ func (w *walk) visit(n ast.Node) bool {
 		w.labels[n.Stmt] = n.Label.Name
 	case *ast.CallExpr:
 		w.call(n)
+	case *ast.BlockStmt:
+		w.gotoLoops(n.List)
+	case *ast.CaseClause:
+		w.gotoLoops(n.Body)
+	case *ast.CommClause:
+		w.gotoLoops(n.Body)
 	case *ast.ForStmt:
 		w.forLoop(n)
 	case *ast.RangeStmt:
