@@ -306,8 +306,39 @@ func (c *Classifier) litIdentity(lit *ast.CompositeLit, noun []string) bool {
 			continue
 		}
 		key, ok := kv.Key.(*ast.Ident)
-		if ok && scalar(deref(c.pass.TypesInfo.TypeOf(kv.Value))) && identityName(key.Name, noun) && !c.fresh(kv.Value, 0) {
+		if !ok {
+			continue
+		}
+		if scalar(deref(c.pass.TypesInfo.TypeOf(kv.Value))) && identityName(key.Name, noun) && !c.fresh(kv.Value, 0) {
 			return true
+		}
+		if inner := compositeOf(kv.Value); inner != nil && c.describesCreated(key.Name, inner, noun) && c.litIdentity(inner, noun) {
+			return true
+		}
+	}
+	return false
+}
+
+// describesCreated reports whether a nested literal is the created thing
+// itself, carried in the request (CreateRoleRequest{Entity:
+// &RoleEntity{Name: n}}, CreateTopicRequest{Topic: &Topic{Name: n}}):
+// its field or its type is named for the created noun. A nested literal
+// about something else (Owner: &User{ID: u}) names a parent, not the
+// new thing.
+func (c *Classifier) describesCreated(field string, lit *ast.CompositeLit, noun []string) bool {
+	if len(noun) == 0 {
+		return false
+	}
+	last := noun[len(noun)-1]
+	names := []string{field}
+	if n, ok := types.Unalias(deref(c.pass.TypesInfo.TypeOf(lit))).(*types.Named); ok {
+		names = append(names, n.Obj().Name())
+	}
+	for _, name := range names {
+		for _, w := range SplitWords(name) {
+			if strings.ToLower(w) == last {
+				return true
+			}
 		}
 	}
 	return false

@@ -38,6 +38,19 @@ type OrderRequest struct {
 	Items      []string
 }
 
+type RoleEntity struct{ Name string }
+
+type Owner struct{ ID string }
+
+type CreateRoleRequest struct {
+	Entity *RoleEntity
+}
+
+type CreateProjectRequest struct {
+	Owner *Owner
+	Title string
+}
+
 type Registry interface {
 	CreateRepository(ctx context.Context, name string) error
 	CreateComment(ctx context.Context, issueID int, body string) error
@@ -47,6 +60,8 @@ type Registry interface {
 	CreateRelease(ctx context.Context, in *Release) error
 	CreateOrder(ctx context.Context, in *OrderRequest) error
 	CreateRoleAssignment(ctx context.Context, scope, roleAssignmentName string) error
+	CreateRole(ctx context.Context, in *CreateRoleRequest) error
+	CreateProject(ctx context.Context, in *CreateProjectRequest) error
 }
 
 type Service struct{ reg Registry }
@@ -122,6 +137,20 @@ func (s *Service) Draft(ctx context.Context, tag string) error {
 }
 
 // Order: the customer's id is the parent's, not the order's.
+// Role: the role travels as a nested entity whose name is its key.
+func (s *Service) Role(ctx context.Context, role string) error {
+	return retry.Do(func() error {
+		return s.reg.CreateRole(ctx, &CreateRoleRequest{Entity: &RoleEntity{Name: role}})
+	})
+}
+
+// Project: the nested literal names the owner, a parent: a second project.
+func (s *Service) Project(ctx context.Context, owner, title string) error {
+	return retry.Do(func() error {
+		return s.reg.CreateProject(ctx, &CreateProjectRequest{Owner: &Owner{ID: owner}, Title: title}) // want `Registry\.CreateProject`
+	})
+}
+
 func (s *Service) Order(ctx context.Context, customer string, items []string) error {
 	return retry.Do(func() error {
 		return s.reg.CreateOrder(ctx, &OrderRequest{CustomerID: customer, Items: items}) // want `Registry\.CreateOrder`
