@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 	"github.com/twice-lint/twice/analyzers/internal/retryscope"
 )
 
@@ -122,47 +123,16 @@ func requestVar(info *types.Info, e ast.Expr) *types.Var {
 }
 
 // onlyAssignment returns the right-hand side of the single assignment of
-// v in body, or nil when v is assigned more than once (or not by a plain
-// assignment).
+// v in body (for `req, err := http.NewRequest(…)`, the call), or nil when
+// v is assigned more than once, declared with a value (not the usual
+// shape), or addressed (&req may be set elsewhere).
 func (r *reporter) onlyAssignment(body *ast.BlockStmt, v *types.Var) ast.Expr {
-	info := r.pass.TypesInfo
-	var rhs ast.Expr
-	count := 0
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i, lhs := range n.Lhs {
-				id, ok := ast.Unparen(lhs).(*ast.Ident)
-				if !ok || info.ObjectOf(id) != v {
-					continue
-				}
-				count++
-				switch {
-				case len(n.Rhs) == len(n.Lhs):
-					rhs = n.Rhs[i]
-				case len(n.Rhs) == 1 && i == 0:
-					rhs = n.Rhs[0] // req, err := http.NewRequest(…)
-				default:
-					rhs = nil
-				}
-			}
-		case *ast.ValueSpec:
-			for _, id := range n.Names {
-				if info.ObjectOf(id) == v && len(n.Values) > 0 {
-					count += 2 // var req = …: not the usual shape; give up
-				}
-			}
-		case *ast.UnaryExpr:
-			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && info.ObjectOf(id) == v {
-				count += 2 // &req: may be set elsewhere
-			}
-		}
-		return true
-	})
-	if count != 1 {
+	all, addressed := astpath.Definitions(r.pass.TypesInfo, body, v)
+	defs := astpath.WithValues(all) // var req *http.Request is set below
+	if addressed || len(defs) != 1 || defs[0].Spec || defs[0].Tuple && defs[0].Index != 0 {
 		return nil
 	}
-	return rhs
+	return defs[0].Rhs
 }
 
 // requestBody returns the body argument of http.NewRequest(method, url,

@@ -2,8 +2,9 @@
 // each node, not entering nested function literals (their code runs when
 // they are called, not where they are written). The analyzers judge a call
 // or a statement by the conditions on that path (Conditions, the one
-// walker of those conditions that retryscope and resend share), and name
-// calls with CalleeName.
+// walker of those conditions that retryscope and resend share), name
+// calls with CalleeName, and find where a local gets its values
+// (Definitions).
 package astpath
 
 import "go/ast"

@@ -6,6 +6,8 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // Creates under a name the caller chose. A create judged only by its name
@@ -71,39 +73,38 @@ func (c *Classifier) callerNamedCreate(call *ast.CallExpr, fn *types.Func) bool 
 }
 
 // builtInSight reports whether the request argument's fields are all in
-// sight: a literal, or a variable of decl defined by one or declared
-// without a value (then only its field assignments set anything).
+// sight: a literal, or a variable of decl every definition of which is a
+// literal or a declaration without a value (then only its field
+// assignments set anything).
 func (c *Classifier) builtInSight(arg ast.Expr, decl *ast.FuncDecl) bool {
 	if compositeOf(arg) != nil {
 		return true
 	}
+	v := c.localRequest(arg, decl)
+	if v == nil {
+		return false // a parameter, a field, a package variable
+	}
+	defs, _ := astpath.Definitions(c.pass.TypesInfo, decl.Body, v)
+	for _, d := range defs {
+		if d.Tuple || d.Rhs == nil && !d.Spec || d.Rhs != nil && compositeOf(d.Rhs) == nil {
+			return false
+		}
+	}
+	return len(defs) > 0
+}
+
+// localRequest returns the local variable of decl that a request argument
+// names (req, &req), or nil.
+func (c *Classifier) localRequest(arg ast.Expr, decl *ast.FuncDecl) *types.Var {
 	e := ast.Unparen(arg)
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
 	}
 	v := c.varOf(e)
 	if v == nil || decl == nil || decl.Body == nil || !(decl.Body.Pos() <= v.Pos() && v.Pos() < decl.Body.End()) {
-		return false // a parameter, a field, a package variable
+		return nil
 	}
-	inSight := false
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		switch x := n.(type) {
-		case *ast.ValueSpec:
-			for i, name := range x.Names {
-				if c.pass.TypesInfo.Defs[name] == v {
-					inSight = len(x.Values) == 0 || i < len(x.Values) && compositeOf(x.Values[i]) != nil
-				}
-			}
-		case *ast.AssignStmt:
-			for i, lhs := range x.Lhs {
-				if id, ok := lhs.(*ast.Ident); ok && c.pass.TypesInfo.Defs[id] == v {
-					inSight = len(x.Lhs) == len(x.Rhs) && compositeOf(x.Rhs[i]) != nil
-				}
-			}
-		}
-		return true
-	})
-	return inSight
+	return v
 }
 
 // typeNamesIdentity reports whether a request type (or the struct it
@@ -223,46 +224,30 @@ func (c *Classifier) literalNamesIdentity(arg ast.Expr, decl *ast.FuncDecl, noun
 	if lit := compositeOf(arg); lit != nil {
 		return c.litIdentity(lit, noun)
 	}
-	e := ast.Unparen(arg)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X) // &req
-	}
-	id, ok := e.(*ast.Ident)
-	if !ok || decl == nil || decl.Body == nil {
+	v := c.localRequest(arg, decl)
+	if v == nil {
 		return false
 	}
-	obj := c.pass.TypesInfo.Uses[id]
-	if obj == nil {
+	defs, _ := astpath.Definitions(c.pass.TypesInfo, decl.Body, v)
+	for _, d := range defs {
+		if lit := compositeOf(d.Rhs); lit != nil && !d.Tuple && c.litIdentity(lit, noun) {
+			return true
+		}
+	}
+	st, ok := derefStruct(v.Type())
+	if !ok {
 		return false
 	}
-	found := false
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if found || !ok || len(as.Lhs) != len(as.Rhs) {
-			return !found
+	ix := c.idx()
+	for i := 0; i < st.NumFields(); i++ {
+		name := st.Field(i).Name()
+		if !identityName(name, noun) {
+			continue
 		}
-		for i, lhs := range as.Lhs {
-			found = found || c.assignsIdentity(lhs, as.Rhs[i], obj, noun)
-		}
-		return !found
-	})
-	return found
-}
-
-// assignsIdentity judges one `lhs = rhs` of the variable obj: its
-// definition by a literal with an identity field, or an identity field
-// set on it.
-func (c *Classifier) assignsIdentity(lhs, rhs ast.Expr, obj types.Object, noun []string) bool {
-	switch l := ast.Unparen(lhs).(type) {
-	case *ast.Ident:
-		if c.pass.TypesInfo.ObjectOf(l) == obj {
-			if lit := compositeOf(rhs); lit != nil {
-				return c.litIdentity(lit, noun)
+		for _, rhs := range ix.fields[fieldKey{v, name}] {
+			if scalar(deref(c.pass.TypesInfo.TypeOf(rhs))) && !c.fresh(rhs, 0) {
+				return true // req.Name = name
 			}
-		}
-	case *ast.SelectorExpr:
-		if base, ok := ast.Unparen(l.X).(*ast.Ident); ok && c.pass.TypesInfo.Uses[base] == obj {
-			return scalar(deref(c.pass.TypesInfo.TypeOf(rhs))) && identityName(l.Sel.Name, noun) && !c.fresh(rhs, 0)
 		}
 	}
 	return false

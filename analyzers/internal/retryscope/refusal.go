@@ -303,25 +303,12 @@ func (r *refusals) definition(id *ast.Ident, scope ast.Node) ast.Expr {
 	if !ok || scope == nil || !isBool(obj.Type()) {
 		return nil
 	}
-	var def ast.Expr
-	count := 0
-	ast.Inspect(scope, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok || len(as.Lhs) != len(as.Rhs) {
-			return true
-		}
-		for i, lhs := range as.Lhs {
-			if l, ok := lhs.(*ast.Ident); ok && r.info.ObjectOf(l) == obj {
-				def = as.Rhs[i]
-				count++
-			}
-		}
-		return true
-	})
-	if count != 1 {
+	defs, _ := astpath.Definitions(r.info, scope, obj)
+	values := astpath.WithValues(defs)
+	if len(values) != 1 || values[0].Tuple {
 		return nil
 	}
-	return def
+	return values[0].Rhs
 }
 
 // assertedType returns T when id is the ok of the one comma-ok type
