@@ -37,6 +37,20 @@ var identityWords = map[string]bool{
 // database, RepoName a repository, NsName a namespace.
 var abbreviations = map[string]string{"db": "database", "repo": "repository", "ns": "namespace"}
 
+// accountNouns are created things unique by the login they carry: a
+// second user, account, credential, subscriber or contact with the same
+// username or e-mail is refused (409, EMAIL_EXISTS, "Member Exists") or
+// answered with the existing one. Customers and orders are not among
+// them: payment APIs file any number of customers under one e-mail.
+var accountNouns = map[string]bool{
+	"user": true, "account": true, "credential": true, "login": true, "member": true,
+	"subscriber": true, "contact": true, "principal": true,
+}
+
+// accountKeys are the names (words joined, lower case) of the fields that
+// hold an account's login.
+var accountKeys = map[string]bool{"username": true, "login": true, "loginname": true, "email": true, "emailaddress": true}
+
 // sharedNameNouns are created things filed under a name that is not
 // unique: records and entries.
 var sharedNameNouns = map[string]bool{"record": true, "records": true, "entry": true, "entries": true}
@@ -154,6 +168,9 @@ func identityName(name string, noun []string) bool {
 		}
 	}
 	last := len(words) - 1
+	if len(noun) > 0 && accountNouns[noun[len(noun)-1]] && accountKeys[strings.Join(words, "")] {
+		return true // Username for CreateCredential, Email for CreateContact
+	}
 	if len(words) == 1 && len(noun) > 0 && words[0] == noun[len(noun)-1] || len(noun) > 1 && slices.Equal(words, noun) {
 		return true // Bucket for CreateBucket, ResourceGroup for CreateResourceGroup: the thing is its name
 	}

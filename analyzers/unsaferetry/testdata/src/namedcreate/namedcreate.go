@@ -51,6 +51,14 @@ type CreateProjectRequest struct {
 	Title string
 }
 
+type CredentialRequest struct {
+	Username, Password string
+}
+
+type Customer struct {
+	Email string
+}
+
 type Registry interface {
 	CreateRepository(ctx context.Context, name string) error
 	CreateComment(ctx context.Context, issueID int, body string) error
@@ -62,6 +70,8 @@ type Registry interface {
 	CreateRoleAssignment(ctx context.Context, scope, roleAssignmentName string) error
 	CreateRole(ctx context.Context, in *CreateRoleRequest) error
 	CreateProject(ctx context.Context, in *CreateProjectRequest) error
+	CreateCredential(ctx context.Context, in *CredentialRequest) error
+	CreateCustomer(ctx context.Context, in *Customer) error
 }
 
 type Service struct{ reg Registry }
@@ -148,6 +158,20 @@ func (s *Service) Role(ctx context.Context, role string) error {
 func (s *Service) Project(ctx context.Context, owner, title string) error {
 	return retry.Do(func() error {
 		return s.reg.CreateProject(ctx, &CreateProjectRequest{Owner: &Owner{ID: owner}, Title: title}) // want `Registry\.CreateProject`
+	})
+}
+
+// Credential: an account-like thing is unique by its username.
+func (s *Service) Credential(ctx context.Context, user, password string) error {
+	return retry.Do(func() error {
+		return s.reg.CreateCredential(ctx, &CredentialRequest{Username: user, Password: password})
+	})
+}
+
+// Customer: payment APIs file any number of customers under one e-mail.
+func (s *Service) Customer(ctx context.Context, email string) error {
+	return retry.Do(func() error {
+		return s.reg.CreateCustomer(ctx, &Customer{Email: email}) // want `Registry\.CreateCustomer`
 	})
 }
 
