@@ -27,6 +27,7 @@ func TestWhichCallsWrite(t *testing.T) {
 		{"an SDK transport taking its own request struct: built by a method of the struct, sent by an attempt helper given the attempt number, looped on the attempt's result.Retry", "requeststruct"},
 		{"a request builder that keys every write it builds: the retried request carries the same key (silent); an unkeyed builder's is reported", "keyedbuilder"},
 		{"creates judged by name: a caller-chosen name or id keys them; parents, fresh names, shared record names and drafts do not", "namedcreate"},
+		{"request descriptions sent through an unseen adapter are judged by their Method (a ranged PUT and a GET silent; POST and PATCH reported; unknown silent)", "requestinfo"},
 	}
 	var pkgs []string
 	for _, tt := range tests {

@@ -5,7 +5,8 @@ import "go/types"
 // Generic senders. A transport method such as SendRequest(ctx, req) or
 // SendNotification(ctx, n) sends whatever message it is handed; the
 // operation is named by the message itself, in a Method field (a JSON-RPC
-// request or notification, an *http.Request). Its name says nothing about
+// request or notification, an *http.Request, a Kiota RequestInformation
+// whose Method is an HttpMethod enum). Its name says nothing about
 // a write — reads, cancellations and writes all go through it — so a call
 // of one with no body twice can read is unknown, and unknown is silence.
 // A sender whose parameters carry no operation name (SendInvitation(ctx,
@@ -17,7 +18,8 @@ var envelopeObjects = map[string]bool{"Request": true, "Req": true, "RPC": true,
 
 // genericEnvelope reports whether sig takes a message that names its own
 // operation: a parameter (or the value it points to) of a struct type
-// with a string field Method, promoted fields included.
+// with a field Method (a string, or an integer type named for a method),
+// promoted fields included.
 func genericEnvelope(sig *types.Signature) bool {
 	for i := 0; i < sig.Params().Len(); i++ {
 		if carriesMethod(sig.Params().At(i).Type()) {
@@ -40,5 +42,5 @@ func carriesMethod(t types.Type) bool {
 		return false
 	}
 	b, ok := f.Type().Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
+	return ok && (b.Info()&types.IsString != 0 || b.Info()&types.IsInteger != 0 && namedForMethod(f.Type()))
 }

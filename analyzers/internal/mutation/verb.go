@@ -133,8 +133,13 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 		return Op{}, false
 	}
 	v, safe := leadingVerb(fn.Name())
-	if v == "" || localRegistration(v, sig) || genericEnvelope(sig) {
-		return Op{}, false // envelope.go: the message names the operation
+	if v == "" || localRegistration(v, sig) {
+		return Op{}, false
+	}
+	if genericEnvelope(sig) {
+		// envelope.go: the message names the operation; a sender's name
+		// says nothing more (a signer or logger of a request is no send).
+		return c.envelopeOp(call, fn, sig)
 	}
 	if iface {
 		if op, decided := c.byImplementations(call, fn); decided {
