@@ -76,6 +76,11 @@ The analyzer reports each such write inside a retry scope:
     5xx, a sentinel declared with such a text) is one;
   - a function calling itself again with its attempt counter advanced
     (return c.send(ctx, req, attempt+1));
+  - a second attempt written out: the same call (same function, receiver
+    and argument expressions) made again on the way only its error opens
+    (`resp, err := c.hc.Do(req); if err == nil { return resp, nil }; …;
+    resp, err = c.hc.Do(req)`), unless that way demands a refusal; a
+    second send decided by the first response is resend's;
   - a func argument of a retry helper: any function, in this package or a
     dependency, that retries one of its func parameters (found by the
     analysis and exported as a fact), and the functions named by

@@ -314,6 +314,10 @@ func message(c candidate, key *mutation.Key) string {
 	if c.scope.Kind == retryscope.KindClient {
 		advice = "disable the client's retries for this call, or " + advice // the client re-sends by itself
 	}
+	if c.scope.Kind == retryscope.KindAgain {
+		return fmt.Sprintf("%s runs again in %s; %s if the first attempt succeeded but its response was lost: %s (suppress with //nolint:unsaferetry if it is safe)",
+			c.op.Desc, c.scope.Mechanism, effect, advice)
+	}
 	return fmt.Sprintf("%s %s runs again on every retry; %s if an attempt succeeded but its response was lost: %s (suppress with //nolint:unsaferetry if it is safe)",
 		c.op.Desc, where, effect, advice)
 }

@@ -26,6 +26,7 @@ const (
 	KindClient                    // one request sent through a retrying client (retryablehttp, resty)
 	KindLoop                      // a hand-written loop that repeats on the operation's failure
 	KindRecursion                 // a function that calls itself again with attempts+1
+	KindAgain                     // a call made once more, in straight-line code, when it failed
 )
 
 // Scope is one piece of code that runs again when an attempt fails.

@@ -52,6 +52,7 @@ func (w *walk) run() {
 				}
 				w.enterDecl(d)
 				ast.Inspect(d.Body, w.visit)
+				w.secondAttempts(d.Body)
 			case *ast.GenDecl:
 				if d.Tok != token.VAR {
 					continue

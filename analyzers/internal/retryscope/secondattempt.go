@@ -1,0 +1,170 @@
+package retryscope
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
+)
+
+// A second attempt written out: the same call made again, in straight-line
+// code, on the way that only its failure opens.
+//
+//	resp, err := c.hc.Do(req)
+//	if err == nil {
+//		return resp, nil
+//	}
+//	if !errors.Is(err, io.EOF) {
+//		return nil, err
+//	}
+//	// the connection was likely stale: try once more
+//	req, err = c.newRequest(url, body)
+//	…
+//	resp, err = c.hc.Do(req)
+//
+// The first call is repeated once: a scope of kind KindAgain around it.
+// The two calls must name the same function on the same receiver with the
+// same argument expressions (a fallback with other arguments is another
+// request), and the way to the second must test the first's results as a
+// failure before they are assigned again; a way that demands a refusal
+// (a rate limit, a 401) repeats nothing executed.
+
+// maxAttemptCalls bounds the calls of one function compared pairwise.
+const maxAttemptCalls = 200
+
+// attemptCall is a call whose results are assigned, with its path.
+type attemptCall struct {
+	call    *ast.CallExpr
+	fn      *types.Func
+	results []types.Object
+	path    []ast.Node
+}
+
+// secondAttempts adds a scope for each call of body made again when it
+// failed.
+func (w *walk) secondAttempts(body *ast.BlockStmt) {
+	calls := w.assignedCalls(body)
+	if len(calls) > maxAttemptCalls {
+		return
+	}
+	for i, first := range calls {
+		for _, again := range calls[i+1:] {
+			if again.fn != first.fn || !sameCallExprs(first.call, again.call) {
+				continue
+			}
+			if !w.reachedOnFailure(body, first, again) {
+				continue
+			}
+			line := w.f.pass.Fset.Position(again.call.Pos()).Line
+			w.scopes = append(w.scopes, &Scope{
+				Kind:      KindAgain,
+				Mechanism: fmt.Sprintf("a second attempt (line %d) made when it fails", line),
+				Pos:       again.call.Pos(),
+				Body:      &ast.BlockStmt{Lbrace: first.call.Pos(), List: []ast.Stmt{&ast.ExprStmt{X: first.call}}, Rbrace: first.call.End()},
+				Param:     -1,
+				Encl:      w.decl,
+			})
+			break
+		}
+	}
+}
+
+// assignedCalls lists the calls of body (outside func literals) whose
+// results are assigned to variables, in source order.
+func (w *walk) assignedCalls(body *ast.BlockStmt) []attemptCall {
+	var out []attemptCall
+	astpath.Walk(body, func(n ast.Node, path []ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Rhs) != 1 {
+			return true
+		}
+		call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		fn, _ := typeutil.Callee(w.info, call).(*types.Func)
+		if fn == nil {
+			return true
+		}
+		a := attemptCall{call: call, fn: fn.Origin(), path: append(append([]ast.Node(nil), path...), call)}
+		for _, lhs := range as.Lhs {
+			if obj := objOf(w.info, lhs); obj != nil {
+				a.results = append(a.results, obj)
+			}
+		}
+		if len(a.results) > 0 {
+			out = append(out, a)
+		}
+		return true
+	})
+	return out
+}
+
+// sameCallExprs reports whether two calls are written alike: the same
+// function expression (receiver included) and the same arguments.
+func sameCallExprs(a, b *ast.CallExpr) bool {
+	if types.ExprString(a.Fun) != types.ExprString(b.Fun) || len(a.Args) != len(b.Args) {
+		return false
+	}
+	for i := range a.Args {
+		if types.ExprString(a.Args[i]) != types.ExprString(b.Args[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// reachedOnFailure reports whether the way to again passes a test of
+// first's results that holds only when first failed, made before those
+// results are assigned again, and demands no refusal.
+func (w *walk) reachedOnFailure(body *ast.BlockStmt, first, again attemptCall) bool {
+	if again.call.Pos() <= first.call.End() {
+		return false
+	}
+	var errs []types.Object
+	for _, r := range first.results {
+		if isErrorType(r.Type()) {
+			errs = append(errs, r)
+		}
+	}
+	if len(errs) == 0 {
+		return false
+	}
+	reassigned := w.nextAssignment(body, first)
+	failed := false
+	for _, c := range pathConditions(again.path) {
+		if c.expr == nil || c.expr.Pos() < first.call.End() || c.expr.Pos() >= reassigned {
+			continue
+		}
+		switch {
+		case w.isSuccessTest(c.expr, errs):
+			failed = failed || !c.truth // past `if err == nil { return }`
+		case w.mentions(c.expr, errs):
+			failed = failed || c.truth // inside `if err != nil { … }`
+		}
+	}
+	return failed && !w.ref.guarded(again.path, body, 0)
+}
+
+// nextAssignment is where one of first's result variables is next given a
+// value after first, or the end of body.
+func (w *walk) nextAssignment(body *ast.BlockStmt, first attemptCall) token.Pos {
+	next := body.End()
+	for _, r := range first.results {
+		v, ok := r.(*types.Var)
+		if !ok {
+			continue
+		}
+		defs, _ := astpath.Definitions(w.info, body, v)
+		for _, d := range defs {
+			if d.Pos > first.call.End() && d.Pos < next {
+				next = d.Pos
+			}
+		}
+	}
+	return next
+}

@@ -1,0 +1,86 @@
+package gotoretry
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"syscall"
+)
+
+func (n *Notifier) newRequest(ctx context.Context, body []byte) (*http.Request, error) {
+	return http.NewRequestWithContext(ctx, http.MethodPost, n.url+"/blocks", bytes.NewReader(body))
+}
+
+// Push tries once more when the connection was likely stale: the server
+// may have stored the block before the connection broke.
+func (n *Notifier) Push(ctx context.Context, body []byte) (*http.Response, error) {
+	req, err := n.newRequest(ctx, body)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := n.client.Do(req) // want `POST request runs again in a second attempt \(line 34\) made when it fails; the request can be applied twice if the first attempt succeeded`
+	if err == nil {
+		return resp, nil
+	}
+	if !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return nil, err
+	}
+	req, err = n.newRequest(ctx, body)
+	if err != nil {
+		return nil, err
+	}
+	resp, err = n.client.Do(req)
+	return resp, err
+}
+
+// Deliver tries again inside the failure branch.
+func (n *Notifier) Deliver(ctx context.Context, body []byte) error {
+	resp, err := n.send(ctx, "/deliver", body) // want `Notifier.send \(POST /deliver\) runs again in a second attempt`
+	if err != nil {
+		resp, err = n.send(ctx, "/deliver", body)
+		if err != nil {
+			return err
+		}
+	}
+	return resp.Body.Close()
+}
+
+// Dial retries only a refused connection: nothing was sent.
+func (n *Notifier) Dial(ctx context.Context, body []byte) error {
+	resp, err := n.send(ctx, "/dial", body)
+	if errors.Is(err, syscall.ECONNREFUSED) {
+		resp, err = n.send(ctx, "/dial", body)
+	}
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Fallback sends to another path when the first fails: another request.
+func (n *Notifier) Fallback(ctx context.Context, body []byte) error {
+	resp, err := n.send(ctx, "/v2/events", body)
+	if err != nil {
+		resp, err = n.send(ctx, "/v1/events", body)
+	}
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Twice sends two events on purpose, the second after the first succeeded.
+func (n *Notifier) Twice(ctx context.Context, body []byte) error {
+	resp, err := n.send(ctx, "/events", body)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	resp, err = n.send(ctx, "/events", body)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
