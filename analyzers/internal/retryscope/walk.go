@@ -53,6 +53,7 @@ func (w *walk) run() {
 				w.enterDecl(d)
 				ast.Inspect(d.Body, w.visit)
 				w.secondAttempts(d.Body)
+				w.rebuffer(d)
 			case *ast.GenDecl:
 				if d.Tok != token.VAR {
 					continue
