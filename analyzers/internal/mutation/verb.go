@@ -129,6 +129,13 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 	if isStd(path) && fn.Pkg() != c.pass.Pkg || quietPackage(path) {
 		return Op{}, false
 	}
+	if iface {
+		// implementations.go: bodies speak before names, whatever the
+		// method is called (Report, Do, Handle).
+		if op, decided := c.byImplementations(call, fn); decided {
+			return op, op.Kind != KindNone
+		}
+	}
 	if !remoteLooking(sig) || takesError(sig) || inMemoryEncoder(sig) || requestBuilder(sig) || opensStream(sig) {
 		return Op{}, false
 	}
@@ -140,11 +147,6 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 		// envelope.go: the message names the operation; a sender's name
 		// says nothing more (a signer or logger of a request is no send).
 		return c.envelopeOp(call, fn, sig)
-	}
-	if iface {
-		if op, decided := c.byImplementations(call, fn); decided {
-			return op, op.Kind != KindNone // bodies speak before names
-		}
 	}
 	if safe || iface && (c.readStream(call) || callbackInterface(fn)) {
 		// verbphrase.go: an upsert, an ack; grpcstream.go: a read stream's

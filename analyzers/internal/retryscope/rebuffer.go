@@ -60,7 +60,7 @@ func (w *walk) rebuffer(decl *ast.FuncDecl) {
 	}
 	w.scopes = append(w.scopes, &Scope{
 		Kind:      KindLoop,
-		Mechanism: "a requeue that puts the failed batch back into " + field.Name() + ", from which it is sent again",
+		Mechanism: "a requeue that puts the failed batch back into its buffer (channel field " + field.Name() + ")",
 		Pos:       put.Pos(),
 		Body:      decl.Body,
 		Until:     put.Pos(),

@@ -46,7 +46,7 @@ func (s *LineSender) report(ctx context.Context, lines []string) error {
 	if err != nil {
 		return err
 	}
-	resp, err := s.client.Do(req) // want `POST /report inside a requeue that puts the failed batch back into buffer, from which it is sent again runs again on every retry`
+	resp, err := s.client.Do(req) // want `POST /report inside a requeue that puts the failed batch back into its buffer \(channel field buffer\) runs again on every retry`
 	if err != nil {
 		s.rebuffer(lines)
 		return err
