@@ -126,6 +126,13 @@ func (c *Classifier) localRequest(arg ast.Expr, decl *ast.FuncDecl) *types.Var {
 // request that carries CollectionName, PartitionName or Alias is keyed by
 // the name its caller gives.
 func typeNamesIdentity(t types.Type, noun []string) bool {
+	return typeNamesIdentityDepth(t, noun, 0)
+}
+
+// typeNamesIdentityDepth also looks one level into a field that carries
+// the created thing itself (CreateRoleRequest.Entity of type RoleEntity,
+// with a Name).
+func typeNamesIdentityDepth(t types.Type, noun []string, depth int) bool {
 	st, ok := derefStruct(t) // mongo.go
 	if !ok {
 		return false
@@ -133,6 +140,9 @@ func typeNamesIdentity(t types.Type, noun []string) bool {
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
 		if scalar(deref(f.Type())) && identityName(f.Name(), noun) {
+			return true
+		}
+		if depth == 0 && namesCreated(f.Name(), f.Type(), noun) && typeNamesIdentityDepth(f.Type(), noun, depth+1) {
 			return true
 		}
 	}
@@ -328,12 +338,21 @@ func (c *Classifier) litIdentity(lit *ast.CompositeLit, noun []string) bool {
 // about something else (Owner: &User{ID: u}) names a parent, not the
 // new thing.
 func (c *Classifier) describesCreated(field string, lit *ast.CompositeLit, noun []string) bool {
+	return namesCreated(field, c.pass.TypesInfo.TypeOf(lit), noun)
+}
+
+// namesCreated reports whether a field or its struct type is named for
+// the created noun's last word (Entity of type RoleEntity for CreateRole).
+func namesCreated(field string, t types.Type, noun []string) bool {
 	if len(noun) == 0 {
 		return false
 	}
 	last := noun[len(noun)-1]
 	names := []string{field}
-	if n, ok := types.Unalias(deref(c.pass.TypesInfo.TypeOf(lit))).(*types.Named); ok {
+	if n, ok := types.Unalias(deref(t)).(*types.Named); ok {
+		if _, isStruct := n.Underlying().(*types.Struct); !isStruct {
+			return false
+		}
 		names = append(names, n.Obj().Name())
 	}
 	for _, name := range names {

@@ -3,8 +3,10 @@ package retryscope
 import (
 	"fmt"
 	"go/ast"
+	"go/printer"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -53,7 +55,7 @@ func (w *walk) secondAttempts(body *ast.BlockStmt) {
 	}
 	for i, first := range calls {
 		for _, again := range calls[i+1:] {
-			if again.fn != first.fn || !sameCallExprs(first.call, again.call) {
+			if again.fn != first.fn || !w.sameCallExprs(first.call, again.call) || w.changedBetween(body, first, again) {
 				continue
 			}
 			if !w.reachedOnFailure(body, first, again) {
@@ -106,16 +108,61 @@ func (w *walk) assignedCalls(body *ast.BlockStmt) []attemptCall {
 
 // sameCallExprs reports whether two calls are written alike: the same
 // function expression (receiver included) and the same arguments.
-func sameCallExprs(a, b *ast.CallExpr) bool {
-	if types.ExprString(a.Fun) != types.ExprString(b.Fun) || len(a.Args) != len(b.Args) {
+func (w *walk) sameCallExprs(a, b *ast.CallExpr) bool {
+	if w.source(a.Fun) != w.source(b.Fun) || len(a.Args) != len(b.Args) {
 		return false
 	}
 	for i := range a.Args {
-		if types.ExprString(a.Args[i]) != types.ExprString(b.Args[i]) {
+		if w.source(a.Args[i]) != w.source(b.Args[i]) {
 			return false
 		}
 	}
 	return true
+}
+
+// changedBetween reports whether a variable the second call reads is given
+// a value between the calls that is written differently from the one the
+// first call read (createOpts rebuilt for a legacy API: another request);
+// a request rebuilt by the same expression (req, err = c.newRequest(url,
+// body)) is the same request.
+func (w *walk) changedBetween(body *ast.BlockStmt, first, again attemptCall) bool {
+	changed := false
+	ast.Inspect(again.call, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || changed {
+			return !changed
+		}
+		v, ok := w.info.Uses[id].(*types.Var)
+		if !ok || v.IsField() {
+			return true
+		}
+		defs, _ := astpath.Definitions(w.info, body, v)
+		before, between := "", ""
+		for _, d := range defs {
+			text := "?"
+			if d.Rhs != nil {
+				text = w.source(d.Rhs)
+			}
+			switch {
+			case d.Pos < first.call.Pos():
+				before = text
+			case d.Pos > first.call.End() && d.Pos < again.call.Pos():
+				between = text
+			}
+		}
+		changed = between != "" && (between != before || between == "?")
+		return !changed
+	})
+	return changed
+}
+
+// source is e as written (types.ExprString elides composite literals).
+func (w *walk) source(e ast.Expr) string {
+	var b strings.Builder
+	if err := printer.Fprint(&b, w.f.pass.Fset, e); err != nil {
+		return "?"
+	}
+	return b.String()
 }
 
 // reachedOnFailure reports whether the way to again passes a test of

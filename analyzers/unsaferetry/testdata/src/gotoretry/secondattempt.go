@@ -84,3 +84,28 @@ func (n *Notifier) Twice(ctx context.Context, body []byte) error {
 	}
 	return resp.Body.Close()
 }
+
+type createOpts struct {
+	Name  string
+	Rules []string
+}
+
+func (n *Notifier) create(ctx context.Context, opts createOpts) error {
+	resp, err := n.send(ctx, "/groups", []byte(opts.Name))
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Group falls back to the legacy options when the first create fails:
+// another request.
+func (n *Notifier) Group(ctx context.Context, name string, rules []string) error {
+	opts := createOpts{Name: name, Rules: rules}
+	err := n.create(ctx, opts)
+	if err != nil {
+		opts = createOpts{Name: name}
+		err = n.create(ctx, opts)
+	}
+	return err
+}

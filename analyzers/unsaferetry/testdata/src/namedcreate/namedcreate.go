@@ -192,12 +192,14 @@ type Admin interface {
 	CreateDatabase(ctx context.Context, in *DatabaseRequest) error
 	CreateResourceGroup(ctx context.Context, in *ResourceGroupRequest) error
 	CreateOrder(ctx context.Context, in *OrderRequest) error
+	CreateRole(ctx context.Context, in *CreateRoleRequest) error
 }
 
 type Option interface {
 	DatabaseRequest() *DatabaseRequest
 	GroupRequest() *ResourceGroupRequest
 	OrderRequest() *OrderRequest
+	RoleRequest() *CreateRoleRequest
 }
 
 // Built elsewhere: a request type that names the database (DbName) or the
@@ -211,6 +213,9 @@ func Provision(ctx context.Context, a Admin, opt Option) error {
 		req := opt.GroupRequest()
 		if err := a.CreateResourceGroup(ctx, req); err != nil {
 			return err
+		}
+		if err := a.CreateRole(ctx, opt.RoleRequest()); err != nil {
+			return err // the role travels in a nested entity with a name
 		}
 		return a.CreateOrder(ctx, opt.OrderRequest()) // want `Admin\.CreateOrder`
 	})
