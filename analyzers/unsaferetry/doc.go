@@ -66,6 +66,10 @@ The analyzer reports each such write inside a retry scope:
     err != nil && retries > 0 { retries--; goto retry }`) is judged as
     such a loop: `goto retry` goes round, running past the last statement
     leaves.
+    A loop that goes round only when a predicate the package's caller
+    supplies says so (a func field set only through an exported option
+    such as WithRetryFunc(fn), nil by default) repeats nothing on its
+    own: the retry is the caller's choice, and it is not reported.
     Loops over distinct items, pagination, polling and consumer loops
     (a call on a value received from a channel in the same round: `case
     msg := <-msgs:`) are not retries, nor are loops that go round only on

@@ -77,7 +77,35 @@ func (r *refusals) fieldRefuses(f *types.Var, depth int) bool {
 	fv.visiting[f] = true
 	defer delete(fv.visiting, f)
 	for _, v := range fv.stored[f] {
-		if !r.valueRefuses(v, depth+1) {
+		if !r.valueRefuses(v, depth+1) && !r.callerHook(v, depth) {
+			return false
+		}
+	}
+	return true
+}
+
+// callerHook reports whether a value stored into a predicate field is the
+// parameter of an exported function (an option such as
+// WithRetryFunc(fn)) that this package calls only with refusal
+// predicates, or not at all. The package never sets such a field itself:
+// the retry it guards runs only when the caller supplies its own
+// predicate (an opt-in retry whose condition is the caller's), so the
+// package repeats nothing on its own.
+func (r *refusals) callerHook(e ast.Expr, depth int) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := r.info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	fn, index := r.paramOwner(v)
+	if fn == nil || !fn.Exported() {
+		return false
+	}
+	for _, c := range r.values().calls[fn] {
+		if index >= len(c.Args) || c.Ellipsis.IsValid() || !r.valueRefuses(c.Args[index], depth+1) {
 			return false
 		}
 	}
