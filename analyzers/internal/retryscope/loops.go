@@ -242,24 +242,34 @@ func (w *walk) attemptsIn(list, after []ast.Stmt, inSelect bool) []attempt {
 			as, _ = s.Init.(*ast.AssignStmt)
 			ifs = s
 		}
-		if as == nil || len(as.Rhs) != 1 {
+		if as == nil {
 			continue
 		}
-		call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-		if !ok {
-			continue
-		}
-		a := attempt{call: call, index: i, ifStmt: ifs, list: list, after: after, inSelect: inSelect}
-		for _, lhs := range as.Lhs {
-			if obj := objOf(w.info, lhs); obj != nil {
-				a.results = append(a.results, obj)
-			}
-		}
-		if len(a.results) > 0 {
-			out = append(out, a)
+		if call, results := w.assignedCall(as); len(results) > 0 {
+			out = append(out, attempt{call: call, results: results, index: i, ifStmt: ifs, list: list, after: after, inSelect: inSelect})
 		}
 	}
 	return out
+}
+
+// assignedCall returns the call of `x, err := C(…)` (or `err = C(…)`) and
+// the variables its results go to; no results when as is not such an
+// assignment.
+func (w *walk) assignedCall(as *ast.AssignStmt) (*ast.CallExpr, []types.Object) {
+	if len(as.Rhs) != 1 {
+		return nil, nil
+	}
+	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok {
+		return nil, nil
+	}
+	var results []types.Object
+	for _, lhs := range as.Lhs {
+		if obj := objOf(w.info, lhs); obj != nil {
+			results = append(results, obj)
+		}
+	}
+	return call, results
 }
 
 // carriedAssign is `v = expr` in a loop body for a variable declared

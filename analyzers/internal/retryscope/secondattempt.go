@@ -81,25 +81,15 @@ func (w *walk) assignedCalls(body *ast.BlockStmt) []attemptCall {
 	var out []attemptCall
 	astpath.Walk(body, func(n ast.Node, path []ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)
-		if !ok || len(as.Rhs) != 1 {
-			return true
-		}
-		call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
 		if !ok {
 			return true
 		}
-		fn, _ := typeutil.Callee(w.info, call).(*types.Func)
-		if fn == nil {
+		call, results := w.assignedCall(as)
+		if len(results) == 0 {
 			return true
 		}
-		a := attemptCall{call: call, fn: fn.Origin(), path: append(append([]ast.Node(nil), path...), call)}
-		for _, lhs := range as.Lhs {
-			if obj := objOf(w.info, lhs); obj != nil {
-				a.results = append(a.results, obj)
-			}
-		}
-		if len(a.results) > 0 {
-			out = append(out, a)
+		if fn, _ := typeutil.Callee(w.info, call).(*types.Func); fn != nil {
+			out = append(out, attemptCall{call: call, fn: fn.Origin(), results: results, path: append(append([]ast.Node(nil), path...), call)})
 		}
 		return true
 	})
