@@ -129,11 +129,17 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 	if isStd(path) && fn.Pkg() != c.pass.Pkg || quietPackage(path) {
 		return Op{}, false
 	}
+	var named *Op // an implementation's write that is itself judged by a name
 	if iface {
 		// implementations.go: bodies speak before names, whatever the
-		// method is called (Report, Do, Handle).
+		// method is called (Report, Do, Handle) — when what they say is
+		// evidence, not a name judged inside them (a generated gRPC
+		// client's stream SendMsg).
 		if op, decided := c.byImplementations(call, fn); decided {
-			return op, op.Kind != KindNone
+			if op.Kind == KindNone || op.Primitive() != KindVerb {
+				return op, op.Kind != KindNone
+			}
+			named = &op
 		}
 	}
 	if !remoteLooking(sig) || takesError(sig) || inMemoryEncoder(sig) || requestBuilder(sig) || opensStream(sig) {
@@ -142,6 +148,9 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 	v, safe := leadingVerb(fn.Name())
 	if v == "" || localRegistration(v, sig) {
 		return Op{}, false
+	}
+	if named != nil {
+		return *named, true // the method's own name agrees
 	}
 	if genericEnvelope(sig) {
 		// envelope.go: the message names the operation; a sender's name
