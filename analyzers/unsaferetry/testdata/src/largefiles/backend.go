@@ -13,6 +13,8 @@ import (
 	"encoding/json"
 	"net/http"
 	"time"
+
+	"example.com/pushapi"
 )
 
 type upload struct{ ID string }
@@ -28,17 +30,11 @@ type backend interface {
 	handoff(ctx context.Context, data []byte) error
 }
 
-// Pusher is exported: importers may implement it, so its Push is judged
-// by its name only.
-type Pusher interface {
-	Push(ctx context.Context, data []byte) error
-}
-
 // apiBackend calls the storage service.
 type apiBackend struct {
 	hc     *http.Client
 	base   string
-	pusher Pusher
+	pusher pushapi.Pusher
 }
 
 func (b *apiBackend) call(ctx context.Context, verb, op string, in any) error {
@@ -69,7 +65,7 @@ func (b *apiBackend) finish(ctx context.Context, id string) error {
 }
 
 func (b *apiBackend) handoff(ctx context.Context, data []byte) error {
-	return b.pusher.Push(ctx, data)
+	return b.pusher.Send(ctx, data)
 }
 
 func (b *apiBackend) listUploads(ctx context.Context, bucket string) ([]upload, error) {
