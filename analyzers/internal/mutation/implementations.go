@@ -32,13 +32,38 @@ func (c *Classifier) byImplementations(call *ast.CallExpr, fn *types.Func) (op O
 	impls, known := c.implementations(fn)
 	for _, impl := range impls {
 		if f := c.facts(impl); f != nil && !f.Idempotent && f.Op != nil {
-			return Op{
-				Kind: KindCall, Root: f.Op.Primitive(), Desc: displayName(fn) + " (" + f.Op.Desc + " in " + displayName(impl) + ")",
-				Write: f.Op.Desc, Effect: f.Op.Effect, Pos: c.posOf(f.Op.Posn), Posn: f.Op.Posn, Identity: "func " + impl.FullName(),
-			}, true
+			return c.implementationOp(fn, impl, f), true
 		}
 	}
 	return Op{}, known
+}
+
+// byAllImplementations judges a call of an interface method whose known
+// implementations all write, each on evidence (a request, a statement:
+// not a name judged inside it): the call is the first one's write, whatever
+// the method is called. ok is false otherwise, and the call is judged as
+// byImplementations does, after the name heuristic's gates.
+func (c *Classifier) byAllImplementations(fn *types.Func) (op Op, ok bool) {
+	impls, known := c.implementations(fn)
+	if !known {
+		return Op{}, false
+	}
+	for _, impl := range impls {
+		f := c.facts(impl)
+		if f == nil || f.Idempotent || f.Op == nil || f.Op.Primitive() == KindVerb {
+			return Op{}, false
+		}
+	}
+	return c.implementationOp(fn, impls[0], c.facts(impls[0])), true
+}
+
+// implementationOp is the write of a call of the interface method fn
+// made by its implementation impl, whose fact is f.
+func (c *Classifier) implementationOp(fn, impl *types.Func, f *FuncFact) Op {
+	return Op{
+		Kind: KindCall, Root: f.Op.Primitive(), Desc: displayName(fn) + " (" + f.Op.Desc + " in " + displayName(impl) + ")",
+		Write: f.Op.Desc, Effect: f.Op.Effect, Pos: c.posOf(f.Op.Posn), Posn: f.Op.Posn, Identity: "func " + impl.FullName(),
+	}
 }
 
 // implementationsRemote reports, for an interface method whose

@@ -129,17 +129,12 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 	if isStd(path) && fn.Pkg() != c.pass.Pkg || quietPackage(path) {
 		return Op{}, false
 	}
-	var named *Op // an implementation's write that is itself judged by a name
 	if iface {
-		// implementations.go: bodies speak before names, whatever the
-		// method is called (Report, Do, Handle) — when what they say is
-		// evidence, not a name judged inside them (a generated gRPC
-		// client's stream SendMsg).
-		if op, decided := c.byImplementations(call, fn); decided {
-			if op.Kind == KindNone || op.Primitive() != KindVerb {
-				return op, op.Kind != KindNone
-			}
-			named = &op
+		// implementations.go: when every implementation writes, on
+		// evidence, the call writes whatever the method is called
+		// (Report, Deliver).
+		if op, ok := c.byAllImplementations(fn); ok {
+			return op, true
 		}
 	}
 	if !remoteLooking(sig) || takesError(sig) || inMemoryEncoder(sig) || requestBuilder(sig) || opensStream(sig) {
@@ -149,13 +144,15 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 	if v == "" || localRegistration(v, sig) {
 		return Op{}, false
 	}
-	if named != nil {
-		return *named, true // the method's own name agrees
-	}
 	if genericEnvelope(sig) {
 		// envelope.go: the message names the operation; a sender's name
 		// says nothing more (a signer or logger of a request is no send).
 		return c.envelopeOp(call, fn, sig)
+	}
+	if iface {
+		if op, decided := c.byImplementations(call, fn); decided {
+			return op, op.Kind != KindNone // bodies speak before names
+		}
 	}
 	if safe || iface && (c.readStream(call) || callbackInterface(fn)) {
 		// verbphrase.go: an upsert, an ack; grpcstream.go: a read stream's
