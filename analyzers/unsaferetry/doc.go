@@ -85,6 +85,11 @@ The analyzer reports each such write inside a retry scope:
     (`resp, err := c.hc.Do(req); if err == nil { return resp, nil }; …;
     resp, err = c.hc.Do(req)`), unless that way demands a refusal; a
     second send decided by the first response is resend's;
+  - a requeue: a range loop over a channel that puts a failed message back
+    with its attempt counter advanced, or a method that puts the batch it
+    was handed back into the buffer channel it is drained from when its
+    send failed (code of the package receives from that channel and calls
+    the method again);
   - a func argument of a retry helper: any function, in this package or a
     dependency, that retries one of its func parameters (found by the
     analysis and exported as a fact), and the functions named by
@@ -135,7 +140,16 @@ answer with the first result. A parent's id (issueID for CreateComment), a
 name made fresh for the call, a record filed under a shared name (DNS
 records) and a draft (Draft: true) keep the finding. An unexported
 interface's method, or an exported interface's sealed by an unexported
-method, is judged by its package's implementations. A call named like an
+method (or one of an internal package), is judged by its package's
+implementations: when every implementation writes on evidence (a request, a
+statement), whatever the method is called; when only some do, only if the
+name also reads as a write. A create
+judged by a name also keeps silent when the created thing travels nested
+in the request (CreateRoleRequest{Entity: &RoleEntity{Name: n}}), and an
+account-like thing (a user, credential, subscriber or contact) created
+with a username or e-mail: those are unique. A generic sender handed a
+request description whose Method can be read (a Kiota RequestInformation
+built with abstractions.PUT) is judged by that method. A call named like an
 opening (Create…, New…, Open…, Dial…, Connect…) whose first result has a
 Close method opens a handle — a producer session, a remote shell, a local
 database — and is not a write, whatever its body sends to open it; what is
