@@ -50,7 +50,15 @@ func (w *walk) rebuffer(decl *ast.FuncDecl) {
 		if put != nil {
 			return false
 		}
-		if f := w.putsBack(n, params, 0); f != nil && w.afterFailure(path) && !w.ref.guarded(path, decl.Body, 0) {
+		switch n.(type) {
+		case *ast.SendStmt, *ast.CallExpr:
+		default:
+			return true
+		}
+		if !w.afterFailure(path) {
+			return true // cheap test first: putsBack reads helper bodies
+		}
+		if f := w.putsBack(n, params, 0); f != nil && !w.ref.guarded(path, decl.Body, 0) {
 			put, field = n, f
 		}
 		return true
