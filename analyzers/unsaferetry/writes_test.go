@@ -22,7 +22,7 @@ func TestWhichCallsWrite(t *testing.T) {
 		{"reads sent as POST: RPC operation names, search paths, OAuth2 token, ACME POST-as-GET, GraphQL queries", "readpost"},
 		{"method as an argument: a retrying helper, wrappers, options structs, SQL text (callers passing writes reported)", "paramwrite"},
 		{"the retrying helper's own package", "example.com/apiclient"},
-		{"dedup headers: an event id or webhook-id made before the retry is evidence; a request id is not", "dedupheader"},
+		{"dedup headers: an event id or webhook-id made before the retry is evidence; a request id is not; a message id inside a payload encoded once is too", "dedupheader"},
 		{"SDK cores: options passed by address (&opts) through a loop driven by a predicate's verdict variable (refusal-only predicates silent)", "sdkcore"},
 		{"an SDK transport taking its own request struct: built by a method of the struct, sent by an attempt helper given the attempt number, looped on the attempt's result.Retry", "requeststruct"},
 		{"a request builder that keys every write it builds: the retried request carries the same key (silent); an unkeyed builder's is reported", "keyedbuilder"},

@@ -120,6 +120,13 @@ func (c *Classifier) argEvidence(ev *Evidence, e ast.Expr, depth int) {
 		for _, a := range x.Args {
 			c.argEvidence(ev, a, depth+1)
 		}
+		if v := c.encodedValue(x); v != nil {
+			c.payloadEvidence(ev, v, depth+1) // payloadkey.go: buf.Bytes() of an encoded batch
+		}
+	case *ast.Ident:
+		if v := c.encodedValue(x); v != nil {
+			c.payloadEvidence(ev, v, depth+1) // data from json.Marshal(batch)
+		}
 	case *ast.CompositeLit:
 		if k, v, ok := c.documentID(x); ok {
 			ev.Keys = append(ev.Keys, c.key("_id", k, v)) // a MongoDB document's own _id (mongo.go)
