@@ -35,9 +35,6 @@ import (
 // failure before they are assigned again; a way that demands a refusal
 // (a rate limit, a 401) repeats nothing executed.
 
-// maxAttemptCalls bounds the calls of one function compared pairwise.
-const maxAttemptCalls = 200
-
 // attemptCall is a call whose results are assigned, with its path.
 type attemptCall struct {
 	call    *ast.CallExpr
@@ -50,28 +47,35 @@ type attemptCall struct {
 // failed.
 func (w *walk) secondAttempts(body *ast.BlockStmt) {
 	calls := w.assignedCalls(body)
-	if len(calls) > maxAttemptCalls {
-		return
+	// Only the next call of the same function can be a call's second
+	// attempt: one pair per call keeps generated code full of repeated
+	// calls linear.
+	next := make([]int, len(calls))
+	last := map[*types.Func]int{}
+	for i := len(calls) - 1; i >= 0; i-- {
+		next[i] = -1
+		if j, ok := last[calls[i].fn]; ok {
+			next[i] = j
+		}
+		last[calls[i].fn] = i
 	}
 	for i, first := range calls {
-		for _, again := range calls[i+1:] {
-			if again.fn != first.fn || !w.sameCallExprs(first.call, again.call) || w.changedBetween(body, first, again) {
-				continue
-			}
-			if !w.reachedOnFailure(body, first, again) {
-				continue
-			}
-			line := w.f.pass.Fset.Position(again.call.Pos()).Line
-			w.scopes = append(w.scopes, &Scope{
-				Kind:      KindAgain,
-				Mechanism: fmt.Sprintf("a second attempt (line %d) made when it fails", line),
-				Pos:       again.call.Pos(),
-				Body:      &ast.BlockStmt{Lbrace: first.call.Pos(), List: []ast.Stmt{&ast.ExprStmt{X: first.call}}, Rbrace: first.call.End()},
-				Param:     -1,
-				Encl:      w.decl,
-			})
-			break
+		if next[i] < 0 {
+			continue
 		}
+		again := calls[next[i]]
+		if !w.sameCallExprs(first.call, again.call) || w.changedBetween(body, first, again) || !w.reachedOnFailure(body, first, again) {
+			continue
+		}
+		line := w.f.pass.Fset.Position(again.call.Pos()).Line
+		w.scopes = append(w.scopes, &Scope{
+			Kind:      KindAgain,
+			Mechanism: fmt.Sprintf("a second attempt (line %d) made when it fails", line),
+			Pos:       again.call.Pos(),
+			Body:      &ast.BlockStmt{Lbrace: first.call.Pos(), List: []ast.Stmt{&ast.ExprStmt{X: first.call}}, Rbrace: first.call.End()},
+			Param:     -1,
+			Encl:      w.decl,
+		})
 	}
 }
 
@@ -85,8 +89,8 @@ func (w *walk) assignedCalls(body *ast.BlockStmt) []attemptCall {
 			return true
 		}
 		call, results := w.assignedCall(as)
-		if len(results) == 0 {
-			return true
+		if !hasError(results) {
+			return true // only a call that can fail can be tried again
 		}
 		if fn, _ := typeutil.Callee(w.info, call).(*types.Func); fn != nil {
 			out = append(out, attemptCall{call: call, fn: fn.Origin(), results: results, path: append(append([]ast.Node(nil), path...), call)})
@@ -94,6 +98,16 @@ func (w *walk) assignedCalls(body *ast.BlockStmt) []attemptCall {
 		return true
 	})
 	return out
+}
+
+// hasError reports whether one of the results is an error.
+func hasError(results []types.Object) bool {
+	for _, r := range results {
+		if isErrorType(r.Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameCallExprs reports whether two calls are written alike: the same
