@@ -29,11 +29,14 @@ import (
 //	resp, err = c.hc.Do(req)
 //
 // The first call is repeated once: a scope of kind KindAgain around it.
-// The two calls must name the same function on the same receiver with the
-// same argument expressions (a fallback with other arguments is another
-// request), and the way to the second must test the first's results as a
-// failure before they are assigned again; a way that demands a refusal
-// (a rate limit, a 401) repeats nothing executed.
+// The second call must be the next call of the same function, on the same
+// receiver with the same argument expressions, none of whose variables is
+// given a differently written value in between (a fallback with other
+// arguments is another request); the way to it must test the first call's
+// error as a failure before that error is assigned again, and demand no
+// refusal (a rate limit, a 401: nothing executed is repeated). A second
+// send decided by the first response (a status, a header) is the resend
+// analyzer's.
 
 // attemptCall is a call whose results are assigned, with its path.
 type attemptCall struct {
