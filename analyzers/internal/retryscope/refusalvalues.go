@@ -97,19 +97,7 @@ func (r *refusals) callerHook(e ast.Expr, depth int) bool {
 		return false
 	}
 	v, ok := r.info.Uses[id].(*types.Var)
-	if !ok {
-		return false
-	}
-	fn, index := r.paramOwner(v)
-	if fn == nil || !fn.Exported() {
-		return false
-	}
-	for _, c := range r.values().calls[fn] {
-		if index >= len(c.Args) || c.Ellipsis.IsValid() || !r.valueRefuses(c.Args[index], depth+1) {
-			return false
-		}
-	}
-	return true
+	return ok && r.argumentsRefuse(v, true, depth)
 }
 
 // valueRefuses judges one stored value: a func literal, a function of
@@ -167,12 +155,18 @@ func (r *refusals) returnsRefusals(d *ast.FuncDecl, depth int) bool {
 // paramRefuses judges a parameter of an unexported function of this
 // package by the arguments every call passes for it.
 func (r *refusals) paramRefuses(v *types.Var, depth int) bool {
+	return r.argumentsRefuse(v, false, depth) // callers elsewhere may pass any predicate
+}
+
+// argumentsRefuse reports whether v is a parameter of a function of this
+// package, exported or not as asked, whose calls in the package all pass
+// refusal predicates for it (or that the package never calls).
+func (r *refusals) argumentsRefuse(v *types.Var, exported bool, depth int) bool {
 	fn, index := r.paramOwner(v)
-	if fn == nil || fn.Exported() {
-		return false // callers elsewhere may pass any predicate
+	if fn == nil || fn.Exported() != exported {
+		return false
 	}
-	calls := r.values().calls[fn]
-	for _, c := range calls {
+	for _, c := range r.values().calls[fn] {
 		if index >= len(c.Args) || c.Ellipsis.IsValid() || !r.valueRefuses(c.Args[index], depth+1) {
 			return false
 		}
