@@ -92,7 +92,7 @@ func (w *walk) assignedCalls(body *ast.BlockStmt) []attemptCall {
 			return true
 		}
 		call, results := w.assignedCall(as)
-		if !hasError(results) {
+		if len(errorResults(results)) == 0 {
 			return true // only a call that can fail can be tried again
 		}
 		if fn, _ := typeutil.Callee(w.info, call).(*types.Func); fn != nil {
@@ -101,16 +101,6 @@ func (w *walk) assignedCalls(body *ast.BlockStmt) []attemptCall {
 		return true
 	})
 	return out
-}
-
-// hasError reports whether one of the results is an error.
-func hasError(results []types.Object) bool {
-	for _, r := range results {
-		if isErrorType(r.Type()) {
-			return true
-		}
-	}
-	return false
 }
 
 // sameCallExprs reports whether two calls are written alike: the same
@@ -179,15 +169,7 @@ func (w *walk) reachedOnFailure(body *ast.BlockStmt, first, again attemptCall) b
 	if again.call.Pos() <= first.call.End() {
 		return false
 	}
-	var errs []types.Object
-	for _, r := range first.results {
-		if isErrorType(r.Type()) {
-			errs = append(errs, r)
-		}
-	}
-	if len(errs) == 0 {
-		return false
-	}
+	errs := errorResults(first.results) // poll.go
 	reassigned := w.nextAssignment(body, first)
 	failed := false
 	for _, c := range pathConditions(again.path) {
