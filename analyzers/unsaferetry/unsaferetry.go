@@ -94,7 +94,7 @@ func (r *reporter) candidates() []candidate {
 	for _, s := range r.m.Scopes {
 		switch {
 		case s.Call != nil:
-			if op, ok := r.clientOp(s); ok && !quietSDKMethod(r.pass, r.m.Classifier, s, op) {
+			if op, ok := r.m.ClientOp(s); ok && !quietSDKMethod(r.pass, r.m.Classifier, s, op) {
 				add(candidate{node: s.Call, call: s.Call, op: op, scope: s})
 			}
 		case s.Func != nil:
@@ -146,20 +146,6 @@ func span(s *retryscope.Scope) token.Pos {
 		return 1
 	}
 	return s.Body.End() - s.Body.Pos()
-}
-
-// clientOp classifies the request a retrying client sends.
-func (r *reporter) clientOp(s *retryscope.Scope) (mutation.Op, bool) {
-	op, ok := r.m.Classifier.Call(s.Call)
-	// The client scope knows the method and path of clients the classifier
-	// only judges by name (resty's Request.Post).
-	if s.ClientOp == "" || ok && op.Kind != mutation.KindVerb {
-		return op, ok
-	}
-	if method, path, _ := strings.Cut(s.ClientOp, " "); method == "POST" && mutation.ReadOnlyPOST(path) {
-		return mutation.Op{}, false
-	}
-	return mutation.Op{Kind: mutation.KindHTTP, Desc: s.ClientOp, Effect: "the request can be applied twice", Pos: s.Call.Pos()}, true
 }
 
 // funcCandidate judges a named function or method value passed to a retry

@@ -72,6 +72,8 @@ func TestUnsafeRetry(t *testing.T) {
 		{"an unexported backend interface judged by its implementations, whatever the method names", "largefiles"},
 		{"loops retrying only on specific application errors are silent; an ambiguous one among them is reported", "apperrors"},
 		{"a sentinel of another package judged by its declaration there (facts)", "example.com/invoicing/service"},
+		{"an SDK passing its retrying resty client to request functions of another package; a wrapper taking the client; non-retrying and configured-only clients, reads and keyed requests silent", "example.com/vaultsdk"},
+		{"the user of that SDK", "example.com/vaultapp"},
 		{"a JSON-RPC helper POSTing the operation its caller names: reads by name silent, writes and unknown operations reported", "rpcops"},
 	}
 	// One run over every package: loading and analyzing the standard

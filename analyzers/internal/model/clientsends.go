@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/twice-lint/twice/analyzers/internal/mutation"
 	"github.com/twice-lint/twice/analyzers/internal/retryscope"
@@ -23,7 +24,7 @@ func (m *Model) clientSends() map[*types.Func]*mutation.ClientSend {
 		if fn == nil || out[fn] != nil {
 			continue
 		}
-		op, ok := m.Classifier.Call(s.Call)
+		op, ok := m.ClientOp(s)
 		if !ok || op.Kind == mutation.KindVerb || m.Classifier.Evidence(s.Call, s.Encl).Any() ||
 			m.Classifier.GenericSendQuietCall(s.Call, op, s.Encl.Name.Name) {
 			continue
@@ -65,4 +66,27 @@ func (m *Model) addClientSends() {
 func (m *Model) posn(pos token.Pos) string {
 	p := m.pass.Fset.Position(pos)
 	return fmt.Sprintf("%s:%d:%d", p.Filename, p.Line, p.Column)
+}
+
+// ClientOp classifies the request a client scope sends: the classifier's
+// judgement of the call, or, for clients it judges only by name (resty's
+// Request.Post) or not at all (a function sending through a client it is
+// passed), the method and path the scope read from the code.
+func (m *Model) ClientOp(s *retryscope.Scope) (mutation.Op, bool) {
+	op, ok := m.Classifier.Call(s.Call)
+	if s.ViaParam {
+		// The callee's summary judged its request (a read, a key);
+		// the message names the request rather than the function.
+		if ok && op.Kind == mutation.KindCall {
+			op.Desc = op.WriteDesc()
+		}
+		return op, ok
+	}
+	if s.ClientOp == "" || ok && op.Kind != mutation.KindVerb {
+		return op, ok
+	}
+	if method, path, _ := strings.Cut(s.ClientOp, " "); method == "POST" && mutation.ReadOnlyPOST(path) {
+		return mutation.Op{}, false
+	}
+	return mutation.Op{Kind: mutation.KindHTTP, Desc: s.ClientOp, Effect: "the request can be applied twice", Pos: s.Call.Pos()}, true
 }

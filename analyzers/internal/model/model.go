@@ -163,7 +163,7 @@ func New(s Settings) *analysis.Analyzer {
 		Doc:        "computes retry scopes and mutating operations for twice's analyzers (facts for every package)",
 		URL:        "https://github.com/twice-lint/twice#unsaferetry",
 		ResultType: reflect.TypeFor[*Model](),
-		FactTypes:  []analysis.Fact{new(mutation.FuncFact), new(RetryHelperFact), new(RefusalPredicateFact), new(AnalyzedFact), new(AmbiguousSentinelFact), new(SettledPredicateFact)},
+		FactTypes:  []analysis.Fact{new(mutation.FuncFact), new(RetryHelperFact), new(RefusalPredicateFact), new(AnalyzedFact), new(AmbiguousSentinelFact), new(SettledPredicateFact), new(ClientParamFact)},
 	}
 	st.RegisterFlags(&a.Flags)
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, st) }
@@ -219,8 +219,8 @@ func run(pass *analysis.Pass, s *Settings) (result any, err error) {
 //   - no -retryfuncs/-mutating/-idempotent setting (they can name any
 //     function);
 //   - no declaration with a //twice: directive, a func-typed parameter
-//     (a retry helper retries one) or a Request result (a request
-//     builder);
+//     (a retry helper retries one), a resty client parameter (a
+//     client-parameter sender) or a Request result (a request builder);
 //   - no reference that the classifier could judge (mutation.Classifier.Inert).
 func (m *Model) inert(s *Settings) bool {
 	if len(s.RetryFuncs) > 0 || len(s.Mutating) > 0 || len(s.Idempotent) > 0 {
@@ -247,6 +247,9 @@ func mayMatter(fn *types.Func, d *ast.FuncDecl) bool {
 	}
 	if retryscope.ReturnsPredicate(fn) {
 		return true // a retry predicate factory (RefusalPredicateFact)
+	}
+	if retryscope.TakesRestyClient(fn) {
+		return true // it may send through the client (ClientParamFact)
 	}
 	sig := fn.Signature()
 	for i := 0; i < sig.Params().Len(); i++ {
@@ -349,7 +352,8 @@ func (m *Model) findScopes(s *Settings) {
 		return &h
 	}
 	finder := retryscope.NewFinder(pass, retryscope.Config{RetryFuncs: s.RetryFuncs, Helper: imported, RefusalPredicate: m.refusalPredicate,
-		AmbiguousSentinel: m.ambiguousSentinel, SettledPredicate: m.settledPredicate})
+		AmbiguousSentinel: m.ambiguousSentinel, SettledPredicate: m.settledPredicate, ClientParam: m.clientParam,
+		Keyed: func(call *ast.CallExpr, decl *ast.FuncDecl) bool { return m.Classifier.Evidence(call, decl).Any() }})
 	for _, fn := range finder.RefusalPredicates() {
 		pass.ExportObjectFact(fn, new(RefusalPredicateFact))
 	}
@@ -359,6 +363,9 @@ func (m *Model) findScopes(s *Settings) {
 		fn := pass.TypesInfo.Defs[d.Name].(*types.Func)
 		if h := res.Helpers[fn]; h != nil {
 			pass.ExportObjectFact(fn, &RetryHelperFact{Helper: *h})
+		}
+		if cp := res.ClientParams[fn]; cp != nil {
+			pass.ExportObjectFact(fn, &ClientParamFact{ClientParam: *cp})
 		}
 	}
 }

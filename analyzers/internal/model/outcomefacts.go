@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"go/types"
 
 	"github.com/twice-lint/twice/analyzers/internal/retryscope"
@@ -59,4 +60,28 @@ func (m *Model) refusalPredicate(fn *types.Func) bool {
 // carries an AmbiguousSentinelFact.
 func (m *Model) ambiguousSentinel(v *types.Var) bool {
 	return v.Pkg() != nil && v.Pkg() != m.pass.Pkg && m.pass.ImportObjectFact(v, new(AmbiguousSentinelFact))
+}
+
+// ClientParamFact marks a function that sends a write through a resty
+// client it takes as a parameter (retryscope.ClientParam): a caller
+// passing a client configured to retry repeats the write.
+type ClientParamFact struct {
+	retryscope.ClientParam
+}
+
+// AFact marks ClientParamFact as an analysis.Fact.
+func (*ClientParamFact) AFact() {}
+
+func (f *ClientParamFact) String() string {
+	return fmt.Sprintf("sends %s through its client param %d", f.Op, f.Param)
+}
+
+// clientParam returns the ClientParam a function of another package
+// carries, or nil.
+func (m *Model) clientParam(fn *types.Func) *retryscope.ClientParam {
+	var f ClientParamFact
+	if fn.Pkg() == nil || fn.Pkg() == m.pass.Pkg || !m.pass.ImportObjectFact(fn, &f) {
+		return nil
+	}
+	return &f.ClientParam
 }

@@ -115,6 +115,9 @@ func (c *Classifier) httpOpPieces(call *ast.CallExpr, m sval, url ast.Expr, ps [
 	if method == "POST" && MemberActionPOST(path) {
 		return Op{}, false // a state transition of one resource: repeats find it done
 	}
+	if method == "POST" && c.namedPathCreate(ps, path) {
+		return Op{}, false // a create at a name the caller chose: refused on a repeat
+	}
 	op := Op{Kind: KindHTTP, Pos: call.Pos(), Effect: "the request can be applied twice"}
 	if method == "PATCH" {
 		op.Effect = "the change can be applied twice"
@@ -357,17 +360,18 @@ func splitLastSegment(path string) (parent, last string) {
 
 // ReadOnlyPOST reports whether a POST to path (as urlPath renders it, "" or
 // with {…} for unknown parts) is a read by convention: the last segment is
-// a search, query or token endpoint (/orders/_search, /v1/search,
-// /oauth/token), an operation named like a read (/rpc/ListOrders,
+// a search, query, token or log-in endpoint (/orders/_search, /v1/search,
+// /oauth/token, /auth/login), an action on the caller's token
+// (/auth/token/renew), an operation named like a read (/rpc/ListOrders,
 // /v1/find-users), or a read-only custom method (/v1/documents:batchGet).
 // An unknown last segment is not.
 func ReadOnlyPOST(path string) bool {
-	_, last := splitLastSegment(path)
+	parent, last := splitLastSegment(path)
 	if last == "" || strings.Contains(last, "{") {
 		return false
 	}
 	if _, method, ok := strings.Cut(last, ":"); ok {
 		return readOnlyMethods[method] || ReadName(method)
 	}
-	return readSegment(last)
+	return readSegment(last) || tokenAction(parent, last)
 }

@@ -20,6 +20,9 @@ var transitionWords = map[string]bool{
 	"reject": true, "lock": true, "unlock": true, "pin": true, "unpin": true, "mute": true, "unmute": true,
 	"follow": true, "unfollow": true, "close": true, "reopen": true, "accept": true, "decline": true,
 	"confirm": true, "protect": true, "unprotect": true, "hide": true, "unhide": true, "verify": true,
+	// A lease or certificate renewed again gets the same extension from
+	// now; one revoked again stays revoked.
+	"renew": true, "revoke": true,
 }
 
 // MemberActionPOST reports whether a POST to path (as urlPath renders it)

@@ -11,6 +11,8 @@ func TestMemberActionPOST(t *testing.T) {
 		{"/projects/{…}/issues/{…}/subscribe", true},
 		{"/projects/{…}/deploy_keys/{…}/enable", true},
 		{"/v1/payment_intents/{…}/cancel", true},
+		{"/v1/dynamic-secrets/leases/{…}/renew", true},
+		{"/v1/certificates/{…}/revoke", true},
 		{"/users/{…}/unblock/", true},
 		{"/users/{…}/unblock?force=true", true},
 		{"/projects/{…}/jobs/{…}/retry", false},     // a new job each time

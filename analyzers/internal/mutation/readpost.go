@@ -35,7 +35,9 @@ var readWords = map[string]bool{
 	"expand": true, "evaluate": true, "verify": true, "compute": true, "calculate": true, "simulate": true,
 	// Signing a payload with a managed key (IAM signBlob, KMS sign)
 	// answers with a signature and stores nothing; "sign up" is not one.
-	"sign":    true,
+	"sign": true,
+	// Encrypting or decrypting with a managed key answers with the result.
+	"encrypt": true, "decrypt": true,
 	"compare": true, "diff": true, "embed": true, "embeddings": true, "tokenize": true, "detokenize": true,
 	"rerank": true, "classify": true, "detect": true, "translate": true, "predict": true, "completions": true,
 }
@@ -117,7 +119,24 @@ func nameWords(name string) []string {
 // tokenSegments are the last path segments of OAuth2 and OIDC endpoints
 // that issue or inspect tokens: repeating one issues another token and
 // changes nothing else.
-var tokenSegments = map[string]bool{"token": true, "access_token": true, "introspect": true, "userinfo": true}
+var tokenSegments = map[string]bool{"token": true, "access_token": true, "introspect": true, "userinfo": true,
+	// Logging in (with a password, a cloud identity, a JWT) issues a
+	// session token the same way.
+	"login": true, "signin": true, "sign-in": true, "authenticate": true,
+}
+
+// tokenActions are what a client does to the token it holds (/auth/token/renew,
+// /oauth2/token/revoke): renewing it again extends the same token, revoking
+// it again finds it revoked.
+var tokenActions = map[string]bool{"renew": true, "revoke": true, "refresh": true, "logout": true}
+
+// tokenAction reports whether a POST path ends in an action on a token
+// (its parent segment is token or tokens).
+func tokenAction(parent, last string) bool {
+	_, p := splitLastSegment(parent)
+	p = strings.ToLower(p)
+	return tokenActions[strings.ToLower(last)] && (p == "token" || p == "tokens" || p == "session")
+}
 
 // readSegment reports whether the last segment of a POST's path names a
 // read: a search or query endpoint, a token endpoint, a read-only custom

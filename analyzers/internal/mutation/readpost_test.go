@@ -86,6 +86,16 @@ func TestReadOnlyPOSTSegments(t *testing.T) {
 		{"/v1/files/read", true},
 		{"/indexes/{…}/search", true},
 		{"/v2/instances", false},
+		// Log-ins issue a token; actions on the caller's token renew or
+		// revoke the same one; encryption answers with the result.
+		{"/v1/auth/universal-auth/login", true},
+		{"/api/v1/users/sign-in", true},
+		{"/v1/auth/token/renew", true},
+		{"/oauth2/token/revoke", true},
+		{"/v1/api-keys/revoke", false},
+		{"/v1/kms/keys/{…}/encrypt", true},
+		{"/v1/ssh/certificates/issue", false},
+		{"/v1/dynamic-secrets/leases", false},
 	}
 	for _, tt := range tests {
 		if got := ReadOnlyPOST(tt.path); got != tt.want {

@@ -3,6 +3,7 @@ package mutation
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 )
 
 // The resty HTTP clients (v2 and v3): a request is built by a chain of
@@ -31,6 +32,9 @@ func (c *Classifier) restyCall(call *ast.CallExpr, fn *types.Func) (Op, bool) {
 	}
 	if m, ok := restyMethods[fn.Name()]; ok && len(call.Args) == 1 {
 		op, _ := c.httpOp(call, sval{known: true, s: m, param: -1}, call.Args[0])
+		if m == "POST" && op.Kind == KindHTTP && c.namedBodyCreate(call, strings.TrimPrefix(op.Desc, "POST ")) {
+			return Op{}, true // a create the server keys by the name in its body
+		}
 		return op, true
 	}
 	if fn.Name() == "Execute" && len(call.Args) == 2 {

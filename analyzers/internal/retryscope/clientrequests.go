@@ -11,6 +11,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // retryablehttpRequest returns the constant method and the URL of a
@@ -75,30 +77,30 @@ func restyRequest(info *types.Info, call *ast.CallExpr, fn *types.Func) (string,
 
 // chainFlags collects the retry configuration along a resty method chain
 // and the variables it starts from.
-func (cs *clientState) chainFlags(info *types.Info, e ast.Expr, seen map[types.Object]bool) restyFlags {
+func (cs *clientState) chainFlags(w *walk, e ast.Expr, seen map[types.Object]bool) restyFlags {
 	var flags restyFlags
 	for depth := 0; depth < 32; depth++ {
 		switch x := ast.Unparen(e).(type) {
 		case *ast.CallExpr:
-			fn, _ := typeutil.Callee(info, x).(*types.Func)
+			fn, _ := typeutil.Callee(w.info, x).(*types.Func)
 			if fn == nil || fn.Signature().Recv() == nil {
 				return flags // resty.New() or another constructor
 			}
-			flags |= restyOwnFlags(info, x, fn)
+			flags |= w.restyOwnFlags(x, fn)
 			sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
 			if !ok {
 				return flags
 			}
 			e = sel.X
 		default:
-			obj := objOf(info, x)
+			obj := objOf(w.info, x)
 			if obj == nil || seen[obj] {
 				return flags
 			}
 			seen[obj] = true
 			flags |= cs.restyOwn[obj]
 			for _, def := range cs.defs[obj] {
-				flags |= cs.chainFlags(info, def, seen)
+				flags |= cs.chainFlags(w, def, seen)
 			}
 			return flags
 		}
@@ -106,18 +108,21 @@ func (cs *clientState) chainFlags(info *types.Info, e ast.Expr, seen map[types.O
 	return flags
 }
 
-// restyOwnFlags is the configuration one call sets.
-func restyOwnFlags(info *types.Info, call *ast.CallExpr, fn *types.Func) restyFlags {
+// restyOwnFlags is the configuration one call sets. A retry count held in
+// a local variable retries when the variable starts from (or is ever set
+// to) a positive constant: `maxRetries := 3`, overridden from an option,
+// is a client that retries unless its user turns it off. A count read
+// only from configuration is unknown, and unknown is not reported.
+func (w *walk) restyOwnFlags(call *ast.CallExpr, fn *types.Func) restyFlags {
 	if len(call.Args) != 1 {
 		return 0
 	}
-	tv := info.Types[call.Args[0]]
+	arg := call.Args[0]
+	tv := w.info.Types[arg]
 	switch fn.Name() {
 	case "SetRetryCount":
-		if tv.Value != nil && tv.Value.Kind() == constant.Int {
-			if n, ok := constant.Int64Val(tv.Value); ok && n > 0 {
-				return restyRetries
-			}
+		if positiveInt(tv) || w.positiveDefault(arg) {
+			return restyRetries
 		}
 	case "SetAllowNonIdempotentRetry":
 		if tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) {
@@ -125,6 +130,34 @@ func restyOwnFlags(info *types.Info, call *ast.CallExpr, fn *types.Func) restyFl
 		}
 	}
 	return 0
+}
+
+func positiveInt(tv types.TypeAndValue) bool {
+	if tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return false
+	}
+	n, ok := constant.Int64Val(tv.Value)
+	return ok && n > 0
+}
+
+// positiveDefault reports whether e is a local variable one of whose
+// definitions in its function is a positive constant.
+func (w *walk) positiveDefault(e ast.Expr) bool {
+	v, ok := objOf(w.info, e).(*types.Var)
+	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	decl := w.f.declAt(v.Pos())
+	if decl == nil {
+		return false
+	}
+	defs, _ := astpath.Definitions(w.info, decl.Body, v)
+	for _, d := range defs {
+		if d.Rhs != nil && !d.Tuple && positiveInt(w.info.Types[d.Rhs]) {
+			return true
+		}
+	}
+	return false
 }
 
 // restyRoot returns the variable a chain of calls on recvType starts from:

@@ -56,6 +56,11 @@ type clientState struct {
 	// (see senders.go).
 	senderCalls []clientCandidate
 	kafka       kafkaConfig // kafkaretry.go
+	// clientParams: this package's functions that send through a resty
+	// client parameter; paramClientCalls: calls of functions taking one
+	// (restyparams.go).
+	clientParams     map[*types.Func]*ClientParam
+	paramClientCalls []clientCandidate
 	// grpcRetryInterceptor: the package builds a go-grpc-middleware retry
 	// interceptor with WithMax(n > 0) somewhere (in a dial-options helper,
 	// not only inline in a Dial).
@@ -80,6 +85,8 @@ func newClientState() clientState {
 		noRetry:   map[types.Object]bool{},
 		grpcConns: map[types.Object]bool{},
 		grpcMade:  map[types.Object][]*ast.CallExpr{},
+
+		clientParams: map[*types.Func]*ClientParam{},
 	}
 }
 
@@ -150,6 +157,7 @@ func (cs *clientState) noteValue(w *walk, obj types.Object, value ast.Expr) {
 // noteCall records client configuration calls and client uses.
 func (cs *clientState) noteCall(w *walk, call *ast.CallExpr, fn *types.Func) {
 	cs.noteSenderCall(w, call, fn)
+	cs.noteParamClientCall(w, call, fn)
 	cs.kafka.noteCall(w.info, call, fn)
 	if grpcRetryPkgs[pkgOf(fn)] && strings.HasPrefix(fn.Name(), "UnaryClientInterceptor") && withMaxAbove0(w.info, call.Args) {
 		cs.grpcRetryInterceptor = true
@@ -162,7 +170,7 @@ func (cs *clientState) noteCall(w *walk, call *ast.CallExpr, fn *types.Func) {
 	case isProducerSend(fn):
 		cs.candidates = append(cs.candidates, clientCandidate{call, fn, w.decl})
 	case recv != nil && restyVersion(recv.Type()) != "":
-		if flags := restyOwnFlags(w.info, call, fn); flags != 0 {
+		if flags := w.restyOwnFlags(call, fn); flags != 0 {
 			if root := restyRoot(w.info, call, recv.Type()); root != nil {
 				cs.restyOwn[root] |= flags
 			}
@@ -189,6 +197,7 @@ func (cs *clientState) resolve(w *walk) []*Scope {
 			out = append(out, s)
 		}
 	}
+	out = append(out, cs.clientParamScopes(w)...)
 	return append(out, cs.senderScopes(w, out)...)
 }
 
@@ -242,17 +251,11 @@ func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 		if !ok {
 			return nil
 		}
-		flags := cs.chainFlags(w.info, sel.X, map[types.Object]bool{})
-		if flags&restyRetries == 0 {
+		lib := restyVersion(recv.Type())
+		flags := cs.chainFlags(w, sel.X, map[types.Object]bool{})
+		if s.Mechanism = restyMechanism(lib, flags); s.Mechanism == "" {
+			cs.noteClientParam(w, c, lib, flags, describeRequest(w.info, method, url))
 			return nil
-		}
-		if restyVersion(recv.Type()) == restyV3Pkg {
-			if flags&restyAllowNonIdempotent == 0 {
-				return nil
-			}
-			s.Mechanism = "resty's SetRetryCount with SetAllowNonIdempotentRetry(true)"
-		} else {
-			s.Mechanism = "resty's SetRetryCount (retries failed requests)"
 		}
 		s.ClientOp = describeRequest(w.info, method, url)
 	}

@@ -2,6 +2,7 @@ package retryscope
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -29,6 +30,14 @@ type Config struct {
 	// package holds only on refusals or specific application errors (a
 	// fact, see SettledPredicates). Nil: none is known.
 	SettledPredicate func(*types.Func) bool
+	// ClientParam returns what a fact says about a function of another
+	// package that sends a write through a resty client parameter
+	// (restyparams.go), or nil.
+	ClientParam func(*types.Func) *ClientParam
+	// Keyed reports whether a sending call carries idempotency evidence
+	// in the function it is written in (an idempotency-key header): a
+	// client-parameter sender is then not recorded. Nil: none is known.
+	Keyed func(*ast.CallExpr, *ast.FuncDecl) bool
 }
 
 // Result is what Find found in one package.
@@ -38,6 +47,9 @@ type Result struct {
 	// Helpers are this package's functions that retry one of their
 	// func-typed parameters.
 	Helpers map[*types.Func]*Helper
+	// ClientParams are this package's functions that send a write through
+	// a resty client parameter (restyparams.go).
+	ClientParams map[*types.Func]*ClientParam
 }
 
 // Finder finds the retry scopes of one package.
@@ -76,6 +88,22 @@ func (f *Finder) declOf(fn *types.Func) *ast.FuncDecl {
 		}
 	}
 	return f.decls[fn.Origin()]
+}
+
+// declAt returns the function declaration of the package whose body
+// holds pos, or nil.
+func (f *Finder) declAt(pos token.Pos) *ast.FuncDecl {
+	for _, file := range f.pass.Files {
+		if pos < file.Pos() || pos >= file.End() {
+			continue
+		}
+		for _, d := range file.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && fd.Body.Pos() <= pos && pos < fd.Body.End() {
+				return fd
+			}
+		}
+	}
+	return nil
 }
 
 // NewFinder returns a Finder for pass.
@@ -136,7 +164,7 @@ func (f *Finder) Find() *Result {
 	for round := 0; round < maxHelperRounds; round++ {
 		w := newWalk(f, lookup)
 		w.run()
-		res = &Result{Scopes: w.scopes, Helpers: w.helpers()}
+		res = &Result{Scopes: w.scopes, Helpers: w.helpers(), ClientParams: w.clients.clientParams}
 		added := false
 		for fn, h := range res.Helpers {
 			if local[fn] == nil {

@@ -61,6 +61,10 @@ type Scope struct {
 	// told from the call alone ("POST /v1/orders"), for clients whose calls
 	// the mutation classifier does not know (resty).
 	ClientOp string
+	// ViaParam: Call is a function that sends through the client passed to
+	// it (restyparams.go); ClientOp is its request, and its summary still
+	// decides whether that request writes.
+	ViaParam bool
 
 	// Param is set when the retried code is a func-typed parameter of the
 	// enclosing function (a retry helper): its index among the declared
