@@ -36,7 +36,7 @@ func (c *Client) SetRetryWaitTime(waitTime time.Duration) *Client        { retur
 func (c *Client) SetRetryMaxWaitTime(maxWaitTime time.Duration) *Client  { return c }
 func (c *Client) AddRetryCondition(condition RetryConditionFunc) *Client { return c }
 func (c *Client) R() *Request                                            { return &Request{client: c} }
-func (c *Client) Clone() *Client                                          { cc := *c; return &cc }
+func (c *Client) Clone() *Client                                         { cc := *c; return &cc }
 
 type Request struct {
 	URL    string
