@@ -26,7 +26,13 @@ The analyzer reports each such write inside a retry scope:
   - a request sent through a retrying client: hashicorp/go-retryablehttp's
     Client and the *http.Client from its StandardClient(), resty v2 with
     SetRetryCount(n > 0), resty v3 with SetRetryCount and
-    SetAllowNonIdempotentRetry(true);
+    SetAllowNonIdempotentRetry(true). A count held in a variable retries
+    when the variable starts from a positive constant (`maxRetries := 3`,
+    overridden from an option); a count read only from configuration is
+    unknown and not reported. A function that sends through a resty
+    client it takes as a parameter (an SDK's request functions in another
+    package) is judged at each call that passes a client configured to
+    retry;
   - a generated gRPC client's call in a package that builds a
     go-grpc-middleware retry interceptor with WithMax(n > 0) in a
     dial-options helper (the connection dialed with the options spread), as
@@ -106,7 +112,9 @@ inserts without a fixed _id and $inc/$push updates, accumulating Redis
 commands, the functions named by -unsaferetry.mutating, and any function
 that performs one of these. A POST that reads is not a write: a search,
 query, evaluation, inference or token endpoint (/_search, /query, /check,
-/evaluate, /embeddings, /oauth/token, :batchGet), an operation named like a
+/evaluate, /embeddings, /oauth/token, /keys/{id}/encrypt, :batchGet), a
+log-in (/auth/login: it issues another token), an action on the caller's
+token (/auth/token/renew, /token/revoke), an operation named like a
 read (/twirp/…/ListOrders, a GetOrder function posting JSON-RPC, ACME's
 postAsGet), an OAuth2 token request (a grant_type form, or a helper that
 keeps the refresh_token of the grant its caller passes), a GraphQL query
@@ -114,9 +122,15 @@ document. A path template filled in place (p := "/stores/{id}/check"; p =
 strings.Replace(p, "{id}", id, -1), as generated clients do) is read as its
 template. Nor is a POST that puts one existing resource in a state
 (/projects/{id}/archive, /issues/{id}/subscribe, /keys/{id}/enable,
-/payments/{id}/cancel): repeated, it finds the state reached or is refused;
+/payments/{id}/cancel, /leases/{id}/renew): repeated, it finds the state
+reached or is refused;
 actions under a member that make something new (/jobs/{id}/retry,
-/charges/{id}/refund) stay writes. A PATCH whose payload is a struct that
+/charges/{id}/refund) stay writes. Nor is a POST that creates a thing under
+a name the caller chose: the path ends in it (POST /secrets/{SecretKey}
+from the request's field or a parameter named for the collection's noun),
+or a resty request's typed body names it (CreateFolderRequest{Name} for
+POST /v1/folders, a batch of named secrets); a repeat is refused as a
+duplicate. A PATCH whose payload is a struct that
 only sets fields (no append, add, increment or op member) is idempotent; one
 that appends or whose payload has no visible shape is a write. A loop that
 leaves on any failure of a payload-less fetch and goes round only on the
