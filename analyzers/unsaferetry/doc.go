@@ -80,8 +80,8 @@ The analyzer reports each such write inside a retry scope:
     (a call on a value received from a channel in the same round: `case
     msg := <-msgs:`) are not retries, nor are loops that go round only on
     401/403/407/429 (the server refused the request without executing it) or only on specific
-    application errors (errors.Is(err, ErrStale), a *QuotaError, a
-    module's error code): a loop that also goes round on an ambiguous
+    application errors (errors.Is(err, ErrStale), `if err != ErrStale {
+    return err }`, a *QuotaError, a module's error code): a loop that also goes round on an ambiguous
     outcome (any error, a timeout, EOF, a closed or reset connection, a
     5xx, a sentinel declared with such a text) is one;
   - a function calling itself again with its attempt counter advanced

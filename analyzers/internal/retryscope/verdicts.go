@@ -58,10 +58,14 @@ func (w *walk) isVerdict(e ast.Expr, results []types.Object) bool {
 
 // isStopTest recognises the test that leaves a verdict-driven loop: the
 // negation of a verdict result (`!retry`) or of a boolean predicate of the
-// attempt's error (`!transient(err)`, `!c.retryable(err)`). The loop goes
-// round exactly when the verdict holds, which a success (nil error, or a
-// verdict of false) never does.
+// attempt's error (`!transient(err)`, `!c.retryable(err)`), or a
+// mismatch with one error value (`err != ErrConnectionClosed`). The loop
+// goes round exactly when the verdict holds, which a success (nil error,
+// or a verdict of false) never does.
 func (w *walk) isStopTest(cond ast.Expr, results []types.Object) bool {
+	if b, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok {
+		return w.isSentinelMismatch(b, results)
+	}
 	u, ok := ast.Unparen(cond).(*ast.UnaryExpr)
 	if !ok || u.Op != token.NOT {
 		return false
@@ -75,6 +79,22 @@ func (w *walk) isStopTest(cond ast.Expr, results []types.Object) bool {
 	}
 	for _, arg := range call.Args {
 		if w.isErrOperand(arg, results) {
+			return true
+		}
+	}
+	return false
+}
+
+// isSentinelMismatch recognises `err != ErrConnectionClosed`: written
+// as `if err != ErrX { return }`, it leaves on success and on every other
+// error, like `if !errors.Is(err, ErrX) { return }`.
+func (w *walk) isSentinelMismatch(b *ast.BinaryExpr, results []types.Object) bool {
+	if b.Op != token.NEQ {
+		return false
+	}
+	for _, pair := range [][2]ast.Expr{{b.X, b.Y}, {b.Y, b.X}} {
+		errSide, other := pair[0], pair[1]
+		if w.isErrOperand(errSide, results) && !isNil(w.info, other) && !w.mentions(other, results) && w.info.TypeOf(other) != nil && implementsError(w.info.TypeOf(other)) {
 			return true
 		}
 	}
