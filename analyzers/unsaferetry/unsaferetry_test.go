@@ -74,6 +74,9 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a sentinel of another package judged by its declaration there (facts)", "example.com/invoicing/service"},
 		{"an SDK passing its retrying resty client to request functions of another package; a wrapper taking the client; non-retrying and configured-only clients, reads and keyed requests silent", "example.com/vaultsdk"},
 		{"the user of that SDK", "example.com/vaultapp"},
+		{"its request functions taking the client as a parameter: silent", "example.com/vaultsdk/api"},
+		{"an event sender posting with the *http.Client its caller passes: silent", "example.com/eventsender"},
+		{"an *http.Client from go-retryablehttp's StandardClient handed to a function of another package that posts with it; plain clients, reads and keyed requests silent", "example.com/eventapp"},
 		{"a JSON-RPC helper POSTing the operation its caller names: reads by name silent, writes and unknown operations reported", "rpcops"},
 	}
 	// One run over every package: loading and analyzing the standard

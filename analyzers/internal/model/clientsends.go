@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"go/ast"
 	"go/token"
 	"go/types"
 	"strings"
@@ -75,10 +76,10 @@ func (m *Model) posn(pos token.Pos) string {
 func (m *Model) ClientOp(s *retryscope.Scope) (mutation.Op, bool) {
 	op, ok := m.Classifier.Call(s.Call)
 	if s.ViaParam {
-		// The callee's summary judged its request (a read, a key);
-		// the message names the request rather than the function.
-		if ok && op.Kind == mutation.KindCall {
-			op.Desc = op.WriteDesc()
+		// The callee's summary still decides (//twice:idempotent); the
+		// message names the write the callee sends, not the function.
+		if ok {
+			op.Desc = s.ClientOp
 		}
 		return op, ok
 	}
@@ -89,4 +90,15 @@ func (m *Model) ClientOp(s *retryscope.Scope) (mutation.Op, bool) {
 		return mutation.Op{}, false
 	}
 	return mutation.Op{Kind: mutation.KindHTTP, Desc: s.ClientOp, Effect: "the request can be applied twice", Pos: s.Call.Pos()}, true
+}
+
+// sendingWrite describes the write a call sending through a client makes
+// (retryscope.Config.Write): not for reads, calls judged by name only, or
+// requests carrying an idempotency key.
+func (m *Model) sendingWrite(call *ast.CallExpr, decl *ast.FuncDecl) (string, bool) {
+	op, ok := m.Classifier.Call(call)
+	if !ok || op.Kind == mutation.KindVerb || m.Classifier.Evidence(call, decl).Any() {
+		return "", false
+	}
+	return op.WriteDesc(), true
 }

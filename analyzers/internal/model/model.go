@@ -219,7 +219,7 @@ func run(pass *analysis.Pass, s *Settings) (result any, err error) {
 //   - no -retryfuncs/-mutating/-idempotent setting (they can name any
 //     function);
 //   - no declaration with a //twice: directive, a func-typed parameter
-//     (a retry helper retries one), a resty client parameter (a
+//     (a retry helper retries one), a client parameter (a
 //     client-parameter sender) or a Request result (a request builder);
 //   - no reference that the classifier could judge (mutation.Classifier.Inert).
 func (m *Model) inert(s *Settings) bool {
@@ -248,7 +248,7 @@ func mayMatter(fn *types.Func, d *ast.FuncDecl) bool {
 	if retryscope.ReturnsPredicate(fn) {
 		return true // a retry predicate factory (RefusalPredicateFact)
 	}
-	if retryscope.TakesRestyClient(fn) {
+	if retryscope.TakesClient(fn) {
 		return true // it may send through the client (ClientParamFact)
 	}
 	sig := fn.Signature()
@@ -353,7 +353,7 @@ func (m *Model) findScopes(s *Settings) {
 	}
 	finder := retryscope.NewFinder(pass, retryscope.Config{RetryFuncs: s.RetryFuncs, Helper: imported, RefusalPredicate: m.refusalPredicate,
 		AmbiguousSentinel: m.ambiguousSentinel, SettledPredicate: m.settledPredicate, ClientParam: m.clientParam,
-		Keyed: func(call *ast.CallExpr, decl *ast.FuncDecl) bool { return m.Classifier.Evidence(call, decl).Any() }})
+		Write: m.sendingWrite})
 	for _, fn := range finder.RefusalPredicates() {
 		pass.ExportObjectFact(fn, new(RefusalPredicateFact))
 	}

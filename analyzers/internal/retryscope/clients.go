@@ -56,9 +56,9 @@ type clientState struct {
 	// (see senders.go).
 	senderCalls []clientCandidate
 	kafka       kafkaConfig // kafkaretry.go
-	// clientParams: this package's functions that send through a resty
-	// client parameter; paramClientCalls: calls of functions taking one
-	// (restyparams.go).
+	// clientParams: this package's functions that send a write through a
+	// client parameter; paramClientCalls: calls of functions taking a
+	// client (clientparams.go).
 	clientParams     map[*types.Func]*ClientParam
 	paramClientCalls []clientCandidate
 	// grpcRetryInterceptor: the package builds a go-grpc-middleware retry
@@ -227,12 +227,11 @@ func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 		if !ok {
 			return nil
 		}
-		if inner, ok := ast.Unparen(sel.X).(*ast.CallExpr); ok && isMethod(w.info, inner, retryablehttpPkg, "Client", "StandardClient") {
-			// retryablehttp.NewClient().StandardClient().Do(req)
-		} else if !cs.std[objOf(w.info, sel.X)] {
+		if !cs.isStdClient(w.info, sel.X) {
+			cs.noteClientParam(w, c, "net/http", 0)
 			return nil
 		}
-		s.Mechanism = "an *http.Client from go-retryablehttp's StandardClient (retries every request)"
+		s.Mechanism = stdClientMechanism
 	case restyVersion(recv.Type()) == "":
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok || callDisablesRetry(w.info, call) {
@@ -254,12 +253,26 @@ func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 		lib := restyVersion(recv.Type())
 		flags := cs.chainFlags(w, sel.X, map[types.Object]bool{})
 		if s.Mechanism = restyMechanism(lib, flags); s.Mechanism == "" {
-			cs.noteClientParam(w, c, lib, flags, describeRequest(w.info, method, url))
+			cs.noteClientParam(w, c, lib, flags)
 			return nil
 		}
 		s.ClientOp = describeRequest(w.info, method, url)
 	}
 	return s
+}
+
+// stdClientMechanism names the retry of an *http.Client made by
+// go-retryablehttp's StandardClient.
+const stdClientMechanism = "an *http.Client from go-retryablehttp's StandardClient (retries every request)"
+
+// isStdClient reports whether e is an *http.Client from retryablehttp's
+// StandardClient: a variable or field holding one, or the call itself
+// (retryablehttp.NewClient().StandardClient().Do(req)).
+func (cs *clientState) isStdClient(info *types.Info, e ast.Expr) bool {
+	if inner, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		return isMethod(info, inner, retryablehttpPkg, "Client", "StandardClient")
+	}
+	return cs.std[objOf(info, e)]
 }
 
 // retriesOff reports whether the retryablehttp client held by obj (or

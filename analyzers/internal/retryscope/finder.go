@@ -31,13 +31,14 @@ type Config struct {
 	// fact, see SettledPredicates). Nil: none is known.
 	SettledPredicate func(*types.Func) bool
 	// ClientParam returns what a fact says about a function of another
-	// package that sends a write through a resty client parameter
-	// (restyparams.go), or nil.
+	// package that sends a write through a client parameter
+	// (clientparams.go), or nil.
 	ClientParam func(*types.Func) *ClientParam
-	// Keyed reports whether a sending call carries idempotency evidence
-	// in the function it is written in (an idempotency-key header): a
-	// client-parameter sender is then not recorded. Nil: none is known.
-	Keyed func(*ast.CallExpr, *ast.FuncDecl) bool
+	// Write describes the write a sending call makes, judged in the
+	// function it is written in: not ok for a read sent as POST or a
+	// request carrying an idempotency key. A client-parameter sender is
+	// recorded only for a write. Nil: none is recorded.
+	Write func(*ast.CallExpr, *ast.FuncDecl) (string, bool)
 }
 
 // Result is what Find found in one package.
@@ -48,7 +49,7 @@ type Result struct {
 	// func-typed parameters.
 	Helpers map[*types.Func]*Helper
 	// ClientParams are this package's functions that send a write through
-	// a resty client parameter (restyparams.go).
+	// a client parameter (clientparams.go).
 	ClientParams map[*types.Func]*ClientParam
 }
 

@@ -62,7 +62,7 @@ type Scope struct {
 	// the mutation classifier does not know (resty).
 	ClientOp string
 	// ViaParam: Call is a function that sends through the client passed to
-	// it (restyparams.go); ClientOp is its request, and its summary still
+	// it (clientparams.go); ClientOp is its request, and its summary still
 	// decides whether that request writes.
 	ViaParam bool
 

@@ -108,13 +108,11 @@ func (cs *clientState) forwardScopes(w *walk) []*Scope {
 		if !ok || ci >= len(c.call.Args) {
 			continue
 		}
-		arg := c.call.Args[ci]
-		inner, isCall := ast.Unparen(arg).(*ast.CallExpr)
-		if !cs.std[objOf(w.info, arg)] && !(isCall && isMethod(w.info, inner, retryablehttpPkg, "Client", "StandardClient")) {
+		if !cs.isStdClient(w.info, c.call.Args[ci]) {
 			continue
 		}
 		out = append(out, &Scope{Kind: KindClient, Pos: c.call.Pos(), Call: c.call, Param: -1, Encl: c.decl,
-			Mechanism: "an *http.Client from go-retryablehttp's StandardClient (retries every request)"})
+			Mechanism: stdClientMechanism})
 	}
 	return out
 }

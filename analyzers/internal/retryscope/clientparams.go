@@ -5,58 +5,65 @@ import (
 	"go/types"
 )
 
-// An SDK often configures its resty client once, in the constructor of
-// its root package, and hands it to request functions of another package:
+// An SDK often configures its client once, in the constructor of its root
+// package, and hands it to request functions of another package:
 //
 //	func CallCreateLease(httpClient *resty.Client, req CreateLeaseRequest) (…) {
 //		res, err := httpClient.R().SetBody(req).Post("/v1/dynamic-secrets/leases")
 //
 // Whether that POST is sent again is decided by the client the caller
-// passes. Such a function is a client-parameter sender (ClientParam,
-// carried to other packages by a fact); each call that passes a client
-// configured to retry is a client scope, described by the callee's
-// request.
+// passes: a resty client configured to retry, or an *http.Client from
+// go-retryablehttp's StandardClient. Such a function is a client-parameter
+// sender (ClientParam, carried to other packages by a fact); each call
+// that passes a retrying client is a client scope, described by the
+// callee's write.
 
-// ClientParam describes a function that sends a write through a resty
-// client it takes as a parameter.
+// ClientParam describes a function that sends a write through a client
+// it takes as a parameter.
 type ClientParam struct {
-	// Param is the index of the *resty.Client (or *resty.Request)
-	// parameter; Lib the resty package path.
+	// Param is the index of the client parameter; Lib the client's
+	// package path (resty v2 or v3, or net/http).
 	Param int
 	Lib   string
-	// Flags is the configuration the function itself adds to the client
-	// before sending (resty v3's SetAllowNonIdempotentRetry).
+	// Flags is the resty configuration the function itself adds to the
+	// client before sending (resty v3's SetAllowNonIdempotentRetry).
 	Flags uint8
-	// Op describes the request ("POST /v1/dynamic-secrets/leases").
+	// Op describes the write ("POST /v1/dynamic-secrets/leases").
 	Op string
 }
 
-// noteParamClientCall records calls of functions that take a resty
-// client, of this package or of another.
+// noteParamClientCall records calls of functions that take a client, of
+// this package or of another.
 func (cs *clientState) noteParamClientCall(w *walk, call *ast.CallExpr, fn *types.Func) {
-	if TakesRestyClient(fn) {
+	if TakesClient(fn) {
 		cs.paramClientCalls = append(cs.paramClientCalls, clientCandidate{call, fn, w.decl})
 	}
 }
 
-// noteClientParam records that the resty call c, which its own chain does
-// not configure to retry, sends through a client parameter of the
+// noteClientParam records that the sending call c, whose own client is
+// not known to retry, sends a write through a client parameter of the
 // function it is written in.
-func (cs *clientState) noteClientParam(w *walk, c clientCandidate, lib string, flags restyFlags, op string) {
-	if c.decl == nil || w.f.cfg.Keyed != nil && w.f.cfg.Keyed(c.call, c.decl) {
-		return // a key set in the function is sent again with every retry
+func (cs *clientState) noteClientParam(w *walk, c clientCandidate, lib string, flags restyFlags) {
+	if c.decl == nil || w.f.cfg.Write == nil {
+		return
 	}
 	fn, _ := w.info.Defs[c.decl.Name].(*types.Func)
 	sel, ok := ast.Unparen(c.call.Fun).(*ast.SelectorExpr)
 	if fn == nil || !ok || cs.clientParams[fn] != nil {
 		return
 	}
-	if i := cs.chainParam(w, fn, sel.X, map[types.Object]bool{}); i >= 0 {
+	i := cs.chainParam(w, fn, sel.X, map[types.Object]bool{})
+	if i < 0 {
+		return
+	}
+	// The classifier judges the call: a read sent as POST, or a request
+	// carrying an idempotency key, is not recorded.
+	if op, ok := w.f.cfg.Write(c.call, c.decl); ok {
 		cs.clientParams[fn] = &ClientParam{Param: i, Lib: lib, Flags: uint8(flags), Op: op}
 	}
 }
 
-// chainParam returns the index of the parameter of fn that a resty chain
+// chainParam returns the index of the parameter of fn that a client chain
 // starts from (through Clone, R and variables assigned from them), or -1.
 func (cs *clientState) chainParam(w *walk, fn *types.Func, e ast.Expr, seen map[types.Object]bool) int {
 	for depth := 0; depth < 32; depth++ {
@@ -96,10 +103,10 @@ func paramIndex(fn *types.Func, obj types.Object) int {
 	return -1
 }
 
-// clientParamScopes turns the calls that pass a retrying resty client to
-// a client-parameter sender into client scopes. A call that passes its
-// own caller's client parameter makes the enclosing function a sender in
-// turn (a wrapper), up to maxSenderRounds levels.
+// clientParamScopes turns the calls that pass a retrying client to a
+// client-parameter sender into client scopes. A call that passes its own
+// caller's client parameter makes the enclosing function a sender in turn
+// (a wrapper), up to maxSenderRounds levels.
 func (cs *clientState) clientParamScopes(w *walk) []*Scope {
 	var out []*Scope
 	done := map[*ast.CallExpr]bool{}
@@ -114,8 +121,8 @@ func (cs *clientState) clientParamScopes(w *walk) []*Scope {
 				continue
 			}
 			arg := c.call.Args[cp.Param]
-			flags := cs.chainFlags(w, arg, map[types.Object]bool{}) | restyFlags(cp.Flags)
-			if mech := restyMechanism(cp.Lib, flags); mech != "" {
+			mech, flags := cs.argRetries(w, cp, arg)
+			if mech != "" {
 				done[c.call] = true
 				out = append(out, &Scope{Kind: KindClient, Pos: c.call.Pos(), Call: c.call, Param: -1, Encl: c.decl,
 					ClientOp: cp.Op, ViaParam: true, Mechanism: shortName(c.fn) + ", which sends it through the client passed to it (" + mech + ")"})
@@ -138,6 +145,19 @@ func (cs *clientState) clientParamScopes(w *walk) []*Scope {
 		}
 	}
 	return out
+}
+
+// argRetries names how the client passed as arg retries the sender's
+// write, "" when it does not; flags is the resty configuration gathered.
+func (cs *clientState) argRetries(w *walk, cp *ClientParam, arg ast.Expr) (string, restyFlags) {
+	if cp.Lib == "net/http" {
+		if cs.isStdClient(w.info, arg) {
+			return stdClientMechanism, 0
+		}
+		return "", 0
+	}
+	flags := cs.chainFlags(w, arg, map[types.Object]bool{}) | restyFlags(cp.Flags)
+	return restyMechanism(cp.Lib, flags), flags
 }
 
 // clientParamOf is the ClientParam of a function of this package (found
@@ -167,12 +187,17 @@ func restyMechanism(lib string, flags restyFlags) string {
 	return "resty's SetRetryCount (retries failed requests)"
 }
 
-// TakesRestyClient reports whether fn has a resty client (or request)
-// parameter.
-func TakesRestyClient(fn *types.Func) bool {
+// TakesClient reports whether fn, outside the standard library, has a
+// client parameter a caller may pass a retrying client in: a resty client
+// (or request), or an *http.Client.
+func TakesClient(fn *types.Func) bool {
+	if fn.Pkg() == nil || isStdPath(fn.Pkg().Path()) {
+		return false
+	}
 	params := fn.Signature().Params()
 	for i := 0; i < params.Len(); i++ {
-		if restyVersion(params.At(i).Type()) != "" {
+		t := params.At(i).Type()
+		if restyVersion(t) != "" || isNamed(t, "net/http", "Client") {
 			return true
 		}
 	}
