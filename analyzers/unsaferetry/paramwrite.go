@@ -3,8 +3,12 @@ package unsaferetry
 import (
 	"fmt"
 	"go/ast"
+	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/twice-lint/twice/analyzers/internal/mutation"
 )
@@ -44,7 +48,7 @@ func (r *reporter) reportParamWrite(call *ast.CallExpr, encl *ast.FuncDecl) {
 		return
 	}
 	op, pr, ok := r.m.Classifier.RetriedWrite(call)
-	if !ok || r.nolint.suppressed(call.Pos()) || r.idempotent.contains(call.Pos()) {
+	if !ok || r.nolint.suppressed(call.Pos()) || r.idempotent.contains(call.Pos()) || r.judgedAtCallers(op, encl) {
 		return
 	}
 	if ev := r.m.Classifier.Evidence(call, encl); ev.Any() {
@@ -73,4 +77,53 @@ func paramWriteMessage(op mutation.Op, pr *mutation.ParamRetry) string {
 	}
 	return fmt.Sprintf("%s is retried by %s, which sends it again inside %s; %s if an attempt succeeded but its response was lost: %s (suppress with //nolint:unsaferetry if it is safe)",
 		op.Desc, pr.Helper, pr.Mechanism, effect, mutation.Advice(op.Primitive()))
+}
+
+// judgedAtCallers: the retried request's path is the URL parameter of the
+// unexported function it is written in, and its method is fixed (an RPC
+// helper posting to the path it is given, a URL-only ParamRetry): the
+// write is decided by the path each caller in the package passes, so it
+// is judged, and reported, at those calls.
+func (r *reporter) judgedAtCallers(op mutation.Op, encl *ast.FuncDecl) bool {
+	if encl == nil || op.Primitive() != mutation.KindHTTP {
+		return false
+	}
+	fn, _ := r.pass.TypesInfo.Defs[encl.Name].(*types.Func)
+	if fn == nil || fn.Exported() {
+		return false // an API's users pass data (a webhook URL), not paths
+	}
+	f := r.m.Fact(fn)
+	if f == nil || !f.Retries.URLOnly() {
+		return false
+	}
+	_, path, _ := strings.Cut(op.WriteDesc(), " ")
+	return (path == "request" || strings.HasPrefix(path, "{…}")) && r.callersSpellPaths(fn, f.Retries)
+}
+
+// callersSpellPaths reports whether fn is called in the package, and
+// every call passes a URL whose path can be read: then each call carries
+// the judgement. A caller passing a URL it was given (a subscriber's
+// webhook address) leaves the finding at the helper.
+func (r *reporter) callersSpellPaths(fn *types.Func, pr *mutation.ParamRetry) bool {
+	if known, ok := r.spelled[fn]; ok {
+		return known
+	}
+	calls := 0
+	known := true
+	for _, d := range r.m.Decls {
+		ast.Inspect(d, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || !known {
+				return known
+			}
+			if callee, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func); callee != nil && callee.Origin() == fn {
+				calls++
+				known = r.m.Classifier.KnownURLArg(call, pr)
+			}
+			return true
+		})
+	}
+	known = known && calls > 0
+	r.spelled[fn] = known
+	return known
 }

@@ -42,7 +42,7 @@ func run(pass *analysis.Pass, ma *analysis.Analyzer) (any, error) {
 	if m == nil || m.Failed != "" || m.Classifier == nil {
 		return nil, nil
 	}
-	r := &reporter{pass: pass, m: m, reported: map[ast.Node]bool{}, nolint: newNolintIndex(pass), idempotent: newIdempotentFuncs(pass.Files), files: &fileIndex{fset: pass.Fset}, quiet: newQuietFiles(pass, m.ReportTests)}
+	r := &reporter{pass: pass, m: m, reported: map[ast.Node]bool{}, spelled: map[*types.Func]bool{}, nolint: newNolintIndex(pass), idempotent: newIdempotentFuncs(pass.Files), files: &fileIndex{fset: pass.Fset}, quiet: newQuietFiles(pass, m.ReportTests)}
 	for _, c := range r.candidates() {
 		r.report(c)
 	}
@@ -73,6 +73,8 @@ type reporter struct {
 	files      *fileIndex
 	quiet      quietFiles // generated files, and tests unless -tests
 	genWrites  genWrites  // writes of generated code passed to a retrying helper (genwrites.go)
+	// spelled caches callersSpellPaths (paramwrite.go) by helper.
+	spelled map[*types.Func]bool
 }
 
 // candidates returns, for each mutating call inside a retry scope, the
@@ -203,6 +205,9 @@ func describeVia(fn *types.Func, inner mutation.Op) string {
 
 func (r *reporter) report(c candidate) {
 	if r.reported[c.node] || r.nolint.suppressed(c.node.Pos()) || c.inner != nil && r.nolint.suppressed(c.inner.Pos()) || r.idempotent.contains(c.node.Pos()) || r.quiet.contains(r.pass.Fset, c.node.Pos()) {
+		return
+	}
+	if c.inner == nil && r.judgedAtCallers(c.op, c.scope.Encl) {
 		return
 	}
 	evCall, evScope := c.call, enclosingScope(c)

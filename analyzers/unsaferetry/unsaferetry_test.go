@@ -77,6 +77,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"its request functions taking the client as a parameter: silent", "example.com/vaultsdk/api"},
 		{"an event sender posting with the *http.Client its caller passes: silent", "example.com/eventsender"},
 		{"an *http.Client from go-retryablehttp's StandardClient handed to a function of another package that posts with it; plain clients, reads and keyed requests silent", "example.com/eventapp"},
+		{"RPC helpers fixing POST and retrying the path their caller names: judged at each call by the path (reads silent), the helpers silent", "rpcpaths"},
 		{"a JSON-RPC helper POSTing the operation its caller names: reads by name silent, writes and unknown operations reported", "rpcops"},
 	}
 	// One run over every package: loading and analyzing the standard

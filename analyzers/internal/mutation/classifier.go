@@ -226,6 +226,10 @@ func (c *Classifier) viaFact(call *ast.CallExpr, fn *types.Func, f *FuncFact) (O
 	if f.RequestParam >= 0 && f.RequestParam < len(call.Args) {
 		return c.sendRequest(call, call.Args[f.RequestParam])
 	}
+	if arg := c.callArg(call, f.HTTPURLParam); arg != nil && f.ReqMethod != "" {
+		// A helper fixing the method and taking the URL (an RPC poster).
+		return c.httpOp(call, sval{known: true, s: f.ReqMethod, param: -1}, c.argExpr(arg, f.HTTPURLField))
+	}
 	if f.SQLParam >= 0 && f.SQLParam < len(call.Args) {
 		return c.sqlOp(call, call.Args[f.SQLParam])
 	}

@@ -2,6 +2,7 @@ package mutation
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 )
@@ -305,13 +306,40 @@ func (c *Classifier) requestLit(lit *ast.CompositeLit) (request, bool) {
 	}
 	r := request{method: sval{known: true, s: "GET", param: -1}, param: -1}
 	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Method" {
-				r.method = c.str(kv.Value, 1)
-			}
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		switch k, _ := kv.Key.(*ast.Ident); {
+		case k == nil:
+		case k.Name == "Method":
+			r.method = c.str(kv.Value, 1)
+		case k.Name == "URL":
+			r.url = urlLitPath(kv.Value)
 		}
 	}
 	return r, true
+}
+
+// urlLitPath returns the Path of a URL written as a literal
+// (&url.URL{Scheme: "http", Host: h, Path: p}), or nil: the scheme and
+// host are the base URL, which descriptions leave out.
+func urlLitPath(e ast.Expr) ast.Expr {
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = u.X
+	}
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Path" {
+				return kv.Value
+			}
+		}
+	}
+	return nil
 }
 
 // isNamed reports whether t (or *t) is the named type path.name.

@@ -23,6 +23,10 @@ import (
 // request or statement whose kind its caller decides through the roles
 // below (parameter indexes as in FuncFact, -1 for none).
 type ParamRetry struct {
+	// Method is the constant method of a request whose URL alone is the
+	// caller's (URLParam): an RPC helper posting to the path it is given
+	// (post(ctx, "/sign", body)) is judged at each call by that path.
+	Method       string
 	MethodParam  int
 	MethodField  string
 	URLParam     int
@@ -42,17 +46,29 @@ func (r *ParamRetry) roles() *FuncFact {
 	f.HTTPMethodParam, f.HTTPMethodField = r.MethodParam, r.MethodField
 	f.HTTPURLParam, f.HTTPURLField = r.URLParam, r.URLField
 	f.RequestParam, f.SQLParam = r.RequestParam, r.SQLParam
+	f.ReqMethod = r.Method
 	return f
 }
 
 // paramRetryOf returns the roles a fact records, as a ParamRetry (nil when
 // it records none).
 func paramRetryOf(f *FuncFact) *ParamRetry {
-	if f.HTTPMethodParam < 0 && f.RequestParam < 0 && f.SQLParam < 0 {
+	urlOnly := f.HTTPMethodParam < 0 && f.HTTPURLParam >= 0 && f.ReqMethod != ""
+	if f.HTTPMethodParam < 0 && f.RequestParam < 0 && f.SQLParam < 0 && !urlOnly {
 		return nil
 	}
-	return &ParamRetry{MethodParam: f.HTTPMethodParam, MethodField: f.HTTPMethodField, URLParam: f.HTTPURLParam,
+	r := &ParamRetry{MethodParam: f.HTTPMethodParam, MethodField: f.HTTPMethodField, URLParam: f.HTTPURLParam,
 		URLField: f.HTTPURLField, RequestParam: f.RequestParam, SQLParam: f.SQLParam}
+	if urlOnly {
+		r.Method = f.ReqMethod
+	}
+	return r
+}
+
+// URLOnly reports whether the caller decides only the URL of a request
+// whose method the helper fixes.
+func (r *ParamRetry) URLOnly() bool {
+	return r != nil && r.Method != "" && r.MethodParam < 0 && r.RequestParam < 0 && r.SQLParam < 0
 }
 
 // RetriedRoles reports whether calls, inside a retry scope of decl, send a
@@ -114,6 +130,9 @@ func (c *Classifier) RetriedWrite(call *ast.CallExpr) (Op, *ParamRetry, bool) {
 	if f == nil || f.Retries == nil || f.Idempotent || c.keyedArg(call, f.Retries) {
 		return Op{}, nil, false
 	}
+	if f.Retries.URLOnly() && !c.KnownURLArg(call, f.Retries) {
+		return Op{}, nil, false // a URL the caller does not spell out says nothing more
+	}
 	op, ok := c.viaFact(call, fn, f.Retries.roles())
 	if !ok || c.postReads(call, op) {
 		return Op{}, nil, false
@@ -135,4 +154,15 @@ func (f *FuncFact) WithRetries(r *ParamRetry) *FuncFact {
 	}
 	f.Retries = r
 	return f
+}
+
+// KnownURLArg reports whether call passes, at r's URL parameter, a URL
+// whose path can be read ("/v1/orders", "/sign").
+func (c *Classifier) KnownURLArg(call *ast.CallExpr, r *ParamRetry) bool {
+	arg := c.callArg(call, r.URLParam)
+	if arg == nil {
+		return false
+	}
+	e := c.argExpr(arg, r.URLField)
+	return e != nil && urlPath(c.pieces(e, 0)) != ""
 }

@@ -25,8 +25,8 @@ var readWords = map[string]bool{
 	"userinfo": true, "scroll": true, "mget": true, "msearch": true, "explain": true, "validate": true,
 	"preview": true, "estimate": true, "head": true, "download": true, "inspect": true,
 	// Discovery (OIDC, service discovery, a protocol's capability probe)
-	// reads what the server offers.
-	"discover": true,
+	// reads what the server offers; a ping or health check only asks.
+	"discover": true, "ping": true, "health": true, "healthz": true,
 	// Evaluations and computations answer from their input and store
 	// nothing: expanding or evaluating a policy or a flag, verifying a
 	// signature, comparing, simulating; and model inference (embeddings,

@@ -96,6 +96,8 @@ func TestReadOnlyPOSTSegments(t *testing.T) {
 		{"/v1/kms/keys/{…}/encrypt", true},
 		{"/v1/ssh/certificates/issue", false},
 		{"/v1/dynamic-secrets/leases", false},
+		{"/ping", true},
+		{"/v1/healthz", true},
 	}
 	for _, tt := range tests {
 		if got := ReadOnlyPOST(tt.path); got != tt.want {

@@ -128,7 +128,7 @@ func postRequest[T any](ctx context.Context, c *Client, path string, in any) (T,
 	if err != nil {
 		return out, err
 	}
-	_, err = c.Do(req, &out) // want `POST request is retried by retryHandler.Do, which sends it again inside a retry loop`
+	_, err = c.Do(req, &out)
 	return out, err
 }
 
@@ -155,7 +155,7 @@ func (s *VolumeClient) Get(ctx context.Context, id string) (Volume, error) {
 }
 
 func (s *VolumeClient) Create(ctx context.Context, name string) (Volume, error) {
-	return postRequest[Volume](ctx, s.client, "/volumes", map[string]string{"name": name})
+	return postRequest[Volume](ctx, s.client, "/volumes", map[string]string{"name": name}) // want `POST /volumes is retried by retryHandler.Do, which sends it again inside a retry loop`
 }
 
 func (s *VolumeClient) Update(ctx context.Context, v Volume) (Volume, error) {
