@@ -33,7 +33,8 @@ const maxLitDepth = 6
 // CreateIfMissing: the call's error compared with an
 // AlreadyExists/Exists/Conflict/Duplicate error, IsAlreadyExists(err),
 // status.Code(err) == codes.AlreadyExists, a 23505 unique violation, or its
-// response's StatusCode compared with 409; or, for a Create/Register/Insert
+// response's StatusCode compared with 409 (or switched on with a 409
+// case: the client knows the API refuses a repeat); or, for a Create/Register/Insert
 // call, a lookup of the same name before it that stops when the thing is
 // found or guards the call with "not found" (checkedBeforeCreate).
 func (c *Classifier) Evidence(call *ast.CallExpr, scope ast.Node) Evidence {
@@ -74,6 +75,10 @@ func (c *Classifier) Evidence(call *ast.CallExpr, scope ast.Node) Evidence {
 			c.assignEvidence(&ev, n, roots)
 		case *ast.BinaryExpr:
 			if n.Pos() > call.End() && (n.Op == token.EQL || n.Op == token.NEQ) {
+				errChecks = append(errChecks, n)
+			}
+		case *ast.SwitchStmt:
+			if n.Pos() > call.End() && n.Tag != nil {
 				errChecks = append(errChecks, n)
 			}
 		}
@@ -284,6 +289,11 @@ func (c *Classifier) createIfMissing(checks []ast.Node, results map[*types.Var]b
 			case (name == "IsAlreadyExists" || name == "IsConflict" || name == "IsUniqueViolation") && len(x.Args) >= 1 && uses(x.Args[0]):
 				return true
 			}
+		case *ast.SwitchStmt:
+			// switch resp.StatusCode { case http.StatusConflict: … }
+			if c.isStatusOf(x.Tag, uses) && switchHasCase(c.info, x, "409") {
+				return true
+			}
 		case *ast.BinaryExpr:
 			for _, pair := range [][2]ast.Expr{{x.X, x.Y}, {x.Y, x.X}} {
 				a, b := pair[0], pair[1]
@@ -292,11 +302,35 @@ func (c *Classifier) createIfMissing(checks []ast.Node, results map[*types.Var]b
 					return true
 				}
 				// resp.StatusCode == http.StatusConflict / 409
-				if sel, ok := ast.Unparen(a).(*ast.SelectorExpr); ok && sel.Sel.Name == "StatusCode" && uses(sel.X) {
+				if c.isStatusOf(a, uses) {
 					if tv, ok := c.info.Types[b]; ok && tv.Value != nil && tv.Value.String() == "409" {
 						return true
 					}
 				}
+			}
+		}
+	}
+	return false
+}
+
+// isStatusOf reports whether e is the StatusCode field of one of the
+// call's results (resp.StatusCode, res.StatusCode).
+func (c *Classifier) isStatusOf(e ast.Expr, uses func(ast.Expr) bool) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	return ok && sel.Sel.Name == "StatusCode" && uses(sel.X)
+}
+
+// switchHasCase reports whether a switch has a case listing the constant
+// value (its String form).
+func switchHasCase(info *types.Info, sw *ast.SwitchStmt, value string) bool {
+	for _, st := range sw.Body.List {
+		cc, ok := st.(*ast.CaseClause)
+		if !ok {
+			continue
+		}
+		for _, e := range cc.List {
+			if tv, ok := info.Types[e]; ok && tv.Value != nil && tv.Value.String() == value {
+				return true
 			}
 		}
 	}
