@@ -157,8 +157,13 @@ func (c *Classifier) namedPathCreate(ps []piece, path string) bool {
 		name = c.sumParamName(last.param)
 	}
 	noun := collectionNoun(strings.TrimSuffix(strings.TrimRight(path, "/"), "{…}"))
-	return name != "" && noun != "" && !sharedNameNouns[noun] && identityName(name, []string{noun})
+	return name != "" && noun != "" && !sharedNameNouns[noun] && !sinkNouns[noun] && identityName(name, []string{noun})
 }
+
+// sinkNouns are things a POST to one of them appends to: a Kafka REST
+// proxy's POST /topics/{topic} produces messages, a POST to a queue or a
+// stream enqueues.
+var sinkNouns = map[string]bool{"topic": true, "queue": true, "stream": true, "channel": true, "exchange": true, "log": true, "inbox": true}
 
 // collectionNoun is the noun of the nearest plural segment of a path
 // (/v3/secrets/raw/ → secret).

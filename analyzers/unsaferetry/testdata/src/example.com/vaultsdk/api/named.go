@@ -76,3 +76,10 @@ func CallRenewLeaseTTL(httpClient *resty.Client, leaseID string) error {
 	_, err := httpClient.R().Post(fmt.Sprintf("/v1/dynamic-secrets/leases/%s/renew", leaseID))
 	return err
 }
+
+// CallProduce posts records to a topic by its name (a Kafka REST proxy):
+// each repeat appends them again.
+func CallProduce(httpClient *resty.Client, topicName string, records []byte) error {
+	_, err := httpClient.R().SetBody(records).Post(fmt.Sprintf("/topics/%s", topicName))
+	return err
+}
