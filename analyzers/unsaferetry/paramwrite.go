@@ -79,11 +79,12 @@ func paramWriteMessage(op mutation.Op, pr *mutation.ParamRetry) string {
 		op.Desc, pr.Helper, pr.Mechanism, effect, mutation.Advice(op.Primitive()))
 }
 
-// judgedAtCallers: the retried request's path is the URL parameter of the
-// unexported function it is written in, and its method is fixed (an RPC
-// helper posting to the path it is given, a URL-only ParamRetry): the
-// write is decided by the path each caller in the package passes, so it
-// is judged, and reported, at those calls.
+// judgedAtCallers: the retried request's path is, or is built around, the
+// URL parameter (or a field of it) of the unexported function it is
+// written in, and its method is fixed (an RPC helper posting to the path
+// or custom method it is given, a URL-only ParamRetry): the write is
+// decided by what each caller in the package passes, so it is judged, and
+// reported, at those calls.
 func (r *reporter) judgedAtCallers(op mutation.Op, encl *ast.FuncDecl) bool {
 	if encl == nil || op.Primitive() != mutation.KindHTTP {
 		return false
@@ -96,8 +97,10 @@ func (r *reporter) judgedAtCallers(op mutation.Op, encl *ast.FuncDecl) bool {
 	if f == nil || !f.Retries.URLOnly() {
 		return false
 	}
+	// The part read here is fixed text around what the caller passes
+	// ({…}: a base URL field, the parameter, or both).
 	_, path, _ := strings.Cut(op.WriteDesc(), " ")
-	return (path == "request" || strings.HasPrefix(path, "{…}")) && r.callersSpellPaths(fn, f.Retries)
+	return (path == "request" || strings.Contains(path, "{…}")) && r.callersSpellPaths(fn, f.Retries)
 }
 
 // callersSpellPaths reports whether fn is called in the package, and
