@@ -69,6 +69,9 @@ type Finder struct {
 	// statusMapLits indexes the map[int]bool literals assigned to
 	// variables and fields (built on first use by statusMaps).
 	statusMapLits map[types.Object][]*ast.CompositeLit
+	// positiveFields caches, per attempt-count field, whether the package
+	// gives it a positive value (optinloops.go).
+	positiveFields map[*types.Var]bool
 }
 
 // declOf returns the declaration of a function of this package, or nil.

@@ -164,7 +164,7 @@ type attempt struct {
 }
 
 func (w *walk) loop(l loop) {
-	if l.body == nil {
+	if l.body == nil || w.optInLoop(l) {
 		return
 	}
 	if !l.viaGoto {

@@ -19,6 +19,11 @@ type PartitionWriter struct {
 	maxAttempts int
 }
 
+// NewPartitionWriter: every user names the number of attempts.
+func NewPartitionWriter(client *kafka.Client, topic string, partition, attempts int) *PartitionWriter {
+	return &PartitionWriter{client: client, topic: topic, partition: partition, maxAttempts: attempts}
+}
+
 // transient reports errors after which the request may have been written:
 // a reset connection or a cut-off response.
 func transient(err error) bool {

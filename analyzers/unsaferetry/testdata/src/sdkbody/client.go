@@ -24,6 +24,11 @@ type API struct {
 	retries    int
 }
 
+// NewAPI returns a client that retries three times unless told otherwise.
+func NewAPI(baseURL string) *API {
+	return &API{BaseURL: baseURL, httpClient: http.DefaultClient, retries: 3}
+}
+
 // makeRequestContext sends method uri with params as JSON, retrying on
 // transport errors and 5xx responses.
 func (api *API) makeRequestContext(ctx context.Context, method, uri string, params any) ([]byte, error) {

@@ -17,6 +17,15 @@ type ClassClient struct {
 	retries int
 }
 
+// SetRetries changes the attempt count; a zero or negative count keeps
+// the default.
+func (c *ClassClient) SetRetries(n int) {
+	c.retries = n
+	if n <= 0 {
+		c.retries = 4
+	}
+}
+
 // sendUntilNot5xx leaves on any status outside the 5xx class, or after
 // the last attempt; a 5xx sleeps and goes round.
 func (c *ClassClient) sendUntilNot5xx(ctx context.Context, method, path, body string) (*http.Response, error) {

@@ -20,6 +20,12 @@ type APIClient struct {
 	maxRetry int
 }
 
+const defaultMaxRetry = 3
+
+func NewAPIClient(base string) *APIClient {
+	return &APIClient{base: base, http: http.DefaultClient, maxRetry: defaultMaxRetry}
+}
+
 func (c *APIClient) prepareRequest(ctx context.Context, path, method string) (*http.Request, error) {
 	return http.NewRequestWithContext(ctx, method, c.base+path, nil)
 }

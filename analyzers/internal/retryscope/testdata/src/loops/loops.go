@@ -22,6 +22,12 @@ type Dispatcher struct {
 	events     chan Event
 }
 
+func NewDispatcher() *Dispatcher {
+	d := &Dispatcher{events: make(chan Event)}
+	d.maxRetries = 5
+	return d
+}
+
 func (d *Dispatcher) writeEvent(ctx context.Context, e Event) error { return nil }
 func (d *Dispatcher) writeRequest(ctx context.Context, e Event) (*Response, error) {
 	return &Response{}, nil

@@ -16,6 +16,15 @@ type Forwarder struct {
 	maxRetry int
 }
 
+type ForwarderOptions struct{ MaxRetry int }
+
+func defaultForwarderOptions() ForwarderOptions { return ForwarderOptions{MaxRetry: 3} }
+
+// NewForwarder copies the retry count from options that default to 3.
+func NewForwarder(opts ForwarderOptions) *Forwarder {
+	return &Forwarder{maxRetry: opts.MaxRetry}
+}
+
 // writeRecord sends the record and reads the server's acknowledgement; it
 // asks for another attempt after a write error and after a lost ack (the
 // record may already be delivered).
