@@ -98,7 +98,7 @@ func (c *Classifier) Call(call *ast.CallExpr) (Op, bool) {
 		}, true
 	}
 	if op, handled := c.table(call, fn); handled {
-		if op.Kind != KindNone && c.postReads(call, op) {
+		if op.Kind != KindNone && (c.postReads(call, op) || c.messageOpReads(call, op)) {
 			return Op{}, false
 		}
 		return op, op.Kind != KindNone
@@ -115,7 +115,7 @@ func (c *Classifier) Call(call *ast.CallExpr) (Op, bool) {
 	}
 	if fact != nil {
 		if op, ok := c.viaFact(call, fn, fact); ok {
-			if c.postReads(call, op) {
+			if c.postReads(call, op) || c.messageOpReads(call, op) {
 				return Op{}, false
 			}
 			return op, true
@@ -124,6 +124,9 @@ func (c *Classifier) Call(call *ast.CallExpr) (Op, bool) {
 	op, ok := c.verb(call, fn, fact)
 	if !ok {
 		c.noteRemoteCall(fn, fact)
+	}
+	if ok && c.messageOpReads(call, op) {
+		return Op{}, false // a send of a message naming a read (messageop.go)
 	}
 	return op, ok
 }

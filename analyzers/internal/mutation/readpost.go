@@ -24,6 +24,8 @@ var readWords = map[string]bool{
 	"lookup": true, "read": true, "batchget": true, "show": true, "exists": true, "introspect": true,
 	"userinfo": true, "scroll": true, "mget": true, "msearch": true, "explain": true, "validate": true,
 	"preview": true, "estimate": true, "head": true, "download": true, "inspect": true,
+	// A peek reads messages without taking them.
+	"peek": true,
 	// Discovery (OIDC, service discovery, a protocol's capability probe)
 	// reads what the server offers; a ping or health check only asks.
 	"discover": true, "ping": true, "health": true, "healthz": true,
