@@ -75,7 +75,16 @@ The analyzer reports each such write inside a retry scope:
     A loop that goes round only when a predicate the package's caller
     supplies says so (a func field set only through an exported option
     such as WithRetryFunc(fn), nil by default) repeats nothing on its
-    own: the retry is the caller's choice, and it is not reported.
+    own: the retry is the caller's choice, and it is not reported. So
+    does a loop bounded by a field of the package's own struct that
+    nothing in the package sets to a positive number (`for i := 0; i <=
+    c.retries; i++` with c.retries set only by WithRetries(n), an
+    exported MaxRetries field or a config field without default): as
+    shipped it sends once. A default of the package's (a constructor's
+    literal, `if n == 0 { n = 3 }`, a `default:"3"` tag, a constructor
+    parameter every user must fill in, a copy of an options field with a
+    default) makes it a retry, and so does a count in another package's
+    struct, whose defaults twice cannot see.
     Loops over distinct items, pagination, polling and consumer loops
     (a call on a value received from a channel in the same round: `case
     msg := <-msgs:`) are not retries, nor are loops that go round only on
@@ -130,7 +139,10 @@ a name the caller chose: the path ends in it (POST /secrets/{SecretKey}
 from the request's field or a parameter named for the collection's noun),
 or a resty request's typed body names it (CreateFolderRequest{Name} for
 POST /v1/folders, a batch of named secrets); a repeat is refused as a
-duplicate. A PATCH whose payload is a struct that
+duplicate. Nor is a message sent on a request–response link whose
+properties name an operation that reads or presents the client's token
+(an AMQP management "operation": a peek-message, a READ, the
+claims-based security put-token). A PATCH whose payload is a struct that
 only sets fields (no append, add, increment or op member) is idempotent; one
 that appends or whose payload has no visible shape is a write. A loop that
 leaves on any failure of a payload-less fetch and goes round only on the
