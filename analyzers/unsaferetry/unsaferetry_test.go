@@ -80,6 +80,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"RPC helpers fixing POST and retrying the path their caller names: judged at each call by the path (reads silent), the helpers silent", "rpcpaths"},
 		{"hand-written retry loops bounded by a count the package leaves at zero (an option, an exported field, a config field without default) are opt-in and silent; counts with a default of the package's own are reported", "optinretry"},
 		{"a request–response client over a message link: operations presenting a token or peeking are not writes, a scheduled message is", "example.com/msgapp"},
+		{"a producer wrapping an imported broker client behind its own interface publishes through it; an interface with only in-memory implementations does not", "wrappedproducer"},
 		{"a JSON-RPC helper POSTing the operation its caller names: reads by name silent, writes and unknown operations reported", "rpcops"},
 	}
 	// One run over every package: loading and analyzing the standard

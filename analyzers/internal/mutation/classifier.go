@@ -41,6 +41,10 @@ type Classifier struct {
 	// measurable share of the analysis of a large SDK package.
 	implsMu sync.Mutex
 	impls   map[*types.Func][]*types.Func
+	// foreignImpls caches, by interface method, the implementations
+	// declared in the packages the interface's package imports
+	// (implementations.go), under implsMu.
+	foreignImpls map[*types.Func][]*types.Func
 }
 
 // sumState is what Summarize learns while it classifies a body's calls.

@@ -18,12 +18,19 @@ import (
 // sibling package is not what production calls). Any other exported
 // interface may be implemented by an importer twice never sees, and stays
 // with the name heuristic.
+//
+// The package may also store a value of a type it imports behind its own
+// interface: a wrapper's `Inner goamqpSender` field holding go-amqp's
+// *amqp.Sender, an interface declared so tests can fake the dependency.
+// So the types of the packages it imports that implement the interface
+// are part of the set too, and the ones that write (a publisher the
+// tables know, a function whose fact is a write) decide the call.
 
 // byImplementations judges a call of an interface method by the package's
 // implementations of the interface. decided is false when the set is not
 // known (an exported interface that is not sealed, a package without
-// facts, no implementation found): only then may the caller judge the call
-// by its name. When the set is known, the verdict is theirs: the first
+// facts, no implementation found, none of the imported packages' writes):
+// only then may the caller judge the call by its name. When the set is known, the verdict is theirs: the first
 // implementation (in name order) that writes makes the call that write;
 // implementations that write nothing, or whose remote calls twice could
 // not classify (FuncFact.Remote), leave it silent — an analyzed body that
@@ -35,6 +42,21 @@ func (c *Classifier) byImplementations(call *ast.CallExpr, fn *types.Func) (op O
 			return c.implementationOp(fn, impl, f), true
 		}
 	}
+	if !known && c.closedInterface(fn) == nil {
+		return Op{}, false
+	}
+	for _, impl := range c.foreignImplementations(fn) {
+		if op, handled := c.table(call, impl); handled {
+			if op.Kind != KindNone {
+				op.Desc = displayName(fn) + " (" + op.Desc + ")"
+				return op, true
+			}
+			continue
+		}
+		if f := c.facts(impl); f != nil && !f.Idempotent && f.Op != nil {
+			return c.implementationOp(fn, impl, f), true
+		}
+	}
 	return Op{}, known
 }
 
@@ -42,11 +64,13 @@ func (c *Classifier) byImplementations(call *ast.CallExpr, fn *types.Func) (op O
 // implementations all write, each on evidence (a request, a statement:
 // not a name judged inside it): the call is the first one's write, whatever
 // the method is called. ok is false otherwise, and the call is judged as
-// byImplementations does, after the name heuristic's gates.
-func (c *Classifier) byAllImplementations(fn *types.Func) (op Op, ok bool) {
+// byImplementations does, after the name heuristic's gates. An interface
+// of the package with no implementation of its own is judged by the
+// imported types that implement it (a wrapper's view of its client).
+func (c *Classifier) byAllImplementations(call *ast.CallExpr, fn *types.Func) (op Op, ok bool) {
 	impls, known := c.implementations(fn)
 	if !known {
-		return Op{}, false
+		return c.byForeignImplementations(call, fn)
 	}
 	for _, impl := range impls {
 		f := c.facts(impl)
@@ -55,6 +79,27 @@ func (c *Classifier) byAllImplementations(fn *types.Func) (op Op, ok bool) {
 		}
 	}
 	return c.implementationOp(fn, impls[0], c.facts(impls[0])), true
+}
+
+// byForeignImplementations: every imported implementation of the
+// interface method fn is a publisher or SDK write the tables know.
+func (c *Classifier) byForeignImplementations(call *ast.CallExpr, fn *types.Func) (Op, bool) {
+	impls := c.foreignImplementations(fn)
+	var first Op
+	for i, impl := range impls {
+		op, handled := c.table(call, impl)
+		if !handled || op.Kind == KindNone {
+			return Op{}, false
+		}
+		if i == 0 {
+			first = op
+		}
+	}
+	if len(impls) == 0 {
+		return Op{}, false
+	}
+	first.Desc = displayName(fn) + " (" + first.Desc + ")"
+	return first, true
 }
 
 // implementationOp is the write of a call of the interface method fn
@@ -85,18 +130,11 @@ func (c *Classifier) implementationsRemote(fn *types.Func) (remote, known bool) 
 // in the interface's package, in name order; known is false when they may
 // not be all of them (see above), or when there is none.
 func (c *Classifier) implementations(fn *types.Func) (impls []*types.Func, known bool) {
-	named := recvNamed(fn)
-	if named == nil || named.Obj().Pkg() == nil || named.TypeParams().Len() > 0 {
+	iface := c.closedInterface(fn)
+	if iface == nil {
 		return nil, false
 	}
-	pkg := named.Obj().Pkg()
-	if pkg != c.pass.Pkg && (c.analyzed == nil || !c.analyzed(pkg)) {
-		return nil, false
-	}
-	iface, _ := named.Underlying().(*types.Interface)
-	if iface == nil || named.Obj().Exported() && !sealed(iface) && !internalPath(pkg.Path()) {
-		return nil, false
-	}
+	pkg := recvNamed(fn).Obj().Pkg()
 	c.implsMu.Lock()
 	defer c.implsMu.Unlock()
 	impls, ok := c.impls[fn]
@@ -108,6 +146,50 @@ func (c *Classifier) implementations(fn *types.Func) (impls []*types.Func, known
 		c.impls[fn] = impls
 	}
 	return impls, len(impls) > 0
+}
+
+// closedInterface returns the interface of the method fn when its
+// implementations can all be found (see above), or nil.
+func (c *Classifier) closedInterface(fn *types.Func) *types.Interface {
+	named := recvNamed(fn)
+	if named == nil || named.Obj().Pkg() == nil || named.TypeParams().Len() > 0 {
+		return nil
+	}
+	pkg := named.Obj().Pkg()
+	if pkg != c.pass.Pkg && (c.analyzed == nil || !c.analyzed(pkg)) {
+		return nil
+	}
+	iface, _ := named.Underlying().(*types.Interface)
+	if iface == nil || named.Obj().Exported() && !sealed(iface) && !internalPath(pkg.Path()) {
+		return nil
+	}
+	return iface
+}
+
+// foreignImplementations returns the implementations of the interface
+// method fn declared in the packages its interface's package imports, in
+// import and name order (none for a sealed interface, which only its
+// package can implement, or one whose set cannot be known).
+func (c *Classifier) foreignImplementations(fn *types.Func) []*types.Func {
+	named := recvNamed(fn)
+	iface := c.closedInterface(fn)
+	if iface == nil || sealed(iface) {
+		return nil
+	}
+	c.implsMu.Lock()
+	defer c.implsMu.Unlock()
+	if impls, ok := c.foreignImpls[fn]; ok {
+		return impls
+	}
+	var impls []*types.Func
+	for _, imp := range named.Obj().Pkg().Imports() {
+		impls = append(impls, scopeImplementations(imp.Scope(), iface, fn.Name())...)
+	}
+	if c.foreignImpls == nil {
+		c.foreignImpls = map[*types.Func][]*types.Func{}
+	}
+	c.foreignImpls[fn] = impls
+	return impls
 }
 
 // scopeImplementations returns the methods name of the concrete types of

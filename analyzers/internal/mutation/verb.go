@@ -133,7 +133,7 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 		// implementations.go: when every implementation writes, on
 		// evidence, the call writes whatever the method is called
 		// (Report, Deliver).
-		if op, ok := c.byAllImplementations(fn); ok {
+		if op, ok := c.byAllImplementations(call, fn); ok {
 			return op, true
 		}
 	}

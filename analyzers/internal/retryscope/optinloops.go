@@ -11,7 +11,9 @@ import (
 )
 
 // An opt-in retry loop: `for attempt := 0; attempt <= c.maxRetries;
-// attempt++` where maxRetries is a field of a struct of this package that
+// attempt++`, or a loop without a condition that leaves when its counter
+// reaches the count (`if attempt >= c.maxRetries { return err }`), where
+// maxRetries is a field of a struct of this package that
 // nothing in the package sets to a positive number (no default in a
 // constructor or a struct literal, no `if n == 0 { n = 3 }`, no
 // `default:"3"` tag). It is zero until the user of the package opts in
@@ -28,12 +30,24 @@ import (
 // that defaults to zero (see above).
 func (w *walk) optInLoop(l loop) bool {
 	fs, ok := l.stmt.(*ast.ForStmt)
-	if !ok || fs.Cond == nil {
+	if !ok || w.callsFuncParam(l.body) {
 		return false
 	}
-	cond, ok := ast.Unparen(fs.Cond).(*ast.BinaryExpr)
+	var field *types.Var
+	if fs.Cond != nil {
+		field = w.condBound(fs, l, fs.Cond)
+	} else {
+		field = w.exitBound(fs, l)
+	}
+	return field != nil && !w.f.positiveField(field)
+}
+
+// condBound returns the count field of a loop condition `i < c.max`,
+// `i <= c.retries`.
+func (w *walk) condBound(fs *ast.ForStmt, l loop, e ast.Expr) *types.Var {
+	cond, ok := ast.Unparen(e).(*ast.BinaryExpr)
 	if !ok {
-		return false
+		return nil
 	}
 	counter, bound := cond.X, cond.Y
 	switch cond.Op {
@@ -41,13 +55,73 @@ func (w *walk) optInLoop(l loop) bool {
 	case token.GTR, token.GEQ:
 		counter, bound = bound, counter
 	default:
+		return nil
+	}
+	if !w.isLoopVar(l, counter) {
+		return nil
+	}
+	return w.boundField(fs, bound)
+}
+
+// exitBound returns the count field of a loop without a condition that
+// leaves (return or break) when its counter reaches the count, at the top
+// level of its body: `if i >= c.retries || !retryable(err) { return err }`,
+// `if err == nil || i == c.max { break }`. At a zero count the first
+// attempt leaves.
+func (w *walk) exitBound(fs *ast.ForStmt, l loop) *types.Var {
+	for _, st := range l.body.List {
+		ifs, ok := st.(*ast.IfStmt)
+		if !ok || !exitsLoop(ifs.Body, l.label) {
+			continue
+		}
+		for _, d := range disjuncts(ifs.Cond) {
+			cmp, ok := ast.Unparen(d).(*ast.BinaryExpr)
+			if !ok {
+				continue
+			}
+			counter, bound := cmp.X, cmp.Y
+			switch cmp.Op {
+			case token.GEQ, token.EQL:
+			case token.LEQ:
+				counter, bound = bound, counter
+			default:
+				continue
+			}
+			if !w.isLoopVar(l, counter) {
+				counter, bound = bound, counter // c.max == i
+				if cmp.Op != token.EQL || !w.isLoopVar(l, counter) {
+					continue
+				}
+			}
+			if f := w.boundField(fs, bound); f != nil {
+				return f
+			}
+		}
+	}
+	return nil
+}
+
+// exitsLoop reports whether block ends by leaving the loop labelled label
+// (a return, an unlabeled break or a break to the label).
+func exitsLoop(block *ast.BlockStmt, label string) bool {
+	if len(block.List) == 0 {
 		return false
 	}
-	if !w.isLoopVar(l, counter) || w.callsFuncParam(l.body) {
-		return false
+	switch s := block.List[len(block.List)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return s.Tok == token.BREAK && (s.Label == nil || s.Label.Name == label)
 	}
-	field := w.boundField(fs, bound)
-	return field != nil && !w.f.positiveField(field)
+	return false
+}
+
+// disjuncts splits a || chain.
+func disjuncts(e ast.Expr) []ast.Expr {
+	if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.LOR {
+		return append(disjuncts(b.X), disjuncts(b.Y)...)
+	}
+	return []ast.Expr{e}
 }
 
 // callsFuncParam reports whether body calls one of the function's
