@@ -13,18 +13,18 @@ import (
 // An opt-in retry loop: `for attempt := 0; attempt <= c.maxRetries;
 // attempt++`, or a loop without a condition that leaves when its counter
 // reaches the count (`if attempt >= c.maxRetries { return err }`), where
-// maxRetries is a field of a struct of this package that
-// nothing in the package sets to a positive number (no default in a
-// constructor or a struct literal, no `if n == 0 { n = 3 }`, no
-// `default:"3"` tag). It is zero until the user of the package opts in
-// (an option, a config field), and then the user's program, not this
-// package, decides to retry: the loop runs the attempt once as the
-// package ships. Like a client whose retry count is read only from
-// configuration, it is unknown and not reported. A field of another
-// package's struct (a config type with defaults set there) keeps today's
-// judgement, and so does any count with a positive default, and a retry
-// helper's loop around its func argument (Typed{Attempts: 3}.Run(fn):
-// its callers opt in where they call it).
+// maxRetries is a field of a struct of this package that nothing in the
+// package sets to a positive number (no default in a constructor or a
+// struct literal, no `if n == 0 { n = 3 }`, no `default:"3"` tag). It is
+// zero until the user of the package opts in (an option, a config
+// field), and then the user's program, not this package, decides to
+// retry: the loop runs the attempt once as the package ships. Like a
+// client whose retry count is read only from configuration, it is
+// unknown and not reported. A field of another package's struct (a
+// config type with defaults set there) keeps today's judgement, and so
+// do any count with a positive default and a retry helper's loop around
+// its func argument (Typed{Attempts: 3}.Run(fn): its callers opt in where
+// they call it).
 
 // optInLoop reports whether l is a for loop whose attempt count is a field
 // that defaults to zero (see above).
