@@ -169,7 +169,10 @@ interface's method, or an exported interface's sealed by an unexported
 method (or one of an internal package), is judged by its package's
 implementations: when every implementation writes on evidence (a request, a
 statement), whatever the method is called; when only some do, only if the
-name also reads as a write. A create
+name also reads as a write. The types of the packages it imports that
+implement it count too: an interface a wrapper declares over its client
+(a test seam holding go-amqp's *amqp.Sender or kafka-go's *kafka.Writer)
+publishes through that client. A create
 judged by a name also keeps silent when the created thing travels nested
 in the request (CreateRoleRequest{Entity: &RoleEntity{Name: n}}), and an
 account-like thing (a user, credential, subscriber or contact) created
