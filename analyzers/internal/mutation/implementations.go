@@ -27,11 +27,14 @@ import (
 // tables know, a function whose fact is a write) decide the call.
 
 // byImplementations judges a call of an interface method by the package's
-// implementations of the interface. decided is false when the set is not
-// known (an exported interface that is not sealed, a package without
-// facts, no implementation found, none of the imported packages' writes):
-// only then may the caller judge the call by its name. When the set is known, the verdict is theirs: the first
-// implementation (in name order) that writes makes the call that write;
+// implementations of the interface, then by the imported types that
+// implement it. decided is false when the set is not known (an exported
+// interface that is not sealed, a package without facts, no
+// implementation of the package's own and no imported one that writes):
+// only then may the caller judge the call by its name. When the set is
+// known, the verdict is theirs: the first implementation (the package's
+// own in name order, then the imported ones) that writes makes the call
+// that write;
 // implementations that write nothing, or whose remote calls twice could
 // not classify (FuncFact.Remote), leave it silent — an analyzed body that
 // twice cannot tell is unknown, and unknown is never judged by its name.
