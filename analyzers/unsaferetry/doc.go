@@ -143,7 +143,10 @@ duplicate. Nor is a message sent on a request–response link whose
 properties name an operation that reads or presents the client's token
 (an AMQP management "operation": a peek-message, a READ, the
 claims-based security put-token). A PATCH whose payload is a struct that
-only sets fields (no append, add, increment or op member) is idempotent; one
+only sets fields (no append, add, increment or op member) is idempotent,
+also when the payload went to the builder the sending call was made from
+(a generated client's svc.Datasets.Patch(id, ds).Context(ctx), its Do()
+retried later); one
 that appends or whose payload has no visible shape is a write. A loop that
 leaves on any failure of a payload-less fetch and goes round only on the
 fetched status is a poll, not a retry. A retry predicate kept in func values

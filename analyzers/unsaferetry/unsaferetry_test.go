@@ -81,6 +81,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"hand-written retry loops bounded by a count the package leaves at zero (an option, an exported field, a config field without default) are opt-in and silent; counts with a default of the package's own are reported", "optinretry"},
 		{"a request–response client over a message link: operations presenting a token or peeking are not writes, a scheduled message is", "example.com/msgapp"},
 		{"a producer wrapping an imported broker client behind its own interface publishes through it; an interface with only in-memory implementations does not", "wrappedproducer"},
+		{"generated-client call builders retried after they are built: a PATCH whose builder got a field-setting resource is idempotent, one that got an increment is reported", "example.com/gencloudapp"},
 		{"a JSON-RPC helper POSTing the operation its caller names: reads by name silent, writes and unknown operations reported", "rpcops"},
 	}
 	// One run over every package: loading and analyzing the standard

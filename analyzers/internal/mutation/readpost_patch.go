@@ -17,7 +17,9 @@ import (
 // "add" appends). Nested structs are values being set (a rule's
 // add_headers setting), not patch members. A payload twice cannot see as
 // such a struct (bytes, a reader, a map, nil, a request-options struct
-// with its own method or body) keeps today's judgement: a write.
+// with its own method or body) keeps today's judgement: a write. A call
+// with no payload of its own (a generated client's call.Do()) is judged by
+// the payloads of the builder chain that made its receiver.
 
 // patchWords in a field's name make the PATCH more than a set.
 var patchWords = map[string]bool{
@@ -48,7 +50,44 @@ func (c *Classifier) patchSets(call *ast.CallExpr, op Op) bool {
 	if op.Primitive() != KindHTTP || method != "PATCH" {
 		return false
 	}
-	return c.payload(call) == shapeSets
+	shape := c.payload(call)
+	if shape == shapeUnknown {
+		shape = c.builderPayload(call)
+	}
+	return shape == shapeSets
+}
+
+// builderPayload judges the payload of a call that sends what a builder
+// chain gathered before it (generated clients: call :=
+// svc.Datasets.Patch(id, ds).Context(ctx), then call.Do() inside the
+// retry): the payloads passed along the chain that built the receiver.
+// A receiver kept in a field of a local literal (tpc := &patchCall{call:
+// svc.Tables.Patch(…)}; tpc.call.Do()) is followed to the literal.
+func (c *Classifier) builderPayload(call *ast.CallExpr) payloadShape {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || len(call.Args) > 0 {
+		return shapeUnknown
+	}
+	x := c.builtValue(sel.X)
+	shape := shapeUnknown
+	for i := 0; i < maxChain; i++ {
+		link, ok := ast.Unparen(x).(*ast.CallExpr)
+		if !ok {
+			break
+		}
+		switch c.payload(link) {
+		case shapeAdds:
+			return shapeAdds
+		case shapeSets:
+			shape = shapeSets
+		}
+		next, ok := ast.Unparen(link.Fun).(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		x = next.X
+	}
+	return shape
 }
 
 // payload judges the payload structs call passes: one that adds decides,
@@ -164,4 +203,40 @@ func (c *Classifier) structShape(st *types.Struct) payloadShape {
 func jsonName(tag string) string {
 	name, _, _ := strings.Cut(reflect.StructTag(tag).Get("json"), ",")
 	return name
+}
+
+// builtValue returns the expression a builder receiver was given: e
+// itself, the one value a local variable is assigned, or the entry of a
+// field of a local assigned a literal once.
+func (c *Classifier) builtValue(e ast.Expr) ast.Expr {
+	if v := c.varOf(e); v != nil {
+		if a, ok := c.single(v); ok && a.rhs != nil {
+			return a.rhs
+		}
+		return e
+	}
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return e
+	}
+	v := c.varOf(sel.X)
+	if v == nil {
+		return e
+	}
+	a, ok := c.single(v)
+	if !ok || a.rhs == nil {
+		return e
+	}
+	lit := literalOf(a.rhs)
+	if lit == nil {
+		return e
+	}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == sel.Sel.Name {
+				return kv.Value
+			}
+		}
+	}
+	return e
 }

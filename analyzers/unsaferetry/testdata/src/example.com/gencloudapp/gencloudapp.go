@@ -1,0 +1,54 @@
+// Package gencloudapp retries generated-client calls built before the
+// retry: the payload is read where the builder got it.
+package gencloudapp
+
+import (
+	"context"
+	"time"
+
+	"example.com/gencloud"
+)
+
+func runWithRetry(ctx context.Context, call func() error) error {
+	var err error
+	for attempt := 0; attempt < 4; attempt++ {
+		if err = call(); err == nil {
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+	return err
+}
+
+// Describe sets fields of the dataset: sent twice, it leaves the same
+// dataset.
+func Describe(ctx context.Context, svc *gencloud.Service, id, text string) error {
+	call := svc.Datasets.Patch(id, &gencloud.Dataset{Description: text}).Context(ctx)
+	return runWithRetry(ctx, func() error {
+		_, err := call.Do()
+		return err
+	})
+}
+
+// CountLabels adds to counters: sent twice, it counts twice.
+func CountLabels(ctx context.Context, svc *gencloud.Service, id string, delta map[string]int) error {
+	call := svc.Datasets.AddLabels(id, &gencloud.LabelDelta{Increment: delta}).Context(ctx)
+	return runWithRetry(ctx, func() error {
+		_, err := call.Do() // want `DatasetsPatchCall.Do \(PATCH /datasets/\{…\}\) inside gencloudapp.runWithRetry \(retries its func argument\) runs again on every retry`
+		return err
+	})
+}
+
+type patchCall struct {
+	call *gencloud.DatasetsPatchCall
+}
+
+// Rename keeps the builder in a field of a local struct, as option
+// functions expect it: the payload is the literal's.
+func Rename(ctx context.Context, svc *gencloud.Service, id, name string) error {
+	pc := &patchCall{call: svc.Datasets.Patch(id, &gencloud.Dataset{FriendlyName: name}).Context(ctx)}
+	return runWithRetry(ctx, func() error {
+		_, err := pc.call.Do()
+		return err
+	})
+}
