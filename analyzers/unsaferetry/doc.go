@@ -121,7 +121,8 @@ inserts without a fixed _id and $inc/$push updates, accumulating Redis
 commands, the functions named by -unsaferetry.mutating, and any function
 that performs one of these. A POST that reads is not a write: a search,
 query, evaluation, inference or token endpoint (/_search, /query, /check,
-/evaluate, /embeddings, /oauth/token, /keys/{id}/encrypt, :batchGet), a
+/evaluate, /embeddings, /oauth/token, /keys/{id}/encrypt, :batchGet,
+{+resource}:testIamPermissions), a
 log-in (/auth/login: it issues another token), an action on the caller's
 token (/auth/token/renew, /token/revoke), an operation named like a
 read (/twirp/…/ListOrders, a GetOrder function posting JSON-RPC, ACME's
@@ -129,7 +130,9 @@ postAsGet), an OAuth2 token request (a grant_type form, or a helper that
 keeps the refresh_token of the grant its caller passes), a GraphQL query
 document. A path template filled in place (p := "/stores/{id}/check"; p =
 strings.Replace(p, "{id}", id, -1), as generated clients do) is read as its
-template. Nor is a POST that puts one existing resource in a state
+template, and so is the path template a Google generated client resolves
+(googleapi.ResolveRelative(base, "projects/{projectId}/jobs/{+jobId}/cancel")).
+Nor is a POST that puts one existing resource in a state
 (/projects/{id}/archive, /issues/{id}/subscribe, /keys/{id}/enable,
 /payments/{id}/cancel, /leases/{id}/renew): repeated, it finds the state
 reached or is refused;

@@ -369,6 +369,9 @@ var readOnlySegments = map[string]bool{
 // read.
 var readOnlyMethods = map[string]bool{
 	"search": true, "query": true, "get": true, "batchGet": true, "list": true, "lookup": true, "runQuery": true,
+	// IAM's permission check answers which of the listed permissions the
+	// caller holds.
+	"testIamPermissions": true,
 }
 
 // splitLastSegment returns the last segment of a path as urlPath renders
@@ -395,11 +398,14 @@ func splitLastSegment(path string) (parent, last string) {
 // An unknown last segment is not.
 func ReadOnlyPOST(path string) bool {
 	parent, last := splitLastSegment(path)
+	if i := strings.LastIndexByte(last, ':'); i >= 0 && !strings.Contains(last[i+1:], "{") {
+		// A custom method names the operation, also on a resource whose
+		// name is a value (/{+resource}:testIamPermissions).
+		method := last[i+1:]
+		return readOnlyMethods[method] || ReadName(method)
+	}
 	if last == "" || strings.Contains(last, "{") {
 		return false
-	}
-	if _, method, ok := strings.Cut(last, ":"); ok {
-		return readOnlyMethods[method] || ReadName(method)
 	}
 	return readSegment(last) || tokenAction(parent, last)
 }

@@ -10,10 +10,14 @@ import (
 // URLs built with net/url and path. An SDK method often builds its URL
 // with the standard library rather than by concatenation: url.Parse(base +
 // endpoint) then u.String(), base.ResolveReference(&url.URL{Path: p}),
-// base.Parse(p), url.JoinPath(base, "keys", id), path.Join("/v1", "keys").
+// base.Parse(p), url.JoinPath(base, "keys", id), path.Join("/v1", "keys"),
+// and Google's generated clients googleapi.ResolveRelative(base, template).
 // Each is followed to the strings it is made of, so that the path a
 // message prints and a read path is recognised come from the code's own
 // constants; a part twice cannot follow stays unknown ({…}).
+
+// googleAPIPath is the support package of Google's generated API clients.
+const googleAPIPath = "google.golang.org/api/googleapi"
 
 // urlCallPieces splits a call that builds a URL or a path into pieces;
 // ok is false when call is not such a builder.
@@ -32,6 +36,10 @@ func (c *Classifier) urlCallPieces(call *ast.CallExpr, depth int) ([]piece, bool
 		return c.joined(call.Args, depth), true
 	case pkg == "net/url" && recv == "URL":
 		return c.urlMethodPieces(call, fn.Name(), depth)
+	case pkg == googleAPIPath && recv == "" && fn.Name() == "ResolveRelative" && len(call.Args) == 2:
+		// Google's generated clients: the service's base URL, then the
+		// method's path template ("projects/{+projectId}/jobs/{+jobId}/cancel").
+		return append([]piece{{param: -1}}, templatePieces(c.pieces(call.Args[1], depth+1))...), true
 	case pkg == "net/url" && recv == "" && (fn.Name() == "PathUnescape" || fn.Name() == "PathEscape") && len(call.Args) == 1:
 		// Escaping changes a path's bytes, not its segments.
 		return c.pieces(call.Args[0], depth+1), true
@@ -220,4 +228,34 @@ func (c *Classifier) pathAlternatives(e ast.Expr) string {
 		}
 	}
 	return strings.Join(paths, " or ")
+}
+
+// templatePieces splits the known parts of a URI template at its
+// variables ({projectId}, {+jobId}): each is an unknown part, as a value
+// filled in at run time.
+func templatePieces(ps []piece) []piece {
+	var out []piece
+	for _, p := range ps {
+		if !p.known {
+			out = append(out, p)
+			continue
+		}
+		text := p.s
+		for {
+			open := strings.IndexByte(text, '{')
+			end := strings.IndexByte(text, '}')
+			if open < 0 || end < open {
+				break
+			}
+			if open > 0 {
+				out = append(out, piece{s: text[:open], known: true, param: -1})
+			}
+			out = append(out, piece{param: -1})
+			text = text[end+1:]
+		}
+		if text != "" {
+			out = append(out, piece{s: text, known: true, param: -1})
+		}
+	}
+	return out
 }

@@ -14,6 +14,7 @@ type Service struct {
 	client   *http.Client
 	BasePath string
 	Datasets *DatasetsService
+	Jobs     *JobsService
 }
 
 type DatasetsService struct{ s *Service }

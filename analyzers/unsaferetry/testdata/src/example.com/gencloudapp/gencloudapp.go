@@ -52,3 +52,20 @@ func Rename(ctx context.Context, svc *gencloud.Service, id, name string) error {
 		return err
 	})
 }
+
+// CancelJob puts one job in a state: repeated, it finds it reached.
+func CancelJob(ctx context.Context, svc *gencloud.Service, project, job string) error {
+	return runWithRetry(ctx, func() error { return svc.Jobs.Cancel(project, job).Do() })
+}
+
+// CanRun asks the IAM permission check: a read sent as POST.
+func CanRun(ctx context.Context, svc *gencloud.Service, resource string) error {
+	return runWithRetry(ctx, func() error { return svc.Jobs.TestIamPermissions(resource).Do() })
+}
+
+// RunJob starts a job per request.
+func RunJob(ctx context.Context, svc *gencloud.Service, project string) error {
+	return runWithRetry(ctx, func() error {
+		return svc.Jobs.Run(project).Do() // want `JobsRunCall.Do \(POST /projects/\{…\}/jobs\) inside gencloudapp.runWithRetry`
+	})
+}
