@@ -236,25 +236,10 @@ func (c *Classifier) pathAlternatives(e ast.Expr) string {
 func templatePieces(ps []piece) []piece {
 	var out []piece
 	for _, p := range ps {
-		if !p.known {
+		if p.known {
+			out = append(out, splitPlaceholders(p.s)...)
+		} else {
 			out = append(out, p)
-			continue
-		}
-		text := p.s
-		for {
-			open := strings.IndexByte(text, '{')
-			end := strings.IndexByte(text, '}')
-			if open < 0 || end < open {
-				break
-			}
-			if open > 0 {
-				out = append(out, piece{s: text[:open], known: true, param: -1})
-			}
-			out = append(out, piece{param: -1})
-			text = text[end+1:]
-		}
-		if text != "" {
-			out = append(out, piece{s: text, known: true, param: -1})
 		}
 	}
 	return out
