@@ -212,6 +212,17 @@ stay silent, and so does a request whose builder adds an idempotency key
 to every write it builds (an SDK's NewRequest): the retry re-sends the same
 key.
 
+A payload filled out of sight (a parameter, a helper's result, the request
+a generated call builder was given) carries the ids its type holds when
+the package fills them anywhere outside tests: a request id (RequestId), a
+per-row insert id (InsertId), a client token or dedup id, or the
+payload's own id (a Job's JobId, the JobId of its JobReference). The
+service drops the repeat or refuses a second resource under the same id.
+A literal shows what it fills, so a literal that leaves the id out is
+reported, and so is a payload whose id the package never fills. A
+message's own id is not such evidence: brokers drop a repeated id only
+when duplicate detection is on.
+
 For example:
 
 	err := retry.Do(func() error {

@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
+	"strings"
 )
 
 // maxDepth bounds every chain of definitions that resolution follows.
@@ -47,6 +48,9 @@ type index struct {
 	// (setter candidates), accessorDecls the package's methods (accessors.go).
 	methodCalls   map[*types.Var][]*ast.CallExpr
 	accessorDecls map[*types.Func]*ast.FuncDecl
+	// fieldWrites are the values non-test files give each struct field,
+	// in keyed literals and assignments (payloadid.go).
+	fieldWrites map[*types.Var][]fieldWrite
 }
 
 // idx returns the package's index, built on first use. The classifier is
@@ -61,9 +65,13 @@ func (c *Classifier) buildIndex() *index {
 	ix := &index{assigns: map[*types.Var][]assignment{}, fields: map[fieldKey][]ast.Expr{}, addrTaken: map[*types.Var]bool{},
 		addrCount: map[*types.Var]int{}, fieldSet: map[fieldKey]int{},
 		returns: map[*types.Func]ast.Expr{}, methodCalls: map[*types.Var][]*ast.CallExpr{},
-		accessorDecls: map[*types.Func]*ast.FuncDecl{}}
+		accessorDecls: map[*types.Func]*ast.FuncDecl{}, fieldWrites: map[*types.Var][]fieldWrite{}}
 	for _, f := range c.pass.Files {
+		test := strings.HasSuffix(c.pass.Fset.File(f.Pos()).Name(), "_test.go")
 		ast.Inspect(f, func(n ast.Node) bool {
+			if !test {
+				c.indexFieldWrite(ix, n)
+			}
 			switch n := n.(type) {
 			case *ast.FuncDecl:
 				c.indexReturn(ix, n)
@@ -106,6 +114,31 @@ func (c *Classifier) buildIndex() *index {
 	}
 	sort.Slice(ix.decls, func(i, j int) bool { return ix.decls[i].Pos() < ix.decls[j].Pos() })
 	return ix
+}
+
+// indexFieldWrite records a keyed literal element's or an assignment's
+// value for the struct field it sets.
+func (c *Classifier) indexFieldWrite(ix *index, n ast.Node) {
+	switch n := n.(type) {
+	case *ast.KeyValueExpr:
+		if id, ok := n.Key.(*ast.Ident); ok {
+			if f, ok := c.info.Uses[id].(*types.Var); ok && f.IsField() {
+				ix.fieldWrites[f] = append(ix.fieldWrites[f], fieldWrite{at: n, value: n.Value})
+			}
+		}
+	case *ast.AssignStmt:
+		if n.Tok != token.ASSIGN || len(n.Lhs) != len(n.Rhs) {
+			return
+		}
+		for i, l := range n.Lhs {
+			if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
+				if s := c.info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
+					f := s.Obj().(*types.Var)
+					ix.fieldWrites[f] = append(ix.fieldWrites[f], fieldWrite{at: n, value: n.Rhs[i]})
+				}
+			}
+		}
+	}
 }
 
 // indexReturn records a function whose one return statement ends its
