@@ -43,11 +43,7 @@ func (c *Classifier) messageOpReads(call *ast.CallExpr, op Op) bool {
 func (c *Classifier) messageOperation(arg ast.Expr) (string, bool) {
 	lit := literalOf(arg)
 	if lit == nil {
-		if v := c.varOf(arg); v != nil {
-			if as, ok := c.single(v); ok && as.rhs != nil {
-				lit = literalOf(as.rhs)
-			}
-		}
+		lit = literalOf(c.singleValue(arg))
 	}
 	if lit == nil || c.httpLiteral(lit) {
 		return "", false

@@ -92,10 +92,8 @@ func (c *Classifier) mayLackID(e ast.Expr, many bool, depth int) bool {
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
 	}
-	if v := c.varOf(e); v != nil {
-		if a, ok := c.single(v); ok && a.rhs != nil {
-			return c.mayLackID(a.rhs, many, depth+1)
-		}
+	if rhs := c.singleValue(e); rhs != nil {
+		return c.mayLackID(rhs, many, depth+1)
 	}
 	if lit, ok := e.(*ast.CompositeLit); ok {
 		if !many {

@@ -91,7 +91,7 @@ func (c *Classifier) callerNamedCreate(call *ast.CallExpr, fn *types.Func) bool 
 // literal or a declaration without a value (then only its field
 // assignments set anything).
 func (c *Classifier) builtInSight(arg ast.Expr, decl *ast.FuncDecl) bool {
-	if compositeOf(arg) != nil {
+	if literalOf(arg) != nil {
 		return true
 	}
 	v := c.localRequest(arg, decl)
@@ -100,7 +100,7 @@ func (c *Classifier) builtInSight(arg ast.Expr, decl *ast.FuncDecl) bool {
 	}
 	defs, _ := astpath.Definitions(c.pass.TypesInfo, decl.Body, v)
 	for _, d := range defs {
-		if d.Tuple || d.Rhs == nil && !d.Spec || d.Rhs != nil && compositeOf(d.Rhs) == nil {
+		if d.Tuple || d.Rhs == nil && !d.Spec || d.Rhs != nil && literalOf(d.Rhs) == nil {
 			return false
 		}
 	}
@@ -248,7 +248,7 @@ func scalar(t types.Type) bool {
 // identity field to a value not made fresh for the call; fields set
 // later (`req.Name = n`) count too.
 func (c *Classifier) literalNamesIdentity(arg ast.Expr, decl *ast.FuncDecl, noun []string) bool {
-	if lit := compositeOf(arg); lit != nil {
+	if lit := literalOf(arg); lit != nil {
 		return c.litIdentity(lit, noun)
 	}
 	v := c.localRequest(arg, decl)
@@ -257,7 +257,7 @@ func (c *Classifier) literalNamesIdentity(arg ast.Expr, decl *ast.FuncDecl, noun
 	}
 	defs, _ := astpath.Definitions(c.pass.TypesInfo, decl.Body, v)
 	for _, d := range defs {
-		if lit := compositeOf(d.Rhs); lit != nil && !d.Tuple && c.litIdentity(lit, noun) {
+		if lit := literalOf(d.Rhs); lit != nil && !d.Tuple && c.litIdentity(lit, noun) {
 			return true
 		}
 	}
@@ -295,16 +295,6 @@ func setsDraft(lit *ast.CompositeLit) bool {
 	return false
 }
 
-// compositeOf returns the struct literal e is, or points to.
-func compositeOf(e ast.Expr) *ast.CompositeLit {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, _ := e.(*ast.CompositeLit)
-	return lit
-}
-
 // litIdentity reports whether a keyed literal sets an identity field. A
 // draft (Draft: true) is not yet bound to its name: GitHub files any
 // number of draft releases under one tag.
@@ -324,7 +314,7 @@ func (c *Classifier) litIdentity(lit *ast.CompositeLit, noun []string) bool {
 		if scalar(deref(c.pass.TypesInfo.TypeOf(kv.Value))) && identityName(key.Name, noun) && !c.fresh(kv.Value, 0) {
 			return true
 		}
-		if inner := compositeOf(kv.Value); inner != nil && c.describesCreated(key.Name, inner, noun) && c.litIdentity(inner, noun) {
+		if inner := literalOf(kv.Value); inner != nil && c.describesCreated(key.Name, inner, noun) && c.litIdentity(inner, noun) {
 			return true
 		}
 	}

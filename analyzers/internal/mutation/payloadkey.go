@@ -129,14 +129,10 @@ func (c *Classifier) isMarshal(call *ast.CallExpr) bool {
 // payloadEvidence searches an encoded value (a literal, or a variable
 // defined by one) for dedup keys and the keys argEvidence knows.
 func (c *Classifier) payloadEvidence(ev *Evidence, e ast.Expr, depth int) {
-	if id, ok := ast.Unparen(e).(*ast.Ident); ok {
-		if v := c.varOf(id); v != nil {
-			if a, ok := c.single(v); ok && a.rhs != nil {
-				e = a.rhs
-			}
-		}
+	if rhs := c.singleValue(e); rhs != nil {
+		e = rhs
 	}
-	if lit := compositeOf(e); lit != nil {
+	if lit := literalOf(e); lit != nil {
 		for _, elt := range lit.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
 				if k, ok := kv.Key.(*ast.Ident); ok && payloadKeyFields[k.Name] {

@@ -215,10 +215,8 @@ func (c *Classifier) graphQLRead(call *ast.CallExpr) bool {
 		}
 		switch x := e.(type) {
 		case *ast.Ident:
-			if v := c.varOf(x); v != nil {
-				if a, ok := c.single(v); ok && a.rhs != nil {
-					visit(a.rhs, depth+1)
-				}
+			if rhs := c.singleValue(x); rhs != nil {
+				visit(rhs, depth+1)
 			}
 		case *ast.UnaryExpr:
 			visit(x.X, depth)

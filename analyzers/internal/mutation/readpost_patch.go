@@ -209,9 +209,9 @@ func jsonName(tag string) string {
 // itself, the one value a local variable is assigned, or the entry of a
 // field of a local assigned a literal once.
 func (c *Classifier) builtValue(e ast.Expr) ast.Expr {
-	if v := c.varOf(e); v != nil {
-		if a, ok := c.single(v); ok && a.rhs != nil {
-			return a.rhs
+	if c.varOf(e) != nil {
+		if rhs := c.singleValue(e); rhs != nil {
+			return rhs
 		}
 		return e
 	}

@@ -218,6 +218,19 @@ func (c *Classifier) varOf(e ast.Expr) *types.Var {
 	return v
 }
 
+// singleValue returns the one right-hand side the variable e denotes is
+// given (see single), or nil: e is not a variable, or has no such value.
+func (c *Classifier) singleValue(e ast.Expr) ast.Expr {
+	v := c.varOf(e)
+	if v == nil {
+		return nil
+	}
+	if a, ok := c.single(v); ok {
+		return a.rhs
+	}
+	return nil
+}
+
 // followable returns the single right-hand side a variable is given,
 // when it is a local or package variable of this package assigned exactly
 // once and never through a pointer. Parameters have none.
