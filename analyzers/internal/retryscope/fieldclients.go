@@ -99,7 +99,7 @@ func (w *walk) policyKnown(e ast.Expr) bool {
 	case *ast.Ident, *ast.SelectorExpr:
 		switch o := objOf(w.info, x).(type) {
 		case *types.Var:
-			return w.funcLits[o] != nil
+			return len(w.funcLits[o]) > 0
 		case *types.Func:
 			return pkgOf(o) == retryablehttpPkg || w.f.declOf(o) != nil
 		}

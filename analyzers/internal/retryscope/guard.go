@@ -115,9 +115,13 @@ func (w *walk) predicateRefuses(e ast.Expr) bool {
 	case *ast.Ident, *ast.SelectorExpr:
 		switch o := objOf(w.info, x).(type) {
 		case *types.Var:
-			if lit := w.funcLits[o]; lit != nil {
-				return w.ref.trueOnlyOnRefusal(lit.Body, 0)
+			lits := w.funcLits[o]
+			for _, lit := range lits {
+				if !w.ref.trueOnlyOnRefusal(lit.Body, 0) {
+					return false
+				}
 			}
+			return len(lits) > 0
 		case *types.Func:
 			if d := w.f.declOf(o); d != nil {
 				return w.ref.trueOnlyOnRefusal(d.Body, 0)

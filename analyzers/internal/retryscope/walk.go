@@ -17,9 +17,11 @@ type walk struct {
 	scopes []*Scope
 
 	// Per declaration.
-	decl     *ast.FuncDecl
-	params   map[types.Object]int // func-typed parameters of decl → index
-	funcLits map[types.Object]*ast.FuncLit
+	decl   *ast.FuncDecl
+	params map[types.Object]int // func-typed parameters of decl → index
+	// funcLits are the literals each local func variable is given
+	// (op = func…{} in each branch of an if).
+	funcLits map[types.Object][]*ast.FuncLit
 	attempts map[int]types.Object      // attempt-counter parameters of decl
 	labels   map[ast.Stmt]string       // labeled statements of decl → label
 	aliases  map[types.Object]ast.Expr // variables of decl copying a status → the status read
@@ -77,7 +79,7 @@ func (w *walk) run() {
 func (w *walk) enterPackageLevel() {
 	w.decl = nil
 	w.params = map[types.Object]int{}
-	w.funcLits = map[types.Object]*ast.FuncLit{}
+	w.funcLits = map[types.Object][]*ast.FuncLit{}
 	w.attempts = map[int]types.Object{}
 	w.labels = map[ast.Stmt]string{}
 	w.aliases = nil
@@ -89,7 +91,7 @@ var attemptName = regexp.MustCompile(`(?i)(attempt|retr|tries|try)`)
 func (w *walk) enterDecl(d *ast.FuncDecl) {
 	w.decl = d
 	w.params = map[types.Object]int{}
-	w.funcLits = map[types.Object]*ast.FuncLit{}
+	w.funcLits = map[types.Object][]*ast.FuncLit{}
 	w.attempts = map[int]types.Object{}
 	w.labels = map[ast.Stmt]string{}
 	w.aliases = w.statusAliases(d.Body)
@@ -127,7 +129,7 @@ func (w *walk) visit(n ast.Node) bool {
 			if i < len(n.Values) {
 				if lit, ok := ast.Unparen(n.Values[i]).(*ast.FuncLit); ok {
 					if obj := w.info.Defs[name]; obj != nil {
-						w.funcLits[obj] = lit
+						w.funcLits[obj] = append(w.funcLits[obj], lit)
 					}
 				}
 			}
@@ -165,7 +167,7 @@ func (w *walk) recordFuncLits(as *ast.AssignStmt) {
 		}
 		if id, ok := as.Lhs[i].(*ast.Ident); ok {
 			if obj := w.info.ObjectOf(id); obj != nil {
-				w.funcLits[obj] = lit
+				w.funcLits[obj] = append(w.funcLits[obj], lit)
 			}
 		}
 	}
@@ -187,7 +189,7 @@ func (w *walk) call(call *ast.CallExpr) {
 	fn = fn.Origin() // a method of an instantiated generic type: facts are on the declaration
 	if lib, ok := lookupLibrary(w.f.libs, fn); ok {
 		if !lib.Safe && lib.Arg < len(call.Args) {
-			if s := w.addArgScope(KindLibrary, lib.Mechanism, call, call.Args[lib.Arg], Helper{}); s != nil {
+			for _, s := range w.addArgScopes(KindLibrary, lib.Mechanism, call, call.Args[lib.Arg], Helper{}) {
 				w.guardLibrary(s, lib, call)
 			}
 		}
@@ -201,7 +203,10 @@ func (w *walk) call(call *ast.CallExpr) {
 		if h.RetriesCommit {
 			mech = shortName(fn) + ", which also re-runs the transaction when COMMIT failed"
 		}
-		if s := w.addArgScope(KindHelper, mech, call, call.Args[h.FuncParam], Helper{TxBeforeCommit: h.TxBeforeCommit, RetriesCommit: h.RetriesCommit}); s != nil && h.Verdict {
+		for _, s := range w.addArgScopes(KindHelper, mech, call, call.Args[h.FuncParam], Helper{TxBeforeCommit: h.TxBeforeCommit, RetriesCommit: h.RetriesCommit}) {
+			if !h.Verdict {
+				continue
+			}
 			s.Verdict, s.VerdictAt, s.VerdictStops = true, h.VerdictAt, h.VerdictStops
 			if s.Param < 0 {
 				w.guardVerdict(s)
@@ -213,7 +218,7 @@ func (w *walk) call(call *ast.CallExpr) {
 		mech := shortName(fn) + " (a retry function from -retryfuncs)"
 		for _, arg := range call.Args {
 			if _, ok := w.info.TypeOf(arg).Underlying().(*types.Signature); ok {
-				w.addArgScope(KindHelper, mech, call, arg, Helper{})
+				w.addArgScopes(KindHelper, mech, call, arg, Helper{})
 			}
 		}
 		return
@@ -222,14 +227,25 @@ func (w *walk) call(call *ast.CallExpr) {
 	w.clients.noteCall(w, call, fn)
 }
 
-// addArgScope adds the scope of a retried func argument: a literal (or a
-// local variable holding one), a named function or method value, or a
+// addArgScopes adds the scopes of a retried func argument: a literal (or
+// each literal a local variable is given: the branches of an if may each
+// assign the operation), a named function or method value, or a
 // func-typed parameter of the enclosing declaration (a helper). h carries
 // the transaction behaviour of a retry helper (zero for libraries). It
-// returns the scope added, or nil.
-func (w *walk) addArgScope(kind Kind, mech string, call *ast.CallExpr, arg ast.Expr, h Helper) *Scope {
+// returns the scopes added.
+func (w *walk) addArgScopes(kind Kind, mech string, call *ast.CallExpr, arg ast.Expr, h Helper) []*Scope {
 	s := &Scope{Kind: kind, Mechanism: mech, Pos: call.Pos(), Param: -1, Encl: w.decl,
 		TxBeforeCommit: h.TxBeforeCommit, RetriesCommit: h.RetriesCommit}
+	if v, ok := objOf(w.info, arg).(*types.Var); ok && len(w.funcLits[v]) > 1 {
+		var out []*Scope
+		for _, lit := range w.funcLits[v] {
+			c := *s
+			c.Body = lit.Body
+			out = append(out, &c)
+		}
+		w.scopes = append(w.scopes, out...)
+		return out
+	}
 	switch a := ast.Unparen(arg).(type) {
 	case *ast.FuncLit:
 		s.Body = a.Body
@@ -248,8 +264,8 @@ func (w *walk) addArgScope(kind Kind, mech string, call *ast.CallExpr, arg ast.E
 		case *types.Func:
 			s.Func, s.Arg = o, arg
 		case *types.Var:
-			if lit := w.funcLits[o]; lit != nil {
-				s.Body = lit.Body
+			if lits := w.funcLits[o]; len(lits) > 0 {
+				s.Body = lits[0].Body
 			} else if i, ok := w.params[o]; ok {
 				s.Param = i
 			} else {
@@ -262,5 +278,5 @@ func (w *walk) addArgScope(kind Kind, mech string, call *ast.CallExpr, arg ast.E
 		return nil
 	}
 	w.scopes = append(w.scopes, s)
-	return s
+	return []*Scope{s}
 }

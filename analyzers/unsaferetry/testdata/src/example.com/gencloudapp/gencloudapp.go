@@ -69,3 +69,22 @@ func RunJob(ctx context.Context, svc *gencloud.Service, project string) error {
 		return svc.Jobs.Run(project).Do() // want `JobsRunCall.Do \(POST /projects/\{…\}/jobs\) inside gencloudapp.runWithRetry`
 	})
 }
+
+// Start chooses the operation before the retry: each branch's literal is
+// retried, and each write is reported.
+func Start(ctx context.Context, svc *gencloud.Service, project, dataset string, delta map[string]int) error {
+	var op func() error
+	if dataset != "" {
+		op = func() error {
+			_, err := svc.Datasets.AddLabels(dataset, &gencloud.LabelDelta{Increment: delta}).Do() // want `DatasetsPatchCall.Do \(PATCH /datasets/\{…\}\) inside gencloudapp.runWithRetry`
+			return err
+		}
+	} else if project != "" {
+		op = func() error {
+			return svc.Jobs.Run(project).Do() // want `JobsRunCall.Do \(POST /projects/\{…\}/jobs\) inside gencloudapp.runWithRetry`
+		}
+	} else {
+		op = func() error { return svc.Jobs.Cancel(project, "last").Do() }
+	}
+	return runWithRetry(ctx, op)
+}
