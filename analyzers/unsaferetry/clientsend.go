@@ -70,5 +70,5 @@ func quietSDKMethod(pass *analysis.Pass, c *mutation.Classifier, s *retryscope.S
 	if fn == nil || fn.Pkg() != pass.Pkg {
 		return false // the retrying client's own call
 	}
-	return c.GenericSendQuietCall(s.Call, op, s.Encl.Name.Name)
+	return c.GenericSendQuietCall(s.Call, op, s.Encl)
 }

@@ -184,7 +184,11 @@ in the request (CreateRoleRequest{Entity: &RoleEntity{Name: n}}), and an
 account-like thing (a user, credential, subscriber or contact) created
 with a username or e-mail: those are unique. A generic sender handed a
 request description whose Method can be read (a Kiota RequestInformation
-built with abstractions.PUT) is judged by that method. A call named like an
+built with abstractions.PUT) is judged by that method. An SDK method that
+sends through a retrying client and finishes one resource its caller
+names by id (CompleteMultipartUpload(ctx, name, uploadID), ConfirmPayment(
+ctx, paymentID)) is not reported: a repeat finds the resource finished or
+gone, and makes nothing new. A call named like an
 opening (Create…, New…, Open…, Dial…, Connect…) whose first result has a
 Close method opens a handle — a producer session, a remote shell, a local
 database — and is not a write, whatever its body sends to open it; what is

@@ -27,7 +27,7 @@ func (m *Model) clientSends() map[*types.Func]*mutation.ClientSend {
 		}
 		op, ok := m.ClientOp(s)
 		if !ok || op.Kind == mutation.KindVerb || m.Classifier.Evidence(s.Call, s.Encl).Any() ||
-			m.Classifier.GenericSendQuietCall(s.Call, op, s.Encl.Name.Name) {
+			m.Classifier.GenericSendQuietCall(s.Call, op, s.Encl) {
 			continue
 		}
 		if out == nil {

@@ -137,7 +137,7 @@ func (c *Classifier) RetriedWrite(call *ast.CallExpr) (Op, *ParamRetry, bool) {
 	if !ok || c.postReads(call, op) {
 		return Op{}, nil, false
 	}
-	if d := c.enclosingDecl(call.Pos()); d != nil && c.GenericSendQuietCall(call, op, d.Name.Name) {
+	if d := c.enclosingDecl(call.Pos()); d != nil && c.GenericSendQuietCall(call, op, d) {
 		return Op{}, nil, false // the SDK method's name says it reads or sets a state
 	}
 	return op, f.Retries, true

@@ -64,17 +64,45 @@ func GenericSendQuiet(name string) bool {
 }
 
 // GenericSendQuietCall judges a write op, sent by call in the SDK method
-// name, through a generic retrying sender: the payload call carries first
+// decl, through a generic retrying sender: the payload call carries first
 // (one that adds is a write whatever the method is called), the method's
-// name only when the body cannot tell (GenericSendQuiet).
-func (c *Classifier) GenericSendQuietCall(call *ast.CallExpr, op Op, name string) bool {
+// name only when the body cannot tell (GenericSendQuiet, finishesMember).
+func (c *Classifier) GenericSendQuietCall(call *ast.CallExpr, op Op, decl *ast.FuncDecl) bool {
 	if op.Primitive() != KindHTTP {
 		return false
 	}
 	if c.payload(call) == shapeAdds {
 		return false
 	}
-	return GenericSendQuiet(name)
+	return GenericSendQuiet(decl.Name.Name) || finishesMember(decl)
+}
+
+// finishWords name the end of a multi-step operation: completing an
+// upload session, finishing a task.
+var finishWords = map[string]bool{"complete": true, "finish": true}
+
+// finishesMember reports whether an SDK method moves one existing resource,
+// named by the id its caller holds, to a final state: its name starts with
+// a finishing or transition word and ends in a noun that a parameter is
+// the id of (CompleteMultipartUpload(ctx, name, uploadID string, …),
+// ConfirmPayment(ctx, paymentID)). The id comes from the step that
+// created the resource; a repeat finds the state reached, or no such
+// resource any more, and makes nothing new.
+func finishesMember(decl *ast.FuncDecl) bool {
+	words := nameWords(operationName(decl.Name.Name))
+	if len(words) < 2 || !finishWords[words[0]] && !transitionWords[words[0]] {
+		return false
+	}
+	noun := words[len(words)-1]
+	for _, field := range decl.Type.Params.List {
+		for _, p := range field.Names {
+			pw := nameWords(p.Name)
+			if len(pw) == 2 && pw[0] == noun && pw[1] == "id" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // setVerbs start the names of operations that assign a state

@@ -1,6 +1,11 @@
 package mutation
 
-import "testing"
+import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"testing"
+)
 
 func TestGenericSendQuiet(t *testing.T) {
 	tests := []struct {
@@ -84,6 +89,31 @@ func TestPathAdds(t *testing.T) {
 	for _, tt := range tests {
 		if got := pathAdds(tt.path); got != tt.want {
 			t.Errorf("pathAdds(%q) = %v, want %v", tt.path, got, tt.want)
+		}
+	}
+}
+
+func TestFinishesMember(t *testing.T) {
+	tests := []struct {
+		decl string
+		want bool
+	}{
+		{"func CompleteMultipartUpload(ctx context.Context, name, uploadID string, opt *Options)", true},
+		{"func (s *S) FinishSession(sessionId string)", true},
+		{"func ConfirmPayment(ctx context.Context, paymentID string)", true},
+		{"func CompleteMultipartUpload(ctx context.Context, name string, opt *Options)", false}, // no id of the upload
+		{"func CompleteOrder(ctx context.Context, customerID string)", false},                   // the id of another thing
+		{"func CreateUpload(ctx context.Context, uploadID string)", false},                      // not a finishing verb
+		{"func Complete(uploadID string)", false},                                               // no noun
+	}
+	for _, tt := range tests {
+		f, err := parser.ParseFile(token.NewFileSet(), "x.go", "package p\n"+tt.decl+" {}\n", 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		decl := f.Decls[0].(*ast.FuncDecl)
+		if got := finishesMember(decl); got != tt.want {
+			t.Errorf("finishesMember(%s) = %v, want %v", tt.decl, got, tt.want)
 		}
 	}
 }

@@ -81,3 +81,39 @@ func (s *GroupsService) ReplaceAvatar(opt *GroupOptions) error {
 	_, err = s.client.Do(req, nil)
 	return err
 }
+
+type PackagesService struct {
+	client *Client
+}
+
+// StartUpload opens an upload session: each POST opens a new one.
+func (s *PackagesService) StartUpload(name string) error {
+	req, err := s.client.NewRequest(http.MethodPost, "packages/"+name+"/uploads", nil)
+	if err != nil {
+		return err
+	}
+	_, err = s.client.Do(req, nil) // want `POST /packages/\{…\}/uploads sent through Client.Do`
+	return err
+}
+
+// CompleteUpload finishes the session the caller opened, named by the id
+// StartUpload answered with: a repeat finds it finished.
+func (s *PackagesService) CompleteUpload(name, uploadID string) error {
+	req, err := s.client.NewRequest(http.MethodPost, "packages/"+name+"/uploads?uploadId="+uploadID, nil)
+	if err != nil {
+		return err
+	}
+	_, err = s.client.Do(req, nil)
+	return err
+}
+
+// CompletePackage has no id of the package among its parameters: what it
+// completes is not a resource the caller names, and the POST stays a write.
+func (s *PackagesService) CompletePackage(name string) error {
+	req, err := s.client.NewRequest(http.MethodPost, "packages/"+name+"/complete-build", nil)
+	if err != nil {
+		return err
+	}
+	_, err = s.client.Do(req, nil) // want `POST /packages/\{…\}/complete-build sent through Client.Do`
+	return err
+}
