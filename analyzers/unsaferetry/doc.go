@@ -214,7 +214,12 @@ retried by Client.do, which sends it again inside a retry loop", with the
 helper's retry as related information. Calls passing GET, PUT or DELETE
 stay silent, and so does a request whose builder adds an idempotency key
 to every write it builds (an SDK's NewRequest): the retry re-sends the same
-key.
+key. A helper that retries a request–response exchange over a message link
+(an AMQP management RPC) for the message its caller gives is judged the
+same way, by the operation the caller's message names: "message operation
+com.microsoft:schedule-message is retried by Link.RetryableRPC"; peeks,
+receives, token presentations and state changes (renew-lock,
+cancel-scheduled-message) stay silent, and so does the helper itself.
 
 A payload filled out of sight (a parameter, a helper's result, the request
 a generated call builder was given) carries the ids its type holds when

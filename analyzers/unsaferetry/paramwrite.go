@@ -86,7 +86,13 @@ func paramWriteMessage(op mutation.Op, pr *mutation.ParamRetry) string {
 // decided by what each caller in the package passes, so it is judged, and
 // reported, at those calls.
 func (r *reporter) judgedAtCallers(op mutation.Op, encl *ast.FuncDecl) bool {
-	if encl == nil || op.Primitive() != mutation.KindHTTP {
+	if encl == nil {
+		return false
+	}
+	if r.messageJudgedAtCallers(op, encl) {
+		return true
+	}
+	if op.Primitive() != mutation.KindHTTP {
 		return false
 	}
 	fn, _ := r.pass.TypesInfo.Defs[encl.Name].(*types.Func)
@@ -101,6 +107,23 @@ func (r *reporter) judgedAtCallers(op mutation.Op, encl *ast.FuncDecl) bool {
 	// ({…}: a base URL field, the parameter, or both).
 	_, path, _ := strings.Cut(op.WriteDesc(), " ")
 	return (path == "request" || strings.Contains(path, "{…}")) && r.callersSpellPaths(fn, f.Retries)
+}
+
+// messageJudgedAtCallers: the retried send is an RPC of the message the
+// function is given (ParamRetry.MessageParam): the operation the caller's
+// message names decides the write, so it is judged at each call passing
+// one, in this package or another (mutation.messageRPCWrite), exported or
+// not.
+func (r *reporter) messageJudgedAtCallers(op mutation.Op, encl *ast.FuncDecl) bool {
+	if p := op.Primitive(); p != mutation.KindPublish && p != mutation.KindVerb {
+		return false
+	}
+	fn, _ := r.pass.TypesInfo.Defs[encl.Name].(*types.Func)
+	if fn == nil {
+		return false
+	}
+	f := r.m.Fact(fn)
+	return f != nil && f.Retries != nil && f.Retries.MessageParam >= 0
 }
 
 // callersSpellPaths reports whether fn is called in the package, and

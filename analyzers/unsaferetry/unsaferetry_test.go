@@ -80,6 +80,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"RPC helpers fixing POST and retrying the path their caller names: judged at each call by the path (reads silent), the helpers silent", "rpcpaths"},
 		{"hand-written retry loops bounded by a count the package leaves at zero (an option, an exported field, a config field without default) are opt-in and silent; counts with a default of the package's own are reported", "optinretry"},
 		{"a request–response client over a message link: operations presenting a token or peeking are not writes, a scheduled message is", "example.com/msgapp"},
+		{"a helper retrying an RPC of the message its caller gives is judged at each call by the operation the message names, not where it retries", "example.com/msglink"},
 		{"a producer wrapping an imported broker client behind its own interface publishes through it; an interface with only in-memory implementations does not", "wrappedproducer"},
 		{"generated-client call builders retried after they are built: a PATCH whose builder got a field-setting resource is idempotent, one that got an increment is reported", "example.com/gencloudapp"},
 		{"ids the client fills in a generated call's payload elsewhere in the package (a request id, per-row insert ids, a job's own reference) make a retried insert safe; a literal without one, or a payload type the package never names, is reported", "example.com/warehouseapp"},

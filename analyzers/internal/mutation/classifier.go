@@ -122,10 +122,14 @@ func (c *Classifier) Call(call *ast.CallExpr) (Op, bool) {
 			if c.postReads(call, op) || c.messageOpReads(call, op) {
 				return Op{}, false
 			}
+			c.noteMessageParam(call, fn, fact, op)
 			return op, true
 		}
 	}
 	op, ok := c.verb(call, fn, fact)
+	if ok {
+		c.noteMessageParam(call, fn, fact, op)
+	}
 	if !ok {
 		c.noteRemoteCall(fn, fact)
 	}

@@ -33,6 +33,10 @@ type ParamRetry struct {
 	URLField     string
 	RequestParam int
 	SQLParam     int
+	// MessageParam is the message a link RPC sends (messagerpc.go), Send
+	// the send's description ("Link.RPC (AMQP Sender.Send)").
+	MessageParam int
+	Send         string
 	// Helper names the function whose scope retries ("Client.do"), Mechanism
 	// how ("a retry loop"), Posn where (file:line:col of the retry).
 	Helper    string
@@ -46,6 +50,7 @@ func (r *ParamRetry) roles() *FuncFact {
 	f.HTTPMethodParam, f.HTTPMethodField = r.MethodParam, r.MethodField
 	f.HTTPURLParam, f.HTTPURLField = r.URLParam, r.URLField
 	f.RequestParam, f.SQLParam = r.RequestParam, r.SQLParam
+	f.MessageParam = r.MessageParam
 	f.ReqMethod = r.Method
 	return f
 }
@@ -54,11 +59,11 @@ func (r *ParamRetry) roles() *FuncFact {
 // it records none).
 func paramRetryOf(f *FuncFact) *ParamRetry {
 	urlOnly := f.HTTPMethodParam < 0 && f.HTTPURLParam >= 0 && f.ReqMethod != ""
-	if f.HTTPMethodParam < 0 && f.RequestParam < 0 && f.SQLParam < 0 && !urlOnly {
+	if f.HTTPMethodParam < 0 && f.RequestParam < 0 && f.SQLParam < 0 && f.MessageParam < 0 && !urlOnly {
 		return nil
 	}
 	r := &ParamRetry{MethodParam: f.HTTPMethodParam, MethodField: f.HTTPMethodField, URLParam: f.HTTPURLParam,
-		URLField: f.HTTPURLField, RequestParam: f.RequestParam, SQLParam: f.SQLParam}
+		URLField: f.HTTPURLField, RequestParam: f.RequestParam, SQLParam: f.SQLParam, MessageParam: f.MessageParam}
 	if urlOnly {
 		r.Method = f.ReqMethod
 	}
@@ -68,7 +73,7 @@ func paramRetryOf(f *FuncFact) *ParamRetry {
 // URLOnly reports whether the caller decides only the URL of a request
 // whose method the helper fixes.
 func (r *ParamRetry) URLOnly() bool {
-	return r != nil && r.Method != "" && r.MethodParam < 0 && r.RequestParam < 0 && r.SQLParam < 0
+	return r != nil && r.Method != "" && r.MethodParam < 0 && r.RequestParam < 0 && r.SQLParam < 0 && r.MessageParam < 0
 }
 
 // RetriedRoles reports whether calls, inside a retry scope of decl, send a
@@ -82,11 +87,14 @@ func (c *Classifier) RetriedRoles(decl *ast.FuncDecl, calls []*ast.CallExpr) *Pa
 	c.sum = &sumState{params: paramIndexes(c.info, decl), recv: receiverVar(c.info, decl), fact: f, name: decl.Name.Name}
 	defer func() { c.sum = nil }()
 	for _, call := range calls {
-		c.Call(call)
+		op, _ := c.Call(call)
 		if r := c.forwardedRetry(call); r != nil {
 			return r
 		}
 		if r := paramRetryOf(f); r != nil {
+			if r.MessageParam >= 0 {
+				r.Send = op.Desc
+			}
 			return r
 		}
 	}
@@ -105,6 +113,9 @@ func (c *Classifier) forwardedRetry(call *ast.CallExpr) *ParamRetry {
 	callee := c.facts(fn)
 	if callee == nil || callee.Retries == nil || c.keyedArg(call, callee.Retries) {
 		return nil
+	}
+	if r := c.forwardedMessage(call, callee.Retries); r != nil {
+		return r
 	}
 	scratch := emptyFact()
 	saved := c.sum.fact
@@ -132,6 +143,10 @@ func (c *Classifier) RetriedWrite(call *ast.CallExpr) (Op, *ParamRetry, bool) {
 	}
 	if f.Retries.URLOnly() && !c.KnownURLArg(call, f.Retries) {
 		return Op{}, nil, false // a URL the caller does not spell out says nothing more
+	}
+	if f.Retries.MessageParam >= 0 {
+		op, ok := c.messageRPCWrite(call, fn, f.Retries)
+		return op, f.Retries, ok
 	}
 	op, ok := c.viaFact(call, fn, f.Retries.roles())
 	if !ok || c.postReads(call, op) {

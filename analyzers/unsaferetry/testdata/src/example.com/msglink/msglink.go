@@ -67,3 +67,17 @@ func Schedule(ctx context.Context, l *Link, body []byte, at time.Time) error {
 	_, err := l.RPC(ctx, msg)
 	return err
 }
+
+// RetryableRPC sends msg until a reply comes: what it repeats is the
+// operation its caller's message names, judged at each call.
+func (l *Link) RetryableRPC(ctx context.Context, times int, delay time.Duration, msg *Message) (*Message, error) {
+	var err error
+	for i := 0; i < times; i++ {
+		var reply *Message
+		if reply, err = l.RPC(ctx, msg); err == nil {
+			return reply, nil
+		}
+		time.Sleep(delay)
+	}
+	return nil, err
+}
