@@ -72,6 +72,7 @@ type Finder struct {
 	// positiveFields caches, per attempt-count field, whether the package
 	// gives it a positive value (optinloops.go).
 	positiveFields map[*types.Var]bool
+	fieldSets      *fieldSets // built with positiveFields
 }
 
 // declOf returns the declaration of a function of this package, or nil.

@@ -207,33 +207,107 @@ func (w *walk) boundField(fs *ast.ForStmt, bound ast.Expr) *types.Var {
 func (f *Finder) positiveField(field *types.Var) bool {
 	if f.positiveFields == nil {
 		f.positiveFields = map[*types.Var]bool{}
+		f.fieldSets = f.indexFieldSets()
 	}
 	if known, ok := f.positiveFields[field]; ok {
 		return known
 	}
 	f.positiveFields[field] = false // a cycle of fields copying each other adds nothing
-	found := f.positiveTag(field)
+	found := f.fieldSets.tags[field]
 	w := &walk{f: f, info: f.info}
-	var visit func(n ast.Node, ctor map[types.Object]bool)
+	for _, s := range f.fieldSets.sets[field] {
+		if found {
+			break
+		}
+		found = s.value == nil || f.positiveSource(w, s.value, s.ctor)
+	}
+	f.positiveFields[field] = found
+	return found
+}
+
+// fieldSets indexes, in one walk of the package, where each field is
+// given a value or has its address taken, and the fields whose struct tag
+// declares a positive default.
+type fieldSets struct {
+	sets map[*types.Var][]fieldSet
+	tags map[*types.Var]bool
+}
+
+// fieldSet is one value given to a field (value nil: its address is
+// taken), with the parameters of the constructor it is written in (nil in
+// a method, or in a function literal: an option closure runs only if the
+// user passes it).
+type fieldSet struct {
+	value ast.Expr
+	ctor  map[types.Object]bool
+}
+
+func (f *Finder) indexFieldSets() *fieldSets {
+	fs := &fieldSets{sets: map[*types.Var][]fieldSet{}, tags: map[*types.Var]bool{}}
+	var visit func(root ast.Node, ctor map[types.Object]bool)
 	visit = func(root ast.Node, ctor map[types.Object]bool) {
 		ast.Inspect(root, func(n ast.Node) bool {
 			if lit, isLit := n.(*ast.FuncLit); isLit && n != root {
-				visit(lit, nil) // an option closure runs only if the user passes it
+				visit(lit, nil)
 				return false
 			}
-			found = found || f.setsPositive(w, n, field, ctor)
-			return !found
+			f.recordFieldSet(fs, n, ctor)
+			return true
 		})
 	}
 	for _, file := range f.pass.Files {
 		for _, decl := range file.Decls {
-			if !found {
-				visit(decl, constructorParams(f.info, decl))
+			visit(decl, constructorParams(f.info, decl))
+		}
+	}
+	return fs
+}
+
+// recordFieldSet records what node n gives a field: an assignment, a
+// keyed literal element, &x.field, a struct field's default tag.
+func (f *Finder) recordFieldSet(fs *fieldSets, n ast.Node, ctor map[types.Object]bool) {
+	field := func(e ast.Expr) *types.Var {
+		v, _ := objOf(f.info, e).(*types.Var)
+		if v == nil || !v.IsField() {
+			return nil
+		}
+		return v
+	}
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		if len(n.Rhs) != len(n.Lhs) {
+			return
+		}
+		for i, lhs := range n.Lhs {
+			if v := field(lhs); v != nil {
+				fs.sets[v] = append(fs.sets[v], fieldSet{value: n.Rhs[i], ctor: ctor})
+			}
+		}
+	case *ast.KeyValueExpr:
+		if id, ok := n.Key.(*ast.Ident); ok {
+			if v := field(id); v != nil {
+				fs.sets[v] = append(fs.sets[v], fieldSet{value: n.Value, ctor: ctor})
+			}
+		}
+	case *ast.UnaryExpr:
+		if v := field(n.X); v != nil && n.Op == token.AND {
+			fs.sets[v] = append(fs.sets[v], fieldSet{})
+		}
+	case *ast.Field:
+		if n.Tag == nil {
+			return
+		}
+		tag, err := strconv.Unquote(n.Tag.Value)
+		d, convErr := strconv.Atoi(reflect.StructTag(tag).Get("default"))
+		if err != nil || convErr != nil || d <= 0 {
+			return
+		}
+		for _, name := range n.Names {
+			if v, ok := f.info.Defs[name].(*types.Var); ok {
+				fs.tags[v] = true
 			}
 		}
 	}
-	f.positiveFields[field] = found
-	return found
 }
 
 // constructorParams returns the parameters of decl when it is a function
@@ -252,64 +326,18 @@ func constructorParams(info *types.Info, decl ast.Decl) map[types.Object]bool {
 	return params
 }
 
-// setsPositive reports whether node n gives field a positive value (or a
-// constructor's parameter) or takes its address.
-func (f *Finder) setsPositive(w *walk, n ast.Node, field *types.Var, ctor map[types.Object]bool) bool {
-	value := func(e ast.Expr) bool {
-		src := objOf(f.info, e)
-		if v, ok := src.(*types.Var); ok && v.IsField() {
-			// Copied from an options struct: this package's is judged
-			// like the bound; another package's may have its defaults
-			// there, unseen.
-			return v.Pkg() != f.pass.Pkg || f.positiveField(v)
-		}
-		return w.positiveValue(e) || ctor[src]
+// positiveSource reports whether a value given to a field is positive (or
+// a constructor's parameter). Copied from an options struct: this
+// package's is judged like the bound; another package's may have its
+// defaults there, unseen.
+func (f *Finder) positiveSource(w *walk, e ast.Expr, ctor map[types.Object]bool) bool {
+	src := objOf(f.info, e)
+	if v, ok := src.(*types.Var); ok && v.IsField() {
+		return v.Pkg() != f.pass.Pkg || f.positiveField(v)
 	}
-	switch n := n.(type) {
-	case *ast.AssignStmt:
-		for i, lhs := range n.Lhs {
-			if objOf(f.info, lhs) == field && len(n.Rhs) == len(n.Lhs) && value(n.Rhs[i]) {
-				return true
-			}
-		}
-	case *ast.KeyValueExpr:
-		if id, ok := n.Key.(*ast.Ident); ok && f.info.ObjectOf(id) == field {
-			return value(n.Value)
-		}
-	case *ast.UnaryExpr:
-		return n.Op == token.AND && objOf(f.info, n.X) == field
-	}
-	return false
+	return w.positiveValue(e) || ctor[src]
 }
 
 func (w *walk) positiveValue(e ast.Expr) bool {
 	return positiveInt(w.info.Types[e]) || w.positiveDefault(e)
-}
-
-// positiveTag reports whether the field's struct tag declares a positive
-// default (`default:"3"`, as config loaders read it).
-func (f *Finder) positiveTag(field *types.Var) bool {
-	for _, file := range f.pass.Files {
-		found := false
-		ast.Inspect(file, func(n ast.Node) bool {
-			st, ok := n.(*ast.StructType)
-			if !ok || found {
-				return !found
-			}
-			for _, fl := range st.Fields.List {
-				for _, name := range fl.Names {
-					if f.info.Defs[name] == field && fl.Tag != nil {
-						tag, err := strconv.Unquote(fl.Tag.Value)
-						n, convErr := strconv.Atoi(reflect.StructTag(tag).Get("default"))
-						found = err == nil && convErr == nil && n > 0
-					}
-				}
-			}
-			return !found
-		})
-		if found {
-			return true
-		}
-	}
-	return false
 }
