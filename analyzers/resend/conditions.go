@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"strings"
 
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 	"github.com/twice-lint/twice/analyzers/internal/httpstatus"
 )
 
@@ -226,27 +227,7 @@ func (ev *evaluator) isError(e ast.Expr) bool {
 }
 
 // isZero reports whether e is nil, 0, "" or false.
-func (ev *evaluator) isZero(e ast.Expr) bool {
-	tv, ok := ev.info.Types[e]
-	if !ok {
-		return false
-	}
-	if tv.IsNil() {
-		return true
-	}
-	if tv.Value == nil {
-		return false
-	}
-	switch tv.Value.Kind() {
-	case constant.Int, constant.Float:
-		return constant.Sign(tv.Value) == 0
-	case constant.String:
-		return constant.StringVal(tv.Value) == ""
-	case constant.Bool:
-		return !constant.BoolVal(tv.Value)
-	}
-	return false
-}
+func (ev *evaluator) isZero(e ast.Expr) bool { return astpath.IsZeroConstant(ev.info, e) }
 
 // sideOfZeroTest says which outcome of "x op zero" is a failure: a set
 // error or error code (err != nil, out.Code != 0, out.Error != "") fails

@@ -2,10 +2,11 @@ package mutation
 
 import (
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // Ids the client puts in a request's payload. Generated clients pass the
@@ -224,7 +225,7 @@ func (c *Classifier) filled(f *types.Var, scope ast.Node) (fieldWrite, bool) {
 	var found fieldWrite
 	ok := false
 	for _, w := range c.idx().fieldWrites[f] {
-		if c.zeroValue(w.value) {
+		if astpath.IsZeroConstant(c.info, w.value) {
 			continue
 		}
 		if within(w.at, scope) {
@@ -239,26 +240,6 @@ func (c *Classifier) filled(f *types.Var, scope ast.Node) (fieldWrite, bool) {
 
 func within(n, scope ast.Node) bool {
 	return scope != nil && scope.Pos() <= n.Pos() && n.End() <= scope.End()
-}
-
-func (c *Classifier) zeroValue(e ast.Expr) bool {
-	tv, ok := c.info.Types[ast.Unparen(e)]
-	if !ok {
-		return false
-	}
-	if tv.IsNil() {
-		return true
-	}
-	if tv.Value == nil {
-		return false
-	}
-	switch tv.Value.Kind() {
-	case constant.String:
-		return constant.StringVal(tv.Value) == ""
-	case constant.Int:
-		return constant.Sign(tv.Value) == 0
-	}
-	return false
 }
 
 // payloadKey is the Key of a filled id field. It counts as made anew per
