@@ -78,6 +78,36 @@ func (d *Dispatcher) deliverAttempt(ctx context.Context, dl Delivery, attempt in
 	return d.deliverAttempt(ctx, dl, attempt+1)
 }
 
+// deliverAuthed re-sends itself only after a 401, with a fresh session:
+// the server refused the first request, so nothing is delivered twice.
+func (d *Dispatcher) deliverAuthed(ctx context.Context, dl Delivery, attempt, max int) error {
+	resp, err := d.post(ctx, dl.URL, dl.Body)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusUnauthorized && attempt < max {
+		d.refreshSession()
+		return d.deliverAuthed(ctx, dl, attempt+1, max)
+	}
+	return nil
+}
+
+// deliverOn5xx re-sends itself after a 5xx, which may follow a delivery.
+func (d *Dispatcher) deliverOn5xx(ctx context.Context, dl Delivery, attempt int) error {
+	resp, err := d.post(ctx, dl.URL, dl.Body) // want `Dispatcher.post \(POST request\) inside Dispatcher.deliverOn5xx, which calls itself again with attempt\+1 after a failure`
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode >= 500 && attempt < 3 {
+		return d.deliverOn5xx(ctx, dl, attempt+1)
+	}
+	return nil
+}
+
+func (d *Dispatcher) refreshSession() {}
+
 // Fanout sends each delivery once: not a retry.
 func (d *Dispatcher) Fanout(ctx context.Context, deliveries []Delivery) error {
 	for _, dl := range deliveries {
