@@ -221,6 +221,12 @@ com.microsoft:schedule-message is retried by Link.RetryableRPC"; peeks,
 receives, token presentations and state changes (renew-lock,
 cancel-scheduled-message) stay silent, and so does the helper itself.
 
+A write filed under the digest of its content (a request whose resource
+name, key, path or URL is built from a hash or digest: a remote-execution
+CAS upload, an OCI blob) stores the same bytes under the same name however
+often it is sent, and so does a write placed at an offset of its target
+(a WriteOffset field, like a Content-Range header): neither is reported.
+
 A payload filled out of sight (a parameter, a helper's result, the request
 a generated call builder was given) carries the ids its type holds when
 the package fills them anywhere outside tests: a request id (RequestId), a

@@ -84,6 +84,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a producer wrapping an imported broker client behind its own interface publishes through it; an interface with only in-memory implementations does not", "wrappedproducer"},
 		{"generated-client call builders retried after they are built: a PATCH whose builder got a field-setting resource is idempotent, one that got an increment is reported", "example.com/gencloudapp"},
 		{"ids the client fills in a generated call's payload elsewhere in the package (a request id, per-row insert ids, a job's own reference) make a retried insert safe; a literal without one, or a payload type the package never names, is reported", "example.com/warehouseapp"},
+		{"a write filed under the digest of its content (a resource name built from the hash) is stored once however often it is sent; one filed under a sequence number is reported", "blobstore"},
 		{"a JSON-RPC helper POSTing the operation its caller names: reads by name silent, writes and unknown operations reported", "rpcops"},
 	}
 	// One run over every package: loading and analyzing the standard

@@ -144,6 +144,14 @@ func (c *Classifier) argEvidence(ev *Evidence, e ast.Expr, depth int) {
 				continue
 			}
 			if k, ok := kv.Key.(*ast.Ident); ok {
+				if c.contentAddress(k.Name, kv.Value) {
+					ev.ContentAddressed = true
+					continue
+				}
+				if offsetField(k.Name) {
+					ev.Positioned = true
+					continue
+				}
 				switch {
 				case keyFields[k.Name]:
 					ev.Keys = append(ev.Keys, c.key(k.Name, kv, kv.Value))
@@ -221,6 +229,12 @@ func (c *Classifier) assignEvidence(ev *Evidence, as *ast.AssignStmt, roots map[
 		case *ast.SelectorExpr:
 			if !roots[c.rootVar(x.X)] {
 				continue
+			}
+			if c.contentAddress(x.Sel.Name, as.Rhs[i]) {
+				ev.ContentAddressed = true
+			}
+			if offsetField(x.Sel.Name) {
+				ev.Positioned = true
 			}
 			switch {
 			case keyFields[x.Sel.Name]:

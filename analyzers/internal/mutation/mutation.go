@@ -231,18 +231,24 @@ type Evidence struct {
 	// CreateIfMissing: the call's error is checked with an
 	// AlreadyExists/Conflict predicate, so a repeat is treated as done.
 	CreateIfMissing bool
+	// ContentAddressed: the write is filed under its content's digest (a
+	// blob named by its hash, contentaddr.go): a repeat stores the same
+	// bytes under the same name.
+	ContentAddressed bool
 }
 
 // Any reports whether the evidence makes the call safe to repeat, ignoring
 // where its keys come from (callers judge Key.Fresh and Key.Origin).
 func (e Evidence) Any() bool {
-	return len(e.Keys) > 0 || e.CAS || e.Positioned || e.CreateIfMissing
+	return len(e.Keys) > 0 || e.Guarded()
 }
 
 // Guarded reports whether the call carries its own guard against applying
 // twice (a precondition, a position, an already-exists check), whatever
 // the keys.
-func (e Evidence) Guarded() bool { return e.CAS || e.Positioned || e.CreateIfMissing }
+func (e Evidence) Guarded() bool {
+	return e.CAS || e.Positioned || e.CreateIfMissing || e.ContentAddressed
+}
 
 // Key is one idempotency key attached to a call.
 type Key struct {
