@@ -203,6 +203,13 @@ func ownIDFields(st *types.Struct, name string, out *[]*types.Var) {
 	}
 }
 
+// idLikeField reports whether a field's name can be one idFields lists: a
+// dedup field, or a name ending in Id/ID.
+func idLikeField(name string) bool {
+	lower := strings.ToLower(name)
+	return dedupFields[lower] || strings.HasSuffix(lower, "id")
+}
+
 func ownID(field, typeName string) bool {
 	switch field {
 	case "Id", "ID", typeName + "Id", typeName + "ID":

@@ -117,11 +117,13 @@ func (c *Classifier) buildIndex() *index {
 }
 
 // indexFieldWrite records a keyed literal element's or an assignment's
-// value for the struct field it sets.
+// value for the id-like struct field it sets (the only ones
+// payloadIDKeys asks about: keeping every field's writes of a large SDK
+// cost memory).
 func (c *Classifier) indexFieldWrite(ix *index, n ast.Node) {
 	switch n := n.(type) {
 	case *ast.KeyValueExpr:
-		if id, ok := n.Key.(*ast.Ident); ok {
+		if id, ok := n.Key.(*ast.Ident); ok && idLikeField(id.Name) {
 			if f, ok := c.info.Uses[id].(*types.Var); ok && f.IsField() {
 				ix.fieldWrites[f] = append(ix.fieldWrites[f], fieldWrite{at: n, value: n.Value})
 			}
@@ -131,7 +133,7 @@ func (c *Classifier) indexFieldWrite(ix *index, n ast.Node) {
 			return
 		}
 		for i, l := range n.Lhs {
-			if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok {
+			if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && idLikeField(sel.Sel.Name) {
 				if s := c.info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
 					f := s.Obj().(*types.Var)
 					ix.fieldWrites[f] = append(ix.fieldWrites[f], fieldWrite{at: n, value: n.Rhs[i]})
