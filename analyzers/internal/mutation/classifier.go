@@ -129,8 +129,7 @@ func (c *Classifier) Call(call *ast.CallExpr) (Op, bool) {
 	op, ok := c.verb(call, fn, fact)
 	if ok {
 		c.noteMessageParam(call, fn, fact, op)
-	}
-	if !ok {
+	} else {
 		c.noteRemoteCall(fn, fact)
 	}
 	if ok && c.messageOpReads(call, op) {

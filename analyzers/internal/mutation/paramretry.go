@@ -33,10 +33,8 @@ type ParamRetry struct {
 	URLField     string
 	RequestParam int
 	SQLParam     int
-	// MessageParam is the message a link RPC sends (messagerpc.go), Send
-	// the send's description ("Link.RPC (AMQP Sender.Send)").
+	// MessageParam is the message a link RPC sends (messagerpc.go).
 	MessageParam int
-	Send         string
 	// Helper names the function whose scope retries ("Client.do"), Mechanism
 	// how ("a retry loop"), Posn where (file:line:col of the retry).
 	Helper    string
@@ -87,14 +85,11 @@ func (c *Classifier) RetriedRoles(decl *ast.FuncDecl, calls []*ast.CallExpr) *Pa
 	c.sum = &sumState{params: paramIndexes(c.info, decl), recv: receiverVar(c.info, decl), fact: f, name: decl.Name.Name}
 	defer func() { c.sum = nil }()
 	for _, call := range calls {
-		op, _ := c.Call(call)
+		c.Call(call)
 		if r := c.forwardedRetry(call); r != nil {
 			return r
 		}
 		if r := paramRetryOf(f); r != nil {
-			if r.MessageParam >= 0 {
-				r.Send = op.Desc
-			}
 			return r
 		}
 	}
