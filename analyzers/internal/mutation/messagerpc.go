@@ -119,10 +119,8 @@ func quietMessageOperation(name string) bool {
 	if len(words) == 0 {
 		return false
 	}
-	for _, w := range words[1:] {
-		if createWords[w] {
-			return false
-		}
+	if anyWord(words[1:], createWords) {
+		return false
 	}
 	w := words[0]
 	// Receiving deferred messages by their sequence numbers reads them.

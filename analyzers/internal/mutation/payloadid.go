@@ -106,22 +106,8 @@ func (c *Classifier) unseenValue(e ast.Expr) bool {
 // receiver.
 func (c *Classifier) payloadExprs(call *ast.CallExpr) []ast.Expr {
 	exprs := c.payloadArgs(call)
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || len(call.Args) > 0 {
-		return exprs
-	}
-	x := c.builtValue(sel.X)
-	for i := 0; i < maxChain; i++ {
-		link, ok := ast.Unparen(x).(*ast.CallExpr)
-		if !ok {
-			break
-		}
+	for _, link := range c.builderChain(call) {
 		exprs = append(exprs, link.Args...)
-		next, ok := ast.Unparen(link.Fun).(*ast.SelectorExpr)
-		if !ok {
-			break
-		}
-		x = next.X
 	}
 	return exprs
 }

@@ -64,30 +64,41 @@ func (c *Classifier) patchSets(call *ast.CallExpr, op Op) bool {
 // A receiver kept in a field of a local literal (tpc := &patchCall{call:
 // svc.Tables.Patch(…)}; tpc.call.Do()) is followed to the literal.
 func (c *Classifier) builderPayload(call *ast.CallExpr) payloadShape {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || len(call.Args) > 0 {
-		return shapeUnknown
-	}
-	x := c.builtValue(sel.X)
 	shape := shapeUnknown
-	for i := 0; i < maxChain; i++ {
-		link, ok := ast.Unparen(x).(*ast.CallExpr)
-		if !ok {
-			break
-		}
+	for _, link := range c.builderChain(call) {
 		switch c.payload(link) {
 		case shapeAdds:
 			return shapeAdds
 		case shapeSets:
 			shape = shapeSets
 		}
+	}
+	return shape
+}
+
+// builderChain returns the calls of the builder chain that made the
+// receiver of call, a call with no arguments of its own (call.Do()),
+// from the last link to the first; nil for any other call.
+func (c *Classifier) builderChain(call *ast.CallExpr) []*ast.CallExpr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || len(call.Args) > 0 {
+		return nil
+	}
+	var links []*ast.CallExpr
+	x := c.builtValue(sel.X)
+	for i := 0; i < maxChain; i++ {
+		link, ok := ast.Unparen(x).(*ast.CallExpr)
+		if !ok {
+			break
+		}
+		links = append(links, link)
 		next, ok := ast.Unparen(link.Fun).(*ast.SelectorExpr)
 		if !ok {
 			break
 		}
 		x = next.X
 	}
-	return shape
+	return links
 }
 
 // payload judges the payload structs call passes: one that adds decides,

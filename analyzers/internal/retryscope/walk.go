@@ -236,41 +236,22 @@ func (w *walk) call(call *ast.CallExpr) {
 func (w *walk) addArgScopes(kind Kind, mech string, call *ast.CallExpr, arg ast.Expr, h Helper) []*Scope {
 	s := &Scope{Kind: kind, Mechanism: mech, Pos: call.Pos(), Param: -1, Encl: w.decl,
 		TxBeforeCommit: h.TxBeforeCommit, RetriesCommit: h.RetriesCommit}
-	if v, ok := objOf(w.info, arg).(*types.Var); ok && len(w.funcLits[v]) > 1 {
-		var out []*Scope
-		for _, lit := range w.funcLits[v] {
-			c := *s
-			c.Body = lit.Body
-			out = append(out, &c)
-		}
-		w.scopes = append(w.scopes, out...)
-		return out
-	}
 	switch a := ast.Unparen(arg).(type) {
 	case *ast.FuncLit:
 		s.Body = a.Body
 	case *ast.Ident, *ast.SelectorExpr:
-		var obj types.Object
-		if sel, ok := a.(*ast.SelectorExpr); ok {
-			if selection := w.info.Selections[sel]; selection != nil {
-				obj = selection.Obj()
-			} else {
-				obj = w.info.Uses[sel.Sel]
-			}
-		} else {
-			obj = w.info.Uses[a.(*ast.Ident)]
-		}
-		switch o := obj.(type) {
+		switch o := objOf(w.info, a).(type) {
 		case *types.Func:
 			s.Func, s.Arg = o, arg
 		case *types.Var:
 			if lits := w.funcLits[o]; len(lits) > 0 {
-				s.Body = lits[0].Body
-			} else if i, ok := w.params[o]; ok {
-				s.Param = i
-			} else {
+				return w.addLitScopes(s, lits)
+			}
+			i, ok := w.params[o]
+			if !ok {
 				return nil
 			}
+			s.Param = i
 		default:
 			return nil
 		}
@@ -279,4 +260,16 @@ func (w *walk) addArgScopes(kind Kind, mech string, call *ast.CallExpr, arg ast.
 	}
 	w.scopes = append(w.scopes, s)
 	return []*Scope{s}
+}
+
+// addLitScopes adds a copy of s for each literal a func variable is given.
+func (w *walk) addLitScopes(s *Scope, lits []*ast.FuncLit) []*Scope {
+	out := make([]*Scope, 0, len(lits))
+	for _, lit := range lits {
+		c := *s
+		c.Body = lit.Body
+		out = append(out, &c)
+	}
+	w.scopes = append(w.scopes, out...)
+	return out
 }
