@@ -38,8 +38,12 @@ func (r *reporter) reportClientSend(call *ast.CallExpr, encl *ast.FuncDecl) {
 	if ev := r.m.Classifier.Evidence(call, encl); ev.Any() {
 		return // a key passed in is the same on every attempt
 	}
+	check, ok := r.judge(mutation.Op{Kind: f.Sends.Kind, Desc: f.Sends.Desc}, fn, call, r.declFunc(encl))
+	if !ok {
+		return
+	}
 	r.reported[call] = true
-	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: clientSendMessage(mutation.HelperName(fn), f.Sends)}
+	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: withCheck(clientSendMessage(mutation.HelperName(fn), f.Sends), check)}
 	if pos := r.files.pos(f.Sends.Posn); pos.IsValid() {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, Message: f.Sends.Desc + " is sent here"})
 	}

@@ -6,7 +6,6 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/twice-lint/twice/analyzers/internal/testenv"
-	"github.com/twice-lint/twice/analyzers/unsaferetry"
 )
 
 // TestSendersBehindInterfaces covers retrying senders reached through an
@@ -28,5 +27,5 @@ func TestSendersBehindInterfaces(t *testing.T) {
 	for _, tt := range tests {
 		pkgs = append(pkgs, tt.pkg)
 	}
-	analysistest.Run(t, testenv.Testdata(t), unsaferetry.Analyzer, pkgs...)
+	analysistest.Run(t, testenv.Testdata(t), withChecks(t), pkgs...)
 }

@@ -6,7 +6,6 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/twice-lint/twice/analyzers/internal/testenv"
-	"github.com/twice-lint/twice/analyzers/unsaferetry"
 )
 
 // TestSenderNames covers what a sender's name may and may not say (tuning
@@ -24,5 +23,5 @@ func TestSenderNames(t *testing.T) {
 	for _, tt := range tests {
 		pkgs = append(pkgs, tt.pkg)
 	}
-	analysistest.Run(t, testenv.Testdata(t), unsaferetry.Analyzer, pkgs...)
+	analysistest.Run(t, testenv.Testdata(t), withChecks(t), pkgs...)
 }

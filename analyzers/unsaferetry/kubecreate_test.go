@@ -6,7 +6,6 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/twice-lint/twice/analyzers/internal/testenv"
-	"github.com/twice-lint/twice/analyzers/unsaferetry"
 )
 
 // TestKubeCreate: Kubernetes creates in retries (typed client, controller-
@@ -15,5 +14,5 @@ import (
 // conjunction) stay silent, as does a check-before-create on a store that
 // is not Kubernetes, while the same store's blind create is reported.
 func TestKubeCreate(t *testing.T) {
-	analysistest.Run(t, testenv.Testdata(t), unsaferetry.Analyzer, "kubecreate")
+	analysistest.Run(t, testenv.Testdata(t), withChecks(t), "kubecreate")
 }

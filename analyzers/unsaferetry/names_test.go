@@ -8,7 +8,6 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/twice-lint/twice/analyzers/internal/testenv"
-	"github.com/twice-lint/twice/analyzers/unsaferetry"
 )
 
 // namesFixtures are fixtures of calls judged by what they are rather than
@@ -30,7 +29,7 @@ func TestNames(t *testing.T) {
 	for _, tt := range namesFixtures {
 		pkgs = append(pkgs, tt.pkg)
 	}
-	analysistest.Run(t, testenv.Testdata(t), unsaferetry.Analyzer, pkgs...)
+	analysistest.Run(t, testenv.Testdata(t), withChecks(t), pkgs...)
 }
 
 // TestNamesModelSound runs the model over the same fixtures with every

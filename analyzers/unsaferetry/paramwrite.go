@@ -54,6 +54,11 @@ func (r *reporter) reportParamWrite(call *ast.CallExpr, encl *ast.FuncDecl) {
 	if ev := r.m.Classifier.Evidence(call, encl); ev.Any() {
 		return // a key or a precondition made here holds for every attempt
 	}
+	helper, _ := typeutil.Callee(r.pass.TypesInfo, call).(*types.Func)
+	check, ok := r.judge(op, helper, call, r.declFunc(encl))
+	if !ok {
+		return
+	}
 	if r.quiet.contains(r.pass.Fset, call.Pos()) {
 		if !r.inTestFile(call.Pos()) {
 			r.genWrites.add(op, pr, encl) // generated: reported at the helper (genwrites.go)
@@ -61,7 +66,7 @@ func (r *reporter) reportParamWrite(call *ast.CallExpr, encl *ast.FuncDecl) {
 		return
 	}
 	r.reported[call] = true
-	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: paramWriteMessage(op, pr)}
+	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: withCheck(paramWriteMessage(op, pr), check)}
 	if pos := r.files.pos(pr.Posn); pos.IsValid() {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: pos, Message: pr.Helper + " retries it here (" + pr.Mechanism + ")"})
 	}

@@ -6,7 +6,6 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/twice-lint/twice/analyzers/internal/testenv"
-	"github.com/twice-lint/twice/analyzers/unsaferetry"
 )
 
 // TestSDKBodyFirst covers SDK methods that send through one generic
@@ -24,5 +23,5 @@ func TestSDKBodyFirst(t *testing.T) {
 	for _, tt := range tests {
 		pkgs = append(pkgs, tt.pkg)
 	}
-	analysistest.Run(t, testenv.Testdata(t), unsaferetry.Analyzer, pkgs...)
+	analysistest.Run(t, testenv.Testdata(t), withChecks(t), pkgs...)
 }

@@ -173,14 +173,14 @@ func (r *reporter) funcCandidate(s *retryscope.Scope) (candidate, bool) {
 			return !found
 		})
 		if found {
-			c.op = mutation.Op{Kind: mutation.KindCall, Root: c.op.Primitive(), Desc: describeVia(s.Func, c.op), Effect: c.op.Effect, Pos: c.inner.Pos()}
+			c.op = mutation.Op{Kind: mutation.KindCall, Root: c.op.Primitive(), Desc: describeVia(s.Func, c.op), Write: c.op.WriteDesc(), Effect: c.op.Effect, Pos: c.inner.Pos()}
 		}
 		return c, found
 	}
 	if f == nil || f.Op == nil {
 		return c, false
 	}
-	c.op = mutation.Op{Kind: mutation.KindCall, Root: f.Op.Primitive(), Desc: describeVia(s.Func, mutation.Op{Desc: f.Op.Desc}), Effect: f.Op.Effect, Posn: f.Op.Posn}
+	c.op = mutation.Op{Kind: mutation.KindCall, Root: f.Op.Primitive(), Desc: describeVia(s.Func, mutation.Op{Desc: f.Op.Desc}), Write: f.Op.Desc, Effect: f.Op.Effect, Posn: f.Op.Posn}
 	return c, true
 }
 
@@ -227,8 +227,15 @@ func (r *reporter) report(c candidate) {
 			freshKey = &ev.Keys[i]
 		}
 	}
+	check := ""
+	if freshKey == nil { // a key made per attempt says the API dedups: a repeat is a duplicate
+		var ok bool
+		if check, ok = r.judgeCandidate(c); !ok {
+			return
+		}
+	}
 	r.reported[c.node] = true
-	d := analysis.Diagnostic{Pos: c.node.Pos(), End: c.node.End(), Message: message(c, freshKey)}
+	d := analysis.Diagnostic{Pos: c.node.Pos(), End: c.node.End(), Message: withCheck(message(c, freshKey), check)}
 	d.Related = append(d.Related, analysis.RelatedInformation{Pos: c.scope.Pos, Message: "retried by " + c.scope.Mechanism})
 	if c.inner != nil {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: c.inner.Pos(), End: c.inner.End(), Message: c.op.Desc + " happens here"})

@@ -2,6 +2,8 @@ package unsaferetry_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -93,7 +95,7 @@ func TestUnsafeRetry(t *testing.T) {
 	for _, tt := range tests {
 		pkgs = append(pkgs, tt.pkg)
 	}
-	results := analysistest.Run(t, testenv.Testdata(t), unsaferetry.Analyzer, pkgs...)
+	results := analysistest.Run(t, testenv.Testdata(t), withChecks(t), pkgs...)
 	t.Run("related information across packages", func(t *testing.T) { checkRelatedAcrossPackages(t, results) })
 }
 
@@ -172,7 +174,22 @@ func TestFlags(t *testing.T) {
 // newUnsafeRetry returns a fresh, independently configured unsaferetry.
 func newUnsafeRetry(t *testing.T) *analysis.Analyzer {
 	t.Helper()
-	for _, a := range analyzers.New(model.Settings{}) {
+	return unsafeRetryWith(t, model.Settings{})
+}
+
+// withChecks is unsaferetry at -confidence=low. The fixtures that test
+// how retries, writes and evidence are found assert every write a retry
+// repeats, whether the default reports it or only asks for a check
+// (purposes tests which is which).
+func withChecks(t *testing.T) *analysis.Analyzer {
+	t.Helper()
+	return unsafeRetryWith(t, model.Settings{Confidence: model.ConfidenceLow})
+}
+
+// unsafeRetryWith is a fresh unsaferetry analyzer configured with s.
+func unsafeRetryWith(t *testing.T, s model.Settings) *analysis.Analyzer {
+	t.Helper()
+	for _, a := range analyzers.New(s) {
 		if a.Name == "unsaferetry" {
 			return a
 		}
@@ -259,4 +276,63 @@ func modelEverywhere(t *testing.T, cfg *packages.Config, patterns ...string) int
 		}
 	}
 	return models
+}
+
+// TestPurposes: by default only writes whose repeat adds something are
+// reported (the // want lines of purposes); at -confidence=low the
+// others are reported too, each as a check (the lines marked "// check:").
+func TestPurposes(t *testing.T) {
+	dir := testenv.Testdata(t)
+	byDefault := analysistest.Run(t, dir, newUnsafeRetry(t), "purposes")
+	for _, res := range byDefault {
+		for _, d := range res.Diagnostics {
+			if strings.Contains(d.Message, "check:") {
+				t.Errorf("default finding worded as a check: %s", d.Message)
+			}
+		}
+	}
+	low := analysistest.Run(&recorder{}, dir, withChecks(t), "purposes")
+	checks := map[int]string{} // line → message of a check
+	wants := 0
+	for _, res := range low {
+		for _, d := range res.Diagnostics {
+			line := res.Pass.Fset.Position(d.Pos).Line
+			if strings.Contains(d.Message, "check:") {
+				checks[line] = d.Message
+			} else {
+				wants++
+			}
+		}
+	}
+	marked := markedLines(t, filepath.Join(dir, "src", "purposes", "client.go"), "// check:")
+	if len(marked) == 0 {
+		t.Fatal("no // check: lines in the fixture")
+	}
+	for _, line := range marked {
+		if checks[line] == "" {
+			t.Errorf("line %d: -confidence=low reports no check", line)
+		}
+	}
+	if len(checks) != len(marked) {
+		t.Errorf("-confidence=low: %d checks, want %d (the marked lines): %v", len(checks), len(marked), checks)
+	}
+	if n := len(byDefault[0].Diagnostics); wants != n {
+		t.Errorf("-confidence=low: %d findings without a check, want the default's %d", wants, n)
+	}
+}
+
+// markedLines returns the lines of file containing marker.
+func markedLines(t *testing.T, file, marker string) []int {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []int
+	for i, l := range strings.Split(string(data), "\n") {
+		if strings.Contains(l, marker) {
+			lines = append(lines, i+1)
+		}
+	}
+	return lines
 }

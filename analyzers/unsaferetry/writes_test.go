@@ -6,7 +6,6 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/twice-lint/twice/analyzers/internal/testenv"
-	"github.com/twice-lint/twice/analyzers/unsaferetry"
 )
 
 // TestWhichCallsWrite covers deciding which calls are writes: bodies
@@ -33,5 +32,5 @@ func TestWhichCallsWrite(t *testing.T) {
 	for _, tt := range tests {
 		pkgs = append(pkgs, tt.pkg)
 	}
-	analysistest.Run(t, testenv.Testdata(t), unsaferetry.Analyzer, pkgs...)
+	analysistest.Run(t, testenv.Testdata(t), withChecks(t), pkgs...)
 }

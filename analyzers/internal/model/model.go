@@ -85,6 +85,9 @@ type Model struct {
 	// ReportTests: the analyzers report findings in _test.go files too
 	// (Settings.Tests).
 	ReportTests bool
+	// ReportChecks: also report writes whose repeat may be harmless, as
+	// checks (Settings.Confidence low).
+	ReportChecks bool
 
 	// Failed holds the panic value when computing the model panicked: the
 	// model is then empty, so that one unexpected construct in one
@@ -153,6 +156,7 @@ func New(s Settings) *analysis.Analyzer {
 		Mutating:   append([]string(nil), s.Mutating...),
 		Idempotent: append([]string(nil), s.Idempotent...),
 		Tests:      s.Tests,
+		Confidence: s.Confidence,
 	}
 	// No Requires (in particular no inspect.Analyzer): the model runs on
 	// every dependency because of its facts, and the driver keeps each
@@ -182,7 +186,7 @@ func run(pass *analysis.Pass, s *Settings) (result any, err error) {
 		}
 	}()
 	m := &Model{Decls: map[*types.Func]*ast.FuncDecl{}, facts: map[*types.Func]*mutation.FuncFact{}, pass: pass,
-		analyzed: map[*types.Package]bool{}, ReportTests: s.Tests}
+		analyzed: map[*types.Package]bool{}, ReportTests: s.Tests, ReportChecks: s.Confidence == ConfidenceLow}
 	cfg := mutation.Config{Mutating: s.Mutating, Idempotent: s.Idempotent}
 	m.Classifier = mutation.NewClassifier(pass, cfg, m.Fact)
 	m.Classifier.KnowBodies(m.Analyzed)

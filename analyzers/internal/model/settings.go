@@ -2,6 +2,7 @@ package model
 
 import (
 	"flag"
+	"fmt"
 	"strings"
 )
 
@@ -25,6 +26,37 @@ type Settings struct {
 	// duplicate there harms nothing a user runs. Their functions still
 	// count through facts either way.
 	Tests bool
+	// Confidence is "high" (the default, also for ""): report only writes
+	// whose repeat is known to duplicate something (sends, appends,
+	// creates the server names). "low" also reports the writes a repeat
+	// may leave harmless (creates under a caller-chosen name, actions,
+	// updates), each with what to check.
+	Confidence string
+}
+
+// Confidence levels.
+const (
+	ConfidenceHigh = "high"
+	ConfidenceLow  = "low"
+)
+
+// confidenceFlag is a flag.Value accepting high or low.
+type confidenceFlag struct{ v *string }
+
+func (c confidenceFlag) String() string {
+	if c.v == nil || *c.v == "" {
+		return ConfidenceHigh
+	}
+	return *c.v
+}
+
+func (c confidenceFlag) Set(v string) error {
+	switch v {
+	case ConfidenceHigh, ConfidenceLow:
+		*c.v = v
+		return nil
+	}
+	return fmt.Errorf("confidence must be high or low, not %q", v)
 }
 
 // listFlag is a flag.Value for a comma-separated list that may also be
@@ -56,4 +88,5 @@ func (s *Settings) RegisterFlags(fs *flag.FlagSet) {
 	fs.Var(listFlag{&s.Mutating}, "mutating", "comma-separated full names of functions that perform a non-idempotent write, e.g. (*example.com/x/billing.Client).Charge")
 	fs.Var(listFlag{&s.Idempotent}, "idempotent", "comma-separated full names of functions that are safe to repeat (overrides built-in tables and name heuristics)")
 	fs.BoolVar(&s.Tests, "tests", s.Tests, "also report findings in _test.go files (by default a test's retries against test servers are not reported)")
+	fs.Var(confidenceFlag{&s.Confidence}, "confidence", "high: report only retried writes whose repeat is known to duplicate something (sends, appends, creates the server names); low: also report those a repeat may leave harmless (creates under a caller-chosen name, actions, updates), each saying what to check")
 }

@@ -61,7 +61,7 @@ var sharedNameNouns = map[string]bool{"record": true, "records": true, "entry": 
 // of a request literal (given in the call, or built in the enclosing
 // function) named like one.
 func (c *Classifier) callerNamedCreate(call *ast.CallExpr, fn *types.Func) bool {
-	noun := createdNoun(fn.Name())
+	noun := createdNounOf(fn)
 	for _, w := range noun {
 		if sharedNameNouns[w] {
 			return false
@@ -71,7 +71,7 @@ func (c *Classifier) callerNamedCreate(call *ast.CallExpr, fn *types.Func) bool 
 	sig := fn.Signature()
 	for i, arg := range call.Args {
 		if scalar(c.pass.TypesInfo.TypeOf(arg)) {
-			if (identityName(paramName(sig, i), noun) || identityName(exprName(arg), noun)) && !c.fresh(arg, 0) {
+			if (identityName(paramName(sig, i), noun) || identityName(exprName(arg), noun) && !c.othersField(arg, noun)) && !c.fresh(arg, 0) {
 				return true
 			}
 			continue
@@ -84,6 +84,24 @@ func (c *Classifier) callerNamedCreate(call *ast.CallExpr, fn *types.Func) bool 
 		}
 	}
 	return false
+}
+
+// othersField reports whether arg is a field of a value of another named
+// type than the created thing (o.ID of an Order passed to a create of a
+// payment): the parent's id, not the new thing's.
+func (c *Classifier) othersField(arg ast.Expr, noun []string) bool {
+	sel, ok := ast.Unparen(arg).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(deref(c.pass.TypesInfo.TypeOf(sel.X))).(*types.Named)
+	if !ok {
+		return false
+	}
+	if _, isStruct := n.Underlying().(*types.Struct); !isStruct {
+		return false
+	}
+	return !namesCreated("", n, noun)
 }
 
 // builtInSight reports whether the request argument's fields are all in
@@ -139,14 +157,23 @@ func typeNamesIdentityDepth(t types.Type, noun []string, depth int) bool {
 	}
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
-		if scalar(deref(f.Type())) && identityName(f.Name(), noun) {
-			return true
+		if scalar(deref(f.Type())) && identityName(f.Name(), noun) && !idWords[lastWord(f.Name())] {
+			return true // an id slot may be left to the server, or be a dedup key left empty
 		}
 		if depth == 0 && namesCreated(f.Name(), f.Type(), noun) && typeNamesIdentityDepth(f.Type(), noun, depth+1) {
 			return true
 		}
 	}
 	return false
+}
+
+// lastWord is the last word of a name, in lower case.
+func lastWord(name string) string {
+	words := SplitWords(name)
+	if len(words) == 0 {
+		return ""
+	}
+	return strings.ToLower(words[len(words)-1])
 }
 
 // createdNoun is the lower-case words after the verb: CreateRoleAssignment
