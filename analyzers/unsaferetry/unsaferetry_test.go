@@ -336,3 +336,23 @@ func markedLines(t *testing.T, file, marker string) []int {
 	}
 	return lines
 }
+
+// TestConfidenceFlag: -unsaferetry.confidence takes high or low and
+// rejects anything else with a message naming both.
+func TestConfidenceFlag(t *testing.T) {
+	for _, tt := range []struct {
+		value   string
+		wantErr bool
+	}{{"high", false}, {"low", false}, {"medium", true}, {"", true}} {
+		err := newUnsafeRetry(t).Flags.Set("confidence", tt.value)
+		if (err != nil) != tt.wantErr {
+			t.Errorf("-confidence=%q: error %v, want error %v", tt.value, err, tt.wantErr)
+		}
+		if err != nil && !strings.Contains(err.Error(), "high or low") {
+			t.Errorf("-confidence=%q: error %q does not name the values", tt.value, err)
+		}
+	}
+	if got := newUnsafeRetry(t).Flags.Lookup("confidence").Value.String(); got != "high" {
+		t.Errorf("default -confidence %q, want high", got)
+	}
+}

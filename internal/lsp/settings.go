@@ -13,7 +13,8 @@ import (
 // workspace/didChangeConfiguration may set, either at the top level or
 // under a "twice" key:
 //
-//	{"unsaferetry": {"retryfuncs": [...], "mutating": [...], "idempotent": [...]},
+//	{"unsaferetry": {"retryfuncs": [...], "mutating": [...], "idempotent": [...],
+//	                 "tests": false, "confidence": "high"},
 //	 "failOn": "warning"}
 //
 // The lists are the -unsaferetry.* flags of the command line. failOn, like
@@ -25,6 +26,7 @@ type settings struct {
 		Mutating   []string `json:"mutating"`
 		Idempotent []string `json:"idempotent"`
 		Tests      bool     `json:"tests"`
+		Confidence string   `json:"confidence"`
 	} `json:"unsaferetry"`
 	FailOn string `json:"failOn"`
 }
@@ -48,6 +50,9 @@ func parseSettings(raw json.RawMessage) (settings, error) {
 	if err := json.Unmarshal(raw, &s); err != nil {
 		return settings{}, fmt.Errorf("settings: %w", err)
 	}
+	if !slices.Contains([]string{"", "high", "low"}, s.Unsaferetry.Confidence) {
+		return settings{}, fmt.Errorf("settings: unsaferetry.confidence %q: want high or low", s.Unsaferetry.Confidence)
+	}
 	if !slices.Contains([]string{"", "none", "note", "warning", "error"}, s.FailOn) {
 		return settings{}, fmt.Errorf("settings: failOn %q: want error, warning, note or none", s.FailOn)
 	}
@@ -61,6 +66,7 @@ func (s settings) analyzerSettings() analyzers.Settings {
 		Mutating:   s.Unsaferetry.Mutating,
 		Idempotent: s.Unsaferetry.Idempotent,
 		Tests:      s.Unsaferetry.Tests,
+		Confidence: s.Unsaferetry.Confidence,
 	}
 }
 

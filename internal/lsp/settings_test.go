@@ -12,6 +12,7 @@ func TestParseSettings(t *testing.T) {
 		failOn    string
 		mutating  []string
 		tests     bool
+		low       bool
 		wantErr   string
 	}{
 		{name: "absent", raw: ""},
@@ -19,6 +20,8 @@ func TestParseSettings(t *testing.T) {
 		{name: "flat", raw: `{"failOn":"note","unsaferetry":{"mutating":["a.B"]}}`, failOn: "note", mutating: []string{"a.B"}},
 		{name: "under twice", raw: `{"twice":{"failOn":"error","unsaferetry":{"mutating":["x.Y","x.Z"]}}}`, failOn: "error", mutating: []string{"x.Y", "x.Z"}},
 		{name: "tests", raw: `{"unsaferetry":{"tests":true}}`, tests: true},
+		{name: "confidence low", raw: `{"unsaferetry":{"confidence":"low"}}`, low: true},
+		{name: "bad confidence", raw: `{"unsaferetry":{"confidence":"medium"}}`, wantErr: `confidence "medium"`},
 		{name: "bad failOn", raw: `{"failOn":"fatal"}`, wantErr: `failOn "fatal"`},
 		{name: "wrong type", raw: `{"unsaferetry":{"mutating":"a.B"}}`, wantErr: "settings"},
 		{name: "not JSON", raw: `{`, wantErr: "settings"},
@@ -35,7 +38,7 @@ func TestParseSettings(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if s.FailOn != tt.failOn || !slices.Equal(s.analyzerSettings().Mutating, tt.mutating) || s.analyzerSettings().Tests != tt.tests {
+			if s.FailOn != tt.failOn || !slices.Equal(s.analyzerSettings().Mutating, tt.mutating) || s.analyzerSettings().Tests != tt.tests || (s.analyzerSettings().Confidence == "low") != tt.low {
 				t.Errorf("got %+v", s)
 			}
 		})

@@ -43,6 +43,9 @@ type Settings struct {
 	Idempotent []string `json:"idempotent" yaml:"idempotent"`
 	// Tests reports findings in _test.go files too.
 	Tests bool `json:"tests" yaml:"tests"`
+	// Confidence is "high" (default) or "low": low also reports retried
+	// writes a repeat may leave harmless, each as a check.
+	Confidence string `json:"confidence" yaml:"confidence"`
 }
 
 // Plugin is the registered linter.
@@ -56,13 +59,19 @@ var _ register.LinterPlugin = (*Plugin)(nil)
 func New(settings any) (register.LinterPlugin, error) {
 	s, err := register.DecodeSettings[Settings](settings)
 	if err != nil {
-		return nil, fmt.Errorf("twice plugin settings (keys: retry-funcs, mutating, idempotent, tests): %w", err)
+		return nil, fmt.Errorf("twice plugin settings (keys: retry-funcs, mutating, idempotent, tests, confidence): %w", err)
+	}
+	switch s.Confidence {
+	case "", "high", "low":
+	default:
+		return nil, fmt.Errorf("twice plugin settings: confidence %q: want high or low", s.Confidence)
 	}
 	return &Plugin{settings: analyzers.Settings{
 		RetryFuncs: s.RetryFuncs,
 		Mutating:   s.Mutating,
 		Idempotent: s.Idempotent,
 		Tests:      s.Tests,
+		Confidence: s.Confidence,
 	}}, nil
 }
 

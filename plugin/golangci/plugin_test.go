@@ -52,12 +52,15 @@ func TestSettingsDecoding(t *testing.T) {
 			"mutating":    []any{"(example.com/shop/ledger.Ledger).Record"},
 			"idempotent":  []any{"(*example.com/shop/billing.Client).Capture"},
 			"tests":       true,
+			"confidence":  "low",
 		}, want: Settings{
 			RetryFuncs: []string{"(*example.com/shop/jobs.Queue).Submit", "example.com/shop/retryx.Do"},
 			Mutating:   []string{"(example.com/shop/ledger.Ledger).Record"},
 			Idempotent: []string{"(*example.com/shop/billing.Client).Capture"},
 			Tests:      true,
+			Confidence: "low",
 		}},
+		{name: "bad confidence", settings: map[string]any{"confidence": "medium"}, wantErr: "confidence"},
 		{name: "unknown key (typo)", settings: map[string]any{"retryfuncs": []any{"x.Do"}}, wantErr: "retryfuncs"},
 		{name: "wrong type", settings: map[string]any{"mutating": "x.F"}, wantErr: "mutating"},
 	}
@@ -74,7 +77,7 @@ func TestSettingsDecoding(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := p.(*Plugin).settings
-			if !reflect.DeepEqual(got.RetryFuncs, tt.want.RetryFuncs) || !reflect.DeepEqual(got.Mutating, tt.want.Mutating) || !reflect.DeepEqual(got.Idempotent, tt.want.Idempotent) || got.Tests != tt.want.Tests {
+			if !reflect.DeepEqual(got.RetryFuncs, tt.want.RetryFuncs) || !reflect.DeepEqual(got.Mutating, tt.want.Mutating) || !reflect.DeepEqual(got.Idempotent, tt.want.Idempotent) || got.Tests != tt.want.Tests || got.Confidence != tt.want.Confidence {
 				t.Errorf("settings %+v, want %+v", got, tt.want)
 			}
 		})

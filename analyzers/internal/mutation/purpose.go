@@ -126,7 +126,7 @@ var actionWords = map[string]bool{
 	"search": true, "query": true, "find": true, "list": true, "get": true, "read": true, "lookup": true,
 	"describe": true, "count": true, "download": true, "acknowledge": true, "ack": true,
 	"heartbeat": true, "renew": true, "extend": true, "release": true, "finalize": true, "commit": true,
-	"abort": true, "expire": true, "invalidate": true, "purge": true, "clear": true,
+	"abort": true, "expire": true, "invalidate": true, "purge": true, "clear": true, "wait": true, "poll": true,
 }
 
 // genericNames are function names that do not say what a request does: a
