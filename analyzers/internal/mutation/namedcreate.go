@@ -214,12 +214,16 @@ func identityName(name string, noun []string) bool {
 	if !identityWords[words[last]] {
 		return false
 	}
+	headNamed := last == 0
 	for _, w := range words[:last] {
 		if !identityWords[w] && !slices.Contains(noun, w) {
 			return false // projectID for CreateOrder: the parent's id
 		}
+		headNamed = headNamed || identityWords[w] || w == noun[len(noun)-1]
 	}
-	return true
+	// DynamicSecretName for CreateDynamicSecretLease names the parent the
+	// lease is made for, not the lease.
+	return headNamed
 }
 
 // paramName is the name of the parameter argument i binds.

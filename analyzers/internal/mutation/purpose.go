@@ -81,7 +81,7 @@ var sendVerbs = map[string]bool{
 	"deliver": true, "post": true, "track": true, "capture": true, "append": true, "enqueue": true,
 	"increment": true, "incr": true, "record": true, "fire": true, "alert": true,
 	"broadcast": true, "dispatch": true, "forward": true, "relay": true, "flush": true, "export": true,
-	"reply": true,
+	"reply": true, "audit": true,
 }
 
 // senderNouns end the names of types whose methods send: a LineSender's
@@ -151,6 +151,9 @@ func (c *Classifier) JudgePurpose(op Op, fn *types.Func, call *ast.CallExpr, enc
 		fn, call = encl, nil
 	}
 	p, decided := namePurpose(fn)
+	if !decided && encl != nil && senderMethod(encl) {
+		p, decided = PurposeSend, true // a Notifier's send through a generic client's Do
+	}
 	switch {
 	case method == "PATCH" || method == "PUT" || method == "DELETE":
 		if p != PurposeSend && (p != PurposeCreate || method == "DELETE") {
