@@ -234,6 +234,9 @@ func genericName(name string) bool {
 	if len(words) == 1 && objectVerbs[words[0]] {
 		return true // a bare Run or Start: a loop or a lifecycle
 	}
+	if len(words) > 1 && auxVerbs[words[0]] {
+		words = words[1:] // CallCreateLease
+	}
 	for _, v := range []string{words[0], words[len(words)-1]} {
 		if sendVerbs[v] || createVerbs[v] || actionWords[v] {
 			return false
@@ -430,7 +433,7 @@ func singular(w string) string {
 		return w[:len(w)-2]
 	case strings.HasSuffix(w, "ies") && len(w) > 4:
 		return w[:len(w)-3] + "y"
-	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && len(w) > 3:
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && len(w) > 3:
 		return w[:len(w)-1]
 	}
 	return w

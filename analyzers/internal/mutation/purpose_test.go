@@ -1,0 +1,75 @@
+package mutation
+
+import "testing"
+
+// TestPathPurpose reads request paths the way JudgePurpose falls back to
+// them when no name says what a request does.
+func TestPathPurpose(t *testing.T) {
+	tests := []struct {
+		path string
+		want Purpose
+	}{
+		{"/v1/events", PurposeSend},
+		{"/api/logs/push", PurposeSend},
+		{"/v2/datasets/{…}/ingest", PurposeSend},
+		{"…/v1/batch", PurposeSend},
+		{"/v1/orders", PurposeCreate},
+		{"/blobs/uploads/", PurposeCreate},
+		{"/clicks/_doc", PurposeCreate},
+		{"/v1/orders/{…}", PurposeUnknown},            // an existing order
+		{"/pull-requests/{…}/merge", PurposeUnknown},  // an action
+		{"/v1/tokens/{…}/regenerate", PurposeUnknown}, // an action
+		{"/projects/{…}/operations/{…}/wait", PurposeUnknown},
+		{"/oauth/token", PurposeUnknown},
+		{"/v1/search?q={…}", PurposeUnknown},
+		{"request", PurposeUnknown}, // the path is not known
+		{"", PurposeUnknown},
+	}
+	for _, tt := range tests {
+		if got := pathPurpose(tt.path); got != tt.want {
+			t.Errorf("pathPurpose(%q) = %d, want %d", tt.path, got, tt.want)
+		}
+	}
+}
+
+// TestGenericName: names that say nothing about the request they send
+// leave the judgement to the function around them, or the path.
+func TestGenericName(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"do", true},
+		{"Do", true},
+		{"sendRequest", true},
+		{"postJSON", true},
+		{"doWithRetry", true},
+		{"Run", true}, // a loop or a lifecycle
+		{"Start", true},
+		{"Remind", true}, // an unknown verb
+		{"TestOrdersEndpoint", true},
+		{"postReceipt", false},
+		{"CreateRelease", false},
+		{"RunJob", false},
+		{"DatasetsCreate", false}, // noun first
+		{"Merge", false},          // an action says something
+		{"CallCreateLease", false},
+	}
+	for _, tt := range tests {
+		if got := genericName(tt.name); got != tt.want {
+			t.Errorf("genericName(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestSingular: receiver types name the created thing in the plural.
+func TestSingular(t *testing.T) {
+	for in, want := range map[string]string{
+		"branches": "branch", "datasets": "dataset", "policies": "policy", "boxes": "box",
+		"address": "address", "status": "status", "key": "key",
+	} {
+		if got := singular(in); got != want {
+			t.Errorf("singular(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
