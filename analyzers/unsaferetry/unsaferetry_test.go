@@ -292,25 +292,30 @@ func TestPurposes(t *testing.T) {
 		}
 	}
 	low := analysistest.Run(&recorder{}, dir, withChecks(t), "purposes")
-	checks := map[int]string{} // line → message of a check
+	checks := map[string]string{} // file:line → message of a check
 	wants := 0
 	for _, res := range low {
 		for _, d := range res.Diagnostics {
-			line := res.Pass.Fset.Position(d.Pos).Line
+			posn := res.Pass.Fset.Position(d.Pos)
 			if strings.Contains(d.Message, "check:") {
-				checks[line] = d.Message
+				checks[fmt.Sprintf("%s:%d", filepath.Base(posn.Filename), posn.Line)] = d.Message
 			} else {
 				wants++
 			}
 		}
 	}
-	marked := markedLines(t, filepath.Join(dir, "src", "purposes", "client.go"), "// check:")
+	var marked []string
+	for _, file := range []string{"client.go", "store.go"} {
+		for _, line := range markedLines(t, filepath.Join(dir, "src", "purposes", file), "// check:") {
+			marked = append(marked, fmt.Sprintf("%s:%d", file, line))
+		}
+	}
 	if len(marked) == 0 {
 		t.Fatal("no // check: lines in the fixture")
 	}
-	for _, line := range marked {
-		if checks[line] == "" {
-			t.Errorf("line %d: -confidence=low reports no check", line)
+	for _, at := range marked {
+		if checks[at] == "" {
+			t.Errorf("%s: -confidence=low reports no check", at)
 		}
 	}
 	if len(checks) != len(marked) {

@@ -144,6 +144,13 @@ var genericNames = map[string]bool{
 // call is written in, may (CreateContact calling c.post).
 func (c *Classifier) JudgePurpose(op Op, fn *types.Func, call *ast.CallExpr, encl *types.Func) Judgement {
 	if p, ok := inherentPurpose[op.Primitive()]; ok {
+		if p == PurposeCreate && op.Kind == KindCall && fn != nil && !genericName(fn.Name()) && namesWhatItMakes(fn) {
+			// A store's CreateSchedule(ctx, s) inserting s.Name: the
+			// helper's name and parameters say what the row is keyed by.
+			if name := c.createdUnder(fn, call); name != "" {
+				return Judgement{Purpose: PurposeNamedCreate, Name: name}
+			}
+		}
 		return Judgement{Purpose: p}
 	}
 	method, path, _ := strings.Cut(op.WriteDesc(), " ")
