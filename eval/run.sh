@@ -17,6 +17,7 @@
 # the hand review and for reruns without downloading again); default: a
 # temporary directory removed at exit. EVAL_TWICE=path runs that twice binary
 # instead of building one from this tree (to compare two builds).
+# EVAL_FLAGS="-unsaferetry.confidence=low" passes analyzer flags to every run.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 list=$root/eval/modules.txt
@@ -62,7 +63,7 @@ for line in "${lines[@]}"; do
   fi
   start=$(date +%s.%N)
   # shellcheck disable=SC2086 # patterns are a list
-  code=0; (cd "$src" && "$work/twice" -json $patterns > "$work/out.json" 2> "$work/err.txt") || code=$?
+  code=0; (cd "$src" && "$work/twice" -json ${EVAL_FLAGS:-} $patterns > "$work/out.json" 2> "$work/err.txt") || code=$?
   end=$(date +%s.%N)
   # shellcheck disable=SC2086
   pkgs=$(cd "$src" && { go list $patterns 2>/dev/null || true; } | wc -l)
