@@ -1,0 +1,136 @@
+package mutation
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+)
+
+// Whether a create is named by its caller: the name, key or e-mail that
+// identifies the new thing, read from the parameters and request types
+// of the create (JudgePurpose).
+
+// namingVerbs make things that carry a name: a second one under the
+// same name is what APIs refuse. A charge, a job run or a submission
+// names its parent (the order, the job), not itself.
+var namingVerbs = map[string]bool{
+	"create": true, "add": true, "register": true, "insert": true, "new": true, "upload": true,
+	"import": true, "invite": true, "fork": true, "copy": true, "clone": true,
+}
+
+// namesWhatItMakes reports whether fn's verb makes a named thing; a name
+// that says nothing (a POST to a collection) may too.
+func namesWhatItMakes(fn *types.Func) bool {
+	if fn == nil || genericName(fn.Name()) {
+		return true
+	}
+	words := lowerWords(fn.Name())
+	return namingVerbs[words[0]] || namingVerbs[words[len(words)-1]]
+}
+
+// createdUnder returns the parameter or field through which a create's
+// caller names the new thing, or "": an argument of the call (a name, a
+// request literal with a Name), or, for the function a create is written
+// in or one seen only by its signature, a parameter named like an
+// identity or a request type with such a field.
+func (c *Classifier) createdUnder(fn *types.Func, call *ast.CallExpr) string {
+	if fn == nil {
+		return ""
+	}
+	noun := createdNounOf(fn)
+	if call != nil {
+		if c.callerNamedCreate(call, fn) {
+			return identityLabel(fn, noun)
+		}
+		return "" // the arguments are in sight: a fresh name is no key
+	}
+	params := fn.Signature().Params()
+	for i := 0; i < params.Len(); i++ {
+		p := params.At(i)
+		if scalar(deref(p.Type())) && identityName(p.Name(), noun) {
+			return p.Name()
+		}
+		if f := identityField(p.Type(), noun); f != "" {
+			return f
+		}
+	}
+	return ""
+}
+
+// identityLabel names what the call's arguments name the thing by: the
+// first identity-named parameter, or "name".
+func identityLabel(fn *types.Func, noun []string) string {
+	params := fn.Signature().Params()
+	for i := 0; i < params.Len(); i++ {
+		if p := params.At(i); identityName(p.Name(), noun) {
+			return p.Name()
+		}
+		if f := identityField(params.At(i).Type(), noun); f != "" {
+			return f
+		}
+	}
+	return "name"
+}
+
+// identityField returns the string field of a request struct that names
+// the created thing (Name, Slug, Email for a user), or "". An ID field
+// of a type does not count: a resource type passed to its create
+// usually leaves it to the server to fill.
+func identityField(t types.Type, noun []string) string {
+	st, ok := derefStruct(t)
+	if !ok {
+		return ""
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if !scalar(deref(f.Type())) || !identityName(f.Name(), noun) {
+			continue
+		}
+		if !idWords[lastWord(f.Name())] {
+			return f.Name()
+		}
+	}
+	return ""
+}
+
+// idWords end the names of ids, which a server usually assigns.
+var idWords = map[string]bool{"id": true, "uid": true, "uuid": true, "identifier": true}
+
+// createdNounOf is the created noun of a create: the words after its verb
+// (CreateRelease → release), or for a bare Create the receiver's type
+// without its service suffix (BranchesService.Create → branch).
+func createdNounOf(fn *types.Func) []string {
+	noun := createdNoun(fn.Name())
+	if len(noun) > 0 {
+		return noun
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return noun
+	}
+	n, ok := types.Unalias(deref(recv.Type())).(*types.Named)
+	if !ok {
+		return noun
+	}
+	for _, w := range lowerWords(n.Obj().Name()) {
+		switch w {
+		case "service", "client", "api", "resource", "resources", "impl", "store", "repo", "repository":
+			continue
+		}
+		noun = append(noun, singular(w))
+	}
+	return noun
+}
+
+// singular drops a plural's s: branches → branch, datasets → dataset.
+func singular(w string) string {
+	switch {
+	case strings.HasSuffix(w, "ches"), strings.HasSuffix(w, "shes"), strings.HasSuffix(w, "sses"), strings.HasSuffix(w, "xes"):
+		return w[:len(w)-2]
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		return w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && len(w) > 3:
+		return w[:len(w)-1]
+	}
+	return w
+}

@@ -1,0 +1,214 @@
+package mutation
+
+import (
+	"go/types"
+	"strings"
+)
+
+// The words that say what a write is for (JudgePurpose): verbs of
+// operation names, nouns of sender types, path words of stream endpoints,
+// and the actions and generic names that say no such thing.
+
+// sendVerbs start the names of operations that add to a stream.
+var sendVerbs = map[string]bool{
+	"send": true, "publish": true, "produce": true, "push": true, "notify": true, "ingest": true, "emit": true,
+	"deliver": true, "post": true, "track": true, "capture": true, "append": true, "enqueue": true,
+	"increment": true, "incr": true, "record": true, "fire": true, "alert": true,
+	"broadcast": true, "dispatch": true, "forward": true, "relay": true, "flush": true, "export": true,
+	"reply": true, "audit": true,
+}
+
+// senderNouns end the names of types whose methods send: a LineSender's
+// report, a Notifier's deliver.
+var senderNouns = map[string]bool{
+	"sender": true, "publisher": true, "producer": true, "notifier": true, "emitter": true, "exporter": true,
+	"shipper": true, "tracker": true, "reporter": true, "dispatcher": true, "forwarder": true, "pusher": true,
+	"webhook": true, "hook": true, "alerter": true, "mailer": true, "ingester": true, "collector": true,
+}
+
+// createVerbs start the names of operations that make something new.
+var createVerbs = map[string]bool{
+	"create": true, "insert": true, "add": true, "new": true, "initiate": true, "register": true, "submit": true,
+	"schedule": true, "trigger": true, "run": true, "start": true, "launch": true, "charge": true, "pay": true,
+	"transfer": true, "upload": true, "invite": true, "import": true, "issue": true, "mint": true, "order": true,
+	"book": true, "reserve": true, "fork": true, "copy": true, "clone": true,
+}
+
+// objectVerbs need an object to be a create: a bare Run or Start names a
+// loop or a lifecycle, RunJob and StartBuild make something.
+var objectVerbs = map[string]bool{"run": true, "start": true, "issue": true, "order": true, "book": true, "copy": true}
+
+// streamNouns are path words of endpoints that take a stream of entries.
+var streamNouns = map[string]bool{
+	"event": true, "events": true, "message": true, "messages": true, "log": true, "logs": true, "trace": true,
+	"traces": true, "span": true, "spans": true, "metric": true, "metrics": true, "batch": true, "bulk": true,
+	"ingest": true, "track": true, "notification": true, "notifications": true, "notify": true, "webhook": true,
+	"webhooks": true, "publish": true, "send": true, "alert": true, "alerts": true, "capture": true,
+	"collect": true, "append": true, "push": true, "beacon": true,
+}
+
+// actionWords end paths (or start names) of operations on existing state.
+var actionWords = map[string]bool{
+	"cancel": true, "merge": true, "complete": true, "approve": true, "close": true, "reopen": true,
+	"process": true, "retry": true, "restart": true, "stop": true, "start": true, "trim": true, "regenerate": true,
+	"rotate": true, "reset": true, "sync": true, "refresh": true, "revoke": true, "logout": true, "login": true,
+	"token": true, "auth": true, "authorize": true, "lock": true, "unlock": true, "enable": true, "disable": true,
+	"archive": true, "unarchive": true, "resume": true, "pause": true, "suspend": true, "move": true,
+	"rename": true, "assign": true, "unassign": true, "attach": true, "detach": true, "update": true,
+	"set": true, "delete": true, "remove": true, "patch": true, "replace": true, "validate": true,
+	"verify": true, "check": true, "preview": true, "render": true, "estimate": true,
+	"search": true, "query": true, "find": true, "list": true, "get": true, "read": true, "lookup": true,
+	"describe": true, "count": true, "download": true, "acknowledge": true, "ack": true,
+	"heartbeat": true, "renew": true, "extend": true, "release": true, "finalize": true, "commit": true,
+	"abort": true, "expire": true, "invalidate": true, "purge": true, "clear": true, "wait": true, "poll": true,
+}
+
+// genericNames are function names that do not say what a request does: a
+// generic sender, a worker loop.
+var genericNames = map[string]bool{
+	"do": true, "call": true, "request": true, "exec": true, "execute": true, "invoke": true, "run": true,
+	"process": true, "handle": true, "loop": true, "worker": true, "main": true, "send": true, "post": true,
+	"perform": true, "roundtrip": true, "fetch": true, "try": true, "attempt": true, "with": true,
+}
+
+// namePurpose reads the verb of an operation's name: its first word, or
+// its last for names that put the noun first (JobsCreate). decided is
+// false when the name says nothing (a generic sender, an unknown verb).
+func namePurpose(fn *types.Func) (p Purpose, decided bool) {
+	if fn == nil {
+		return PurposeUnknown, false
+	}
+	if genericName(fn.Name()) {
+		if senderMethod(fn) {
+			return PurposeSend, true
+		}
+		return PurposeUnknown, false
+	}
+	if _, safe := leadingVerb(fn.Name()); safe {
+		return PurposeUnknown, true // CreateOrUpdate, SendAcks
+	}
+	words := lowerWords(fn.Name())
+	if len(words) > 1 && auxVerbs[words[0]] {
+		words = words[1:] // CallCreateLease, doSendEvents
+	}
+	for _, v := range []string{words[0], words[len(words)-1]} {
+		switch {
+		case sendVerbs[v] && !(len(words) > 1 && (signalWords[words[1]] || actionWords[words[1]])):
+			return PurposeSend, true
+		case createVerbs[v] && (!objectVerbs[v] || len(words) > 1):
+			return PurposeCreate, true
+		case actionWords[v]:
+			return PurposeUnknown, true
+		}
+	}
+	return PurposeUnknown, false
+}
+
+// senderMethod reports whether fn is a method of a type named for sending
+// (LineSender, Notifier, EventExporter): whatever its name, what it sends
+// is a send.
+func senderMethod(fn *types.Func) bool {
+	if fn == nil || fn.Signature().Recv() == nil {
+		return false
+	}
+	n, ok := types.Unalias(deref(fn.Signature().Recv().Type())).(*types.Named)
+	if !ok {
+		return false
+	}
+	words := lowerWords(n.Obj().Name())
+	return len(words) > 0 && senderNouns[words[len(words)-1]]
+}
+
+// genericName reports whether a function's name says nothing about the
+// request it sends (do, sendRequest, postJSON, a worker's loop): its path
+// may.
+func genericName(name string) bool {
+	words := lowerWords(name)
+	if len(words) == 0 {
+		return true
+	}
+	if genericNames[words[0]] && (len(words) == 1 || allWords(words[1:], genericTails)) {
+		return true
+	}
+	if len(words) == 1 && objectVerbs[words[0]] {
+		return true // a bare Run or Start: a loop or a lifecycle
+	}
+	if len(words) > 1 && auxVerbs[words[0]] {
+		words = words[1:] // CallCreateLease
+	}
+	for _, v := range []string{words[0], words[len(words)-1]} {
+		if sendVerbs[v] || createVerbs[v] || actionWords[v] {
+			return false
+		}
+	}
+	return true
+}
+
+// auxVerbs come before the verb that says what a call does:
+// CallCreateLease, doSendEvents, tryInsert.
+var auxVerbs = map[string]bool{
+	"call": true, "do": true, "exec": true, "execute": true, "invoke": true, "perform": true, "try": true, "attempt": true,
+}
+
+// genericTails are the words after a generic verb that keep it generic:
+// sendRequest, postJSON, doWithRetry.
+var genericTails = map[string]bool{
+	"request": true, "json": true, "req": true, "http": true, "form": true, "with": true, "retry": true,
+	"retries": true, "once": true, "no": true, "raw": true, "api": true, "call": true, "body": true, "data": true,
+}
+
+// allWords reports whether every word is in set.
+func allWords(words []string, set map[string]bool) bool {
+	for _, w := range words {
+		if !set[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// pathPurpose reads a request path: a stream endpoint (/v1/events,
+// /api/logs/push) takes sends, a POST to a collection (/v2/monitors)
+// creates, one ending in an action (/pull-requests/{…}/merge) acts.
+func pathPurpose(path string) Purpose {
+	if path == "" || path == "request" {
+		return PurposeUnknown
+	}
+	if i := strings.IndexAny(path, "?#"); i >= 0 {
+		path = path[:i]
+	}
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	last := ""
+	lastIsParam := false
+	for _, s := range segs {
+		if strings.Contains(s, "{") || s == "" {
+			lastIsParam = last != ""
+			continue
+		}
+		last, lastIsParam = s, false
+	}
+	if last == "" {
+		return PurposeUnknown
+	}
+	words := lowerWords(strings.NewReplacer("-", "_", ".", "_", ":", "_").Replace(last))
+	switch {
+	case anyWord(words, actionWords):
+		return PurposeUnknown
+	case anyWord(words, streamNouns):
+		return PurposeSend
+	case last == "_doc":
+		return PurposeCreate // a search index's document with an id it assigns
+	case !lastIsParam && strings.HasSuffix(last, "s") && len(last) > 3:
+		return PurposeCreate // a POST to a collection
+	}
+	return PurposeUnknown
+}
+
+// lowerWords splits a name into lower-case words.
+func lowerWords(name string) []string {
+	words := SplitWords(name)
+	for i, w := range words {
+		words[i] = strings.ToLower(w)
+	}
+	return words
+}
