@@ -54,6 +54,8 @@ func TestGenericName(t *testing.T) {
 		{"DatasetsCreate", false}, // noun first
 		{"Merge", false},          // an action says something
 		{"CallCreateLease", false},
+		{"doPostAPI", true}, // a generic POST helper
+		{"doPost", true},
 	}
 	for _, tt := range tests {
 		if got := genericName(tt.name); got != tt.want {

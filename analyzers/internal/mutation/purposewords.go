@@ -127,14 +127,14 @@ func genericName(name string) bool {
 	if len(words) == 0 {
 		return true
 	}
+	if len(words) > 1 && auxVerbs[words[0]] {
+		words = words[1:] // CallCreateLease, doPostAPI
+	}
 	if genericNames[words[0]] && (len(words) == 1 || allWords(words[1:], genericTails)) {
 		return true
 	}
 	if len(words) == 1 && objectVerbs[words[0]] {
 		return true // a bare Run or Start: a loop or a lifecycle
-	}
-	if len(words) > 1 && auxVerbs[words[0]] {
-		words = words[1:] // CallCreateLease
 	}
 	for _, v := range []string{words[0], words[len(words)-1]} {
 		if sendVerbs[v] || createVerbs[v] || actionWords[v] {
