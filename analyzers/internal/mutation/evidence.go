@@ -50,6 +50,7 @@ func (c *Classifier) Evidence(call *ast.CallExpr, scope ast.Node) Evidence {
 		}
 	}
 	ev.Keys = append(ev.Keys, c.payloadIDKeys(call, scope)...)
+	ev.Keys = append(ev.Keys, c.sdkFilledTokens(call)...)
 	if fn := c.calleeFunc(call); fn != nil && fn.Pkg() != nil && isRestyPkg(fn.Pkg().Path()) {
 		if v := c.restyChainEvidence(&ev, call); v != nil {
 			roots[v] = true

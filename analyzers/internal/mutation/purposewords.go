@@ -38,6 +38,10 @@ var createVerbs = map[string]bool{
 // loop or a lifecycle, RunJob and StartBuild make something.
 var objectVerbs = map[string]bool{"run": true, "start": true, "issue": true, "order": true, "book": true, "copy": true}
 
+// setNouns are things a resource carries as a set keyed by name: adding
+// the same tag or label again leaves the set as it was.
+var setNouns = map[string]bool{"tag": true, "tags": true, "label": true, "labels": true}
+
 // streamNouns are path words of endpoints that take a stream of entries.
 var streamNouns = map[string]bool{
 	"event": true, "events": true, "message": true, "messages": true, "log": true, "logs": true, "trace": true,
@@ -90,6 +94,9 @@ func namePurpose(fn *types.Func) (p Purpose, decided bool) {
 	words := lowerWords(fn.Name())
 	if len(words) > 1 && auxVerbs[words[0]] {
 		words = words[1:] // CallCreateLease, doSendEvents
+	}
+	if createVerbs[words[0]] && anyWord(words[1:], setNouns) {
+		return PurposeUnknown, true // CreateTags, AddLabels: a repeat sets the same keys
 	}
 	for _, v := range []string{words[0], words[len(words)-1]} {
 		switch {
