@@ -96,7 +96,7 @@ func (c *Classifier) JudgePurpose(op Op, fn *types.Func, call *ast.CallExpr, enc
 		fn, call = encl, nil
 	}
 	p, decided := namePurpose(fn)
-	if !decided && encl != nil && senderMethod(encl) {
+	if !decided && encl != nil && sendsByName(encl) {
 		p, decided = PurposeSend, true // a Notifier's send through a generic client's Do
 	}
 	switch {

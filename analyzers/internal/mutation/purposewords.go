@@ -83,7 +83,7 @@ func namePurpose(fn *types.Func) (p Purpose, decided bool) {
 		return PurposeUnknown, false
 	}
 	if genericName(fn.Name()) {
-		if senderMethod(fn) {
+		if sendsByName(fn) {
 			return PurposeSend, true
 		}
 		return PurposeUnknown, false
@@ -109,6 +109,31 @@ func namePurpose(fn *types.Func) (p Purpose, decided bool) {
 		}
 	}
 	return PurposeUnknown, false
+}
+
+// sendsByName reports whether a function with a generic name still says
+// it sends: a method of a sender type, or a doSend/doPost that is given
+// what to send, not where (a transport's doSend(body, retriesLeft)); one
+// taking the path or URL (doPostAPI(baseURL, path, …)) is a generic
+// poster whose callers say what it posts.
+func sendsByName(fn *types.Func) bool {
+	if senderMethod(fn) {
+		return true
+	}
+	words := lowerWords(fn.Name())
+	if len(words) != 2 || !auxVerbs[words[0]] || !sendVerbs[words[1]] {
+		return false
+	}
+	params := fn.Signature().Params()
+	for i := 0; i < params.Len(); i++ {
+		name := strings.ToLower(params.At(i).Name())
+		for _, w := range []string{"path", "url", "uri", "endpoint", "route"} {
+			if strings.Contains(name, w) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // senderMethod reports whether fn is a method of a type named for sending
