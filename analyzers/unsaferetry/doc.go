@@ -280,7 +280,7 @@ e-mail its caller chose (most APIs refuse a second dataset, user or
 branch of that name), an action on existing state (merge, cancel, trim,
 regenerate, a POST to /jobs/{id}/retry), and an update (PATCH, PUT,
 DELETE). On real modules reports of the first kind were right about nine
-times in ten, the others about one time in five. They are reported only
+times in ten, the others about one time in eleven. They are reported only
 with -unsaferetry.confidence=low, each ending with what to check ("check:
 it creates under the Name its caller chose; if the API refuses a second
 one …"). What a write is for is read from the primitive (a publish, an

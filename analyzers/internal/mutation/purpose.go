@@ -17,7 +17,7 @@ import (
 //   - a POST whose names and path say nothing may be any of these.
 //
 // Evaluated on real modules, reports of sends and of creates the server
-// names were right nine times in ten; the others about one time in five.
+// names were right nine times in ten; the others about one time in eleven.
 // So the sends and the unnamed creates are reported by default, and the
 // rest only when the user asks for checks (-unsaferetry.confidence=low),
 // worded as what to check. The purpose is read from evidence, most
