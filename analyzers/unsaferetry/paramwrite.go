@@ -100,7 +100,7 @@ func (r *reporter) judgedAtCallers(op mutation.Op, encl *ast.FuncDecl) bool {
 	if op.Primitive() != mutation.KindHTTP {
 		return false
 	}
-	fn, _ := r.pass.TypesInfo.Defs[encl.Name].(*types.Func)
+	fn := r.declFunc(encl)
 	if fn == nil || fn.Exported() {
 		return false // an API's users pass data (a webhook URL), not paths
 	}
@@ -123,7 +123,7 @@ func (r *reporter) messageJudgedAtCallers(op mutation.Op, encl *ast.FuncDecl) bo
 	if p := op.Primitive(); p != mutation.KindPublish && p != mutation.KindVerb {
 		return false
 	}
-	fn, _ := r.pass.TypesInfo.Defs[encl.Name].(*types.Func)
+	fn := r.declFunc(encl)
 	if fn == nil {
 		return false
 	}

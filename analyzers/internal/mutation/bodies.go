@@ -73,14 +73,7 @@ func (c *Classifier) opaqueRemote(fn *types.Func) bool {
 	return takesContext(fn.Signature())
 }
 
-func quietPackage(path string) bool {
-	for _, q := range quietPackages {
-		if strings.HasPrefix(path, q) {
-			return true
-		}
-	}
-	return false
-}
+func quietPackage(path string) bool { return hasAnyPrefix(path, quietPackages) }
 
 func takesContext(sig *types.Signature) bool {
 	for i := 0; i < sig.Params().Len(); i++ {

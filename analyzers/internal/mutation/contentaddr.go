@@ -54,6 +54,21 @@ func (c *Classifier) mentionsDigest(e ast.Expr, depth int) bool {
 	return found
 }
 
+// placementEvidence records a request field that fixes where the write
+// lands — under its content's digest, or at an offset — and reports
+// whether it was one.
+func (c *Classifier) placementEvidence(ev *Evidence, field string, value ast.Expr) bool {
+	switch {
+	case c.contentAddress(field, value):
+		ev.ContentAddressed = true
+	case offsetField(field):
+		ev.Positioned = true
+	default:
+		return false
+	}
+	return true
+}
+
 // offsetField reports whether a request field places the write at an
 // offset of its target (ByteStream's WriteOffset, an append position): a
 // repeat writes the same bytes at the same place, as a Content-Range

@@ -24,7 +24,7 @@ func namesWhatItMakes(fn *types.Func) bool {
 	if fn == nil || genericName(fn.Name()) {
 		return true
 	}
-	words := lowerWords(fn.Name())
+	words := nameWords(fn.Name())
 	return namingVerbs[words[0]] || namingVerbs[words[len(words)-1]]
 }
 
@@ -44,6 +44,22 @@ func (c *Classifier) createdUnder(fn *types.Func, call *ast.CallExpr) string {
 		}
 		return "" // the arguments are in sight: a fresh name is no key
 	}
+	return namingParam(fn, noun)
+}
+
+// identityLabel names what the call's arguments name the thing by: the
+// parameter namingParam finds, or "name".
+func identityLabel(fn *types.Func, noun []string) string {
+	if name := namingParam(fn, noun); name != "" {
+		return name
+	}
+	return "name"
+}
+
+// namingParam returns the first parameter of fn named like an identity of
+// the created thing (a string or integer), or the field of a parameter's
+// request type that is one; "" if none.
+func namingParam(fn *types.Func, noun []string) string {
 	params := fn.Signature().Params()
 	for i := 0; i < params.Len(); i++ {
 		p := params.At(i)
@@ -52,42 +68,6 @@ func (c *Classifier) createdUnder(fn *types.Func, call *ast.CallExpr) string {
 		}
 		if f := identityField(p.Type(), noun); f != "" {
 			return f
-		}
-	}
-	return ""
-}
-
-// identityLabel names what the call's arguments name the thing by: the
-// first identity-named parameter, or "name".
-func identityLabel(fn *types.Func, noun []string) string {
-	params := fn.Signature().Params()
-	for i := 0; i < params.Len(); i++ {
-		if p := params.At(i); identityName(p.Name(), noun) {
-			return p.Name()
-		}
-		if f := identityField(params.At(i).Type(), noun); f != "" {
-			return f
-		}
-	}
-	return "name"
-}
-
-// identityField returns the string field of a request struct that names
-// the created thing (Name, Slug, Email for a user), or "". An ID field
-// of a type does not count: a resource type passed to its create
-// usually leaves it to the server to fill.
-func identityField(t types.Type, noun []string) string {
-	st, ok := derefStruct(t)
-	if !ok {
-		return ""
-	}
-	for i := 0; i < st.NumFields(); i++ {
-		f := st.Field(i)
-		if !scalar(deref(f.Type())) || !identityName(f.Name(), noun) {
-			continue
-		}
-		if !idWords[lastWord(f.Name())] {
-			return f.Name()
 		}
 	}
 	return ""
@@ -112,7 +92,7 @@ func createdNounOf(fn *types.Func) []string {
 	if !ok {
 		return noun
 	}
-	for _, w := range lowerWords(n.Obj().Name()) {
+	for _, w := range nameWords(n.Obj().Name()) {
 		switch w {
 		case "service", "client", "api", "resource", "resources", "impl", "store", "repo", "repository":
 			continue

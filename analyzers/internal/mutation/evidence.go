@@ -145,12 +145,7 @@ func (c *Classifier) argEvidence(ev *Evidence, e ast.Expr, depth int) {
 				continue
 			}
 			if k, ok := kv.Key.(*ast.Ident); ok {
-				if c.contentAddress(k.Name, kv.Value) {
-					ev.ContentAddressed = true
-					continue
-				}
-				if offsetField(k.Name) {
-					ev.Positioned = true
+				if c.placementEvidence(ev, k.Name, kv.Value) {
 					continue
 				}
 				switch {
@@ -231,12 +226,7 @@ func (c *Classifier) assignEvidence(ev *Evidence, as *ast.AssignStmt, roots map[
 			if !roots[c.rootVar(x.X)] {
 				continue
 			}
-			if c.contentAddress(x.Sel.Name, as.Rhs[i]) {
-				ev.ContentAddressed = true
-			}
-			if offsetField(x.Sel.Name) {
-				ev.Positioned = true
-			}
+			c.placementEvidence(ev, x.Sel.Name, as.Rhs[i])
 			switch {
 			case keyFields[x.Sel.Name]:
 				ev.Keys = append(ev.Keys, c.key(x.Sel.Name, as, as.Rhs[i]))

@@ -142,38 +142,49 @@ func (c *Classifier) localRequest(arg ast.Expr, decl *ast.FuncDecl) *types.Var {
 // typeNamesIdentity reports whether a request type (or the struct it
 // points to) has a string field naming the created thing: a create
 // request that carries CollectionName, PartitionName or Alias is keyed by
-// the name its caller gives.
+// the name its caller gives. It also looks one level into a field that
+// carries the created thing itself (CreateRoleRequest.Entity of type
+// RoleEntity, with a Name).
 func typeNamesIdentity(t types.Type, noun []string) bool {
-	return typeNamesIdentityDepth(t, noun, 0)
+	return identityFieldDepth(t, noun, 0) != ""
 }
 
-// typeNamesIdentityDepth also looks one level into a field that carries
-// the created thing itself (CreateRoleRequest.Entity of type RoleEntity,
-// with a Name).
-func typeNamesIdentityDepth(t types.Type, noun []string, depth int) bool {
+// identityField returns the string field of a request struct itself that
+// names the created thing (Name, Slug, Email for a user), or "".
+func identityField(t types.Type, noun []string) string {
+	return identityFieldDepth(t, noun, 1)
+}
+
+// identityFieldDepth returns the field naming the created thing, looking
+// into a field that carries the thing itself only at depth 0. An ID field
+// does not count: a resource type passed to its create usually leaves it
+// to the server to fill, and a dedup key slot may be left empty.
+func identityFieldDepth(t types.Type, noun []string, depth int) string {
 	st, ok := derefStruct(t) // mongo.go
 	if !ok {
-		return false
+		return ""
 	}
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
 		if scalar(deref(f.Type())) && identityName(f.Name(), noun) && !idWords[lastWord(f.Name())] {
-			return true // an id slot may be left to the server, or be a dedup key left empty
+			return f.Name()
 		}
-		if depth == 0 && namesCreated(f.Name(), f.Type(), noun) && typeNamesIdentityDepth(f.Type(), noun, depth+1) {
-			return true
+		if depth == 0 && namesCreated(f.Name(), f.Type(), noun) {
+			if inner := identityFieldDepth(f.Type(), noun, depth+1); inner != "" {
+				return inner
+			}
 		}
 	}
-	return false
+	return ""
 }
 
 // lastWord is the last word of a name, in lower case.
 func lastWord(name string) string {
-	words := SplitWords(name)
+	words := nameWords(name)
 	if len(words) == 0 {
 		return ""
 	}
-	return strings.ToLower(words[len(words)-1])
+	return words[len(words)-1]
 }
 
 // createdNoun is the lower-case words after the verb: CreateRoleAssignment

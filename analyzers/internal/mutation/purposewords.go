@@ -91,10 +91,7 @@ func namePurpose(fn *types.Func) (p Purpose, decided bool) {
 	if _, safe := leadingVerb(fn.Name()); safe {
 		return PurposeUnknown, true // CreateOrUpdate, SendAcks
 	}
-	words := lowerWords(fn.Name())
-	if len(words) > 1 && auxVerbs[words[0]] {
-		words = words[1:] // CallCreateLease, doSendEvents
-	}
+	words := opWords(fn.Name())
 	if createVerbs[words[0]] && anyWord(words[1:], setNouns) {
 		return PurposeUnknown, true // CreateTags, AddLabels: a repeat sets the same keys
 	}
@@ -120,7 +117,7 @@ func sendsByName(fn *types.Func) bool {
 	if senderMethod(fn) {
 		return true
 	}
-	words := lowerWords(fn.Name())
+	words := nameWords(fn.Name())
 	if len(words) != 2 || !auxVerbs[words[0]] || !sendVerbs[words[1]] {
 		return false
 	}
@@ -147,7 +144,7 @@ func senderMethod(fn *types.Func) bool {
 	if !ok {
 		return false
 	}
-	words := lowerWords(n.Obj().Name())
+	words := nameWords(n.Obj().Name())
 	return len(words) > 0 && senderNouns[words[len(words)-1]]
 }
 
@@ -155,12 +152,9 @@ func senderMethod(fn *types.Func) bool {
 // request it sends (do, sendRequest, postJSON, a worker's loop): its path
 // may.
 func genericName(name string) bool {
-	words := lowerWords(name)
+	words := opWords(name)
 	if len(words) == 0 {
 		return true
-	}
-	if len(words) > 1 && auxVerbs[words[0]] {
-		words = words[1:] // CallCreateLease, doPostAPI
 	}
 	if genericNames[words[0]] && (len(words) == 1 || allWords(words[1:], genericTails)) {
 		return true
@@ -222,7 +216,7 @@ func pathPurpose(path string) Purpose {
 	if last == "" {
 		return PurposeUnknown
 	}
-	words := lowerWords(strings.NewReplacer("-", "_", ".", "_", ":", "_").Replace(last))
+	words := nameWords(strings.ReplaceAll(last, ":", "_")) // things:batchCreate
 	switch {
 	case anyWord(words, actionWords):
 		return PurposeUnknown
@@ -236,11 +230,13 @@ func pathPurpose(path string) Purpose {
 	return PurposeUnknown
 }
 
-// lowerWords splits a name into lower-case words.
-func lowerWords(name string) []string {
-	words := SplitWords(name)
-	for i, w := range words {
-		words[i] = strings.ToLower(w)
+// opWords are the lower-case words of an operation's name without an
+// auxiliary verb before the one that says what it does: CallCreateLease
+// → [create lease], doPostAPI → [post api].
+func opWords(name string) []string {
+	words := nameWords(name)
+	if len(words) > 1 && auxVerbs[words[0]] {
+		return words[1:]
 	}
 	return words
 }

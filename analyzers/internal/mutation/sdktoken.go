@@ -34,13 +34,7 @@ func (c *Classifier) sdkFilledTokens(call *ast.CallExpr) []Key {
 		if field == "" {
 			continue
 		}
-		origin := arg.Pos() // &ec2.CreateNetworkInterfaceInput{…} made at the call
-		if v := c.varOf(ast.Unparen(arg)); v != nil {
-			origin = v.Pos()
-			if a, ok := c.single(v); ok && a.rhs != nil {
-				origin = a.rhs.Pos()
-			}
-		}
+		origin, _ := c.origin(arg, 0) // where the struct is made: the call, or the variable's value
 		keys = append(keys, Key{Name: field + " (filled by the SDK into the input)", At: arg, Value: arg, Origin: origin, Fresh: true})
 	}
 	return keys
