@@ -12,9 +12,11 @@ import (
 
 // Which findings are reported. A retried write is reported by default
 // only when the evidence says a repeat duplicates something: a send or
-// append, or a create of a thing the server names (mutation.JudgePurpose).
+// append, or a create of a thing the server names (mutation.JudgePurpose),
+// read from what twice can see of the write, not from a name alone.
 // Creates under a name the caller chose, actions and updates may be
-// harmless when repeated, and the client code cannot say: they are
+// harmless when repeated, and the client code cannot say; nor can a call
+// with no body to read, whatever its name says. They are
 // reported only with -unsaferetry.confidence=low, each saying what to
 // check.
 
@@ -23,7 +25,7 @@ import (
 // in), is reported, and the check to add to its message.
 func (r *reporter) judge(op mutation.Op, fn *types.Func, call *ast.CallExpr, encl *types.Func) (check string, report bool) {
 	j := r.m.Classifier.JudgePurpose(op, fn, call, encl)
-	if j.Purpose.Certain() {
+	if j.Certain() {
 		return "", true
 	}
 	return j.Check(), r.m.ReportChecks

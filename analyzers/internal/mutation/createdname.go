@@ -73,6 +73,37 @@ func namingParam(fn *types.Func, noun []string) string {
 	return ""
 }
 
+// addressedPath returns the end of a create's request path when the path
+// ends in a segment its caller fills in after a collection
+// ("…/contents/{…}" for POST /repos/{…}/{…}/contents/{…}), else "". A
+// thing the server names is created by a request to its collection; one
+// the request already addresses was named by the caller, and a second
+// create at that address is refused (400, 409, 422) or finds the first.
+func addressedPath(path string) string {
+	if i := strings.IndexAny(path, "?#"); i >= 0 {
+		path = path[:i]
+	}
+	segs := strings.Split(strings.Trim(path, "/"), "/")
+	n := len(segs)
+	if n < 2 || !strings.HasPrefix(segs[n-1], "{") || strings.Contains(segs[n-2], "{") || segs[n-2] == "" || apiPrefix(segs[n-2]) {
+		return "" // "/v1/{…}": the endpoint itself is not known
+	}
+	if anyWord(nameWords(segs[n-2]), actionWords) {
+		return ""
+	}
+	return "…/" + segs[n-2] + "/" + segs[n-1]
+}
+
+// apiPrefix reports whether a path segment is an API root or version
+// (api, v1, v2beta1) rather than a collection.
+func apiPrefix(seg string) bool {
+	seg = strings.ToLower(seg)
+	if seg == "api" || seg == "rest" {
+		return true
+	}
+	return len(seg) > 1 && seg[0] == 'v' && seg[1] >= '0' && seg[1] <= '9'
+}
+
 // idWords end the names of ids, which a server usually assigns.
 var idWords = map[string]bool{"id": true, "uid": true, "uuid": true, "identifier": true}
 

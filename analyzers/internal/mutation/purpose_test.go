@@ -1,6 +1,9 @@
 package mutation
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestPathPurpose reads request paths the way JudgePurpose falls back to
 // them when no name says what a request does.
@@ -72,6 +75,54 @@ func TestSingular(t *testing.T) {
 	} {
 		if got := singular(in); got != want {
 			t.Errorf("singular(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestJudgementCertain: a name alone decides a send, never a create.
+func TestJudgementCertain(t *testing.T) {
+	tests := []struct {
+		name     string
+		j        Judgement
+		certain  bool
+		checkHas string
+	}{
+		{"send from evidence", Judgement{Purpose: PurposeSend}, true, ""},
+		{"create from evidence", Judgement{Purpose: PurposeCreate}, true, ""},
+		{"send by name", Judgement{Purpose: PurposeSend, ByName: true}, true, ""},
+		{"create by name", Judgement{Purpose: PurposeCreate, ByName: true}, false, "only the call's name says it creates"},
+		{"named create", Judgement{Purpose: PurposeNamedCreate, Named: "Email"}, false, "under the Email its caller chose"},
+		{"update", Judgement{Update: "PATCH"}, false, "a PATCH update usually leaves"},
+		{"unknown", Judgement{}, false, "names and path do not say"},
+	}
+	for _, tt := range tests {
+		if got := tt.j.Certain(); got != tt.certain {
+			t.Errorf("%s: Certain() = %v, want %v", tt.name, got, tt.certain)
+		}
+		check := tt.j.Check()
+		if tt.checkHas == "" && check != "" || !strings.Contains(check, tt.checkHas) {
+			t.Errorf("%s: Check() = %q, want it to contain %q", tt.name, check, tt.checkHas)
+		}
+	}
+}
+
+// TestAddressedPath: a create whose path ends in a segment its caller
+// fills in names the new thing; one to a collection does not.
+func TestAddressedPath(t *testing.T) {
+	tests := []struct{ path, want string }{
+		{"/repos/{…}/{…}/contents/{…}", "…/contents/{…}"},
+		{"/buckets/{…}/objects/{…}?uploads", "…/objects/{…}"},
+		{"/repos/{…}/issues/{…}/comments", ""}, // a collection
+		{"/v1/{…}", ""}, // the endpoint is not known
+		{"/api/{…}", ""},
+		{"/jobs/{…}/cancel/{…}", ""}, // an action
+		{"{…}/{…}", ""},
+		{"/{…}", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := addressedPath(tt.path); got != tt.want {
+			t.Errorf("addressedPath(%q) = %q, want %q", tt.path, got, tt.want)
 		}
 	}
 }

@@ -167,6 +167,34 @@ func (s *BranchesService) Create(project, branchID, startPoint string) error {
 	return err
 }
 
+type ContentsService struct{ client *Client }
+
+type FileOptions struct {
+	Content string
+	Message string
+}
+
+// CreateFile writes a file at a path of the caller's: the request path
+// addresses it, and a second create at that path is refused.
+func (s *ContentsService) CreateFile(repo, filePath string, opts FileOptions) error {
+	r, err := s.client.NewRequest(http.MethodPost, fmt.Sprintf("/repos/%s/contents/%s", repo, filePath), opts)
+	if err != nil {
+		return err
+	}
+	_, err = s.client.Do(r) // check: created at the address in its path
+	return err
+}
+
+// CreateComment posts to the comments collection: each one is new.
+func (s *ContentsService) CreateComment(repo string, issue int, opts FileOptions) error {
+	r, err := s.client.NewRequest(http.MethodPost, fmt.Sprintf("/repos/%s/issues/%d/comments", repo, issue), opts)
+	if err != nil {
+		return err
+	}
+	_, err = s.client.Do(r) // want `POST /repos/\{…\}/issues/\{…\}/comments is retried by Client\.Do`
+	return err
+}
+
 type TokensService struct{ client *Client }
 
 // Regenerate rotates a token.

@@ -81,7 +81,7 @@ func withRetry[T any](ctx context.Context, attempts int, fn func(context.Context
 // draft when drafts are used).
 func (c *cli) release(ctx context.Context, tag string) (*github.RepositoryRelease, error) {
 	return retry.DoWithData(func() (*github.RepositoryRelease, error) {
-		rel, _, err := c.gh.Repositories.CreateRelease(ctx, c.owner, c.repo, &github.RepositoryRelease{ // want `Repositories\.CreateRelease .*inside retry\.DoWithData \(avast/retry-go\) runs again on every retry`
+		rel, _, err := c.gh.Repositories.CreateRelease(ctx, c.owner, c.repo, &github.RepositoryRelease{ // check `Repositories\.CreateRelease .*inside retry\.DoWithData \(avast/retry-go\) runs again on every retry`
 			TagName: github.String(tag),
 			Name:    github.String(tag),
 			Draft:   github.Bool(true),
@@ -116,7 +116,7 @@ func (c *cli) releaseIfMissing(ctx context.Context, tag string) (*github.Reposit
 func (c *cli) bump(ctx context.Context, tag string, repos []string) error {
 	for _, repo := range repos {
 		_, err := withRetry(ctx, 3, func(ctx context.Context) (*github.PullRequest, error) {
-			pr, _, err := c.gh.PullRequests.Create(ctx, c.owner, repo, &github.NewPullRequest{ // want `PullRequests\.Create .*inside main\.withRetry \(retries its func argument\) runs again on every retry`
+			pr, _, err := c.gh.PullRequests.Create(ctx, c.owner, repo, &github.NewPullRequest{ // check `PullRequests\.Create .*inside main\.withRetry \(retries its func argument\) runs again on every retry`
 				Title: github.String("Bump to " + tag),
 				Head:  github.String("bump-" + tag),
 				Base:  github.String("main"),
@@ -160,7 +160,7 @@ func (c *cli) dropDraft(ctx context.Context, id int64) error {
 func (c *cli) announce(ctx context.Context, tag string, issue int) error {
 	body := fmt.Sprintf("Released %s", tag)
 	return retry.Do(func() error {
-		_, _, err := c.gh.Issues.CreateComment(ctx, c.owner, c.repo, issue, &github.IssueComment{Body: &body}) // want `Issues\.CreateComment .*inside retry\.Do \(avast/retry-go\) runs again on every retry`
+		_, _, err := c.gh.Issues.CreateComment(ctx, c.owner, c.repo, issue, &github.IssueComment{Body: &body}) // check `Issues\.CreateComment .*inside retry\.Do \(avast/retry-go\) runs again on every retry`
 		return err
 	}, retry.Attempts(3), retry.Context(ctx))
 }
