@@ -166,8 +166,9 @@ names an upsert (CreateOrUpdate, CreateIfNotExists) or a protocol signal
 a callback role (…Listener, …Delegate, …Observer, …Callback). A create
 judged by its name is not a write when it passes a name or id of the thing
 it creates that the caller chose (a name parameter, a Name, ID, Key or Tag
-field, queueName for CreateQueue, Bucket for CreateBucket; for a request
-built out of sight, a type with such a field): most APIs key
+field, queueName for CreateQueue, Bucket for CreateBucket, the head and
+base branches of a pull request; for a request built out of sight, a type
+with such a field): most APIs key
 what they create by it and refuse a repeat (409, 422 already_exists) or
 answer with the first result. A parent's id (issueID for CreateComment), a
 name made fresh for the call, a record filed under a shared name (DNS
@@ -277,8 +278,9 @@ batch, a webhook, a notification, an increment, a SQL INSERT) or a create
 of a thing the server names (a POST to a collection, CreateAnnotation with
 no name of its own). Three kinds of retried write may be harmless when
 repeated, and the client code cannot say: a create under a name, key or
-e-mail its caller chose (most APIs refuse a second dataset, user or
-branch of that name), an action on existing state (merge, cancel, trim,
+e-mail its caller chose, or at a path it fills in (most APIs refuse a
+second dataset, user or branch of that name, a second file at a path, a
+second pull request between the same branches), an action on existing state (merge, cancel, trim,
 regenerate, a POST to /jobs/{id}/retry), and an update (PATCH, PUT,
 DELETE). So is a create known only by the name of a call with no body to
 read (an interface method CreateX of no known implementation): the name

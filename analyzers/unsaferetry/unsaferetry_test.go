@@ -55,6 +55,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a retry library whose loop switches on a classification of the error (go-resiliency's retrier)", "resilient"},
 		{"Kafka producers whose package sets their retries: sarama and librdkafka without idempotence, kafka-go's Writer, franz-go with idempotence off reported; idempotent, default and disabled retries silent", "producerretry/..."},
 		{"a retrying client built in a constructor, reached through a generic Do", "cloudapi"},
+		{"a generated-client core putting a request id made once per call into the header map it copies onto the request: silent; a trace id only: reported", "headermap"},
 		{"a go-retryablehttp client kept in a struct field, requests converted with FromRequest", "hostingapi"},
 		{"a go-retryablehttp client in a field with a CheckRetry method value, options that may swap the policy, a NewRequest helper and a generic Do", "forgeapi"},
 		{"paths set on a copy of the base URL; state transitions of one resource silent, actions that make something new reported", "memberactions"},

@@ -22,6 +22,12 @@ func (m *Model) ownRetries() map[*types.Func]*mutation.ParamRetry {
 		if fn == nil || own[fn] != nil {
 			continue
 		}
+		if s.Call != nil && m.Classifier.Evidence(s.Call, s.Encl).Any() {
+			// The request the client re-sends carries a key made before
+			// the send (CallApi's headers["NTNX-Request-Id"] = uuid): every
+			// attempt sends the same one, whatever the caller's method.
+			continue
+		}
 		r := m.Classifier.RetriedRoles(s.Encl, scopeCalls(s))
 		if r == nil {
 			continue

@@ -60,6 +60,9 @@ func identityLabel(fn *types.Func, noun []string) string {
 // the created thing (a string or integer), or the field of a parameter's
 // request type that is one; "" if none.
 func namingParam(fn *types.Func, noun []string) string {
+	if pair := paramRefPair(fn); pair != "" {
+		return pair
+	}
 	params := fn.Signature().Params()
 	for i := 0; i < params.Len(); i++ {
 		p := params.At(i)

@@ -47,6 +47,7 @@ func (c *Classifier) Evidence(call *ast.CallExpr, scope ast.Node) Evidence {
 			if a, ok := c.single(v); ok && a.rhs != nil {
 				c.argEvidence(&ev, a.rhs, 0)
 			}
+			c.builderInputs(v, roots)
 		}
 	}
 	ev.Keys = append(ev.Keys, c.payloadIDKeys(call, scope)...)
@@ -170,6 +171,30 @@ func (c *Classifier) argEvidence(ev *Evidence, e ast.Expr, depth int) {
 				}
 			}
 			c.argEvidence(ev, kv.Value, depth+1)
+		}
+	}
+}
+
+// builderInputs adds to roots the variables passed to the calls that
+// build v (req, err := c.prepareRequest(path, method, body, headers)): a
+// header map filled before the builder copies it onto the request is the
+// request's header (headers["Idempotency-Key"] = key).
+func (c *Classifier) builderInputs(v *types.Var, roots map[*types.Var]bool) {
+	if v.Pkg() != c.pass.Pkg {
+		return
+	}
+	for _, a := range c.idx().assigns[v] {
+		call := a.call
+		if call == nil {
+			call, _ = ast.Unparen(a.rhs).(*ast.CallExpr)
+		}
+		if call == nil {
+			continue
+		}
+		for _, arg := range call.Args {
+			if in := c.rootVar(arg); in != nil {
+				roots[in] = true
+			}
 		}
 	}
 }

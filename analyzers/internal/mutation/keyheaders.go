@@ -23,6 +23,10 @@ import "strings"
 var keyHeaderNames = map[string]bool{
 	"nats-msg-id": true, "webhook-id": true, "svix-id": true, "ce-id": true, "x-github-delivery": true,
 	"message-id": true,
+	// Nutanix v4 APIs take NTNX-Request-Id as the idempotency token of a
+	// request: a retry that sends the same id is answered with the first
+	// result (a "request id" of other vendors is only for logs).
+	"ntnx-request-id": true,
 }
 
 // notKeyWords in a header name mark a caller's identity, a credential or

@@ -21,6 +21,7 @@ func TestIsKeyHeader(t *testing.T) {
 		{"x-event-id", true},
 		{"x-notification-id", true},
 		{"x-payload-key", true},
+		{"ntnx-request-id", true}, // Nutanix v4: the idempotency token
 		{"x-request-id", false},
 		{"x-correlation-id", false},
 		{"x-trace-id", false},

@@ -76,8 +76,8 @@ func (c *Classifier) callerNamedCreate(call *ast.CallExpr, fn *types.Func) bool 
 			}
 			continue
 		}
-		if c.literalNamesIdentity(arg, decl, noun) {
-			return true
+		if c.literalNamesIdentity(arg, decl, noun) || structRefPair(c.pass.TypesInfo.TypeOf(arg)) != "" {
+			return true // a name, or the branches a pull request joins (refpair.go)
 		}
 		if !c.builtInSight(arg, decl) && typeNamesIdentity(c.pass.TypesInfo.TypeOf(arg), noun) {
 			return true // a request built elsewhere whose type names the thing
@@ -163,6 +163,9 @@ func identityFieldDepth(t types.Type, noun []string, depth int) string {
 	st, ok := derefStruct(t) // mongo.go
 	if !ok {
 		return ""
+	}
+	if pair := structRefPair(st); pair != "" {
+		return pair
 	}
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)

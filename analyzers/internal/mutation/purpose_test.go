@@ -126,3 +126,23 @@ func TestAddressedPath(t *testing.T) {
 		}
 	}
 }
+
+// TestRefPair: a pull request's source and target refs key it.
+func TestRefPair(t *testing.T) {
+	tests := []struct {
+		names []string
+		want  string
+	}{
+		{[]string{"Title", "Head", "Base", "Body"}, "Head and Base"},
+		{[]string{"source_branch", "target_branch"}, "source_branch and target_branch"},
+		{[]string{"FromRef", "ToRef", "Title"}, "FromRef and ToRef"},
+		{[]string{"Head", "Title"}, ""}, // one half
+		{[]string{"Source", "Target"}, ""},
+		{nil, ""},
+	}
+	for _, tt := range tests {
+		if got := refPair(tt.names); got != tt.want {
+			t.Errorf("refPair(%q) = %q, want %q", tt.names, got, tt.want)
+		}
+	}
+}

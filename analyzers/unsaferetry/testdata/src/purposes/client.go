@@ -195,6 +195,25 @@ func (s *ContentsService) CreateComment(repo string, issue int, opts FileOptions
 	return err
 }
 
+type PullsService struct{ client *Client }
+
+type NewPull struct {
+	Title string
+	Head  string
+	Base  string
+}
+
+// Create opens a pull request: one open per head and base branch, a
+// second is refused.
+func (s *PullsService) Create(repo string, pull *NewPull) error {
+	r, err := s.client.NewRequest(http.MethodPost, fmt.Sprintf("/repos/%s/pulls", repo), pull)
+	if err != nil {
+		return err
+	}
+	_, err = s.client.Do(r) // check: keyed by its Head and Base
+	return err
+}
+
 type TokensService struct{ client *Client }
 
 // Regenerate rotates a token.

@@ -109,14 +109,13 @@ func (c *cli) releaseIfMissing(ctx context.Context, tag string) (*github.Reposit
 }
 
 // bump opens the version-bump pull request in each downstream repository,
-// each retried by withRetry: a pull request opened by an attempt whose
-// answer was lost is opened again (GitHub rejects the duplicate only when
-// the head branch already has an open pull request, which a retry after
-// a merge-queue bot closed it does not).
+// each retried by withRetry. Silent: a pull request is keyed by its head
+// and base branches, and GitHub refuses a second open one (422), so an
+// attempt whose answer was lost is not opened twice.
 func (c *cli) bump(ctx context.Context, tag string, repos []string) error {
 	for _, repo := range repos {
 		_, err := withRetry(ctx, 3, func(ctx context.Context) (*github.PullRequest, error) {
-			pr, _, err := c.gh.PullRequests.Create(ctx, c.owner, repo, &github.NewPullRequest{ // check `PullRequests\.Create .*inside main\.withRetry \(retries its func argument\) runs again on every retry`
+			pr, _, err := c.gh.PullRequests.Create(ctx, c.owner, repo, &github.NewPullRequest{
 				Title: github.String("Bump to " + tag),
 				Head:  github.String("bump-" + tag),
 				Base:  github.String("main"),
