@@ -42,10 +42,6 @@ const (
 	PurposeNamedCreate
 )
 
-// Certain reports whether a repeat of a write with this purpose is known
-// to duplicate something.
-func (p Purpose) Certain() bool { return p == PurposeSend || p == PurposeCreate }
-
 // Judgement is a write's purpose with what it rests on.
 type Judgement struct {
 	Purpose Purpose
@@ -104,6 +100,8 @@ func (c *Classifier) JudgePurpose(op Op, fn *types.Func, call *ast.CallExpr, enc
 	return j
 }
 
+// judgePurpose is JudgePurpose's reading of the evidence, before it
+// marks a judgement that rests on a name alone.
 func (c *Classifier) judgePurpose(op Op, fn *types.Func, call *ast.CallExpr, encl *types.Func) Judgement {
 	if p, ok := inherentPurpose[op.Primitive()]; ok {
 		if p == PurposeCreate && op.Kind == KindCall && fn != nil && !genericName(fn.Name()) && namesWhatItMakes(fn) {
