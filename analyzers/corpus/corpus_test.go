@@ -14,11 +14,6 @@
 //   - per finding, exactly like analysistest: every finding matches a want
 //     on its line, every want is matched.
 //
-// A function may instead hold `// check "regexp"` comments: a write twice
-// reports only when asked for checks (-unsaferetry.confidence=low), worded
-// as what to check (a create known by its name only). By default it must
-// stay silent; TestCorpusChecks holds the checks to their lines.
-//
 // Cases that the analyzers get wrong today are not kept as failing or
 // skipped tests: they are described in KNOWN_GAPS.md.
 package corpus_test
@@ -34,7 +29,6 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
@@ -56,9 +50,9 @@ const corpusPattern = "acme/..."
 func TestCorpus(t *testing.T) {
 	dir := testenv.Testdata(t)
 	pkgs := load(t, dir, corpusPattern)
-	findings := analyze(t, pkgs, analyzers.All())
+	findings := analyze(t, pkgs)
 
-	wants, _, funcs, err := expectations(pkgs)
+	wants, funcs, err := expectations(pkgs)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,44 +137,12 @@ type finding struct {
 	matched  bool
 }
 
-// TestCorpusChecks runs the analyzers with -unsaferetry.confidence=low:
-// every `// check` line gets a finding worded as a check, every other
-// finding is one a `// want` expects, and nothing else is reported.
-func TestCorpusChecks(t *testing.T) {
-	dir := testenv.Testdata(t)
-	pkgs := load(t, dir, corpusPattern)
-	findings := analyze(t, pkgs, analyzers.New(analyzers.Settings{Confidence: model.ConfidenceLow}))
-	wants, checks, _, err := expectations(pkgs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(checks) == 0 {
-		t.Fatal("no // check comments in the corpus")
-	}
-	var asChecks, others []*finding
-	for _, f := range findings {
-		if strings.Contains(f.message, "; check: ") {
-			asChecks = append(asChecks, f)
-		} else {
-			others = append(others, f)
-		}
-	}
-	for _, f := range append(match(asChecks, checks), match(others, wants)...) {
-		t.Errorf("%s: unexpected %s finding at -unsaferetry.confidence=low: %s", f.posn, f.analyzer, f.message)
-	}
-	for _, w := range append(checks, wants...) {
-		if !w.matched {
-			t.Errorf("%s:%d: no finding matching %q at -unsaferetry.confidence=low", w.file, w.line, w.re)
-		}
-	}
-}
-
-// analyze runs the analyzers over pkgs (their dependencies are analyzed
-// for facts, as every driver does) and returns the findings in the corpus
-// packages. The model must not have failed on any package.
-func analyze(t *testing.T, pkgs []*packages.Package, set []*analysis.Analyzer) []*finding {
+// analyze runs the default analyzer set over pkgs (their dependencies are
+// analyzed for facts, as every driver does) and returns the findings in
+// the corpus packages. The model must not have failed on any package.
+func analyze(t *testing.T, pkgs []*packages.Package) []*finding {
 	t.Helper()
-	graph, err := checker.Analyze(set, pkgs, nil)
+	graph, err := checker.Analyze(analyzers.All(), pkgs, nil)
 	if err != nil {
 		t.Fatalf("analyzing the corpus: %v", err)
 	}
@@ -228,24 +190,20 @@ type function struct {
 	findings   int
 }
 
-// expectations reads the // want and // check comments and the function
-// declarations of the corpus packages.
-func expectations(pkgs []*packages.Package) (wants, checks []*want, funcs []*function, err error) {
+// expectations reads the // want comments and the function declarations
+// of the corpus packages.
+func expectations(pkgs []*packages.Package) ([]*want, []*function, error) {
+	var wants []*want
+	var funcs []*function
 	for _, pkg := range pkgs {
 		for _, file := range pkg.Syntax {
 			for _, cg := range file.Comments {
 				for _, c := range cg.List {
-					posn := pkg.Fset.Position(c.Slash)
-					ws, err := parseWant(posn, c.Text)
+					ws, err := parseWant(pkg.Fset.Position(c.Slash), c.Text)
 					if err != nil {
-						return nil, nil, nil, err
+						return nil, nil, err
 					}
 					wants = append(wants, ws...)
-					cs, err := parseExpectation(posn, c.Text, "// check ")
-					if err != nil {
-						return nil, nil, nil, err
-					}
-					checks = append(checks, cs...)
 				}
 			}
 			for _, d := range file.Decls {
@@ -263,7 +221,7 @@ func expectations(pkgs []*packages.Package) (wants, checks []*want, funcs []*fun
 			f.flagged = true
 		}
 	}
-	return wants, checks, funcs, nil
+	return wants, funcs, nil
 }
 
 func funcName(fd *ast.FuncDecl) string {
@@ -283,12 +241,7 @@ func funcName(fd *ast.FuncDecl) string {
 // parseWant reads `// want "re" "re"…` (Go string literals, interpreted or
 // raw) from one comment.
 func parseWant(posn token.Position, text string) ([]*want, error) {
-	return parseExpectation(posn, text, "// want ")
-}
-
-// parseExpectation reads the regexps of a comment that starts with prefix.
-func parseExpectation(posn token.Position, text, prefix string) ([]*want, error) {
-	rest, ok := strings.CutPrefix(text, prefix)
+	rest, ok := strings.CutPrefix(text, "// want ")
 	if !ok {
 		return nil, nil
 	}
@@ -296,7 +249,7 @@ func parseExpectation(posn token.Position, text, prefix string) ([]*want, error)
 	for rest = strings.TrimSpace(rest); rest != ""; rest = strings.TrimSpace(rest) {
 		lit, err := strconv.QuotedPrefix(rest)
 		if err != nil {
-			return nil, fmt.Errorf("%s: malformed %q comment: %w", posn, text, err)
+			return nil, fmt.Errorf("%s: malformed want comment %q: %w", posn, text, err)
 		}
 		rest = rest[len(lit):]
 		s, _ := strconv.Unquote(lit)

@@ -12,11 +12,9 @@ import (
 
 // Which findings are reported. A retried write is reported by default
 // only when the evidence says a repeat duplicates something: a send or
-// append, or a create of a thing the server names (mutation.JudgePurpose),
-// read from what twice can see of the write, not from a name alone.
+// append, or a create of a thing the server names (mutation.JudgePurpose).
 // Creates under a name the caller chose, actions and updates may be
-// harmless when repeated, and the client code cannot say; nor can a call
-// with no body to read, whatever its name says. They are
+// harmless when repeated, and the client code cannot say: they are
 // reported only with -unsaferetry.confidence=low, each saying what to
 // check.
 

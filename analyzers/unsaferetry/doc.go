@@ -158,8 +158,7 @@ there. A function whose body was analyzed is judged by what it does, never
 by its name alone, and a concrete function of a package twice has no facts
 for is unknown (silent). Calls named like a create or send are writes only
 when there is no body to judge (a method of an interface with no known
-implementation, a func value; a create known this way is reported only
-with -unsaferetry.confidence=low, see below), and never when the signature takes and
+implementation, a func value), and never when the signature takes and
 returns a byte slice (an in-memory encoder), registers a local callback,
 names an upsert (CreateOrUpdate, CreateIfNotExists) or a protocol signal
 (acks, heartbeats, a lease keep-alive), or belongs to an interface named for
@@ -280,13 +279,9 @@ no name of its own). Three kinds of retried write may be harmless when
 repeated, and the client code cannot say: a create under a name, key or
 e-mail its caller chose, or at a path it fills in (most APIs refuse a
 second dataset, user or branch of that name, a second file at a path, a
-second pull request between the same branches), an action on existing state (merge, cancel, trim,
-regenerate, a POST to /jobs/{id}/retry), and an update (PATCH, PUT,
-DELETE). So is a create known only by the name of a call with no body to
-read (an interface method CreateX of no known implementation): the name
-does not say who names the new thing, and on held-out modules such
-findings were never right (0 of 16); a name that says send is still
-reported. On real modules reports of the first kind were right about nine
+second pull request between the same branches), an action on existing
+state (merge, cancel, trim, regenerate, a POST to /jobs/{id}/retry), and
+an update (PATCH, PUT, DELETE). On real modules reports of the first kind were right about nine
 times in ten, the others about one time in eleven. They are reported only
 with -unsaferetry.confidence=low, each ending with what to check ("check:
 it creates under the Name its caller chose; if the API refuses a second
@@ -315,8 +310,8 @@ Flags (full names as go/types prints them):
 	-unsaferetry.idempotent  functions safe to repeat (override every table and heuristic)
 	-unsaferetry.tests       also report findings in _test.go files
 	-unsaferetry.confidence  high (default): only writes whose repeat adds something;
-	                         low: also creates under a caller-chosen name or known by
-	                         name only, actions and updates, each as a check
+	                         low: also creates under a caller-chosen name, actions and
+	                         updates, each as a check
 */
 package unsaferetry
 

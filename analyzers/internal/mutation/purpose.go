@@ -51,21 +51,11 @@ type Judgement struct {
 	// Update is the HTTP method of a PurposeUnknown write that the method
 	// decided ("PATCH").
 	Update string
-	// ByName: the write is a call with no body twice can read (an
-	// interface method, a request it cannot resolve): only its name says
-	// what it does.
-	ByName bool
 }
 
 // Certain reports whether a repeat of the judged write is known to
-// duplicate something. A create read from a name alone is not known: the
-// name does not say whether the server names the new thing or the caller
-// does (a tag, a path, an id fixed before the retry), and on held-out
-// modules such creates were never true (0 of 16). A name that says send
-// adds to a stream whatever the body does (4 of 6 true).
-func (j Judgement) Certain() bool {
-	return j.Purpose == PurposeSend || j.Purpose == PurposeCreate && !j.ByName
-}
+// duplicate something.
+func (j Judgement) Certain() bool { return j.Purpose == PurposeSend || j.Purpose == PurposeCreate }
 
 // Check says what the user should check before deciding a reported
 // uncertain write is a bug; "" for a certain one.
@@ -73,8 +63,6 @@ func (j Judgement) Check() string {
 	switch {
 	case j.Certain():
 		return ""
-	case j.ByName && j.Purpose == PurposeCreate:
-		return "check: only the call's name says it creates something; a repeat duplicates it if the server names each new one, not if it is keyed by a name or id the caller chose (a second one is then refused or found)"
 	case j.Purpose == PurposeNamedCreate:
 		return "check: it creates under the " + j.Named + " its caller chose; if the API refuses a second one with the same " + j.Named + " (409, already exists), a repeat is harmless"
 	case j.Update != "":
@@ -95,14 +83,6 @@ var inherentPurpose = map[Kind]Purpose{
 // fn's name says nothing (a generic post helper), encl, the function the
 // call is written in, may (CreateContact calling c.post).
 func (c *Classifier) JudgePurpose(op Op, fn *types.Func, call *ast.CallExpr, encl *types.Func) Judgement {
-	j := c.judgePurpose(op, fn, call, encl)
-	j.ByName = op.Primitive() == KindVerb
-	return j
-}
-
-// judgePurpose is JudgePurpose's reading of the evidence, before it
-// marks a judgement that rests on a name alone.
-func (c *Classifier) judgePurpose(op Op, fn *types.Func, call *ast.CallExpr, encl *types.Func) Judgement {
 	if p, ok := inherentPurpose[op.Primitive()]; ok {
 		if p == PurposeCreate && op.Kind == KindCall && fn != nil && !genericName(fn.Name()) && namesWhatItMakes(fn) {
 			// A store's CreateSchedule(ctx, s) inserting s.Name: the

@@ -79,7 +79,8 @@ func TestSingular(t *testing.T) {
 	}
 }
 
-// TestJudgementCertain: a name alone decides a send, never a create.
+// TestJudgementCertain: sends and creates the server names are certain;
+// the others come with what to check.
 func TestJudgementCertain(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -89,8 +90,6 @@ func TestJudgementCertain(t *testing.T) {
 	}{
 		{"send from evidence", Judgement{Purpose: PurposeSend}, true, ""},
 		{"create from evidence", Judgement{Purpose: PurposeCreate}, true, ""},
-		{"send by name", Judgement{Purpose: PurposeSend, ByName: true}, true, ""},
-		{"create by name", Judgement{Purpose: PurposeCreate, ByName: true}, false, "only the call's name says it creates"},
 		{"named create", Judgement{Purpose: PurposeNamedCreate, Named: "Email"}, false, "under the Email its caller chose"},
 		{"update", Judgement{Update: "PATCH"}, false, "a PATCH update usually leaves"},
 		{"unknown", Judgement{}, false, "names and path do not say"},
