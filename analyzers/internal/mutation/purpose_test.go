@@ -59,6 +59,12 @@ func TestGenericName(t *testing.T) {
 		{"CallCreateLease", false},
 		{"doPostAPI", true}, // a generic POST helper
 		{"doPost", true},
+		{"newHTTPRequest", true}, // a request builder, whatever it builds
+		{"buildRequest", true},
+		{"NewRequest", true},
+		{"New", false},
+		{"newOrder", false},
+		{"CreateMergeRequest", false},
 	}
 	for _, tt := range tests {
 		if got := genericName(tt.name); got != tt.want {

@@ -159,6 +159,9 @@ func genericName(name string) bool {
 	if genericNames[words[0]] && (len(words) == 1 || allWords(words[1:], genericTails)) {
 		return true
 	}
+	if builderVerbs[words[0]] && len(words) > 1 && allWords(words[1:], genericTails) {
+		return true // newHTTPRequest, buildRequest: builds whatever its caller asks for
+	}
 	if len(words) == 1 && objectVerbs[words[0]] {
 		return true // a bare Run or Start: a loop or a lifecycle
 	}
@@ -175,6 +178,11 @@ func genericName(name string) bool {
 var auxVerbs = map[string]bool{
 	"call": true, "do": true, "exec": true, "execute": true, "invoke": true, "perform": true, "try": true, "attempt": true,
 }
+
+// builderVerbs start the names of request builders (newHTTPRequest,
+// buildRequest, makeRequest): "new" there makes a request value, not a
+// remote thing, so the name says nothing about what the request does.
+var builderVerbs = map[string]bool{"new": true, "build": true, "make": true, "prepare": true}
 
 // genericTails are the words after a generic verb that keep it generic:
 // sendRequest, postJSON, doWithRetry.

@@ -214,6 +214,25 @@ func (s *PullsService) Create(repo string, pull *NewPull) error {
 	return err
 }
 
+type AuthService struct{ client *Client }
+
+// newHTTPRequest builds and sends whatever its caller asks for: its
+// "new" makes a request value, so its name says nothing and the path
+// decides.
+func (s *AuthService) newHTTPRequest(method, path string, body any) error {
+	r, err := s.client.NewRequest(method, path, body)
+	if err != nil {
+		return err
+	}
+	_, err = s.client.Do(r)
+	return err
+}
+
+// RequestToken asks for a token: a repeat issues another one.
+func (s *AuthService) RequestToken(key string) error {
+	return s.newHTTPRequest(http.MethodPost, "/keys/"+key+"/requestToken", nil) // check: a token request, judged by its path
+}
+
 type TokensService struct{ client *Client }
 
 // Regenerate rotates a token.
