@@ -83,10 +83,7 @@ func namingParam(fn *types.Func, noun []string) string {
 // the request already addresses was named by the caller, and a second
 // create at that address is refused (400, 409, 422) or finds the first.
 func addressedPath(path string) string {
-	if i := strings.IndexAny(path, "?#"); i >= 0 {
-		path = path[:i]
-	}
-	segs := strings.Split(strings.Trim(path, "/"), "/")
+	segs := pathSegments(path)
 	n := len(segs)
 	if n < 2 || !strings.HasPrefix(segs[n-1], "{") || strings.Contains(segs[n-2], "{") || segs[n-2] == "" || apiPrefix(segs[n-2]) {
 		return "" // "/v1/{…}": the endpoint itself is not known

@@ -201,6 +201,15 @@ func allWords(words []string, set map[string]bool) bool {
 	return true
 }
 
+// pathSegments splits a request path (as urlPath renders it) into its
+// segments, without the query, the fragment and the outer slashes.
+func pathSegments(path string) []string {
+	if i := strings.IndexAny(path, "?#"); i >= 0 {
+		path = path[:i]
+	}
+	return strings.Split(strings.Trim(path, "/"), "/")
+}
+
 // pathPurpose reads a request path: a stream endpoint (/v1/events,
 // /api/logs/push) takes sends, a POST to a collection (/v2/monitors)
 // creates, one ending in an action (/pull-requests/{…}/merge) acts.
@@ -208,10 +217,7 @@ func pathPurpose(path string) Purpose {
 	if path == "" || path == "request" {
 		return PurposeUnknown
 	}
-	if i := strings.IndexAny(path, "?#"); i >= 0 {
-		path = path[:i]
-	}
-	segs := strings.Split(strings.Trim(path, "/"), "/")
+	segs := pathSegments(path)
 	last := ""
 	lastIsParam := false
 	for _, s := range segs {

@@ -43,7 +43,7 @@ func (a *ApiClient) CallApi(path, method string, body any, headerParams map[stri
 	if _, ok := headerParams["NTNX-Request-Id"]; !ok {
 		headerParams["NTNX-Request-Id"] = newID()
 	}
-	request, err := a.prepareRequest(a.Host+path, method, body, headerParams)
+	request, err := prepareRequest(a.Host+path, method, body, headerParams)
 	if err != nil {
 		return nil, err
 	}
@@ -51,7 +51,7 @@ func (a *ApiClient) CallApi(path, method string, body any, headerParams map[stri
 }
 
 // prepareRequest copies the headers onto a new request.
-func (a *ApiClient) prepareRequest(url, method string, body any, headers map[string]string) (*http.Request, error) {
+func prepareRequest(url, method string, body any, headers map[string]string) (*http.Request, error) {
 	b, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
@@ -79,26 +79,11 @@ func NewTracedClient(host string) *TracedClient {
 
 func (a *TracedClient) CallApi(path, method string, body any, headerParams map[string]string) (*http.Response, error) {
 	headerParams["X-Trace-Id"] = newID()
-	request, err := a.prepareRequest(a.Host+path, method, body, headerParams)
+	request, err := prepareRequest(a.Host+path, method, body, headerParams)
 	if err != nil {
 		return nil, err
 	}
 	return a.httpClient.Do(request)
-}
-
-func (a *TracedClient) prepareRequest(url, method string, body any, headers map[string]string) (*http.Request, error) {
-	b, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	req, err := http.NewRequest(method, url, bytes.NewReader(b))
-	if err != nil {
-		return nil, err
-	}
-	for k, v := range headers {
-		req.Header.Set(k, v)
-	}
-	return req, nil
 }
 
 type Disk struct{ SizeBytes int64 }
