@@ -32,7 +32,7 @@ import (
 // one twice cannot read, is not reported.
 func (c *Classifier) envelopeOp(call *ast.CallExpr, fn *types.Func, sig *types.Signature) (Op, bool) {
 	m := c.envelopeMethod(call, sig)
-	if m != "POST" && m != "PATCH" {
+	if !isWriteMethod(m) {
 		return Op{}, false
 	}
 	return Op{

@@ -106,7 +106,7 @@ func (c *Classifier) httpOpPieces(call *ast.CallExpr, m sval, url ast.Expr, ps [
 	if method == "" {
 		method = "GET"
 	}
-	if method != "POST" && method != "PATCH" {
+	if !isWriteMethod(method) {
 		return Op{}, false
 	}
 	path := urlPath(ps)

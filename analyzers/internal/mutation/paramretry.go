@@ -147,6 +147,9 @@ func (c *Classifier) RetriedWrite(call *ast.CallExpr) (Op, *ParamRetry, bool) {
 	if !ok || c.postReads(call, op) {
 		return Op{}, nil, false
 	}
+	if m := c.optionMethod(call); m != "" && op.Primitive() == KindHTTP && !isWriteMethod(m) {
+		return Op{}, nil, false // an option makes the request a PUT (methodoption.go)
+	}
 	if d := c.enclosingDecl(call.Pos()); d != nil && c.GenericSendQuietCall(call, op, d) {
 		return Op{}, nil, false // the SDK method's name says it reads or sets a state
 	}

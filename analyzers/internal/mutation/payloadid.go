@@ -32,6 +32,8 @@ import (
 // client token, a dedup uuid). A message's own id is not among them: a
 // broker drops a repeated id only when duplicate detection is on, which
 // is off by default (Service Bus, Event Hubs, Kafka without idempotence).
+// Any field named for deduplication or idempotency is one too
+// (PagerDuty's DedupKey, a DeduplicationKey): see isDedupField.
 var dedupFields = map[string]bool{
 	"requestid": true, "insertid": true, "idempotencykey": true, "idempotencytoken": true, "clienttoken": true,
 	"deduplicationid": true, "dedupid": true, "dedupeid": true, "messagededuplicationid": true, "uuid": true,
@@ -155,7 +157,7 @@ func payloadType(t types.Type) (*types.Struct, string) {
 func (c *Classifier) dedupFieldsOf(st *types.Struct, depth int, out *[]*types.Var) {
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
-		if dedupFields[strings.ToLower(f.Name())] && scalar(deref(f.Type())) {
+		if isDedupField(f.Name()) && scalar(deref(f.Type())) {
 			*out = append(*out, f)
 			continue
 		}
@@ -192,8 +194,14 @@ func ownIDFields(st *types.Struct, name string, out *[]*types.Var) {
 // idLikeField reports whether a field's name can be one idFields lists: a
 // dedup field, or a name ending in Id/ID.
 func idLikeField(name string) bool {
+	return isDedupField(name) || strings.HasSuffix(strings.ToLower(name), "id")
+}
+
+// isDedupField reports whether a payload field's name says the receiver
+// deduplicates on its value.
+func isDedupField(name string) bool {
 	lower := strings.ToLower(name)
-	return dedupFields[lower] || strings.HasSuffix(lower, "id")
+	return dedupFields[lower] || strings.Contains(lower, "dedup") || strings.Contains(lower, "idempot")
 }
 
 func ownID(field, typeName string) bool {
