@@ -69,6 +69,8 @@ func (w *walk) isSuccessTest(cond ast.Expr, results []types.Object) bool {
 		}
 	case *ast.Ident:
 		return w.isBoolResult(c, results) && !w.isVerdict(c, results)
+	case *ast.UnaryExpr:
+		return c.Op == token.NOT && w.isStatusPredicate(c.X, results) // !shouldRetry(status)
 	}
 	return false
 }
@@ -89,7 +91,7 @@ func (w *walk) isFailureTest(cond ast.Expr, results []types.Object) bool {
 		}
 		return !verdictErr
 	})
-	if verdictErr || w.isPredicateVerdict(cond, results) {
+	if verdictErr || w.isPredicateVerdict(cond, results) || w.isStatusPredicate(cond, results) {
 		return true // predicateverdict.go: `if retryable { continue }`
 	}
 	// A status test: `resp.StatusCode >= 500`, `resp.StatusCode == 503`,
@@ -189,7 +191,10 @@ func (w *walk) isStatus(e ast.Expr, results []types.Object) bool {
 		e = call.Fun
 	}
 	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	return ok && (sel.Sel.Name == "StatusCode" || sel.Sel.Name == "Status") && w.mentions(sel.X, results)
+	if !ok {
+		return w.isReturnedStatus(e, results) // returnedstatus.go
+	}
+	return (sel.Sel.Name == "StatusCode" || sel.Sel.Name == "Status") && w.mentions(sel.X, results)
 }
 
 func isNil(info *types.Info, e ast.Expr) bool {
