@@ -37,6 +37,9 @@ func (w *walk) drives(l loop, a attempt) bool {
 			if w.testsResults(s.Cond, a.results) && w.ifDrives(l, s, rest, a.results) {
 				return true
 			}
+			if w.testsErrorView(s, a.results) && w.branchesDrive(l, s.Else, s.Body, rest, a.results) {
+				return true // errorview.go: a failure test through a type assertion of the error
+			}
 		case *ast.SwitchStmt:
 			if w.switchDrives(l, s, rest, a.results) {
 				return true
@@ -61,6 +64,12 @@ func (w *walk) ifDrives(l loop, s *ast.IfStmt, rest []ast.Stmt, results []types.
 	default:
 		return false
 	}
+	return w.branchesDrive(l, success, failure, rest, results)
+}
+
+// branchesDrive: the success branch must leave the loop and the failure
+// branch must be able to go round again.
+func (w *walk) branchesDrive(l loop, success, failure ast.Stmt, rest []ast.Stmt, results []types.Object) bool {
 	so := l.path(success, rest)
 	if so != exit && !(so&exit != 0 && (w.exitsOnNestedSuccess(l, success, results) || success == nil && w.restExitsOnResultTest(l, rest, results))) {
 		return false
