@@ -89,6 +89,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"ids the client fills in a generated call's payload elsewhere in the package (a request id, per-row insert ids, a job's own reference) make a retried insert safe; a literal without one, or a payload type the package never names, is reported", "example.com/warehouseapp"},
 		{"a write filed under the digest of its content (a resource name built from the hash) is stored once however often it is sent; one filed under a sequence number is reported", "blobstore"},
 		{"a JSON-RPC helper POSTing the operation its caller names: reads by name silent, writes and unknown operations reported", "rpcops"},
+		{"a retry executor of another package holding the operation in a field: POSTs in the literal given to the field reported, a refusal-only handler silent", "example.com/artifactsvc"},
 		{"a retrying post helper taking request options and payloads: an option making the request a PUT, or a payload with a dedup key, silent; a header-only option and a keyless payload reported", "alertsinks"},
 	}
 	// One run over every package: loading and analyzing the standard

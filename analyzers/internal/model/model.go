@@ -48,6 +48,9 @@ type RetryHelperFact struct {
 func (*RetryHelperFact) AFact() {}
 
 func (f *RetryHelperFact) String() string {
+	if f.FuncField != "" {
+		return fmt.Sprintf("retries field %s (%s)", f.FuncField, f.Mechanism)
+	}
 	return fmt.Sprintf("retries param %d (%s)", f.FuncParam, f.Mechanism)
 }
 
@@ -261,6 +264,9 @@ func mayMatter(fn *types.Func, d *ast.FuncDecl) bool {
 			return true
 		}
 	}
+	if sig.Recv() != nil && hasFuncField(sig.Recv().Type()) && hasLoop(d.Body) {
+		return true // a retry executor of a func field (retryscope/fieldhelpers.go)
+	}
 	for i := 0; i < sig.Results().Len(); i++ {
 		t := sig.Results().At(i).Type()
 		if p, ok := types.Unalias(t).(*types.Pointer); ok {
@@ -378,3 +384,34 @@ func (m *Model) findScopes(s *Settings) {
 // and resend.Analyzer). They must share one instance: a fact type may be
 // declared by only one analyzer in a run.
 var Analyzer = New(Settings{})
+
+// hasFuncField reports whether a receiver type (or what it points to) is
+// a struct with a func-typed field.
+func hasFuncField(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if funcLike(st.Field(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasLoop reports whether body holds a for or range statement.
+func hasLoop(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
+}

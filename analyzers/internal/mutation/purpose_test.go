@@ -59,6 +59,9 @@ func TestGenericName(t *testing.T) {
 		{"CallCreateLease", false},
 		{"doPostAPI", true}, // a generic POST helper
 		{"doPost", true},
+		{"SendPost", true}, // send + an HTTP method: whatever it is given
+		{"sendGet", true},
+		{"SendPostRelease", false},
 		{"newHTTPRequest", true}, // a request builder, whatever it builds
 		{"buildRequest", true},
 		{"NewRequest", true},

@@ -189,6 +189,8 @@ var builderVerbs = map[string]bool{"new": true, "build": true, "make": true, "pr
 var genericTails = map[string]bool{
 	"request": true, "json": true, "req": true, "http": true, "form": true, "with": true, "retry": true,
 	"retries": true, "once": true, "no": true, "raw": true, "api": true, "call": true, "body": true, "data": true,
+	// HTTP methods: SendPost, doGet, sendPut send whatever they are given.
+	"post": true, "put": true, "patch": true, "get": true, "delete": true, "head": true,
 }
 
 // allWords reports whether every word is in set.

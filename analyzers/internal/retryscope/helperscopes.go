@@ -9,12 +9,12 @@ import (
 // (or passed on) inside one of the scopes found.
 func (w *walk) helpers() map[*types.Func]*Helper {
 	out := map[*types.Func]*Helper{}
-	add := func(d *ast.FuncDecl, param int, s *Scope, call *ast.CallExpr) {
+	add := func(d *ast.FuncDecl, param int, field string, s *Scope, call *ast.CallExpr) {
 		fn, _ := w.info.Defs[d.Name].(*types.Func)
 		if fn == nil || out[fn] != nil || w.f.isSafe(fn) {
 			return
 		}
-		h := &Helper{FuncParam: param, Mechanism: s.Mechanism, TxBeforeCommit: s.TxBeforeCommit, RetriesCommit: s.RetriesCommit,
+		h := &Helper{FuncParam: param, FuncField: field, Mechanism: s.Mechanism, TxBeforeCommit: s.TxBeforeCommit, RetriesCommit: s.RetriesCommit,
 			Verdict: s.Verdict, VerdictAt: s.VerdictAt, VerdictStops: s.VerdictStops, Bounded: s.Bounded, BoundParam: s.BoundParam, BoundMost: s.BoundMost}
 		if s.Kind == KindLoop {
 			w.loopHelper(h, d, s, call)
@@ -23,7 +23,7 @@ func (w *walk) helpers() map[*types.Func]*Helper {
 	}
 	for _, s := range w.scopes {
 		if s.Param >= 0 && s.Encl != nil && !(s.Guarded && len(s.Again) == 0) {
-			add(s.Encl, s.Param, s, nil)
+			add(s.Encl, s.Param, "", s, nil)
 		}
 	}
 	for _, pc := range w.paramCalls {
@@ -34,7 +34,7 @@ func (w *walk) helpers() map[*types.Func]*Helper {
 		}
 		for _, s := range w.scopes {
 			if s.Encl == pc.decl && s.Body != nil && s.Contains(pc.call) {
-				add(pc.decl, pc.param, s, pc.call)
+				add(pc.decl, pc.param, pc.field, s, pc.call)
 				break
 			}
 		}

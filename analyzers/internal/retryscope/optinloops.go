@@ -125,13 +125,14 @@ func disjuncts(e ast.Expr) []ast.Expr {
 }
 
 // callsFuncParam reports whether body calls one of the function's
-// func-typed parameters: a retry helper (Run(fn)), used by callers that
-// set its count where they call it, and so opt in there.
+// func-typed parameters, or a func-typed field of its receiver: a retry
+// helper (Run(fn), ex.Execute()), used by callers that set its count where
+// they call it, and so opt in there.
 func (w *walk) callsFuncParam(body *ast.BlockStmt) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok {
-			if _, isParam := w.params[objOf(w.info, call.Fun)]; isParam {
+			if _, isParam := w.params[objOf(w.info, call.Fun)]; isParam || w.recvFuncField(call) != "" {
 				found = true
 			}
 		}

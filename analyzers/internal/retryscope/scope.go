@@ -146,9 +146,12 @@ func (s *Scope) Contains(n ast.Node) bool {
 }
 
 // Helper describes a retry helper: a function that retries its func-typed
-// parameter FuncParam. The model analyzer stores it in a fact.
+// parameter FuncParam, or a method that retries its receiver's func-typed
+// field FuncField (FuncParam -1; fieldhelpers.go). The model analyzer
+// stores it in a fact.
 type Helper struct {
 	FuncParam int
+	FuncField string
 	// Mechanism is how the helper retries ("a retry loop", "retry.Do
 	// (avast/retry-go)"), for messages.
 	Mechanism string

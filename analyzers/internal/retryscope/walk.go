@@ -36,6 +36,7 @@ type paramCall struct {
 	decl  *ast.FuncDecl
 	call  *ast.CallExpr
 	param int
+	field string // a call of the receiver's func field (param -1)
 }
 
 func newWalk(f *Finder, helper func(*types.Func) *Helper) *walk {
@@ -182,6 +183,7 @@ func (w *walk) call(call *ast.CallExpr) {
 		}
 	}
 	w.notePassedParam(call)
+	w.noteFieldCall(call)
 	fn, _ := typeutil.Callee(w.info, call).(*types.Func)
 	if fn == nil {
 		return
@@ -212,6 +214,10 @@ func (w *walk) call(call *ast.CallExpr) {
 				w.guardVerdict(s)
 			}
 		}
+		return
+	}
+	if h := w.helper(fn); h != nil && h.FuncField != "" {
+		w.addFieldScopes(call, fn, h)
 		return
 	}
 	if w.f.isRetryFunc(fn) {

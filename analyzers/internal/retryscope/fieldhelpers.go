@@ -1,0 +1,134 @@
+package retryscope
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// Retry executors that hold the operation in a field:
+//
+//	type RetryExecutor struct {
+//		MaxRetries       int
+//		ExecutionHandler func() (shouldRetry bool, err error)
+//	}
+//	func (r *RetryExecutor) Execute() error {
+//		for i := 0; i <= r.MaxRetries; i++ {
+//			retry, err := r.ExecutionHandler()
+//			if !retry { return err }
+//			…
+//		}
+//	}
+//
+//	ex := utils.RetryExecutor{MaxRetries: 3, ExecutionHandler: func() (bool, error) { … POST … }}
+//	err = ex.Execute()
+//
+// Execute is a retry helper of its receiver's field (Helper.FuncField),
+// found from its own loop like a helper of a func parameter; a call of it
+// retries the function the receiver's literal (or an assignment to the
+// field) gives that field.
+
+// noteFieldCall records a call of a func-typed field of the declaration's
+// receiver (r.ExecutionHandler()): inside a retry loop, the method retries
+// whatever its callers put in that field.
+func (w *walk) noteFieldCall(call *ast.CallExpr) {
+	if field := w.recvFuncField(call); field != "" {
+		w.paramCalls = append(w.paramCalls, paramCall{decl: w.decl, call: call, param: -1, field: field})
+	}
+}
+
+// recvFuncField returns the name of the func-typed field of the
+// declaration's receiver that call calls, or "".
+func (w *walk) recvFuncField(call *ast.CallExpr) string {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || w.decl == nil || w.decl.Recv == nil || len(w.decl.Recv.List) != 1 || len(w.decl.Recv.List[0].Names) != 1 {
+		return ""
+	}
+	recv := w.info.Defs[w.decl.Recv.List[0].Names[0]]
+	if recv == nil || objOf(w.info, sel.X) != recv {
+		return ""
+	}
+	if s, ok := w.info.Selections[sel]; !ok || s.Kind() != types.FieldVal {
+		return ""
+	}
+	if _, ok := w.info.TypeOf(sel).Underlying().(*types.Signature); !ok {
+		return ""
+	}
+	return sel.Sel.Name
+}
+
+// addFieldScopes adds the scopes of a call of a field helper
+// (ex.Execute()): the functions given to the field of its receiver in the
+// enclosing declaration.
+func (w *walk) addFieldScopes(call *ast.CallExpr, fn *types.Func, h *Helper) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || w.decl == nil {
+		return
+	}
+	mech := shortName(fn) + " (retries its " + h.FuncField + ")"
+	for _, op := range w.fieldValues(sel.X, h.FuncField) {
+		for _, s := range w.addArgScopes(KindHelper, mech, call, op, Helper{TxBeforeCommit: h.TxBeforeCommit, RetriesCommit: h.RetriesCommit}) {
+			if h.Verdict {
+				s.Verdict, s.VerdictAt, s.VerdictStops = true, h.VerdictAt, h.VerdictStops
+				if s.Param < 0 {
+					w.guardVerdict(s)
+				}
+			}
+		}
+	}
+}
+
+// fieldValues returns the values the enclosing declaration gives field of
+// the local variable recv: in the composite literal it is defined with
+// (`ex := T{Field: f}`, `&T{…}`), and in assignments `ex.Field = f`.
+func (w *walk) fieldValues(recv ast.Expr, field string) []ast.Expr {
+	v, ok := objOf(w.info, recv).(*types.Var)
+	if !ok {
+		return nil
+	}
+	var out []ast.Expr
+	ast.Inspect(w.decl.Body, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range x.Lhs {
+				if len(x.Lhs) != len(x.Rhs) {
+					break
+				}
+				if objOf(w.info, lhs) == v {
+					out = append(out, litField(x.Rhs[i], field)...)
+				}
+				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && x.Tok == token.ASSIGN && sel.Sel.Name == field && objOf(w.info, sel.X) == v {
+					out = append(out, x.Rhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range x.Names {
+				if w.info.Defs[name] == v && i < len(x.Values) {
+					out = append(out, litField(x.Values[i], field)...)
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// litField returns the value of field in a composite literal (or the
+// address of one), if it sets it.
+func litField(e ast.Expr, field string) []ast.Expr {
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = u.X
+	}
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if k, ok := kv.Key.(*ast.Ident); ok && k.Name == field {
+				return []ast.Expr{kv.Value}
+			}
+		}
+	}
+	return nil
+}
