@@ -92,7 +92,14 @@ The analyzer reports each such write inside a retry scope:
     application errors (errors.Is(err, ErrStale), `if err != ErrStale {
     return err }`, a *QuotaError, a module's error code): a loop that also goes round on an ambiguous
     outcome (any error, a timeout, EOF, a closed or reset connection, a
-    5xx, a sentinel declared with such a text) is one;
+    5xx, a sentinel declared with such a text) is one.
+    An attempt that hands its loop the response status as an int (`return
+    resp.StatusCode`, or an error code of its own when the request failed)
+    is tested like the status itself, and a predicate named for retrying
+    given it (`if l.shouldRetry(status) { sleep(); continue }`) is a
+    failure test; so is a type assertion of the error made in the if
+    statement (`if herr, ok := err.(httpError); ok && herr.Timeout() {
+    continue }`), unless its type names a refusal;
   - a function calling itself again with its attempt counter advanced
     (return c.send(ctx, req, attempt+1));
   - a second attempt written out: the same call (same function, receiver
@@ -108,7 +115,10 @@ The analyzer reports each such write inside a retry scope:
   - a func argument of a retry helper: any function, in this package or a
     dependency, that retries one of its func parameters (found by the
     analysis and exported as a fact), and the functions named by
-    -unsaferetry.retryfuncs. A helper that retries a SQL transaction only
+    -unsaferetry.retryfuncs. A retry executor that holds the operation in
+    a field of its receiver (`ex := RetryExecutor{ExecutionHandler:
+    func() (bool, error) { … }}; ex.Execute()`) retries the function its
+    caller puts in that field. A helper that retries a SQL transaction only
     when it failed before COMMIT does not repeat the statements run
     through the transaction; one that also retries a failed COMMIT does.
 
@@ -135,7 +145,11 @@ template, and so is the path template a Google generated client resolves
 Nor is a POST that puts one existing resource in a state
 (/projects/{id}/archive, /issues/{id}/subscribe, /keys/{id}/enable,
 /payments/{id}/cancel, /leases/{id}/renew): repeated, it finds the state
-reached or is refused;
+reached or is refused. A request option that makes a helper's POST a PUT
+(`postMessage(ctx, url, body, func(r *Request) { r.Method = http.MethodPut
+})`) sends a PUT, and a payload field named for deduplication or
+idempotency that the package fills (PagerDuty's dedup_key, a client token)
+is a key;
 actions under a member that make something new (/jobs/{id}/retry,
 /charges/{id}/refund) stay writes. Nor is a POST that creates a thing under
 a name the caller chose: the path ends in it (POST /secrets/{SecretKey}
