@@ -2,9 +2,10 @@ package mutation
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 const retryablehttpPath = "github.com/hashicorp/go-retryablehttp"
@@ -315,31 +316,10 @@ func (c *Classifier) requestLit(lit *ast.CompositeLit) (request, bool) {
 		case k.Name == "Method":
 			r.method = c.str(kv.Value, 1)
 		case k.Name == "URL":
-			r.url = urlLitPath(kv.Value)
+			r.url = astpath.LitField(kv.Value, "Path") // &url.URL{Scheme: "http", Host: h, Path: p}: the scheme and host are the base URL
 		}
 	}
 	return r, true
-}
-
-// urlLitPath returns the Path of a URL written as a literal
-// (&url.URL{Scheme: "http", Host: h, Path: p}), or nil: the scheme and
-// host are the base URL, which descriptions leave out.
-func urlLitPath(e ast.Expr) ast.Expr {
-	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = u.X
-	}
-	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
-	if !ok {
-		return nil
-	}
-	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Path" {
-				return kv.Value
-			}
-		}
-	}
-	return nil
 }
 
 // isNamed reports whether t (or *t) is the named type path.name.

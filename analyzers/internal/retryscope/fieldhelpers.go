@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // Retry executors that hold the operation in a field:
@@ -95,7 +97,9 @@ func (w *walk) fieldValues(recv ast.Expr, field string) []ast.Expr {
 					break
 				}
 				if objOf(w.info, lhs) == v {
-					out = append(out, litField(x.Rhs[i], field)...)
+					if f := astpath.LitField(x.Rhs[i], field); f != nil {
+						out = append(out, f)
+					}
 				}
 				if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && x.Tok == token.ASSIGN && sel.Sel.Name == field && objOf(w.info, sel.X) == v {
 					out = append(out, x.Rhs[i])
@@ -104,31 +108,13 @@ func (w *walk) fieldValues(recv ast.Expr, field string) []ast.Expr {
 		case *ast.ValueSpec:
 			for i, name := range x.Names {
 				if w.info.Defs[name] == v && i < len(x.Values) {
-					out = append(out, litField(x.Values[i], field)...)
+					if f := astpath.LitField(x.Values[i], field); f != nil {
+						out = append(out, f)
+					}
 				}
 			}
 		}
 		return true
 	})
 	return out
-}
-
-// litField returns the value of field in a composite literal (or the
-// address of one), if it sets it.
-func litField(e ast.Expr, field string) []ast.Expr {
-	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = u.X
-	}
-	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
-	if !ok {
-		return nil
-	}
-	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if k, ok := kv.Key.(*ast.Ident); ok && k.Name == field {
-				return []ast.Expr{kv.Value}
-			}
-		}
-	}
-	return nil
 }
