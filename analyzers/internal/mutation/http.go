@@ -387,5 +387,22 @@ func ReadOnlyPOST(path string) bool {
 	if last == "" || strings.Contains(last, "{") {
 		return false
 	}
-	return readSegment(last) || tokenAction(parent, last)
+	return readSegment(last) || tokenAction(parent, last) || searchKind(parent) || collectionStatus(parent, last)
+}
+
+// searchKind reports whether a POST's parent segment is a search
+// endpoint whose last segment names the kind of search (Artifactory's
+// /api/search/aql, /api/search/artifact).
+func searchKind(parent string) bool {
+	_, p := splitLastSegment(parent)
+	p = strings.ToLower(p)
+	return p == "search" || p == "_search"
+}
+
+// collectionStatus reports whether a POST asks for the status of things in
+// a collection (/api/v1/uploads/status, the ids in the body). The status
+// of one member (/orders/{id}/status) is set, and judged as a write.
+func collectionStatus(parent, last string) bool {
+	_, p := splitLastSegment(parent)
+	return strings.ToLower(last) == "status" && p != "" && !strings.Contains(p, "{")
 }

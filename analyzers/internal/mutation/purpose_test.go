@@ -61,7 +61,8 @@ func TestGenericName(t *testing.T) {
 		{"doPost", true},
 		{"SendPost", true}, // send + an HTTP method: whatever it is given
 		{"sendGet", true},
-		{"SendPostRelease", false},
+		{"SendPostLeaveBodyOpen", true},
+		{"postRelease", false},
 		{"newHTTPRequest", true}, // a request builder, whatever it builds
 		{"buildRequest", true},
 		{"NewRequest", true},

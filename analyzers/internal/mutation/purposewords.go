@@ -159,6 +159,9 @@ func genericName(name string) bool {
 	if genericNames[words[0]] && (len(words) == 1 || allWords(words[1:], genericTails)) {
 		return true
 	}
+	if genericNames[words[0]] && len(words) > 1 && httpMethodWords[words[1]] {
+		return true // SendPostLeaveBodyOpen, doGetWithHeaders: how it sends, not what
+	}
 	if builderVerbs[words[0]] && len(words) > 1 && allWords(words[1:], genericTails) {
 		return true // newHTTPRequest, buildRequest: builds whatever its caller asks for
 	}
@@ -192,6 +195,9 @@ var genericTails = map[string]bool{
 	// HTTP methods: SendPost, doGet, sendPut send whatever they are given.
 	"post": true, "put": true, "patch": true, "get": true, "delete": true, "head": true,
 }
+
+// httpMethodWords are the HTTP methods as name words.
+var httpMethodWords = map[string]bool{"post": true, "put": true, "patch": true, "get": true, "delete": true, "head": true}
 
 // allWords reports whether every word is in set.
 func allWords(words []string, set map[string]bool) bool {
