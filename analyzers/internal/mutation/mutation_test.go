@@ -201,7 +201,7 @@ func TestReadOnlyPOST(t *testing.T) {
 		{"/_search/scroll", true},
 		{"/v1/search", true},
 		{"/v1/search/", true},
-		{"/api/search/aql", true},      // the kind of search under /search
+		{"/api/search/aql", true},        // the kind of search under /search
 		{"/api/v1/uploads/status", true}, // a status query
 		{"/api/search/{…}", false},
 		{"/api/v1/statuses", false},
