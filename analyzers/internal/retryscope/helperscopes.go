@@ -26,7 +26,21 @@ func (w *walk) helpers() map[*types.Func]*Helper {
 			add(s.Encl, s.Param, "", s, nil)
 		}
 	}
+	// A func parameter the loop calls makes a helper of it before a field
+	// of the receiver does: Links.Retry(ctx, …, fn) also calls its
+	// receiver's newLinkFn to recover, but its callers give it fn.
+	calls := make([]paramCall, 0, len(w.paramCalls))
 	for _, pc := range w.paramCalls {
+		if pc.field == "" {
+			calls = append(calls, pc)
+		}
+	}
+	for _, pc := range w.paramCalls {
+		if pc.field != "" {
+			calls = append(calls, pc)
+		}
+	}
+	for _, pc := range calls {
 		if !canFail(w.info, pc.call) {
 			// A loop driven by a callback's boolean (an iterator's
 			// "stop") repeats nothing that failed.

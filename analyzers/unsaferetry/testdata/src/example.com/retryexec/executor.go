@@ -41,3 +41,25 @@ type Describer struct {
 }
 
 func (d *Describer) Describe(s string) string { return d.Format(s) }
+
+// Links retries the func its caller gives it, recovering the link through
+// a func field of its own between attempts: the func argument is what is
+// retried, not the field.
+type Links struct {
+	Recover func() error
+}
+
+func (l *Links) Retry(fn func() error) error {
+	var err error
+	for i := 0; i < 3; i++ {
+		if i > 0 {
+			if rerr := l.Recover(); rerr != nil {
+				return rerr
+			}
+		}
+		if err = fn(); err == nil {
+			return nil
+		}
+	}
+	return err
+}
