@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"reflect"
 	"strconv"
+	"strings"
 
 	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
@@ -78,6 +79,9 @@ func (w *walk) exitBound(fs *ast.ForStmt, l loop) *types.Var {
 			cmp, ok := ast.Unparen(d).(*ast.BinaryExpr)
 			if !ok {
 				continue
+			}
+			if f := w.countdownField(fs, l, cmp); f != nil {
+				return f
 			}
 			counter, bound := cmp.X, cmp.Y
 			switch cmp.Op {
@@ -257,6 +261,9 @@ func (f *Finder) indexFieldSets() *fieldSets {
 		})
 	}
 	for _, file := range f.pass.Files {
+		if strings.HasSuffix(f.pass.Fset.File(file.Pos()).Name(), "_test.go") {
+			continue // a test's settings (WithRetry(3) against a test server) are not what the package ships
+		}
 		for _, decl := range file.Decls {
 			visit(decl, constructorParams(f.info, decl))
 		}
@@ -341,4 +348,56 @@ func (f *Finder) positiveSource(w *walk, e ast.Expr, ctor map[types.Object]bool)
 
 func (w *walk) positiveValue(e ast.Expr) bool {
 	return positiveInt(w.info.Types[e]) || w.positiveDefault(e)
+}
+
+// countdownField returns the count field behind an exit test on attempts
+// left, `if retries <= 1 { return err }`, where retries is a local copied
+// from the field before the loop (`retries := c.retries`) and only counted
+// down in it (retries--): with the field at zero the loop sends once.
+func (w *walk) countdownField(fs *ast.ForStmt, l loop, cmp *ast.BinaryExpr) *types.Var {
+	if k, ok := w.intConst(cmp.Y); !ok || k > 1 || (cmp.Op != token.LEQ && cmp.Op != token.LSS && cmp.Op != token.EQL) {
+		return nil
+	}
+	v, ok := objOf(w.info, cmp.X).(*types.Var)
+	if !ok || v.IsField() || w.decl == nil || v.Pos() < w.decl.Pos() || v.Pos() > fs.Pos() {
+		return nil
+	}
+	defs, addressed := astpath.Definitions(w.info, w.decl.Body, v)
+	if addressed {
+		return nil
+	}
+	var field *types.Var
+	for _, d := range defs {
+		inLoop := d.Pos >= l.body.Pos() && d.Pos < l.body.End()
+		switch {
+		case inLoop && d.Rhs == nil:
+			// retries-- (Definitions gives a decrement no value)
+		case !inLoop && d.Rhs != nil && !d.Tuple && field == nil:
+			f, ok := objOf(w.info, d.Rhs).(*types.Var)
+			if !ok || !f.IsField() || f.Pkg() != w.f.pass.Pkg {
+				return nil
+			}
+			field = f
+		default:
+			return nil
+		}
+	}
+	if field == nil || !w.countsDown(l.body, v) {
+		return nil
+	}
+	return field
+}
+
+// countsDown reports whether body decrements v (v--), and never
+// increments it.
+func (w *walk) countsDown(body *ast.BlockStmt, v *types.Var) bool {
+	down, up := false, false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if inc, ok := n.(*ast.IncDecStmt); ok && objOf(w.info, inc.X) == v {
+			down = down || inc.Tok == token.DEC
+			up = up || inc.Tok == token.INC
+		}
+		return true
+	})
+	return down && !up
 }
