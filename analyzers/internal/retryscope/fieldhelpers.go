@@ -69,14 +69,7 @@ func (w *walk) addFieldScopes(call *ast.CallExpr, fn *types.Func, h *Helper) {
 	}
 	mech := shortName(fn) + " (retries its " + h.FuncField + ")"
 	for _, op := range w.fieldValues(sel.X, h.FuncField) {
-		for _, s := range w.addArgScopes(KindHelper, mech, call, op, Helper{TxBeforeCommit: h.TxBeforeCommit, RetriesCommit: h.RetriesCommit}) {
-			if h.Verdict {
-				s.Verdict, s.VerdictAt, s.VerdictStops = true, h.VerdictAt, h.VerdictStops
-				if s.Param < 0 {
-					w.guardVerdict(s)
-				}
-			}
-		}
+		w.addHelperScopes(h, mech, call, op)
 	}
 }
 

@@ -205,15 +205,7 @@ func (w *walk) call(call *ast.CallExpr) {
 		if h.RetriesCommit {
 			mech = shortName(fn) + ", which also re-runs the transaction when COMMIT failed"
 		}
-		for _, s := range w.addArgScopes(KindHelper, mech, call, call.Args[h.FuncParam], Helper{TxBeforeCommit: h.TxBeforeCommit, RetriesCommit: h.RetriesCommit}) {
-			if !h.Verdict {
-				continue
-			}
-			s.Verdict, s.VerdictAt, s.VerdictStops = true, h.VerdictAt, h.VerdictStops
-			if s.Param < 0 {
-				w.guardVerdict(s)
-			}
-		}
+		w.addHelperScopes(h, mech, call, call.Args[h.FuncParam])
 		return
 	}
 	if h := w.helper(fn); h != nil && h.FuncField != "" {
@@ -231,6 +223,21 @@ func (w *walk) call(call *ast.CallExpr) {
 	}
 	w.recursion(call, fn)
 	w.clients.noteCall(w, call, fn)
+}
+
+// addHelperScopes adds the scopes of the operation op that a call of
+// helper h retries, with the helper's transaction behaviour and, when the
+// helper follows the operation's verdict, the verdict read from op.
+func (w *walk) addHelperScopes(h *Helper, mech string, call *ast.CallExpr, op ast.Expr) {
+	for _, s := range w.addArgScopes(KindHelper, mech, call, op, Helper{TxBeforeCommit: h.TxBeforeCommit, RetriesCommit: h.RetriesCommit}) {
+		if !h.Verdict {
+			continue
+		}
+		s.Verdict, s.VerdictAt, s.VerdictStops = true, h.VerdictAt, h.VerdictStops
+		if s.Param < 0 {
+			w.guardVerdict(s)
+		}
+	}
 }
 
 // addArgScopes adds the scopes of a retried func argument: a literal (or
