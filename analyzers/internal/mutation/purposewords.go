@@ -156,13 +156,13 @@ func genericName(name string) bool {
 	if len(words) == 0 {
 		return true
 	}
-	if genericNames[words[0]] && (len(words) == 1 || allWords(words[1:], genericTails)) {
+	if genericNames[words[0]] && (len(words) == 1 || genericTail(words[1:])) {
 		return true
 	}
 	if genericNames[words[0]] && len(words) > 1 && httpMethodWords[words[1]] {
 		return true // SendPostLeaveBodyOpen, doGetWithHeaders: how it sends, not what
 	}
-	if builderVerbs[words[0]] && len(words) > 1 && allWords(words[1:], genericTails) {
+	if builderVerbs[words[0]] && len(words) > 1 && genericTail(words[1:]) {
 		return true // newHTTPRequest, buildRequest: builds whatever its caller asks for
 	}
 	if len(words) == 1 && objectVerbs[words[0]] {
@@ -187,22 +187,22 @@ var auxVerbs = map[string]bool{
 // remote thing, so the name says nothing about what the request does.
 var builderVerbs = map[string]bool{"new": true, "build": true, "make": true, "prepare": true}
 
-// genericTails are the words after a generic verb that keep it generic:
-// sendRequest, postJSON, doWithRetry.
+// genericTails are the words after a generic verb that keep it generic
+// (sendRequest, postJSON, doWithRetry), with httpMethodWords.
 var genericTails = map[string]bool{
 	"request": true, "json": true, "req": true, "http": true, "form": true, "with": true, "retry": true,
 	"retries": true, "once": true, "no": true, "raw": true, "api": true, "call": true, "body": true, "data": true,
-	// HTTP methods: SendPost, doGet, sendPut send whatever they are given.
-	"post": true, "put": true, "patch": true, "get": true, "delete": true, "head": true,
 }
 
-// httpMethodWords are the HTTP methods as name words.
+// httpMethodWords are the HTTP methods as name words. They keep a generic
+// verb generic too (SendPost, doGet, newPostRequest): such a function sends
+// whatever it is given.
 var httpMethodWords = map[string]bool{"post": true, "put": true, "patch": true, "get": true, "delete": true, "head": true}
 
-// allWords reports whether every word is in set.
-func allWords(words []string, set map[string]bool) bool {
+// genericTail reports whether every word keeps a generic verb generic.
+func genericTail(words []string) bool {
 	for _, w := range words {
-		if !set[w] {
+		if !genericTails[w] && !httpMethodWords[w] {
 			return false
 		}
 	}
