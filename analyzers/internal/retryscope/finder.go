@@ -73,6 +73,10 @@ type Finder struct {
 	// gives it a positive value (optinloops.go).
 	positiveFields map[*types.Var]bool
 	fieldSets      *fieldSets // built with positiveFields
+	// statusReturns caches which function results return a response
+	// status (returnedstatus.go): every status test of an attempt's int
+	// result asks again, and each walk round asks the same.
+	statusReturns map[statusReturn]bool
 }
 
 // declOf returns the declaration of a function of this package, or nil.

@@ -50,6 +50,13 @@ func (w *walk) isReturnedStatus(e ast.Expr, results []types.Object) bool {
 	return w.returnsStatus(w.f.declOf(fn), at, 0)
 }
 
+// statusReturn is a question returnsStatus answers: result at of decl,
+// asked depth calls down a chain.
+type statusReturn struct {
+	decl      *ast.FuncDecl
+	at, depth int
+}
+
 // returnsStatus reports whether some return statement of decl gives its
 // result at index `at` a response status, and none of them gives it
 // anything but a status or a constant (an error code of its own).
@@ -57,6 +64,20 @@ func (w *walk) returnsStatus(decl *ast.FuncDecl, at, depth int) bool {
 	if decl == nil || decl.Body == nil || depth > maxStatusDepth {
 		return false
 	}
+	key := statusReturn{decl, at, depth}
+	if known, ok := w.f.statusReturns[key]; ok {
+		return known
+	}
+	if w.f.statusReturns == nil {
+		w.f.statusReturns = map[statusReturn]bool{}
+	}
+	found := w.readStatusReturns(decl, at, depth)
+	w.f.statusReturns[key] = found
+	return found
+}
+
+// readStatusReturns reads decl's returns for returnsStatus.
+func (w *walk) readStatusReturns(decl *ast.FuncDecl, at, depth int) bool {
 	aliases := w.statusAliases(decl.Body)
 	found, other := false, false
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
@@ -116,6 +137,9 @@ func (w *walk) isStatusPredicate(cond ast.Expr, results []types.Object) bool {
 }
 
 func isInt(t types.Type) bool {
-	b, ok := types.Unalias(t).Underlying().(*types.Basic)
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsInteger != 0
 }

@@ -29,11 +29,11 @@ func isStatusExpr(info *types.Info, e ast.Expr) bool {
 	if !strings.Contains(n, "status") && !strings.HasSuffix(n, "code") {
 		return false
 	}
-	b, ok := info.TypeOf(e).Underlying().(*types.Basic)
-	if sig, isSig := info.TypeOf(e).Underlying().(*types.Signature); isSig && sig.Results().Len() == 1 {
-		b, ok = sig.Results().At(0).Type().Underlying().(*types.Basic)
+	t := info.TypeOf(e)
+	if sig, isSig := t.Underlying().(*types.Signature); isSig && sig.Results().Len() == 1 {
+		t = sig.Results().At(0).Type()
 	}
-	return ok && b.Info()&types.IsInteger != 0
+	return isInt(t)
 }
 
 // isHTTPStatusConst reports whether e names one of net/http's Status…
