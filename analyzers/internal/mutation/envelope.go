@@ -18,8 +18,8 @@ var envelopeObjects = map[string]bool{"Request": true, "Req": true, "RPC": true,
 
 // genericEnvelope reports whether sig takes a message that names its own
 // operation: a parameter (or the value it points to) of a struct type
-// with a field Method (a string, or an integer type named for a method),
-// promoted fields included.
+// with a field Method (a string, an integer type named for a method, or a
+// method descriptor), promoted fields included.
 func genericEnvelope(sig *types.Signature) bool {
 	for i := 0; i < sig.Params().Len(); i++ {
 		if carriesMethod(sig.Params().At(i).Type()) {
@@ -41,6 +41,39 @@ func carriesMethod(t types.Type) bool {
 	if !ok || !f.IsField() {
 		return false
 	}
+	if methodDescriptor(f.Type()) {
+		return true
+	}
 	b, ok := f.Type().Underlying().(*types.Basic)
 	return ok && (b.Info()&types.IsString != 0 || b.Info()&types.IsInteger != 0 && namedForMethod(f.Type()))
+}
+
+// methodDescriptor reports whether t is a struct that identifies a remote
+// method, as capability-RPC transports describe a call (a Method of
+// InterfaceID, MethodID, MethodName): one of its fields is a MethodName
+// or Name string, or a MethodID integer. The transport's Send sends
+// whichever method it is handed, reads and writes alike.
+func methodDescriptor(t types.Type) bool {
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		b, ok := f.Type().Underlying().(*types.Basic)
+		if !ok {
+			continue
+		}
+		switch f.Name() {
+		case "MethodName", "Name":
+			if b.Info()&types.IsString != 0 {
+				return true
+			}
+		case "MethodID", "MethodId":
+			if b.Info()&types.IsInteger != 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
