@@ -25,3 +25,10 @@ func TestSenderNames(t *testing.T) {
 	}
 	analysistest.Run(t, testenv.Testdata(t), withChecks(t), pkgs...)
 }
+
+// TestSessionBootstrap: opening a realtime session (a connect call that
+// answers with a websocket URL) in a reconnect loop is silent by default;
+// a message posted in the same kind of loop is reported.
+func TestSessionBootstrap(t *testing.T) {
+	analysistest.Run(t, testenv.Testdata(t), newUnsafeRetry(t), "realtime")
+}

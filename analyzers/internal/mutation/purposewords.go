@@ -65,7 +65,13 @@ var actionWords = map[string]bool{
 	"describe": true, "count": true, "download": true, "acknowledge": true, "ack": true,
 	"heartbeat": true, "renew": true, "extend": true, "release": true, "finalize": true, "commit": true,
 	"abort": true, "expire": true, "invalidate": true, "purge": true, "clear": true, "wait": true, "poll": true,
+	"connect": true, "reconnect": true, "dial": true, "handshake": true,
 }
+
+// connectVerbs name the opening of a connection or session (a realtime
+// API's rtm.connect, a startAndDial): the server hands out an endpoint or
+// a session, and opening another one duplicates nothing.
+var connectVerbs = map[string]bool{"connect": true, "reconnect": true, "dial": true, "redial": true, "handshake": true}
 
 // genericNames are function names that do not say what a request does: a
 // generic sender, a worker loop.
@@ -92,6 +98,9 @@ func namePurpose(fn *types.Func) (p Purpose, decided bool) {
 		return PurposeUnknown, true // CreateOrUpdate, SendAcks
 	}
 	words := opWords(fn.Name())
+	if anyWord(words, connectVerbs) {
+		return PurposeUnknown, true // startRTMAndDial, connectSession: a session opened again
+	}
 	if createVerbs[words[0]] && anyWord(words[1:], setNouns) {
 		return PurposeUnknown, true // CreateTags, AddLabels: a repeat sets the same keys
 	}
