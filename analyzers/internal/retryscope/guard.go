@@ -18,8 +18,8 @@ import (
 //   - cenkalti/backoff and avast/retry-go retry every error except those
 //     wrapped with backoff.Permanent / retry.Unrecoverable, and avast's
 //     RetryIf option and client-go's OnError take a predicate;
-//   - sethvargo/go-retry and terraform-plugin-sdk's helper/retry retry
-//     only errors wrapped with RetryableError;
+//   - sethvargo/go-retry and Terraform's helper/retry and helper/resource
+//     retry only errors wrapped with RetryableError;
 //   - k8s wait conditions go round on (false, nil) and stop on an error.
 
 // retryMode says how a retried function asks for another attempt.
@@ -34,7 +34,8 @@ const (
 // libraryMode is the retry mode of a library function, by package.
 func libraryMode(name string) retryMode {
 	switch {
-	case strings.HasPrefix(name, "github.com/sethvargo/go-retry."), strings.HasPrefix(name, "github.com/hashicorp/terraform-plugin-sdk/"):
+	case strings.HasPrefix(name, "github.com/sethvargo/go-retry."), strings.HasPrefix(name, "github.com/hashicorp/terraform-plugin-sdk/"),
+		strings.HasPrefix(name, "github.com/hashicorp/terraform/helper/resource."):
 		return modeMarked
 	case strings.HasPrefix(name, "k8s.io/apimachinery/pkg/util/wait."):
 		return modeCondition
@@ -208,7 +209,7 @@ func isRetryLibPkg(path string) bool {
 	path = unvendor(path)
 	for _, p := range []string{"github.com/cenkalti/backoff", "github.com/avast/retry-go", "github.com/sethvargo/go-retry",
 		"github.com/hashicorp/terraform-plugin-sdk/v2/helper/retry", "github.com/hashicorp/terraform-plugin-sdk/v2/helper/resource",
-		"github.com/hashicorp/terraform-plugin-sdk/helper/resource"} {
+		"github.com/hashicorp/terraform-plugin-sdk/helper/resource", "github.com/hashicorp/terraform/helper/resource"} {
 		if path == p || strings.HasPrefix(path, p+"/") {
 			return true
 		}

@@ -48,13 +48,17 @@ var libraries = []libFunc{
 	{Name: "github.com/sethvargo/go-retry.DoValue", Arg: 2, Mechanism: "retry.DoValue (sethvargo/go-retry)"},
 
 	// Terraform providers' retry helpers (terraform-plugin-sdk v2's
-	// helper/retry, and the older helper/resource of v1 and v2): the
-	// function goes round only when it returns RetryableError(err).
+	// helper/retry, and the older helper/resource of v1, v2 and Terraform
+	// itself): the function goes round only when it returns
+	// RetryableError(err).
 	{Name: "github.com/hashicorp/terraform-plugin-sdk/v2/helper/retry.RetryContext", Arg: 2, Mechanism: "retry.RetryContext (terraform-plugin-sdk)"},
 	{Name: "github.com/hashicorp/terraform-plugin-sdk/v2/helper/retry.Retry", Arg: 1, Mechanism: "retry.Retry (terraform-plugin-sdk)"},
 	{Name: "github.com/hashicorp/terraform-plugin-sdk/v2/helper/resource.RetryContext", Arg: 2, Mechanism: "resource.RetryContext (terraform-plugin-sdk)"},
 	{Name: "github.com/hashicorp/terraform-plugin-sdk/v2/helper/resource.Retry", Arg: 1, Mechanism: "resource.Retry (terraform-plugin-sdk)"},
 	{Name: "github.com/hashicorp/terraform-plugin-sdk/helper/resource.Retry", Arg: 1, Mechanism: "resource.Retry (terraform-plugin-sdk)"},
+	// Before the SDK split (Terraform 0.11 and earlier) providers imported
+	// the same helper from Terraform itself.
+	{Name: "github.com/hashicorp/terraform/helper/resource.Retry", Arg: 1, Mechanism: "resource.Retry (terraform helper/resource)"},
 
 	// k8s.io/apimachinery/pkg/util/wait: backoff and poll loops repeat the
 	// condition until it reports done.
