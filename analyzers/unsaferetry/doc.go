@@ -92,7 +92,11 @@ The analyzer reports each such write inside a retry scope:
     application errors (errors.Is(err, ErrStale), `if err != ErrStale {
     return err }`, a *QuotaError, a module's error code): a loop that also goes round on an ambiguous
     outcome (any error, a timeout, EOF, a closed or reset connection, a
-    5xx, a sentinel declared with such a text) is one.
+    5xx, a sentinel declared with such a text) is one. A 503 Service
+    Unavailable is both: an overloaded server or a load balancer with no
+    healthy upstream did not handle the request, a proxy whose upstream
+    broke mid-request may have. A retry that goes round only on refusals
+    and 503 is therefore reported only with -unsaferetry.confidence=low.
     An attempt that hands its loop the response status as an int (`return
     resp.StatusCode`, or an error code of its own when the request failed)
     is tested like the status itself, and a predicate named for retrying

@@ -363,7 +363,7 @@ func (m *Model) findScopes(s *Settings) {
 	}
 	finder := retryscope.NewFinder(pass, retryscope.Config{RetryFuncs: s.RetryFuncs, Helper: imported, RefusalPredicate: m.refusalPredicate,
 		AmbiguousSentinel: m.ambiguousSentinel, SettledPredicate: m.settledPredicate, ClientParam: m.clientParam,
-		Write: m.sendingWrite})
+		Write: m.sendingWrite, UnavailableRefuses: !m.ReportChecks})
 	for _, fn := range finder.RefusalPredicates() {
 		pass.ExportObjectFact(fn, new(RefusalPredicateFact))
 	}

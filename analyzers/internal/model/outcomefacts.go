@@ -38,7 +38,8 @@ func (m *Model) exportOutcomes() {
 	for _, v := range retryscope.AmbiguousSentinels(m.pass) {
 		m.pass.ExportObjectFact(v, new(AmbiguousSentinelFact))
 	}
-	cfg := retryscope.Config{RefusalPredicate: m.refusalPredicate, AmbiguousSentinel: m.ambiguousSentinel, SettledPredicate: m.settledPredicate}
+	cfg := retryscope.Config{RefusalPredicate: m.refusalPredicate, AmbiguousSentinel: m.ambiguousSentinel, SettledPredicate: m.settledPredicate,
+		UnavailableRefuses: !m.ReportChecks}
 	for _, fn := range retryscope.SettledPredicates(m.pass, cfg) {
 		m.pass.ExportObjectFact(fn, new(SettledPredicateFact))
 	}

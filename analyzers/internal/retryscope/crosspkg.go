@@ -80,7 +80,8 @@ func SettledPredicates(pass *analysis.Pass, cfg Config) []*types.Func {
 	}
 	r := &refusals{info: pass.TypesInfo, files: pass.Files, pkg: pass.Pkg,
 		decls:    func(fn *types.Func) *ast.FuncDecl { return idx[fn] },
-		imported: cfg.RefusalPredicate, ambiguousImported: cfg.AmbiguousSentinel, settledImported: cfg.SettledPredicate}
+		imported: cfg.RefusalPredicate, ambiguousImported: cfg.AmbiguousSentinel, settledImported: cfg.SettledPredicate,
+		unavailable: cfg.UnavailableRefuses}
 	var out []*types.Func
 	for _, fn := range cands {
 		if r.trueOnlyOnRefusal(idx[fn].Body, 0) {

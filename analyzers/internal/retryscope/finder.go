@@ -39,6 +39,13 @@ type Config struct {
 	// request carrying an idempotency key. A client-parameter sender is
 	// recorded only for a write. Nil: none is recorded.
 	Write func(*ast.CallExpr, *ast.FuncDecl) (string, bool)
+	// UnavailableRefuses: a 503 Service Unavailable counts as a refusal.
+	// Whether a server that answered 503 handled the request is unknown
+	// (an overloaded server or a load balancer with no healthy upstream
+	// did not; a proxy whose upstream broke mid-request may have), so a
+	// retry that goes round only on refusals and 503 is reported only
+	// when checks are asked for (-unsaferetry.confidence=low).
+	UnavailableRefuses bool
 }
 
 // Result is what Find found in one package.

@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"net/http"
 	"regexp"
 	"strings"
 
@@ -32,10 +33,15 @@ import (
 // (the server gave up waiting for the request before it had all of it),
 // and the validation answers 400, 404 and 422, which predicates retry
 // while a dependency propagates ("not found yet", "no address left in
-// this subnet"). 503 is not one: proxies answer 503 when the upstream
-// connection broke after the request was sent.
-func refusalStatuses() httpstatus.Set {
-	return httpstatus.Refusals().Or(httpstatus.Of(400, 404, 408, 409, 422, 425))
+// this subnet"). 503 is one only with Config.UnavailableRefuses: proxies
+// also answer 503 when the upstream connection broke after the request
+// was sent.
+func (r *refusals) statuses() httpstatus.Set {
+	s := httpstatus.Refusals().Or(httpstatus.Of(400, 404, 408, 409, 422, 425))
+	if r.unavailable {
+		s.Add(http.StatusServiceUnavailable)
+	}
+	return s
 }
 
 // refusalWords matches the names and messages of refusals: sentinel errors
@@ -70,6 +76,8 @@ type refusals struct {
 	// inits indexes the initializers of the package-level variables and
 	// constants (see initializer).
 	inits map[types.Object]ast.Expr
+	// unavailable: Config.UnavailableRefuses.
+	unavailable bool
 }
 
 // when reports whether e, when it evaluates to truth, implies that the
@@ -164,7 +172,7 @@ func (r *refusals) comparison(x *ast.BinaryExpr, truth bool) bool {
 				if !truth {
 					yes = yes.Not()
 				}
-				if !yes.Empty() && yes.SubsetOf(refusalStatuses()) {
+				if !yes.Empty() && yes.SubsetOf(r.statuses()) {
 					return true
 				}
 			}

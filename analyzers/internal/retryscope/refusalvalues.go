@@ -204,7 +204,7 @@ func (r *refusals) paramOwner(v *types.Var) (*types.Func, int) {
 // newRefusals returns the refusal evaluator of the Finder's package.
 func (f *Finder) newRefusals() *refusals {
 	return &refusals{info: f.info, decls: f.declOf, files: f.pass.Files, pkg: f.pass.Pkg, imported: f.cfg.RefusalPredicate,
-		ambiguousImported: f.cfg.AmbiguousSentinel, settledImported: f.cfg.SettledPredicate}
+		ambiguousImported: f.cfg.AmbiguousSentinel, settledImported: f.cfg.SettledPredicate, unavailable: f.cfg.UnavailableRefuses}
 }
 
 // RefusalPredicates returns the package's functions that return a

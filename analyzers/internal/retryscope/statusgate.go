@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"net/http"
 
 	"github.com/twice-lint/twice/analyzers/internal/httpstatus"
 )
@@ -69,7 +70,7 @@ func (w *walk) statusGateDrives(l loop, a attempt) bool {
 			continue
 		}
 		again := exits.Not()
-		if !again.Intersects(executedFailures()) || l.list(rest, false)&(next|fall) == 0 {
+		if !again.Intersects(w.executedFailures()) || l.list(rest, false)&(next|fall) == 0 {
 			return false
 		}
 		return successExit || !httpstatus.Successes().SubsetOf(again)
@@ -84,9 +85,16 @@ func (w *walk) statusOf(results []types.Object) func(ast.Expr) bool {
 }
 
 // executedFailures are the statuses that can follow a request the server
-// executed: server errors. 408 is a refusal here (refusalStatuses): the
-// server did not receive the whole request.
-func executedFailures() httpstatus.Set { return httpstatus.ServerErrors() }
+// executed: server errors (without 503 when Config.UnavailableRefuses).
+// 408 is a refusal here (refusals.statuses): the server did not receive
+// the whole request.
+func (w *walk) executedFailures() httpstatus.Set {
+	s := httpstatus.ServerErrors()
+	if w.f.cfg.UnavailableRefuses {
+		s = s.And(httpstatus.Of(http.StatusServiceUnavailable).Not())
+	}
+	return s
+}
 
 // switchGate reads a tagless switch whose status cases exit: the union of
 // the statuses those cases exit on. Other cases must not exit.
