@@ -57,7 +57,7 @@ func (w *walk) guardLibrary(s *Scope, lib libFunc, call *ast.CallExpr) {
 		return
 	}
 	mode := libraryMode(lib.Name)
-	if mode == modeMarked && !w.marks(body) {
+	if mode == modeMarked && !w.marks(body) && !w.settlesEveryReturn(body) {
 		// No RetryableError in sight: the errors may be marked by the
 		// callees; keep today's judgement.
 		return
@@ -157,6 +157,23 @@ func (w *walk) asksAgain(ret *ast.ReturnStmt, mode retryMode) bool {
 		return true // return op(): whatever op returns
 	}
 	return !w.isMarker(last, "Permanent", "Unrecoverable") && !w.isPermanentLit(last)
+}
+
+// settlesEveryReturn reports whether every return of a retried func
+// hands back nil or an error it marks NonRetryableError itself: nothing
+// it returns asks for another attempt.
+func (w *walk) settlesEveryReturn(body *ast.BlockStmt) bool {
+	settled := true
+	forEachReturn(body, func(ret *ast.ReturnStmt, _ []ast.Node) {
+		if len(ret.Results) == 0 {
+			return
+		}
+		last := ret.Results[len(ret.Results)-1]
+		if !isNil(w.info, last) && !w.isMarker(last, "NonRetryableError") {
+			settled = false
+		}
+	})
+	return settled
 }
 
 // marks reports whether body wraps an error with RetryableError itself.

@@ -30,7 +30,7 @@ import (
 // ambiguousWords matches the names and texts of outcomes that can follow
 // an executed write: timeouts, a lost or closed connection, an unavailable
 // or failing server, "retryable"/"temporary"/"transient" classifications.
-var ambiguousWords = regexp.MustCompile(`(?i)(time.?out|timed.?out|deadline|eof|clos(e|ed|ing)|reset|pipe|disconnect|unavailable|unreachable|temporar|transient|retr(y|iable|yable)|network|conn|i/o|\blost\b|interrupt|shutdown|internal|gateway|unknown|cancel|overload|unexpected|in.?flight|ambiguous|indetermin|uncertain|server.?error|\b5\d\d\b)`)
+var ambiguousWords = regexp.MustCompile(`(?i)(time.?out|timed.?out|deadline|eof|clos(e|ed|ing)|reset|broken.?pipe|epipe|disconnect|unavailable|unreachable|temporar|transient|retr(y|iable|yable)|network|conn|i/o|\blost\b|interrupt|shutdown|internal|bad.?gateway|unknown|cancel|overload|unexpected|in.?flight|ambiguous|indetermin|uncertain|server.?error|\b5\d\d\b)`)
 
 // ambiguousStates are SQLSTATE classes of a connection that broke or a
 // server that went away while a statement ran (08 connection exception,

@@ -78,6 +78,9 @@ type refusals struct {
 	inits map[types.Object]ast.Expr
 	// unavailable: Config.UnavailableRefuses.
 	unavailable bool
+	// args binds the parameters of the predicate being evaluated to the
+	// constants its caller passed (see bind).
+	args map[*types.Var]constant.Value
 }
 
 // when reports whether e, when it evaluates to truth, implies that the
@@ -157,13 +160,13 @@ func (r *refusals) eitherRefused(x *ast.BinaryExpr, truth bool, scope ast.Node, 
 // sentinel (err == ErrRateLimited) and a dial test (opErr.Op == "dial").
 func (r *refusals) comparison(x *ast.BinaryExpr, truth bool) bool {
 	val, other, op := x.Y, x.X, x.Op
-	if r.info.Types[val].Value == nil {
+	if r.constValue(val) == nil {
 		val, other, op = x.X, x.Y, httpstatus.Mirror(x.Op)
 	}
-	if tv := r.info.Types[val]; tv.Value != nil {
-		switch tv.Value.Kind() {
+	if v := r.constValue(val); v != nil {
+		switch v.Kind() {
 		case constant.Int:
-			c, exact := constant.Int64Val(tv.Value)
+			c, exact := constant.Int64Val(v)
 			if !exact {
 				return false
 			}
@@ -178,7 +181,7 @@ func (r *refusals) comparison(x *ast.BinaryExpr, truth bool) bool {
 			}
 			return equalsOne(op, truth) && r.specificCode(other, val, c)
 		case constant.String:
-			s := constant.StringVal(tv.Value)
+			s := constant.StringVal(v)
 			return equalsOne(op, truth) && (r.refusalText(other, s) || r.specificText(other, val, s))
 		}
 		return false
@@ -274,20 +277,61 @@ func (r *refusals) call(call *ast.CallExpr, depth int) bool {
 		if len(call.Args) != 2 {
 			return false
 		}
-		tv := r.info.Types[call.Args[1]]
-		if tv.Value == nil || tv.Value.Kind() != constant.String {
+		v := r.constValue(call.Args[1])
+		if v == nil || v.Kind() != constant.String {
 			return false
 		}
-		s := constant.StringVal(tv.Value)
+		s := constant.StringVal(v)
 		return refusalWords.MatchString(s) || r.specificText(call.Args[0], call.Args[1], s)
 	}
 	if !returnsBool(fn) {
 		return false
 	}
 	if d := r.decls(fn.Origin()); d != nil {
+		defer r.bind(d, call)()
 		return r.trueOnlyOnRefusal(d.Body, depth+1)
 	}
 	return r.unreadPredicate(fn)
+}
+
+// bind makes the constants call passes the parameters of the predicate d
+// while its body is evaluated, so that a code test written once
+// (`func isAWSErr(err error, code, message string) bool { … e.Code() ==
+// code … }`) is read with the code each caller asks about. It returns
+// the function that restores the bindings of the caller.
+func (r *refusals) bind(d *ast.FuncDecl, call *ast.CallExpr) func() {
+	outer := r.args
+	inner := map[*types.Var]constant.Value{}
+	i := 0
+	for _, field := range d.Type.Params.List {
+		for _, name := range field.Names {
+			if v, ok := r.info.Defs[name].(*types.Var); ok && i < len(call.Args) {
+				if c := r.constValue(call.Args[i]); c != nil {
+					inner[v] = c
+				}
+			}
+			i++
+		}
+		if len(field.Names) == 0 {
+			i++
+		}
+	}
+	r.args = inner
+	return func() { r.args = outer }
+}
+
+// constValue is the constant value of e: a constant expression, or a
+// parameter bound to a constant by bind.
+func (r *refusals) constValue(e ast.Expr) constant.Value {
+	if tv := r.info.Types[e]; tv.Value != nil {
+		return tv.Value
+	}
+	if id, ok := ast.Unparen(e).(*ast.Ident); ok && r.args != nil {
+		if v, ok := r.info.Uses[id].(*types.Var); ok {
+			return r.args[v]
+		}
+	}
+	return nil
 }
 
 // pointee is the type a pointer argument points to (errors.As(err, &target)).
