@@ -176,7 +176,8 @@ there. A function whose body was analyzed is judged by what it does, never
 by its name alone, and a concrete function of a package twice has no facts
 for is unknown (silent). Calls named like a create or send are writes only
 when there is no body to judge (a method of an interface with no known
-implementation, a func value), and never when the signature takes and
+implementation, a func value, an aws-sdk-go v1 operation, whose HTTP call
+is made by a handler that Request.Send runs), and never when the signature takes and
 returns a byte slice (an in-memory encoder), registers a local callback,
 names an upsert (CreateOrUpdate, CreateIfNotExists) or a protocol signal
 (acks, heartbeats, a lease keep-alive), or belongs to an interface named for

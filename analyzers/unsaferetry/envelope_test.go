@@ -32,3 +32,12 @@ func TestSenderNames(t *testing.T) {
 func TestSessionBootstrap(t *testing.T) {
 	analysistest.Run(t, testenv.Testdata(t), newUnsafeRetry(t), "realtime")
 }
+
+// TestHandlerExecutors: aws-sdk-go (v1) operations send through
+// Request.Send, whose HTTP call sits in a handler list no body shows, so
+// they are judged by their names: a create and a send retried on any
+// error are reported; a refusal-only retry, a deduplicated message, a
+// receive and a create under the caller's name are silent.
+func TestHandlerExecutors(t *testing.T) {
+	analysistest.Run(t, testenv.Testdata(t), newUnsafeRetry(t), "awsv1")
+}

@@ -152,7 +152,16 @@ func (c *Classifier) noteRemoteCall(fn *types.Func, fact *FuncFact) {
 	if c.sum == nil {
 		return
 	}
-	if fact != nil && fact.Remote || fact == nil && c.opaqueRemote(fn) {
+	if handlerExecutor(fn) || fact != nil && fact.Remote || fact == nil && c.opaqueRemote(fn) {
 		c.noteRemote()
 	}
 }
+
+// handlerExecutors are SDK request executors whose transport is reached
+// only through lists of handler funcs: aws-sdk-go's Request.Send runs
+// r.Handlers.Send, whose HTTP call no body shows. Every generated
+// operation (KMS.CreateGrant: req, out := c.CreateGrantRequest(input);
+// return out, req.Send()) ends there, so its name is the evidence left.
+var handlerExecutors = map[string]bool{"(*github.com/aws/aws-sdk-go/aws/request.Request).Send": true}
+
+func handlerExecutor(fn *types.Func) bool { return handlerExecutors[fn.Origin().FullName()] }
