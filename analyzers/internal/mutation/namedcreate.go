@@ -362,6 +362,12 @@ func (c *Classifier) litIdentity(lit *ast.CompositeLit, noun []string) bool {
 		if inner := literalOf(kv.Value); inner != nil && c.describesCreated(key.Name, inner, noun) && c.litIdentity(inner, noun) {
 			return true
 		}
+		if t := c.pass.TypesInfo.TypeOf(kv.Value); literalOf(kv.Value) == nil && !scalar(deref(t)) && namesCreated(key.Name, t, noun) && identityField(t, noun) != "" {
+			// The created thing built elsewhere, carrying its own name
+			// (CreatePipelineInput{Pipeline: expandPipeline(d)}, a
+			// PipelineDeclaration with a Name).
+			return true
+		}
 	}
 	return false
 }

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"time"
 
+	"github.com/aws/aws-sdk-go/service/codepipeline"
 	"github.com/aws/aws-sdk-go/service/sqs"
 	"github.com/aws/aws-sdk-go/service/ssm"
 )
@@ -88,6 +89,25 @@ func Document(conn *ssm.SSM, name, content string) error {
 	var err error
 	for attempt := 0; attempt < 3; attempt++ {
 		if _, err = conn.CreateDocument(&ssm.CreateDocumentInput{Name: str(name), Content: str(content)}); err == nil {
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+	return err
+}
+
+// expandPipeline builds the declaration, with its name, from settings.
+func expandPipeline(name, role string) *codepipeline.PipelineDeclaration {
+	return &codepipeline.PipelineDeclaration{Name: str(name), RoleArn: str(role)}
+}
+
+// Pipeline creates a pipeline whose declaration carries the name its
+// caller chose, built elsewhere: a repeat is refused, silent.
+func Pipeline(conn *codepipeline.CodePipeline, name, role string) error {
+	params := &codepipeline.CreatePipelineInput{Pipeline: expandPipeline(name, role)}
+	var err error
+	for attempt := 0; attempt < 3; attempt++ {
+		if _, err = conn.CreatePipeline(params); err == nil {
 			return nil
 		}
 		time.Sleep(time.Second)
