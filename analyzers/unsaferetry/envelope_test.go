@@ -41,3 +41,10 @@ func TestSessionBootstrap(t *testing.T) {
 func TestHandlerExecutors(t *testing.T) {
 	analysistest.Run(t, testenv.Testdata(t), newUnsafeRetry(t), "awsv1")
 }
+
+// TestSenderPackages: a generic Send of a generic type (client.Send) is a
+// send when its package is named for sending (webhook), and only a check
+// elsewhere (archive: silent by default).
+func TestSenderPackages(t *testing.T) {
+	analysistest.Run(t, testenv.Testdata(t), newUnsafeRetry(t), "example.com/chatops/webhook", "example.com/chatops/archive")
+}

@@ -154,8 +154,22 @@ func senderMethod(fn *types.Func) bool {
 		return false
 	}
 	words := nameWords(n.Obj().Name())
-	return len(words) > 0 && senderNouns[words[len(words)-1]]
+	if len(words) == 0 {
+		return false
+	}
+	last := words[len(words)-1]
+	if genericTypeNouns[last] && n.Obj().Pkg() != nil {
+		// A webhook package's client.Send: the package says what the
+		// type's generic name does not.
+		pkg := nameWords(n.Obj().Pkg().Name())
+		return len(pkg) > 0 && (senderNouns[pkg[len(pkg)-1]] || sendVerbs[pkg[len(pkg)-1]])
+	}
+	return senderNouns[last]
 }
+
+// genericTypeNouns end the names of types that say nothing of what they
+// do beyond holding a connection (a webhook package's client).
+var genericTypeNouns = map[string]bool{"client": true, "impl": true, "service": true, "provider": true, "backend": true}
 
 // genericName reports whether a function's name says nothing about the
 // request it sends (do, sendRequest, postJSON, a worker's loop): its path
