@@ -162,6 +162,19 @@ func (c *Classifier) noteRemoteCall(fn *types.Func, fact *FuncFact) {
 // r.Handlers.Send, whose HTTP call no body shows. Every generated
 // operation (KMS.CreateGrant: req, out := c.CreateGrantRequest(input);
 // return out, req.Send()) ends there, so its name is the evidence left.
-var handlerExecutors = map[string]bool{"(*github.com/aws/aws-sdk-go/aws/request.Request).Send": true}
+// Keyed by package path, then method name.
+var handlerExecutors = map[string]string{"github.com/aws/aws-sdk-go/aws/request": "Send"}
 
-func handlerExecutor(fn *types.Func) bool { return handlerExecutors[fn.Origin().FullName()] }
+// handlerExecutor is called for every call summarised: it compares
+// names before it builds anything.
+func handlerExecutor(fn *types.Func) bool {
+	name, ok := handlerExecutors[pkgPath(fn)]
+	return ok && fn.Name() == name && fn.Signature().Recv() != nil
+}
+
+func pkgPath(fn *types.Func) string {
+	if fn.Pkg() == nil {
+		return ""
+	}
+	return fn.Pkg().Path()
+}

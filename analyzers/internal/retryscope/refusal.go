@@ -301,12 +301,15 @@ func (r *refusals) call(call *ast.CallExpr, depth int) bool {
 // the function that restores the bindings of the caller.
 func (r *refusals) bind(d *ast.FuncDecl, call *ast.CallExpr) func() {
 	outer := r.args
-	inner := map[*types.Var]constant.Value{}
+	var inner map[*types.Var]constant.Value // most calls pass no constant: no map
 	i := 0
 	for _, field := range d.Type.Params.List {
 		for _, name := range field.Names {
 			if v, ok := r.info.Defs[name].(*types.Var); ok && i < len(call.Args) {
 				if c := r.constValue(call.Args[i]); c != nil {
+					if inner == nil {
+						inner = map[*types.Var]constant.Value{}
+					}
 					inner[v] = c
 				}
 			}
