@@ -62,8 +62,7 @@ func reportsTests(pass *analysis.Pass, m *analysis.Analyzer) bool {
 
 // isTestFile reports whether file is a _test.go file.
 func (c *checker) isTestFile(file *ast.File) bool {
-	tf := c.pass.Fset.File(file.Pos())
-	return tf != nil && strings.HasSuffix(tf.Name(), "_test.go")
+	return astpath.InTestFile(c.pass.Fset, file.Pos())
 }
 
 // classifierOf returns the classifier of the model analyzer m for pass

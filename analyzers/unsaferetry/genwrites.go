@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 	"github.com/twice-lint/twice/analyzers/internal/mutation"
 )
 
@@ -92,7 +92,7 @@ func (r *reporter) inPackage(pos token.Pos) bool {
 }
 
 func (r *reporter) inTestFile(pos token.Pos) bool {
-	return strings.HasSuffix(r.pass.Fset.Position(pos).Filename, "_test.go")
+	return astpath.InTestFile(r.pass.Fset, pos)
 }
 
 func genWriteMessage(w *genWrite) string {

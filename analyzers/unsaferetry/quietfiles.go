@@ -3,9 +3,10 @@ package unsaferetry
 import (
 	"go/ast"
 	"go/token"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // quietFiles holds the pass's files where nothing is reported:
@@ -26,7 +27,7 @@ func newQuietFiles(pass *analysis.Pass, reportTests bool) quietFiles {
 		if tf == nil {
 			continue
 		}
-		if ast.IsGenerated(f) || !reportTests && strings.HasSuffix(tf.Name(), "_test.go") {
+		if ast.IsGenerated(f) || !reportTests && astpath.InTestFile(pass.Fset, f.Pos()) {
 			q[tf] = true
 		}
 	}

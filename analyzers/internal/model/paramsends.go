@@ -3,8 +3,8 @@ package model
 import (
 	"go/ast"
 	"go/types"
-	"strings"
 
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 	"github.com/twice-lint/twice/analyzers/internal/mutation"
 )
 
@@ -20,7 +20,7 @@ func (m *Model) paramSends() map[*types.Func]*mutation.ClientSend {
 	var out map[*types.Func]*mutation.ClientSend
 	for _, d := range m.decls {
 		fn, _ := m.pass.TypesInfo.Defs[d.Name].(*types.Func)
-		if fn == nil || !fn.Exported() || out[fn] != nil || strings.HasSuffix(m.pass.Fset.Position(d.Pos()).Filename, "_test.go") {
+		if fn == nil || !fn.Exported() || out[fn] != nil || astpath.InTestFile(m.pass.Fset, d.Pos()) {
 			continue
 		}
 		if s := m.paramSend(d); s != nil {

@@ -6,7 +6,8 @@ import (
 	"go/token"
 	"go/types"
 	"sort"
-	"strings"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // maxDepth bounds every chain of definitions that resolution follows.
@@ -67,7 +68,7 @@ func (c *Classifier) buildIndex() *index {
 		returns: map[*types.Func]ast.Expr{}, methodCalls: map[*types.Var][]*ast.CallExpr{},
 		accessorDecls: map[*types.Func]*ast.FuncDecl{}, fieldWrites: map[*types.Var][]fieldWrite{}}
 	for _, f := range c.pass.Files {
-		test := strings.HasSuffix(c.pass.Fset.File(f.Pos()).Name(), "_test.go")
+		test := astpath.InTestFile(c.pass.Fset, f.Pos())
 		ast.Inspect(f, func(n ast.Node) bool {
 			if !test {
 				c.indexFieldWrite(ix, n)

@@ -6,7 +6,6 @@ import (
 	"go/types"
 	"reflect"
 	"strconv"
-	"strings"
 
 	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
@@ -261,7 +260,7 @@ func (f *Finder) indexFieldSets() *fieldSets {
 		})
 	}
 	for _, file := range f.pass.Files {
-		if strings.HasSuffix(f.pass.Fset.File(file.Pos()).Name(), "_test.go") {
+		if astpath.InTestFile(f.pass.Fset, file.Pos()) {
 			continue // a test's settings (WithRetry(3) against a test server) are not what the package ships
 		}
 		for _, decl := range file.Decls {
