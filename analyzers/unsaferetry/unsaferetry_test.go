@@ -308,7 +308,7 @@ func TestPurposes(t *testing.T) {
 		}
 	}
 	var marked []string
-	for _, file := range []string{"client.go", "store.go", "ec2.go"} {
+	for _, file := range []string{"client.go", "store.go", "ec2.go", "pool.go"} {
 		for _, line := range markedLines(t, filepath.Join(dir, "src", "purposes", file), "// check:") {
 			marked = append(marked, fmt.Sprintf("%s:%d", file, line))
 		}

@@ -88,7 +88,7 @@ func addressedPath(path string) string {
 	if n < 2 || !strings.HasPrefix(segs[n-1], "{") || strings.Contains(segs[n-2], "{") || segs[n-2] == "" || apiPrefix(segs[n-2]) {
 		return "" // "/v1/{…}": the endpoint itself is not known
 	}
-	if anyWord(nameWords(segs[n-2]), actionWords) {
+	if anyAction(nameWords(segs[n-2])) {
 		return ""
 	}
 	return "…/" + segs[n-2] + "/" + segs[n-1]

@@ -65,13 +65,21 @@ var actionWords = map[string]bool{
 	"describe": true, "count": true, "download": true, "acknowledge": true, "ack": true,
 	"heartbeat": true, "renew": true, "extend": true, "release": true, "finalize": true, "commit": true,
 	"abort": true, "expire": true, "invalidate": true, "purge": true, "clear": true, "wait": true, "poll": true,
-	"connect": true, "reconnect": true, "dial": true, "handshake": true,
 }
 
 // connectVerbs name the opening of a connection or session (a realtime
 // API's rtm.connect, a startAndDial): the server hands out an endpoint or
 // a session, and opening another one duplicates nothing.
 var connectVerbs = map[string]bool{"connect": true, "reconnect": true, "dial": true, "redial": true, "handshake": true}
+
+// isAction reports whether a word names an operation on existing state,
+// opening a connection included.
+func isAction(w string) bool { return actionWords[w] || connectVerbs[w] }
+
+// anyAction reports whether any of words is an action.
+func anyAction(words []string) bool {
+	return anyWord(words, actionWords) || anyWord(words, connectVerbs)
+}
 
 // genericNames are function names that do not say what a request does: a
 // generic sender, a worker loop.
@@ -106,11 +114,11 @@ func namePurpose(fn *types.Func) (p Purpose, decided bool) {
 	}
 	for _, v := range []string{words[0], words[len(words)-1]} {
 		switch {
-		case sendVerbs[v] && !(len(words) > 1 && (signalWords[words[1]] || actionWords[words[1]])):
+		case sendVerbs[v] && !(len(words) > 1 && (signalWords[words[1]] || isAction(words[1]))):
 			return PurposeSend, true
 		case createVerbs[v] && (!objectVerbs[v] || len(words) > 1):
 			return PurposeCreate, true
-		case actionWords[v]:
+		case isAction(v):
 			return PurposeUnknown, true
 		}
 	}
@@ -185,6 +193,9 @@ func genericName(name string) bool {
 	if genericNames[words[0]] && len(words) > 1 && httpMethodWords[words[1]] {
 		return true // SendPostLeaveBodyOpen, doGetWithHeaders: how it sends, not what
 	}
+	if len(words) > 1 && genericTails[words[0]] && genericTail(words[1:]) {
+		return true // httpPost, apiRequest: the transport and the method, not what is sent
+	}
 	if builderVerbs[words[0]] && len(words) > 1 && genericTail(words[1:]) {
 		return true // newHTTPRequest, buildRequest: builds whatever its caller asks for
 	}
@@ -192,7 +203,7 @@ func genericName(name string) bool {
 		return true // a bare Run or Start: a loop or a lifecycle
 	}
 	for _, v := range []string{words[0], words[len(words)-1]} {
-		if sendVerbs[v] || createVerbs[v] || actionWords[v] {
+		if sendVerbs[v] || createVerbs[v] || isAction(v) {
 			return false
 		}
 	}
@@ -263,7 +274,7 @@ func pathPurpose(path string) Purpose {
 	}
 	words := nameWords(strings.ReplaceAll(last, ":", "_")) // things:batchCreate
 	switch {
-	case anyWord(words, actionWords):
+	case anyAction(words):
 		return PurposeUnknown
 	case anyWord(words, streamNouns):
 		return PurposeSend
