@@ -70,16 +70,17 @@ func (c *Classifier) callerNamedCreate(call *ast.CallExpr, fn *types.Func) bool 
 	decl := c.enclosingDecl(call.Pos())
 	sig := fn.Signature()
 	for i, arg := range call.Args {
-		if scalar(c.pass.TypesInfo.TypeOf(arg)) {
+		t := c.pass.TypesInfo.TypeOf(arg)
+		if scalar(t) {
 			if (identityName(paramName(sig, i), noun) || identityName(exprName(arg), noun) && !c.othersField(arg, noun)) && !c.fresh(arg, 0) {
 				return true
 			}
 			continue
 		}
-		if c.literalNamesIdentity(arg, decl, noun) || structRefPair(c.pass.TypesInfo.TypeOf(arg)) != "" {
+		if c.literalNamesIdentity(arg, decl, noun) || structRefPair(t) != "" {
 			return true // a name, or the branches a pull request joins (refpair.go)
 		}
-		if !c.builtInSight(arg, decl) && typeNamesIdentity(c.pass.TypesInfo.TypeOf(arg), noun) {
+		if !c.builtInSight(arg, decl) && typeNamesIdentity(t, noun) {
 			return true // a request built elsewhere whose type names the thing
 		}
 	}
@@ -317,12 +318,36 @@ func (c *Classifier) literalNamesIdentity(arg ast.Expr, decl *ast.FuncDecl, noun
 			continue
 		}
 		for _, rhs := range ix.fields[fieldKey{v, name}] {
-			if scalar(deref(c.pass.TypesInfo.TypeOf(rhs))) && !c.fresh(rhs, 0) {
+			if scalar(deref(c.pass.TypesInfo.TypeOf(rhs))) && !c.fresh(rhs, 0) && !setOnSomePaths(decl.Body, rhs, arg) {
 				return true // req.Name = name
 			}
 		}
 	}
 	return false
+}
+
+// setOnSomePaths reports whether a field assignment's value sits under a
+// branch or loop that the create's argument is not under: the name is
+// optional (if v, ok := d.GetOk("name"); ok { input.Name = … }), and a
+// create without it is named by the server, so a repeat makes a second
+// one.
+func setOnSomePaths(body *ast.BlockStmt, rhs, use ast.Node) bool {
+	optional := false
+	astpath.Walk(body, func(n ast.Node, path []ast.Node) bool {
+		if n != rhs {
+			return !optional
+		}
+		for _, p := range path {
+			switch p.(type) {
+			case *ast.IfStmt, *ast.CaseClause, *ast.CommClause, *ast.ForStmt, *ast.RangeStmt:
+				if use.Pos() < p.Pos() || p.End() < use.End() {
+					optional = true
+				}
+			}
+		}
+		return false
+	})
+	return optional
 }
 
 // setsDraft reports whether a literal sets a Draft field to true (or to a

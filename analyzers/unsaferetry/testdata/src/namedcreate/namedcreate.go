@@ -108,6 +108,30 @@ func (s *Service) TopicLater(ctx context.Context, topic string) error {
 	return retry.Do(func() error { return s.reg.CreateTopic(ctx, req) })
 }
 
+// TopicMaybeNamed names the topic only when the caller gave a name: a
+// create without one is named by the server, and a repeat makes a second
+// topic.
+func (s *Service) TopicMaybeNamed(ctx context.Context, topic string) error {
+	req := &TopicRequest{Partitions: 3}
+	if topic != "" {
+		req.Name = topic
+	}
+	return retry.Do(func() error {
+		return s.reg.CreateTopic(ctx, req) // want `Registry\.CreateTopic .*it can be created twice`
+	})
+}
+
+// TopicNamedInBranch sets the name and creates in the same branch: the
+// create is always named.
+func (s *Service) TopicNamedInBranch(ctx context.Context, topic string) error {
+	req := &TopicRequest{Partitions: 3}
+	if topic != "" {
+		req.Name = topic
+		return retry.Do(func() error { return s.reg.CreateTopic(ctx, req) })
+	}
+	return nil
+}
+
 // TopicFresh makes a new name for every attempt: a second topic.
 func (s *Service) TopicFresh(ctx context.Context) error {
 	return retry.Do(func() error {
