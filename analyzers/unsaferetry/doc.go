@@ -19,7 +19,11 @@ The analyzer reports each such write inside a retry scope:
     friends), sethvargo/go-retry (retry.Do, retry.DoValue),
     k8s.io/apimachinery wait (ExponentialBackoff*, Poll*), client-go's
     retry.OnError, terraform-plugin-sdk's retry.RetryContext and
-    resource.Retry (only RetryableError goes round). retry.RetryOnConflict and CockroachDB's ExecuteTx are
+    resource.Retry (only RetryableError goes round), and the activities a
+    Temporal workflow schedules (workflow.ExecuteActivity and
+    ExecuteLocalActivity: the server runs a failed or timed-out activity
+    again, without a limit by default; silent when the workflow sets
+    MaximumAttempts 1, or a count it computes). retry.RetryOnConflict and CockroachDB's ExecuteTx are
     safe by design and never reported; wait.Until, wait.JitterUntil and
     wait.Forever run their function periodically whatever it returns, so
     they are not retries either;

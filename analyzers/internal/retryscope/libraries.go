@@ -14,6 +14,10 @@ type libFunc struct {
 	Arg int
 	// Mechanism names the retry in messages.
 	Mechanism string
+	// Activity: the func is a workflow activity that the engine's server
+	// retries by policy; the call is no retry scope when the enclosing
+	// function turns the policy off (activities.go).
+	Activity bool
 	// Safe: the library makes the repeat safe by design (it retries only
 	// on a conflict, i.e. when the previous attempt did not apply); calls
 	// of it are not retry scopes.
@@ -80,6 +84,11 @@ var libraries = []libFunc{
 	// RetryOnConflict retries only on a 409 Conflict from an update
 	// carrying a resourceVersion: the previous attempt did not apply.
 	{Name: "k8s.io/client-go/util/retry.RetryOnConflict", Arg: 1, Safe: true},
+
+	// Temporal schedules activities (and local activities) that its server
+	// runs again after an error or a timeout, without a limit by default.
+	{Name: "go.temporal.io/sdk/workflow.ExecuteActivity", Arg: 1, Activity: true, Mechanism: "workflow.ExecuteActivity (Temporal retries a failed or timed-out activity by default)"},
+	{Name: "go.temporal.io/sdk/workflow.ExecuteLocalActivity", Arg: 1, Activity: true, Mechanism: "workflow.ExecuteLocalActivity (Temporal retries a failed or timed-out activity by default)"},
 
 	// CockroachDB's transaction helpers retry only before COMMIT and report
 	// an ambiguous commit instead of retrying it.
