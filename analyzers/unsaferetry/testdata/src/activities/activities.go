@@ -103,6 +103,23 @@ func RefundWorkflow(ctx workflow.Context, order string) error {
 	return workflow.ExecuteActivity(ctx, a.ChargeOrder, order).Get(ctx, nil)
 }
 
+// SettleWorkflow gives each activity its own options: the charge runs
+// once, the shipment record is retried up to three times.
+func SettleWorkflow(ctx workflow.Context, order string) error {
+	var a *Activities
+	once := workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
+		StartToCloseTimeout: time.Minute,
+		RetryPolicy:         &temporal.RetryPolicy{MaximumAttempts: 1},
+	})
+	if err := workflow.ExecuteActivity(once, a.ChargeOrder, order).Get(ctx, nil); err != nil {
+		return err
+	}
+	return workflow.ExecuteActivity(workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
+		StartToCloseTimeout: time.Minute,
+		RetryPolicy:         &temporal.RetryPolicy{MaximumAttempts: 3},
+	}), a.RecordShipment, order).Get(ctx, nil) // want `Activities\.RecordShipment .*INSERT INTO shipments`
+}
+
 // ByName schedules an activity by its registered name: the function is
 // not in sight, so nothing is judged.
 func ByName(ctx workflow.Context, order string) error {
