@@ -132,8 +132,8 @@ func (c *Classifier) Call(call *ast.CallExpr) (Op, bool) {
 	} else {
 		c.noteRemoteCall(fn, fact)
 	}
-	if ok && c.messageOpReads(call, op) {
-		return Op{}, false // a send of a message naming a read (messageop.go)
+	if ok && (c.messageOpReads(call, op) || c.verbReads(call, op, fn)) {
+		return Op{}, false // a send of a message naming a read (messageop.go), a read's transport
 	}
 	return op, ok
 }

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/token"
+	"go/types"
 	"sort"
 	"strings"
 )
@@ -262,13 +263,7 @@ func (c *Classifier) postReads(call *ast.CallExpr, op Op) bool {
 		return true // an RPC helper asked for an operation that reads (rpcop.go)
 	}
 	decl := c.enclosingDecl(call.Pos())
-	name := ""
-	if decl != nil {
-		name = decl.Name.Name
-	}
-	if c.sum != nil {
-		name = c.sum.name
-	}
+	name := c.enclosingName(decl)
 	if ReadName(name) || decl != nil && c.tokenRequest(decl) {
 		return true
 	}
@@ -276,6 +271,38 @@ func (c *Classifier) postReads(call *ast.CallExpr, op Op) bool {
 		return true // a POST that assigns a state (sdkname.go)
 	}
 	return c.graphQLRead(call)
+}
+
+// enclosingName is the name of the function a call is written in: the
+// one being summarised, else decl's.
+func (c *Classifier) enclosingName(decl *ast.FuncDecl) string {
+	switch {
+	case c.sum != nil:
+		return c.sum.name
+	case decl != nil:
+		return decl.Name.Name
+	}
+	return ""
+}
+
+// verbReads reports whether a call judged only by its name is a generic
+// transport's (an interface Send, Do or Invoke) written in an operation
+// whose name reads: DescribeHost sending its request through
+// client.Send, which a state waiter then polls.
+func (c *Classifier) verbReads(call *ast.CallExpr, op Op, fn *types.Func) bool {
+	if op.Primitive() != KindVerb || fn == nil || !genericName(fn.Name()) {
+		return false
+	}
+	name := c.enclosingName(c.enclosingDecl(call.Pos()))
+	return ReadName(name) && !anyWord(nameWords(name), exchangeWords)
+}
+
+// exchangeWords name what a generic wrapper gets back, not a resource it
+// reads: getResponse, fetchResult and doGetRaw send whatever they are
+// given.
+var exchangeWords = map[string]bool{
+	"request": true, "req": true, "response": true, "resp": true, "result": true, "reply": true,
+	"raw": true, "http": true, "api": true, "json": true, "body": true, "data": true,
 }
 
 // enclosingDecl returns the function declaration of this package that
