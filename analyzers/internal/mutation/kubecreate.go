@@ -25,6 +25,9 @@ const (
 func (c *Classifier) kubeCreate(call *ast.CallExpr, fn *types.Func) (Op, bool) {
 	obj, ok := kubeCreateObject(call, fn.Signature())
 	if !ok {
+		obj, ok = c.kubeObjectCreate(call, fn)
+	}
+	if !ok {
 		return Op{}, false
 	}
 	naming := c.objectNaming(call, obj)
@@ -68,6 +71,44 @@ func kubeCreateObject(call *ast.CallExpr, sig *types.Signature) (ast.Expr, bool)
 		}
 	}
 	return nil, false
+}
+
+// kubeObjectCreate returns the object argument of an interface's create
+// without client-go's options that is given a Kubernetes object:
+// wrangler's generated ConfigMapClient.Create(*v1.ConfigMap), a generic
+// client's Create(obj).
+// The object carries metadata.name like any other, so the API server
+// refuses its repeat the same way.
+func (c *Classifier) kubeObjectCreate(call *ast.CallExpr, fn *types.Func) (ast.Expr, bool) {
+	recv := fn.Signature().Recv()
+	if !strings.HasPrefix(fn.Name(), "Create") || recv == nil || !types.IsInterface(recv.Type()) {
+		return nil, false // a body to judge: names are for calls without one
+	}
+	for _, arg := range call.Args {
+		if kubeObject(c.info.TypeOf(arg)) {
+			return arg, true
+		}
+	}
+	return nil, false
+}
+
+// kubeObject reports whether t is a pointer to a struct that embeds
+// metav1.ObjectMeta: a Kubernetes object.
+func kubeObject(t types.Type) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	st, ok := p.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := range st.NumFields() {
+		if f := st.Field(i); f.Embedded() && isNamedIn(f.Type(), metav1Path, "ObjectMeta") {
+			return true
+		}
+	}
+	return false
 }
 
 func article(noun string) string {

@@ -33,11 +33,12 @@ import (
 // (the server gave up waiting for the request before it had all of it),
 // and the validation answers 400, 404 and 422, which predicates retry
 // while a dependency propagates ("not found yet", "no address left in
-// this subnet"). 503 is one only with Config.UnavailableRefuses: proxies
+// this subnet"), and 413 Content Too Large (the server rejected the body
+// before applying it; a retry sends a smaller one). 503 is one only with Config.UnavailableRefuses: proxies
 // also answer 503 when the upstream connection broke after the request
 // was sent.
 func (r *refusals) statuses() httpstatus.Set {
-	s := httpstatus.Refusals().Or(httpstatus.Of(400, 404, 408, 409, 422, 425))
+	s := httpstatus.Refusals().Or(httpstatus.Of(400, 404, 408, 409, 413, 422, 425))
 	if r.unavailable {
 		s.Add(http.StatusServiceUnavailable)
 	}
@@ -47,9 +48,10 @@ func (r *refusals) statuses() httpstatus.Set {
 // refusalWords matches the names and messages of refusals: sentinel errors
 // (ErrRateLimited, ErrBadNonce, syscall.ECONNREFUSED), error types
 // (*ThrottlingException, *TooManyRequestsError, ACME's *NonceError), predicates
-// (IsTooManyRequests, isRateLimited, apierrors.IsConflict) and error texts
+// (IsTooManyRequests, isRateLimited, apierrors.IsConflict,
+// IsRequestEntityTooLargeError) and error texts
 // ("connection refused", "urn:ietf:params:acme:error:badNonce").
-var refusalWords = regexp.MustCompile(`(?i)(rate.?limit|throttl|too.?many.?requests|nonce|not.?ready|unauthori[sz]ed|forbidden|conflict|conn(ection)?.?refused|econnrefused|no.?such.?host|proxy.?auth|slow.?down|quota.?exceeded)`)
+var refusalWords = regexp.MustCompile(`(?i)(rate.?limit|throttl|too.?many.?requests|nonce|not.?ready|unauthori[sz]ed|forbidden|conflict|conn(ection)?.?refused|econnrefused|no.?such.?host|proxy.?auth|slow.?down|quota.?exceeded|too.?large)`)
 
 // maxRefusalDepth bounds how far the evaluator follows helpers and local
 // variables.
