@@ -92,7 +92,7 @@ The analyzer reports each such write inside a retry scope:
     Loops over distinct items, pagination, polling and consumer loops
     (a call on a value received from a channel in the same round: `case
     msg := <-msgs:`) are not retries, nor are loops that go round only on
-    401/403/407/429 (the server refused the request without executing it) or only on specific
+    401/403/407/429 or 413 (the server refused the request without executing it) or only on specific
     application errors (errors.Is(err, ErrStale), `if err != ErrStale {
     return err }`, a *QuotaError, a module's error code): a loop that also goes round on an ambiguous
     outcome (any error, a timeout, EOF, a closed or reset connection, a
@@ -193,8 +193,16 @@ base branches of a pull request; for a request built out of sight, a type
 with such a field): most APIs key
 what they create by it and refuse a repeat (409, 422 already_exists) or
 answer with the first result. A parent's id (issueID for CreateComment), a
-name made fresh for the call, a record filed under a shared name (DNS
-records) and a draft (Draft: true) keep the finding. An unexported
+name made fresh for the call, a name set only on some paths to the
+create (`if name != "" { req.Name = name }`), a record filed under a
+shared name (DNS records) and a draft (Draft: true) keep the finding. A
+Kubernetes create (client-go's and controller-runtime's, or any
+interface's Create* given an object that embeds metav1.ObjectMeta, as
+generic controller clients take) is a write only when the object gets a
+new name on every call (metadata.generateName, a fresh name): the API
+server refuses a repeat of a fixed name. A generic transport judged by
+its name (an interface Send or Do) inside an operation named like a read
+(DescribeHost) is that read's transport. An unexported
 interface's method, or an exported interface's sealed by an unexported
 method (or one of an internal package), is judged by its package's
 implementations: when every implementation writes on evidence (a request, a
