@@ -210,7 +210,11 @@ statement), whatever the method is called; when only some do, only if the
 name also reads as a write. The types of the packages it imports that
 implement it count too: an interface a wrapper declares over its client
 (a test seam holding go-amqp's *amqp.Sender or kafka-go's *kafka.Writer)
-publishes through that client. A create
+publishes through that client. A value of any exported interface that
+the function built itself with a constructor of a package analyzed from
+source (m, err := rules.New(cfg)) can only be of a type that package or
+its imports declare: when all of those implement the method without a
+write or an unknown remote call, the call is clean. A create
 judged by a name also keeps silent when the created thing travels nested
 in the request (CreateRoleRequest{Entity: &RoleEntity{Name: n}}), and an
 account-like thing (a user, credential, subscriber or contact) created

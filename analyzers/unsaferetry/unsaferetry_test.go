@@ -34,6 +34,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"email sends retried (net/smtp), and a retried dial before a single send", "mailer"},
 		{"a retry helper driven by a done flag: not done only on a refusal is silent, after any error is reported", "donehelper"},
 		{"terraform-plugin-sdk retry.RetryContext: RetryableError on a 5xx reported, only on a 409 silent", "tfprovider"},
+		{"interface values built here by a constructor of an analyzed package are judged by the types that package can make: local rule programming silent, a remote create and a value from a parameter reported", "example.com/nodeagent"},
 		{"Temporal activities: retried by the server's default policy (a POST and an INSERT reported; an update, a read, an activity by name and MaximumAttempts 1 silent)", "activities"},
 		{"MongoDB inserts without a fixed _id and relative updates; keyed inserts, $set, reads and deletes silent", "docstore"},
 		{"publishers whose bodies hand the message to a goroutine (Pulsar, MQTT) and stream appends named Put (Kinesis)", "brokers"},

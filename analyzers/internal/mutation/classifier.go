@@ -45,6 +45,9 @@ type Classifier struct {
 	// declared in the packages the interface's package imports
 	// (implementations.go), under implsMu.
 	foreignImpls map[*types.Func][]*types.Func
+	// ctorImpls caches, by constructor package and interface method, the
+	// implementations constructed.go judges, under implsMu.
+	ctorImpls map[ctorKey][]*types.Func
 }
 
 // sumState is what Summarize learns while it classifies a body's calls.

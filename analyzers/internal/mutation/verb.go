@@ -153,6 +153,9 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 		if op, decided := c.byImplementations(call, fn); decided {
 			return op, op.Kind != KindNone // bodies speak before names
 		}
+		if c.constructedClean(call, fn) {
+			return Op{}, false // constructed.go: a value of a constructor whose types are clean
+		}
 	}
 	if safe || iface && (c.readStream(call) || callbackInterface(fn)) {
 		// verbphrase.go: an upsert, an ack; grpcstream.go: a read stream's
