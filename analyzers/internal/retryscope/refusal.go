@@ -34,9 +34,9 @@ import (
 // and the validation answers 400, 404 and 422, which predicates retry
 // while a dependency propagates ("not found yet", "no address left in
 // this subnet"), and 413 Content Too Large (the server rejected the body
-// before applying it; a retry sends a smaller one). 503 is one only with Config.UnavailableRefuses: proxies
-// also answer 503 when the upstream connection broke after the request
-// was sent.
+// before applying it; a retry sends a smaller one). 503 is one only with
+// Config.UnavailableRefuses: proxies also answer 503 when the upstream
+// connection broke after the request was sent.
 func (r *refusals) statuses() httpstatus.Set {
 	s := httpstatus.Refusals().Or(httpstatus.Of(400, 404, 408, 409, 413, 422, 425))
 	if r.unavailable {
