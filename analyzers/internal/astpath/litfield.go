@@ -9,11 +9,8 @@ import (
 // &T{…}) gives the named field, or nil when e is no such literal or
 // leaves the field out.
 func LitField(e ast.Expr, field string) ast.Expr {
-	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = u.X
-	}
-	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
-	if !ok {
+	lit := Literal(e)
+	if lit == nil {
 		return nil
 	}
 	for _, elt := range lit.Elts {
@@ -24,4 +21,18 @@ func LitField(e ast.Expr, field string) ast.Expr {
 		}
 	}
 	return nil
+}
+
+// Literal returns the composite literal e is (T{…}) or points to (&T{…}),
+// or nil.
+func Literal(e ast.Expr) *ast.CompositeLit {
+	if e == nil {
+		return nil
+	}
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, _ := e.(*ast.CompositeLit)
+	return lit
 }

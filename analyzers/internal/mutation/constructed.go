@@ -23,21 +23,14 @@ import (
 // implementations of the method are all known and clean.
 func (c *Classifier) constructedClean(call *ast.CallExpr, fn *types.Func) bool {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	id, ok := ast.Unparen(sel.X).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, ok := c.info.Uses[id].(*types.Var)
 	named := recvNamed(fn)
-	decl := c.enclosingDecl(call.Pos())
-	if !ok || named == nil || decl == nil || decl.Body == nil || !(decl.Body.Pos() <= v.Pos() && v.Pos() < decl.Body.End()) {
-		return false // not a local of this function (a parameter is declared before the body)
+	if !ok || named == nil {
+		return false
 	}
+	decl := c.enclosingDecl(call.Pos())
+	v := c.localVar(sel.X, decl)
 	iface, ok := named.Underlying().(*types.Interface)
-	if !ok {
+	if v == nil || !ok {
 		return false
 	}
 	defs, addressed := astpath.Definitions(c.info, decl.Body, v)

@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // Kubernetes creates are recognised by the types of their parameters, not
@@ -185,7 +187,7 @@ func (c *Classifier) objectNaming(call *ast.CallExpr, obj ast.Expr) string {
 // by a builder of this package whose one return statement ends its body
 // (newJobPod(tenant) returning &corev1.Pod{…}).
 func (c *Classifier) builtLiteral(e ast.Expr) *ast.CompositeLit {
-	if lit := literalOf(e); lit != nil {
+	if lit := astpath.Literal(e); lit != nil {
 		return lit
 	}
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
@@ -194,23 +196,10 @@ func (c *Classifier) builtLiteral(e ast.Expr) *ast.CompositeLit {
 	}
 	if fn := c.calleeFunc(call); fn != nil && fn.Pkg() == c.pass.Pkg {
 		if ret, ok := c.idx().returns[fn]; ok {
-			return literalOf(ret)
+			return astpath.Literal(ret)
 		}
 	}
 	return nil
-}
-
-// literalOf returns the composite literal e is or points to.
-func literalOf(e ast.Expr) *ast.CompositeLit {
-	if e == nil {
-		return nil
-	}
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, _ := e.(*ast.CompositeLit)
-	return lit
 }
 
 // literalNaming reads GenerateName and Name in an object literal and the
@@ -229,7 +218,7 @@ func (c *Classifier) literalNaming(lit *ast.CompositeLit, depth int) string {
 				return n
 			}
 		}
-		if inner := literalOf(kv.Value); inner != nil {
+		if inner := astpath.Literal(kv.Value); inner != nil {
 			if n := c.literalNaming(inner, depth+1); n != "" {
 				return n
 			}

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/constant"
 	"strings"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // Request–response protocols over a message link (AMQP 1.0 management and
@@ -41,9 +43,9 @@ func (c *Classifier) messageOpReads(call *ast.CallExpr, op Op) bool {
 // operation-naming key (opNameKeys) in the literal or a literal nested in
 // it (the properties map).
 func (c *Classifier) messageOperation(arg ast.Expr) (string, bool) {
-	lit := literalOf(arg)
+	lit := astpath.Literal(arg)
 	if lit == nil {
-		lit = literalOf(c.singleValue(arg))
+		lit = astpath.Literal(c.singleValue(arg))
 	}
 	if lit == nil || c.httpLiteral(lit) {
 		return "", false
@@ -66,7 +68,7 @@ func (c *Classifier) literalOperation(lit *ast.CompositeLit, depth int) (string,
 			}
 			continue
 		}
-		if nested := literalOf(kv.Value); nested != nil {
+		if nested := astpath.Literal(kv.Value); nested != nil {
 			if name, ok := c.literalOperation(nested, depth+1); ok {
 				return name, true
 			}

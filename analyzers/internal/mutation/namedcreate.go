@@ -110,25 +110,25 @@ func (c *Classifier) othersField(arg ast.Expr, noun []string) bool {
 // literal or a declaration without a value (then only its field
 // assignments set anything).
 func (c *Classifier) builtInSight(arg ast.Expr, decl *ast.FuncDecl) bool {
-	if literalOf(arg) != nil {
+	if astpath.Literal(arg) != nil {
 		return true
 	}
-	v := c.localRequest(arg, decl)
+	v := c.localVar(arg, decl)
 	if v == nil {
 		return false // a parameter, a field, a package variable
 	}
 	defs, _ := astpath.Definitions(c.pass.TypesInfo, decl.Body, v)
 	for _, d := range defs {
-		if d.Tuple || d.Rhs == nil && !d.Spec || d.Rhs != nil && literalOf(d.Rhs) == nil {
+		if d.Tuple || d.Rhs == nil && !d.Spec || d.Rhs != nil && astpath.Literal(d.Rhs) == nil {
 			return false
 		}
 	}
 	return len(defs) > 0
 }
 
-// localRequest returns the local variable of decl that a request argument
-// names (req, &req), or nil.
-func (c *Classifier) localRequest(arg ast.Expr, decl *ast.FuncDecl) *types.Var {
+// localVar returns the local variable of decl that e names (req, &req),
+// or nil (a parameter, a field, a package variable).
+func (c *Classifier) localVar(arg ast.Expr, decl *ast.FuncDecl) *types.Var {
 	e := ast.Unparen(arg)
 	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		e = ast.Unparen(u.X)
@@ -294,16 +294,16 @@ func scalar(t types.Type) bool {
 // identity field to a value not made fresh for the call; fields set
 // later (`req.Name = n`) count too.
 func (c *Classifier) literalNamesIdentity(arg ast.Expr, decl *ast.FuncDecl, noun []string) bool {
-	if lit := literalOf(arg); lit != nil {
+	if lit := astpath.Literal(arg); lit != nil {
 		return c.litIdentity(lit, noun)
 	}
-	v := c.localRequest(arg, decl)
+	v := c.localVar(arg, decl)
 	if v == nil {
 		return false
 	}
 	defs, _ := astpath.Definitions(c.pass.TypesInfo, decl.Body, v)
 	for _, d := range defs {
-		if lit := literalOf(d.Rhs); lit != nil && !d.Tuple && c.litIdentity(lit, noun) {
+		if lit := astpath.Literal(d.Rhs); lit != nil && !d.Tuple && c.litIdentity(lit, noun) {
 			return true
 		}
 	}
@@ -384,10 +384,10 @@ func (c *Classifier) litIdentity(lit *ast.CompositeLit, noun []string) bool {
 		if scalar(deref(c.pass.TypesInfo.TypeOf(kv.Value))) && identityName(key.Name, noun) && !c.fresh(kv.Value, 0) {
 			return true
 		}
-		if inner := literalOf(kv.Value); inner != nil && c.describesCreated(key.Name, inner, noun) && c.litIdentity(inner, noun) {
+		if inner := astpath.Literal(kv.Value); inner != nil && c.describesCreated(key.Name, inner, noun) && c.litIdentity(inner, noun) {
 			return true
 		}
-		if t := c.pass.TypesInfo.TypeOf(kv.Value); literalOf(kv.Value) == nil && !scalar(deref(t)) && namesCreated(key.Name, t, noun) && identityField(t, noun) != "" {
+		if t := c.pass.TypesInfo.TypeOf(kv.Value); astpath.Literal(kv.Value) == nil && !scalar(deref(t)) && namesCreated(key.Name, t, noun) && identityField(t, noun) != "" {
 			// The created thing built elsewhere, carrying its own name
 			// (CreatePipelineInput{Pipeline: expandPipeline(d)}, a
 			// PipelineDeclaration with a Name).

@@ -132,7 +132,7 @@ func (c *Classifier) payloadEvidence(ev *Evidence, e ast.Expr, depth int) {
 	if rhs := c.singleValue(e); rhs != nil {
 		e = rhs
 	}
-	if lit := literalOf(e); lit != nil {
+	if lit := astpath.Literal(e); lit != nil {
 		for _, elt := range lit.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
 				if k, ok := kv.Key.(*ast.Ident); ok && payloadKeyFields[k.Name] {

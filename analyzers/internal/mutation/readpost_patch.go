@@ -5,6 +5,8 @@ import (
 	"go/types"
 	"reflect"
 	"strings"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // A PATCH that sets fields to the values it carries is idempotent: sent
@@ -238,7 +240,7 @@ func (c *Classifier) builtValue(e ast.Expr) ast.Expr {
 	if !ok || a.rhs == nil {
 		return e
 	}
-	lit := literalOf(a.rhs)
+	lit := astpath.Literal(a.rhs)
 	if lit == nil {
 		return e
 	}

@@ -27,7 +27,7 @@ const temporalSDK = "go.temporal.io/sdk/"
 func (w *walk) activityRetriesOff(call *ast.CallExpr) bool {
 	if len(call.Args) > 0 {
 		if opts, ok := w.activityOptions(call.Args[0], 0); ok {
-			return policyOff(w, astpath.LitField(opts, "RetryPolicy"))
+			return w.policyOff(astpath.LitField(opts, "RetryPolicy"))
 		}
 	}
 	return w.anyPolicyOff()
@@ -47,7 +47,7 @@ func (w *walk) activityOptions(ctx ast.Expr, depth int) (ast.Expr, bool) {
 			!strings.HasSuffix(fn.Name(), "ActivityOptions") || len(x.Args) < 2 {
 			return nil, false
 		}
-		if _, isLit := ast.Unparen(x.Args[1]).(*ast.CompositeLit); !isLit {
+		if astpath.Literal(x.Args[1]) == nil {
 			return nil, false
 		}
 		return x.Args[1], true
@@ -68,11 +68,11 @@ func (w *walk) activityOptions(ctx ast.Expr, depth int) (ast.Expr, bool) {
 // policyOff reports whether a RetryPolicy value (nil: the options leave
 // it out, so the default applies) is not plainly on: MaximumAttempts 1,
 // a computed count, or a policy that is not a literal in sight.
-func policyOff(w *walk, policy ast.Expr) bool {
+func (w *walk) policyOff(policy ast.Expr) bool {
 	if policy == nil {
 		return false
 	}
-	if !isLiteral(policy) {
+	if astpath.Literal(policy) == nil {
 		return true
 	}
 	v := astpath.LitField(policy, "MaximumAttempts")
@@ -81,16 +81,6 @@ func policyOff(w *walk, policy ast.Expr) bool {
 	}
 	k, isConst := w.intConst(v)
 	return !isConst || k == 1
-}
-
-// isLiteral reports whether e is a composite literal or its address.
-func isLiteral(e ast.Expr) bool {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok {
-		e = ast.Unparen(u.X)
-	}
-	_, ok := e.(*ast.CompositeLit)
-	return ok
 }
 
 // anyPolicyOff reports whether the enclosing function builds a Temporal
@@ -105,7 +95,7 @@ func (w *walk) anyPolicyOff() bool {
 		if off || !ok || !isActivityRetryPolicy(w.info.TypeOf(lit)) {
 			return !off
 		}
-		off = policyOff(w, lit)
+		off = w.policyOff(lit)
 		return !off
 	})
 	return off
