@@ -79,6 +79,10 @@ type Op struct {
 	// URL expression for HTTP ("http POST /v1/orders"), statement and table
 	// for SQL, "func (*pkg.Client).SaveJob" for calls of helpers, …
 	Identity string
+	// BareCreate: a KindVerb write (also behind a KindCall) judged a
+	// create by the name of a method that takes nothing to create from,
+	// at most a context: CreateHostRules(), CreateSession(ctx).
+	BareCreate bool
 	// FailsUnsent: the call returns an error only when the write was not
 	// sent (a fire-and-forget publish that failed to write its frames), so
 	// a retry on that error alone does not repeat it (tables.go).
@@ -105,12 +109,13 @@ func (o Op) WriteDesc() string {
 
 // OpFact is the gob-encodable form of an Op stored in a FuncFact.
 type OpFact struct {
-	Kind     Kind
-	Root     Kind   // see Op.Root
-	Desc     string // the primitive write (Op.WriteDesc)
-	Effect   string
-	Identity string
-	Posn     string // file:line:col of the primitive
+	Kind       Kind
+	Root       Kind   // see Op.Root
+	Desc       string // the primitive write (Op.WriteDesc)
+	Effect     string
+	Identity   string
+	Posn       string // file:line:col of the primitive
+	BareCreate bool   // see Op.BareCreate
 }
 
 // FuncFact summarises a function for its callers in this and other

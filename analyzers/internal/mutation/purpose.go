@@ -51,6 +51,9 @@ type Judgement struct {
 	// Update is the HTTP method of a PurposeUnknown write that the method
 	// decided ("PATCH").
 	Update string
+	// BareCreate: a PurposeUnknown write that only the name of a method
+	// with no body to read calls a create, given nothing to create from.
+	BareCreate bool
 }
 
 // Certain reports whether a repeat of the judged write is known to
@@ -67,6 +70,8 @@ func (j Judgement) Check() string {
 		return "check: it creates under the " + j.Named + " its caller chose; if the API refuses a second one with the same " + j.Named + " (409, already exists), a repeat is harmless"
 	case j.Update != "":
 		return "check: a " + j.Update + " update usually leaves the same state when repeated; it is a duplicate only if it adds or counts something"
+	case j.BareCreate:
+		return "check: only its name says create (twice cannot see its body) and it is given nothing to create from; if it sets something up or opens a session, a repeat finds it in place or opens another, and duplicates nothing"
 	}
 	return "check: its names and path do not say whether it adds something (a create, an event) or acts on existing state, which a repeat usually leaves as it was"
 }
@@ -113,6 +118,20 @@ func (c *Classifier) JudgePurpose(op Op, fn *types.Func, call *ast.CallExpr, enc
 	if p != PurposeCreate {
 		return Judgement{Purpose: p}
 	}
+	j := c.judgeCreate(fn, call, path)
+	if j.Purpose == PurposeCreate && op.BareCreate {
+		// Only the name of a method twice cannot see says create, and
+		// it is given nothing to create from: it sets something up
+		// (host firewall rules, tables) or opens something (a session),
+		// which a repeat finds in place or opens again.
+		return Judgement{BareCreate: true}
+	}
+	return j
+}
+
+// judgeCreate tells a create of a thing the server names from one under
+// a name the caller chose (its parameters, or an address in its path).
+func (c *Classifier) judgeCreate(fn *types.Func, call *ast.CallExpr, path string) Judgement {
 	if !namesWhatItMakes(fn) {
 		return Judgement{Purpose: PurposeCreate}
 	}

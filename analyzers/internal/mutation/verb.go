@@ -169,6 +169,7 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 	return Op{
 		Kind: KindVerb, Desc: displayName(fn) + " (" + unseenReason(iface) + ", named like " + verbNoun(v) + ")",
 		Effect: "it can be " + mutatingVerbs[v] + " twice", Pos: call.Pos(), Identity: "call " + fn.FullName(),
+		BareCreate: v == "Create" && takesNothing(sig),
 	}, true
 }
 
@@ -210,6 +211,17 @@ func remoteLooking(sig *types.Signature) bool {
 	}
 	res := sig.Results()
 	return res.Len() > 0 && types.Identical(res.At(res.Len()-1).Type(), types.Universe.Lookup("error").Type())
+}
+
+// takesNothing: no parameter but a context, so nothing for a create to
+// make a thing from.
+func takesNothing(sig *types.Signature) bool {
+	for i := 0; i < sig.Params().Len(); i++ {
+		if !isNamed(sig.Params().At(i).Type(), "context", "Context") {
+			return false
+		}
+	}
+	return true
 }
 
 // isStd reports whether path is a standard-library package (no dot in
