@@ -84,6 +84,9 @@ type Finder struct {
 	// status (returnedstatus.go): every status test of an attempt's int
 	// result asks again, and each walk round asks the same.
 	statusReturns map[statusReturn]bool
+	// retryFields: the options fields the package sets to a literal
+	// holding a retry option (calloptions.go), built on first use.
+	retryFields map[*types.Var]bool
 }
 
 // declOf returns the declaration of a function of this package, or nil.

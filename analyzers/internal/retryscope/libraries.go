@@ -18,6 +18,9 @@ type libFunc struct {
 	// retries by policy; the call is no retry scope when the enclosing
 	// function turns the policy off (activities.go).
 	Activity bool
+	// Options: the func is retried only when an option after it turns
+	// retries on and is in sight (gax.Invoke's WithRetry; calloptions.go).
+	Options bool
 	// Safe: the library makes the repeat safe by design (it retries only
 	// on a conflict, i.e. when the previous attempt did not apply); calls
 	// of it are not retry scopes.
@@ -87,6 +90,10 @@ var libraries = []libFunc{
 
 	// Temporal schedules activities (and local activities) that its server
 	// runs again after an error or a timeout, without a limit by default.
+	// Google's generated Cloud clients call every RPC through gax.Invoke,
+	// with the method's default call options.
+	{Name: "github.com/googleapis/gax-go/v2.Invoke", Arg: 1, Options: true, Mechanism: "gax.Invoke with a retrying call option (Google Cloud client)"},
+
 	{Name: "go.temporal.io/sdk/workflow.ExecuteActivity", Arg: 1, Activity: true, Mechanism: "workflow.ExecuteActivity (Temporal retries a failed or timed-out activity by default)"},
 	{Name: "go.temporal.io/sdk/workflow.ExecuteLocalActivity", Arg: 1, Activity: true, Mechanism: "workflow.ExecuteLocalActivity (Temporal retries a failed or timed-out activity by default)"},
 

@@ -190,7 +190,7 @@ func (w *walk) call(call *ast.CallExpr) {
 	}
 	fn = fn.Origin() // a method of an instantiated generic type: facts are on the declaration
 	if lib, ok := lookupLibrary(w.f.libs, fn); ok {
-		if !lib.Safe && lib.Arg < len(call.Args) && !(lib.Activity && w.activityRetriesOff(call)) {
+		if !lib.Safe && lib.Arg < len(call.Args) && !(lib.Activity && w.activityRetriesOff(call)) && !(lib.Options && !w.optionsRetry(call, lib.Arg)) {
 			for _, s := range w.addArgScopes(KindLibrary, lib.Mechanism, call, call.Args[lib.Arg], Helper{}) {
 				w.guardLibrary(s, lib, call)
 			}
