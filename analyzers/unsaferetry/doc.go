@@ -23,7 +23,13 @@ The analyzer reports each such write inside a retry scope:
     Temporal workflow schedules (workflow.ExecuteActivity and
     ExecuteLocalActivity: the server runs a failed or timed-out activity
     again, without a limit by default; silent when the workflow sets
-    MaximumAttempts 1, or a count it computes). retry.RetryOnConflict and CockroachDB's ExecuteTx are
+    MaximumAttempts 1, or a count it computes), and gax.Invoke, through
+    which Google's generated Cloud clients make every call, when a
+    gax.WithRetry option is in sight: passed in the call, or in the
+    literal the package sets the method's call-options field to (the
+    generator's defaults retry some methods on Unavailable or
+    DeadlineExceeded; a method whose defaults have none runs once).
+    retry.RetryOnConflict and CockroachDB's ExecuteTx are
     safe by design and never reported; wait.Until, wait.JitterUntil and
     wait.Forever run their function periodically whatever it returns, so
     they are not retries either;
@@ -196,6 +202,10 @@ answer with the first result. A parent's id (issueID for CreateComment), a
 name made fresh for the call, a name set only on some paths to the
 create (`if name != "" { req.Name = name }`), a record filed under a
 shared name (DNS records) and a draft (Draft: true) keep the finding. A
+create judged by its name and given nothing to create from (no parameter
+but a context: CreateHostRules(), CreateSession(ctx)) sets something up or
+opens a session, which a repeat finds in place or opens again: it is
+reported only at -confidence=low, as a check. A
 Kubernetes create (client-go's and controller-runtime's, or any
 interface's Create* given an object that embeds metav1.ObjectMeta, as
 generic controller clients take) is a write only when the object gets a
