@@ -46,12 +46,26 @@ func (c *Classifier) noteMessageParam(call *ast.CallExpr, fn *types.Func, fact *
 	if fn.Signature().Results().Len() < 2 {
 		return // no reply: a publish, not an RPC
 	}
+	if namesOperation(fn) {
+		return // CreateWidget(ctx, req): the method names the operation, not the message
+	}
 	for _, arg := range call.Args {
 		if p, ok := c.messageParam(arg); ok {
 			c.sum.fact.MessageParam = p
 			return
 		}
 	}
+}
+
+// namesOperation reports whether an RPC's own name says which operation
+// it asks for (a generated client's CreateWidget), unlike a generic
+// exchange (RPC, Send, Do) whose message names it.
+func namesOperation(fn *types.Func) bool {
+	if genericName(fn.Name()) {
+		return false
+	}
+	v, _ := leadingVerb(fn.Name())
+	return v != ""
 }
 
 // messageParam returns the index of the summarised function's parameter
