@@ -83,6 +83,9 @@ type Op struct {
 	// create by the name of a method that takes nothing to create from,
 	// at most a context: CreateHostRules(), CreateSession(ctx).
 	BareCreate bool
+	// NameVerb is the verb a KindVerb write was judged by ("Insert",
+	// "Send"), also behind a KindCall whose primitive is one.
+	NameVerb string
 	// FailsUnsent: the call returns an error only when the write was not
 	// sent (a fire-and-forget publish that failed to write its frames), so
 	// a retry on that error alone does not repeat it (tables.go).
@@ -116,6 +119,7 @@ type OpFact struct {
 	Identity   string
 	Posn       string // file:line:col of the primitive
 	BareCreate bool   // see Op.BareCreate
+	NameVerb   string // see Op.NameVerb
 }
 
 // FuncFact summarises a function for its callers in this and other

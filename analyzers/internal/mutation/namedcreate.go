@@ -28,9 +28,10 @@ import (
 // a key.
 
 // identityWords end the names of fields and parameters that name the
-// created thing: Name, ID, Key, Slug, Tag (TagName), UID.
+// created thing: Name, ID, Key, Slug, Tag (TagName), UID, and the Path
+// a file, node or time series is created at.
 var identityWords = map[string]bool{
-	"name": true, "id": true, "key": true, "slug": true, "tag": true, "uid": true, "uuid": true, "identifier": true,
+	"name": true, "id": true, "key": true, "slug": true, "tag": true, "uid": true, "uuid": true, "identifier": true, "path": true,
 }
 
 // abbreviations spell out the short words of field names: DbName names a
@@ -170,7 +171,7 @@ func identityFieldDepth(t types.Type, noun []string, depth int) string {
 	}
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
-		if scalar(deref(f.Type())) && identityName(f.Name(), noun) && !idWords[lastWord(f.Name())] {
+		if identityValue(f.Name(), f.Type(), noun) && !idWords[lastWord(singular(f.Name()))] {
 			return f.Name()
 		}
 		if depth == 0 && namesCreated(f.Name(), f.Type(), noun) {
@@ -180,6 +181,25 @@ func identityFieldDepth(t types.Type, noun []string, depth int) string {
 		}
 	}
 	return ""
+}
+
+// identityValue reports whether a field or key of type t names the
+// created thing: a scalar named like an identity, or, for a batch create,
+// a slice of them named like identities (Paths, Names).
+func identityValue(name string, t types.Type, noun []string) bool {
+	switch {
+	case scalar(deref(t)):
+		return identityName(name, noun)
+	case scalarSlice(t):
+		return identityName(singular(name), noun)
+	}
+	return false
+}
+
+// scalarSlice: a slice of strings or integers.
+func scalarSlice(t types.Type) bool {
+	sl, ok := t.Underlying().(*types.Slice)
+	return ok && scalar(sl.Elem())
 }
 
 // lastWord is the last word of a name, in lower case.
@@ -381,7 +401,7 @@ func (c *Classifier) litIdentity(lit *ast.CompositeLit, noun []string) bool {
 		if !ok {
 			continue
 		}
-		if scalar(deref(c.pass.TypesInfo.TypeOf(kv.Value))) && identityName(key.Name, noun) && !c.fresh(kv.Value, 0) {
+		if identityValue(key.Name, c.pass.TypesInfo.TypeOf(kv.Value), noun) && !c.fresh(kv.Value, 0) {
 			return true
 		}
 		if inner := astpath.Literal(kv.Value); inner != nil && c.describesCreated(key.Name, inner, noun) && c.litIdentity(inner, noun) {

@@ -54,6 +54,9 @@ type Judgement struct {
 	// BareCreate: a PurposeUnknown write that only the name of a method
 	// with no body to read calls a create, given nothing to create from.
 	BareCreate bool
+	// NamedInsert: a PurposeUnknown write that only the name of a
+	// method with no body to read calls an insert.
+	NamedInsert bool
 }
 
 // Certain reports whether a repeat of the judged write is known to
@@ -70,6 +73,8 @@ func (j Judgement) Check() string {
 		return "check: it creates under the " + j.Named + " its caller chose; if the API refuses a second one with the same " + j.Named + " (409, already exists), a repeat is harmless"
 	case j.Update != "":
 		return "check: a " + j.Update + " update usually leaves the same state when repeated; it is a duplicate only if it adds or counts something"
+	case j.NamedInsert:
+		return "check: only its name says insert (twice cannot see its body); a repeat adds rows only if the store gives each insert new ones, not if it keys them by what the caller sends (points by series and timestamp, rows by primary key) and overwrites the repeat"
 	case j.BareCreate:
 		return "check: only its name says create (twice cannot see its body) and it is given nothing to create from; if it sets something up or opens a session, a repeat finds it in place or opens another, and duplicates nothing"
 	}
@@ -119,12 +124,18 @@ func (c *Classifier) JudgePurpose(op Op, fn *types.Func, call *ast.CallExpr, enc
 		return Judgement{Purpose: p}
 	}
 	j := c.judgeCreate(fn, call, path)
-	if j.Purpose == PurposeCreate && op.BareCreate {
+	switch {
+	case j.Purpose == PurposeCreate && op.BareCreate:
 		// Only the name of a method twice cannot see says create, and
 		// it is given nothing to create from: it sets something up
 		// (host firewall rules, tables) or opens something (a session),
 		// which a repeat finds in place or opens again.
 		return Judgement{BareCreate: true}
+	case j.Purpose == PurposeCreate && op.NameVerb == "Insert":
+		// Only the name says insert. On real modules such inserts were
+		// mostly of points keyed by series and timestamp, which a
+		// repeat overwrites (time-series stores), not new rows.
+		return Judgement{NamedInsert: true}
 	}
 	return j
 }

@@ -169,7 +169,7 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 	return Op{
 		Kind: KindVerb, Desc: displayName(fn) + " (" + unseenReason(iface) + ", named like " + verbNoun(v) + ")",
 		Effect: "it can be " + mutatingVerbs[v] + " twice", Pos: call.Pos(), Identity: "call " + fn.FullName(),
-		BareCreate: v == "Create" && takesNothing(sig),
+		BareCreate: v == "Create" && takesNothing(sig), NameVerb: v,
 	}, true
 }
 
