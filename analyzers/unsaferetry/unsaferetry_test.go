@@ -35,6 +35,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a retry helper driven by a done flag: not done only on a refusal is silent, after any error is reported", "donehelper"},
 		{"terraform-plugin-sdk retry.RetryContext: RetryableError on a 5xx reported, only on a 409 silent", "tfprovider"},
 		{"interface values built here by a constructor of an analyzed package are judged by the types that package can make: local rule programming silent, a remote create and a value from a parameter reported", "example.com/nodeagent"},
+		{"a retry policy that depends on the request's method: writes retried only on 429 silent, every method on 5xx reported", "methodpolicy"},
 		{"Google Cloud generated clients: gax.Invoke retries only with a WithRetry option in sight (a REST create and a POST reported; a read and a method without default retry silent)", "gapic"},
 		{"Temporal activities: retried by the server's default policy (a POST and an INSERT reported; an update, a read, an activity by name and MaximumAttempts 1 silent)", "activities"},
 		{"MongoDB inserts without a fixed _id and relative updates; keyed inserts, $set, reads and deletes silent", "docstore"},
@@ -311,7 +312,7 @@ func TestPurposes(t *testing.T) {
 		}
 	}
 	var marked []string
-	for _, file := range []string{"client.go", "store.go", "ec2.go", "pool.go", "waiter.go", "setup.go"} {
+	for _, file := range []string{"client.go", "store.go", "ec2.go", "pool.go", "waiter.go", "setup.go", "timeseries.go"} {
 		for _, line := range markedLines(t, filepath.Join(dir, "src", "purposes", file), "// check:") {
 			marked = append(marked, fmt.Sprintf("%s:%d", file, line))
 		}

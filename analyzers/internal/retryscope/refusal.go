@@ -50,8 +50,9 @@ func (r *refusals) statuses() httpstatus.Set {
 // (*ThrottlingException, *TooManyRequestsError, ACME's *NonceError), predicates
 // (IsTooManyRequests, isRateLimited, apierrors.IsConflict,
 // IsRequestEntityTooLargeError) and error texts
-// ("connection refused", "urn:ietf:params:acme:error:badNonce").
-var refusalWords = regexp.MustCompile(`(?i)(rate.?limit|throttl|too.?many.?requests|nonce|not.?ready|unauthori[sz]ed|forbidden|conflict|conn(ection)?.?refused|econnrefused|no.?such.?host|proxy.?auth|slow.?down|quota.?exceeded|too.?large)`)
+// ("connection refused", "urn:ietf:params:acme:error:badNonce", "is busy
+// completing an operation": a server too busy to take the request).
+var refusalWords = regexp.MustCompile(`(?i)(rate.?limit|throttl|too.?many.?requests|nonce|not.?ready|unauthori[sz]ed|forbidden|conflict|conn(ection)?.?refused|econnrefused|no.?such.?host|proxy.?auth|slow.?down|quota.?exceeded|too.?large|busy)`)
 
 // maxRefusalDepth bounds how far the evaluator follows helpers and local
 // variables.
@@ -83,6 +84,9 @@ type refusals struct {
 	// args binds the parameters of the predicate being evaluated to the
 	// constants its caller passed (see bind).
 	args map[*types.Var]constant.Value
+	// methods are the parameters of the predicate being evaluated that
+	// its caller passed the retried request's method to (methodgate.go).
+	methods map[types.Object]bool
 }
 
 // when reports whether e, when it evaluates to truth, implies that the
@@ -135,6 +139,9 @@ func (r *refusals) binary(x *ast.BinaryExpr, truth bool, scope ast.Node, depth i
 		}
 		return r.when(x.X, false, scope, depth) || r.when(x.Y, false, scope, depth)
 	case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ:
+		if eq, ok := methodTest(r.info, x, r.methods); ok && eq == truth {
+			return true // method == GET holds for no write: nothing reported goes this way
+		}
 		return r.comparison(x, truth)
 	}
 	return false
@@ -286,6 +293,9 @@ func (r *refusals) call(call *ast.CallExpr, depth int) bool {
 		s := constant.StringVal(v)
 		return refusalWords.MatchString(s) || r.specificText(call.Args[0], call.Args[1], s)
 	}
+	if pattern, ok := r.regexpPattern(call, fn); ok {
+		return refusalWords.MatchString(pattern) // reErrorBusy.MatchString(err.Error())
+	}
 	if !returnsBool(fn) {
 		return false
 	}
@@ -294,6 +304,40 @@ func (r *refusals) call(call *ast.CallExpr, depth int) bool {
 		return r.trueOnlyOnRefusal(d.Body, depth+1)
 	}
 	return r.unreadPredicate(fn)
+}
+
+// regexpPattern returns the constant pattern a regexp match tests:
+// regexp.MatchString(pattern, s), or re.MatchString(s) (or Match) on a
+// package-level variable compiled from a constant.
+func (r *refusals) regexpPattern(call *ast.CallExpr, fn *types.Func) (string, bool) {
+	if pkgOf(fn) != "regexp" || fn.Name() != "MatchString" && fn.Name() != "Match" {
+		return "", false
+	}
+	var pattern ast.Expr
+	if fn.Signature().Recv() == nil {
+		if len(call.Args) != 2 {
+			return "", false
+		}
+		pattern = call.Args[0]
+	} else {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return "", false
+		}
+		compile, ok := ast.Unparen(r.initializer(objOf(r.info, sel.X))).(*ast.CallExpr)
+		if !ok || len(compile.Args) != 1 {
+			return "", false
+		}
+		if c, _ := typeutil.Callee(r.info, compile).(*types.Func); c == nil || pkgOf(c) != "regexp" {
+			return "", false
+		}
+		pattern = compile.Args[0]
+	}
+	v := r.constValue(pattern)
+	if v == nil || v.Kind() != constant.String {
+		return "", false
+	}
+	return constant.StringVal(v), true
 }
 
 // bind makes the constants call passes the parameters of the predicate d
@@ -321,8 +365,12 @@ func (r *refusals) bind(d *ast.FuncDecl, call *ast.CallExpr) func() {
 			i++
 		}
 	}
+	outerMethods := r.methods
+	if fn, ok := r.info.Defs[d.Name].(*types.Func); ok {
+		r.methods = methodParams(r.info, fn, call, outerMethods)
+	}
 	r.args = inner
-	return func() { r.args = outer }
+	return func() { r.args, r.methods = outer, outerMethods }
 }
 
 // constValue is the constant value of e: a constant expression, or a

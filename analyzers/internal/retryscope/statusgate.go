@@ -7,6 +7,7 @@ import (
 	"net/http"
 
 	"github.com/twice-lint/twice/analyzers/internal/httpstatus"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // Loops that retry on a status only. A network error leaves the loop; a
@@ -152,11 +153,12 @@ func (w *walk) gateSet(e ast.Expr, isStatus func(ast.Expr) bool, top bool, depth
 			}
 			return a.And(b), ok1 && ok2
 		}
+		if set, ok := w.methodCompare(x); ok {
+			return set, true
+		}
 		return w.statusCompare(x, isStatus)
 	case *ast.CallExpr:
-		if len(x.Args) == 1 && isStatus(x.Args[0]) {
-			return w.predicateSet(x, depth)
-		}
+		return w.predicateSet(x, isStatus, depth)
 	case *ast.IndexExpr:
 		if isStatus(x.Index) {
 			return w.mapSet(x.X)
@@ -238,22 +240,39 @@ func (w *walk) statusDivisor(e ast.Expr, isStatus func(ast.Expr) bool) (int, boo
 // predicateSet reads a status predicate of this package,
 // `func isRetriable(code int) bool { return code >= 500 || code == 429 }`
 // or one written as a switch or a series of ifs (predicatebody.go), as
-// the set of statuses it holds for.
-func (w *walk) predicateSet(call *ast.CallExpr, depth int) (httpstatus.Set, bool) {
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
-		return httpstatus.Set{}, false
-	}
-	fn, _ := w.info.Uses[id].(*types.Func)
-	if fn == nil || fn.Signature().Params().Len() != 1 {
+// the set of statuses it holds for. It may be a method, and take the
+// response instead of its status, and the request's method besides
+// (methodgate.go).
+func (w *walk) predicateSet(call *ast.CallExpr, isStatus func(ast.Expr) bool, depth int) (httpstatus.Set, bool) {
+	fn, _ := typeutil.Callee(w.info, call).(*types.Func)
+	if fn == nil || fn.Signature().Variadic() || fn.Signature().Params().Len() != len(call.Args) {
 		return httpstatus.Set{}, false
 	}
 	d := w.f.declOf(fn)
 	if d == nil || d.Body == nil {
 		return httpstatus.Set{}, false
 	}
-	param := fn.Signature().Params().At(0)
-	isParam := func(e ast.Expr) bool { return objOf(w.info, e) == param }
+	var isParam func(ast.Expr) bool
+	for i, arg := range call.Args {
+		param := types.Object(fn.Signature().Params().At(i))
+		switch {
+		case isParam != nil:
+		case isStatus(arg):
+			isParam = func(e ast.Expr) bool { return objOf(w.info, e) == param }
+		case w.carriesStatus(arg):
+			// the response itself: its StatusCode is the status
+			isParam = func(e ast.Expr) bool {
+				sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+				return ok && sel.Sel.Name == "StatusCode" && objOf(w.info, sel.X) == param
+			}
+		}
+	}
+	if isParam == nil {
+		return httpstatus.Set{}, false
+	}
+	saved := w.methodParams
+	w.methodParams = methodParams(w.info, fn, call, saved)
+	defer func() { w.methodParams = saved }()
 	return w.bodySet(d.Body.List, isParam, depth)
 }
 

@@ -30,6 +30,9 @@ type walk struct {
 
 	clients clientState
 	ref     *refusals
+	// methodParams are the parameters of the status predicate being
+	// read that hold the retried request's method (methodgate.go).
+	methodParams map[types.Object]bool
 }
 
 type paramCall struct {
