@@ -107,6 +107,13 @@ The analyzer reports each such write inside a retry scope:
     healthy upstream did not handle the request, a proxy whose upstream
     broke mid-request may have. A retry that goes round only on refusals
     and 503 is therefore reported only with -unsaferetry.confidence=low.
+    A gateway's "busy" answer is a refusal too, and an error text is
+    read through strings.Contains and through a regexp matched against
+    it (`reErrorBusy.MatchString(err.Error())` with a pattern compiled
+    from a constant). A policy that depends on the request's method
+    (`shouldRetry(resp, req.Method)`: GET on 429 and 5xx, other methods
+    on 429) is read for writes: a test for GET, HEAD, OPTIONS, PUT or
+    DELETE is false for every request twice reports.
     An attempt that hands its loop the response status as an int (`return
     resp.StatusCode`, or an error code of its own when the request failed)
     is tested like the status itself, and a predicate named for retrying
@@ -205,7 +212,12 @@ shared name (DNS records) and a draft (Draft: true) keep the finding. A
 create judged by its name and given nothing to create from (no parameter
 but a context: CreateHostRules(), CreateSession(ctx)) sets something up or
 opens a session, which a repeat finds in place or opens again: it is
-reported only at -confidence=low, as a check. A
+reported only at -confidence=low, as a check. So is an insert judged
+by its name alone (InsertRecord, InsertTablet): time-series and
+key-value stores key what is inserted by series and timestamp, or by key,
+and overwrite a repeat. A Path the caller chose (CreateTimeseries,
+CreateFile), or for a batch create a slice of Paths or Names, names the
+created thing like a Name does. A
 Kubernetes create (client-go's and controller-runtime's, or any
 interface's Create* given an object that embeds metav1.ObjectMeta, as
 generic controller clients take) is a write only when the object gets a
