@@ -213,9 +213,11 @@ create judged by its name and given nothing to create from (no parameter
 but a context: CreateHostRules(), CreateSession(ctx)) sets something up or
 opens a session, which a repeat finds in place or opens again: it is
 reported only at -confidence=low, as a check. So is an insert judged
-by its name alone (InsertRecord, InsertTablet): time-series and
-key-value stores key what is inserted by series and timestamp, or by key,
-and overwrite a repeat. A Path the caller chose (CreateTimeseries,
+by its name alone whose request carries the timestamps of what it
+inserts (InsertRecord, InsertTablet with a Timestamp or TimestampsList
+field): a time-series store keys points by series and timestamp and
+overwrites a repeat; an insert without them (rows a store gives new ids)
+stays a finding. A Path the caller chose (CreateTimeseries,
 CreateFile), or for a batch create a slice of Paths or Names, names the
 created thing like a Name does. A
 Kubernetes create (client-go's and controller-runtime's, or any

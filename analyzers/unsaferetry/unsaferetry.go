@@ -173,14 +173,14 @@ func (r *reporter) funcCandidate(s *retryscope.Scope) (candidate, bool) {
 			return !found
 		})
 		if found {
-			c.op = mutation.Op{Kind: mutation.KindCall, Root: c.op.Primitive(), Desc: describeVia(s.Func, c.op), Write: c.op.WriteDesc(), Effect: c.op.Effect, Pos: c.inner.Pos(), BareCreate: c.op.BareCreate, NameVerb: c.op.NameVerb}
+			c.op = mutation.Op{Kind: mutation.KindCall, Root: c.op.Primitive(), Desc: describeVia(s.Func, c.op), Write: c.op.WriteDesc(), Effect: c.op.Effect, Pos: c.inner.Pos(), Unsure: c.op.Unsure}
 		}
 		return c, found
 	}
 	if f == nil || f.Op == nil {
 		return c, false
 	}
-	c.op = mutation.Op{Kind: mutation.KindCall, Root: f.Op.Primitive(), Desc: describeVia(s.Func, mutation.Op{Desc: f.Op.Desc}), Write: f.Op.Desc, Effect: f.Op.Effect, Posn: f.Op.Posn, BareCreate: f.Op.BareCreate, NameVerb: f.Op.NameVerb}
+	c.op = mutation.Op{Kind: mutation.KindCall, Root: f.Op.Primitive(), Desc: describeVia(s.Func, mutation.Op{Desc: f.Op.Desc}), Write: f.Op.Desc, Effect: f.Op.Effect, Posn: f.Op.Posn, Unsure: f.Op.Unsure}
 	return c, true
 }
 

@@ -206,7 +206,7 @@ func (c *Classifier) viaFact(call *ast.CallExpr, fn *types.Func, f *FuncFact) (O
 	if f.Op != nil {
 		op := Op{
 			Kind: KindCall, Root: f.Op.Primitive(), Desc: displayName(fn) + " (" + f.Op.Desc + ")", Write: f.Op.Desc, Effect: f.Op.Effect,
-			Pos: c.posOf(f.Op.Posn), Posn: f.Op.Posn, Identity: "func " + fn.FullName(), BareCreate: f.Op.BareCreate, NameVerb: f.Op.NameVerb,
+			Pos: c.posOf(f.Op.Posn), Posn: f.Op.Posn, Identity: "func " + fn.FullName(), Unsure: f.Op.Unsure,
 		}
 		if f.Op.Kind == KindHTTP && f.ReqMethod != "" && f.HTTPURLParam >= 0 && f.HTTPURLParam < len(call.Args) {
 			if p := urlPath(c.pieces(c.argExpr(call.Args[f.HTTPURLParam], f.HTTPURLField), 0)); p != "" {

@@ -79,18 +79,26 @@ type Op struct {
 	// URL expression for HTTP ("http POST /v1/orders"), statement and table
 	// for SQL, "func (*pkg.Client).SaveJob" for calls of helpers, …
 	Identity string
-	// BareCreate: a KindVerb write (also behind a KindCall) judged a
-	// create by the name of a method that takes nothing to create from,
-	// at most a context: CreateHostRules(), CreateSession(ctx).
-	BareCreate bool
-	// NameVerb is the verb a KindVerb write was judged by ("Insert",
-	// "Send"), also behind a KindCall whose primitive is one.
-	NameVerb string
+	// Unsure says why a KindVerb write (also behind a KindCall), judged
+	// by a name alone, may duplicate nothing when repeated (Unsure*
+	// constants); "" when nothing says so.
+	Unsure string
 	// FailsUnsent: the call returns an error only when the write was not
 	// sent (a fire-and-forget publish that failed to write its frames), so
 	// a retry on that error alone does not repeat it (tables.go).
 	FailsUnsent bool
 }
+
+// Reasons a write judged by its name alone may duplicate nothing
+// (Op.Unsure).
+const (
+	// UnsureSetUp: a create given nothing to create from (no parameter
+	// but a context): it sets something up or opens a session.
+	UnsureSetUp = "set-up"
+	// UnsurePoints: an insert of points stamped with the caller's
+	// timestamps, which a time-series store keys them by.
+	UnsurePoints = "points"
+)
 
 // Primitive is the kind of the write that actually happens: Root for a
 // call of a function that writes, else Kind.
@@ -112,14 +120,13 @@ func (o Op) WriteDesc() string {
 
 // OpFact is the gob-encodable form of an Op stored in a FuncFact.
 type OpFact struct {
-	Kind       Kind
-	Root       Kind   // see Op.Root
-	Desc       string // the primitive write (Op.WriteDesc)
-	Effect     string
-	Identity   string
-	Posn       string // file:line:col of the primitive
-	BareCreate bool   // see Op.BareCreate
-	NameVerb   string // see Op.NameVerb
+	Kind     Kind
+	Root     Kind   // see Op.Root
+	Desc     string // the primitive write (Op.WriteDesc)
+	Effect   string
+	Identity string
+	Posn     string // file:line:col of the primitive
+	Unsure   string // see Op.Unsure
 }
 
 // FuncFact summarises a function for its callers in this and other

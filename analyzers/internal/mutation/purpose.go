@@ -51,12 +51,9 @@ type Judgement struct {
 	// Update is the HTTP method of a PurposeUnknown write that the method
 	// decided ("PATCH").
 	Update string
-	// BareCreate: a PurposeUnknown write that only the name of a method
-	// with no body to read calls a create, given nothing to create from.
-	BareCreate bool
-	// NamedInsert: a PurposeUnknown write that only the name of a
-	// method with no body to read calls an insert.
-	NamedInsert bool
+	// Unsure: a PurposeUnknown write that only a name calls a create
+	// or an insert, and that may duplicate nothing (Op.Unsure).
+	Unsure string
 }
 
 // Certain reports whether a repeat of the judged write is known to
@@ -73,9 +70,9 @@ func (j Judgement) Check() string {
 		return "check: it creates under the " + j.Named + " its caller chose; if the API refuses a second one with the same " + j.Named + " (409, already exists), a repeat is harmless"
 	case j.Update != "":
 		return "check: a " + j.Update + " update usually leaves the same state when repeated; it is a duplicate only if it adds or counts something"
-	case j.NamedInsert:
-		return "check: only its name says insert (twice cannot see its body); a repeat adds rows only if the store gives each insert new ones, not if it keys them by what the caller sends (points by series and timestamp, rows by primary key) and overwrites the repeat"
-	case j.BareCreate:
+	case j.Unsure == UnsurePoints:
+		return "check: only its name says insert (twice cannot see its body), and it sends points with their timestamps; a store that keys points by series and timestamp overwrites a repeat, one that appends rows keeps both"
+	case j.Unsure == UnsureSetUp:
 		return "check: only its name says create (twice cannot see its body) and it is given nothing to create from; if it sets something up or opens a session, a repeat finds it in place or opens another, and duplicates nothing"
 	}
 	return "check: its names and path do not say whether it adds something (a create, an event) or acts on existing state, which a repeat usually leaves as it was"
@@ -124,18 +121,13 @@ func (c *Classifier) JudgePurpose(op Op, fn *types.Func, call *ast.CallExpr, enc
 		return Judgement{Purpose: p}
 	}
 	j := c.judgeCreate(fn, call, path)
-	switch {
-	case j.Purpose == PurposeCreate && op.BareCreate:
-		// Only the name of a method twice cannot see says create, and
-		// it is given nothing to create from: it sets something up
-		// (host firewall rules, tables) or opens something (a session),
-		// which a repeat finds in place or opens again.
-		return Judgement{BareCreate: true}
-	case j.Purpose == PurposeCreate && op.NameVerb == "Insert":
-		// Only the name says insert. On real modules such inserts were
-		// mostly of points keyed by series and timestamp, which a
-		// repeat overwrites (time-series stores), not new rows.
-		return Judgement{NamedInsert: true}
+	if j.Purpose == PurposeCreate && op.Unsure != "" {
+		// Only the name of a method twice cannot see says it makes
+		// something, and the call says it may not: a create given nothing
+		// to create from sets up or opens (host rules, a session), an
+		// insert of timestamped points is overwritten by a repeat in a
+		// time-series store.
+		return Judgement{Unsure: op.Unsure}
 	}
 	return j
 }

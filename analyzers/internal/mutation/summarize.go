@@ -65,7 +65,7 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 				// the row, it is not doubled.
 				return
 			}
-			f.Op = &OpFact{Kind: op.Kind, Root: op.Root, Desc: op.WriteDesc(), Effect: op.Effect, Identity: op.Identity, Posn: op.Posn, BareCreate: op.BareCreate, NameVerb: op.NameVerb}
+			f.Op = &OpFact{Kind: op.Kind, Root: op.Root, Desc: op.WriteDesc(), Effect: op.Effect, Identity: op.Identity, Posn: op.Posn, Unsure: op.Unsure}
 			if f.Op.Posn == "" {
 				f.Op.Posn = c.posn(op.Pos)
 			}

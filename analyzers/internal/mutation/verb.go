@@ -169,7 +169,7 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 	return Op{
 		Kind: KindVerb, Desc: displayName(fn) + " (" + unseenReason(iface) + ", named like " + verbNoun(v) + ")",
 		Effect: "it can be " + mutatingVerbs[v] + " twice", Pos: call.Pos(), Identity: "call " + fn.FullName(),
-		BareCreate: v == "Create" && takesNothing(sig), NameVerb: v,
+		Unsure: c.unsure(v, call, sig),
 	}, true
 }
 
@@ -213,6 +213,19 @@ func remoteLooking(sig *types.Signature) bool {
 	return res.Len() > 0 && types.Identical(res.At(res.Len()-1).Type(), types.Universe.Lookup("error").Type())
 }
 
+// unsure says why a write named with verb v may duplicate nothing: a
+// create given nothing to create from, or an insert of points the caller
+// stamped with their timestamps.
+func (c *Classifier) unsure(v string, call *ast.CallExpr, sig *types.Signature) string {
+	switch {
+	case v == "Create" && takesNothing(sig):
+		return UnsureSetUp
+	case v == "Insert" && c.stampedRequest(call):
+		return UnsurePoints
+	}
+	return ""
+}
+
 // takesNothing: no parameter but a context, so nothing for a create to
 // make a thing from.
 func takesNothing(sig *types.Signature) bool {
@@ -222,6 +235,44 @@ func takesNothing(sig *types.Signature) bool {
 		}
 	}
 	return true
+}
+
+// stampedRequest reports whether a request passed to call carries the
+// timestamps of what it inserts: a struct with a Timestamp(s) or Time(s)
+// field (TimestampsList) of integers or times, or slices of them.
+func (c *Classifier) stampedRequest(call *ast.CallExpr) bool {
+	for _, arg := range call.Args {
+		st, ok := derefStruct(c.pass.TypesInfo.TypeOf(arg))
+		if !ok {
+			continue
+		}
+		for i := 0; i < st.NumFields(); i++ {
+			f := st.Field(i)
+			if anyWord(nameWords(f.Name()), timeWords) && timeLike(f.Type()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// timeWords name the fields that hold timestamps.
+var timeWords = map[string]bool{"timestamp": true, "timestamps": true, "time": true, "times": true}
+
+// timeLike: an integer, a time.Time, or slices of them (encoded
+// timestamps included: [][]byte).
+func timeLike(t types.Type) bool {
+	for {
+		sl, ok := t.Underlying().(*types.Slice)
+		if !ok {
+			break
+		}
+		t = sl.Elem()
+	}
+	if b, ok := t.Underlying().(*types.Basic); ok {
+		return b.Info()&types.IsInteger != 0
+	}
+	return isNamed(t, "time", "Time")
 }
 
 // isStd reports whether path is a standard-library package (no dot in
