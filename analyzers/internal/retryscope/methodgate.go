@@ -72,7 +72,7 @@ func methodTest(info *types.Info, b *ast.BinaryExpr, params map[types.Object]boo
 // parameter its caller passed one to).
 func isRequestMethod(info *types.Info, e ast.Expr, params map[types.Object]bool) bool {
 	if sel, ok := ast.Unparen(e).(*ast.SelectorExpr); ok && sel.Sel.Name == "Method" {
-		return isNamed(deref(info.TypeOf(sel.X)), "net/http", "Request")
+		return isNamed(info.TypeOf(sel.X), "net/http", "Request") // isNamed sees through the pointer
 	}
 	obj := objOf(info, e)
 	return obj != nil && params[obj]
@@ -92,12 +92,4 @@ func methodParams(info *types.Info, fn *types.Func, call *ast.CallExpr, outer ma
 		}
 	}
 	return params
-}
-
-// deref is the element type of a pointer, or t.
-func deref(t types.Type) types.Type {
-	if p, ok := t.(*types.Pointer); ok {
-		return p.Elem()
-	}
-	return t
 }

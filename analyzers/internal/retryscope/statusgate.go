@@ -252,21 +252,7 @@ func (w *walk) predicateSet(call *ast.CallExpr, isStatus func(ast.Expr) bool, de
 	if d == nil || d.Body == nil {
 		return httpstatus.Set{}, false
 	}
-	var isParam func(ast.Expr) bool
-	for i, arg := range call.Args {
-		param := types.Object(fn.Signature().Params().At(i))
-		switch {
-		case isParam != nil:
-		case isStatus(arg):
-			isParam = func(e ast.Expr) bool { return objOf(w.info, e) == param }
-		case w.carriesStatus(arg):
-			// the response itself: its StatusCode is the status
-			isParam = func(e ast.Expr) bool {
-				sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-				return ok && sel.Sel.Name == "StatusCode" && objOf(w.info, sel.X) == param
-			}
-		}
-	}
+	isParam := w.statusParam(call, fn, isStatus)
 	if isParam == nil {
 		return httpstatus.Set{}, false
 	}
@@ -274,6 +260,26 @@ func (w *walk) predicateSet(call *ast.CallExpr, isStatus func(ast.Expr) bool, de
 	w.methodParams = methodParams(w.info, fn, call, saved)
 	defer func() { w.methodParams = saved }()
 	return w.bodySet(d.Body.List, isParam, depth)
+}
+
+// statusParam returns the test for the status inside predicate fn, from
+// the first argument of call that carries the status: the status itself
+// (its parameter), or the response (the parameter's StatusCode); nil when
+// no argument does.
+func (w *walk) statusParam(call *ast.CallExpr, fn *types.Func, isStatus func(ast.Expr) bool) func(ast.Expr) bool {
+	for i, arg := range call.Args {
+		param := types.Object(fn.Signature().Params().At(i))
+		switch {
+		case isStatus(arg):
+			return func(e ast.Expr) bool { return objOf(w.info, e) == param }
+		case w.carriesStatus(arg):
+			return func(e ast.Expr) bool {
+				sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+				return ok && sel.Sel.Name == "StatusCode" && objOf(w.info, sel.X) == param
+			}
+		}
+	}
+	return nil
 }
 
 // mapSet reads a map of statuses (map[int]bool) held in a field or
