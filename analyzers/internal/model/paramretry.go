@@ -2,7 +2,12 @@ package model
 
 import (
 	"go/ast"
+	"go/constant"
+	"go/token"
 	"go/types"
+	"strings"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 
 	"github.com/twice-lint/twice/analyzers/internal/mutation"
 	"github.com/twice-lint/twice/analyzers/internal/retryscope"
@@ -19,7 +24,7 @@ func (m *Model) ownRetries() map[*types.Func]*mutation.ParamRetry {
 			continue
 		}
 		fn, _ := m.pass.TypesInfo.Defs[s.Encl.Name].(*types.Func)
-		if fn == nil || own[fn] != nil {
+		if fn == nil || own[fn] != nil || m.readBranch(s) {
 			continue
 		}
 		if s.Call != nil && m.Classifier.Evidence(s.Call, s.Encl).Any() {
@@ -57,4 +62,45 @@ func scopeCalls(s *retryscope.Scope) []*ast.CallExpr {
 		return true
 	})
 	return calls
+}
+
+// readBranch reports whether scope s sits where its function has found
+// the request's method to be a read: the branch of `if method ==
+// http.MethodGet` (or the else of `!=`). A helper retrying only its GETs
+// (`if method == GET { retry(…) } else { once(…) }`) retries no write.
+func (m *Model) readBranch(s *retryscope.Scope) bool {
+	var conds []astpath.Cond
+	astpath.Walk(s.Encl.Body, func(n ast.Node, path []ast.Node) bool {
+		if conds != nil || n.Pos() > s.Pos || n.End() <= s.Pos {
+			return false
+		}
+		if n.Pos() == s.Pos {
+			conds = astpath.Conditions(path, func(ast.Stmt) bool { return false })
+			return false
+		}
+		return true
+	})
+	for _, c := range conds {
+		if c.Expr != nil && c.Left == nil && m.readMethodTest(c.Expr, c.Truth) {
+			return true
+		}
+	}
+	return false
+}
+
+// readMethodTest reports whether e having the outcome truth says a string
+// is "GET" or "HEAD": `method == http.MethodGet` true, `!=` false.
+func (m *Model) readMethodTest(e ast.Expr, truth bool) bool {
+	b, ok := ast.Unparen(e).(*ast.BinaryExpr)
+	if !ok || !(b.Op == token.EQL && truth || b.Op == token.NEQ && !truth) {
+		return false
+	}
+	for _, side := range []ast.Expr{b.X, b.Y} {
+		tv, ok := m.pass.TypesInfo.Types[side]
+		if ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+			v := strings.ToUpper(constant.StringVal(tv.Value))
+			return v == "GET" || v == "HEAD"
+		}
+	}
+	return false
 }

@@ -94,6 +94,34 @@ func addressedPath(path string) string {
 	return "…/" + segs[n-2] + "/" + segs[n-1]
 }
 
+// singletonPath describes a create of the one sub-resource its parent
+// has, or returns "": the path ends in a singular segment after the
+// parent's id ("/logstores/{…}/index") and the create's name makes that
+// very thing (CreateIndex). A collection is plural ("/charges/{…}/refunds");
+// a parent has one index, one policy, one logging configuration, and a
+// second create of it is refused (409) or replaces the first.
+func singletonPath(fn *types.Func, path string) string {
+	segs := pathSegments(path)
+	n := len(segs)
+	if fn == nil || n < 2 || segs[n-2] != "{…}" || strings.Contains(segs[n-1], "{") {
+		return ""
+	}
+	last := nameWords(segs[n-1])
+	if len(last) == 0 || strings.HasSuffix(last[len(last)-1], "s") || anyAction(last) {
+		return ""
+	}
+	noun := map[string]bool{}
+	for _, w := range createdNoun(fn.Name()) {
+		noun[w] = true
+	}
+	for _, w := range last {
+		if !noun[w] {
+			return ""
+		}
+	}
+	return path
+}
+
 // apiPrefix reports whether a path segment is an API root or version
 // (api, v1, v2beta1) rather than a collection.
 func apiPrefix(seg string) bool {

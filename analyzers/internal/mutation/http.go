@@ -2,6 +2,7 @@ package mutation
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -176,6 +177,13 @@ func (c *Classifier) request(e ast.Expr, depth int) (request, bool) {
 		if lit, ok := ast.Unparen(x.X).(*ast.CompositeLit); ok {
 			return c.requestLit(lit)
 		}
+		if id, ok := ast.Unparen(x.X).(*ast.Ident); ok && x.Op == token.AND {
+			// &req of a request held by value: a signer taking
+			// `req http.Request` and returning &req after setting headers.
+			return c.requestVar(id, depth)
+		}
+	case *ast.StarExpr:
+		return c.request(x.X, depth+1) // signer.SignV4(*req, …): a copy of the same request
 	case *ast.CompositeLit:
 		return c.requestLit(x)
 	case *ast.CallExpr:
@@ -243,14 +251,29 @@ func (c *Classifier) requestVar(id *ast.Ident, depth int) (request, bool) {
 	return r, true
 }
 
-// derivesFrom reports whether e is v.WithContext(…) or v.Clone(…).
+// derivesFrom reports whether e is v.WithContext(…) or v.Clone(…), or a
+// helper's copy of v (`req = signer.SignV4(*req, …)`, FuncFact.CopiesRequestParam).
 func (c *Classifier) derivesFrom(e ast.Expr, v *types.Var) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
 		return false
 	}
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	return ok && (sel.Sel.Name == "WithContext" || sel.Sel.Name == "Clone") && c.varOf(sel.X) == v
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "WithContext" || sel.Sel.Name == "Clone") && c.varOf(sel.X) == v {
+		return true
+	}
+	fn := c.calleeFunc(call)
+	if fn == nil {
+		return false
+	}
+	f := c.facts(fn)
+	if f == nil || f.CopiesRequestParam < 0 || f.CopiesRequestParam >= len(call.Args) {
+		return false
+	}
+	arg := ast.Unparen(call.Args[f.CopiesRequestParam])
+	if star, ok := arg.(*ast.StarExpr); ok {
+		arg = ast.Unparen(star.X)
+	}
+	return c.varOf(arg) == v
 }
 
 func (c *Classifier) requestCall(call *ast.CallExpr, depth int) (request, bool) {

@@ -54,6 +54,9 @@ type Judgement struct {
 	// Unsure: a PurposeUnknown write that only a name calls a create
 	// or an insert, and that may duplicate nothing (Op.Unsure).
 	Unsure string
+	// Singleton is the path of a PurposeNamedCreate that makes the one
+	// sub-resource of a parent ("/logstores/{…}/index", singletonPath).
+	Singleton string
 }
 
 // Certain reports whether a repeat of the judged write is known to
@@ -66,6 +69,8 @@ func (j Judgement) Check() string {
 	switch {
 	case j.Certain():
 		return ""
+	case j.Purpose == PurposeNamedCreate && j.Singleton != "":
+		return "check: it creates " + j.Singleton + ", of which the resource named in the path has one; if the API refuses a second (409, already exists) or replaces it, a repeat is harmless"
 	case j.Purpose == PurposeNamedCreate:
 		return "check: it creates under the " + j.Named + " its caller chose; if the API refuses a second one with the same " + j.Named + " (409, already exists), a repeat is harmless"
 	case j.Update != "":
@@ -143,6 +148,9 @@ func (c *Classifier) judgeCreate(fn *types.Func, call *ast.CallExpr, path string
 	}
 	if addr := addressedPath(path); addr != "" {
 		return Judgement{Purpose: PurposeNamedCreate, Named: "address " + addr}
+	}
+	if one := singletonPath(fn, path); one != "" {
+		return Judgement{Purpose: PurposeNamedCreate, Singleton: one}
 	}
 	return Judgement{Purpose: PurposeCreate}
 }

@@ -52,6 +52,9 @@ func GenericSendQuiet(name string) bool {
 	if len(words) == 0 {
 		return false
 	}
+	if startsRun(words) {
+		return false
+	}
 	read, state := false, false
 	for _, w := range words {
 		if createWords[w] || writeWords[w] && !stateWords[w] {
@@ -61,6 +64,32 @@ func GenericSendQuiet(name string) bool {
 		state = state || stateWords[w]
 	}
 	return read || state
+}
+
+// runNouns name things an API makes a new one of each time it is asked to
+// start one: a job, a build, an execution of a workflow, an export.
+var runNouns = map[string]bool{
+	"job": true, "jobs": true, "build": true, "builds": true, "run": true, "runs": true, "execution": true,
+	"executions": true, "workflow": true, "workflows": true, "pipeline": true, "pipelines": true, "task": true,
+	"tasks": true, "batch": true, "scan": true, "export": true, "backup": true, "snapshot": true,
+	"migration": true, "replication": true,
+}
+
+// startsRun reports whether a name starting with a transition word asks
+// for a new run rather than moving an existing resource: StartBatchJob,
+// StartExecution and StartExport each make one more job, where
+// StartInstance and StopServer move a machine that exists to a state a
+// repeat finds reached.
+func startsRun(words []string) bool {
+	if len(words) < 2 || words[0] != "start" {
+		return false
+	}
+	for _, w := range words[1:] {
+		if runNouns[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // GenericSendQuietCall judges a write op, sent by call in the SDK method

@@ -90,7 +90,8 @@ func (w *walk) branchesDrive(l loop, success, failure ast.Stmt, rest []ast.Stmt,
 //	// not confirmed: round again
 //
 // A consumer loop that handles what it read and goes round (no test of
-// the results that leaves) is not accepted.
+// the results that leaves) is not accepted. The test may sit in a search
+// of a list of success statuses (returnsOnMatch).
 func (w *walk) restExitsOnResultTest(l loop, rest []ast.Stmt, results []types.Object) bool {
 	for i, st := range rest {
 		if i >= maxTestDistance {
@@ -98,6 +99,26 @@ func (w *walk) restExitsOnResultTest(l loop, rest []ast.Stmt, results []types.Ob
 		}
 		inner, ok := st.(*ast.IfStmt)
 		if ok && inner.Else == nil && w.mentions(inner.Cond, results) && l.path(inner.Body, nil) == exit {
+			return true
+		}
+		if rs, ok := st.(*ast.RangeStmt); ok && w.returnsOnMatch(rs, results) {
+			return true
+		}
+	}
+	return false
+}
+
+// returnsOnMatch accepts a search of a list for the attempt's outcome that
+// returns when it finds it (`for _, s := range successStatus { if s ==
+// res.StatusCode { return res, nil } }`): the return leaves the retry loop
+// too. A break there would leave only the search.
+func (w *walk) returnsOnMatch(rs *ast.RangeStmt, results []types.Object) bool {
+	for _, st := range rs.Body.List {
+		inner, ok := st.(*ast.IfStmt)
+		if !ok || inner.Else != nil || !w.mentions(inner.Cond, results) || len(inner.Body.List) == 0 {
+			continue
+		}
+		if _, ok := inner.Body.List[len(inner.Body.List)-1].(*ast.ReturnStmt); ok {
 			return true
 		}
 	}

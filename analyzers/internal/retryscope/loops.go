@@ -20,7 +20,7 @@ import (
 // Loops that are not retries stay silent: a failure that exits (pagination,
 // `if err != nil { return err }` in a loop over items), a success that does
 // not exit (worker and consumer loops, periodic jobs), `range` over a
-// channel, and attempt calls whose arguments use the loop variable (each
+// channel whose values are received into a variable, and attempt calls whose arguments use the loop variable (each
 // iteration sends a different item or page).
 
 // loop is the part of a for/range statement the recogniser needs.
@@ -86,10 +86,16 @@ func (w *walk) rangeLoop(rs *ast.RangeStmt) {
 		return
 	}
 	if _, ok := t.Underlying().(*types.Chan); ok {
-		// A consumer loop: each message is different, unless a failed one
-		// is put back.
-		w.requeue(rs)
-		return
+		if objOf(w.info, rs.Key) != nil {
+			// A consumer loop: each message is different, unless a failed
+			// one is put back.
+			w.requeue(rs)
+			return
+		}
+		// `for range c.newRetryTimer(…)`, `for range ticker.C`: the values
+		// received are ticks, nothing of them reaches the body, so every
+		// iteration repeats the same work; whether that is a retry is
+		// decided as for a plain `for` loop (success must leave it).
 	}
 	if _, ok := t.Underlying().(*types.Signature); ok {
 		return // a range-over-func iterator
@@ -210,17 +216,34 @@ func (w *walk) loop(l loop) {
 // attemptCalls lists the calls whose results the loop body assigns at its top
 // level: `x, err := C(…)`, `err = C(…)`, `if err := C(…); …` — also at the
 // top level of a select's clauses (a backoff-timer loop: `select { case
-// <-timer.C: err = C(…); … }`).
+// <-timer.C: err = C(…); … }`), and of a select nested in one of them (a
+// cancellation check first: `select { case <-ctx.Done(): return; default:
+// select { case <-ticker.C: retry, err = op() … } }`).
 func (w *walk) attemptCalls(body *ast.BlockStmt) []attempt {
 	out := w.attemptsIn(body.List, nil, false)
-	for i, st := range body.List {
+	return append(out, w.selectAttempts(body.List, nil, maxSelectNesting)...)
+}
+
+// maxSelectNesting bounds how deep selects in selects are searched.
+const maxSelectNesting = 2
+
+// selectAttempts lists the attempt calls in the clauses of the selects of
+// list; after is what runs once list falls through.
+func (w *walk) selectAttempts(list, after []ast.Stmt, depth int) []attempt {
+	if depth == 0 {
+		return nil
+	}
+	var out []attempt
+	for i, st := range list {
 		sel, ok := st.(*ast.SelectStmt)
 		if !ok {
 			continue
 		}
+		rest := append(append([]ast.Stmt(nil), list[i+1:]...), after...)
 		for _, c := range sel.Body.List {
 			if cc, ok := c.(*ast.CommClause); ok {
-				out = append(out, w.attemptsIn(cc.Body, body.List[i+1:], true)...)
+				out = append(out, w.attemptsIn(cc.Body, rest, true)...)
+				out = append(out, w.selectAttempts(cc.Body, rest, depth-1)...)
 			}
 		}
 	}
