@@ -170,7 +170,7 @@ func New(s Settings) *analysis.Analyzer {
 		Doc:        "computes retry scopes and mutating operations for twice's analyzers (facts for every package)",
 		URL:        "https://github.com/twice-lint/twice#unsaferetry",
 		ResultType: reflect.TypeFor[*Model](),
-		FactTypes:  []analysis.Fact{new(mutation.FuncFact), new(RetryHelperFact), new(RefusalPredicateFact), new(AnalyzedFact), new(AmbiguousSentinelFact), new(SettledPredicateFact), new(ClientParamFact)},
+		FactTypes:  []analysis.Fact{new(mutation.FuncFact), new(RetryHelperFact), new(RefusalPredicateFact), new(AnalyzedFact), new(AmbiguousSentinelFact), new(SettledPredicateFact), new(ClientParamFact), new(RetryingClientFact)},
 	}
 	st.RegisterFlags(&a.Flags)
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, st) }
@@ -363,7 +363,7 @@ func (m *Model) findScopes(s *Settings) {
 	}
 	finder := retryscope.NewFinder(pass, retryscope.Config{RetryFuncs: s.RetryFuncs, Helper: imported, RefusalPredicate: m.refusalPredicate,
 		AmbiguousSentinel: m.ambiguousSentinel, SettledPredicate: m.settledPredicate, ClientParam: m.clientParam,
-		Write: m.sendingWrite, UnavailableRefuses: !m.ReportChecks})
+		ClientMaker: m.clientMaker, Write: m.sendingWrite, UnavailableRefuses: !m.ReportChecks})
 	for _, fn := range finder.RefusalPredicates() {
 		pass.ExportObjectFact(fn, new(RefusalPredicateFact))
 	}
@@ -376,6 +376,9 @@ func (m *Model) findScopes(s *Settings) {
 		}
 		if cp := res.ClientParams[fn]; cp != nil {
 			pass.ExportObjectFact(fn, &ClientParamFact{ClientParam: *cp})
+		}
+		if mech := res.ClientMakers[fn]; mech != "" {
+			pass.ExportObjectFact(fn, &RetryingClientFact{Mechanism: mech})
 		}
 	}
 }

@@ -86,3 +86,26 @@ func (m *Model) clientParam(fn *types.Func) *retryscope.ClientParam {
 	}
 	return &f.ClientParam
 }
+
+// RetryingClientFact marks a function that returns an *http.Client whose
+// every request is retried (a constructor building it on a retrying
+// transport, retryscope.Result.ClientMakers): what another package sends
+// through the client it stores is retried too.
+type RetryingClientFact struct {
+	Mechanism string
+}
+
+// AFact marks RetryingClientFact as an analysis.Fact.
+func (*RetryingClientFact) AFact() {}
+
+func (f *RetryingClientFact) String() string { return "returns " + f.Mechanism }
+
+// clientMaker returns the mechanism a RetryingClientFact of a function of
+// another package records, or "".
+func (m *Model) clientMaker(fn *types.Func) string {
+	var f RetryingClientFact
+	if fn.Pkg() == nil || fn.Pkg() == m.pass.Pkg || !m.pass.ImportObjectFact(fn, &f) {
+		return ""
+	}
+	return f.Mechanism
+}

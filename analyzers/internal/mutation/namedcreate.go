@@ -251,6 +251,10 @@ func identityName(name string, noun []string) bool {
 	}
 	headNamed := last == 0
 	for _, w := range words[:last] {
+		if qualifierWords[w] {
+			headNamed = true // PrefixPath, FullName: the thing's own name, spelled out
+			continue
+		}
 		if !identityWords[w] && !slices.Contains(noun, w) {
 			return false // projectID for CreateOrder: the parent's id
 		}
@@ -260,6 +264,11 @@ func identityName(name string, noun []string) bool {
 	// lease is made for, not the lease.
 	return headNamed
 }
+
+// qualifierWords before an identity word say which form of the thing's own
+// name it is, not whose name: FullName, QualifiedName, PrefixPath (a
+// time series created under prefixPath.measurement).
+var qualifierWords = map[string]bool{"full": true, "qualified": true, "unique": true, "canonical": true, "prefix": true}
 
 // paramName is the name of the parameter argument i binds.
 func paramName(sig *types.Signature, i int) string {

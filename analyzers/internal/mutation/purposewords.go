@@ -193,6 +193,9 @@ func genericName(name string) bool {
 	if genericNames[words[0]] && len(words) > 1 && httpMethodWords[words[1]] {
 		return true // SendPostLeaveBodyOpen, doGetWithHeaders: how it sends, not what
 	}
+	if genericNames[words[0]] && len(words) > 1 && requestWords[words[1]] {
+		return true // sendRequestMachines, doAPIVolumes: a request to an API area, whatever it asks
+	}
 	if len(words) > 1 && genericTails[words[0]] && genericTail(words[1:]) {
 		return true // httpPost, apiRequest: the transport and the method, not what is sent
 	}
@@ -209,6 +212,10 @@ func genericName(name string) bool {
 	}
 	return true
 }
+
+// requestWords after a generic verb make a generic sender whatever
+// follows: the rest names the API it sends to, not what it asks.
+var requestWords = map[string]bool{"request": true, "req": true, "api": true}
 
 // auxVerbs come before the verb that says what a call does:
 // CallCreateLease, doSendEvents, tryInsert.

@@ -26,7 +26,7 @@ var stateWords = map[string]bool{
 	"refresh": true, "sync": true, "resize": true, "move": true, "assign": true, "unassign": true,
 	// State transitions: a second request finds the state already reached
 	// (or is refused).
-	"attach": true, "detach": true, "halt": true, "start": true, "stop": true, "pause": true, "resume": true,
+	"attach": true, "detach": true, "halt": true, "start": true, "stop": true, "pause": true, "resume": true, "suspend": true,
 	"restore": true, "upgrade": true, "downgrade": true, "default": true, "activate": true, "deactivate": true,
 	// Removals: a second one finds nothing left to remove.
 	"delete": true, "remove": true, "cancel": true, "purge": true, "clear": true,

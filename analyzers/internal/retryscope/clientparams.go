@@ -151,8 +151,8 @@ func (cs *clientState) clientParamScopes(w *walk) []*Scope {
 // write, "" when it does not; flags is the resty configuration gathered.
 func (cs *clientState) argRetries(w *walk, cp *ClientParam, arg ast.Expr) (string, restyFlags) {
 	if cp.Lib == "net/http" {
-		if cs.isStdClient(w.info, arg) {
-			return stdClientMechanism, 0
+		if m := cs.stdClient(w.info, arg); m != "" {
+			return m, 0
 		}
 		return "", 0
 	}

@@ -43,7 +43,17 @@ const (
 )
 
 type clientState struct {
-	std       map[types.Object]bool       // holds an *http.Client from StandardClient()
+	// std: holds an *http.Client that retries every request (from
+	// StandardClient(), or one whose transport retries; clientmakers.go),
+	// with the mechanism that says how.
+	std map[types.Object]string
+	// madeBy: the calls of this package's functions assigned to a
+	// variable or field; a call of one that returns a retrying client
+	// (a constructor written after its use) is resolved at the end.
+	madeBy map[types.Object][]*ast.CallExpr
+	// makers: this package's functions returning a retrying client, found
+	// when the walk is done (clientMakers).
+	makers    map[*types.Func]string
 	defs      map[types.Object][]ast.Expr // resty/retryablehttp values: the expressions assigned
 	restyOwn  map[types.Object]restyFlags // flags set by calls on the object itself
 	noRetry   map[types.Object]bool       // a retryablehttp.Client with RetryMax = 0
@@ -79,7 +89,8 @@ type clientCandidate struct {
 
 func newClientState() clientState {
 	return clientState{
-		std:       map[types.Object]bool{},
+		std:       map[types.Object]string{},
+		madeBy:    map[types.Object][]*ast.CallExpr{},
 		defs:      map[types.Object][]ast.Expr{},
 		restyOwn:  map[types.Object]restyFlags{},
 		noRetry:   map[types.Object]bool{},
@@ -138,9 +149,20 @@ func (cs *clientState) noteValue(w *walk, obj types.Object, value ast.Expr) {
 		// The client is usually configured (RetryMax, CheckRetry) before
 		// its StandardClient is taken.
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); !ok || !cs.retriesOff(w.info, objOf(w.info, sel.X), 0) {
-			cs.std[v] = true
+			cs.std[v] = stdClientMechanism
 		}
 		return
+	}
+	if isHTTPClient(v.Type()) {
+		if m := cs.clientMechanism(w, value); m != "" {
+			cs.std[v] = m
+			return
+		}
+		if call, ok := ast.Unparen(value).(*ast.CallExpr); ok {
+			if fn := calleeFunc(w.info, call); fn != nil && fn.Pkg() == w.f.pass.Pkg {
+				cs.madeBy[v] = append(cs.madeBy[v], call)
+			}
+		}
 	}
 	if restyVersion(v.Type()) != "" || isNamed(v.Type(), retryablehttpPkg, "Request") || isNamed(v.Type(), retryablehttpPkg, "Client") {
 		cs.defs[v] = append(cs.defs[v], value)
@@ -191,6 +213,7 @@ func (cs *clientState) noteCall(w *walk, call *ast.CallExpr, fn *types.Func) {
 
 // resolve turns the recorded client uses into scopes.
 func (cs *clientState) resolve(w *walk) []*Scope {
+	cs.makers = cs.clientMakers(w)
 	var out []*Scope
 	for _, c := range cs.candidates {
 		if s := cs.scopeOf(w, c); s != nil {
@@ -227,11 +250,10 @@ func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 		if !ok {
 			return nil
 		}
-		if !cs.isStdClient(w.info, sel.X) {
+		if s.Mechanism = cs.stdClient(w.info, sel.X); s.Mechanism == "" {
 			cs.noteClientParam(w, c, "net/http", 0)
 			return nil
 		}
-		s.Mechanism = stdClientMechanism
 	case restyVersion(recv.Type()) == "":
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok || callDisablesRetry(w.info, call) {
@@ -265,14 +287,27 @@ func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 // go-retryablehttp's StandardClient.
 const stdClientMechanism = "an *http.Client from go-retryablehttp's StandardClient (retries every request)"
 
-// isStdClient reports whether e is an *http.Client from retryablehttp's
-// StandardClient: a variable or field holding one, or the call itself
+// stdClient returns how the *http.Client e retries every request, or "":
+// a variable or field holding one from retryablehttp's StandardClient or
+// from a function returning a retrying client, or the call itself
 // (retryablehttp.NewClient().StandardClient().Do(req)).
-func (cs *clientState) isStdClient(info *types.Info, e ast.Expr) bool {
+func (cs *clientState) stdClient(info *types.Info, e ast.Expr) string {
 	if inner, ok := ast.Unparen(e).(*ast.CallExpr); ok {
-		return isMethod(info, inner, retryablehttpPkg, "Client", "StandardClient")
+		if isMethod(info, inner, retryablehttpPkg, "Client", "StandardClient") {
+			return stdClientMechanism
+		}
+		return ""
 	}
-	return cs.std[objOf(info, e)]
+	obj := objOf(info, e)
+	if m := cs.std[obj]; m != "" {
+		return m
+	}
+	for _, call := range cs.madeBy[obj] {
+		if m := cs.makers[calleeFunc(info, call)]; m != "" {
+			return m
+		}
+	}
+	return ""
 }
 
 // retriesOff reports whether the retryablehttp client held by obj (or

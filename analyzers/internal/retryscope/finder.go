@@ -39,6 +39,10 @@ type Config struct {
 	// request carrying an idempotency key. A client-parameter sender is
 	// recorded only for a write. Nil: none is recorded.
 	Write func(*ast.CallExpr, *ast.FuncDecl) (string, bool)
+	// ClientMaker returns how the *http.Client a function of another
+	// package returns retries every request (a fact, see
+	// Result.ClientMakers), or "". Nil: none is known.
+	ClientMaker func(*types.Func) string
 	// UnavailableRefuses: a 503 Service Unavailable counts as a refusal.
 	// Whether a server that answered 503 handled the request is unknown
 	// (an overloaded server or a load balancer with no healthy upstream
@@ -58,6 +62,9 @@ type Result struct {
 	// ClientParams are this package's functions that send a write through
 	// a client parameter (clientparams.go).
 	ClientParams map[*types.Func]*ClientParam
+	// ClientMakers are this package's functions that return an
+	// *http.Client retrying every request, with how (clientmakers.go).
+	ClientMakers map[*types.Func]string
 }
 
 // Finder finds the retry scopes of one package.
@@ -183,7 +190,7 @@ func (f *Finder) Find() *Result {
 	for round := 0; round < maxHelperRounds; round++ {
 		w := newWalk(f, lookup)
 		w.run()
-		res = &Result{Scopes: w.scopes, Helpers: w.helpers(), ClientParams: w.clients.clientParams}
+		res = &Result{Scopes: w.scopes, Helpers: w.helpers(), ClientParams: w.clients.clientParams, ClientMakers: w.clients.makers}
 		added := false
 		for fn, h := range res.Helpers {
 			if local[fn] == nil {

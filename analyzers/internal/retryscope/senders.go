@@ -108,11 +108,12 @@ func (cs *clientState) forwardScopes(w *walk) []*Scope {
 		if !ok || ci >= len(c.call.Args) {
 			continue
 		}
-		if !cs.isStdClient(w.info, c.call.Args[ci]) {
+		mech := cs.stdClient(w.info, c.call.Args[ci])
+		if mech == "" {
 			continue
 		}
 		out = append(out, &Scope{Kind: KindClient, Pos: c.call.Pos(), Call: c.call, Param: -1, Encl: c.decl,
-			Mechanism: stdClientMechanism})
+			Mechanism: mech})
 	}
 	return out
 }

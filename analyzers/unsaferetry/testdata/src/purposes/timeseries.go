@@ -10,6 +10,7 @@ type SeriesClient interface {
 	InsertRecord(ctx context.Context, req *InsertRecordReq) (*SeriesStatus, error)
 	CreateTimeseries(ctx context.Context, req *CreateTimeseriesReq) (*SeriesStatus, error)
 	CreateMultiTimeseries(ctx context.Context, req *CreateMultiTimeseriesReq) (*SeriesStatus, error)
+	CreateAlignedTimeseries(ctx context.Context, req *CreateAlignedTimeseriesReq) (*SeriesStatus, error)
 	CreateReport(ctx context.Context, req *CreateReportReq) (*SeriesStatus, error)
 	InsertRows(ctx context.Context, req *InsertRowsReq) (*SeriesStatus, error)
 }
@@ -37,6 +38,13 @@ type CreateTimeseriesReq struct {
 type CreateMultiTimeseriesReq struct {
 	Paths     []string
 	DataTypes []int32
+}
+
+// CreateAlignedTimeseriesReq creates PrefixPath.m for each measurement m.
+type CreateAlignedTimeseriesReq struct {
+	SessionID    int64
+	PrefixPath   string
+	Measurements []string
 }
 
 type CreateReportReq struct {
@@ -68,7 +76,11 @@ func DefineSeries(ctx context.Context, c SeriesClient, path string, paths []stri
 			time.Sleep(time.Second)
 			continue
 		}
-		if _, err = c.CreateMultiTimeseries(ctx, &CreateMultiTimeseriesReq{Paths: paths}); err == nil {
+		if _, err = c.CreateMultiTimeseries(ctx, &CreateMultiTimeseriesReq{Paths: paths}); err != nil {
+			time.Sleep(time.Second)
+			continue
+		}
+		if _, err = c.CreateAlignedTimeseries(ctx, &CreateAlignedTimeseriesReq{SessionID: 1, PrefixPath: path, Measurements: paths}); err == nil {
 			return nil
 		}
 	}
