@@ -28,6 +28,10 @@ var mailers = []publisher{
 // mailCall recognises an email send. Other functions of these packages
 // are left to the later stages (ok false).
 func mailCall(call *ast.CallExpr, fn *types.Func) (Op, bool) {
+	if smtpShaped(fn) {
+		return Op{Kind: KindMail, Desc: "SMTP DATA", Effect: emailTwice, Pos: call.Pos(),
+			Identity: "mail SMTP DATA " + receiverText(call)}, true
+	}
 	m, listed, _ := findMethod(mailers, fn)
 	if !listed {
 		return Op{}, false
@@ -45,4 +49,31 @@ func isMailPath(path string) bool {
 		}
 	}
 	return false
+}
+
+// smtpShaped reports whether fn is the Data method of an interface shaped
+// like net/smtp's Client (Mail, Rcpt and Data() (io.WriteCloser, error)):
+// mail libraries hold their SMTP connection behind such an interface so
+// that tests can mock it, and the message is handed over by Data.
+func smtpShaped(fn *types.Func) bool {
+	if fn.Name() != "Data" {
+		return false
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	iface, ok := recv.Type().Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	res := fn.Signature().Results()
+	if fn.Signature().Params().Len() != 0 || res.Len() != 2 || !isNamed(res.At(0).Type(), "io", "WriteCloser") {
+		return false
+	}
+	has := map[string]bool{}
+	for m := range iface.Methods() {
+		has[m.Name()] = true
+	}
+	return has["Mail"] && has["Rcpt"]
 }
