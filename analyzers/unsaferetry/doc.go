@@ -42,7 +42,15 @@ The analyzer reports each such write inside a retry scope:
     unknown and not reported. A function that sends through a resty
     client it takes as a parameter (an SDK's request functions in another
     package) is judged at each call that passes a client configured to
-    retry;
+    retry. An *http.Client whose Transport re-sends writes retries every
+    request too: a PuerkitoBio/rehttp transport whose retry function can
+    re-send a POST after temporary or timeout errors or a 5xx (RetryAll is
+    read as "and", RetryAny as "or", RetryHTTPMethods("GET") keeps writes
+    out, RetryStatuses(429) retries only a refusal), or go-retryablehttp's
+    RoundTripper, also wrapped in another transport. A function that
+    returns such a client from every return (an SDK's NewHTTPClient) is
+    known to other packages by a fact, so the client a constructor stores
+    in a field retries what the SDK's methods send through it;
   - a generated gRPC client's call in a package that builds a
     go-grpc-middleware retry interceptor with WithMax(n > 0) in a
     dial-options helper (the connection dialed with the options spread), as
@@ -95,6 +103,15 @@ The analyzer reports each such write inside a retry scope:
     parameter every user must fill in, a copy of an options field with a
     default) makes it a retry, and so does a count in another package's
     struct, whose defaults twice cannot see.
+    A loop over a retry timer's ticks (`for range c.newRetryTimer(…)`, the
+    values received unused) repeats the same request and is judged the
+    same way; success may be found by a search of a list of success
+    statuses that returns. Attempts may sit in a select nested in a
+    select's clause (a cancellation check around the ticker's select), and
+    a module's own helper whose operation returns whether to go round
+    (`needRetry, err = op(); if !needRetry { return err }`) is a retry
+    helper. A request function that retries only in the branch where the
+    method is GET retries no write.
     Loops over distinct items, pagination, polling and consumer loops
     (a call on a value received from a channel in the same round: `case
     msg := <-msgs:`) are not retries, nor are loops that go round only on
@@ -147,7 +164,9 @@ Func literals are found in function bodies and in package-level variable
 initialisers (var handle = func(…) error { return retry.Do(…) }).
 
 Writes are POST and PATCH requests, INSERTs and relative UPDATEs, message
-publishing (brokers, stream puts, job enqueues), email sends, MongoDB
+publishing (brokers, stream puts, job enqueues), email sends (also the
+Data call of an interface shaped like net/smtp's Client, behind which mail
+libraries keep their connection), MongoDB
 inserts without a fixed _id and $inc/$push updates, accumulating Redis
 commands, the functions named by -unsaferetry.mutating, and any function
 that performs one of these. A POST that reads is not a write: a search,
@@ -218,8 +237,15 @@ inserts (InsertRecord, InsertTablet with a Timestamp or TimestampsList
 field): a time-series store keys points by series and timestamp and
 overwrites a repeat; an insert without them (rows a store gives new ids)
 stays a finding. A Path the caller chose (CreateTimeseries,
-CreateFile), or for a batch create a slice of Paths or Names, names the
-created thing like a Name does. A
+CreateFile, a PrefixPath; also a FullName or QualifiedName), or for a
+batch create a slice of Paths or Names, names the created thing like a
+Name does. A create that POSTs to a singular sub-resource of a parent the
+path names, the thing its name makes (CreateIndex to
+/logstores/{…}/index), makes the one the parent has: a second is refused
+or replaces it, so it is reported only at -confidence=low, as a check.
+An SDK method through a generic sender named for a state change
+(StartInstance, Suspend) is not a write, but one that starts a new run
+(StartBatchJob, StartExecution, StartExport) is. A
 Kubernetes create (client-go's and controller-runtime's, or any
 interface's Create* given an object that embeds metav1.ObjectMeta, as
 generic controller clients take) is a write only when the object gets a
