@@ -98,6 +98,12 @@ func (c *Classifier) fieldExpr(arg ast.Expr, field string, depth int) (e ast.Exp
 		return nil, true
 	case *ast.Ident:
 		return c.varFieldExpr(x, field, 0, depth)
+	case *ast.StarExpr:
+		// CallAPI(*obj) with obj := &CallAPIObj{HttpMethod: "POST", …}: the
+		// value copied is the literal's.
+		if id, ok := ast.Unparen(x.X).(*ast.Ident); ok {
+			return c.varFieldExpr(id, field, 0, depth+1)
+		}
 	}
 	return nil, false
 }

@@ -41,6 +41,12 @@ func (s *Service) Refund(ctx context.Context, id string) error {
 	return s.api.Send(ctx, apiclient.RequestOptions{Method: http.MethodPost, Path: "/v1/refunds", Body: id}, nil) // want `POST /v1/refunds is retried by Client\.Send, which sends it again inside backoff\.Retry`
 }
 
+// Charge builds its options behind a pointer and passes a copy.
+func (s *Service) Charge(ctx context.Context, amount int64) error {
+	opts := &apiclient.RequestOptions{Method: http.MethodPost, Path: "/v1/charges", Body: amount}
+	return s.api.Send(ctx, *opts, nil) // want `POST /v1/charges is retried by Client\.Send, which sends it again inside backoff\.Retry`
+}
+
 func (s *Service) RefundOnce(ctx context.Context, id, key string) error {
 	return s.api.Send(ctx, apiclient.RequestOptions{Method: http.MethodPost, Path: "/v1/refunds", IdempotencyKey: key}, nil)
 }
