@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"example.com/apiclient"
+	"github.com/cenkalti/backoff/v4"
 )
 
 type Service struct {
@@ -41,10 +42,12 @@ func (s *Service) Refund(ctx context.Context, id string) error {
 	return s.api.Send(ctx, apiclient.RequestOptions{Method: http.MethodPost, Path: "/v1/refunds", Body: id}, nil) // want `POST /v1/refunds is retried by Client\.Send, which sends it again inside backoff\.Retry`
 }
 
-// Charge builds its options behind a pointer and passes a copy.
+// Charge builds its options behind a pointer and retries sending a copy.
 func (s *Service) Charge(ctx context.Context, amount int64) error {
 	opts := &apiclient.RequestOptions{Method: http.MethodPost, Path: "/v1/charges", Body: amount}
-	return s.api.Send(ctx, *opts, nil) // want `POST /v1/charges is retried by Client\.Send, which sends it again inside backoff\.Retry`
+	return backoff.Retry(func() error {
+		return s.api.CallOnce(*opts) // want `POST /v1/charges inside backoff\.Retry runs again on every retry`
+	}, backoff.NewExponentialBackOff())
 }
 
 func (s *Service) RefundOnce(ctx context.Context, id, key string) error {

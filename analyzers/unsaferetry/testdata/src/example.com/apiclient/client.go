@@ -92,6 +92,23 @@ func (c *Client) Send(ctx context.Context, opts RequestOptions, out any) error {
 	}, backoff.NewExponentialBackOff())
 }
 
+// CallOnce sends opts once; its callers may retry it.
+func (c *Client) CallOnce(opts RequestOptions) error {
+	return c.httpRequest(opts.Method, opts.Path)
+}
+
+func (c *Client) httpRequest(method, path string) error {
+	req, err := http.NewRequest(method, c.base+path, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
 type Webhook struct{ URL string }
 
 // CreateWebhook passes POST to the retrying helper from inside the client.
