@@ -111,7 +111,9 @@ The analyzer reports each such write inside a retry scope:
     a module's own helper whose operation returns whether to go round
     (`needRetry, err = op(); if !needRetry { return err }`) is a retry
     helper. A request function that retries only in the branch where the
-    method is GET retries no write.
+    method is GET retries no write. A select clause that always leaves the
+    loop (a deadline's clause reporting and returning, beside a polling
+    clause) runs once, and so do its calls.
     Loops over distinct items, pagination, polling and consumer loops
     (a call on a value received from a channel in the same round: `case
     msg := <-msgs:`) are not retries, nor are loops that go round only on

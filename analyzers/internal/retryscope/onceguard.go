@@ -18,10 +18,21 @@ import (
 
 // onceBlocks lists the bodies of the loop's one-time blocks: ifs at the
 // top level of the loop body guarded by a first-iteration test of the
-// loop's counter, or by a flag set once the block succeeded.
-func (w *walk) onceBlocks(l loop) []*ast.BlockStmt {
-	var out []*ast.BlockStmt
+// loop's counter, or by a flag set once the block succeeded, and the
+// clauses of a select at the top level whose every path leaves the loop
+// (`case <-deadline.C: status, err := c.RunCmd(…); …; return err` in a
+// loop polling on another clause): a clause that leaves runs once.
+func (w *walk) onceBlocks(l loop) []ast.Node {
+	var out []ast.Node
 	for _, st := range l.body.List {
+		if sel, ok := st.(*ast.SelectStmt); ok {
+			for _, c := range sel.Body.List {
+				if cc, ok := c.(*ast.CommClause); ok && len(cc.Body) > 0 && l.list(cc.Body, true) == exit {
+					out = append(out, cc)
+				}
+			}
+			continue
+		}
 		ifs, ok := st.(*ast.IfStmt)
 		if !ok || ifs.Init != nil || ifs.Else != nil {
 			continue

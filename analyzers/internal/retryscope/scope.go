@@ -94,9 +94,10 @@ type Scope struct {
 	Again   []token.Pos
 
 	// Once lists the blocks of a retry loop that run on one attempt only
-	// (the first, or until they succeeded once; see onceBlocks): their
-	// calls are not repeated.
-	Once []*ast.BlockStmt
+	// (the first, or until they succeeded once, or a select clause that
+	// always leaves the loop; see onceBlocks): their calls are not
+	// repeated.
+	Once []ast.Node
 
 	// Verdict: the scope (a helper's) goes round when the retried func's
 	// boolean verdict, its result VerdictAt, asks for another attempt:
