@@ -53,7 +53,9 @@ type clientState struct {
 	madeBy map[types.Object][]*ast.CallExpr
 	// makers: this package's functions returning a retrying client, found
 	// when the walk is done (clientMakers).
-	makers    map[*types.Func]string
+	makers map[*types.Func]string
+	// finder gives the package's declarations (madeWithRetriesOff).
+	finder    *Finder
 	defs      map[types.Object][]ast.Expr // resty/retryablehttp values: the expressions assigned
 	restyOwn  map[types.Object]restyFlags // flags set by calls on the object itself
 	noRetry   map[types.Object]bool       // a retryablehttp.Client with RetryMax = 0
@@ -323,8 +325,49 @@ func (cs *clientState) retriesOff(info *types.Info, obj types.Object, depth int)
 		if cs.retriesOff(info, objOf(info, def), depth+1) {
 			return true
 		}
+		if call, ok := ast.Unparen(def).(*ast.CallExpr); ok && cs.madeWithRetriesOff(info, call, depth+1) {
+			return true
+		}
 	}
 	return false
+}
+
+// madeWithRetriesOff reports whether call is a call of a function of the
+// package whose every return gives a retryablehttp client with retries
+// off (configureRetryClient setting a CheckRetry that retries no write
+// and returning the client).
+func (cs *clientState) madeWithRetriesOff(info *types.Info, call *ast.CallExpr, depth int) bool {
+	if cs.finder == nil || depth > 4 {
+		return false
+	}
+	decl := cs.finder.declOf(calleeFunc(info, call))
+	if decl == nil {
+		return false
+	}
+	found, all := false, true
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok || !all {
+			return false
+		}
+		ret, ok := n.(*ast.ReturnStmt)
+		if !ok {
+			return true
+		}
+		for _, r := range ret.Results {
+			if !isNamed(info.TypeOf(r), retryablehttpPkg, "Client") {
+				continue
+			}
+			if id, ok := ast.Unparen(r).(*ast.Ident); ok && id.Name == "nil" {
+				continue
+			}
+			if !cs.retriesOff(info, objOf(info, r), depth+1) {
+				all = false
+			}
+			found = true
+		}
+		return false
+	})
+	return found && all
 }
 
 // isZero reports whether e is the constant 0.

@@ -43,7 +43,9 @@ type paramCall struct {
 }
 
 func newWalk(f *Finder, helper func(*types.Func) *Helper) *walk {
-	return &walk{f: f, info: f.info, helper: helper, clients: newClientState(), ref: f.newRefusals()}
+	w := &walk{f: f, info: f.info, helper: helper, clients: newClientState(), ref: f.newRefusals()}
+	w.clients.finder = f
+	return w
 }
 
 // run walks the function declarations and the package-level variable
