@@ -225,7 +225,7 @@ func (cs *clientState) clientMakers(w *walk) map[*types.Func]string {
 			if fn == nil {
 				continue
 			}
-			if m := cs.makerMechanism(w, fd, fn); m != "" {
+			if m := cs.makerMechanism(w, fd); m != "" {
 				out[fn] = m
 			}
 		}
@@ -235,22 +235,43 @@ func (cs *clientState) clientMakers(w *walk) map[*types.Func]string {
 
 // makerMechanism returns the mechanism of the retrying client every
 // return of fd gives at its *http.Client result, or "".
-func (cs *clientState) makerMechanism(w *walk, fd *ast.FuncDecl, fn *types.Func) string {
+func (cs *clientState) makerMechanism(w *walk, fd *ast.FuncDecl) string {
+	saved := w.decl
+	w.decl = fd
+	defer func() { w.decl = saved }()
+	mech := ""
+	ok := everyReturned(w.info, fd, isHTTPClient, func(e ast.Expr) bool {
+		m := cs.clientMechanism(w, e)
+		mech = m
+		return m != ""
+	})
+	if !ok {
+		return ""
+	}
+	return mech
+}
+
+// everyReturned reports whether holds is true of the value every return
+// statement of fd (function literals aside) gives at its first result of
+// a type that want accepts, and fd has such a result; nil values (error
+// returns) are skipped. A bare return of named results fails.
+func everyReturned(info *types.Info, fd *ast.FuncDecl, want func(types.Type) bool, holds func(ast.Expr) bool) bool {
+	fn, _ := info.Defs[fd.Name].(*types.Func)
+	if fn == nil || fd.Body == nil {
+		return false
+	}
 	res := fn.Signature().Results()
 	idx := -1
 	for i := 0; i < res.Len(); i++ {
-		if isHTTPClient(res.At(i).Type()) {
+		if want(res.At(i).Type()) {
 			idx = i
 			break
 		}
 	}
 	if idx < 0 {
-		return ""
+		return false
 	}
-	saved := w.decl
-	w.decl = fd
-	defer func() { w.decl = saved }()
-	mech, all := "", true
+	all, found := true, false
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
 		if _, ok := n.(*ast.FuncLit); ok || !all {
 			return false
@@ -267,16 +288,9 @@ func (cs *clientState) makerMechanism(w *walk, fd *ast.FuncDecl, fn *types.Func)
 		if id, ok := ast.Unparen(e).(*ast.Ident); ok && id.Name == "nil" {
 			return false // an error return
 		}
-		m := cs.clientMechanism(w, e)
-		if m == "" {
-			all = false
-			return false
-		}
-		mech = m
+		found = true
+		all = holds(e)
 		return false
 	})
-	if !all {
-		return ""
-	}
-	return mech
+	return all && found
 }

@@ -344,30 +344,10 @@ func (cs *clientState) madeWithRetriesOff(info *types.Info, call *ast.CallExpr, 
 	if decl == nil {
 		return false
 	}
-	found, all := false, true
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		if _, ok := n.(*ast.FuncLit); ok || !all {
-			return false
-		}
-		ret, ok := n.(*ast.ReturnStmt)
-		if !ok {
-			return true
-		}
-		for _, r := range ret.Results {
-			if !isNamed(info.TypeOf(r), retryablehttpPkg, "Client") {
-				continue
-			}
-			if id, ok := ast.Unparen(r).(*ast.Ident); ok && id.Name == "nil" {
-				continue
-			}
-			if !cs.retriesOff(info, objOf(info, r), depth+1) {
-				all = false
-			}
-			found = true
-		}
-		return false
+	isClient := func(t types.Type) bool { return isNamed(t, retryablehttpPkg, "Client") }
+	return everyReturned(info, decl, isClient, func(e ast.Expr) bool {
+		return cs.retriesOff(info, objOf(info, e), depth+1)
 	})
-	return found && all
 }
 
 // isZero reports whether e is the constant 0.
