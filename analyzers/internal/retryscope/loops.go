@@ -20,8 +20,9 @@ import (
 // Loops that are not retries stay silent: a failure that exits (pagination,
 // `if err != nil { return err }` in a loop over items), a success that does
 // not exit (worker and consumer loops, periodic jobs), `range` over a
-// channel whose values are received into a variable, and attempt calls whose arguments use the loop variable (each
-// iteration sends a different item or page).
+// channel whose values are received into a variable, and attempt calls
+// whose arguments use the loop variable (each iteration sends a different
+// item or page).
 
 // loop is the part of a for/range statement the recogniser needs.
 type loop struct {
