@@ -261,19 +261,29 @@ func (c *Classifier) derivesFrom(e ast.Expr, v *types.Var) bool {
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && (sel.Sel.Name == "WithContext" || sel.Sel.Name == "Clone") && c.varOf(sel.X) == v {
 		return true
 	}
-	fn := c.calleeFunc(call)
-	if fn == nil {
+	arg := c.copiedRequestArg(call)
+	if arg == nil {
 		return false
 	}
-	f := c.facts(fn)
-	if f == nil || f.CopiesRequestParam < 0 || f.CopiesRequestParam >= len(call.Args) {
-		return false
-	}
-	arg := ast.Unparen(call.Args[f.CopiesRequestParam])
+	arg = ast.Unparen(arg)
 	if star, ok := arg.(*ast.StarExpr); ok {
 		arg = ast.Unparen(star.X)
 	}
 	return c.varOf(arg) == v
+}
+
+// copiedRequestArg returns the argument of call whose request the callee
+// returns a copy of (FuncFact.CopiesRequestParam), or nil.
+func (c *Classifier) copiedRequestArg(call *ast.CallExpr) ast.Expr {
+	fn := c.calleeFunc(call)
+	if fn == nil {
+		return nil
+	}
+	f := c.facts(fn)
+	if f == nil || f.CopiesRequestParam < 0 || f.CopiesRequestParam >= len(call.Args) {
+		return nil
+	}
+	return call.Args[f.CopiesRequestParam]
 }
 
 func (c *Classifier) requestCall(call *ast.CallExpr, depth int) (request, bool) {
@@ -303,10 +313,10 @@ func (c *Classifier) requestCall(call *ast.CallExpr, depth int) (request, bool) 
 		}
 		return request{}, false
 	}
-	f := c.facts(fn)
-	if f != nil && f.CopiesRequestParam >= 0 && f.CopiesRequestParam < len(call.Args) {
-		return c.request(call.Args[f.CopiesRequestParam], depth+1)
+	if arg := c.copiedRequestArg(call); arg != nil {
+		return c.request(arg, depth+1)
 	}
+	f := c.facts(fn)
 	if f == nil || !f.BuildsRequest {
 		return request{}, false
 	}

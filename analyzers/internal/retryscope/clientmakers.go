@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // Retrying *http.Clients made elsewhere. An SDK's constructor often builds
@@ -118,32 +120,17 @@ func (cs *clientState) transportMechanism(w *walk, e ast.Expr, depth int) string
 		if !ok || w.decl == nil {
 			return ""
 		}
-		for _, def := range w.localValues(v) {
-			if m := cs.transportMechanism(w, def, depth+1); m != "" {
+		defs, _ := astpath.Definitions(w.info, w.decl.Body, v)
+		for _, def := range defs {
+			if def.Rhs == nil || def.Tuple || def.Spec {
+				continue // `t := rehttp.NewTransport(…)` only, as assigned
+			}
+			if m := cs.transportMechanism(w, def.Rhs, depth+1); m != "" {
 				return m
 			}
 		}
 	}
 	return ""
-}
-
-// localValues returns the expressions assigned to v in the function being
-// walked (`t := rehttp.NewTransport(…)`).
-func (w *walk) localValues(v *types.Var) []ast.Expr {
-	var out []ast.Expr
-	ast.Inspect(w.decl.Body, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok || len(as.Lhs) != len(as.Rhs) {
-			return true
-		}
-		for i, lhs := range as.Lhs {
-			if objOf(w.info, lhs) == v {
-				out = append(out, as.Rhs[i])
-			}
-		}
-		return true
-	})
-	return out
 }
 
 // rehttpRetriesWrites evaluates a rehttp retry function as "can it retry
