@@ -123,6 +123,9 @@ func (r *reporter) candidates() []candidate {
 					if r.publishedAtMostOnce(call, op, s) {
 						return true // only its own error, which means unsent, retries
 					}
+					if r.doneStep(call, s) {
+						return true // writes only when done, and the loop then leaves
+					}
 					if !(s.TxBeforeCommit && op.Kind == mutation.KindSQL) {
 						add(candidate{node: call, call: call, op: op, scope: s})
 					}

@@ -122,6 +122,51 @@ func singletonPath(fn *types.Func, path string) string {
 	return path
 }
 
+// singletonByGetter describes a create whose receiver reads the created
+// thing back with a getter given no id (GetLogging() beside
+// CreateLogging(detail)), or returns "": the resource the receiver stands
+// for has one such thing, and a second create of it is refused or
+// replaces the first.
+func singletonByGetter(fn *types.Func) string {
+	recv := fn.Signature().Recv()
+	noun := createdNoun(fn.Name())
+	if recv == nil || len(noun) == 0 {
+		return ""
+	}
+	ms := types.NewMethodSet(recv.Type())
+	if _, isPtr := recv.Type().(*types.Pointer); !isPtr {
+		ms = types.NewMethodSet(types.NewPointer(recv.Type()))
+	}
+	for i := 0; i < ms.Len(); i++ {
+		m, ok := ms.At(i).Obj().(*types.Func)
+		if !ok || !idlessGetter(m, noun) {
+			continue
+		}
+	}
+	return ""
+}
+
+// idlessGetter: m is Get or Describe followed by the noun's words, and
+// takes nothing but a context.
+func idlessGetter(m *types.Func, noun []string) bool {
+	words := nameWords(m.Name())
+	if len(words) != len(noun)+1 || words[0] != "get" && words[0] != "describe" {
+		return false
+	}
+	for i, w := range noun {
+		if words[i+1] != w {
+			return false
+		}
+	}
+	params := m.Signature().Params()
+	for i := 0; i < params.Len(); i++ {
+		if !isNamed(params.At(i).Type(), "context", "Context") {
+			return false
+		}
+	}
+	return true
+}
+
 // apiPrefix reports whether a path segment is an API root or version
 // (api, v1, v2beta1) rather than a collection.
 func apiPrefix(seg string) bool {

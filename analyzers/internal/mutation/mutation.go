@@ -193,6 +193,11 @@ type FuncFact struct {
 	// one parameter, this field of its receiver (accessors.go).
 	GetsField string
 	SetsField string
+	// DoneAfterWrite is a bool result that every return following the
+	// function's writes sets to true, unless it returns an error: a
+	// polling step that writes once it sees it is done (donewrite.go).
+	// -1 when there is none.
+	DoneAfterWrite int
 	// Idempotent: declared safe to repeat (//twice:idempotent in the doc
 	// comment, or the -idempotent flag). Calls are then never mutating.
 	Idempotent bool
@@ -212,7 +217,7 @@ func (*FuncFact) AFact() {}
 
 // emptyFact returns a FuncFact with every parameter index unset.
 func emptyFact() *FuncFact {
-	return &FuncFact{HTTPMethodParam: -1, HTTPURLParam: -1, RequestParam: -1, CopiesRequestParam: -1, SQLParam: -1, KeyParam: -1, OpNameParam: -1, MessageParam: -1}
+	return &FuncFact{HTTPMethodParam: -1, HTTPURLParam: -1, RequestParam: -1, CopiesRequestParam: -1, SQLParam: -1, KeyParam: -1, OpNameParam: -1, MessageParam: -1, DoneAfterWrite: -1}
 }
 
 // IsZero reports whether f says nothing (no op, no parameter roles, not

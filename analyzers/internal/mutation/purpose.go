@@ -57,6 +57,9 @@ type Judgement struct {
 	// Singleton is the path of a PurposeNamedCreate that makes the one
 	// sub-resource of a parent ("/logstores/{…}/index", singletonPath).
 	Singleton string
+	// SingletonOfReceiver: Singleton is the one thing of the receiver's
+	// resource, known from a getter that takes no id (singletonByGetter).
+	SingletonOfReceiver bool
 }
 
 // Certain reports whether a repeat of the judged write is known to
@@ -69,6 +72,8 @@ func (j Judgement) Check() string {
 	switch {
 	case j.Certain():
 		return ""
+	case j.Purpose == PurposeNamedCreate && j.SingletonOfReceiver:
+		return "check: it creates " + j.Singleton + "; if the API refuses a second (409, already exists) or replaces it, a repeat is harmless"
 	case j.Purpose == PurposeNamedCreate && j.Singleton != "":
 		return "check: it creates " + j.Singleton + ", of which the resource named in the path has one; if the API refuses a second (409, already exists) or replaces it, a repeat is harmless"
 	case j.Purpose == PurposeNamedCreate:
@@ -151,6 +156,9 @@ func (c *Classifier) judgeCreate(fn *types.Func, call *ast.CallExpr, path string
 	}
 	if one := singletonPath(fn, path); one != "" {
 		return Judgement{Purpose: PurposeNamedCreate, Singleton: one}
+	}
+	if one := singletonByGetter(fn); one != "" {
+		return Judgement{Purpose: PurposeNamedCreate, Singleton: one, SingletonOfReceiver: true}
 	}
 	return Judgement{Purpose: PurposeCreate}
 }

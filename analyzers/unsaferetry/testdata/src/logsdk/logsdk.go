@@ -122,6 +122,32 @@ func (p *Project) CreateIndex(ctx context.Context, store string, index []byte) e
 	return err
 }
 
+// CreateLogging sets up the project's logging, of which the project has
+// one: GetLogging reads it without an id, and a second create is refused.
+func (p *Project) CreateLogging(ctx context.Context, detail []byte) error {
+	_, err := p.request(ctx, http.MethodPost, "/logging", detail) // want `POST /logging is retried by Project\.request.*check: it creates the one logging that GetLogging reads without an id`
+	return err
+}
+
+// GetLogging reads the project's logging.
+func (p *Project) GetLogging(ctx context.Context) error {
+	_, err := p.request(ctx, http.MethodGet, "/logging", nil)
+	return err
+}
+
+// CreateAlert adds an alert; alerts are many, each read by its name, so a
+// repeat makes a second one.
+func (p *Project) CreateAlert(ctx context.Context, alert []byte) error {
+	_, err := p.request(ctx, http.MethodPost, "/alert", alert) // want `POST /alert is retried by Project\.request.*retry only idempotent calls \(suppress with`
+	return err
+}
+
+// GetAlert reads one alert.
+func (p *Project) GetAlert(ctx context.Context, name string) error {
+	_, err := p.request(ctx, http.MethodGet, "/alert/"+name, nil)
+	return err
+}
+
 // ReadOnlyRetries retries only its GETs; writes are sent once.
 type ReadOnlyRetries struct{ p *Project }
 
