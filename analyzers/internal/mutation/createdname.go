@@ -139,8 +139,8 @@ func singletonByGetter(fn *types.Func) string {
 	}
 	for i := 0; i < ms.Len(); i++ {
 		m, ok := ms.At(i).Obj().(*types.Func)
-		if !ok || !idlessGetter(m, noun) {
-			continue
+		if ok && idlessGetter(m, noun) {
+			return "the one " + strings.Join(noun, " ") + " that " + m.Name() + " reads without an id"
 		}
 	}
 	return ""

@@ -49,8 +49,45 @@ func (w *walk) forLoop(fs *ast.ForStmt) {
 			}
 		}
 	}
+	l.loopVars = append(l.loopVars, w.pickedElements(fs.Body, l.loopVars)...)
 	l.loopVars = append(l.loopVars, w.received(fs.Body)...)
 	w.loop(l)
+}
+
+// pickedElements lists the variables a counter loop's body defines as an
+// element picked by the counter (`target := voters[(me+1+attempt)%n]`,
+// also through an index variable computed from it), and those defined
+// from such elements: each iteration acts on another item, as a range
+// loop does, just as when the indexing is written in the call itself.
+func (w *walk) pickedElements(body *ast.BlockStmt, counters []types.Object) []types.Object {
+	if len(counters) == 0 {
+		return nil
+	}
+	indexes := append([]types.Object(nil), counters...)
+	var elems []types.Object
+	for _, st := range body.List {
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || as.Tok != token.DEFINE || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			continue
+		}
+		id, ok := as.Lhs[0].(*ast.Ident)
+		obj := w.info.Defs[id]
+		if !ok || obj == nil {
+			continue
+		}
+		rhs := ast.Unparen(as.Rhs[0])
+		if ix, ok := rhs.(*ast.IndexExpr); ok && w.mentions(ix.Index, indexes) && !w.mentions(ix.X, indexes) {
+			elems = append(elems, obj)
+			continue
+		}
+		if b, ok := obj.Type().Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 && w.mentions(rhs, indexes) {
+			indexes = append(indexes, obj) // targetIdx := (myIdx + 1 + attempt) % len(voters)
+		}
+	}
+	if len(elems) == 0 {
+		return nil
+	}
+	return w.derivedVars(body, elems)
 }
 
 // received lists the variables a loop body defines from a channel receive
