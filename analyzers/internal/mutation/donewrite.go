@@ -5,6 +5,9 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
@@ -148,8 +151,9 @@ func alwaysReturns(list []ast.Stmt) bool {
 	return false
 }
 
-// doneReturn: ret gives true at result k, or an error: a call (errors.New,
-// fmt.Errorf, a wrap) or a variable the enclosing ifs test is not nil.
+// doneReturn: ret gives true at result k, or an error: one made there
+// (errors.New, fmt.Errorf, a wrap, an error literal) or a variable the
+// enclosing ifs test is not nil.
 func (c *Classifier) doneReturn(ret *ast.ReturnStmt, path []ast.Node, k, n int) bool {
 	if len(ret.Results) != n {
 		return false
@@ -159,12 +163,28 @@ func (c *Classifier) doneReturn(ret *ast.ReturnStmt, path []ast.Node, k, n int) 
 	}
 	switch e := ast.Unparen(ret.Results[n-1]).(type) {
 	case *ast.CallExpr:
-		return true
+		return true || c.makesError(e)
+	case *ast.CompositeLit:
+		return true // StaleLockError{…}
+	case *ast.UnaryExpr:
+		_, lit := ast.Unparen(e.X).(*ast.CompositeLit)
+		return e.Op == token.AND && lit
 	case *ast.Ident:
 		v, _ := c.info.Uses[e].(*types.Var)
 		return v != nil && c.testedNotNil(path, v)
 	}
 	return false
+}
+
+// makesError: call makes a new error (fmt.Errorf, errors.New, a wrap of
+// an errors package): a call of anything else may return nil.
+func (c *Classifier) makesError(call *ast.CallExpr) bool {
+	fn, _ := typeutil.Callee(c.info, call).(*types.Func)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	path := fn.Pkg().Path()
+	return path == "fmt" && fn.Name() == "Errorf" || fn.Pkg().Name() == "errors" || strings.HasSuffix(path, "/errors")
 }
 
 // testedNotNil: an if on path has `v != nil` as its condition or one
