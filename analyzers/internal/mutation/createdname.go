@@ -137,13 +137,38 @@ func singletonByGetter(fn *types.Func) string {
 	if _, isPtr := recv.Type().(*types.Pointer); !isPtr {
 		ms = types.NewMethodSet(types.NewPointer(recv.Type()))
 	}
+	getter := ""
 	for i := 0; i < ms.Len(); i++ {
 		m, ok := ms.At(i).Obj().(*types.Func)
-		if ok && idlessGetter(m, noun) {
-			return "the one " + strings.Join(noun, " ") + " that " + m.Name() + " reads without an id"
+		if !ok {
+			continue
+		}
+		if lists(m, noun) {
+			return "" // GetUser() is the caller's own, ListUsers the many
+		}
+		if idlessGetter(m, noun) {
+			getter = m.Name()
 		}
 	}
-	return ""
+	if getter == "" {
+		return ""
+	}
+	return "the one " + strings.Join(noun, " ") + " that " + getter + " reads without an id"
+}
+
+// lists: m is List followed by the noun's words, the last one plural
+// (ListLoggings, ListUserGroups).
+func lists(m *types.Func, noun []string) bool {
+	words := nameWords(m.Name())
+	if len(words) != len(noun)+1 || words[0] != "list" {
+		return false
+	}
+	for i, w := range noun {
+		if got := words[i+1]; got != w && (i < len(noun)-1 || !strings.HasPrefix(got, w)) {
+			return false
+		}
+	}
+	return true
 }
 
 // idlessGetter: m is Get or Describe followed by the noun's words, and

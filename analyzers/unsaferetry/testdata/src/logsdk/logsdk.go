@@ -142,6 +142,26 @@ func (p *Project) CreateAlert(ctx context.Context, alert []byte) error {
 	return err
 }
 
+// CreateDashboard adds a dashboard. GetDashboard reads the default one
+// without an id, but ListDashboards says a project has many: a repeat
+// makes a second.
+func (p *Project) CreateDashboard(ctx context.Context, board []byte) error {
+	_, err := p.request(ctx, http.MethodPost, "/dashboard", board) // want `POST /dashboard is retried by Project\.request.*retry only idempotent calls \(suppress with`
+	return err
+}
+
+// GetDashboard reads the project's default dashboard.
+func (p *Project) GetDashboard(ctx context.Context) error {
+	_, err := p.request(ctx, http.MethodGet, "/dashboard", nil)
+	return err
+}
+
+// ListDashboards reads them all.
+func (p *Project) ListDashboards(ctx context.Context) error {
+	_, err := p.request(ctx, http.MethodGet, "/dashboards", nil)
+	return err
+}
+
 // GetAlert reads one alert.
 func (p *Project) GetAlert(ctx context.Context, name string) error {
 	_, err := p.request(ctx, http.MethodGet, "/alert/"+name, nil)
