@@ -317,7 +317,9 @@ func (c *Classifier) createIfMissing(checks []ast.Node, results map[*types.Var]b
 			switch {
 			case name == "Is" && len(x.Args) == 2 && uses(x.Args[0]) && existsName(x.Args[1]):
 				return true
-			case (name == "IsAlreadyExists" || name == "IsConflict" || name == "IsUniqueViolation") && len(x.Args) >= 1 && uses(x.Args[0]):
+			case strings.HasPrefix(name, "Is") && existsWord(name) && len(x.Args) >= 1 && uses(x.Args[0]):
+				// IsAlreadyExists, IsConflict, IsUniqueViolation, mongo's
+				// IsDuplicateKeyError
 				return true
 			}
 		case *ast.SwitchStmt:
@@ -379,6 +381,12 @@ func existsName(e ast.Expr) bool {
 	default:
 		return false
 	}
+	return existsWord(name)
+}
+
+// existsWord: a name that says the thing already exists (ErrConflict,
+// IsDuplicateKeyError), not that it is missing.
+func existsWord(name string) bool {
 	if strings.Contains(name, "NotExist") || strings.Contains(name, "NotFound") {
 		return false
 	}

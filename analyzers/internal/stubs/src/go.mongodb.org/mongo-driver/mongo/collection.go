@@ -50,3 +50,6 @@ func (coll *Collection) FindOne(ctx context.Context, filter interface{}) *Single
 func (coll *Collection) DeleteOne(ctx context.Context, filter interface{}) (*DeleteResult, error) {
 	return &DeleteResult{}, conn.roundTrip(ctx, nil)
 }
+
+// IsDuplicateKeyError reports whether err is a duplicate key error.
+func IsDuplicateKeyError(err error) bool { return err != nil }
