@@ -113,7 +113,12 @@ The analyzer reports each such write inside a retry scope:
     helper. A request function that retries only in the branch where the
     method is GET retries no write. A select clause that always leaves the
     loop (a deadline's clause reporting and returning, beside a polling
-    clause) runs once, and so do its calls.
+    clause) runs once, and so do its calls. A polling step that writes
+    only once it sees it is done (`ok, err := converged(…)`: every return
+    after its write gives true or an error) in a loop that leaves on done
+    and on an error goes round only before its write. An element a
+    counter loop picks by its counter (`target := voters[(me+1+attempt)%n]`)
+    changes each round, as a range loop's item does.
     Loops over distinct items, pagination, polling and consumer loops
     (a call on a value received from a channel in the same round: `case
     msg := <-msgs:`) are not retries, nor are loops that go round only on
@@ -245,6 +250,10 @@ Name does. A create that POSTs to a singular sub-resource of a parent the
 path names, the thing its name makes (CreateIndex to
 /logstores/{…}/index), makes the one the parent has: a second is refused
 or replaces it, so it is reported only at -confidence=low, as a check.
+So is a create whose receiver reads the created thing back with a getter
+given no id (CreateLogging(detail) beside GetLogging()), unless the
+receiver also lists it (ListLoggings): the resource it stands for has
+one.
 An SDK method through a generic sender named for a state change
 (StartInstance, Suspend) is not a write, but one that starts a new run
 (StartBatchJob, StartExecution, StartExport) is. A
@@ -353,8 +362,10 @@ compare-and-swap precondition such as If-Match or a resourceVersion); or
 retry only the idempotent part. A key generated inside the retried code is
 a new key on every attempt and protects nothing: it is reported, and when
 the key statement is the first of the retried function literal a
-suggested fix moves it before the retry call. Treating an AlreadyExists or
-Conflict error as success (create-if-missing) also makes the retry safe, and
+suggested fix moves it before the retry call. Treating an AlreadyExists,
+Conflict or duplicate-key error (IsAlreadyExists, mongo.IsDuplicateKeyError)
+as done or as "held by another" (create-if-missing, a lock insert kept
+single by a unique key) also makes the retry safe, and
 so does placing the body at an offset (a resumable upload's Content-Range, a
 tus Upload-Offset): a chunk sent again rewrites the same bytes.
 
