@@ -51,24 +51,17 @@ func (r *reporter) doneStep(call *ast.CallExpr, s *retryscope.Scope) bool {
 // that statement's index.
 func stmtOfCall(body *ast.BlockStmt, call *ast.CallExpr) ([]ast.Stmt, int) {
 	var list []ast.Stmt
-	at := -1
+	at, found := 0, false
 	astpath.Walk(body, func(n ast.Node, path []ast.Node) bool {
-		if n != ast.Node(call) || len(path) < 3 {
-			return at < 0
+		if found {
+			return false
 		}
-		var l []ast.Stmt
-		switch b := path[len(path)-3].(type) {
-		case *ast.BlockStmt:
-			l = b.List
-		case *ast.CommClause:
-			l = b.Body
-		case *ast.CaseClause:
-			l = b.Body
+		if n != ast.Node(call) {
+			return true
 		}
-		for i, st := range l {
-			if st == path[len(path)-2] {
-				list, at = l, i
-			}
+		found = true
+		if l, i, j := astpath.EnclosingStmt(path); j == len(path)-3 {
+			list, at = l, i
 		}
 		return false
 	})
@@ -93,21 +86,13 @@ func (r *reporter) returnsWhen(list []ast.Stmt, test func(ast.Expr) bool) bool {
 		if _, ret := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt); !ret {
 			continue
 		}
-		for _, cond := range orOperands(ifs.Cond) {
+		for _, cond := range astpath.Operands(ifs.Cond, token.LOR) {
 			if test(cond) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// orOperands splits a || b || c into its operands.
-func orOperands(e ast.Expr) []ast.Expr {
-	if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.LOR {
-		return append(orOperands(b.X), orOperands(b.Y)...)
-	}
-	return []ast.Expr{e}
 }
 
 // localOf is the variable an assignment's left side names, or nil for the

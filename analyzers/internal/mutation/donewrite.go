@@ -72,7 +72,7 @@ func (c *Classifier) writesOnlyWhenDone(decl *ast.FuncDecl, k, n int) bool {
 // among them (and in the call's own statement) gives true at result k or
 // an error.
 func (c *Classifier) endsDone(path []ast.Node, k, n int) bool {
-	list, i, at := innermostList(path)
+	list, i, at := astpath.EnclosingStmt(path)
 	if list == nil {
 		return false
 	}
@@ -96,34 +96,6 @@ func (c *Classifier) endsDone(path []ast.Node, k, n int) bool {
 		})
 	}
 	return ok
-}
-
-// innermostList finds the statement list that holds the last statement of
-// path, that statement's index in it, and the index in path of the list's
-// block or clause.
-func innermostList(path []ast.Node) ([]ast.Stmt, int, int) {
-	for j := len(path) - 2; j >= 0; j-- {
-		var list []ast.Stmt
-		switch b := path[j].(type) {
-		case *ast.BlockStmt:
-			list = b.List
-		case *ast.CaseClause:
-			list = b.Body
-		case *ast.CommClause:
-			list = b.Body
-		case *ast.FuncLit:
-			return nil, 0, 0
-		default:
-			continue
-		}
-		for i, st := range list {
-			if st == path[j+1] {
-				return list, i, j
-			}
-		}
-		return nil, 0, 0
-	}
-	return nil, 0, 0
 }
 
 // alwaysReturns: the list ends in a return, or in an if whose branches
@@ -195,7 +167,7 @@ func (c *Classifier) testedNotNil(path []ast.Node, v *types.Var) bool {
 		if !ok || j+1 >= len(path) || path[j+1] != ast.Node(ifs.Body) {
 			continue
 		}
-		for _, cond := range andOperands(ifs.Cond) {
+		for _, cond := range astpath.Operands(ifs.Cond, token.LAND) {
 			b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 			if !ok || b.Op != token.NEQ {
 				continue
@@ -206,14 +178,6 @@ func (c *Classifier) testedNotNil(path []ast.Node, v *types.Var) bool {
 		}
 	}
 	return false
-}
-
-// andOperands splits a && b && c into its operands.
-func andOperands(e ast.Expr) []ast.Expr {
-	if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.LAND {
-		return append(andOperands(b.X), andOperands(b.Y)...)
-	}
-	return []ast.Expr{e}
 }
 
 func isErrorType(t types.Type) bool {

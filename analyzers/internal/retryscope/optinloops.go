@@ -72,7 +72,7 @@ func (w *walk) exitBound(fs *ast.ForStmt, l loop) *types.Var {
 		if !ok || !exitsLoop(ifs.Body, l.label) {
 			continue
 		}
-		for _, d := range disjuncts(ifs.Cond) {
+		for _, d := range astpath.Operands(ifs.Cond, token.LOR) {
 			cmp, ok := ast.Unparen(d).(*ast.BinaryExpr)
 			if !ok {
 				continue
@@ -115,14 +115,6 @@ func exitsLoop(block *ast.BlockStmt, label string) bool {
 		return s.Tok == token.BREAK && (s.Label == nil || s.Label.Name == label)
 	}
 	return false
-}
-
-// disjuncts splits a || chain.
-func disjuncts(e ast.Expr) []ast.Expr {
-	if b, ok := ast.Unparen(e).(*ast.BinaryExpr); ok && b.Op == token.LOR {
-		return append(disjuncts(b.X), disjuncts(b.Y)...)
-	}
-	return []ast.Expr{e}
 }
 
 // callsFuncParam reports whether body calls one of the function's

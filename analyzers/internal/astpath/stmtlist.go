@@ -1,0 +1,33 @@
+package astpath
+
+import "go/ast"
+
+// EnclosingStmt finds, for a path from Walk (the node last), the innermost
+// statement list on it (a block's or a case or select clause's) that holds
+// a statement of the path. It returns the list, that statement's index in
+// it, and the index in path of the block or clause; a nil list when a
+// function literal comes first or there is none.
+func EnclosingStmt(path []ast.Node) (list []ast.Stmt, i, at int) {
+	for j := len(path) - 2; j >= 0; j-- {
+		var l []ast.Stmt
+		switch b := path[j].(type) {
+		case *ast.BlockStmt:
+			l = b.List
+		case *ast.CaseClause:
+			l = b.Body
+		case *ast.CommClause:
+			l = b.Body
+		case *ast.FuncLit:
+			return nil, 0, 0
+		default:
+			continue
+		}
+		for i, st := range l {
+			if st == path[j+1] {
+				return l, i, j
+			}
+		}
+		return nil, 0, 0
+	}
+	return nil, 0, 0
+}
