@@ -36,6 +36,10 @@ var publishers = []publisher{
 	{"github.com/segmentio/kafka-go", "Conn", []string{"Write", "WriteMessages", "WriteCompressedMessages", "WriteCompressedMessagesAt"}, "kafka-go", ""},
 	{"github.com/IBM/sarama", "SyncProducer", []string{"SendMessage", "SendMessages"}, "sarama", ""},
 	{"github.com/Shopify/sarama", "SyncProducer", []string{"SendMessage", "SendMessages"}, "sarama", ""},
+	// An AsyncProducer publishes what is sent to the channel Input
+	// returns: `p.Input() <- msg` is its send.
+	{"github.com/IBM/sarama", "AsyncProducer", []string{"Input"}, "sarama", ""},
+	{"github.com/Shopify/sarama", "AsyncProducer", []string{"Input"}, "sarama", ""},
 	{"github.com/nats-io/nats.go", "Conn", []string{"Publish", "PublishMsg"}, "NATS", ""},
 	{"github.com/nats-io/nats.go", "JetStreamContext", []string{"Publish", "PublishMsg", "PublishAsync", "PublishMsgAsync"}, "NATS JetStream", ""},
 	{"github.com/nats-io/nats.go", "JetStream", []string{"Publish", "PublishMsg", "PublishAsync", "PublishMsgAsync"}, "NATS JetStream", ""},
@@ -121,6 +125,9 @@ func findMethod(table []publisher, fn *types.Func) (p publisher, listed, known b
 // describe names a table method in messages: "kafka-go Writer.WriteMessages",
 // "net/smtp SendMail".
 func (p publisher) describe(name string) string {
+	if name == "Input" {
+		name = "Input() <- message" // a channel the producer publishes from
+	}
 	if p.recv == "" {
 		return p.lib + " " + name
 	}

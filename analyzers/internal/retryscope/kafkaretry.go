@@ -119,7 +119,8 @@ func (k *kafkaConfig) noteCall(info *types.Info, call *ast.CallExpr, fn *types.F
 }
 
 // isProducerSend reports whether fn sends through a Kafka producer:
-// sarama's SyncProducer.SendMessage(s), kafka-go's Writer.WriteMessages.
+// sarama's SyncProducer.SendMessage(s) and AsyncProducer.Input (the
+// channel its sends go to), kafka-go's Writer.WriteMessages.
 func isProducerSend(fn *types.Func) bool {
 	recv := fn.Signature().Recv()
 	if recv == nil {
@@ -128,6 +129,8 @@ func isProducerSend(fn *types.Func) bool {
 	switch {
 	case isNamedIn(recv.Type(), saramaPkgs, "SyncProducer"):
 		return fn.Name() == "SendMessage" || fn.Name() == "SendMessages"
+	case isNamedIn(recv.Type(), saramaPkgs, "AsyncProducer"):
+		return fn.Name() == "Input" // p.Input() <- msg
 	case isNamed(recv.Type(), kafkaGoPkg, "Writer"):
 		return fn.Name() == "WriteMessages"
 	case isNamedIn(recv.Type(), confluentPkgs, "Producer"):
@@ -143,7 +146,7 @@ func isProducerSend(fn *types.Func) bool {
 func (k *kafkaConfig) mechanism(fn *types.Func) string {
 	recv := fn.Signature().Recv()
 	switch {
-	case isNamedIn(recv.Type(), saramaPkgs, "SyncProducer") && k.saramaRetries && !k.saramaIdempotent:
+	case (isNamedIn(recv.Type(), saramaPkgs, "SyncProducer") || isNamedIn(recv.Type(), saramaPkgs, "AsyncProducer")) && k.saramaRetries && !k.saramaIdempotent:
 		return "sarama's producer retries (Producer.Retry.Max set, Producer.Idempotent off)"
 	case isNamed(recv.Type(), kafkaGoPkg, "Writer") && k.writerRetries:
 		return "kafka-go's Writer retries (MaxAttempts set; the writer has no idempotent mode)"

@@ -52,3 +52,12 @@ type SyncProducer interface {
 }
 
 func NewSyncProducer(addrs []string, config *Config) (SyncProducer, error) { return nil, nil }
+
+// AsyncProducer publishes the messages sent to its Input channel.
+type AsyncProducer interface {
+	Input() chan<- *ProducerMessage
+	Successes() <-chan *ProducerMessage
+	Close() error
+}
+
+func NewAsyncProducer(addrs []string, config *Config) (AsyncProducer, error) { return nil, nil }
