@@ -37,12 +37,17 @@ func (cs *clientState) sendsConvertedParam(w *walk, c clientCandidate) bool {
 	return i >= 0 && cs.derivedFrom(w.info, c.call.Args[0], fn.Signature().Params().At(i), 0)
 }
 
-// derivedFrom reports whether e is param, or a retryablehttp request
+// derivedFrom reports whether e is param, a conversion of it
+// (FromRequest(param), WithContext of one), or a retryablehttp request
 // variable whose assigned values all come from param (FromRequest(param),
 // then WithContext on that variable).
 func (cs *clientState) derivedFrom(info *types.Info, e ast.Expr, param types.Object, depth int) bool {
 	if depth > maxDeriveDepth {
 		return false
+	}
+	if _, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		// Do(rreq.WithContext(ctx)), Do(retryablehttp.FromRequest(req))
+		return cs.convertedFrom(info, nil, e, param, depth+1)
 	}
 	obj := objOf(info, e)
 	if obj == param {
@@ -73,7 +78,7 @@ func (cs *clientState) convertedFrom(info *types.Info, v types.Object, def ast.E
 		return cs.derivedFrom(info, call.Args[0], param, depth+1)
 	case isMethod(info, call, retryablehttpPkg, "Request", "WithContext"):
 		sel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		return objOf(info, sel.X) == v || cs.derivedFrom(info, sel.X, param, depth+1)
+		return v != nil && objOf(info, sel.X) == v || cs.derivedFrom(info, sel.X, param, depth+1)
 	}
 	return false
 }
