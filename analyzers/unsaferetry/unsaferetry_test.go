@@ -43,6 +43,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"SDK interfaces: verb heuristic, create-if-missing, RetryOnConflict", "sdk"},
 		{"nolint forms and //twice:idempotent", "suppress"},
 		{"helper and idempotent function from other packages (facts)", "example.com/checkout"},
+		{"a batcher's constructor keeps the out function its Out method retries: the function passed to it is retried; the one-time error callback is not", "example.com/logship/httpout"},
 		{"retry predicates made by a checker factory of another package (facts)", "example.com/releasebot"},
 		{"a request builder's default method applies only when the caller passes none", "defaultmethod"},
 		{"an exported interface of an internal package is judged by its implementations", "example.com/jobs/runner"},

@@ -53,5 +53,10 @@ func (w *walk) helpers() map[*types.Func]*Helper {
 			}
 		}
 	}
+	for fn, h := range w.constructorHelpers(out) {
+		if out[fn] == nil {
+			out[fn] = h
+		}
+	}
 	return out
 }
