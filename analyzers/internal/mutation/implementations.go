@@ -169,6 +169,24 @@ func (c *Classifier) closedInterface(fn *types.Func) *types.Interface {
 	return iface
 }
 
+// ownInterface returns the interface of the method fn when this package
+// declares it, exported or not, with several methods: a package that
+// declares an interface over a client it imports (a KafkaClient with
+// kgo.Client's ProduceSync, Close and ForceMetadataRefresh, so that tests
+// can fake it) shows by that what the interface stands for, whoever else
+// may implement it.
+func (c *Classifier) ownInterface(fn *types.Func) *types.Interface {
+	named := recvNamed(fn)
+	if named == nil || named.Obj().Pkg() != c.pass.Pkg || named.TypeParams().Len() > 0 {
+		return nil
+	}
+	iface, _ := named.Underlying().(*types.Interface)
+	if iface == nil || iface.NumMethods() < 2 {
+		return nil // a one-method role (Data, Write) that many imported types fill
+	}
+	return iface
+}
+
 // foreignImplementations returns the implementations of the interface
 // method fn declared in the packages its interface's package imports, in
 // import and name order (none for a sealed interface, which only its
@@ -176,6 +194,9 @@ func (c *Classifier) closedInterface(fn *types.Func) *types.Interface {
 func (c *Classifier) foreignImplementations(fn *types.Func) []*types.Func {
 	named := recvNamed(fn)
 	iface := c.closedInterface(fn)
+	if iface == nil {
+		iface = c.ownInterface(fn)
+	}
 	if iface == nil || sealed(iface) {
 		return nil
 	}
