@@ -34,7 +34,10 @@ The analyzer reports each such write inside a retry scope:
     wait.Forever run their function periodically whatever it returns, so
     they are not retries either;
   - a request sent through a retrying client: hashicorp/go-retryablehttp's
-    Client and the *http.Client from its StandardClient(), resty v2 with
+    Client and the *http.Client from its StandardClient() (a request
+    handed to a generic do function is followed through
+    retryablehttp.FromRequest and WithContext, also written in the Do
+    call), resty v2 with
     SetRetryCount(n > 0), resty v3 with SetRetryCount and
     SetAllowNonIdempotentRetry(true). A count held in a variable retries
     when the variable starts from a positive constant (`maxRetries := 3`,
@@ -56,7 +59,8 @@ The analyzer reports each such write inside a retry scope:
     dial-options helper (the connection dialed with the options spread), as
     long as the package dials no plain connection beside it;
   - a Kafka send whose package sets its producer's retries: sarama's
-    SendMessage(s) with Producer.Retry.Max > 0 and Producer.Idempotent off,
+    SendMessage(s), or a message sent to an AsyncProducer's Input(), with
+    Producer.Retry.Max > 0 and Producer.Idempotent off,
     kafka-go's Writer.WriteMessages with MaxAttempts > 1 (the writer has no
     idempotent mode), confluent-kafka-go's Produce with "retries" (or
     "message.send.max.retries") > 0 and "enable.idempotence" off, franz-go's
@@ -163,7 +167,10 @@ The analyzer reports each such write inside a retry scope:
     -unsaferetry.retryfuncs. A retry executor that holds the operation in
     a field of its receiver (`ex := RetryExecutor{ExecutionHandler:
     func() (bool, error) { … }}; ex.Execute()`) retries the function its
-    caller puts in that field. A helper that retries a SQL transaction only
+    caller puts in that field, and a constructor that stores its func
+    parameter in such a field (`NewRetriableBatcher(opts, p.out, …)`, whose
+    Out method retries b.outFn) is a helper of that parameter: the batcher's
+    workers call Out, its callers never do. A helper that retries a SQL transaction only
     when it failed before COMMIT does not repeat the statements run
     through the transaction; one that also retries a failed COMMIT does.
 
@@ -271,7 +278,10 @@ statement), whatever the method is called; when only some do, only if the
 name also reads as a write. The types of the packages it imports that
 implement it count too: an interface a wrapper declares over its client
 (a test seam holding go-amqp's *amqp.Sender or kafka-go's *kafka.Writer)
-publishes through that client. A value of any exported interface that
+publishes through that client. So does an exported interface of the
+package itself with several methods (a KafkaClient of kgo.Client's
+ProduceSync, Close and ForceMetadataRefresh); a one-method role (Data,
+Write) that many imported types fill is left to its name. A value of any exported interface that
 the function built itself with a constructor of a package analyzed from
 source (m, err := rules.New(cfg)) can only be of a type that package or
 its imports declare: when all of those implement the method without a
