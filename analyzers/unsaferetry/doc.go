@@ -257,7 +257,10 @@ Name does. A create that POSTs to a singular sub-resource of a parent the
 path names, the thing its name makes (CreateIndex to
 /logstores/{…}/index), makes the one the parent has: a second is refused
 or replaces it, so it is reported only at -confidence=low, as a check.
-So is a create whose receiver reads the created thing back with a getter
+So is a create of a token (CreateImportToken, CreateAccessToken): a
+repeat issues a second credential, which duplicates nothing a user sees
+unless the tokens are counted or limited. So is a create whose receiver
+reads the created thing back with a getter
 given no id (CreateLogging(detail) beside GetLogging()), unless the
 receiver also lists it (ListLoggings): the resource it stands for has
 one.

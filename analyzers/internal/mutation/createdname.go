@@ -192,6 +192,16 @@ func idlessGetter(m *types.Func, noun []string) bool {
 	return true
 }
 
+// issuesToken: fn's name creates a token (CreateImportToken,
+// CreateAccessToken, NewSessionToken), a credential the server mints.
+func issuesToken(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	noun := createdNoun(fn.Name())
+	return len(noun) > 0 && (noun[len(noun)-1] == "token" || noun[len(noun)-1] == "tokens")
+}
+
 // apiPrefix reports whether a path segment is an API root or version
 // (api, v1, v2beta1) rather than a collection.
 func apiPrefix(seg string) bool {

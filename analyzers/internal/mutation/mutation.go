@@ -98,6 +98,10 @@ const (
 	// UnsurePoints: an insert of points stamped with the caller's
 	// timestamps, which a time-series store keys them by.
 	UnsurePoints = "points"
+	// UnsureToken: a create of a token (an access or import token, a
+	// credential): a repeat issues a second one, which duplicates nothing
+	// a user sees unless the tokens are counted or limited.
+	UnsureToken = "token"
 )
 
 // Primitive is the kind of the write that actually happens: Root for a

@@ -82,6 +82,8 @@ func (j Judgement) Check() string {
 		return "check: a " + j.Update + " update usually leaves the same state when repeated; it is a duplicate only if it adds or counts something"
 	case j.Unsure == UnsurePoints:
 		return "check: only its name says insert (twice cannot see its body), and it sends points with their timestamps; a store that keys points by series and timestamp overwrites a repeat, one that appends rows keeps both"
+	case j.Unsure == UnsureToken:
+		return "check: it issues a token, and a repeat issues a second one; that duplicates nothing unless the tokens are counted or limited"
 	case j.Unsure == UnsureSetUp:
 		return "check: only its name says create (twice cannot see its body) and it is given nothing to create from; if it sets something up or opens a session, a repeat finds it in place or opens another, and duplicates nothing"
 	}
@@ -145,6 +147,9 @@ func (c *Classifier) JudgePurpose(op Op, fn *types.Func, call *ast.CallExpr, enc
 // judgeCreate tells a create of a thing the server names from one under
 // a name the caller chose (its parameters, or an address in its path).
 func (c *Classifier) judgeCreate(fn *types.Func, call *ast.CallExpr, path string) Judgement {
+	if issuesToken(fn) {
+		return Judgement{Unsure: UnsureToken}
+	}
 	if !namesWhatItMakes(fn) {
 		return Judgement{Purpose: PurposeCreate}
 	}
