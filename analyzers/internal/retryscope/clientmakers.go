@@ -202,21 +202,11 @@ func (w *walk) ambiguousStatus(from, to int) bool {
 // *http.Client from every return statement.
 func (cs *clientState) clientMakers(w *walk) map[*types.Func]string {
 	out := map[*types.Func]string{}
-	for _, file := range w.f.pass.Files {
-		for _, d := range file.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			fn, _ := w.info.Defs[fd.Name].(*types.Func)
-			if fn == nil {
-				continue
-			}
-			if m := cs.makerMechanism(w, fd); m != "" {
-				out[fn] = m
-			}
+	w.f.funcDecls(func(fn *types.Func, fd *ast.FuncDecl) {
+		if m := cs.makerMechanism(w, fd); m != "" {
+			out[fn] = m
 		}
-	}
+	})
 	return out
 }
 

@@ -36,21 +36,14 @@ func (w *walk) constructorHelpers(fieldHelpers map[*types.Func]*Helper) map[*typ
 		return nil
 	}
 	out := map[*types.Func]*Helper{}
-	for _, file := range w.f.pass.Files {
-		for _, d := range file.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil {
-				continue
-			}
-			fn, _ := w.info.Defs[fd.Name].(*types.Func)
-			if fn == nil || fieldHelpers[fn] != nil {
-				continue
-			}
-			if h := w.storesRetriedParam(fd, retried); h != nil {
-				out[fn] = h
-			}
+	w.f.funcDecls(func(fn *types.Func, fd *ast.FuncDecl) {
+		if fieldHelpers[fn] != nil {
+			return
 		}
-	}
+		if h := w.storesRetriedParam(fd, retried); h != nil {
+			out[fn] = h
+		}
+	})
 	return out
 }
 

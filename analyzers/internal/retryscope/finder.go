@@ -116,6 +116,22 @@ func (f *Finder) declOf(fn *types.Func) *ast.FuncDecl {
 	return f.decls[fn.Origin()]
 }
 
+// funcDecls calls visit for each function declaration of the package
+// that has a body, in file and source order.
+func (f *Finder) funcDecls(visit func(fn *types.Func, d *ast.FuncDecl)) {
+	for _, file := range f.pass.Files {
+		for _, d := range file.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			if fn, ok := f.info.Defs[fd.Name].(*types.Func); ok {
+				visit(fn, fd)
+			}
+		}
+	}
+}
+
 // declAt returns the function declaration of the package whose body
 // holds pos, or nil.
 func (f *Finder) declAt(pos token.Pos) *ast.FuncDecl {
