@@ -156,8 +156,8 @@ func singletonByGetter(fn *types.Func) string {
 	return "the one " + strings.Join(noun, " ") + " that " + getter + " reads without an id"
 }
 
-// lists: m is List followed by the noun's words, the last one plural
-// (ListLoggings, ListUserGroups).
+// lists: m is List followed by the noun's words, the last one possibly
+// plural (ListLoggings, ListUserGroups).
 func lists(m *types.Func, noun []string) bool {
 	words := nameWords(m.Name())
 	if len(words) != len(noun)+1 || words[0] != "list" {

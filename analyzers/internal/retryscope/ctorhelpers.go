@@ -24,12 +24,18 @@ import (
 // a helper of that parameter.
 func (w *walk) constructorHelpers(fieldHelpers map[*types.Func]*Helper) map[*types.Func]*Helper {
 	retried := map[fieldOf]*Helper{}
+	by := map[fieldOf]string{} // the method whose helper is kept: the first by name, for stable messages
 	for fn, h := range fieldHelpers {
 		if h.FuncField == "" || fn.Signature().Recv() == nil {
 			continue
 		}
-		if n := namedOf(fn.Signature().Recv().Type()); n != nil {
-			retried[fieldOf{n.Obj(), h.FuncField}] = h
+		n := namedOf(fn.Signature().Recv().Type())
+		if n == nil {
+			continue
+		}
+		k := fieldOf{n.Obj(), h.FuncField}
+		if name, ok := by[k]; !ok || fn.Name() < name {
+			retried[k], by[k] = h, fn.Name()
 		}
 	}
 	if len(retried) == 0 {
