@@ -280,10 +280,10 @@ func (c *Classifier) copiedRequestArg(call *ast.CallExpr) ast.Expr {
 		return nil
 	}
 	f := c.facts(fn)
-	if f == nil || f.CopiesRequestParam < 0 || f.CopiesRequestParam >= len(call.Args) {
+	if f == nil {
 		return nil
 	}
-	return call.Args[f.CopiesRequestParam]
+	return c.callArg(call, f.CopiesRequestParam)
 }
 
 func (c *Classifier) requestCall(call *ast.CallExpr, depth int) (request, bool) {

@@ -46,7 +46,7 @@ func (w *walk) constructorHelpers(fieldHelpers map[*types.Func]*Helper) map[*typ
 		if fieldHelpers[fn] != nil {
 			return
 		}
-		if h := w.storesRetriedParam(fd, retried); h != nil {
+		if h := w.storesRetriedParam(fn, fd, retried); h != nil {
 			out[fn] = h
 		}
 	})
@@ -59,10 +59,10 @@ type fieldOf struct {
 	field string
 }
 
-// storesRetriedParam finds in d a composite literal of a type in retried
-// whose retried field is given one of d's func parameters, and returns the
-// helper of that parameter.
-func (w *walk) storesRetriedParam(d *ast.FuncDecl, retried map[fieldOf]*Helper) *Helper {
+// storesRetriedParam finds in fn's declaration d a composite literal of a
+// type in retried whose retried field is given one of fn's parameters,
+// and returns the helper of that parameter.
+func (w *walk) storesRetriedParam(fn *types.Func, d *ast.FuncDecl, retried map[fieldOf]*Helper) *Helper {
 	var found *Helper
 	ast.Inspect(d.Body, func(n ast.Node) bool {
 		lit, ok := n.(*ast.CompositeLit)
@@ -86,7 +86,7 @@ func (w *walk) storesRetriedParam(d *ast.FuncDecl, retried map[fieldOf]*Helper) 
 			if h == nil {
 				continue
 			}
-			if i := paramIndexOf(w.info, d, kv.Value); i >= 0 {
+			if i := paramIndex(fn, objOf(w.info, kv.Value)); i >= 0 {
 				c := *h
 				c.FuncParam, c.FuncField = i, ""
 				found = &c
@@ -96,22 +96,6 @@ func (w *walk) storesRetriedParam(d *ast.FuncDecl, retried map[fieldOf]*Helper) 
 		return true
 	})
 	return found
-}
-
-// paramIndexOf is the index of the parameter of d that e names, or -1.
-func paramIndexOf(info *types.Info, d *ast.FuncDecl, e ast.Expr) int {
-	obj := objOf(info, e)
-	fn, _ := info.Defs[d.Name].(*types.Func)
-	if obj == nil || fn == nil {
-		return -1
-	}
-	params := fn.Signature().Params()
-	for i := 0; i < params.Len(); i++ {
-		if params.At(i) == obj {
-			return i
-		}
-	}
-	return -1
 }
 
 // namedOf is the named type t is, or points to; nil for anything else.
