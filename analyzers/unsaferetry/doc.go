@@ -177,6 +177,14 @@ The analyzer reports each such write inside a retry scope:
 Func literals are found in function bodies and in package-level variable
 initialisers (var handle = func(…) error { return retry.Do(…) }).
 
+A message sent on a gRPC client stream is judged by the streaming RPC's
+name, not by the word Send: it is a write on a stream named like one
+(Publish, AppendRows, Write, Upload), and nothing on a stream that reads or
+subscribes (Listen, Watch, StreamingPull), renews a lease (LeaseKeepAlive)
+or is named for a channel or session (ControlChannel, Connect): a host that
+re-opens its control stream after an error and says hello again opens a
+new session, and what its messages do is unknown.
+
 Writes are POST and PATCH requests, INSERTs and relative UPDATEs, message
 publishing (brokers, stream puts, job enqueues), email sends (also the
 Data call of an interface shaped like net/smtp's Client, behind which mail

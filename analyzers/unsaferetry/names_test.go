@@ -21,6 +21,7 @@ var namesFixtures = []struct {
 	{"in-memory helpers of an RPC options library named like inserts and sends", "example.com/metaapp"},
 	{"acks, heartbeats and upserts of a broker driver; batches and plain creates", "example.com/brokerapp"},
 	{"gRPC client streams: Send on listen/watch streams, on write/append streams", "example.com/streamapp"},
+	{"gRPC control streams: a session restarted with its hello; an upload stream", "example.com/terminalhost"},
 	{"a library's call of the application's delegate; its call of a plugged-in transport", "example.com/gossipapp"},
 }
 

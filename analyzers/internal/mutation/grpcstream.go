@@ -11,34 +11,72 @@ import (
 // grpc.ClientStream (older generators), or an alias of
 // grpc.BidiStreamingClient[Req, Res] / grpc.ClientStreamingClient[Req, Res]
 // (newer ones). Its Send carries a message of that RPC, so the RPC's name
-// says what a Send does, not the word "Send": on a Listen, Watch,
-// Subscribe or StreamingPull stream it adds a target or acknowledges
-// deliveries — re-opening such a stream after an error and sending the
-// target again writes nothing — and on a keep-alive or heartbeat stream
-// (LeaseKeepAlive) it renews a TTL (verbphrase.go's protocol signals). Streams of any other RPC (Write, Publish,
-// AppendRows) keep the judgement of their Send.
+// says what a Send does, not the word "Send". A message is a write only on
+// a stream whose RPC is named like one (Publish, AppendRows, Write,
+// Upload). On a Listen, Watch, Subscribe or StreamingPull stream it adds a
+// target or acknowledges deliveries — re-opening such a stream after an
+// error and sending the target again writes nothing — and on a keep-alive
+// or heartbeat stream (LeaseKeepAlive) it renews a TTL (verbphrase.go's
+// protocol signals). A stream named for a channel or a session
+// (ControlChannel, Connect, Session) says nothing of what its messages do:
+// unknown, so not judged by name. grpc's own ClientStream.SendMsg, which
+// the generated Send calls, names no RPC at all; the generated Send's
+// callers judge it by its stream.
 
 const grpcPath = "google.golang.org/grpc"
 
-// streamReadWords start the names of streaming RPCs that read or
-// subscribe, besides the read words of readpost.go.
-var streamReadWords = map[string]bool{
-	"listen": true, "watch": true, "subscribe": true, "pull": true, "receive": true, "tail": true,
-	"follow": true, "observe": true, "monitor": true,
+// streamWriteWords start the names of streaming RPCs whose messages are
+// written, besides the mutating verbs.
+var streamWriteWords = map[string]bool{"write": true, "upload": true, "push": true, "produce": true, "ingest": true}
+
+// streamSend reports whether call sends a message on a gRPC client stream
+// (or is grpc's own SendMsg), and the name of the stream's RPC ("" when no
+// RPC can be read from the stream's type).
+func (c *Classifier) streamSend(call *ast.CallExpr, fn *types.Func) (rpc string, onStream bool) {
+	if fn.Name() != "Send" && fn.Name() != "SendMsg" {
+		return "", false
+	}
+	rpc = c.streamRPC(call)
+	fromGRPC := fn.Pkg() != nil && fn.Pkg().Path() == grpcPath
+	return rpc, rpc != "" || fromGRPC
 }
 
-// readStream reports whether call sends on the client stream of a
-// streaming RPC named like a read, a subscription or a protocol signal.
-func (c *Classifier) readStream(call *ast.CallExpr) bool {
-	rpc := c.streamRPC(call)
-	if rpc == "" {
-		return false
+// streamMessage judges a message sent on a stream of the RPC rpc by the
+// RPC's name, before any implementation: the generated Send only hands the
+// message to grpc's SendMsg, which says nothing of what it does.
+func (c *Classifier) streamMessage(call *ast.CallExpr, fn *types.Func, rpc string) (Op, bool) {
+	if streamWriteVerb(rpc) == "" || !remoteLooking(fn.Type().(*types.Signature)) {
+		return Op{}, false
 	}
+	return Op{
+		Kind: KindVerb, Desc: displayName(fn) + " (a message on the " + rpc + " stream)",
+		Effect: "it can be sent twice", Pos: call.Pos(), Identity: "call " + fn.FullName(),
+		Unsure: c.unsure("Send", call, fn.Type().(*types.Signature)),
+	}, true
+}
+
+// streamWriteVerb returns the verb that makes a message of the streaming
+// RPC rpc a write ("Publish", "Append", "Write"), or "".
+func streamWriteVerb(rpc string) string {
 	words := nameWords(rpc)
 	for len(words) > 1 && (words[0] == "streaming" || words[0] == "stream") {
-		words = words[1:] // StreamingPull, StreamListen
+		words = words[1:] // StreamingPull, StreamWrite
 	}
-	return len(words) > 0 && (streamReadWords[words[0]] || readWords[words[0]] || namesSignal(words))
+	if len(words) == 0 || namesSignal(words) {
+		return ""
+	}
+	if streamWriteWords[words[0]] {
+		return words[0]
+	}
+	camel := ""
+	for _, w := range words {
+		camel += strings.ToUpper(w[:1]) + w[1:]
+	}
+	v, safe := leadingVerb(camel)
+	if safe {
+		return ""
+	}
+	return v
 }
 
 // streamRPC returns the RPC method name of the gRPC client stream that

@@ -129,6 +129,9 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 	if isStd(path) && fn.Pkg() != c.pass.Pkg || quietPackage(path) {
 		return Op{}, false
 	}
+	if rpc, onStream := c.streamSend(call, fn); onStream {
+		return c.streamMessage(call, fn, rpc) // grpcstream.go
+	}
 	if iface {
 		// implementations.go: when every implementation writes, on
 		// evidence, the call writes whatever the method is called
@@ -157,10 +160,9 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 			return Op{}, false // constructed.go: a value of a constructor whose types are clean
 		}
 	}
-	if safe || iface && (c.readStream(call) || callbackInterface(fn)) {
-		// verbphrase.go: an upsert, an ack; grpcstream.go: a read stream's
-		// Send adds a target; callbackiface.go: the application's delegate
-		// is told something
+	if safe || iface && callbackInterface(fn) {
+		// verbphrase.go: an upsert, an ack; callbackiface.go: the
+		// application's delegate is told something
 		return Op{}, false
 	}
 	if v == "Create" && c.callerNamedCreate(call, fn) {
