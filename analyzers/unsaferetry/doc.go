@@ -267,7 +267,10 @@ path names, the thing its name makes (CreateIndex to
 or replaces it, so it is reported only at -confidence=low, as a check.
 So is a create of a token (CreateImportToken, CreateAccessToken): a
 repeat issues a second credential, which duplicates nothing a user sees
-unless the tokens are counted or limited. So is a create whose receiver
+unless the tokens are counted or limited. So is a publish of a resource
+rather than a message (PublishFunction, PublishVersion, PublishRelease):
+it makes the resource's current state public or versions it, which a
+repeat usually finds done. So is a create whose receiver
 reads the created thing back with a getter
 given no id (CreateLogging(detail) beside GetLogging()), unless the
 receiver also lists it (ListLoggings): the resource it stands for has

@@ -102,6 +102,10 @@ const (
 	// credential): a repeat issues a second one, which duplicates nothing
 	// a user sees unless the tokens are counted or limited.
 	UnsureToken = "token"
+	// UnsurePublished: a publish of a resource (PublishFunction,
+	// PublishVersion, PublishRelease), not of a message: it makes the
+	// resource's current state public, which a repeat usually finds done.
+	UnsurePublished = "published"
 )
 
 // Primitive is the kind of the write that actually happens: Root for a

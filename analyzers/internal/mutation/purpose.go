@@ -84,6 +84,8 @@ func (j Judgement) Check() string {
 		return "check: only its name says insert (twice cannot see its body), and it sends points with their timestamps; a store that keys points by series and timestamp overwrites a repeat, one that appends rows keeps both"
 	case j.Unsure == UnsureToken:
 		return "check: it issues a token, and a repeat issues a second one; that duplicates nothing unless the tokens are counted or limited"
+	case j.Unsure == UnsurePublished:
+		return "check: it publishes " + j.Named + ", not a message; publishing usually makes a resource's current state public or versions it, which a repeat finds done (some APIs return the existing version when nothing changed); it is a duplicate only if every publish adds a new version"
 	case j.Unsure == UnsureSetUp:
 		return "check: only its name says create (twice cannot see its body) and it is given nothing to create from; if it sets something up or opens a session, a repeat finds it in place or opens another, and duplicates nothing"
 	}
@@ -115,6 +117,9 @@ func (c *Classifier) JudgePurpose(op Op, fn *types.Func, call *ast.CallExpr, enc
 	method, path, _ := strings.Cut(op.WriteDesc(), " ")
 	if (fn == nil || genericName(fn.Name())) && encl != nil && !genericName(encl.Name()) {
 		fn, call = encl, nil
+	}
+	if what := publishedResource(fn); what != "" {
+		return Judgement{Unsure: UnsurePublished, Named: what}
 	}
 	p, decided := namePurpose(fn)
 	if !decided && encl != nil && sendsByName(encl) {

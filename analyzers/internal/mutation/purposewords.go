@@ -303,3 +303,26 @@ func opWords(name string) []string {
 	}
 	return words
 }
+
+// releaseNouns are resources that are published as versions or made public,
+// not sent: PublishFunction, PublishLayerVersion, PublishRelease.
+var releaseNouns = map[string]bool{
+	"function": true, "version": true, "layer": true, "release": true, "package": true, "app": true,
+	"application": true, "site": true, "page": true, "draft": true, "article": true, "template": true,
+	"extension": true, "plugin": true, "module": true, "artifact": true, "schema": true, "policy": true,
+	"revision": true, "bundle": true, "chart": true, "theme": true, "document": true, "model": true,
+}
+
+// publishedResource returns the resource a function named like a publish
+// of a resource publishes ("function" for PublishFunction), or "": a
+// publish of a message, an event or a batch, or a bare Publish, sends.
+func publishedResource(fn *types.Func) string {
+	if fn == nil {
+		return ""
+	}
+	words := opWords(fn.Name())
+	if len(words) < 2 || words[0] != "publish" || !releaseNouns[words[1]] {
+		return ""
+	}
+	return "a " + words[1]
+}
