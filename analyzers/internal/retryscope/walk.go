@@ -202,6 +202,10 @@ func (w *walk) call(call *ast.CallExpr) {
 		}
 		return
 	}
+	if r, ok := lookupRedeliverer(fn); ok {
+		w.addHandlerScopes(r, call) // redelivery.go
+		return
+	}
 	if h := w.helper(fn); h != nil && h.FuncParam >= 0 && h.FuncParam < len(call.Args) && !isVariadicParam(fn, h.FuncParam) {
 		if w.singleAttempt(h, call) {
 			return // a bound of one attempt: the func runs once
