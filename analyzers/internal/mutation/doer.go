@@ -43,7 +43,7 @@ func isDoerMethod(fn *types.Func) bool {
 	}
 	in, out := sig.Params().At(0).Type(), sig.Results().At(0).Type()
 	return isPointerTo(in, "net/http", "Request") && isPointerTo(out, "net/http", "Response") &&
-		types.Identical(sig.Results().At(1).Type(), types.Universe.Lookup("error").Type())
+		isErrorType(sig.Results().At(1).Type())
 }
 
 // isPointerTo reports whether t is *path.name.

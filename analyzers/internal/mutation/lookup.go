@@ -158,7 +158,7 @@ func (c *Classifier) saysFound(cond ast.Expr, results map[*types.Var]bool) bool 
 		if v == nil || !isNil {
 			return false
 		}
-		isErr := types.Identical(v.Type(), types.Universe.Lookup("error").Type())
+		isErr := isErrorType(v.Type())
 		return e.Op == token.EQL && isErr || e.Op == token.NEQ && !isErr
 	case *ast.Ident:
 		v, ok := c.info.Uses[e].(*types.Var)
@@ -187,7 +187,7 @@ func (c *Classifier) saysMissing(cond ast.Expr, results map[*types.Var]bool) boo
 			return c.saysMissing(e.X, results) || c.saysMissing(e.Y, results)
 		}
 		if v, isNil := c.comparedWithNil(e, results); v != nil && isNil {
-			isErr := types.Identical(v.Type(), types.Universe.Lookup("error").Type())
+			isErr := isErrorType(v.Type())
 			return e.Op == token.EQL && !isErr
 		}
 		if e.Op == token.EQL && c.mentions(e, results) {

@@ -195,9 +195,8 @@ func verbNoun(v string) string { return verbNouns[v] }
 // takesError: an error parameter marks an error combinator or wrapper
 // (multierr.Append(err, tx.Rollback())), not a remote call.
 func takesError(sig *types.Signature) bool {
-	errType := types.Universe.Lookup("error").Type()
 	for i := 0; i < sig.Params().Len(); i++ {
-		if types.Identical(sig.Params().At(i).Type(), errType) {
+		if isErrorType(sig.Params().At(i).Type()) {
 			return true
 		}
 	}
@@ -212,7 +211,7 @@ func remoteLooking(sig *types.Signature) bool {
 		}
 	}
 	res := sig.Results()
-	return res.Len() > 0 && types.Identical(res.At(res.Len()-1).Type(), types.Universe.Lookup("error").Type())
+	return res.Len() > 0 && isErrorType(res.At(res.Len()-1).Type())
 }
 
 // unsure says why a write named with verb v may duplicate nothing: a

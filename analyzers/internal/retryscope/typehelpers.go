@@ -16,11 +16,7 @@ func isVariadicParam(fn *types.Func, i int) bool {
 // shortName is "pkg.Func" or "Type.Method" for messages.
 func shortName(fn *types.Func) string {
 	if recv := fn.Signature().Recv(); recv != nil {
-		t := recv.Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if named, ok := types.Unalias(t).(*types.Named); ok {
+		if named := namedOf(recv.Type()); named != nil {
 			return named.Obj().Name() + "." + fn.Name()
 		}
 		return fn.Name()
