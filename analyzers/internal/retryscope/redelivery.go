@@ -33,6 +33,10 @@ var redeliverers = []redeliverer{
 		"asynq ServeMux.HandleFunc (a task whose handler returns an error is retried, 25 times by default)"},
 	{"github.com/hibiken/asynq", "ServeMux", "Handle", 1, "ProcessTask",
 		"asynq ServeMux.Handle (a task whose handler returns an error is retried, 25 times by default)"},
+	{"github.com/hibiken/asynq", "Server", "Run", 0, "ProcessTask",
+		"asynq Server.Run (a task whose handler returns an error is retried, 25 times by default)"},
+	{"github.com/hibiken/asynq", "Server", "Start", 0, "ProcessTask",
+		"asynq Server.Start (a task whose handler returns an error is retried, 25 times by default)"},
 }
 
 // lookupRedeliverer finds the method fn in the table.

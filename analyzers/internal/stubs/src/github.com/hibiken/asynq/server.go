@@ -31,3 +31,23 @@ func (mux *ServeMux) HandleFunc(pattern string, handler func(context.Context, *T
 // SkipRetry, wrapped in a handler's error, makes the server archive the
 // task without retrying it.
 var SkipRetry = errors.New("skip retry for the task")
+
+type Config struct{ Concurrency int }
+
+type RedisClientOpt struct{ Addr string }
+
+type Server struct{ handler Handler }
+
+func NewServer(r RedisClientOpt, cfg Config) *Server { return &Server{} }
+
+func (srv *Server) Run(handler Handler) error   { srv.handler = handler; return nil }
+func (srv *Server) Start(handler Handler) error { srv.handler = handler; return nil }
+
+// ProcessTask dispatches the task to the handler registered for its type.
+func (mux *ServeMux) ProcessTask(ctx context.Context, task *Task) error {
+	h, ok := mux.handlers[task.typename]
+	if !ok {
+		return errors.New("no handler")
+	}
+	return h.ProcessTask(ctx, task)
+}
