@@ -293,7 +293,8 @@ server refuses a repeat of a fixed name. A generic transport judged by
 its name (an interface Send or Do) inside an operation named like a read
 (DescribeHost) is that read's transport. An unexported
 interface's method, or an exported interface's sealed by an unexported
-method (or one of an internal package), is judged by its package's
+method (or one of an internal package, or of a command's package main,
+which nothing can import), is judged by its package's
 implementations: when every implementation writes on evidence (a request, a
 statement), whatever the method is called; when only some do, only if the
 name also reads as a write. The types of the packages it imports that

@@ -15,7 +15,8 @@ import (
 // declare that method. So is an exported interface of an internal package
 // (module/internal/store): only the module's own packages can import it,
 // and its implementations are its package's types (a test double in a
-// sibling package is not what production calls). Any other exported
+// sibling package is not what production calls). So is any interface of a
+// command's package main, which nothing can import. Any other exported
 // interface may be implemented by an importer twice never sees, and stays
 // with the name heuristic.
 //
@@ -163,7 +164,7 @@ func (c *Classifier) closedInterface(fn *types.Func) *types.Interface {
 		return nil
 	}
 	iface, _ := named.Underlying().(*types.Interface)
-	if iface == nil || named.Obj().Exported() && !sealed(iface) && !internalPath(pkg.Path()) {
+	if iface == nil || named.Obj().Exported() && !sealed(iface) && !internalPath(pkg.Path()) && pkg.Name() != "main" {
 		return nil
 	}
 	return iface
