@@ -33,9 +33,12 @@ The analyzer reports each such write inside a retry scope:
     AddConcurrentHandlers: a func converted to nsq.HandlerFunc, or a value
     of a concrete type whose HandleMessage runs) and a task handler
     registered with asynq's ServeMux (HandleFunc, Handle) or served by its
-    Server (Run, Start) are retried too: an error they return has the
-    message requeued and delivered again, or the task retried (25 times
-    by default); a handler known only as an interface is unknown.
+    Server (Run, Start), a River worker (river.AddWorker, also of a
+    river.WorkFunc) and a Watermill router's handler (AddHandler,
+    AddConsumerHandler, AddNoPublisherHandler) are retried too: an error
+    they return has the message requeued (or nacked) and delivered again,
+    or the task or job retried (25 times by default); a handler known
+    only as an interface is unknown.
     retry.RetryOnConflict and CockroachDB's ExecuteTx are
     safe by design and never reported; wait.Until, wait.JitterUntil and
     wait.Forever run their function periodically whatever it returns, so
