@@ -46,6 +46,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a batcher's constructor keeps the out function its Out method retries: the function passed to it is retried; the one-time error callback is not", "example.com/logship/httpout"},
 		{"consumers whose broker redelivers a message or retries a task when its handler fails: go-nsq handlers (a type, a HandlerFunc literal, an interface), asynq HandleFunc and Server.Run, River workers (a type, a WorkFunc), Watermill handlers", "example.com/consumers"},
 		{"a command's interfaces (package main) are judged by their implementations there: a publisher that POSTs, a spool that appends to memory", "example.com/relaycmd"},
+		{"a test harness's loops that expect a call to fail (an error sent or made on success) are not retries", "harness"},
 		{"retry predicates made by a checker factory of another package (facts)", "example.com/releasebot"},
 		{"a request builder's default method applies only when the caller passes none", "defaultmethod"},
 		{"an exported interface of an internal package is judged by its implementations", "example.com/jobs/runner"},
