@@ -193,7 +193,10 @@ name, not by the word Send: it is a write on a stream named like one
 subscribes (Listen, Watch, StreamingPull), renews a lease (LeaseKeepAlive)
 or is named for a channel or session (ControlChannel, Connect): a host that
 re-opens its control stream after an error and says hello again opens a
-new session, and what its messages do is unknown.
+new session, and what its messages do is unknown. An error from a
+stream's Send means the stream broke before the message was handed over,
+so a loop that goes round only on that error sends nothing twice; one
+that also waits for the server's answer (Recv, CloseAndRecv) does.
 
 Writes are POST and PATCH requests, INSERTs and relative UPDATEs, message
 publishing (brokers, stream puts, job enqueues), email sends (also the
@@ -263,7 +266,10 @@ shared name (DNS records) and a draft (Draft: true) keep the finding. A
 create judged by its name and given nothing to create from (no parameter
 but a context: CreateHostRules(), CreateSession(ctx)) sets something up or
 opens a session, which a repeat finds in place or opens again: it is
-reported only at -confidence=low, as a check. So is an insert judged
+reported only at -confidence=low, as a check. A registration judged by
+its name that gives the address of what it registers (a request with a
+Host or IP and a Port: RegisterInstance) is keyed by it, as service
+registries store one instance per service and address: not a write. So is an insert judged
 by its name alone whose request carries the timestamps of what it
 inserts (InsertRecord, InsertTablet with a Timestamp or TimestampsList
 field): a time-series store keys points by series and timestamp and

@@ -52,6 +52,9 @@ func (c *Classifier) streamMessage(call *ast.CallExpr, fn *types.Func, rpc strin
 		Kind: KindVerb, Desc: displayName(fn) + " (a message on the " + rpc + " stream)",
 		Effect: "it can be sent twice", Pos: call.Pos(), Identity: "call " + fn.FullName(),
 		Unsure: c.unsure("Send", call, fn.Type().(*types.Signature)),
+		// An error from Send means the stream broke before the message was
+		// handed over: a retry on that error alone re-sends nothing sent.
+		FailsUnsent: true,
 	}, true
 }
 

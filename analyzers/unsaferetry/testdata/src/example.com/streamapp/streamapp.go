@@ -68,14 +68,18 @@ func (s *Syncer) KeepAlive(ctx context.Context, id int64) (int64, error) {
 	return 0, errClosed
 }
 
-// Write re-sends a document on a write stream: it can be stored twice.
+// Write re-sends a document on a write stream when the store's answer does
+// not come: the store may have written it, and it can be stored twice.
 func (s *Syncer) Write(ctx context.Context, doc string) error {
 	for attempt := 0; attempt < 5; attempt++ {
 		wc, err := s.c.Write(ctx)
 		if err != nil {
 			continue
 		}
-		if err := wc.Send(&storepb.WriteRequest{Doc: doc}); err == nil { // want `Store_WriteClient.Send \(a message on the Write stream\) inside a retry loop`
+		if err := wc.Send(&storepb.WriteRequest{Doc: doc}); err != nil { // want `Store_WriteClient.Send \(a message on the Write stream\) inside a retry loop`
+			continue
+		}
+		if _, err := wc.Recv(); err == nil {
 			return nil
 		}
 		time.Sleep(time.Second)
@@ -83,14 +87,34 @@ func (s *Syncer) Write(ctx context.Context, doc string) error {
 	return errClosed
 }
 
-// Append re-sends rows on an append stream of the alias form.
+// Append re-sends rows on an append stream of the alias form when the
+// offset does not come back.
 func (s *Syncer) Append(ctx context.Context, rows []string) error {
 	for attempt := 0; attempt < 5; attempt++ {
 		ac, err := s.c.AppendRows(ctx)
 		if err != nil {
 			continue
 		}
-		if err := ac.Send(&storepb.AppendRowsRequest{Rows: rows}); err == nil { // want `Send \(a message on the AppendRows stream\) inside a retry loop`
+		if err := ac.Send(&storepb.AppendRowsRequest{Rows: rows}); err != nil { // want `Send \(a message on the AppendRows stream\) inside a retry loop`
+			continue
+		}
+		if _, err := ac.CloseAndRecv(); err == nil {
+			return nil
+		}
+		time.Sleep(time.Second)
+	}
+	return errClosed
+}
+
+// Resend sends again only when Send itself failed, which means the stream
+// broke before the message was handed over: nothing sent is sent again.
+func (s *Syncer) Resend(ctx context.Context, doc string) error {
+	for attempt := 0; attempt < 5; attempt++ {
+		wc, err := s.c.Write(ctx)
+		if err != nil {
+			continue
+		}
+		if err := wc.Send(&storepb.WriteRequest{Doc: doc}); err == nil {
 			return nil
 		}
 		time.Sleep(time.Second)
@@ -110,10 +134,14 @@ func (s *Syncer) Rewatch(ctx context.Context, wc grpc.BidiStreamingClient[storep
 	return errClosed
 }
 
-// Rewrite does the same on a generic append stream: reported.
+// Rewrite sends on a generic append stream and retries when the offset
+// does not come back: reported.
 func (s *Syncer) Rewrite(ctx context.Context, ac grpc.ClientStreamingClient[storepb.AppendRowsRequest, storepb.AppendRowsResponse], rows []string) error {
 	for ctx.Err() == nil {
-		if err := ac.Send(&storepb.AppendRowsRequest{Rows: rows}); err == nil { // want `ClientStreamingClient.Send \(a message on the AppendRows stream\) inside a retry loop`
+		if err := ac.Send(&storepb.AppendRowsRequest{Rows: rows}); err != nil { // want `ClientStreamingClient.Send \(a message on the AppendRows stream\) inside a retry loop`
+			continue
+		}
+		if _, err := ac.CloseAndRecv(); err == nil {
 			return nil
 		}
 		time.Sleep(time.Second)
