@@ -58,8 +58,9 @@ func (c *Classifier) streamMessage(call *ast.CallExpr, fn *types.Func, rpc strin
 	}, true
 }
 
-// streamWriteVerb returns the verb that makes a message of the streaming
-// RPC rpc a write ("Publish", "Append", "Write"), or "".
+// streamWriteVerb returns the word that makes a message of the streaming
+// RPC rpc a write (the verb "Publish" or "Append", or "write", "upload"),
+// or "".
 func streamWriteVerb(rpc string) string {
 	words := nameWords(rpc)
 	for len(words) > 1 && (words[0] == "streaming" || words[0] == "stream") {

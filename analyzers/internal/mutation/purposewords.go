@@ -314,8 +314,8 @@ var releaseNouns = map[string]bool{
 }
 
 // publishedResource returns the resource a function named like a publish
-// of a resource publishes ("function" for PublishFunction), or "": a
-// publish of a message, an event or a batch, or a bare Publish, sends.
+// of a resource publishes ("a function" for PublishFunction, "an app"), or
+// "": a publish of a message, an event or a batch, or a bare Publish, sends.
 func publishedResource(fn *types.Func) string {
 	if fn == nil {
 		return ""
@@ -323,6 +323,9 @@ func publishedResource(fn *types.Func) string {
 	words := opWords(fn.Name())
 	if len(words) < 2 || words[0] != "publish" || !releaseNouns[words[1]] {
 		return ""
+	}
+	if strings.ContainsRune("aeiou", rune(words[1][0])) {
+		return "an " + words[1]
 	}
 	return "a " + words[1]
 }

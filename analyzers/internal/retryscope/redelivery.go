@@ -13,8 +13,7 @@ import (
 // handler's error makes the server retry the task (25 times by default),
 // and so does a River worker's (MaxAttempts 25 by default); a Watermill
 // router nacks the message of a handler that failed, and its subscriber
-// delivers it again.
-// The handler is then retried like a func passed to a retry library: a
+// delivers it again. The handler is then retried like a func passed to a retry library: a
 // write it made before failing — a POST whose reply timed out — is made
 // again on the next delivery.
 
@@ -38,6 +37,10 @@ var redeliverers = []redeliverer{
 		"asynq ServeMux.HandleFunc (a task whose handler returns an error is retried, 25 times by default)"},
 	{"github.com/hibiken/asynq", "ServeMux", "Handle", 1, "ProcessTask",
 		"asynq ServeMux.Handle (a task whose handler returns an error is retried, 25 times by default)"},
+	{"github.com/hibiken/asynq", "Server", "Run", 0, "ProcessTask",
+		"asynq Server.Run (a task whose handler returns an error is retried, 25 times by default)"},
+	{"github.com/hibiken/asynq", "Server", "Start", 0, "ProcessTask",
+		"asynq Server.Start (a task whose handler returns an error is retried, 25 times by default)"},
 	{"github.com/riverqueue/river", "", "AddWorker", 1, "Work",
 		"river.AddWorker (a job whose worker returns an error is retried, 25 attempts by default)"},
 	{"github.com/riverqueue/river", "", "AddWorkerSafely", 1, "Work",
@@ -48,10 +51,6 @@ var redeliverers = []redeliverer{
 		"Watermill Router.AddConsumerHandler (a message whose handler returns an error is nacked and delivered again)"},
 	{"github.com/ThreeDotsLabs/watermill/message", "Router", "AddNoPublisherHandler", 3, "",
 		"Watermill Router.AddNoPublisherHandler (a message whose handler returns an error is nacked and delivered again)"},
-	{"github.com/hibiken/asynq", "Server", "Run", 0, "ProcessTask",
-		"asynq Server.Run (a task whose handler returns an error is retried, 25 times by default)"},
-	{"github.com/hibiken/asynq", "Server", "Start", 0, "ProcessTask",
-		"asynq Server.Start (a task whose handler returns an error is retried, 25 times by default)"},
 }
 
 // lookupRedeliverer finds the function or method fn in the table.
