@@ -45,13 +45,13 @@ func (c *Classifier) streamSend(call *ast.CallExpr, fn *types.Func) (rpc string,
 // RPC's name, before any implementation: the generated Send only hands the
 // message to grpc's SendMsg, which says nothing of what it does.
 func (c *Classifier) streamMessage(call *ast.CallExpr, fn *types.Func, rpc string) (Op, bool) {
-	if streamWriteVerb(rpc) == "" || !remoteLooking(fn.Type().(*types.Signature)) {
+	if streamWriteVerb(rpc) == "" || !remoteLooking(fn.Signature()) {
 		return Op{}, false
 	}
 	return Op{
 		Kind: KindVerb, Desc: displayName(fn) + " (a message on the " + rpc + " stream)",
 		Effect: "it can be sent twice", Pos: call.Pos(), Identity: "call " + fn.FullName(),
-		Unsure: c.unsure("Send", call, fn.Type().(*types.Signature)),
+		Unsure: c.unsure("Send", call, fn.Signature()),
 		// An error from Send means the stream broke before the message was
 		// handed over: a retry on that error alone re-sends nothing sent.
 		FailsUnsent: true,

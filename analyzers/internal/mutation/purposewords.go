@@ -324,8 +324,5 @@ func publishedResource(fn *types.Func) string {
 	if len(words) < 2 || words[0] != "publish" || !releaseNouns[words[1]] {
 		return ""
 	}
-	if strings.ContainsRune("aeiou", rune(words[1][0])) {
-		return "an " + words[1]
-	}
-	return "a " + words[1]
+	return article(words[1]) + " " + words[1]
 }

@@ -2,6 +2,7 @@ package mutation
 
 import (
 	"go/ast"
+	"go/types"
 	"strings"
 )
 
@@ -20,20 +21,13 @@ var (
 // registersAddress reports whether an argument of call is a struct (or a
 // pointer to one) with a host field and a port field.
 func (c *Classifier) registersAddress(call *ast.CallExpr) bool {
-	for _, arg := range call.Args {
-		st, ok := derefStruct(c.pass.TypesInfo.TypeOf(arg))
-		if !ok {
-			continue
-		}
+	return c.anyRequestStruct(call, func(st *types.Struct) bool {
 		var host, port bool
 		for i := 0; i < st.NumFields(); i++ {
 			name := strings.ToLower(st.Field(i).Name())
 			host = host || hostFields[name]
 			port = port || portFields[name]
 		}
-		if host && port {
-			return true
-		}
-	}
-	return false
+		return host && port
+	})
 }

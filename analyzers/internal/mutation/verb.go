@@ -245,16 +245,23 @@ func takesNothing(sig *types.Signature) bool {
 // timestamps of what it inserts: a struct with a Timestamp(s) or Time(s)
 // field (TimestampsList) of integers or times, or slices of them.
 func (c *Classifier) stampedRequest(call *ast.CallExpr) bool {
-	for _, arg := range call.Args {
-		st, ok := derefStruct(c.pass.TypesInfo.TypeOf(arg))
-		if !ok {
-			continue
-		}
+	return c.anyRequestStruct(call, func(st *types.Struct) bool {
 		for i := 0; i < st.NumFields(); i++ {
 			f := st.Field(i)
 			if anyWord(nameWords(f.Name()), timeWords) && timeLike(f.Type()) {
 				return true
 			}
+		}
+		return false
+	})
+}
+
+// anyRequestStruct reports whether an argument of call is a struct (or a
+// pointer to one) for which pred holds.
+func (c *Classifier) anyRequestStruct(call *ast.CallExpr, pred func(*types.Struct) bool) bool {
+	for _, arg := range call.Args {
+		if st, ok := derefStruct(c.pass.TypesInfo.TypeOf(arg)); ok && pred(st) {
+			return true
 		}
 	}
 	return false

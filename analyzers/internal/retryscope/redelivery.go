@@ -20,7 +20,6 @@ import (
 // redeliverer is a method (or, with no recv, a function) that registers a
 // handler its framework runs again after an error.
 type redeliverer struct {
-	pkg, recv, method string
 	// arg is the index of the handler argument.
 	arg int
 	// handle is the method of a handler value that the framework calls.
@@ -28,32 +27,58 @@ type redeliverer struct {
 	mechanism string
 }
 
-var redeliverers = []redeliverer{
-	{"github.com/nsqio/go-nsq", "Consumer", "AddHandler", 0, "HandleMessage",
-		"go-nsq Consumer.AddHandler (a message whose handler returns an error is requeued and delivered again)"},
-	{"github.com/nsqio/go-nsq", "Consumer", "AddConcurrentHandlers", 0, "HandleMessage",
-		"go-nsq Consumer.AddConcurrentHandlers (a message whose handler returns an error is requeued and delivered again)"},
-	{"github.com/hibiken/asynq", "ServeMux", "HandleFunc", 1, "ProcessTask",
-		"asynq ServeMux.HandleFunc (a task whose handler returns an error is retried, 25 times by default)"},
-	{"github.com/hibiken/asynq", "ServeMux", "Handle", 1, "ProcessTask",
-		"asynq ServeMux.Handle (a task whose handler returns an error is retried, 25 times by default)"},
-	{"github.com/hibiken/asynq", "Server", "Run", 0, "ProcessTask",
-		"asynq Server.Run (a task whose handler returns an error is retried, 25 times by default)"},
-	{"github.com/hibiken/asynq", "Server", "Start", 0, "ProcessTask",
-		"asynq Server.Start (a task whose handler returns an error is retried, 25 times by default)"},
-	{"github.com/riverqueue/river", "", "AddWorker", 1, "Work",
-		"river.AddWorker (a job whose worker returns an error is retried, 25 attempts by default)"},
-	{"github.com/riverqueue/river", "", "AddWorkerSafely", 1, "Work",
-		"river.AddWorkerSafely (a job whose worker returns an error is retried, 25 attempts by default)"},
-	{"github.com/ThreeDotsLabs/watermill/message", "Router", "AddHandler", 5, "",
-		"Watermill Router.AddHandler (a message whose handler returns an error is nacked and delivered again)"},
-	{"github.com/ThreeDotsLabs/watermill/message", "Router", "AddConsumerHandler", 3, "",
-		"Watermill Router.AddConsumerHandler (a message whose handler returns an error is nacked and delivered again)"},
-	{"github.com/ThreeDotsLabs/watermill/message", "Router", "AddNoPublisherHandler", 3, "",
-		"Watermill Router.AddNoPublisherHandler (a message whose handler returns an error is nacked and delivered again)"},
+// consumerFramework lists the calls of one framework that register a
+// handler, and why the framework runs it again.
+type consumerFramework struct {
+	pkg, label, handle, reason string
+	registers                  []handlerRegistration
 }
 
-// lookupRedeliverer finds the function or method fn in the table.
+// handlerRegistration is a method of recv (a function when recv is "")
+// whose argument arg is the handler.
+type handlerRegistration struct {
+	recv, name string
+	arg        int
+}
+
+var consumerFrameworks = []consumerFramework{
+	{"github.com/nsqio/go-nsq", "go-nsq", "HandleMessage",
+		"a message whose handler returns an error is requeued and delivered again",
+		[]handlerRegistration{{"Consumer", "AddHandler", 0}, {"Consumer", "AddConcurrentHandlers", 0}}},
+	{"github.com/hibiken/asynq", "asynq", "ProcessTask",
+		"a task whose handler returns an error is retried, 25 times by default",
+		[]handlerRegistration{{"ServeMux", "HandleFunc", 1}, {"ServeMux", "Handle", 1}, {"Server", "Run", 0}, {"Server", "Start", 0}}},
+	{"github.com/riverqueue/river", "river", "Work",
+		"a job whose worker returns an error is retried, 25 attempts by default",
+		[]handlerRegistration{{"", "AddWorker", 1}, {"", "AddWorkerSafely", 1}}},
+	{"github.com/ThreeDotsLabs/watermill/message", "Watermill", "",
+		"a message whose handler returns an error is nacked and delivered again",
+		[]handlerRegistration{{"Router", "AddHandler", 5}, {"Router", "AddConsumerHandler", 3}, {"Router", "AddNoPublisherHandler", 3}}},
+}
+
+// redeliveryKey identifies a registering function or method.
+type redeliveryKey struct{ pkg, recv, name string }
+
+// redeliverers indexes the registrations of consumerFrameworks; it is
+// built once and only read.
+var redeliverers = indexRedeliverers()
+
+func indexRedeliverers() map[redeliveryKey]redeliverer {
+	m := map[redeliveryKey]redeliverer{}
+	for _, f := range consumerFrameworks {
+		for _, r := range f.registers {
+			name := f.label + "." + r.name // river.AddWorker
+			if r.recv != "" {
+				name = f.label + " " + r.recv + "." + r.name // asynq ServeMux.HandleFunc
+			}
+			m[redeliveryKey{f.pkg, r.recv, r.name}] = redeliverer{arg: r.arg, handle: f.handle, mechanism: name + " (" + f.reason + ")"}
+		}
+	}
+	return m
+}
+
+// lookupRedeliverer finds the function or method fn among the
+// registrations.
 func lookupRedeliverer(fn *types.Func) (redeliverer, bool) {
 	if fn.Pkg() == nil {
 		return redeliverer{}, false
@@ -66,12 +91,8 @@ func lookupRedeliverer(fn *types.Func) (redeliverer, bool) {
 		}
 		recvName = n.Obj().Name()
 	}
-	for _, r := range redeliverers {
-		if r.method == fn.Name() && r.recv == recvName && r.pkg == unvendor(fn.Pkg().Path()) {
-			return r, true
-		}
-	}
-	return redeliverer{}, false
+	r, ok := redeliverers[redeliveryKey{unvendor(fn.Pkg().Path()), recvName, fn.Name()}]
+	return r, ok
 }
 
 // workerAdapters turn a func into a handler value: the func is what runs.
