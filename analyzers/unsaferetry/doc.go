@@ -28,7 +28,13 @@ The analyzer reports each such write inside a retry scope:
     gax.WithRetry option is in sight: passed in the call, or in the
     literal the package sets the method's call-options field to (the
     generator's defaults retry some methods on Unavailable or
-    DeadlineExceeded; a method whose defaults have none runs once).
+    DeadlineExceeded; a method whose defaults have none runs once). Newer
+    generated clients call each RPC through a helper that runs the method
+    value it is given (executeRPC(ctx, c.client.CreateX, req, …)): a
+    helper that calls its func parameter is judged by the function it is
+    given. A create of AIP-133 shape (a parent and the resource) is one
+    the server names unless the request, or the resource, carries its id
+    (CreateXRequest.XId, Template.Id): the resource's Name is the server's.
     A message handler registered with go-nsq's Consumer (AddHandler,
     AddConcurrentHandlers: a func converted to nsq.HandlerFunc, or a value
     of a concrete type whose HandleMessage runs) and a task handler
@@ -429,7 +435,12 @@ INSERT), the HTTP method, the verb of the operation's name (the SDK
 method, the function the request is written in, a type named Sender or
 Notifier) and the request path.
 
-Not reported: findings in generated files (nobody can act on them) and, unless
+Not reported: a create whose documentation says a repeat finds it
+(generated clients copy the API's: "If the specified context already
+exists, overrides the context", "Returns ALREADY_EXISTS"), which covers
+the methods of the same name in its file; findings in generated files
+(nobody can act on them), except those retried by the generator's own
+default call options, whose fix is in those defaults; and, unless
 -unsaferetry.tests is set, in _test.go files (a test's retries talk to test
 servers and fakes); the functions declared there still count as helpers.
 

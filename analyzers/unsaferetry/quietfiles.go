@@ -11,7 +11,9 @@ import (
 
 // quietFiles holds the pass's files where nothing is reported:
 //   - files with the standard "// Code generated … DO NOT EDIT." header:
-//     nobody can act on a finding in code a generator rewrites;
+//     nobody can act on a finding in code a generator rewrites, unless the
+//     retry is the generator's own default call options (report checks
+//     Scope.DefaultOptionsRetry): those defaults are what to fix;
 //   - _test.go files, unless -tests is set: a test's retries talk to test
 //     servers and fakes, so a duplicate there harms nothing a user runs.
 //

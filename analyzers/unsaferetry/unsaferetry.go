@@ -60,6 +60,9 @@ type candidate struct {
 	// inside: for a retried named function, the mutating call inside it
 	// (same package only) for related information and evidence.
 	inner *ast.CallExpr
+	// advice replaces the kind's fix when the retry is fixed elsewhere
+	// (a generated client's default call options, calloptions.go).
+	advice string
 }
 
 type reporter struct {
@@ -207,7 +210,7 @@ func describeVia(fn *types.Func, inner mutation.Op) string {
 }
 
 func (r *reporter) report(c candidate) {
-	if r.reported[c.node] || r.nolint.suppressed(c.node.Pos()) || c.inner != nil && r.nolint.suppressed(c.inner.Pos()) || r.idempotent.contains(c.node.Pos()) || r.quiet.contains(r.pass.Fset, c.node.Pos()) {
+	if r.reported[c.node] || r.nolint.suppressed(c.node.Pos()) || c.inner != nil && r.nolint.suppressed(c.inner.Pos()) || r.idempotent.contains(c.node.Pos()) || r.quiet.contains(r.pass.Fset, c.node.Pos()) && !c.scope.DefaultOptionsRetry {
 		return
 	}
 	if c.inner == nil && r.judgedAtCallers(c.op, c.scope.Encl) {
@@ -238,6 +241,7 @@ func (r *reporter) report(c candidate) {
 		}
 	}
 	r.reported[c.node] = true
+	c.advice = r.optionsAdvice(c.scope)
 	d := analysis.Diagnostic{Pos: c.node.Pos(), End: c.node.End(), Message: withCheck(message(c, freshKey), check)}
 	d.Related = append(d.Related, analysis.RelatedInformation{Pos: c.scope.Pos, Message: "retried by " + c.scope.Mechanism})
 	if c.inner != nil {
@@ -312,6 +316,9 @@ func message(c candidate, key *mutation.Key) string {
 			c.op.Desc, where, name, effect)
 	}
 	advice := fixAdvice(kind)
+	if c.advice != "" {
+		advice = c.advice
+	}
 	if c.scope.Kind == retryscope.KindClient {
 		advice = "disable the client's retries for this call, or " + advice // the client re-sends by itself
 	}

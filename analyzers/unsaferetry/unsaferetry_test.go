@@ -37,6 +37,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"interface values built here by a constructor of an analyzed package are judged by the types that package can make: local rule programming silent, a remote create and a value from a parameter reported", "example.com/nodeagent"},
 		{"a retry policy that depends on the request's method: writes retried only on 429 silent, every method on 5xx reported", "methodpolicy"},
 		{"Google Cloud generated clients: gax.Invoke retries only with a WithRetry option in sight (a REST create and a POST reported; a read and a method without default retry silent)", "gapic"},
+		{"newer generated Cloud clients (generated files, RPCs run through executeRPC): a create the server names retried by the generator's defaults reported in the generated file with the defaults' fix; creates with a caller-chosen id, documented to override, a read, and a generated retry passed in the call silent", "gapicgen"},
 		{"Temporal activities: retried by the server's default policy (a POST and an INSERT reported; an update, a read, an activity by name and MaximumAttempts 1 silent)", "activities"},
 		{"MongoDB inserts without a fixed _id and relative updates; keyed inserts, $set, reads and deletes silent", "docstore"},
 		{"publishers whose bodies hand the message to a goroutine (Pulsar, MQTT) and stream appends named Put (Kinesis)", "brokers"},

@@ -99,10 +99,7 @@ func (c *Classifier) Call(call *ast.CallExpr) (Op, bool) {
 		return Op{}, false
 	}
 	if mutating {
-		return Op{
-			Kind: KindCustom, Desc: displayName(fn) + " (listed as mutating)",
-			Effect: "the operation can be performed twice", Pos: call.Pos(), Identity: "call " + fn.FullName(),
-		}, true
+		return listedOp(call, fn), true
 	}
 	if op, handled := c.table(call, fn); handled {
 		if op.Kind != KindNone && (c.postReads(call, op) || c.messageOpReads(call, op)) {
@@ -116,6 +113,9 @@ func (c *Classifier) Call(call *ast.CallExpr) (Op, bool) {
 	fact := c.facts(fn)
 	if fact != nil && fact.Idempotent {
 		return Op{}, false
+	}
+	if inner := c.passedCall(call, fact); inner != nil && c.calleeFunc(inner) != fn {
+		return c.Call(inner) // funcparam.go: the helper runs the function it is given
 	}
 	if op, ok, handled := c.doerSend(call, fn, fact); handled {
 		return op, ok
@@ -158,6 +158,14 @@ func (c *Classifier) listed(fn *types.Func) (idempotent, mutating bool) {
 	}
 	c.namesMu.Unlock()
 	return c.cfg.idempotent[full], c.cfg.mutating[full]
+}
+
+// listedOp is the write of a call of fn named by the -mutating flag.
+func listedOp(call *ast.CallExpr, fn *types.Func) Op {
+	return Op{
+		Kind: KindCustom, Desc: displayName(fn) + " (listed as mutating)",
+		Effect: "the operation can be performed twice", Pos: call.Pos(), Identity: "call " + fn.FullName(),
+	}
 }
 
 // table applies the built-in tables. handled means the callee is one the

@@ -183,6 +183,14 @@ type FuncFact struct {
 	// over a message link (an RPC whose reply it returns; messagerpc.go):
 	// the operation the caller's message names decides the write.
 	MessageParam int
+	// CallsParam is a func-typed parameter the function calls in place of
+	// an operation of its own (funcparam.go): a call passing a named
+	// function there writes what that function writes. CallsParamArgs are
+	// the parameters it passes on, in order (the last spread with ... when
+	// CallsParamSpread).
+	CallsParam       int
+	CallsParamArgs   []int
+	CallsParamSpread bool
 	// Remote: the body makes a remote call whose kind the classifier could
 	// not tell (an HTTP request with an unknown method, a gRPC Invoke, a
 	// remote-looking call with no body to see) and no write it could: its
@@ -225,14 +233,14 @@ func (*FuncFact) AFact() {}
 
 // emptyFact returns a FuncFact with every parameter index unset.
 func emptyFact() *FuncFact {
-	return &FuncFact{HTTPMethodParam: -1, HTTPURLParam: -1, RequestParam: -1, CopiesRequestParam: -1, SQLParam: -1, KeyParam: -1, OpNameParam: -1, MessageParam: -1, DoneAfterWrite: -1}
+	return &FuncFact{HTTPMethodParam: -1, HTTPURLParam: -1, RequestParam: -1, CopiesRequestParam: -1, SQLParam: -1, KeyParam: -1, OpNameParam: -1, MessageParam: -1, CallsParam: -1, DoneAfterWrite: -1}
 }
 
 // IsZero reports whether f says nothing (no op, no parameter roles, not
 // idempotent): such facts need not be exported.
 func (f *FuncFact) IsZero() bool {
 	return f == nil || (f.Op == nil && f.HTTPMethodParam < 0 && f.HTTPURLParam < 0 && !f.BuildsRequest &&
-		f.ReqMethod == "" && f.RequestParam < 0 && f.CopiesRequestParam < 0 && f.SQLParam < 0 && f.KeyParam < 0 && f.OpNameParam < 0 && f.MessageParam < 0 && !f.Idempotent && !f.Remote && f.Retries == nil && f.Sends == nil &&
+		f.ReqMethod == "" && f.RequestParam < 0 && f.CopiesRequestParam < 0 && f.SQLParam < 0 && f.KeyParam < 0 && f.OpNameParam < 0 && f.MessageParam < 0 && f.CallsParam < 0 && !f.Idempotent && !f.Remote && f.Retries == nil && f.Sends == nil &&
 		f.GetsField == "" && f.SetsField == "")
 }
 

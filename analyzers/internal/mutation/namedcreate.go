@@ -169,6 +169,9 @@ func identityFieldDepth(t types.Type, noun []string, depth int) string {
 	if pair := structRefPair(st); pair != "" {
 		return pair
 	}
+	if id, ok := aipCreateID(st, noun); ok {
+		return id // aipcreate.go: the id field, or the server names it
+	}
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
 		if identityValue(f.Name(), f.Type(), noun) && !idWords[lastWord(singular(f.Name()))] {

@@ -52,6 +52,9 @@ type index struct {
 	// fieldWrites are the values non-test files give each struct field,
 	// in keyed literals and assignments (payloadid.go).
 	fieldWrites map[*types.Var][]fieldWrite
+	// repeatSafe are the declarations documented to find an existing
+	// thing on a repeat (docsemantics.go).
+	repeatSafe map[*ast.FuncDecl]bool
 }
 
 // idx returns the package's index, built on first use. The classifier is
@@ -114,6 +117,7 @@ func (c *Classifier) buildIndex() *index {
 		})
 	}
 	sort.Slice(ix.decls, func(i, j int) bool { return ix.decls[i].Pos() < ix.decls[j].Pos() })
+	ix.repeatSafe = RepeatSafeDecls(c.pass.Files)
 	return ix
 }
 

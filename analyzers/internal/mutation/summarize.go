@@ -27,7 +27,7 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 	}
 	f := emptyFact()
 	listedIdempotent, listedMutating := c.listed(fn)
-	if DeclaredIdempotent(decl.Doc) || listedIdempotent {
+	if DeclaredIdempotent(decl.Doc) || listedIdempotent || c.idx().repeatSafe[decl] {
 		f.Idempotent = true
 		return f
 	}
@@ -48,6 +48,7 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 		if f.Retries == nil {
 			f.Retries = c.forwardedRetry(call)
 		}
+		c.noteCalledParam(call)
 		if f.Op != nil {
 			return
 		}

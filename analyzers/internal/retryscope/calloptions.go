@@ -28,62 +28,68 @@ import (
 const gaxWithRetry = "github.com/googleapis/gax-go/v2.WithRetry"
 
 // optionsRetry reports whether a WithRetry option is in sight for the
-// options of call that follow its func argument arg.
-func (w *walk) optionsRetry(call *ast.CallExpr, arg int) bool {
+// options of call that follow its func argument arg, and whether it is one
+// of the package's defaults (an options field set to a literal with it)
+// rather than one written in the call.
+func (w *walk) optionsRetry(call *ast.CallExpr, arg int) (retries, byDefault bool) {
 	for i := arg + 1; i < len(call.Args); i++ {
-		if w.optionRetries(call.Args[i], 0) {
-			return true
+		if r, d := w.optionRetries(call.Args[i], 0); r {
+			retries, byDefault = true, byDefault || d
 		}
 	}
-	return false
+	return retries, byDefault
 }
 
 // optionRetries reports whether an option expression (or a slice of
 // options) holds a WithRetry in sight: a WithRetry call, a slice literal
 // of options, an append of them, an options field the package sets to
-// such a literal, or a local assigned from any of these.
-func (w *walk) optionRetries(e ast.Expr, depth int) bool {
+// such a literal (byDefault), or a local assigned from any of these.
+func (w *walk) optionRetries(e ast.Expr, depth int) (retries, byDefault bool) {
 	if depth > 3 {
-		return false
+		return false, false
 	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
 		if b, ok := w.info.Uses[astpath.CalleeIdent(x)].(*types.Builtin); ok && b.Name() == "append" {
-			for _, a := range x.Args {
-				if w.optionRetries(a, depth+1) {
-					return true
-				}
-			}
-			return false
+			return w.anyRetries(x.Args, depth)
 		}
 		fn, _ := typeutil.Callee(w.info, x).(*types.Func)
-		return fn != nil && fn.Pkg() != nil && unvendor(fn.Pkg().Path())+"."+fn.Name() == gaxWithRetry
+		return fn != nil && fn.Pkg() != nil && unvendor(fn.Pkg().Path())+"."+fn.Name() == gaxWithRetry, false
 	case *ast.CompositeLit:
-		for _, el := range x.Elts {
-			if w.optionRetries(el, depth+1) {
-				return true
-			}
-		}
+		return w.anyRetries(x.Elts, depth)
 	case *ast.SliceExpr:
 		return w.optionRetries(x.X, depth+1)
 	case *ast.StarExpr:
 		return w.optionRetries(x.X, depth+1)
 	case *ast.SelectorExpr:
 		field, ok := w.info.Uses[x.Sel].(*types.Var)
-		return ok && field.IsField() && w.f.retryOptionFields()[field]
+		r := ok && field.IsField() && w.f.retryOptionFields()[field]
+		return r, r
 	case *ast.Ident:
 		v, ok := w.info.Uses[x].(*types.Var)
 		if !ok || v.IsField() || w.decl == nil || w.decl.Body == nil {
-			return false
+			return false, false
 		}
 		defs, _ := astpath.Definitions(w.info, w.decl.Body, v)
+		var rhs []ast.Expr
 		for _, d := range defs {
-			if d.Rhs != nil && !d.Tuple && w.optionRetries(d.Rhs, depth+1) {
-				return true
+			if d.Rhs != nil && !d.Tuple {
+				rhs = append(rhs, d.Rhs)
 			}
 		}
+		return w.anyRetries(rhs, depth)
 	}
-	return false
+	return false, false
+}
+
+// anyRetries applies optionRetries to each expression, one level deeper.
+func (w *walk) anyRetries(es []ast.Expr, depth int) (retries, byDefault bool) {
+	for _, e := range es {
+		if r, d := w.optionRetries(e, depth+1); r {
+			retries, byDefault = true, byDefault || d
+		}
+	}
+	return retries, byDefault
 }
 
 // retryOptionFields returns the struct fields that a composite literal of
@@ -105,7 +111,11 @@ func (f *Finder) retryOptionFields() map[*types.Var]bool {
 			if !ok {
 				return true
 			}
-			if field, ok := w.info.Uses[key].(*types.Var); ok && field.IsField() && w.optionRetries(kv.Value, 1) {
+			field, ok := w.info.Uses[key].(*types.Var)
+			if !ok || !field.IsField() {
+				return true
+			}
+			if r, _ := w.optionRetries(kv.Value, 1); r {
 				f.retryFields[field] = true
 			}
 			return true

@@ -84,6 +84,14 @@ type Scope struct {
 	// taken effect.
 	RetriesCommit bool
 
+	// DefaultOptionsRetry: the retry is turned on by the call options the
+	// package sets as the method's defaults (a generated client's,
+	// calloptions.go), not by the call itself. In a generated file the
+	// retry policy is then the generator's output like the call, and a
+	// finding there is reported: its maintainers can change the defaults,
+	// and its users can pass options without the retry.
+	DefaultOptionsRetry bool
+
 	// Guarded: the retry's predicate was read (a RetryIf option,
 	// backoff.Permanent on the other errors, a loop that goes round only
 	// after a rate-limit test). The scope then goes round after a failure

@@ -195,8 +195,13 @@ func (w *walk) call(call *ast.CallExpr) {
 	}
 	fn = fn.Origin() // a method of an instantiated generic type: facts are on the declaration
 	if lib, ok := lookupLibrary(w.f.libs, fn); ok {
-		if !lib.Safe && lib.Arg < len(call.Args) && !(lib.Activity && w.activityRetriesOff(call)) && !(lib.Options && !w.optionsRetry(call, lib.Arg)) {
+		retries, byDefault := true, false
+		if lib.Options {
+			retries, byDefault = w.optionsRetry(call, lib.Arg)
+		}
+		if !lib.Safe && lib.Arg < len(call.Args) && !(lib.Activity && w.activityRetriesOff(call)) && retries {
 			for _, s := range w.addArgScopes(KindLibrary, lib.Mechanism, call, call.Args[lib.Arg], Helper{}) {
+				s.DefaultOptionsRetry = byDefault
 				w.guardLibrary(s, lib, call)
 			}
 		}

@@ -1,0 +1,74 @@
+package mutation
+
+import (
+	"go/types"
+	"strings"
+)
+
+// Google's API design (AIP-133) gives every create the same request
+// shape: the parent the new resource goes under, the resource, and, when
+// the API lets the caller choose the id, a field named after it:
+//
+//	type CreateConversationRequest struct {
+//		Parent         string
+//		Conversation   *Conversation
+//		ConversationId string // optional: the server assigns one if empty
+//	}
+//
+// The resource's own Name is output only there: the server fills it from
+// the parent and the id. So the id field, not the resource's name, says
+// whether the caller can name the new thing; a request without one is a
+// create the server names. (A request that is the resource itself, like
+// Pub/Sub's Topic, has no Parent and keeps the general reading.)
+
+// aipCreateID reports whether st is such a create request for noun, and
+// then the field through which the caller names the new resource, or ""
+// when the server names it.
+func aipCreateID(st *types.Struct, noun []string) (field string, ok bool) {
+	if len(noun) == 0 || !hasStringField(st, "Parent") {
+		return "", false
+	}
+	idName := strings.Join(noun, "") + "id"
+	var resource *types.Struct
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if strings.EqualFold(f.Name(), idName) && scalar(deref(f.Type())) {
+			field = f.Name()
+		}
+		if rs, isStruct := derefStruct(f.Type()); isStruct && namesCreated(f.Name(), f.Type(), noun) {
+			resource = rs
+		}
+	}
+	if resource == nil {
+		return "", false
+	}
+	if field == "" {
+		// A few APIs take the id in the resource itself (Dataproc's
+		// WorkflowTemplate.Id); its Name is still the server's.
+		field = idFieldOf(resource, idName)
+	}
+	return field, true
+}
+
+// idFieldOf returns the scalar field of a resource called Id or named
+// idName ("workflowtemplateid"), or "".
+func idFieldOf(st *types.Struct, idName string) string {
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if (f.Name() == "Id" || strings.EqualFold(f.Name(), idName)) && scalar(deref(f.Type())) {
+			return f.Name()
+		}
+	}
+	return ""
+}
+
+// hasStringField reports whether st has a string field called name.
+func hasStringField(st *types.Struct, name string) bool {
+	for i := 0; i < st.NumFields(); i++ {
+		if f := st.Field(i); f.Name() == name {
+			b, ok := f.Type().Underlying().(*types.Basic)
+			return ok && b.Info()&types.IsString != 0
+		}
+	}
+	return false
+}

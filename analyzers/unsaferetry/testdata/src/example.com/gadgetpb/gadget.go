@@ -1,0 +1,93 @@
+// Package gadgetpb is shaped like the protobuf/gRPC package of a Google
+// Cloud API whose creates follow AIP-133: a parent, the resource, and for
+// some resources an id the caller may choose.
+package gadgetpb
+
+import (
+	"context"
+
+	"google.golang.org/grpc"
+)
+
+// Gadget's Name is output only: the server names a new gadget.
+type Gadget struct {
+	Name        string
+	DisplayName string
+}
+
+// CreateGadgetRequest has no gadget id: every create makes a new gadget.
+// RequestId deduplicates when the caller sets it (AIP-155).
+type CreateGadgetRequest struct {
+	Parent    string
+	Gadget    *Gadget
+	RequestId string
+}
+
+// Sprocket has no name of its own: the id names it.
+type Sprocket struct{ Size int }
+
+// CreateSprocketRequest lets the caller choose the sprocket's id.
+type CreateSprocketRequest struct {
+	Parent     string
+	Sprocket   *Sprocket
+	SprocketId string
+}
+
+// Template carries its caller-chosen id in the resource itself.
+type Template struct {
+	Id    string
+	Steps []string
+}
+
+type CreateTemplateRequest struct {
+	Parent   string
+	Template *Template
+}
+
+type Context struct{ Name string }
+
+type CreateContextRequest struct {
+	Parent  string
+	Context *Context
+}
+
+type GetGadgetRequest struct{ Name string }
+
+type GadgetServiceClient interface {
+	CreateGadget(ctx context.Context, in *CreateGadgetRequest, opts ...grpc.CallOption) (*Gadget, error)
+	CreateSprocket(ctx context.Context, in *CreateSprocketRequest, opts ...grpc.CallOption) (*Sprocket, error)
+	CreateTemplate(ctx context.Context, in *CreateTemplateRequest, opts ...grpc.CallOption) (*Template, error)
+	CreateContext(ctx context.Context, in *CreateContextRequest, opts ...grpc.CallOption) (*Context, error)
+	GetGadget(ctx context.Context, in *GetGadgetRequest, opts ...grpc.CallOption) (*Gadget, error)
+}
+
+type gadgetServiceClient struct{ cc grpc.ClientConnInterface }
+
+func NewGadgetServiceClient(cc grpc.ClientConnInterface) GadgetServiceClient {
+	return &gadgetServiceClient{cc}
+}
+
+func (c *gadgetServiceClient) CreateGadget(ctx context.Context, in *CreateGadgetRequest, opts ...grpc.CallOption) (*Gadget, error) {
+	out := new(Gadget)
+	return out, c.cc.Invoke(ctx, "/example.gadgets.v1.GadgetService/CreateGadget", in, out, opts...)
+}
+
+func (c *gadgetServiceClient) CreateSprocket(ctx context.Context, in *CreateSprocketRequest, opts ...grpc.CallOption) (*Sprocket, error) {
+	out := new(Sprocket)
+	return out, c.cc.Invoke(ctx, "/example.gadgets.v1.GadgetService/CreateSprocket", in, out, opts...)
+}
+
+func (c *gadgetServiceClient) CreateTemplate(ctx context.Context, in *CreateTemplateRequest, opts ...grpc.CallOption) (*Template, error) {
+	out := new(Template)
+	return out, c.cc.Invoke(ctx, "/example.gadgets.v1.GadgetService/CreateTemplate", in, out, opts...)
+}
+
+func (c *gadgetServiceClient) CreateContext(ctx context.Context, in *CreateContextRequest, opts ...grpc.CallOption) (*Context, error) {
+	out := new(Context)
+	return out, c.cc.Invoke(ctx, "/example.gadgets.v1.GadgetService/CreateContext", in, out, opts...)
+}
+
+func (c *gadgetServiceClient) GetGadget(ctx context.Context, in *GetGadgetRequest, opts ...grpc.CallOption) (*Gadget, error) {
+	out := new(Gadget)
+	return out, c.cc.Invoke(ctx, "/example.gadgets.v1.GadgetService/GetGadget", in, out, opts...)
+}
