@@ -52,6 +52,11 @@ type index struct {
 	// fieldWrites are the values non-test files give each struct field,
 	// in keyed literals and assignments (payloadid.go).
 	fieldWrites map[*types.Var][]fieldWrite
+	// fieldAppends are the values appended to each field (u.Path += p);
+	// overrides the values of assignments that replace a field only when
+	// the value is given (if s.Path != "" { u.Path = s.Path }).
+	fieldAppends map[fieldKey][]ast.Expr
+	overrides    map[ast.Expr]bool
 	// repeatSafe are the declarations documented to find an existing
 	// thing on a repeat (docsemantics.go).
 	repeatSafe map[*ast.FuncDecl]bool
@@ -69,7 +74,8 @@ func (c *Classifier) buildIndex() *index {
 	ix := &index{assigns: map[*types.Var][]assignment{}, fields: map[fieldKey][]ast.Expr{}, addrTaken: map[*types.Var]bool{},
 		addrCount: map[*types.Var]int{}, fieldSet: map[fieldKey]int{},
 		returns: map[*types.Func]ast.Expr{}, methodCalls: map[*types.Var][]*ast.CallExpr{},
-		accessorDecls: map[*types.Func]*ast.FuncDecl{}, fieldWrites: map[*types.Var][]fieldWrite{}}
+		accessorDecls: map[*types.Func]*ast.FuncDecl{}, fieldWrites: map[*types.Var][]fieldWrite{},
+		fieldAppends: map[fieldKey][]ast.Expr{}, overrides: map[ast.Expr]bool{}}
 	for _, f := range c.pass.Files {
 		test := astpath.InTestFile(c.pass.Fset, f.Pos())
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -87,6 +93,10 @@ func (c *Classifier) buildIndex() *index {
 				c.indexMethodCall(ix, n)
 			case *ast.AssignStmt:
 				c.indexAssign(ix, n.Lhs, n.Rhs, n.Tok)
+			case *ast.IfStmt:
+				if rhs := overrideWhenGiven(n); rhs != nil {
+					ix.overrides[rhs] = true
+				}
 			case *ast.ValueSpec:
 				if len(n.Values) > 0 {
 					lhs := make([]ast.Expr, len(n.Names))
@@ -203,9 +213,38 @@ func (c *Classifier) indexAssign(ix *index, lhs, rhs []ast.Expr, tok token.Token
 				if a.rhs != nil {
 					ix.fields[k] = append(ix.fields[k], a.rhs)
 				}
+				if tok == token.ADD_ASSIGN && len(lhs) == len(rhs) {
+					ix.fieldAppends[k] = append(ix.fieldAppends[k], rhs[i])
+				}
 			}
 		}
 	}
+}
+
+// overrideWhenGiven returns the value of an if statement that only
+// replaces a field by a value when it is given, or nil:
+//
+//	if settings.Path != "" {
+//		baseUrl.Path = settings.Path
+//	}
+//
+// Such an override is not the value the code built the field for.
+func overrideWhenGiven(n *ast.IfStmt) ast.Expr {
+	if n.Init != nil || n.Else != nil || len(n.Body.List) != 1 {
+		return nil
+	}
+	as, ok := n.Body.List[0].(*ast.AssignStmt)
+	if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+		return nil
+	}
+	if _, ok := ast.Unparen(as.Lhs[0]).(*ast.SelectorExpr); !ok {
+		return nil
+	}
+	cond, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr)
+	if !ok || cond.Op != token.NEQ || types.ExprString(cond.X) != types.ExprString(as.Rhs[0]) {
+		return nil
+	}
+	return as.Rhs[0]
 }
 
 // varOf returns the variable an identifier denotes (not a field), or nil.

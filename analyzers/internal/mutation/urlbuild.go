@@ -145,16 +145,32 @@ func (c *Classifier) pathSet(v *types.Var) bool {
 }
 
 // setPathPieces splits a URL variable whose path is assigned once
-// (u := *c.baseURL; u.Path = c.baseURL.Path + p): whatever it held before,
-// its path is that assignment's value. A URL whose path is assigned more
-// than once, or whose opaque part is set, is unknown.
+// (u := *c.baseURL; u.Path = c.baseURL.Path + p), or appended to once
+// (u.Path += fmt.Sprintf("/v2/%v/conversations", parent), as Google's
+// generated REST clients do): whatever it held before, its path is that
+// value, after an unknown base. An override used only when given (if
+// s.Path != "" { u.Path = s.Path }) does not count. A URL whose path is
+// set more often, or whose opaque part is set, is unknown.
 func (c *Classifier) setPathPieces(v *types.Var, depth int) []piece {
 	ix := c.idx()
-	paths := ix.fields[fieldKey{v, "Path"}]
-	if v.Pkg() != c.pass.Pkg || len(paths) != 1 || ix.fieldSet[fieldKey{v, "Path"}] != 1 || ix.fieldSet[fieldKey{v, "Opaque"}] > 0 {
+	k := fieldKey{v, "Path"}
+	var paths []ast.Expr
+	for _, p := range ix.fields[k] {
+		if !ix.overrides[p] {
+			paths = append(paths, p)
+		}
+	}
+	sets := ix.fieldSet[k] - (len(ix.fields[k]) - len(paths))
+	if v.Pkg() != c.pass.Pkg || sets != 1 || ix.fieldSet[fieldKey{v, "Opaque"}] > 0 {
 		return []piece{{param: -1}}
 	}
-	return append([]piece{{param: -1}}, c.pieces(paths[0], depth+1)...)
+	switch appends := ix.fieldAppends[k]; {
+	case len(paths) == 1:
+		return append([]piece{{param: -1}}, c.pieces(paths[0], depth+1)...)
+	case len(appends) == 1:
+		return append([]piece{{param: -1}}, c.pieces(appends[0], depth+1)...)
+	}
+	return []piece{{param: -1}}
 }
 
 // isURLType reports whether t is net/url.URL or a pointer to it.

@@ -18,6 +18,7 @@ type GadgetCallOptions struct {
 	CreateTemplate []gax.CallOption
 	CreateContext  []gax.CallOption
 	GetGadget      []gax.CallOption
+	SearchGadgets  []gax.CallOption
 }
 
 func retryUnavailable() []gax.CallOption {
@@ -49,6 +50,7 @@ func defaultGadgetCallOptions() *GadgetCallOptions {
 		GetGadget: []gax.CallOption{
 			gax.WithRetry(func() gax.Retryer { return gax.OnCodes([]codes.Code{codes.Unavailable}, gax.Backoff{}) }),
 		},
+		SearchGadgets: retryUnavailable(),
 	}
 }
 

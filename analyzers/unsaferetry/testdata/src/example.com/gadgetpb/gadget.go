@@ -24,6 +24,8 @@ type CreateGadgetRequest struct {
 }
 
 // Sprocket has no name of its own: the id names it.
+func (r *CreateGadgetRequest) GetParent() string { return r.Parent }
+
 type Sprocket struct{ Size int }
 
 // CreateSprocketRequest lets the caller choose the sprocket's id.

@@ -12,6 +12,8 @@ import (
 
 type CallSettings struct {
 	GRPC []grpc.CallOption
+	// Path overrides a REST call's path when set.
+	Path string
 }
 
 type CallOption interface{ Resolve(*CallSettings) }
