@@ -279,7 +279,10 @@ func pathPurpose(path string) Purpose {
 	if last == "" {
 		return PurposeUnknown
 	}
-	words := nameWords(strings.ReplaceAll(last, ":", "_")) // things:batchCreate
+	if i := strings.LastIndexByte(last, ':'); i > 0 && i < len(last)-1 {
+		return customMethodPurpose(nameWords(last[i+1:]))
+	}
+	words := nameWords(last)
 	switch {
 	case anyAction(words):
 		return PurposeUnknown
@@ -289,6 +292,22 @@ func pathPurpose(path string) Purpose {
 		return PurposeCreate // a search index's document with an id it assigns
 	case !lastIsParam && strings.HasSuffix(last, "s") && len(last) > 3:
 		return PurposeCreate // a POST to a collection
+	}
+	return PurposeUnknown
+}
+
+// customMethodPurpose judges a custom method on a collection or resource
+// (AIP-136: POST …/things:batchCreate, …/jobs:submit,
+// …/suggestions:suggestArticles) by its verb, not as a POST to the
+// collection: a create or a send only when the verb says so.
+func customMethodPurpose(verb []string) Purpose {
+	switch {
+	case anyAction(verb):
+		return PurposeUnknown
+	case anyWord(verb, sendVerbs) || anyWord(verb, streamNouns):
+		return PurposeSend
+	case anyWord(verb, createVerbs):
+		return PurposeCreate
 	}
 	return PurposeUnknown
 }
