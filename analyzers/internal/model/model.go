@@ -75,6 +75,16 @@ func (*AnalyzedFact) AFact() {}
 
 func (*AnalyzedFact) String() string { return "analyzed" }
 
+// UniqueFieldsFact lists the fields a struct type's documentation says
+// the API keeps unique and the caller gives (mutation.UniqueFields): a
+// create of the type with the same value is refused when repeated.
+type UniqueFieldsFact struct{ Fields []string }
+
+// AFact marks UniqueFieldsFact as an analysis.Fact.
+func (*UniqueFieldsFact) AFact() {}
+
+func (f *UniqueFieldsFact) String() string { return "unique fields " + strings.Join(f.Fields, ", ") }
+
 // Model is the Result of the model analyzer.
 type Model struct {
 	// Scopes are the package's retry scopes, in source order.
@@ -170,7 +180,7 @@ func New(s Settings) *analysis.Analyzer {
 		Doc:        "computes retry scopes and mutating operations for twice's analyzers (facts for every package)",
 		URL:        "https://github.com/twice-lint/twice#unsaferetry",
 		ResultType: reflect.TypeFor[*Model](),
-		FactTypes:  []analysis.Fact{new(mutation.FuncFact), new(RetryHelperFact), new(RefusalPredicateFact), new(AnalyzedFact), new(AmbiguousSentinelFact), new(SettledPredicateFact), new(ClientParamFact), new(RetryingClientFact)},
+		FactTypes:  []analysis.Fact{new(mutation.FuncFact), new(RetryHelperFact), new(RefusalPredicateFact), new(AnalyzedFact), new(AmbiguousSentinelFact), new(SettledPredicateFact), new(ClientParamFact), new(RetryingClientFact), new(UniqueFieldsFact)},
 	}
 	st.RegisterFlags(&a.Flags)
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, st) }
@@ -195,6 +205,7 @@ func run(pass *analysis.Pass, s *Settings) (result any, err error) {
 	m.Classifier.KnowBodies(m.Analyzed)
 
 	m.collectDecls()
+	m.knowUniqueFields()
 	m.exportOutcomes()
 	if m.inert(s) {
 		pass.ExportPackageFact(new(AnalyzedFact))
@@ -215,6 +226,32 @@ func run(pass *analysis.Pass, s *Settings) (result any, err error) {
 	// functions are then judged by name.
 	pass.ExportPackageFact(new(AnalyzedFact))
 	return m, nil
+}
+
+// knowUniqueFields exports the fields this package's struct types
+// document unique, and gives the classifier those and its imports'. It
+// runs before the inert check: a generated types package has nothing
+// else to say, and its documentation is what its clients' creates need.
+func (m *Model) knowUniqueFields() {
+	own := mutation.UniqueFields(m.pass.TypesInfo, m.pass.Files)
+	for tn, fields := range own {
+		if tn.Parent() == m.pass.Pkg.Scope() {
+			m.pass.ExportObjectFact(tn, &UniqueFieldsFact{Fields: fields})
+		}
+	}
+	m.Classifier.KnowUniqueFields(func(tn *types.TypeName) []string {
+		if fields, ok := own[tn]; ok {
+			return fields
+		}
+		if tn.Pkg() == nil || tn.Pkg() == m.pass.Pkg {
+			return nil
+		}
+		var f UniqueFieldsFact
+		if m.pass.ImportObjectFact(tn, &f) {
+			return f.Fields
+		}
+		return nil
+	})
 }
 
 // inert reports whether the package can export no fact and hold no retry

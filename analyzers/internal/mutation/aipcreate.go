@@ -22,21 +22,21 @@ import (
 // Pub/Sub's Topic, has no Parent and keeps the general reading.)
 
 // aipCreateID reports whether st is such a create request for noun, and
-// then the field through which the caller names the new resource, or ""
-// when the server names it.
-func aipCreateID(st *types.Struct, noun []string) (field string, ok bool) {
+// then the field through which the caller names the new resource (an id,
+// or a field the API documents unique), or "" when the server names it.
+func (c *Classifier) aipCreateID(st *types.Struct, noun []string) (field string, ok bool) {
 	if len(noun) == 0 || !hasStringField(st, "Parent") {
 		return "", false
 	}
 	idName := strings.Join(noun, "") + "id"
-	var resource *types.Struct
+	var resource *types.Var
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
 		if strings.EqualFold(f.Name(), idName) && scalar(deref(f.Type())) {
 			field = f.Name()
 		}
-		if rs, isStruct := derefStruct(f.Type()); isStruct && namesCreated(f.Name(), f.Type(), noun) {
-			resource = rs
+		if _, isStruct := derefStruct(f.Type()); isStruct && namesCreated(f.Name(), f.Type(), noun) {
+			resource = f
 		}
 	}
 	if resource == nil {
@@ -45,7 +45,13 @@ func aipCreateID(st *types.Struct, noun []string) (field string, ok bool) {
 	if field == "" {
 		// A few APIs take the id in the resource itself (Dataproc's
 		// WorkflowTemplate.Id); its Name is still the server's.
-		field = idFieldOf(resource, idName)
+		rs, _ := derefStruct(resource.Type())
+		field = idFieldOf(rs, idName)
+	}
+	if field == "" {
+		// A field the API documents unique (a display name unique within
+		// the agent) is refused when repeated (fielddocs.go).
+		field = c.uniqueFieldOf(resource.Type())
 	}
 	return field, true
 }

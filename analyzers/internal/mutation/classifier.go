@@ -48,6 +48,9 @@ type Classifier struct {
 	// ctorImpls caches, by constructor package and interface method, the
 	// implementations constructed.go judges, under implsMu.
 	ctorImpls map[ctorKey][]*types.Func
+	// uniqueFields returns the fields a struct type documents unique
+	// (fielddocs.go); nil: none known.
+	uniqueFields func(*types.TypeName) []string
 }
 
 // sumState is what Summarize learns while it classifies a body's calls.

@@ -40,17 +40,17 @@ func (c *Classifier) createdUnder(fn *types.Func, call *ast.CallExpr) string {
 	noun := createdNounOf(fn)
 	if call != nil {
 		if c.callerNamedCreate(call, fn) {
-			return identityLabel(fn, noun)
+			return c.identityLabel(fn, noun)
 		}
 		return "" // the arguments are in sight: a fresh name is no key
 	}
-	return namingParam(fn, noun)
+	return c.namingParam(fn, noun)
 }
 
 // identityLabel names what the call's arguments name the thing by: the
 // parameter namingParam finds, or "name".
-func identityLabel(fn *types.Func, noun []string) string {
-	if name := namingParam(fn, noun); name != "" {
+func (c *Classifier) identityLabel(fn *types.Func, noun []string) string {
+	if name := c.namingParam(fn, noun); name != "" {
 		return name
 	}
 	return "name"
@@ -59,7 +59,7 @@ func identityLabel(fn *types.Func, noun []string) string {
 // namingParam returns the first parameter of fn named like an identity of
 // the created thing (a string or integer), or the field of a parameter's
 // request type that is one; "" if none.
-func namingParam(fn *types.Func, noun []string) string {
+func (c *Classifier) namingParam(fn *types.Func, noun []string) string {
 	if pair := paramRefPair(fn); pair != "" {
 		return pair
 	}
@@ -69,7 +69,7 @@ func namingParam(fn *types.Func, noun []string) string {
 		if scalar(deref(p.Type())) && identityName(p.Name(), noun) {
 			return p.Name()
 		}
-		if f := identityField(p.Type(), noun); f != "" {
+		if f := c.identityField(p.Type(), noun); f != "" {
 			return f
 		}
 	}

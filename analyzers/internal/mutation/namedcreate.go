@@ -81,7 +81,7 @@ func (c *Classifier) callerNamedCreate(call *ast.CallExpr, fn *types.Func) bool 
 		if c.literalNamesIdentity(arg, decl, noun) || structRefPair(t) != "" {
 			return true // a name, or the branches a pull request joins (refpair.go)
 		}
-		if !c.builtInSight(arg, decl) && typeNamesIdentity(t, noun) {
+		if !c.builtInSight(arg, decl) && c.typeNamesIdentity(t, noun) {
 			return true // a request built elsewhere whose type names the thing
 		}
 	}
@@ -147,21 +147,21 @@ func (c *Classifier) localVar(arg ast.Expr, decl *ast.FuncDecl) *types.Var {
 // the name its caller gives. It also looks one level into a field that
 // carries the created thing itself (CreateRoleRequest.Entity of type
 // RoleEntity, with a Name).
-func typeNamesIdentity(t types.Type, noun []string) bool {
-	return identityFieldDepth(t, noun, 0) != ""
+func (c *Classifier) typeNamesIdentity(t types.Type, noun []string) bool {
+	return c.identityFieldDepth(t, noun, 0) != ""
 }
 
 // identityField returns the string field of a request struct itself that
 // names the created thing (Name, Slug, Email for a user), or "".
-func identityField(t types.Type, noun []string) string {
-	return identityFieldDepth(t, noun, 1)
+func (c *Classifier) identityField(t types.Type, noun []string) string {
+	return c.identityFieldDepth(t, noun, 1)
 }
 
 // identityFieldDepth returns the field naming the created thing, looking
 // into a field that carries the thing itself only at depth 0. An ID field
 // does not count: a resource type passed to its create usually leaves it
 // to the server to fill, and a dedup key slot may be left empty.
-func identityFieldDepth(t types.Type, noun []string, depth int) string {
+func (c *Classifier) identityFieldDepth(t types.Type, noun []string, depth int) string {
 	st, ok := derefStruct(t) // mongo.go
 	if !ok {
 		return ""
@@ -169,7 +169,7 @@ func identityFieldDepth(t types.Type, noun []string, depth int) string {
 	if pair := structRefPair(st); pair != "" {
 		return pair
 	}
-	if id, ok := aipCreateID(st, noun); ok {
+	if id, ok := c.aipCreateID(st, noun); ok {
 		return id // aipcreate.go: the id field, or the server names it
 	}
 	for i := 0; i < st.NumFields(); i++ {
@@ -178,7 +178,7 @@ func identityFieldDepth(t types.Type, noun []string, depth int) string {
 			return f.Name()
 		}
 		if depth == 0 && namesCreated(f.Name(), f.Type(), noun) {
-			if inner := identityFieldDepth(f.Type(), noun, depth+1); inner != "" {
+			if inner := c.identityFieldDepth(f.Type(), noun, depth+1); inner != "" {
 				return inner
 			}
 		}
@@ -419,7 +419,7 @@ func (c *Classifier) litIdentity(lit *ast.CompositeLit, noun []string) bool {
 		if inner := astpath.Literal(kv.Value); inner != nil && c.describesCreated(key.Name, inner, noun) && c.litIdentity(inner, noun) {
 			return true
 		}
-		if t := c.pass.TypesInfo.TypeOf(kv.Value); astpath.Literal(kv.Value) == nil && !scalar(deref(t)) && namesCreated(key.Name, t, noun) && identityField(t, noun) != "" {
+		if t := c.pass.TypesInfo.TypeOf(kv.Value); astpath.Literal(kv.Value) == nil && !scalar(deref(t)) && namesCreated(key.Name, t, noun) && c.identityField(t, noun) != "" {
 			// The created thing built elsewhere, carrying its own name
 			// (CreatePipelineInput{Pipeline: expandPipeline(d)}, a
 			// PipelineDeclaration with a Name).

@@ -19,6 +19,8 @@ type GadgetCallOptions struct {
 	CreateContext  []gax.CallOption
 	GetGadget      []gax.CallOption
 	SearchGadgets  []gax.CallOption
+	CreateFlow     []gax.CallOption
+	CreateSession  []gax.CallOption
 }
 
 func retryUnavailable() []gax.CallOption {
@@ -50,7 +52,15 @@ func defaultGadgetCallOptions() *GadgetCallOptions {
 		GetGadget: []gax.CallOption{
 			gax.WithRetry(func() gax.Retryer { return gax.OnCodes([]codes.Code{codes.Unavailable}, gax.Backoff{}) }),
 		},
-		SearchGadgets: retryUnavailable(),
+		SearchGadgets: []gax.CallOption{
+			gax.WithRetry(func() gax.Retryer { return gax.OnCodes([]codes.Code{codes.Unavailable}, gax.Backoff{}) }),
+		},
+		CreateFlow: []gax.CallOption{
+			gax.WithRetry(func() gax.Retryer { return gax.OnCodes([]codes.Code{codes.Unavailable}, gax.Backoff{}) }),
+		},
+		CreateSession: []gax.CallOption{
+			gax.WithRetry(func() gax.Retryer { return gax.OnCodes([]codes.Code{codes.Unavailable}, gax.Backoff{}) }),
+		},
 	}
 }
 
@@ -147,3 +157,28 @@ type internalGadgetClient interface {
 }
 
 type GadgetClient struct{ internal internalGadgetClient }
+
+// CreateFlow: the flow's display name is documented unique, so a repeat
+// is refused.
+func (c *gadgetGRPCClient) CreateFlow(ctx context.Context, req *gadgetpb.CreateFlowRequest, opts ...gax.CallOption) (*gadgetpb.Flow, error) {
+	opts = append((*c.CallOptions).CreateFlow[0:len((*c.CallOptions).CreateFlow):len((*c.CallOptions).CreateFlow)], opts...)
+	var resp *gadgetpb.Flow
+	err := gax.Invoke(ctx, func(ctx context.Context, settings gax.CallSettings) error {
+		var err error
+		resp, err = executeRPC(ctx, c.client.CreateFlow, req, settings.GRPC, "CreateFlow")
+		return err
+	}, opts...)
+	return resp, err
+}
+
+// CreateSession: the caller must name the session.
+func (c *gadgetGRPCClient) CreateSession(ctx context.Context, req *gadgetpb.CreateSessionRequest, opts ...gax.CallOption) (*gadgetpb.Session, error) {
+	opts = append((*c.CallOptions).CreateSession[0:len((*c.CallOptions).CreateSession):len((*c.CallOptions).CreateSession)], opts...)
+	var resp *gadgetpb.Session
+	err := gax.Invoke(ctx, func(ctx context.Context, settings gax.CallSettings) error {
+		var err error
+		resp, err = executeRPC(ctx, c.client.CreateSession, req, settings.GRPC, "CreateSession")
+		return err
+	}, opts...)
+	return resp, err
+}

@@ -11,8 +11,35 @@ import (
 
 // Gadget's Name is output only: the server names a new gadget.
 type Gadget struct {
-	Name        string
+	// Output only. Identifier. The unique identifier of this gadget.
+	Name string
+	// Required. The human-readable name of the gadget.
 	DisplayName string
+}
+
+// Flow's display name is documented unique: a second flow with the same
+// one is refused.
+type Flow struct {
+	// The unique identifier of the flow. Create populates it.
+	Name string
+	// Required. The human-readable name of the flow, unique within the agent.
+	DisplayName string
+}
+
+type CreateFlowRequest struct {
+	Parent string
+	Flow   *Flow
+}
+
+// Session's name is required and unique: the caller names the session.
+type Session struct {
+	// Required. The unique identifier of the session.
+	Name string
+}
+
+type CreateSessionRequest struct {
+	Parent  string
+	Session *Session
 }
 
 // CreateGadgetRequest has no gadget id: every create makes a new gadget.
@@ -61,6 +88,8 @@ type GadgetServiceClient interface {
 	CreateTemplate(ctx context.Context, in *CreateTemplateRequest, opts ...grpc.CallOption) (*Template, error)
 	CreateContext(ctx context.Context, in *CreateContextRequest, opts ...grpc.CallOption) (*Context, error)
 	GetGadget(ctx context.Context, in *GetGadgetRequest, opts ...grpc.CallOption) (*Gadget, error)
+	CreateFlow(ctx context.Context, in *CreateFlowRequest, opts ...grpc.CallOption) (*Flow, error)
+	CreateSession(ctx context.Context, in *CreateSessionRequest, opts ...grpc.CallOption) (*Session, error)
 }
 
 type gadgetServiceClient struct{ cc grpc.ClientConnInterface }
@@ -92,4 +121,14 @@ func (c *gadgetServiceClient) CreateContext(ctx context.Context, in *CreateConte
 func (c *gadgetServiceClient) GetGadget(ctx context.Context, in *GetGadgetRequest, opts ...grpc.CallOption) (*Gadget, error) {
 	out := new(Gadget)
 	return out, c.cc.Invoke(ctx, "/example.gadgets.v1.GadgetService/GetGadget", in, out, opts...)
+}
+
+func (c *gadgetServiceClient) CreateFlow(ctx context.Context, in *CreateFlowRequest, opts ...grpc.CallOption) (*Flow, error) {
+	out := new(Flow)
+	return out, c.cc.Invoke(ctx, "/example.gadgets.v1.GadgetService/CreateFlow", in, out, opts...)
+}
+
+func (c *gadgetServiceClient) CreateSession(ctx context.Context, in *CreateSessionRequest, opts ...grpc.CallOption) (*Session, error) {
+	out := new(Session)
+	return out, c.cc.Invoke(ctx, "/example.gadgets.v1.GadgetService/CreateSession", in, out, opts...)
 }
