@@ -1,7 +1,7 @@
 package unsaferetry
 
 import (
-	"go/types"
+	"strings"
 
 	"github.com/twice-lint/twice/analyzers/internal/retryscope"
 )
@@ -11,8 +11,8 @@ import (
 // where the defaults are, not around the call: the retry is taken out of
 // the method's defaults, or a caller turns it off for one call with
 // gax.WithRetry(nil). Google's APIs that deduplicate a create take a
-// request id (AIP-155): when the request has one, setting it makes the
-// retry safe.
+// request id (AIP-155), and many let the caller choose the new resource's
+// id: when the request has either, setting it makes the retry safe.
 
 // optionsAdvice returns the fix for a write retried by call options, or ""
 // when the scope's retry is not one.
@@ -21,34 +21,24 @@ func (r *reporter) optionsAdvice(s *retryscope.Scope) string {
 		return ""
 	}
 	advice := "take gax.WithRetry out of this method's default call options (a caller can turn it off for one call with gax.WithRetry(nil))"
-	if field := r.requestIDField(s); field != "" {
-		advice += ", or have callers set the request's " + field + ", which the API deduplicates on"
+	if keys := r.requestKeys(s); len(keys) > 0 {
+		advice += ", or have callers set the request's " + strings.Join(keys, " or ") + ", so that the API can deduplicate or refuse a repeat"
 	}
 	return advice
 }
 
-// requestIDField returns the request-id field of the request the scope's
-// function is given (a parameter of a struct type with a RequestId), or "".
-func (r *reporter) requestIDField(s *retryscope.Scope) string {
+// requestKeys returns the request fields through which callers of the
+// scope's function make a repeat harmless (mutation.CallerKeys).
+func (r *reporter) requestKeys(s *retryscope.Scope) []string {
 	fn := r.declFunc(s.Encl)
 	if fn == nil {
-		return ""
+		return nil
 	}
 	params := fn.Signature().Params()
 	for i := 0; i < params.Len(); i++ {
-		t := params.At(i).Type()
-		if p, ok := t.Underlying().(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		st, ok := t.Underlying().(*types.Struct)
-		if !ok {
-			continue
-		}
-		for j := 0; j < st.NumFields(); j++ {
-			if f := st.Field(j); f.Name() == "RequestId" || f.Name() == "RequestID" {
-				return f.Name()
-			}
+		if keys := r.m.Classifier.CallerKeys(params.At(i).Type()); len(keys) > 0 {
+			return keys
 		}
 	}
-	return ""
+	return nil
 }

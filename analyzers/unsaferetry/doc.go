@@ -34,7 +34,11 @@ The analyzer reports each such write inside a retry scope:
     helper that calls its func parameter is judged by the function it is
     given. A create of AIP-133 shape (a parent and the resource) is one
     the server names unless the request, or the resource, carries its id
-    (CreateXRequest.XId, Template.Id): the resource's Name is the server's.
+    (CreateXRequest.XId, Template.Id) or a field the API documents unique
+    ("unique within the agent"): the resource's Name is the server's. An
+    id the package's generated REST code sends only when set is optional:
+    by default the server names the thing, and the message says which
+    request fields (the id, a RequestId) make a repeat harmless.
     A message handler registered with go-nsq's Consumer (AddHandler,
     AddConcurrentHandlers: a func converted to nsq.HandlerFunc, or a value
     of a concrete type whose HandleMessage runs) and a task handler

@@ -1,6 +1,8 @@
 package mutation
 
 import (
+	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 )
@@ -20,6 +22,11 @@ import (
 // whether the caller can name the new thing; a request without one is a
 // create the server names. (A request that is the resource itself, like
 // Pub/Sub's Topic, has no Parent and keeps the general reading.)
+//
+// Whether the id is required shows in the generated REST code of the same
+// package: a required id is always put in the query, an optional one only
+// when the caller set it. A create whose id is optional is one the server
+// names unless the caller chose to set it.
 
 // aipCreateID reports whether st is such a create request for noun, and
 // then the field through which the caller names the new resource (an id,
@@ -32,7 +39,7 @@ func (c *Classifier) aipCreateID(st *types.Struct, noun []string) (field string,
 	var resource *types.Var
 	for i := 0; i < st.NumFields(); i++ {
 		f := st.Field(i)
-		if strings.EqualFold(f.Name(), idName) && scalar(deref(f.Type())) {
+		if strings.EqualFold(f.Name(), idName) && scalar(deref(f.Type())) && !c.idx().optionalIDs[f] {
 			field = f.Name()
 		}
 		if _, isStruct := derefStruct(f.Type()); isStruct && namesCreated(f.Name(), f.Type(), noun) {
@@ -77,4 +84,57 @@ func hasStringField(st *types.Struct, name string) bool {
 		}
 	}
 	return false
+}
+
+// sentWhenSet returns the id field of a request that an if statement sends
+// only when the caller set it, or nil:
+//
+//	if req.GetConversationId() != "" {
+//		params.Add("conversationId", fmt.Sprintf("%v", req.GetConversationId()))
+//	}
+func (c *Classifier) sentWhenSet(n *ast.IfStmt) *types.Var {
+	cond, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr)
+	if !ok || cond.Op != token.NEQ || len(n.Body.List) == 0 {
+		return nil
+	}
+	if lit, ok := ast.Unparen(cond.Y).(*ast.BasicLit); !ok || lit.Value != `""` {
+		return nil
+	}
+	get, ok := ast.Unparen(cond.X).(*ast.CallExpr)
+	if !ok || len(get.Args) != 0 {
+		return nil
+	}
+	sel, ok := ast.Unparen(get.Fun).(*ast.SelectorExpr)
+	if !ok || !strings.HasPrefix(sel.Sel.Name, "Get") || !strings.HasSuffix(sel.Sel.Name, "Id") {
+		return nil
+	}
+	recv := c.info.TypeOf(sel.X)
+	if recv == nil {
+		return nil
+	}
+	obj, _, _ := types.LookupFieldOrMethod(recv, true, nil, strings.TrimPrefix(sel.Sel.Name, "Get"))
+	f, _ := obj.(*types.Var)
+	if f == nil || !f.IsField() {
+		return nil
+	}
+	return f
+}
+
+// CallerKeys returns the fields of a request type through which a caller
+// makes a repeated create harmless: a RequestId the API deduplicates on
+// (AIP-155), and an id the package sends only when the caller set it (a
+// repeat with it is refused).
+func (c *Classifier) CallerKeys(t types.Type) []string {
+	st, ok := derefStruct(t)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		if f.Name() == "RequestId" || f.Name() == "RequestID" || c.idx().optionalIDs[f] {
+			out = append(out, f.Name())
+		}
+	}
+	return out
 }

@@ -57,6 +57,9 @@ type index struct {
 	// the value is given (if s.Path != "" { u.Path = s.Path }).
 	fieldAppends map[fieldKey][]ast.Expr
 	overrides    map[ast.Expr]bool
+	// optionalIDs are request fields the package's code sends only when
+	// set (if req.GetConversationId() != "" { … }, aipcreate.go).
+	optionalIDs map[*types.Var]bool
 	// repeatSafe are the declarations documented to find an existing
 	// thing on a repeat (docsemantics.go).
 	repeatSafe map[*ast.FuncDecl]bool
@@ -75,7 +78,7 @@ func (c *Classifier) buildIndex() *index {
 		addrCount: map[*types.Var]int{}, fieldSet: map[fieldKey]int{},
 		returns: map[*types.Func]ast.Expr{}, methodCalls: map[*types.Var][]*ast.CallExpr{},
 		accessorDecls: map[*types.Func]*ast.FuncDecl{}, fieldWrites: map[*types.Var][]fieldWrite{},
-		fieldAppends: map[fieldKey][]ast.Expr{}, overrides: map[ast.Expr]bool{}}
+		fieldAppends: map[fieldKey][]ast.Expr{}, overrides: map[ast.Expr]bool{}, optionalIDs: map[*types.Var]bool{}}
 	for _, f := range c.pass.Files {
 		test := astpath.InTestFile(c.pass.Fset, f.Pos())
 		ast.Inspect(f, func(n ast.Node) bool {
@@ -96,6 +99,9 @@ func (c *Classifier) buildIndex() *index {
 			case *ast.IfStmt:
 				if rhs := overrideWhenGiven(n); rhs != nil {
 					ix.overrides[rhs] = true
+				}
+				if f := c.sentWhenSet(n); f != nil {
+					ix.optionalIDs[f] = true
 				}
 			case *ast.ValueSpec:
 				if len(n.Values) > 0 {

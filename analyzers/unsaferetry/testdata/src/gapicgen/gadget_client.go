@@ -21,6 +21,7 @@ type GadgetCallOptions struct {
 	SearchGadgets  []gax.CallOption
 	CreateFlow     []gax.CallOption
 	CreateSession  []gax.CallOption
+	CreateBoard    []gax.CallOption
 }
 
 func retryUnavailable() []gax.CallOption {
@@ -61,6 +62,9 @@ func defaultGadgetCallOptions() *GadgetCallOptions {
 		CreateSession: []gax.CallOption{
 			gax.WithRetry(func() gax.Retryer { return gax.OnCodes([]codes.Code{codes.Unavailable}, gax.Backoff{}) }),
 		},
+		CreateBoard: []gax.CallOption{
+			gax.WithRetry(func() gax.Retryer { return gax.OnCodes([]codes.Code{codes.Unavailable}, gax.Backoff{}) }),
+		},
 	}
 }
 
@@ -77,7 +81,7 @@ func (c *gadgetGRPCClient) CreateGadget(ctx context.Context, req *gadgetpb.Creat
 	var resp *gadgetpb.Gadget
 	err := gax.Invoke(ctx, func(ctx context.Context, settings gax.CallSettings) error {
 		var err error
-		resp, err = executeRPC(ctx, c.client.CreateGadget, req, settings.GRPC, "CreateGadget") // want `GadgetServiceClient.CreateGadget .*inside gax.Invoke with a retrying call option .*take gax.WithRetry out of this method's default call options .*set the request's RequestId`
+		resp, err = executeRPC(ctx, c.client.CreateGadget, req, settings.GRPC, "CreateGadget") // want `GadgetServiceClient.CreateGadget .*inside gax.Invoke with a retrying call option .*take gax.WithRetry out of this method's default call options .*set the request's RequestId, so that`
 		return err
 	}, opts...)
 	return resp, err
@@ -178,6 +182,19 @@ func (c *gadgetGRPCClient) CreateSession(ctx context.Context, req *gadgetpb.Crea
 	err := gax.Invoke(ctx, func(ctx context.Context, settings gax.CallSettings) error {
 		var err error
 		resp, err = executeRPC(ctx, c.client.CreateSession, req, settings.GRPC, "CreateSession")
+		return err
+	}, opts...)
+	return resp, err
+}
+
+// CreateBoard: the board's id is optional (the REST half sends it only
+// when set), so by default the server names each new board.
+func (c *gadgetGRPCClient) CreateBoard(ctx context.Context, req *gadgetpb.CreateBoardRequest, opts ...gax.CallOption) (*gadgetpb.Board, error) {
+	opts = append((*c.CallOptions).CreateBoard[0:len((*c.CallOptions).CreateBoard):len((*c.CallOptions).CreateBoard)], opts...)
+	var resp *gadgetpb.Board
+	err := gax.Invoke(ctx, func(ctx context.Context, settings gax.CallSettings) error {
+		var err error
+		resp, err = executeRPC(ctx, c.client.CreateBoard, req, settings.GRPC, "CreateBoard") // want `GadgetServiceClient.CreateBoard .*inside gax.Invoke .*set the request's BoardId, so that`
 		return err
 	}, opts...)
 	return resp, err

@@ -62,6 +62,22 @@ type CreateSprocketRequest struct {
 	SprocketId string
 }
 
+// Board's id is optional: the server assigns one when it is empty, and
+// the generated REST code sends it only when set.
+type Board struct{ Size int }
+
+type CreateBoardRequest struct {
+	Parent  string
+	Board   *Board
+	BoardId string
+}
+
+func (r *CreateBoardRequest) GetParent() string  { return r.Parent }
+func (r *CreateBoardRequest) GetBoardId() string { return r.BoardId }
+
+func (r *CreateSprocketRequest) GetParent() string     { return r.Parent }
+func (r *CreateSprocketRequest) GetSprocketId() string { return r.SprocketId }
+
 // Template carries its caller-chosen id in the resource itself.
 type Template struct {
 	Id    string
@@ -90,6 +106,7 @@ type GadgetServiceClient interface {
 	GetGadget(ctx context.Context, in *GetGadgetRequest, opts ...grpc.CallOption) (*Gadget, error)
 	CreateFlow(ctx context.Context, in *CreateFlowRequest, opts ...grpc.CallOption) (*Flow, error)
 	CreateSession(ctx context.Context, in *CreateSessionRequest, opts ...grpc.CallOption) (*Session, error)
+	CreateBoard(ctx context.Context, in *CreateBoardRequest, opts ...grpc.CallOption) (*Board, error)
 }
 
 type gadgetServiceClient struct{ cc grpc.ClientConnInterface }
@@ -131,4 +148,9 @@ func (c *gadgetServiceClient) CreateFlow(ctx context.Context, in *CreateFlowRequ
 func (c *gadgetServiceClient) CreateSession(ctx context.Context, in *CreateSessionRequest, opts ...grpc.CallOption) (*Session, error) {
 	out := new(Session)
 	return out, c.cc.Invoke(ctx, "/example.gadgets.v1.GadgetService/CreateSession", in, out, opts...)
+}
+
+func (c *gadgetServiceClient) CreateBoard(ctx context.Context, in *CreateBoardRequest, opts ...grpc.CallOption) (*Board, error) {
+	out := new(Board)
+	return out, c.cc.Invoke(ctx, "/example.gadgets.v1.GadgetService/CreateBoard", in, out, opts...)
 }
