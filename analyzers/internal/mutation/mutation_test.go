@@ -53,6 +53,17 @@ func accessorOnly(f *mutation.FuncFact) bool {
 	return (f.GetsField != "" || f.SetsField != "") && g.IsZero()
 }
 
+// callsParamOnly reports whether f only says the function calls its
+// func-typed parameter (funcparam.go). Such facts are not counted against
+// Inert either: a declaration with a func-typed parameter makes the
+// model analyze its package whatever Inert says (model.mayMatter).
+func callsParamOnly(f *mutation.FuncFact) bool {
+	g := *f
+	g.CallsParam, g.CallsParamArgs, g.CallsParamSpread = -1, nil, false
+	g.GetsField, g.SetsField = "", ""
+	return f.CallsParam >= 0 && g.IsZero()
+}
+
 func runSummaries(pass *analysis.Pass) (any, error) {
 	local := map[*types.Func]*mutation.FuncFact{}
 	facts := func(fn *types.Func) *mutation.FuncFact {
@@ -86,7 +97,7 @@ func runSummaries(pass *analysis.Pass) (any, error) {
 	n := 0
 	for fn, f := range local {
 		pass.ExportObjectFact(fn, f)
-		if !accessorOnly(f) {
+		if !accessorOnly(f) && !callsParamOnly(f) {
 			n++
 		}
 	}

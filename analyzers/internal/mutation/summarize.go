@@ -27,7 +27,7 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 	}
 	f := emptyFact()
 	listedIdempotent, listedMutating := c.listed(fn)
-	if DeclaredIdempotent(decl.Doc) || listedIdempotent || c.idx().repeatSafe[decl] {
+	if DeclaredIdempotent(decl.Doc) || listedIdempotent {
 		f.Idempotent = true
 		return f
 	}
@@ -101,6 +101,12 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 	c.summarizeBuilder(decl, f)
 	c.summarizeKeyedBuilder(decl, f)
 	c.summarizeCopy(decl, f)
+	if (f.Op != nil || f.Remote) && c.idx().repeatSafe[decl] {
+		// Documented to find the thing a first call made (docsemantics.go):
+		// its write is safe to repeat, as if declared idempotent.
+		f = emptyFact()
+		f.Idempotent = true
+	}
 	if f.IsZero() {
 		return nil
 	}
