@@ -21,6 +21,10 @@ import (
 // only", or filled by the server on create.
 
 var (
+	// uniqueAmong: unique among siblings ("unique within the agent", "(unique
+	// in an environment)", "must be unique"), not "a unique, case-sensitive
+	// identifier" (a token, said of most SDKs' request ids).
+	uniqueAmong   = regexp.MustCompile(`(?i)\bunique\s+(within|in|among|per|across)\b|\bmust\s+be\s+unique\b`)
 	uniqueDoc     = regexp.MustCompile(`(?i)\bunique\b`)
 	outputOnlyDoc = regexp.MustCompile(`(?i)\boutput[ -]only\b`)
 )
@@ -63,13 +67,22 @@ func UniqueFields(info *types.Info, files []*ast.File) map[*types.TypeName][]str
 func uniqueFieldNames(st *ast.StructType) []string {
 	var out []string
 	for _, field := range st.Fields.List {
+		if field.Doc == nil {
+			continue
+		}
 		doc := field.Doc.Text()
 		if !uniqueDoc.MatchString(doc) || outputOnlyDoc.MatchString(doc) {
 			continue
 		}
+		required := strings.HasPrefix(strings.TrimSpace(doc), "Required")
 		for _, name := range field.Names {
-			if identifying(name.Name) && !strings.HasPrefix(strings.TrimSpace(doc), "Required") {
+			switch {
+			case identifying(name.Name) && required:
+				// "Required. The unique identifier of the context."
+			case identifying(name.Name):
 				continue // the unique identifier the server fills in
+			case !uniqueAmong.MatchString(doc):
+				continue
 			}
 			out = append(out, name.Name)
 		}

@@ -15,6 +15,9 @@ type Gadget struct {
 	Name string
 	// Required. The human-readable name of the gadget.
 	DisplayName string
+	// Optional. A unique, case-sensitive identifier of the request: a
+	// token, not a name among the gadgets.
+	ClientToken string
 }
 
 // Flow's display name is documented unique: a second flow with the same
@@ -22,7 +25,8 @@ type Gadget struct {
 type Flow struct {
 	// The unique identifier of the flow. Create populates it.
 	Name string
-	// Required. The human-readable name of the flow, unique within the agent.
+	// Required. The human-readable name of the flow, unique
+	// within the agent.
 	DisplayName string
 }
 
