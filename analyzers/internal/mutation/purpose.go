@@ -81,7 +81,7 @@ func (j Judgement) Check() string {
 	case j.Update != "":
 		return "check: a " + j.Update + " update usually leaves the same state when repeated; it is a duplicate only if it adds or counts something"
 	case j.Unsure == UnsurePoints:
-		return "check: only its name says insert (twice cannot see its body), and it sends points with their timestamps; a store that keys points by series and timestamp overwrites a repeat, one that appends rows keeps both"
+		return "check: only its name says what it does (twice cannot see its body), and it sends measurement points with their timestamps; a store that keys points by series and timestamp overwrites a repeat, one that appends rows keeps both"
 	case j.Unsure == UnsureToken:
 		return "check: it issues a token, and a repeat issues a second one; that duplicates nothing unless the tokens are counted or limited"
 	case j.Unsure == UnsurePublished:
@@ -133,6 +133,9 @@ func (c *Classifier) JudgePurpose(op Op, fn *types.Func, call *ast.CallExpr, enc
 		return Judgement{Purpose: PurposeSend} // named for adding to what exists: AddStock, AppendRows
 	case !decided:
 		p = pathPurpose(path)
+	}
+	if op.Unsure == UnsurePoints && (p == PurposeSend || p == PurposeCreate) {
+		return Judgement{Unsure: op.Unsure} // measurement points a repeat may overwrite
 	}
 	if p != PurposeCreate {
 		return Judgement{Purpose: p}

@@ -226,9 +226,64 @@ func (c *Classifier) unsure(v string, call *ast.CallExpr, sig *types.Signature) 
 		return UnsureSetUp
 	case v == "Insert" && c.stampedRequest(call):
 		return UnsurePoints
+	case pointVerbs[v] && c.pointsRequest(call):
+		return UnsurePoints
 	}
 	return ""
 }
+
+// pointVerbs send what they are given to a store: with measurement
+// points, a repeat sends the same points again.
+var pointVerbs = map[string]bool{"Post": true, "Send": true, "Write": true, "Push": true, "Report": true, "Record": true, "Append": true, "Add": true, "Insert": true}
+
+// pointsRequest reports whether an argument of call holds measurement
+// points (directly, or in slices of them, pointers included): structs
+// with a timestamp and a value (Time, Value), like metric values posted
+// to a time-series store, which keys them by series and time.
+func (c *Classifier) pointsRequest(call *ast.CallExpr) bool {
+	for _, arg := range call.Args {
+		t := c.pass.TypesInfo.TypeOf(arg)
+		for t != nil {
+			if sl, ok := t.Underlying().(*types.Slice); ok {
+				t = sl.Elem()
+				continue
+			}
+			if p, ok := t.Underlying().(*types.Pointer); ok {
+				t = p.Elem()
+				continue
+			}
+			break
+		}
+		if st, ok := derefStruct(t); ok && isPoint(st, 1) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPoint reports whether st (or a struct it embeds, to depth) has a
+// timestamp field and a value field.
+func isPoint(st *types.Struct, depth int) bool {
+	var stamped, valued bool
+	for i := 0; i < st.NumFields(); i++ {
+		f := st.Field(i)
+		words := nameWords(f.Name())
+		switch {
+		case f.Embedded():
+			if inner, ok := derefStruct(f.Type()); ok && depth > 0 && isPoint(inner, depth-1) {
+				return true
+			}
+		case anyWord(words, timeWords) && timeLike(f.Type()):
+			stamped = true
+		case anyWord(words, valueWords):
+			valued = true
+		}
+	}
+	return stamped && valued
+}
+
+// valueWords name the field that holds a point's measurement.
+var valueWords = map[string]bool{"value": true, "values": true}
 
 // takesNothing: no parameter but a context, so nothing for a create to
 // make a thing from.
