@@ -264,8 +264,8 @@ func (c *Classifier) postReads(call *ast.CallExpr, op Op) bool {
 	}
 	decl := c.enclosingDecl(call.Pos())
 	name := c.enclosingName(decl)
-	if ReadName(name) || decl != nil && c.tokenRequest(decl) {
-		return true
+	if ReadName(name) || decl != nil && (c.tokenRequest(decl) || c.inferenceRequest(decl)) {
+		return true // a read, a token request, or model inference (inference.go)
 	}
 	if SetName(name) && !pathAdds(path) && c.payload(call) != shapeAdds {
 		return true // a POST that assigns a state (sdkname.go)
