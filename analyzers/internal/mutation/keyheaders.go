@@ -12,7 +12,8 @@ import "strings"
 //     dedup on (Standard Webhooks' webhook-id, Svix-Id, CloudEvents ce-id,
 //     X-GitHub-Delivery);
 //   - a vendor's payload id: a header named …-Id, …-Key or …-Token for the
-//     thing sent (X-Event-Id, X-Notification-Id, X-Payload-Key) — but not
+//     thing sent (X-Event-Id, X-Notification-Id, X-Payload-Key), or the seed
+//     the server derives such ids from (X-Inngest-Event-Id-Seed) — but not
 //     one that names a caller, a credential or a trace (X-Request-Id,
 //     X-Correlation-Id, X-Api-Key, X-Auth-Token, X-Session-Id, X-Client-Id,
 //     and abbreviated as in Vendor-Req-Id or X-Rid), which servers do not
@@ -48,6 +49,7 @@ func isKeyHeader(h string) bool {
 	if keyHeaderNames[h] || strings.Contains(h, "idempot") || strings.Contains(h, "dedup") {
 		return true
 	}
+	h = strings.TrimSuffix(h, "-seed") // X-Inngest-Event-Id-Seed: the ids the server derives from it
 	if !strings.HasSuffix(h, "-id") && !strings.HasSuffix(h, "-key") && !strings.HasSuffix(h, "-token") {
 		return false
 	}

@@ -8,6 +8,9 @@ func TestIsKeyHeader(t *testing.T) {
 		want   bool
 	}{
 		{"idempotency-key", true},
+		{"x-inngest-event-id-seed", true},
+		{"x-random-seed", false},
+		{"x-request-id-seed", false},
 		{"x-idempotency-key", true},
 		{"x-idempotency-token", true},
 		{"idempotent-key", true},
