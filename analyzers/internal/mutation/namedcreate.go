@@ -220,10 +220,18 @@ func createdNoun(name string) []string {
 	words := SplitWords(name)
 	noun := make([]string, 0, len(words))
 	for _, w := range words[1:] {
-		noun = append(noun, strings.ToLower(w))
+		w = strings.ToLower(w)
+		if nounEnds[w] && len(noun) > 0 {
+			break // CreateBucketWithVersioning makes a bucket
+		}
+		noun = append(noun, w)
 	}
 	return noun
 }
+
+// nounEnds end the created thing's noun in an operation's name: what
+// follows says how it is made (WithVersioning, ForUser, IfMissing).
+var nounEnds = map[string]bool{"with": true, "for": true, "from": true, "by": true, "if": true, "in": true, "on": true, "and": true, "to": true, "using": true, "via": true}
 
 // identityName reports whether a field or parameter name names the
 // created thing: a bare identity word (name, id, key), one after words
