@@ -217,7 +217,9 @@ commands, the functions named by -unsaferetry.mutating, and any function
 that performs one of these. A POST that reads is not a write: a search,
 query, evaluation, inference or token endpoint (/_search, /query, /check,
 /evaluate, /embeddings, /oauth/token, /keys/{id}/encrypt, :batchGet,
-{+resource}:testIamPermissions), a
+{+resource}:testIamPermissions), model inference (a request naming a
+Model with a prompt, messages, a token limit or a temperature: a
+generated message, response or image stores nothing), a
 log-in (/auth/login: it issues another token), an action on the caller's
 token (/auth/token/renew, /token/revoke), an operation named like a
 read (/twirp/…/ListOrders, a GetOrder function posting JSON-RPC, ACME's
@@ -282,9 +284,11 @@ Host or IP and a Port: RegisterInstance) is keyed by it, as service
 registries store one instance per service and address: not a write. So is an insert judged
 by its name alone whose request carries the timestamps of what it
 inserts (InsertRecord, InsertTablet with a Timestamp or TimestampsList
-field): a time-series store keys points by series and timestamp and
-overwrites a repeat; an insert without them (rows a store gives new ids)
-stays a finding. A Path the caller chose (CreateTimeseries,
+field), or a post, send, write or report of measurement points (structs
+with a timestamp and a value, as metric values are): a time-series store
+keys points by series and timestamp and overwrites a repeat, so these are
+checks; an insert without them (rows a store gives new ids) stays a
+finding. A Path the caller chose (CreateTimeseries,
 CreateFile, a PrefixPath; also a FullName or QualifiedName), or for a
 batch create a slice of Paths or Names, names the created thing like a
 Name does. A create that POSTs to a singular sub-resource of a parent the
@@ -437,7 +441,10 @@ it creates under the Name its caller chose; if the API refuses a second
 one …"). What a write is for is read from the primitive (a publish, an
 INSERT), the HTTP method, the verb of the operation's name (the SDK
 method, the function the request is written in, a type named Sender or
-Notifier) and the request path.
+Notifier) and the request path; a custom method (POST …/jobs:submit,
+…/suggestions:suggestArticles) by the verb after its colon, not as a POST
+to the collection before it. The created thing is the noun after the
+verb, up to a preposition (CreateBucketWithVersioning makes a bucket).
 
 Not reported: a create whose documentation says a repeat finds it
 (generated clients copy the API's: "If the specified context already
