@@ -110,17 +110,16 @@ func isNolintForUs(text string) bool {
 
 // idempotentFuncs holds the extents of the function declarations whose doc
 // comment carries //twice:idempotent, or documents that a repeat finds the
-// thing already there (mutation.RepeatSafeDecls). Such a declaration says the whole
+// thing already there (Classifier.DocumentedRepeatSafe). Such a declaration says the whole
 // operation is safe to repeat, so the retries it performs itself are not
 // reported either (its callers are silenced through its fact).
 type idempotentFuncs []ast.Node
 
-func newIdempotentFuncs(files []*ast.File) idempotentFuncs {
+func newIdempotentFuncs(files []*ast.File, c *mutation.Classifier) idempotentFuncs {
 	var out idempotentFuncs
-	documented := mutation.RepeatSafeDecls(files)
 	for _, f := range files {
 		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && (mutation.DeclaredIdempotent(fd.Doc) || documented[fd]) {
+			if fd, ok := d.(*ast.FuncDecl); ok && (mutation.DeclaredIdempotent(fd.Doc) || c.DocumentedRepeatSafe(fd)) {
 				out = append(out, fd)
 			}
 		}

@@ -42,7 +42,7 @@ func run(pass *analysis.Pass, ma *analysis.Analyzer) (any, error) {
 	if m == nil || m.Failed != "" || m.Classifier == nil {
 		return nil, nil
 	}
-	r := &reporter{pass: pass, m: m, reported: map[ast.Node]bool{}, spelled: map[*types.Func]bool{}, nolint: newNolintIndex(pass), idempotent: newIdempotentFuncs(pass.Files), files: &fileIndex{fset: pass.Fset}, quiet: newQuietFiles(pass, m.ReportTests)}
+	r := &reporter{pass: pass, m: m, reported: map[ast.Node]bool{}, spelled: map[*types.Func]bool{}, nolint: newNolintIndex(pass), idempotent: newIdempotentFuncs(pass.Files, m.Classifier), files: &fileIndex{fset: pass.Fset}, quiet: newQuietFiles(pass, m.ReportTests)}
 	for _, c := range r.candidates() {
 		r.report(c)
 	}

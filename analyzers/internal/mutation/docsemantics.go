@@ -70,3 +70,10 @@ func RepeatSafeDecls(files []*ast.File) map[*ast.FuncDecl]bool {
 	}
 	return out
 }
+
+// DocumentedRepeatSafe reports whether decl, a declaration of this
+// package, is documented to find the thing a first call made
+// (RepeatSafeDecls, computed once with the package's index).
+func (c *Classifier) DocumentedRepeatSafe(decl *ast.FuncDecl) bool {
+	return c.idx().repeatSafe[decl]
+}
