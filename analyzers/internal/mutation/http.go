@@ -417,6 +417,7 @@ func ReadOnlyPOST(path string) bool {
 		method := last[i+1:]
 		return readOnlyMethods[method] || ReadName(method)
 	}
+	last = gluedQuery(last)
 	if last == "" || strings.Contains(last, "{") {
 		return false
 	}
@@ -433,9 +434,26 @@ func searchKind(parent string) bool {
 }
 
 // collectionStatus reports whether a POST asks for the status of things in
-// a collection (/api/v1/uploads/status, the ids in the body). The status
-// of one member (/orders/{id}/status) is set, and judged as a write.
+// a collection (/api/v1/uploads/status, the ids in the body) or of an
+// operation (/plugins/execute/configImportStatus). The status of one
+// member (/orders/{id}/status) is set, and judged as a write, as is a
+// segment that says so (updateStatus).
 func collectionStatus(parent, last string) bool {
 	_, p := splitLastSegment(parent)
-	return strings.ToLower(last) == "status" && p != "" && !strings.Contains(p, "{")
+	words := nameWords(last)
+	return len(words) > 0 && words[len(words)-1] == "status" && !anyWord(words, writeWords) &&
+		p != "" && !strings.Contains(p, "{")
+}
+
+// gluedQuery returns a last segment without the unknown part glued to
+// its end ("configImportStatus{…}": a query string its caller built,
+// "?workingDir=…"): the word before it names the operation. A segment
+// that is only unknown ("{…}", an id) or that has a word after the
+// unknown part ("v{…}-status") is returned as it is.
+func gluedQuery(last string) string {
+	i := strings.Index(last, "{")
+	if i <= 0 || !strings.HasSuffix(last, "}") || strings.Count(last, "{") != 1 {
+		return last
+	}
+	return last[:i]
 }

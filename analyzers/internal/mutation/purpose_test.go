@@ -26,6 +26,10 @@ func TestPathPurpose(t *testing.T) {
 		{"/oauth/token", PurposeUnknown},
 		{"/v1/search?q={…}", PurposeUnknown},
 		{"request", PurposeUnknown}, // the path is not known
+		{"/api/v1/jobs/progress", PurposeUnknown}, // not plurals
+		{"/v1/analysis", PurposeUnknown},
+		{"/v1/status", PurposeUnknown},
+		{"/api/plugins/reload", PurposeUnknown}, // an action
 		{"", PurposeUnknown},
 	}
 	for _, tt := range tests {

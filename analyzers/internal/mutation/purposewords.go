@@ -54,7 +54,7 @@ var streamNouns = map[string]bool{
 // actionWords end paths (or start names) of operations on existing state.
 var actionWords = map[string]bool{
 	"cancel": true, "merge": true, "complete": true, "approve": true, "close": true, "reopen": true,
-	"process": true, "retry": true, "restart": true, "stop": true, "start": true, "trim": true, "regenerate": true,
+	"process": true, "retry": true, "restart": true, "reload": true, "stop": true, "start": true, "trim": true, "regenerate": true,
 	"rotate": true, "reset": true, "sync": true, "refresh": true, "revoke": true, "logout": true, "login": true,
 	"token": true, "auth": true, "authorize": true, "lock": true, "unlock": true, "enable": true, "disable": true,
 	"archive": true, "unarchive": true, "resume": true, "pause": true, "suspend": true, "move": true,
@@ -290,10 +290,25 @@ func pathPurpose(path string) Purpose {
 		return PurposeSend
 	case last == "_doc":
 		return PurposeCreate // a search index's document with an id it assigns
-	case !lastIsParam && strings.HasSuffix(last, "s") && len(last) > 3:
+	case !lastIsParam && plural(last):
 		return PurposeCreate // a POST to a collection
 	}
 	return PurposeUnknown
+}
+
+// plural reports whether a path segment reads as a plural noun, the name
+// of a collection: it ends in s, but not as status, progress or analysis
+// do.
+func plural(seg string) bool {
+	if len(seg) <= 3 || !strings.HasSuffix(seg, "s") {
+		return false
+	}
+	for _, end := range []string{"ss", "us", "is"} {
+		if strings.HasSuffix(seg, end) {
+			return false
+		}
+	}
+	return true
 }
 
 // customMethodPurpose judges a custom method on a collection or resource

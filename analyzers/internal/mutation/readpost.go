@@ -25,8 +25,9 @@ var readWords = map[string]bool{
 	"lookup": true, "read": true, "batchget": true, "show": true, "exists": true, "introspect": true,
 	"userinfo": true, "scroll": true, "mget": true, "msearch": true, "explain": true, "validate": true,
 	"preview": true, "estimate": true, "head": true, "download": true, "inspect": true,
-	// A peek reads messages without taking them.
-	"peek": true,
+	// A peek reads messages without taking them; a filter answers which
+	// of the given items match.
+	"peek": true, "filter": true,
 	// Discovery (OIDC, service discovery, a protocol's capability probe)
 	// reads what the server offers; a ping or health check only asks.
 	"discover": true, "ping": true, "health": true, "healthz": true,
@@ -64,6 +65,9 @@ var writeWords = map[string]bool{
 // POST-as-GET (postAsGet).
 func ReadName(name string) bool {
 	words := nameWords(operationName(name))
+	if len(words) > 1 && auxVerbs[words[0]] {
+		words = words[1:] // doFilterItems, tryGetLock: the verb after the auxiliary says it
+	}
 	if len(words) == 0 {
 		return false
 	}

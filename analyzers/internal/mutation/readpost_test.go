@@ -41,6 +41,11 @@ func TestReadName(t *testing.T) {
 		{"StatusUpdate", false},
 		{"CheckIn", false},
 		{"ResolveIncident", false},
+		{"doFilterLocallyGenerated", true},
+		{"filter", true},
+		{"filters", false},
+		{"tryGetLease", true},
+		{"doCreateOrder", false},
 		{"", false},
 	}
 	for _, tt := range tests {
