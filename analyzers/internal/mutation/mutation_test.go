@@ -212,8 +212,8 @@ func TestReadOnlyPOST(t *testing.T) {
 		{"/_search/scroll", true},
 		{"/v1/search", true},
 		{"/v1/search/", true},
-		{"/api/search/aql", true},        // the kind of search under /search
-		{"/api/v1/uploads/status", true}, // a status query
+		{"/api/search/aql", true},                            // the kind of search under /search
+		{"/api/v1/uploads/status", true},                     // a status query
 		{"/api/plugins/execute/configImportStatus{…}", true}, // an operation's status, a query string glued on
 		{"/api/plugins/execute/updateStatus", false},
 		{"/api/localgenerated/filter/paths", false}, // the path alone does not say (the function's name may)

@@ -25,7 +25,7 @@ func TestPathPurpose(t *testing.T) {
 		{"/projects/{…}/operations/{…}/wait", PurposeUnknown},
 		{"/oauth/token", PurposeUnknown},
 		{"/v1/search?q={…}", PurposeUnknown},
-		{"request", PurposeUnknown}, // the path is not known
+		{"request", PurposeUnknown},               // the path is not known
 		{"/api/v1/jobs/progress", PurposeUnknown}, // not plurals
 		{"/v1/analysis", PurposeUnknown},
 		{"/v1/status", PurposeUnknown},
