@@ -19,6 +19,7 @@ func TestWhichCallsWrite(t *testing.T) {
 	}{
 		{"analyzed bodies: SDK middleware Insert, JSON AppendNumber, DNS SendQuery, local registries, encoders, unexported interfaces judged by their implementations", "bodies"},
 		{"reads sent as POST: RPC operation names, search paths, OAuth2 token, ACME POST-as-GET, GraphQL queries", "readpost"},
+		{"GraphQL mutations judged by their field (struct tags, documents), not by the reporter around them", "gqlstatus"},
 		{"method as an argument: a retrying helper, wrappers, options structs, SQL text (callers passing writes reported)", "paramwrite"},
 		{"the retrying helper's own package", "example.com/apiclient"},
 		{"dedup headers: an event id or webhook-id made before the retry is evidence; a request id is not; a message id inside a payload encoded once is too", "dedupheader"},

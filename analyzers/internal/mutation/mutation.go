@@ -106,6 +106,10 @@ const (
 	// PublishVersion, PublishRelease), not of a message: it makes the
 	// resource's current state public, which a repeat usually finds done.
 	UnsurePublished = "published"
+	// UnsureMutation: a GraphQL mutation whose field is named for neither
+	// a create nor a send (reportDeploymentStartup, setStatus): it acts
+	// on or sets a state, which a repeat usually leaves as it was.
+	UnsureMutation = "mutation"
 )
 
 // Primitive is the kind of the write that actually happens: Root for a

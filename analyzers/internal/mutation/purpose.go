@@ -82,6 +82,8 @@ func (j Judgement) Check() string {
 		return "check: a " + j.Update + " update usually leaves the same state when repeated; it is a duplicate only if it adds or counts something"
 	case j.Unsure == UnsurePoints:
 		return "check: only its name says what it does (twice cannot see its body), and it sends measurement points with their timestamps; a store that keys points by series and timestamp overwrites a repeat, one that appends rows keeps both"
+	case j.Unsure == UnsureMutation:
+		return "check: its GraphQL mutation " + j.Named + " is named for neither a create nor a send; if it sets a state (a status, a setting) or acts on one, a repeat leaves it as it was"
 	case j.Unsure == UnsureToken:
 		return "check: it issues a token, and a repeat issues a second one; that duplicates nothing unless the tokens are counted or limited"
 	case j.Unsure == UnsurePublished:
@@ -113,6 +115,9 @@ func (c *Classifier) JudgePurpose(op Op, fn *types.Func, call *ast.CallExpr, enc
 			}
 		}
 		return Judgement{Purpose: p}
+	}
+	if field := c.graphQLMutationField(call, fn); field != "" {
+		return mutationPurpose(field) // the mutation names the operation, not the Go code around it
 	}
 	method, path, _ := strings.Cut(op.WriteDesc(), " ")
 	if (fn == nil || genericName(fn.Name())) && encl != nil && !genericName(encl.Name()) {

@@ -102,10 +102,20 @@ func namePurpose(fn *types.Func) (p Purpose, decided bool) {
 		}
 		return PurposeUnknown, false
 	}
-	if _, safe := leadingVerb(fn.Name()); safe {
+	return operationPurpose(fn.Name())
+}
+
+// operationPurpose reads the verb of an operation's name (a function's, a
+// GraphQL mutation field's): its first word, or its last for names that
+// put the noun first (JobsCreate). decided is false when it says nothing.
+func operationPurpose(name string) (p Purpose, decided bool) {
+	if _, safe := leadingVerb(name); safe {
 		return PurposeUnknown, true // CreateOrUpdate, SendAcks
 	}
-	words := opWords(fn.Name())
+	words := opWords(name)
+	if len(words) == 0 {
+		return PurposeUnknown, false
+	}
 	if anyWord(words, connectVerbs) {
 		return PurposeUnknown, true // startRTMAndDial, connectSession: a session opened again
 	}

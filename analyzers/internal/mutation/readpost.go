@@ -201,11 +201,21 @@ func isNameStart(b byte) bool {
 const maxDocArgs = 8
 
 // graphQLRead reports whether the call carries a GraphQL query (and no
-// mutation) among its constant string arguments, directly, in a variable
-// assigned once, or one call or composite literal deep
-// (graphql.NewRequest(`query { … }`), Body{Query: q}).
+// mutation) among its constant string arguments (graphQLDocuments).
 func (c *Classifier) graphQLRead(call *ast.CallExpr) bool {
 	read, write := false, false
+	for _, doc := range c.graphQLDocuments(call) {
+		_, r := graphQLDocument(doc)
+		read, write = read || r, write || !r
+	}
+	return read && !write
+}
+
+// graphQLDocuments returns the GraphQL documents among a call's constant
+// string arguments, directly, in a variable assigned once, or one call or
+// composite literal deep (graphql.NewRequest(`query { … }`), Body{Query: q}).
+func (c *Classifier) graphQLDocuments(call *ast.CallExpr) []string {
+	var docs []string
 	var visit func(e ast.Expr, depth int)
 	visit = func(e ast.Expr, depth int) {
 		if e == nil || depth > 2 {
@@ -213,8 +223,8 @@ func (c *Classifier) graphQLRead(call *ast.CallExpr) bool {
 		}
 		e = ast.Unparen(e)
 		if tv, ok := c.info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
-			if isDoc, r := graphQLDocument(constant.StringVal(tv.Value)); isDoc {
-				read, write = read || r, write || !r
+			if isDoc, _ := graphQLDocument(constant.StringVal(tv.Value)); isDoc {
+				docs = append(docs, constant.StringVal(tv.Value))
 			}
 			return
 		}
@@ -244,7 +254,7 @@ func (c *Classifier) graphQLRead(call *ast.CallExpr) bool {
 			visit(a, 0)
 		}
 	}
-	return read && !write
+	return docs
 }
 
 // postReads reports whether a POST write found by the classifier is a read
