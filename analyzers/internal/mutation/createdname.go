@@ -24,8 +24,7 @@ func namesWhatItMakes(fn *types.Func) bool {
 	if fn == nil || genericName(fn.Name()) {
 		return true
 	}
-	words := nameWords(fn.Name())
-	return namingVerbs[words[0]] || namingVerbs[words[len(words)-1]]
+	return anyWord(nameWords(fn.Name()), namingVerbs) // CreateUser, UserAdd, CheckpointNewRun
 }
 
 // createdUnder returns the parameter or field through which a create's
@@ -66,7 +65,7 @@ func (c *Classifier) namingParam(fn *types.Func, noun []string) string {
 	params := fn.Signature().Params()
 	for i := 0; i < params.Len(); i++ {
 		p := params.At(i)
-		if scalar(deref(p.Type())) && identityName(p.Name(), noun) {
+		if identityType(deref(p.Type())) && identityName(p.Name(), noun) {
 			return p.Name()
 		}
 		if f := c.identityField(p.Type(), noun); f != "" {
@@ -74,6 +73,20 @@ func (c *Classifier) namingParam(fn *types.Func, noun []string) string {
 		}
 	}
 	return ""
+}
+
+// identityType: a type an identity can have, a scalar or a fixed array of
+// bytes (a uuid.UUID or ulid.ULID the caller made).
+func identityType(t types.Type) bool {
+	if scalar(t) {
+		return true
+	}
+	arr, ok := t.Underlying().(*types.Array)
+	if !ok {
+		return false
+	}
+	b, ok := arr.Elem().Underlying().(*types.Basic)
+	return ok && b.Kind() == types.Byte
 }
 
 // addressedPath returns the end of a create's request path when the path

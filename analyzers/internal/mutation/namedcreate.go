@@ -191,7 +191,7 @@ func (c *Classifier) identityFieldDepth(t types.Type, noun []string, depth int) 
 // a slice of them named like identities (Paths, Names).
 func identityValue(name string, t types.Type, noun []string) bool {
 	switch {
-	case scalar(deref(t)):
+	case identityType(deref(t)):
 		return identityName(name, noun)
 	case scalarSlice(t):
 		return identityName(singular(name), noun)
