@@ -51,8 +51,10 @@ func (r *refusals) statuses() httpstatus.Set {
 // (IsTooManyRequests, isRateLimited, apierrors.IsConflict,
 // IsRequestEntityTooLargeError) and error texts
 // ("connection refused", "urn:ietf:params:acme:error:badNonce", "is busy
-// completing an operation": a server too busy to take the request).
-var refusalWords = regexp.MustCompile(`(?i)(rate.?limit|throttl|too.?many.?requests|nonce|not.?ready|unauthori[sz]ed|forbidden|conflict|conn(ection)?.?refused|econnrefused|no.?such.?host|proxy.?auth|slow.?down|quota.?exceeded|too.?large|busy)`)
+// completing an operation": a server too busy to take the request), and
+// an error made from a Retry-After header (a retryAfterError): a server
+// names a time to come back when it refuses (429, a rate-limit 403).
+var refusalWords = regexp.MustCompile(`(?i)(rate.?limit|retry.?after|throttl|too.?many.?requests|nonce|not.?ready|unauthori[sz]ed|forbidden|conflict|conn(ection)?.?refused|econnrefused|no.?such.?host|proxy.?auth|slow.?down|quota.?exceeded|too.?large|busy)`)
 
 // maxRefusalDepth bounds how far the evaluator follows helpers and local
 // variables.
