@@ -297,7 +297,54 @@ func (c *Classifier) resultVars(call *ast.CallExpr, scope ast.Node) map[*types.V
 		}
 		return false
 	})
+	c.addUnwrapped(vars, scope)
 	return vars
+}
+
+// addUnwrapped adds to vars the variables that hold one of their errors
+// as a concrete type: apiErr in errors.As(err, &apiErr), errors.AsType's
+// first result, a type assertion's. A check of apiErr.StatusCode is a
+// check of the call's outcome.
+func (c *Classifier) addUnwrapped(vars map[*types.Var]bool, scope ast.Node) {
+	if len(vars) == 0 {
+		return
+	}
+	ast.Inspect(scope, func(n ast.Node) bool {
+		switch x := n.(type) {
+		case *ast.CallExpr:
+			if astpath.CalleeName(x) == "As" && len(x.Args) == 2 && vars[c.rootVar(x.Args[0])] {
+				if v := c.rootVar(x.Args[1]); v != nil {
+					vars[v] = true
+				}
+			}
+		case *ast.AssignStmt:
+			if len(x.Rhs) != 1 || len(x.Lhs) == 0 {
+				return true
+			}
+			if from := unwrappedFrom(x.Rhs[0]); from != nil && vars[c.rootVar(from)] {
+				if v := c.varOf(x.Lhs[0]); v != nil {
+					vars[v] = true
+				}
+			}
+		}
+		return true
+	})
+}
+
+// unwrappedFrom returns the error e takes a concrete type from
+// (errors.AsType[T](err), err.(T)), or nil.
+func unwrappedFrom(e ast.Expr) ast.Expr {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.TypeAssertExpr:
+		return x.X
+	case *ast.CallExpr:
+		if ix, ok := ast.Unparen(x.Fun).(*ast.IndexExpr); ok && len(x.Args) == 1 {
+			if sel, ok := ix.X.(*ast.SelectorExpr); ok && sel.Sel.Name == "AsType" {
+				return x.Args[0]
+			}
+		}
+	}
+	return nil
 }
 
 // createIfMissing looks, among the checks after the call, for an
