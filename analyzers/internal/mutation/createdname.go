@@ -215,6 +215,22 @@ func issuesToken(fn *types.Func) bool {
 	return len(noun) > 0 && (noun[len(noun)-1] == "token" || noun[len(noun)-1] == "tokens")
 }
 
+// opensSession reports whether a create makes a session (a message
+// session, an upload or checkout session), by its name or, for a name
+// that says nothing, the collection it posts to: a session is the
+// client's own short-lived handle, and a second one duplicates nothing a
+// user sees (an API that allows one per client refuses it).
+func opensSession(fn *types.Func, path string) bool {
+	if fn != nil && !genericName(fn.Name()) {
+		noun := createdNoun(fn.Name())
+		return len(noun) > 0 && sessionNouns[noun[len(noun)-1]]
+	}
+	_, last := splitLastSegment(path)
+	return sessionNouns[strings.ToLower(last)]
+}
+
+var sessionNouns = map[string]bool{"session": true, "sessions": true}
+
 // apiPrefix reports whether a path segment is an API root or version
 // (api, v1, v2beta1) rather than a collection.
 func apiPrefix(seg string) bool {

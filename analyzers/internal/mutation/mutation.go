@@ -110,6 +110,9 @@ const (
 	// a create nor a send (reportDeploymentStartup, setStatus): it acts
 	// on or sets a state, which a repeat usually leaves as it was.
 	UnsureMutation = "mutation"
+	// UnsureSession: a create of a session (a message, upload or checkout
+	// session): a repeat opens another short-lived handle.
+	UnsureSession = "session"
 )
 
 // Primitive is the kind of the write that actually happens: Root for a

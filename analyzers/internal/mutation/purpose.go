@@ -84,6 +84,8 @@ func (j Judgement) Check() string {
 		return "check: only its name says what it does (twice cannot see its body), and it sends measurement points with their timestamps; a store that keys points by series and timestamp overwrites a repeat, one that appends rows keeps both"
 	case j.Unsure == UnsureMutation:
 		return "check: its GraphQL mutation " + j.Named + " is named for neither a create nor a send; if it sets a state (a status, a setting) or acts on one, a repeat leaves it as it was"
+	case j.Unsure == UnsureSession:
+		return "check: it opens a session, and a repeat opens a second one; that duplicates nothing unless sessions are limited (an API that allows one per client refuses the second)"
 	case j.Unsure == UnsureToken:
 		return "check: it issues a token, and a repeat issues a second one; that duplicates nothing unless the tokens are counted or limited"
 	case j.Unsure == UnsurePublished:
@@ -162,6 +164,9 @@ func (c *Classifier) JudgePurpose(op Op, fn *types.Func, call *ast.CallExpr, enc
 func (c *Classifier) judgeCreate(fn *types.Func, call *ast.CallExpr, path string) Judgement {
 	if issuesToken(fn) {
 		return Judgement{Unsure: UnsureToken}
+	}
+	if opensSession(fn, path) {
+		return Judgement{Unsure: UnsureSession}
 	}
 	if !namesWhatItMakes(fn) {
 		return Judgement{Purpose: PurposeCreate}
