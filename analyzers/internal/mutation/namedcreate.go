@@ -73,7 +73,7 @@ func (c *Classifier) callerNamedCreate(call *ast.CallExpr, fn *types.Func) bool 
 	for i, arg := range call.Args {
 		t := c.pass.TypesInfo.TypeOf(arg)
 		if scalar(t) {
-			if (identityName(paramName(sig, i), noun) || identityName(exprName(arg), noun) && !c.othersField(arg, noun)) && !c.fresh(arg, 0) {
+			if (identityName(paramName(sig, i), noun) || identityName(exprName(arg), noun) && !c.othersField(arg, noun)) && !c.freshPerAttempt(arg, call, decl) {
 				return true
 			}
 			continue
@@ -86,6 +86,45 @@ func (c *Classifier) callerNamedCreate(call *ast.CallExpr, fn *types.Func) bool 
 		}
 	}
 	return false
+}
+
+// freshPerAttempt reports whether arg is a fresh value (a uuid, a time)
+// made anew for each attempt: not a variable defined outside the func
+// literal or loop the call is written in (id := uuid.New() before
+// retry.Do(func() error { … Create(ctx, id) … }) names every attempt's
+// thing the same).
+func (c *Classifier) freshPerAttempt(arg ast.Expr, call *ast.CallExpr, decl *ast.FuncDecl) bool {
+	if !c.fresh(arg, 0) {
+		return false
+	}
+	id, ok := ast.Unparen(arg).(*ast.Ident)
+	if !ok || decl == nil || decl.Body == nil {
+		return true
+	}
+	v := c.varOf(id)
+	attempt := innermostAttempt(decl.Body, call)
+	return v == nil || attempt == nil || attempt.Pos() <= v.Pos() && v.Pos() < attempt.End()
+}
+
+// innermostAttempt is the innermost func literal or loop body of body
+// that contains n (the code that runs once per attempt), or nil.
+func innermostAttempt(body *ast.BlockStmt, n ast.Node) ast.Node {
+	var found ast.Node
+	ast.Inspect(body, func(x ast.Node) bool {
+		if x == nil || !within(n, x) {
+			return false
+		}
+		switch y := x.(type) {
+		case *ast.FuncLit:
+			found = y.Body
+		case *ast.ForStmt:
+			found = y.Body
+		case *ast.RangeStmt:
+			found = y.Body
+		}
+		return true
+	})
+	return found
 }
 
 // othersField reports whether arg is a field of a value of another named

@@ -47,10 +47,22 @@ func AssignRoleAs(ctx context.Context, client RoleAssignments, scope string, p A
 	})
 }
 
+// A uuid made before the retry names the same assignment in every
+// attempt: a create under a name the caller chose, which a repeat finds
+// (silent, as namedcreate.go's); one drawn inside the attempt names a new
+// one each time.
 func AssignRoleUnchecked(ctx context.Context, client RoleAssignments, scope string, p AssignmentParams) error {
 	id := uuid.New().String()
 	return retry.Do(func() error {
-		_, err := client.Create(ctx, scope, id, p) // want `RoleAssignments.Create .*inside retry.Do`
+		_, err := client.Create(ctx, scope, id, p)
+		return err
+	})
+}
+
+func AssignRoleFreshEachAttempt(ctx context.Context, client RoleAssignments, scope string, p AssignmentParams) error {
+	return retry.Do(func() error {
+		id := uuid.New().String()
+		_, err := client.Create(ctx, scope, id, p) // want `RoleAssignments.Create .*inside retry.Do.* runs again on every retry; it can be created twice`
 		return err
 	})
 }
