@@ -38,9 +38,15 @@ var createVerbs = map[string]bool{
 // loop or a lifecycle, RunJob and StartBuild make something.
 var objectVerbs = map[string]bool{"run": true, "start": true, "issue": true, "order": true, "book": true, "copy": true}
 
-// setNouns are things a resource carries as a set keyed by name: adding
-// the same tag or label again leaves the set as it was.
-var setNouns = map[string]bool{"tag": true, "tags": true, "label": true, "labels": true}
+// setNouns are things a resource carries as a set keyed by name, and
+// associations keyed by the two things they join: adding the same tag,
+// label, member or relationship tuple (an authorization warrant) again
+// leaves the set as it was.
+var setNouns = map[string]bool{
+	"tag": true, "tags": true, "label": true, "labels": true,
+	"member": true, "members": true, "membership": true, "memberships": true,
+	"warrant": true, "warrants": true, "relationship": true, "relationships": true, "tuple": true, "tuples": true,
+}
 
 // streamNouns are path words of endpoints that take a stream of entries.
 var streamNouns = map[string]bool{
@@ -303,6 +309,8 @@ func pathPurpose(path string) Purpose {
 		return PurposeSend
 	case last == "_doc":
 		return PurposeCreate // a search index's document with an id it assigns
+	case setNouns[strings.ToLower(last)]:
+		return PurposeUnknown // a POST to a set (…/members, …/warrants): the same entry again is no new one
 	case !lastIsParam && plural(last):
 		return PurposeCreate // a POST to a collection
 	}
