@@ -30,7 +30,7 @@ func TestPathPurpose(t *testing.T) {
 		{"/v1/analysis", PurposeUnknown},
 		{"/v1/status", PurposeUnknown},
 		{"/api/plugins/reload", PurposeUnknown}, // an action
-		{"/fga/v1/warrants", PurposeUnknown},     // a set of relationship tuples
+		{"/fga/v1/warrants", PurposeUnknown},    // a set of relationship tuples
 		{"/groups/{…}/members", PurposeUnknown},
 		{"", PurposeUnknown},
 	}
