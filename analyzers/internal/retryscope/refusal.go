@@ -279,7 +279,7 @@ func (r *refusals) call(call *ast.CallExpr, depth int) bool {
 	if fn == nil {
 		return r.valueCall(call, depth)
 	}
-	switch pkgOf(fn) + "." + fn.Name() {
+	switch errorsPackage(pkgOf(fn)) + "." + fn.Name() {
 	case "errors.Is":
 		return len(call.Args) == 2 && r.settledValue(call.Args[1])
 	case "errors.As":
@@ -306,6 +306,17 @@ func (r *refusals) call(call *ast.CallExpr, depth int) bool {
 		return r.trueOnlyOnRefusal(d.Body, depth+1)
 	}
 	return r.unreadPredicate(fn)
+}
+
+// errorsPackage returns "errors" for the standard library's errors and
+// the packages that wrap its Is and As unchanged (github.com/pkg/errors,
+// golang.org/x/xerrors, github.com/cockroachdb/errors), else path.
+func errorsPackage(path string) string {
+	switch path {
+	case "github.com/pkg/errors", "golang.org/x/xerrors", "github.com/cockroachdb/errors":
+		return "errors"
+	}
+	return path
 }
 
 // bind makes the constants call passes the parameters of the predicate d

@@ -2,17 +2,20 @@ package ratelimit
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/pkg/errors"
 )
 
 // A forge client retries a call only when the server named a time to come
 // back (a Retry-After header, sent with 429 and rate-limit 403s) or the
 // error says it hit the secondary rate limit; every other error returns.
 // Neither answer follows an executed request, so the create is silent.
+// Its errors package is github.com/pkg/errors, whose As is the standard
+// library's.
 
 type retryAfterError time.Duration
 
@@ -104,4 +107,43 @@ func ForkRepositoryAnyError(ctx context.Context, hc *http.Client, url string) er
 		defer resp.Body.Close()
 		return retryAfterFrom(resp)
 	})
+}
+
+// The same helper behind two wrappers, one generic, as a forge client
+// layers them: the refusal-only predicate is the innermost loop's.
+func retryForgeValue[K any](ctx context.Context, fn func() (K, *http.Response, error)) (K, *http.Response, error) {
+	var val K
+	resp, err := retryForgeWithoutValue(ctx, func() (*http.Response, error) {
+		var resp *http.Response
+		var err error
+		val, resp, err = fn()
+		return resp, err
+	})
+	return val, resp, err
+}
+
+func retryForgeWithoutValue(ctx context.Context, fn func() (*http.Response, error)) (*http.Response, error) {
+	var response *http.Response
+	err := retryForgeRequest(ctx, func() error {
+		var err error
+		response, err = fn()
+		if after := retryAfterFrom(response); after != nil {
+			return after
+		}
+		return err
+	})
+	return response, err
+}
+
+type Fork struct{ Name string }
+
+type Forks interface {
+	CreateFork(ctx context.Context, owner, repo string) (*Fork, *http.Response, error)
+}
+
+func ForkThroughWrappers(ctx context.Context, forks Forks, owner, repo string) (*Fork, error) {
+	fork, _, err := retryForgeValue(ctx, func() (*Fork, *http.Response, error) {
+		return forks.CreateFork(ctx, owner, repo)
+	})
+	return fork, err
 }
