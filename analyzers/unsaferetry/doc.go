@@ -155,7 +155,11 @@ The analyzer reports each such write inside a retry scope:
     healthy upstream did not handle the request, a proxy whose upstream
     broke mid-request may have. A retry that goes round only on refusals
     and 503 is therefore reported only with -unsaferetry.confidence=low.
-    A gateway's "busy" answer is a refusal too, and an error text is
+    A gateway's "busy" answer is a refusal too, and so is an error made
+    from a Retry-After header (a server names a time to come back when it
+    refuses); errors.Is and errors.As of github.com/pkg/errors,
+    golang.org/x/xerrors and cockroachdb/errors are read as the standard
+    library's. An error text is
     read through strings.Contains and through a regexp matched against
     it (`reErrorBusy.MatchString(err.Error())` with a pattern compiled
     from a constant). A policy that depends on the request's method
@@ -225,7 +229,12 @@ token (/auth/token/renew, /token/revoke), an operation named like a
 read (/twirp/…/ListOrders, a GetOrder function posting JSON-RPC, ACME's
 postAsGet), an OAuth2 token request (a grant_type form, or a helper that
 keeps the refresh_token of the grant its caller passes), a GraphQL query
-document. A path template filled in place (p := "/stores/{id}/check"; p =
+document, a filter query (doFilterItems, …/filter/paths) or the status of
+an operation (…/configImportStatus). A GraphQL mutation is judged by the
+field it selects (`mutation { createIssue(…) }`, or the graphql tag of the
+struct given to Mutate), not by the Go function around it: a status
+report (reportDeploymentStartup) is an action, reported only at
+-confidence=low as a check. A path template filled in place (p := "/stores/{id}/check"; p =
 strings.Replace(p, "{id}", id, -1), as generated clients do) is read as its
 template, and so is the path template a Google generated client resolves
 (googleapi.ResolveRelative(base, "projects/{projectId}/jobs/{+jobId}/cancel")).
@@ -271,8 +280,10 @@ field, queueName for CreateQueue, Bucket for CreateBucket, the head and
 base branches of a pull request; for a request built out of sight, a type
 with such a field): most APIs key
 what they create by it and refuse a repeat (409, 422 already_exists) or
-answer with the first result. A parent's id (issueID for CreateComment), a
-name made fresh for the call, a name set only on some paths to the
+answer with the first result; an id of the thing given as a uuid or ulid
+counts, and so does a uuid made before the retry (every attempt uses it). A
+parent's id (issueID for CreateComment), a name made fresh in the attempt
+(inside the retried func literal or loop), a name set only on some paths to the
 create (`if name != "" { req.Name = name }`), a record filed under a
 shared name (DNS records) and a draft (Draft: true) keep the finding. A
 create judged by its name and given nothing to create from (no parameter
@@ -297,7 +308,12 @@ path names, the thing its name makes (CreateIndex to
 or replaces it, so it is reported only at -confidence=low, as a check.
 So is a create of a token (CreateImportToken, CreateAccessToken): a
 repeat issues a second credential, which duplicates nothing a user sees
-unless the tokens are counted or limited. So is a publish of a resource
+unless the tokens are counted or limited. So is a create of a session
+(CreateMessageSession, POST …/sessions): a repeat opens a second
+short-lived handle or is refused. So is an entry added to a set (…/members,
+relationship tuples at …/warrants, AddGroupMember): the same entry again
+is no new one. Acquiring or claiming existing things (AcquireJobs) is an
+action. So is a publish of a resource
 rather than a message (PublishFunction, PublishVersion, PublishRelease):
 it makes the resource's current state public or versions it, which a
 repeat usually finds done. So is a create whose receiver
