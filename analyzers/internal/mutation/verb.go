@@ -242,19 +242,7 @@ var pointVerbs = map[string]bool{"Post": true, "Send": true, "Write": true, "Pus
 // to a time-series store, which keys them by series and time.
 func (c *Classifier) pointsRequest(call *ast.CallExpr) bool {
 	for _, arg := range call.Args {
-		t := c.pass.TypesInfo.TypeOf(arg)
-		for t != nil {
-			if sl, ok := t.Underlying().(*types.Slice); ok {
-				t = sl.Elem()
-				continue
-			}
-			if p, ok := t.Underlying().(*types.Pointer); ok {
-				t = p.Elem()
-				continue
-			}
-			break
-		}
-		if st, ok := derefStruct(t); ok && isPoint(st, 1) {
+		if st, _ := payloadType(c.pass.TypesInfo.TypeOf(arg)); st != nil && isPoint(st, 1) {
 			return true
 		}
 	}
