@@ -60,7 +60,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"select backoff loops, walks over alternatives, 5xx-only retries, iterators", "notifier"},
 		{"loops written as a label and goto: re-sends after errors and 5xx reported; after a refusal, forward jumps and walks over a batch silent", "gotoretry"},
 		{"retry by requeue", "producer"},
-		{"a gRPC retry interceptor built in a dial-options helper: the package's generated-client calls go through it; WithMax(0) retries nothing", "grpcopts/..."},
+		{"a gRPC retry interceptor built in a dial-options helper (of this package or another): the package's generated-client calls go through it; WithMax(0) or plain options retry nothing", "grpcopts/..."},
 		{"a retry library whose loop switches on a classification of the error (go-resiliency's retrier)", "resilient"},
 		{"Kafka producers whose package sets their retries: sarama and librdkafka without idempotence, kafka-go's Writer, franz-go with idempotence off reported; idempotent, default and disabled retries silent", "producerretry/..."},
 		{"a retrying client built in a constructor, reached through a generic Do", "cloudapi"},

@@ -206,6 +206,9 @@ func (cs *clientState) clientMakers(w *walk) map[*types.Func]string {
 		if m := cs.makerMechanism(w, fd); m != "" {
 			out[fn] = m
 		}
+		if returnsDialOptions(fn) && buildsRetryInterceptor(w.info, fd) {
+			out[fn] = grpcDialMechanism // grpcdialopts.go
+		}
 	})
 	return out
 }

@@ -183,8 +183,11 @@ func (cs *clientState) noteCall(w *walk, call *ast.CallExpr, fn *types.Func) {
 	cs.noteSenderCall(w, call, fn)
 	cs.noteParamClientCall(w, call, fn)
 	cs.kafka.noteCall(w.info, call, fn)
-	if grpcRetryPkgs[pkgOf(fn)] && strings.HasPrefix(fn.Name(), "UnaryClientInterceptor") && withMaxAbove0(w.info, call.Args) {
+	if grpcRetryPkgs[pkgOf(fn)] && strings.HasPrefix(fn.Name(), "UnaryClientInterceptor") && isRetryInterceptor(w.info, w.decl, call) {
 		cs.grpcRetryInterceptor = true
+	}
+	if fn.Pkg() != w.f.pass.Pkg && w.f.cfg.ClientMaker != nil && w.f.cfg.ClientMaker(fn) == grpcDialMechanism {
+		cs.grpcRetryInterceptor = true // grpcdialopts.go: dial options made in another package
 	}
 	if isDial(fn) && call.Ellipsis == token.NoPos && !isRetryingDial(w.info, call) {
 		cs.grpcPlainDial = true
