@@ -19,7 +19,9 @@ type WorkflowsServiceClient interface {
 
 type workflowsServiceClient struct{ cc *grpc.ClientConn }
 
-func NewWorkflowsServiceClient(cc *grpc.ClientConn) WorkflowsServiceClient { return &workflowsServiceClient{cc} }
+func NewWorkflowsServiceClient(cc *grpc.ClientConn) WorkflowsServiceClient {
+	return &workflowsServiceClient{cc}
+}
 
 func (c *workflowsServiceClient) TriggerWorkflow(ctx context.Context, in *TriggerRequest, opts ...grpc.CallOption) (*TriggerResponse, error) {
 	out := new(TriggerResponse)

@@ -1,6 +1,5 @@
 // Package plainpkg dials with dial options another package builds that
 // install no retry: its generated client's TriggerWorkflow is sent once.
-//
 package plainpkg
 
 import (
@@ -19,7 +18,9 @@ type WorkflowsServiceClient interface {
 
 type workflowsServiceClient struct{ cc *grpc.ClientConn }
 
-func NewWorkflowsServiceClient(cc *grpc.ClientConn) WorkflowsServiceClient { return &workflowsServiceClient{cc} }
+func NewWorkflowsServiceClient(cc *grpc.ClientConn) WorkflowsServiceClient {
+	return &workflowsServiceClient{cc}
+}
 
 func (c *workflowsServiceClient) TriggerWorkflow(ctx context.Context, in *TriggerRequest, opts ...grpc.CallOption) (*TriggerResponse, error) {
 	out := new(TriggerResponse)
