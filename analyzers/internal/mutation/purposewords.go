@@ -74,6 +74,9 @@ var actionWords = map[string]bool{
 	// Acquiring or claiming takes existing things (jobs, a lease) for the
 	// caller: a repeat by the same caller finds them taken by it.
 	"acquire": true, "claim": true,
+	// A checkpoint saves how far something got (a run's steps, an
+	// offset): saving the same progress again leaves it as it was.
+	"checkpoint": true,
 }
 
 // connectVerbs name the opening of a connection or session (a realtime

@@ -42,12 +42,12 @@ type newRunRequest struct {
 	Input map[string]any
 }
 
-// CheckpointNewRun creates the run its caller identified.
-func (c *Checkpoints) CheckpointNewRun(ctx context.Context, runID ULID, input map[string]any) error {
+// BeginNewRun creates the run its caller identified.
+func (c *Checkpoints) BeginNewRun(ctx context.Context, runID ULID, input map[string]any) error {
 	return c.post(ctx, "/v1/runs", newRunRequest{RunID: runID, Input: input}) // want `POST /v1/runs is retried by Checkpoints.post.*check: it creates under the runID its caller chose`
 }
 
-// CheckpointNewTrace creates a trace the server names.
-func (c *Checkpoints) CheckpointNewTrace(ctx context.Context, input map[string]any) error {
+// BeginNewTrace creates a trace the server names.
+func (c *Checkpoints) BeginNewTrace(ctx context.Context, input map[string]any) error {
 	return c.post(ctx, "/v1/traces", input) // want `POST /v1/traces is retried by Checkpoints.post, which sends it again inside a retry loop; the request can be applied twice`
 }
