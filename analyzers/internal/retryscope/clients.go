@@ -186,7 +186,7 @@ func (cs *clientState) noteCall(w *walk, call *ast.CallExpr, fn *types.Func) {
 	if grpcRetryPkgs[pkgOf(fn)] && strings.HasPrefix(fn.Name(), "UnaryClientInterceptor") && isRetryInterceptor(w.info, w.decl, call) {
 		cs.grpcRetryInterceptor = true
 	}
-	if fn.Pkg() != w.f.pass.Pkg && w.f.cfg.ClientMaker != nil && w.f.cfg.ClientMaker(fn) == grpcDialMechanism {
+	if fn.Pkg() != w.f.pass.Pkg && w.f.cfg.ClientMaker != nil && returnsDialOptions(fn) && w.f.cfg.ClientMaker(fn) == grpcDialMechanism {
 		cs.grpcRetryInterceptor = true // grpcdialopts.go: dial options made in another package
 	}
 	if isDial(fn) && call.Ellipsis == token.NoPos && !isRetryingDial(w.info, call) {
