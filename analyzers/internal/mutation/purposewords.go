@@ -327,6 +327,9 @@ func plural(seg string) bool {
 	if len(seg) <= 3 || !strings.HasSuffix(seg, "s") {
 		return false
 	}
+	if strings.HasSuffix(strings.ToLower(seg), "apis") {
+		return true // /restapis, /apis: a collection of APIs
+	}
 	for _, end := range []string{"ss", "us", "is"} {
 		if strings.HasSuffix(seg, end) {
 			return false
