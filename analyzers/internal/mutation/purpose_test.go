@@ -29,7 +29,7 @@ func TestPathPurpose(t *testing.T) {
 		{"/api/v1/jobs/progress", PurposeUnknown}, // not plurals
 		{"/v1/analysis", PurposeUnknown},
 		{"/v1/status", PurposeUnknown},
-		{"/restapis", PurposeCreate}, // a plural after all
+		{"/restapis", PurposeCreate},            // a plural after all
 		{"/api/plugins/reload", PurposeUnknown}, // an action
 		{"/fga/v1/warrants", PurposeUnknown},    // a set of relationship tuples
 		{"/groups/{…}/members", PurposeUnknown},
