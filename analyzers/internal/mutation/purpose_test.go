@@ -66,7 +66,9 @@ func TestGenericName(t *testing.T) {
 		{"CallCreateLease", false},
 		{"doPostAPI", true}, // a generic POST helper
 		{"doPost", true},
-		{"SendPost", true}, // send + an HTTP method: whatever it is given
+		{"postCtx", true},      // a generic poster's variant taking a context
+		{"ShutdownCtx", false}, // an action, in its context variant
+		{"SendPost", true},     // send + an HTTP method: whatever it is given
 		{"sendGet", true},
 		{"SendPostLeaveBodyOpen", true},
 		{"postRelease", false},

@@ -71,6 +71,7 @@ var actionWords = map[string]bool{
 	"describe": true, "count": true, "download": true, "acknowledge": true, "ack": true,
 	"heartbeat": true, "renew": true, "extend": true, "release": true, "finalize": true, "commit": true,
 	"abort": true, "expire": true, "invalidate": true, "purge": true, "clear": true, "wait": true, "poll": true,
+	"shutdown": true, "mark": true, "recheck": true, "ban": true, "unban": true,
 	// Acquiring or claiming takes existing things (jobs, a lease) for the
 	// caller: a repeat by the same caller finds them taken by it.
 	"acquire": true, "claim": true,
@@ -253,7 +254,7 @@ var builderVerbs = map[string]bool{"new": true, "build": true, "make": true, "pr
 // genericTails are the words after a generic verb that keep it generic
 // (sendRequest, postJSON, doWithRetry), with httpMethodWords.
 var genericTails = map[string]bool{
-	"request": true, "json": true, "req": true, "http": true, "form": true, "with": true, "retry": true,
+	"request": true, "json": true, "req": true, "http": true, "form": true, "with": true, "retry": true, "ctx": true, "context": true,
 	"retries": true, "once": true, "no": true, "raw": true, "api": true, "call": true, "body": true, "data": true,
 }
 
@@ -305,6 +306,10 @@ func pathPurpose(path string) Purpose {
 		return customMethodPurpose(nameWords(last[i+1:]))
 	}
 	words := nameWords(last)
+	if rpcSegment(last, words) {
+		p, _ := operationPurpose(last) // /transfer/banPeers, /torrents/addTags: an operation, not a collection
+		return p
+	}
 	switch {
 	case anyAction(words):
 		return PurposeUnknown
@@ -318,6 +323,18 @@ func pathPurpose(path string) Purpose {
 		return PurposeCreate // a POST to a collection
 	}
 	return PurposeUnknown
+}
+
+// rpcSegment reports whether a path segment names an operation in camel
+// case (banPeers, createTags, setUploadLimit), as RPC-style APIs put it
+// after a module: a lower-case verb, then capitalised words. A
+// collection's name is a noun (uploads, access-keys).
+func rpcSegment(seg string, words []string) bool {
+	if len(words) < 2 || seg == "" || seg[0] < 'a' || seg[0] > 'z' || strings.ContainsAny(seg, "-_") {
+		return false
+	}
+	v := words[0]
+	return sendVerbs[v] || createVerbs[v] || isAction(v) || readWords[v]
 }
 
 // plural reports whether a path segment reads as a plural noun, the name
@@ -359,11 +376,19 @@ func customMethodPurpose(verb []string) Purpose {
 // → [create lease], doPostAPI → [post api].
 func opWords(name string) []string {
 	words := nameWords(name)
+	if len(words) > 1 && contextWords[words[len(words)-1]] {
+		words = words[:len(words)-1] // CreateTagsCtx, postCtx: the variant taking a context
+	}
 	if len(words) > 1 && auxVerbs[words[0]] {
 		return words[1:]
 	}
 	return words
 }
+
+// contextWords end the names of the variants of an operation that take a
+// context (ShutdownCtx, AddTagsContext): they say how it is called, not
+// what it does.
+var contextWords = map[string]bool{"ctx": true, "context": true}
 
 // releaseNouns are resources that are published as versions or made public,
 // not sent: PublishFunction, PublishLayerVersion, PublishRelease.
