@@ -17,15 +17,16 @@ import (
 // A create of such a resource is then refused when repeated with the same
 // value, like one under a name its caller chose. A name or id documented
 // unique is the caller's only when the API requires the caller to give it
-// ("Required. The unique identifier of the context."): most are "Output
-// only", or filled by the server on create.
+// ("Required. The unique identifier of the context.", "Required. The fully
+// qualified resource name of the model."; a resource's name is unique
+// whether or not its doc says so): most are "Output only", or filled by
+// the server on create.
 
 var (
 	// uniqueAmong: unique among siblings ("unique within the agent", "(unique
 	// in an environment)", "must be unique"), not "a unique, case-sensitive
 	// identifier" (a token, said of most SDKs' request ids).
 	uniqueAmong   = regexp.MustCompile(`(?i)\bunique\s+(within|in|among|per|across)\b|\bmust\s+be\s+unique\b`)
-	uniqueDoc     = regexp.MustCompile(`(?i)\bunique\b`)
 	outputOnlyDoc = regexp.MustCompile(`(?i)\boutput[ -]only\b`)
 )
 
@@ -63,7 +64,8 @@ func UniqueFields(info *types.Info, files []*ast.File) map[*types.TypeName][]str
 }
 
 // uniqueFieldNames lists the fields of st documented unique and given by
-// the caller.
+// the caller: a required name or id, or another field documented unique
+// among its siblings. An output-only field is the server's.
 func uniqueFieldNames(st *ast.StructType) []string {
 	var out []string
 	for _, field := range st.Fields.List {
@@ -71,20 +73,21 @@ func uniqueFieldNames(st *ast.StructType) []string {
 			continue
 		}
 		doc := field.Doc.Text()
-		if !uniqueDoc.MatchString(doc) || outputOnlyDoc.MatchString(doc) {
-			continue
-		}
 		required := strings.HasPrefix(strings.TrimSpace(doc), "Required")
 		for _, name := range field.Names {
 			switch {
-			case identifying(name.Name) && required:
-				// "Required. The unique identifier of the context."
-			case identifying(name.Name):
+			case identifying(name.Name) && !required:
 				continue // the unique identifier the server fills in
+			case identifying(name.Name):
+				// "Required. The unique identifier of the context.", "Required.
+				// The fully qualified resource name of the model.": a
+				// resource's name, which no two share, given by the caller
 			case !uniqueAmong.MatchString(doc):
 				continue
 			}
-			out = append(out, name.Name)
+			if !outputOnlyDoc.MatchString(doc) {
+				out = append(out, name.Name)
+			}
 		}
 	}
 	return out

@@ -20,7 +20,7 @@ type GadgetCallOptions struct {
 	GetGadget      []gax.CallOption
 	SearchGadgets  []gax.CallOption
 	CreateFlow     []gax.CallOption
-	CreateSession  []gax.CallOption
+	CreateModel    []gax.CallOption
 	CreateBoard    []gax.CallOption
 }
 
@@ -59,7 +59,7 @@ func defaultGadgetCallOptions() *GadgetCallOptions {
 		CreateFlow: []gax.CallOption{
 			gax.WithRetry(func() gax.Retryer { return gax.OnCodes([]codes.Code{codes.Unavailable}, gax.Backoff{}) }),
 		},
-		CreateSession: []gax.CallOption{
+		CreateModel: []gax.CallOption{
 			gax.WithRetry(func() gax.Retryer { return gax.OnCodes([]codes.Code{codes.Unavailable}, gax.Backoff{}) }),
 		},
 		CreateBoard: []gax.CallOption{
@@ -175,13 +175,13 @@ func (c *gadgetGRPCClient) CreateFlow(ctx context.Context, req *gadgetpb.CreateF
 	return resp, err
 }
 
-// CreateSession: the caller must name the session.
-func (c *gadgetGRPCClient) CreateSession(ctx context.Context, req *gadgetpb.CreateSessionRequest, opts ...gax.CallOption) (*gadgetpb.Session, error) {
-	opts = append((*c.CallOptions).CreateSession[0:len((*c.CallOptions).CreateSession):len((*c.CallOptions).CreateSession)], opts...)
-	var resp *gadgetpb.Session
+// CreateModel: the caller must name the model.
+func (c *gadgetGRPCClient) CreateModel(ctx context.Context, req *gadgetpb.CreateModelRequest, opts ...gax.CallOption) (*gadgetpb.Model, error) {
+	opts = append((*c.CallOptions).CreateModel[0:len((*c.CallOptions).CreateModel):len((*c.CallOptions).CreateModel)], opts...)
+	var resp *gadgetpb.Model
 	err := gax.Invoke(ctx, func(ctx context.Context, settings gax.CallSettings) error {
 		var err error
-		resp, err = executeRPC(ctx, c.client.CreateSession, req, settings.GRPC, "CreateSession")
+		resp, err = executeRPC(ctx, c.client.CreateModel, req, settings.GRPC, "CreateModel")
 		return err
 	}, opts...)
 	return resp, err

@@ -35,15 +35,18 @@ type CreateFlowRequest struct {
 	Flow   *Flow
 }
 
-// Session's name is required and unique: the caller names the session.
-type Session struct {
-	// Required. The unique identifier of the session.
+// Model's name is required: the caller names the model (its full
+// resource name, which no two models share).
+type Model struct {
+	// Required. The fully qualified resource name of the model.
+	//
+	// Format: `projects/{project}/locations/{location}/models/{model_id}`
 	Name string
 }
 
-type CreateSessionRequest struct {
-	Parent  string
-	Session *Session
+type CreateModelRequest struct {
+	Parent string
+	Model  *Model
 }
 
 // CreateGadgetRequest has no gadget id: every create makes a new gadget.
@@ -109,7 +112,7 @@ type GadgetServiceClient interface {
 	CreateContext(ctx context.Context, in *CreateContextRequest, opts ...grpc.CallOption) (*Context, error)
 	GetGadget(ctx context.Context, in *GetGadgetRequest, opts ...grpc.CallOption) (*Gadget, error)
 	CreateFlow(ctx context.Context, in *CreateFlowRequest, opts ...grpc.CallOption) (*Flow, error)
-	CreateSession(ctx context.Context, in *CreateSessionRequest, opts ...grpc.CallOption) (*Session, error)
+	CreateModel(ctx context.Context, in *CreateModelRequest, opts ...grpc.CallOption) (*Model, error)
 	CreateBoard(ctx context.Context, in *CreateBoardRequest, opts ...grpc.CallOption) (*Board, error)
 }
 
@@ -149,9 +152,9 @@ func (c *gadgetServiceClient) CreateFlow(ctx context.Context, in *CreateFlowRequ
 	return out, c.cc.Invoke(ctx, "/example.gadgets.v1.GadgetService/CreateFlow", in, out, opts...)
 }
 
-func (c *gadgetServiceClient) CreateSession(ctx context.Context, in *CreateSessionRequest, opts ...grpc.CallOption) (*Session, error) {
-	out := new(Session)
-	return out, c.cc.Invoke(ctx, "/example.gadgets.v1.GadgetService/CreateSession", in, out, opts...)
+func (c *gadgetServiceClient) CreateModel(ctx context.Context, in *CreateModelRequest, opts ...grpc.CallOption) (*Model, error) {
+	out := new(Model)
+	return out, c.cc.Invoke(ctx, "/example.gadgets.v1.GadgetService/CreateModel", in, out, opts...)
 }
 
 func (c *gadgetServiceClient) CreateBoard(ctx context.Context, in *CreateBoardRequest, opts ...grpc.CallOption) (*Board, error) {
