@@ -71,7 +71,7 @@ var actionWords = map[string]bool{
 	"describe": true, "count": true, "download": true, "acknowledge": true, "ack": true,
 	"heartbeat": true, "renew": true, "extend": true, "release": true, "finalize": true, "commit": true,
 	"abort": true, "expire": true, "invalidate": true, "purge": true, "clear": true, "wait": true, "poll": true,
-	"shutdown": true, "mark": true, "recheck": true, "ban": true, "unban": true,
+	"shutdown": true, "mark": true, "recheck": true, "ban": true, "unban": true, "restore": true,
 	// Acquiring or claiming takes existing things (jobs, a lease) for the
 	// caller: a repeat by the same caller finds them taken by it.
 	"acquire": true, "claim": true,
