@@ -76,8 +76,9 @@ The analyzer reports each such write inside a retry scope:
     in a field retries what the SDK's methods send through it;
   - a generated gRPC client's call in a package that builds a
     go-grpc-middleware retry interceptor with WithMax(n > 0) in a
-    dial-options helper (the connection dialed with the options spread), as
-    long as the package dials no plain connection beside it;
+    dial-options helper (the connection dialed with the options spread), or
+    calls another package's function returning such dial options (known by
+    a fact), as long as the package dials no plain connection beside it;
   - a Kafka send whose package sets its producer's retries: sarama's
     SendMessage(s), or a message sent to an AsyncProducer's Input(), with
     Producer.Retry.Max > 0 and Producer.Idempotent off,
@@ -312,8 +313,14 @@ unless the tokens are counted or limited. So is a create of a session
 (CreateMessageSession, POST …/sessions): a repeat opens a second
 short-lived handle or is refused. So is an entry added to a set (…/members,
 relationship tuples at …/warrants, AddGroupMember): the same entry again
-is no new one. Acquiring or claiming existing things (AcquireJobs) is an
-action. So is a publish of a resource
+is no new one. Acquiring or claiming existing things (AcquireJobs),
+checkpointing a run's progress, shutting down, marking, banning and
+restoring are actions. An operation's variant taking a context
+(CreateTagsCtx, postCtx) is judged as the operation, and a camel-case path
+segment that starts with a verb (/transfer/banPeers, /torrents/createTags)
+is an RPC operation judged by that verb, not a collection. A generated
+resource whose name or id field is documented "Required." is named by its
+caller (a create of a model under its full resource name). So is a publish of a resource
 rather than a message (PublishFunction, PublishVersion, PublishRelease):
 it makes the resource's current state public or versions it, which a
 repeat usually finds done. So is a create whose receiver
