@@ -1,5 +1,6 @@
 // Package plainpkg dials with dial options another package builds that
-// install no retry: its generated client's TriggerWorkflow is sent once.
+// install no retry: the generated client's TriggerWorkflow (crosspkg's
+// types) is sent once.
 package plainpkg
 
 import (
@@ -7,29 +8,15 @@ import (
 
 	"example.com/grpcretry"
 	"google.golang.org/grpc"
+
+	"grpcopts/crosspkg"
 )
 
-type TriggerRequest struct{ Key, Payload string }
-type TriggerResponse struct{ ID string }
-
-type WorkflowsServiceClient interface {
-	TriggerWorkflow(ctx context.Context, in *TriggerRequest, opts ...grpc.CallOption) (*TriggerResponse, error)
+type Client struct {
+	workflows crosspkg.WorkflowsServiceClient
 }
 
-type workflowsServiceClient struct{ cc *grpc.ClientConn }
-
-func NewWorkflowsServiceClient(cc *grpc.ClientConn) WorkflowsServiceClient {
-	return &workflowsServiceClient{cc}
-}
-
-func (c *workflowsServiceClient) TriggerWorkflow(ctx context.Context, in *TriggerRequest, opts ...grpc.CallOption) (*TriggerResponse, error) {
-	out := new(TriggerResponse)
-	return out, c.cc.Invoke(ctx, "/workflows.v1.WorkflowsService/TriggerWorkflow", in, out, opts...)
-}
-
-type Client struct{ workflows WorkflowsServiceClient }
-
-func New(addr string, retries bool) (*Client, error) {
+func New(addr string) (*Client, error) {
 	var opts []grpc.DialOption
 	opts = append(opts, grpc.WithInsecure())
 	opts = append(opts, grpcretry.PlainOptions()...)
@@ -37,12 +24,11 @@ func New(addr string, retries bool) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Client{workflows: NewWorkflowsServiceClient(conn)}, nil
+	return &Client{workflows: crosspkg.NewWorkflowsServiceClient(conn)}, nil
 }
 
-// Trigger starts a workflow run: each accepted trigger starts one, and the
-// interceptor re-sends it after a DeadlineExceeded that can follow a started run.
+// Trigger starts a workflow run once: nothing retries it.
 func (c *Client) Trigger(ctx context.Context, key, payload string) error {
-	_, err := c.workflows.TriggerWorkflow(ctx, &TriggerRequest{Key: key, Payload: payload})
+	_, err := c.workflows.TriggerWorkflow(ctx, &crosspkg.TriggerRequest{Key: key, Payload: payload})
 	return err
 }
