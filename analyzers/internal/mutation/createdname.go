@@ -211,8 +211,16 @@ func issuesToken(fn *types.Func) bool {
 	if fn == nil {
 		return false
 	}
-	noun := createdNoun(fn.Name())
-	return len(noun) > 0 && (noun[len(noun)-1] == "token" || noun[len(noun)-1] == "tokens")
+	return nounEndsIn(fn.Name(), tokenNouns)
+}
+
+var tokenNouns = map[string]bool{"token": true, "tokens": true}
+
+// nounEndsIn reports whether the noun an operation's name creates ends in
+// one of words (CreateImportToken, CreateMessageSession).
+func nounEndsIn(name string, words map[string]bool) bool {
+	noun := createdNoun(name)
+	return len(noun) > 0 && words[noun[len(noun)-1]]
 }
 
 // opensSession reports whether a create makes a session (a message
@@ -222,8 +230,7 @@ func issuesToken(fn *types.Func) bool {
 // user sees (an API that allows one per client refuses it).
 func opensSession(fn *types.Func, path string) bool {
 	if fn != nil && !genericName(fn.Name()) {
-		noun := createdNoun(fn.Name())
-		return len(noun) > 0 && sessionNouns[noun[len(noun)-1]]
+		return nounEndsIn(fn.Name(), sessionNouns)
 	}
 	_, last := splitLastSegment(path)
 	return sessionNouns[strings.ToLower(last)]

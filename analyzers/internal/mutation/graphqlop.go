@@ -60,9 +60,15 @@ func firstSelection(doc string) string {
 	if i < 0 {
 		return ""
 	}
-	name, rest := graphQLName(doc[i+1:])
+	return selectedField(doc[i+1:])
+}
+
+// selectedField reads the field a selection starts with, after its alias
+// if it has one (renamed: createIssue(…)).
+func selectedField(s string) string {
+	name, rest := graphQLName(s)
 	if alias := strings.TrimSpace(rest); strings.HasPrefix(alias, ":") {
-		name, _ = graphQLName(alias[1:]) // renamed: alias: createIssue(…)
+		name, _ = graphQLName(alias[1:])
 	}
 	return name
 }
@@ -82,11 +88,7 @@ func graphQLName(s string) (name, rest string) {
 // of st ("reportDeploymentStartup(id: $id)" → reportDeploymentStartup).
 func taggedSelection(st *types.Struct) string {
 	for i := 0; i < st.NumFields(); i++ {
-		tag := reflect.StructTag(st.Tag(i)).Get("graphql")
-		if name, _ := graphQLName(tag); name != "" {
-			if strings.HasPrefix(strings.TrimSpace(tag[len(name):]), ":") {
-				name, _ = graphQLName(strings.TrimSpace(tag[len(name):])[1:])
-			}
+		if name := selectedField(reflect.StructTag(st.Tag(i)).Get("graphql")); name != "" {
 			return name
 		}
 	}

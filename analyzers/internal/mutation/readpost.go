@@ -64,10 +64,7 @@ var writeWords = map[string]bool{
 // describe-instances) and no word is a write word; or it says it is a
 // POST-as-GET (postAsGet).
 func ReadName(name string) bool {
-	words := nameWords(operationName(name))
-	if len(words) > 1 && auxVerbs[words[0]] {
-		words = words[1:] // doFilterItems, tryGetLock: the verb after the auxiliary says it
-	}
+	words := opWords(operationName(name)) // doFilterItems, tryGetLock: the verb after the auxiliary says it
 	if len(words) == 0 {
 		return false
 	}

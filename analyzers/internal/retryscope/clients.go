@@ -5,7 +5,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -183,7 +182,7 @@ func (cs *clientState) noteCall(w *walk, call *ast.CallExpr, fn *types.Func) {
 	cs.noteSenderCall(w, call, fn)
 	cs.noteParamClientCall(w, call, fn)
 	cs.kafka.noteCall(w.info, call, fn)
-	if grpcRetryPkgs[pkgOf(fn)] && strings.HasPrefix(fn.Name(), "UnaryClientInterceptor") && isRetryInterceptor(w.info, w.decl, call) {
+	if isRetryInterceptor(w.info, w.decl, call) {
 		cs.grpcRetryInterceptor = true
 	}
 	if fn.Pkg() != w.f.pass.Pkg && w.f.cfg.ClientMaker != nil && returnsDialOptions(fn) && w.f.cfg.ClientMaker(fn) == grpcDialMechanism {

@@ -65,11 +65,12 @@ func buildsRetryInterceptor(info *types.Info, fd *ast.FuncDecl) bool {
 }
 
 // isRetryInterceptor reports whether call builds a go-grpc-middleware
-// retry interceptor (unary or stream) with WithMax(n > 0) among its
-// options, written in the call or in a local slice of them it spreads.
+// unary retry interceptor (the one a generated client's unary calls go
+// through) with WithMax(n > 0) among its options, written in the call or
+// in a local slice of them it spreads.
 func isRetryInterceptor(info *types.Info, fd *ast.FuncDecl, call *ast.CallExpr) bool {
 	fn := calleeFunc(info, call)
-	if fn == nil || !grpcRetryPkgs[pkgOf(fn)] || !(strings.HasPrefix(fn.Name(), "UnaryClientInterceptor") || strings.HasPrefix(fn.Name(), "StreamClientInterceptor")) {
+	if fn == nil || !grpcRetryPkgs[pkgOf(fn)] || !strings.HasPrefix(fn.Name(), "UnaryClientInterceptor") {
 		return false
 	}
 	args := append([]ast.Expr(nil), call.Args...)
