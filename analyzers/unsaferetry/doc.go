@@ -88,6 +88,12 @@ The analyzer reports each such write inside a retry scope:
     Produce(Sync) with DisableIdempotentWrite(). The libraries retry by
     default too; a default alone is not reported, only a setting the
     package chose;
+  - a go-redis command (v8 or v9, a client, a pipeline or Cmdable) in a
+    package that sets MaxRetries > 0 in any of go-redis's option structs:
+    go-redis sends a command again after a read timeout or a dropped
+    connection, which can follow its execution, so an INCR, LPUSH, XADD or
+    PUBLISH can run twice (reads and absolute SETs are not writes that
+    repeat; the default of 3 retries alone is not reported, as for Kafka);
   - a loop that switches on a classification of the attempt's error
     (`switch r.class.Classify(err) { case Succeed, Fail: return err; case
     Retry: … }`, go-resiliency's retrier): the case named for success must

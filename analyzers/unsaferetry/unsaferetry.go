@@ -320,7 +320,7 @@ func message(c candidate, key *mutation.Key) string {
 		advice = c.advice
 	}
 	if c.scope.Kind == retryscope.KindClient {
-		advice = "disable the client's retries for this call, or " + advice // the client re-sends by itself
+		advice = clientRetriesOff(kind) + advice // the client re-sends by itself
 	}
 	if c.scope.Kind == retryscope.KindAgain {
 		return fmt.Sprintf("%s runs again in %s; %s if the first attempt succeeded but its response was lost: %s (suppress with //nolint:unsaferetry if it is safe)",
@@ -345,3 +345,13 @@ func statementVerb(desc string) string {
 
 // fixAdvice says how to make the kind of write safe to retry.
 func fixAdvice(k mutation.Kind) string { return mutation.Advice(k) }
+
+// clientRetriesOff says how to stop a retrying client from re-sending
+// one write. go-redis has no per-command switch: the commands that must
+// not repeat go through a client whose retries are off.
+func clientRetriesOff(kind mutation.Kind) string {
+	if kind == mutation.KindRedis {
+		return "send it through a client with MaxRetries: -1, or "
+	}
+	return "disable the client's retries for this call, or "
+}

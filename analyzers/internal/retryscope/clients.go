@@ -67,6 +67,7 @@ type clientState struct {
 	// (see senders.go).
 	senderCalls []clientCandidate
 	kafka       kafkaConfig // kafkaretry.go
+	redis       redisConfig // redisretry.go
 	// clientParams: this package's functions that send a write through a
 	// client parameter; paramClientCalls: calls of functions taking a
 	// client (clientparams.go).
@@ -106,6 +107,7 @@ func newClientState() clientState {
 func (cs *clientState) noteAssign(w *walk, as *ast.AssignStmt) {
 	if len(as.Lhs) == 1 && len(as.Rhs) == 1 {
 		cs.kafka.noteAssign(w.info, as.Lhs[0], as.Rhs[0])
+		cs.redis.noteAssign(w.info, as.Lhs[0], as.Rhs[0])
 		// rc.RetryMax = 0 turns retries off; so does a CheckRetry policy
 		// that retries only refusals (429, a refused connection): nothing
 		// executed is sent again. A policy whose code cannot be read is
@@ -132,6 +134,7 @@ func (cs *clientState) noteAssign(w *walk, as *ast.AssignStmt) {
 // noteComposite records `&Client{http: rc.StandardClient()}`.
 func (cs *clientState) noteComposite(w *walk, cl *ast.CompositeLit) {
 	cs.kafka.noteComposite(w.info, cl)
+	cs.redis.noteComposite(w.info, cl)
 	for _, elt := range cl.Elts {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
 			if key, ok := kv.Key.(*ast.Ident); ok {
@@ -193,7 +196,7 @@ func (cs *clientState) noteCall(w *walk, call *ast.CallExpr, fn *types.Func) {
 	}
 	recv := fn.Signature().Recv()
 	switch {
-	case isProducerSend(fn):
+	case isProducerSend(fn), isRedisCommand(fn):
 		cs.candidates = append(cs.candidates, clientCandidate{call, fn, w.decl})
 	case recv != nil && restyVersion(recv.Type()) != "":
 		if flags := w.restyOwnFlags(call, fn); flags != 0 {
@@ -235,6 +238,10 @@ func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 	switch {
 	case isProducerSend(fn):
 		if s.Mechanism = cs.kafka.mechanism(fn); s.Mechanism == "" {
+			return nil
+		}
+	case isRedisCommand(fn):
+		if s.Mechanism = cs.redis.mechanism(); s.Mechanism == "" {
 			return nil
 		}
 	case pkgOf(fn) == retryablehttpPkg:

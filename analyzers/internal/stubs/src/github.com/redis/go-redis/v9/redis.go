@@ -15,6 +15,18 @@ type Options struct {
 	Addr     string
 	Password string
 	DB       int
+	// MaxRetries: 0 means 3 retries, -1 none.
+	MaxRetries int
+}
+
+type ClusterOptions struct {
+	Addrs      []string
+	MaxRetries int
+}
+
+type UniversalOptions struct {
+	Addrs      []string
+	MaxRetries int
 }
 
 type Cmder interface{ Err() error }

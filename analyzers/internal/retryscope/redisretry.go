@@ -1,0 +1,88 @@
+package retryscope
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+)
+
+// go-redis retries a command by itself: Options.MaxRetries times (3 by
+// default) after an EOF, a dropped connection, or a read timeout of a
+// command written to the server. A timeout or a drop after the write
+// does not say the command did not run, so an INCR, an LPUSH or a
+// PUBLISH whose reply was lost runs again. Pipelines and transactions
+// (Pipelined, TxPipelined) are retried the same way.
+//
+// As with Kafka producers (kafkaretry.go), the default alone would
+// report every counter in every program that uses Redis; only a retry
+// count the package sets itself (MaxRetries greater than zero in any of
+// the client option types) is the author's choice, and only then are
+// the package's commands judged retried. Which commands are writes is
+// the mutation package's question (a GET in such a package stays silent).
+
+// redisOptionTypes are the go-redis option structs with a MaxRetries field.
+var redisOptionTypes = map[string]bool{
+	"Options": true, "ClusterOptions": true, "UniversalOptions": true, "FailoverOptions": true, "RingOptions": true,
+}
+
+// redisConfig is what a package configures on its go-redis clients.
+type redisConfig struct{ retries bool }
+
+// isRedisOptions reports whether t (or *t) is one of go-redis's option structs.
+func isRedisOptions(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Pkg() != nil && isRedisPath(n.Obj().Pkg().Path()) && redisOptionTypes[n.Obj().Name()]
+}
+
+func isRedisPath(path string) bool {
+	return strings.HasPrefix(path, "github.com/redis/go-redis/") || strings.HasPrefix(path, "github.com/go-redis/redis")
+}
+
+// noteAssign records opt.MaxRetries = n.
+func (r *redisConfig) noteAssign(info *types.Info, lhs, rhs ast.Expr) {
+	if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && sel.Sel.Name == "MaxRetries" && isRedisOptions(info.TypeOf(sel.X)) {
+		r.retries = r.retries || intAbove(info, rhs, 0)
+	}
+}
+
+// noteComposite records redis.Options{MaxRetries: n}.
+func (r *redisConfig) noteComposite(info *types.Info, cl *ast.CompositeLit) {
+	if !isRedisOptions(info.TypeOf(cl)) {
+		return
+	}
+	for _, elt := range cl.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "MaxRetries" {
+				r.retries = r.retries || intAbove(info, kv.Value, 0)
+			}
+		}
+	}
+}
+
+// isRedisCommand reports whether fn is a go-redis command method: one
+// that returns a command (*IntCmd, *StatusCmd, …), on a client, a
+// pipeline or the Cmdable interface.
+func isRedisCommand(fn *types.Func) bool {
+	sig := fn.Signature()
+	if sig.Recv() == nil || !isRedisPath(pkgOf(fn)) || sig.Results().Len() != 1 {
+		return false
+	}
+	p, ok := sig.Results().At(0).Type().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := p.Elem().(*types.Named)
+	return ok && strings.HasSuffix(n.Obj().Name(), "Cmd")
+}
+
+// mechanism names the retry a command goes through, or "" when the
+// package did not configure one.
+func (r *redisConfig) mechanism() string {
+	if !r.retries {
+		return ""
+	}
+	return "go-redis's command retries (MaxRetries set; a command whose reply timed out or whose connection dropped after it was written is sent again)"
+}
