@@ -299,7 +299,11 @@ opens a session, which a repeat finds in place or opens again: it is
 reported only at -confidence=low, as a check. A registration judged by
 its name that gives the address of what it registers (a request with a
 Host or IP and a Port: RegisterInstance) is keyed by it, as service
-registries store one instance per service and address: not a write. So is an insert judged
+registries store one instance per service and address: not a write. So is
+the registration of something that registers itself (an agent, a node, an
+instance, a worker, a device) whose request carries its own identity
+(InstanceIdToken, AgentId, NodeID): the registry keeps one entry per
+identity. So is an insert judged
 by its name alone whose request carries the timestamps of what it
 inserts (InsertRecord, InsertTablet with a Timestamp or TimestampsList
 field), or a post, send, write or report of measurement points (structs

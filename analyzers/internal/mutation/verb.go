@@ -168,8 +168,8 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 	if v == "Create" && c.callerNamedCreate(call, fn) {
 		return Op{}, false // namedcreate.go: keyed by a name the caller chose
 	}
-	if v == "Register" && c.registersAddress(call) {
-		return Op{}, false // registration.go: an instance keyed by its address
+	if v == "Register" && (c.registersAddress(call) || c.registersIdentity(call, fn)) {
+		return Op{}, false // registration.go: an instance keyed by its address or its own identity
 	}
 	return Op{
 		Kind: KindVerb, Desc: displayName(fn) + " (" + unseenReason(iface) + ", named like " + verbNoun(v) + ")",
