@@ -15,9 +15,13 @@ import (
 //
 // As with Kafka producers (kafkaretry.go), the default alone would
 // report every counter in every program that uses Redis; only a retry
-// count the package sets itself (MaxRetries greater than zero in any of
-// the client option types) is the author's choice, and only then are
-// the package's commands judged retried. Which commands are writes is
+// count the package sets itself is the author's choice, and only then
+// are the package's commands judged retried: MaxRetries set, in any of
+// the client option types, to a constant above zero or to a value the
+// program passes on (its users' setting: go-redis retries 3 times for 0
+// and never only for a negative count, so such a value retries unless
+// the user turns it off). A constant 0 is the default spelled out, and
+// a negative constant turns retries off. Which commands are writes is
 // the mutation package's question (a GET in such a package stays silent).
 
 // redisOptionTypes are the go-redis option structs with a MaxRetries field.
@@ -44,7 +48,7 @@ func isRedisPath(path string) bool {
 // noteAssign records opt.MaxRetries = n.
 func (r *redisConfig) noteAssign(info *types.Info, lhs, rhs ast.Expr) {
 	if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && sel.Sel.Name == "MaxRetries" && isRedisOptions(info.TypeOf(sel.X)) {
-		r.retries = r.retries || intAbove(info, rhs, 0)
+		r.retries = r.retries || setsRetries(info, rhs)
 	}
 }
 
@@ -56,7 +60,7 @@ func (r *redisConfig) noteComposite(info *types.Info, cl *ast.CompositeLit) {
 	for _, elt := range cl.Elts {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
 			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "MaxRetries" {
-				r.retries = r.retries || intAbove(info, kv.Value, 0)
+				r.retries = r.retries || setsRetries(info, kv.Value)
 			}
 		}
 	}
@@ -85,4 +89,10 @@ func (r *redisConfig) mechanism() string {
 		return ""
 	}
 	return "go-redis's command retries (MaxRetries set; a command whose reply timed out or whose connection dropped after it was written is sent again)"
+}
+
+// setsRetries reports whether a MaxRetries value is a retry count the
+// program chose: a constant above zero, or a value that is not constant.
+func setsRetries(info *types.Info, e ast.Expr) bool {
+	return info.Types[e].Value == nil || intAbove(info, e, 0)
 }
