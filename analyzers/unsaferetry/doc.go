@@ -91,7 +91,9 @@ The analyzer reports each such write inside a retry scope:
   - a go-redis command (v8 or v9, a client, a pipeline or Cmdable) in a
     package that sets MaxRetries in any of go-redis's option structs (to a
     constant above zero, or to a value passed on from its settings, which
-    retries unless it is negative):
+    retries unless it is negative), or that takes its options or
+    clients from another package's function that does (a config package's
+    RedisOptions(), a pool's Get(addr)):
     go-redis sends a command again after a read timeout or a dropped
     connection, which can follow its execution, so an INCR, LPUSH, XADD or
     PUBLISH can run twice (reads and absolute SETs are not writes that

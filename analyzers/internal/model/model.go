@@ -264,7 +264,8 @@ func (m *Model) knowUniqueFields() {
 //     function);
 //   - no declaration with a //twice: directive, a func-typed parameter
 //     (a retry helper retries one), a client parameter (a
-//     client-parameter sender) or a Request result (a request builder);
+//     client-parameter sender), a Request result (a request builder) or
+//     a go-redis options or client result (a maker of retrying clients);
 //   - no reference that the classifier could judge (mutation.Classifier.Inert).
 func (m *Model) inert(s *Settings) bool {
 	if len(s.RetryFuncs) > 0 || len(s.Mutating) > 0 || len(s.Idempotent) > 0 {
@@ -279,8 +280,8 @@ func (m *Model) inert(s *Settings) bool {
 }
 
 // mayMatter reports whether a declaration could carry a fact whatever it
-// calls: a directive in its doc comment, a func-typed parameter, or a
-// result named Request.
+// calls: a directive in its doc comment, a func-typed parameter, a result
+// named Request, or a go-redis options or client result.
 func mayMatter(fn *types.Func, d *ast.FuncDecl) bool {
 	if d.Doc != nil {
 		for _, c := range d.Doc.List {
@@ -294,6 +295,9 @@ func mayMatter(fn *types.Func, d *ast.FuncDecl) bool {
 	}
 	if retryscope.TakesClient(fn) {
 		return true // it may send through the client (ClientParamFact)
+	}
+	if retryscope.ReturnsRedis(fn) {
+		return true // it may make retrying go-redis clients (RetryingClientFact)
 	}
 	sig := fn.Signature()
 	for i := 0; i < sig.Params().Len(); i++ {

@@ -199,7 +199,9 @@ func (w *walk) ambiguousStatus(from, to int) bool {
 }
 
 // clientMakers returns the package's functions that return a retrying
-// *http.Client from every return statement.
+// *http.Client from every return statement, dial options installing a
+// retry interceptor, or go-redis options or clients of a package that
+// sets their retries.
 func (cs *clientState) clientMakers(w *walk) map[*types.Func]string {
 	out := map[*types.Func]string{}
 	w.f.funcDecls(func(fn *types.Func, fd *ast.FuncDecl) {
@@ -208,6 +210,9 @@ func (cs *clientState) clientMakers(w *walk) map[*types.Func]string {
 		}
 		if returnsDialOptions(fn) && buildsRetryInterceptor(w.info, fd) {
 			out[fn] = grpcDialMechanism // grpcdialopts.go
+		}
+		if ReturnsRedis(fn) && cs.redis.retries {
+			out[fn] = redisMechanism // redisretry.go
 		}
 	})
 	return out

@@ -191,6 +191,9 @@ func (cs *clientState) noteCall(w *walk, call *ast.CallExpr, fn *types.Func) {
 	if fn.Pkg() != w.f.pass.Pkg && w.f.cfg.ClientMaker != nil && returnsDialOptions(fn) && w.f.cfg.ClientMaker(fn) == grpcDialMechanism {
 		cs.grpcRetryInterceptor = true // grpcdialopts.go: dial options made in another package
 	}
+	if fn.Pkg() != w.f.pass.Pkg {
+		cs.redis.noteMaker(fn, w.f.cfg.ClientMaker) // redisretry.go: options or clients made in another package
+	}
 	if isDial(fn) && call.Ellipsis == token.NoPos && !isRetryingDial(w.info, call) {
 		cs.grpcPlainDial = true
 	}

@@ -24,6 +24,16 @@ import (
 // a negative constant turns retries off. Which commands are writes is
 // the mutation package's question (a GET in such a package stays silent).
 
+// A library often builds its Redis options or clients in one package
+// (config.RedisOptions(), a connection pool's Get(addr)) and sends its
+// commands from another. A function returning go-redis options or a
+// client, in a package whose retries are set, is a maker of retrying
+// clients (a RetryingClientFact with redisMechanism); a package that
+// calls one judges its commands as if it had set the retries itself.
+
+// redisMechanism is the mechanism of a go-redis client with its retries set.
+const redisMechanism = "go-redis's command retries (MaxRetries set; a command whose reply timed out or whose connection dropped after it was written is sent again)"
+
 // redisOptionTypes are the go-redis option structs with a MaxRetries field.
 var redisOptionTypes = map[string]bool{
 	"Options": true, "ClusterOptions": true, "UniversalOptions": true, "FailoverOptions": true, "RingOptions": true,
@@ -88,7 +98,40 @@ func (r *redisConfig) mechanism() string {
 	if !r.retries {
 		return ""
 	}
-	return "go-redis's command retries (MaxRetries set; a command whose reply timed out or whose connection dropped after it was written is sent again)"
+	return redisMechanism
+}
+
+// redisClientTypes are go-redis's clients (and the interfaces they meet).
+var redisClientTypes = map[string]bool{
+	"Client": true, "ClusterClient": true, "Ring": true, "UniversalClient": true, "Cmdable": true,
+}
+
+// ReturnsRedis reports whether fn returns go-redis options or a client
+// (a maker of retrying clients when its package sets their retries).
+func ReturnsRedis(fn *types.Func) bool {
+	res := fn.Signature().Results()
+	for i := 0; i < res.Len(); i++ {
+		t := res.At(i).Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		n, ok := t.(*types.Named)
+		if !ok || n.Obj().Pkg() == nil || !isRedisPath(n.Obj().Pkg().Path()) {
+			continue
+		}
+		if redisOptionTypes[n.Obj().Name()] || redisClientTypes[n.Obj().Name()] {
+			return true
+		}
+	}
+	return false
+}
+
+// noteMaker records a call of another package's function that returns
+// retrying go-redis options or clients.
+func (r *redisConfig) noteMaker(fn *types.Func, maker func(*types.Func) string) {
+	if maker != nil && ReturnsRedis(fn) && maker(fn) == redisMechanism {
+		r.retries = true
+	}
 }
 
 // setsRetries reports whether a MaxRetries value is a retry count the
