@@ -107,20 +107,34 @@ var redisClientTypes = map[string]bool{
 }
 
 // ReturnsRedis reports whether fn returns go-redis options or a client
-// (a maker of retrying clients when its package sets their retries).
+// (a maker of retrying clients when its package sets their retries): one
+// of go-redis's types, or an interface of the program's own that embeds
+// one (type Client interface{ redis.Cmdable }).
 func ReturnsRedis(fn *types.Func) bool {
 	res := fn.Signature().Results()
 	for i := 0; i < res.Len(); i++ {
-		t := res.At(i).Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		n, ok := t.(*types.Named)
-		if !ok || n.Obj().Pkg() == nil || !isRedisPath(n.Obj().Pkg().Path()) {
-			continue
-		}
-		if redisOptionTypes[n.Obj().Name()] || redisClientTypes[n.Obj().Name()] {
+		if isRedisValue(res.At(i).Type()) {
 			return true
+		}
+	}
+	return false
+}
+
+// isRedisValue reports whether t (or *t) is go-redis options or a client.
+func isRedisValue(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && isRedisPath(n.Obj().Pkg().Path()) {
+		return redisOptionTypes[n.Obj().Name()] || redisClientTypes[n.Obj().Name()]
+	}
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	for i := 0; i < iface.NumMethods(); i++ {
+		if isRedisCommand(iface.Method(i)) {
+			return true // a method embedded from go-redis's Cmdable
 		}
 	}
 	return false

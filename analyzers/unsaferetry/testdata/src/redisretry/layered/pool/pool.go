@@ -24,3 +24,10 @@ func (p *Pool) Get(addr string) *redis.Client {
 	p.clients[addr] = c
 	return c
 }
+
+// Conn is the part of a client the program uses.
+type Conn interface {
+	redis.Cmdable
+}
+
+func (p *Pool) Conn(addr string) Conn { return p.Get(addr) }
