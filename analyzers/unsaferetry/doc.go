@@ -97,7 +97,10 @@ The analyzer reports each such write inside a retry scope:
     go-redis sends a command again after a read timeout or a dropped
     connection, which can follow its execution, so an INCR, LPUSH, XADD or
     PUBLISH can run twice (reads and absolute SETs are not writes that
-    repeat; the default of 3 retries alone is not reported, as for Kafka);
+    repeat; the default of 3 retries alone is not reported, as for Kafka).
+    Transactions are not re-sent after a read error: commands queued by
+    TxPipelined or TxPipeline, on a *Tx or a pipeline of one are silent,
+    and so is a pipeline handed in as a parameter, which may be either;
   - a loop that switches on a classification of the attempt's error
     (`switch r.class.Classify(err) { case Succeed, Fail: return err; case
     Retry: … }`, go-resiliency's retrier): the case named for success must

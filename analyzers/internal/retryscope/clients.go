@@ -244,7 +244,7 @@ func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 			return nil
 		}
 	case isRedisCommand(fn):
-		if s.Mechanism = cs.redis.mechanism(); s.Mechanism == "" {
+		if s.Mechanism = cs.redis.mechanism(); s.Mechanism == "" || !retriedCommand(w.info, c.decl, call) {
 			return nil
 		}
 	case pkgOf(fn) == retryablehttpPkg:

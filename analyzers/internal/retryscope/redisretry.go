@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/types"
 	"strings"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // go-redis retries a command by itself: Options.MaxRetries times (3 by
@@ -90,6 +92,107 @@ func isRedisCommand(fn *types.Func) bool {
 	}
 	n, ok := p.Elem().(*types.Named)
 	return ok && strings.HasSuffix(n.Obj().Name(), "Cmd")
+}
+
+// Commands queued in a transaction (MULTI … EXEC) are not sent again
+// after a read error: go-redis retries a transaction only when writing it
+// failed, before EXEC reached the server. Transactions are TxPipelined
+// and TxPipeline, and every pipeline of a *Tx (a Watch callback's), whose
+// Pipelined wraps its commands in MULTI … EXEC too; a command on a *Tx
+// runs on the watched connection, whose loss fails the watch. A pipeline
+// handed in as a parameter may be either kind. So a command is judged
+// retried only on a client, or on a pipeline known to be plain: the
+// parameter of a function literal given to a client's Pipelined, or a
+// variable assigned a client's Pipeline().
+
+// retriedCommand reports whether the command call goes through go-redis's
+// retries: its receiver is not a transaction or a pipeline of unknown kind.
+func retriedCommand(info *types.Info, decl *ast.FuncDecl, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	t := info.TypeOf(sel.X)
+	switch {
+	case isRedisNamed(t, "Tx"):
+		return false
+	case !isRedisNamed(t, "Pipeliner"):
+		return true
+	}
+	recv, ok := objOf(info, sel.X).(*types.Var)
+	if !ok || decl == nil || decl.Body == nil {
+		return false
+	}
+	return plainPipelineParam(info, decl.Body, recv) || assignedFrom(info, decl.Body, recv, "Pipeline")
+}
+
+// isRedisNamed reports whether t (or *t) is go-redis's type name.
+func isRedisNamed(t types.Type, name string) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Name() == name && n.Obj().Pkg() != nil && isRedisPath(n.Obj().Pkg().Path())
+}
+
+// plainPipelineParam reports whether v is the parameter of a function
+// literal passed, in body, to Pipelined on a client (not on a *Tx).
+func plainPipelineParam(info *types.Info, body *ast.BlockStmt, v *types.Var) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		if on := redisMethodOn(info, c, "Pipelined"); on != nil && !isRedisNamed(info.TypeOf(on), "Tx") {
+			for _, a := range c.Args {
+				if lit, ok := a.(*ast.FuncLit); ok && declaresParam(info, lit, v) {
+					found = true
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// redisMethodOn returns the receiver of call when it calls go-redis's
+// method name, else nil.
+func redisMethodOn(info *types.Info, call *ast.CallExpr, name string) ast.Expr {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != name {
+		return nil
+	}
+	if fn := calleeFunc(info, call); fn == nil || !isRedisPath(pkgOf(fn)) {
+		return nil
+	}
+	return sel.X
+}
+
+// declaresParam reports whether v is a parameter of lit.
+func declaresParam(info *types.Info, lit *ast.FuncLit, v *types.Var) bool {
+	for _, field := range lit.Type.Params.List {
+		for _, name := range field.Names {
+			if info.Defs[name] == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// assignedFrom reports whether v is assigned, in body, the result of
+// go-redis's method on a client (not on a *Tx).
+func assignedFrom(info *types.Info, body *ast.BlockStmt, v *types.Var, method string) bool {
+	defs, _ := astpath.Definitions(info, body, v)
+	for _, d := range astpath.WithValues(defs) {
+		if c, ok := ast.Unparen(d.Rhs).(*ast.CallExpr); ok {
+			if on := redisMethodOn(info, c, method); on != nil && !isRedisNamed(info.TypeOf(on), "Tx") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // mechanism names the retry a command goes through, or "" when the

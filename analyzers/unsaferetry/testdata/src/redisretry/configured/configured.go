@@ -40,3 +40,52 @@ func (l *Limiter) Count(ctx context.Context, user string) (string, error) {
 func (l *Limiter) Reset(ctx context.Context, user string) error {
 	return l.rdb.Set(ctx, "hits:"+user, 0, 0).Err() // an absolute set: silent
 }
+
+// Transactions are not sent again after a read error (go-redis retries
+// one only when writing it failed): silent.
+func (l *Limiter) Transfer(ctx context.Context, from, to string, n int64) error {
+	return l.rdb.Watch(ctx, func(tx *redis.Tx) error {
+		tx.Incr(ctx, "transfers")
+		_, err := tx.TxPipelined(ctx, func(pipe redis.Pipeliner) error {
+			pipe.IncrBy(ctx, to, n)
+			pipe.IncrBy(ctx, from, -n)
+			return nil
+		})
+		return err
+	}, from, to)
+}
+
+// A *Tx's Pipelined is a transaction too; a pipeline handed in may be
+// one (here it is): silent.
+func (l *Limiter) Move(ctx context.Context, from, to string) error {
+	return l.rdb.Watch(ctx, func(tx *redis.Tx) error {
+		_, err := tx.Pipelined(ctx, func(p redis.Pipeliner) error {
+			note(ctx, p, to)
+			p.LPush(ctx, to, from)
+			return nil
+		})
+		return err
+	}, from)
+}
+
+func note(ctx context.Context, pipe redis.Pipeliner, key string) {
+	pipe.Incr(ctx, key+":moves")
+}
+
+func (l *Limiter) Queue(ctx context.Context, job string) error {
+	tx := l.rdb.TxPipeline()
+	tx.LPush(ctx, "jobs", job)
+	tx.Incr(ctx, "queued")
+	_, err := tx.Exec(ctx)
+	return err
+}
+
+// A plain pipeline is retried after a read error: reported.
+func (l *Limiter) Many(ctx context.Context, jobs []string) error {
+	p := l.rdb.Pipeline()
+	for _, j := range jobs {
+		p.LPush(ctx, "jobs", j) // want `Redis LPUSH sent through go-redis's command retries`
+	}
+	_, err := p.Exec(ctx)
+	return err
+}
