@@ -12,8 +12,8 @@ import (
 // default) after an EOF, a dropped connection, or a read timeout of a
 // command written to the server. A timeout or a drop after the write
 // does not say the command did not run, so an INCR, an LPUSH or a
-// PUBLISH whose reply was lost runs again. Pipelines and transactions
-// (Pipelined, TxPipelined) are retried the same way.
+// PUBLISH whose reply was lost runs again. A plain pipeline (Pipelined,
+// Pipeline) is retried the same way; a transaction is not (below).
 //
 // As with Kafka producers (kafkaretry.go), the default alone would
 // report every counter in every program that uses Redis; only a retry
@@ -44,15 +44,22 @@ var redisOptionTypes = map[string]bool{
 // redisConfig is what a package configures on its go-redis clients.
 type redisConfig struct{ retries bool }
 
-// isRedisOptions reports whether t (or *t) is one of go-redis's option structs.
-func isRedisOptions(t types.Type) bool {
+// redisTypeName returns the name of t (or *t) when it is a type of
+// go-redis, else "".
+func redisTypeName(t types.Type) string {
 	if p, ok := t.(*types.Pointer); ok {
 		t = p.Elem()
 	}
-	n, ok := t.(*types.Named)
-	return ok && n.Obj().Pkg() != nil && isRedisPath(n.Obj().Pkg().Path()) && redisOptionTypes[n.Obj().Name()]
+	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && isRedisPath(n.Obj().Pkg().Path()) {
+		return n.Obj().Name()
+	}
+	return ""
 }
 
+// isRedisOptions reports whether t (or *t) is one of go-redis's option structs.
+func isRedisOptions(t types.Type) bool { return redisOptionTypes[redisTypeName(t)] }
+
+// isRedisPath reports whether path is a package of go-redis (v8 or v9).
 func isRedisPath(path string) bool {
 	return strings.HasPrefix(path, "github.com/redis/go-redis/") || strings.HasPrefix(path, "github.com/go-redis/redis")
 }
@@ -114,9 +121,9 @@ func retriedCommand(info *types.Info, decl *ast.FuncDecl, call *ast.CallExpr) bo
 	}
 	t := info.TypeOf(sel.X)
 	switch {
-	case isRedisNamed(t, "Tx"):
+	case redisTypeName(t) == "Tx":
 		return false
-	case !isRedisNamed(t, "Pipeliner"):
+	case redisTypeName(t) != "Pipeliner":
 		return true
 	}
 	recv, ok := objOf(info, sel.X).(*types.Var)
@@ -124,15 +131,6 @@ func retriedCommand(info *types.Info, decl *ast.FuncDecl, call *ast.CallExpr) bo
 		return false
 	}
 	return plainPipelineParam(info, decl.Body, recv) || assignedFrom(info, decl.Body, recv, "Pipeline")
-}
-
-// isRedisNamed reports whether t (or *t) is go-redis's type name.
-func isRedisNamed(t types.Type, name string) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := t.(*types.Named)
-	return ok && n.Obj().Name() == name && n.Obj().Pkg() != nil && isRedisPath(n.Obj().Pkg().Path())
 }
 
 // plainPipelineParam reports whether v is the parameter of a function
@@ -144,7 +142,7 @@ func plainPipelineParam(info *types.Info, body *ast.BlockStmt, v *types.Var) boo
 		if !ok || found {
 			return !found
 		}
-		if on := redisMethodOn(info, c, "Pipelined"); on != nil && !isRedisNamed(info.TypeOf(on), "Tx") {
+		if on := redisMethodOn(info, c, "Pipelined"); on != nil && redisTypeName(info.TypeOf(on)) != "Tx" {
 			for _, a := range c.Args {
 				if lit, ok := a.(*ast.FuncLit); ok && declaresParam(info, lit, v) {
 					found = true
@@ -187,7 +185,7 @@ func assignedFrom(info *types.Info, body *ast.BlockStmt, v *types.Var, method st
 	defs, _ := astpath.Definitions(info, body, v)
 	for _, d := range astpath.WithValues(defs) {
 		if c, ok := ast.Unparen(d.Rhs).(*ast.CallExpr); ok {
-			if on := redisMethodOn(info, c, method); on != nil && !isRedisNamed(info.TypeOf(on), "Tx") {
+			if on := redisMethodOn(info, c, method); on != nil && redisTypeName(info.TypeOf(on)) != "Tx" {
 				return true
 			}
 		}
@@ -225,11 +223,8 @@ func ReturnsRedis(fn *types.Func) bool {
 
 // isRedisValue reports whether t (or *t) is go-redis options or a client.
 func isRedisValue(t types.Type) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && isRedisPath(n.Obj().Pkg().Path()) {
-		return redisOptionTypes[n.Obj().Name()] || redisClientTypes[n.Obj().Name()]
+	if name := redisTypeName(t); name != "" {
+		return redisOptionTypes[name] || redisClientTypes[name]
 	}
 	iface, ok := t.Underlying().(*types.Interface)
 	if !ok {
