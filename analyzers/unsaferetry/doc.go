@@ -101,6 +101,16 @@ The analyzer reports each such write inside a retry scope:
     Transactions are not re-sent after a read error: commands queued by
     TxPipelined or TxPipeline, on a *Tx or a pipeline of one are silent,
     and so is a pipeline handed in as a parameter, which may be either;
+  - an AWS SDK v2 operation of a messaging service (SQS, SNS, Kinesis,
+    Firehose, EventBridge) in a package that sets the SDK's attempt count
+    above one, or to a value it passes on (config.WithRetryMaxAttempts,
+    aws.Config's or the client options' RetryMaxAttempts,
+    retry.AddWithMaxAttempts, a standard retryer's MaxAttempts), or that
+    takes its aws.Config or client from another package's function that
+    does: the SDK sends the operation again after a 5xx or a dropped
+    connection. Operations with an idempotency token keep one token for
+    every attempt, and the other services' operations are judged only
+    inside the program's own retries;
   - a loop that switches on a classification of the attempt's error
     (`switch r.class.Classify(err) { case Succeed, Fail: return err; case
     Retry: … }`, go-resiliency's retrier): the case named for success must

@@ -265,7 +265,8 @@ func (m *Model) knowUniqueFields() {
 //   - no declaration with a //twice: directive, a func-typed parameter
 //     (a retry helper retries one), a client parameter (a
 //     client-parameter sender), a Request result (a request builder) or
-//     a go-redis options or client result (a maker of retrying clients);
+//     a go-redis or AWS SDK configuration or client result (a maker of
+//     retrying clients);
 //   - no reference that the classifier could judge (mutation.Classifier.Inert).
 func (m *Model) inert(s *Settings) bool {
 	if len(s.RetryFuncs) > 0 || len(s.Mutating) > 0 || len(s.Idempotent) > 0 {
@@ -281,7 +282,7 @@ func (m *Model) inert(s *Settings) bool {
 
 // mayMatter reports whether a declaration could carry a fact whatever it
 // calls: a directive in its doc comment, a func-typed parameter, a result
-// named Request, or a go-redis options or client result.
+// named Request, or a go-redis or AWS SDK configuration or client result.
 func mayMatter(fn *types.Func, d *ast.FuncDecl) bool {
 	if d.Doc != nil {
 		for _, c := range d.Doc.List {
@@ -296,8 +297,8 @@ func mayMatter(fn *types.Func, d *ast.FuncDecl) bool {
 	if retryscope.TakesClient(fn) {
 		return true // it may send through the client (ClientParamFact)
 	}
-	if retryscope.ReturnsRedis(fn) {
-		return true // it may make retrying go-redis clients (RetryingClientFact)
+	if retryscope.ReturnsRedis(fn) || retryscope.ReturnsAWS(fn) {
+		return true // it may make retrying go-redis or AWS SDK clients (RetryingClientFact)
 	}
 	sig := fn.Signature()
 	for i := 0; i < sig.Params().Len(); i++ {

@@ -200,8 +200,9 @@ func (w *walk) ambiguousStatus(from, to int) bool {
 
 // clientMakers returns the package's functions that return a retrying
 // *http.Client from every return statement, dial options installing a
-// retry interceptor, or go-redis options or clients of a package that
-// sets their retries.
+// retry interceptor, or go-redis options or clients, or AWS SDK
+// configurations or messaging clients, of a package that sets their
+// retries.
 func (cs *clientState) clientMakers(w *walk) map[*types.Func]string {
 	out := map[*types.Func]string{}
 	w.f.funcDecls(func(fn *types.Func, fd *ast.FuncDecl) {
@@ -213,6 +214,9 @@ func (cs *clientState) clientMakers(w *walk) map[*types.Func]string {
 		}
 		if ReturnsRedis(fn) && cs.redis.retries {
 			out[fn] = redisMechanism // redisretry.go
+		}
+		if ReturnsAWS(fn) && cs.aws.retries {
+			out[fn] = awsMechanism // awsretry.go
 		}
 	})
 	return out

@@ -68,6 +68,7 @@ type clientState struct {
 	senderCalls []clientCandidate
 	kafka       kafkaConfig // kafkaretry.go
 	redis       redisConfig // redisretry.go
+	aws         awsConfig   // awsretry.go
 	// clientParams: this package's functions that send a write through a
 	// client parameter; paramClientCalls: calls of functions taking a
 	// client (clientparams.go).
@@ -108,6 +109,7 @@ func (cs *clientState) noteAssign(w *walk, as *ast.AssignStmt) {
 	if len(as.Lhs) == 1 && len(as.Rhs) == 1 {
 		cs.kafka.noteAssign(w.info, as.Lhs[0], as.Rhs[0])
 		cs.redis.noteAssign(w.info, as.Lhs[0], as.Rhs[0])
+		cs.aws.noteAssign(w.info, as.Lhs[0], as.Rhs[0])
 		// rc.RetryMax = 0 turns retries off; so does a CheckRetry policy
 		// that retries only refusals (429, a refused connection): nothing
 		// executed is sent again. A policy whose code cannot be read is
@@ -135,6 +137,7 @@ func (cs *clientState) noteAssign(w *walk, as *ast.AssignStmt) {
 func (cs *clientState) noteComposite(w *walk, cl *ast.CompositeLit) {
 	cs.kafka.noteComposite(w.info, cl)
 	cs.redis.noteComposite(w.info, cl)
+	cs.aws.noteComposite(w.info, cl)
 	for _, elt := range cl.Elts {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
 			if key, ok := kv.Key.(*ast.Ident); ok {
@@ -185,6 +188,7 @@ func (cs *clientState) noteCall(w *walk, call *ast.CallExpr, fn *types.Func) {
 	cs.noteSenderCall(w, call, fn)
 	cs.noteParamClientCall(w, call, fn)
 	cs.kafka.noteCall(w.info, call, fn)
+	cs.aws.noteCall(w.info, call, fn)
 	if isRetryInterceptor(w.info, w.decl, call) {
 		cs.grpcRetryInterceptor = true
 	}
@@ -193,13 +197,14 @@ func (cs *clientState) noteCall(w *walk, call *ast.CallExpr, fn *types.Func) {
 	}
 	if fn.Pkg() != w.f.pass.Pkg {
 		cs.redis.noteMaker(fn, w.f.cfg.ClientMaker) // redisretry.go: options or clients made in another package
+		cs.aws.noteMaker(fn, w.f.cfg.ClientMaker)   // awsretry.go: a configuration or clients made in another package
 	}
 	if isDial(fn) && call.Ellipsis == token.NoPos && !isRetryingDial(w.info, call) {
 		cs.grpcPlainDial = true
 	}
 	recv := fn.Signature().Recv()
 	switch {
-	case isProducerSend(fn), isRedisCommand(fn):
+	case isProducerSend(fn), isRedisCommand(fn), isAWSOperation(fn):
 		cs.candidates = append(cs.candidates, clientCandidate{call, fn, w.decl})
 	case recv != nil && restyVersion(recv.Type()) != "":
 		if flags := w.restyOwnFlags(call, fn); flags != 0 {
@@ -245,6 +250,10 @@ func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 		}
 	case isRedisCommand(fn):
 		if s.Mechanism = cs.redis.mechanism(); s.Mechanism == "" || !retriedCommand(w.info, c.decl, call) {
+			return nil
+		}
+	case isAWSOperation(fn):
+		if s.Mechanism = cs.aws.mechanism(); s.Mechanism == "" {
 			return nil
 		}
 	case pkgOf(fn) == retryablehttpPkg:

@@ -2,7 +2,16 @@
 // tests.
 package aws
 
-type Config struct{ Region string }
+type Config struct {
+	Region           string
+	RetryMaxAttempts int
+	Retryer          func() Retryer
+}
+
+// Retryer decides whether and when an operation is attempted again.
+type Retryer interface {
+	MaxAttempts() int
+}
 
 func String(v string) *string { return &v }
 func ToString(p *string) string {

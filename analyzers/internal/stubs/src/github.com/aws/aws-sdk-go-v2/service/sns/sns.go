@@ -8,7 +8,10 @@ import (
 	"github.com/aws/aws-sdk-go-v2/aws"
 )
 
-type Options struct{ Region string }
+type Options struct {
+	Region           string
+	RetryMaxAttempts int
+}
 
 type Client struct{ options Options }
 

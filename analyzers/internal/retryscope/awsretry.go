@@ -1,0 +1,155 @@
+package retryscope
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+)
+
+// The AWS SDK for Go v2 retries an operation by itself: up to
+// RetryMaxAttempts attempts (3 by default) after a 5xx, a throttle or a
+// connection error, any of which can follow the operation's execution.
+// Operations with an idempotency token get one token for all attempts,
+// so they are safe; a message sent to SQS, SNS, Kinesis, Firehose or
+// EventBridge has none, and a second attempt sends it again.
+//
+// Only the messaging services are judged this way: elsewhere the SDK's
+// operations are judged by their names (a create of this or that), which
+// is guesswork enough inside the program's own retries.
+//
+// As for Kafka and go-redis, the default alone is not reported: only an
+// attempt count the package sets (aws.Config's or a client's
+// RetryMaxAttempts, config.WithRetryMaxAttempts, retry.AddWithMaxAttempts,
+// a standard retryer's MaxAttempts) above one, or to a value it passes
+// on, makes the package's SDK calls retried. Which calls are writes is
+// the mutation package's question.
+
+const (
+	awsSDKPrefix     = "github.com/aws/aws-sdk-go-v2/"
+	awsServicePrefix = "github.com/aws/aws-sdk-go-v2/service/"
+	awsRetryPkg      = "github.com/aws/aws-sdk-go-v2/aws/retry"
+	awsConfigPkg     = "github.com/aws/aws-sdk-go-v2/config"
+)
+
+// awsMechanism is the mechanism of an AWS SDK client with retries set.
+const awsMechanism = "the AWS SDK's retries (RetryMaxAttempts set; an operation answered with a 5xx or a dropped connection is sent again)"
+
+// awsAttemptFields are the fields that hold an attempt count: aws.Config's
+// and every service Options' RetryMaxAttempts, retry.StandardOptions'
+// MaxAttempts.
+var awsAttemptFields = map[string]bool{"RetryMaxAttempts": true, "MaxAttempts": true}
+
+// awsConfig is what a package configures on its AWS SDK clients.
+type awsConfig struct{ retries bool }
+
+// inAWSSDK reports whether t (or *t) is a named type of the AWS SDK v2.
+func inAWSSDK(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Pkg() != nil && strings.HasPrefix(n.Obj().Pkg().Path(), awsSDKPrefix)
+}
+
+// setsAttempts reports whether an attempt count is one the program chose
+// that retries: a constant above one, or a value that is not constant
+// (0 means the default of 3 attempts).
+func setsAttempts(info *types.Info, e ast.Expr) bool {
+	return info.Types[e].Value == nil || intAbove(info, e, 1)
+}
+
+// noteAssign records cfg.RetryMaxAttempts = n and o.MaxAttempts = n.
+func (a *awsConfig) noteAssign(info *types.Info, lhs, rhs ast.Expr) {
+	if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && awsAttemptFields[sel.Sel.Name] && inAWSSDK(info.TypeOf(sel.X)) {
+		a.retries = a.retries || setsAttempts(info, rhs)
+	}
+}
+
+// noteComposite records aws.Config{RetryMaxAttempts: n}.
+func (a *awsConfig) noteComposite(info *types.Info, cl *ast.CompositeLit) {
+	if !inAWSSDK(info.TypeOf(cl)) {
+		return
+	}
+	for _, elt := range cl.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); ok && awsAttemptFields[key.Name] {
+				a.retries = a.retries || setsAttempts(info, kv.Value)
+			}
+		}
+	}
+}
+
+// noteCall records config.WithRetryMaxAttempts(n) and
+// retry.AddWithMaxAttempts(r, n).
+func (a *awsConfig) noteCall(info *types.Info, call *ast.CallExpr, fn *types.Func) {
+	switch {
+	case pkgOf(fn) == awsConfigPkg && fn.Name() == "WithRetryMaxAttempts" && len(call.Args) == 1:
+		a.retries = a.retries || setsAttempts(info, call.Args[0])
+	case pkgOf(fn) == awsRetryPkg && fn.Name() == "AddWithMaxAttempts" && len(call.Args) == 2:
+		a.retries = a.retries || setsAttempts(info, call.Args[1])
+	}
+}
+
+// awsMessagingServices are the SDK's services that carry messages.
+var awsMessagingServices = map[string]bool{"sqs": true, "sns": true, "kinesis": true, "firehose": true, "eventbridge": true}
+
+// isAWSOperation reports whether fn is an operation of an AWS SDK v2
+// messaging service's client (a method of the service package's Client).
+func isAWSOperation(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	service, ok := strings.CutPrefix(pkgOf(fn), awsServicePrefix)
+	if recv == nil || !ok || !awsMessagingServices[service] {
+		return false
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	n, ok := t.(*types.Named)
+	return ok && n.Obj().Name() == "Client"
+}
+
+// mechanism names the retry an operation goes through, or "" when the
+// package did not configure one.
+func (a *awsConfig) mechanism() string {
+	if !a.retries {
+		return ""
+	}
+	return awsMechanism
+}
+
+// A program often loads its AWS configuration in one package and makes
+// its clients in others. A function returning an aws.Config or a
+// messaging client, in a package whose retries are set, is a maker of
+// retrying clients (a RetryingClientFact with awsMechanism); a package
+// that calls one judges its operations as if it had set them itself.
+
+// ReturnsAWS reports whether fn returns an aws.Config or a client of a
+// messaging service.
+func ReturnsAWS(fn *types.Func) bool {
+	res := fn.Signature().Results()
+	for i := 0; i < res.Len(); i++ {
+		t := res.At(i).Type()
+		if p, ok := t.(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		n, ok := t.(*types.Named)
+		if !ok || n.Obj().Pkg() == nil {
+			continue
+		}
+		path := n.Obj().Pkg().Path()
+		service, isService := strings.CutPrefix(path, awsServicePrefix)
+		if path == awsSDKPrefix+"aws" && n.Obj().Name() == "Config" || isService && awsMessagingServices[service] && n.Obj().Name() == "Client" {
+			return true
+		}
+	}
+	return false
+}
+
+// noteMaker records a call of another package's function that returns a
+// retrying configuration or client.
+func (a *awsConfig) noteMaker(fn *types.Func, maker func(*types.Func) string) {
+	if maker != nil && ReturnsAWS(fn) && maker(fn) == awsMechanism {
+		a.retries = true
+	}
+}
