@@ -63,6 +63,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a gRPC retry interceptor built in a dial-options helper (of this package or another): the package's generated-client calls go through it; WithMax(0) or plain options retry nothing", "grpcopts/..."},
 		{"a retry library whose loop switches on a classification of the error (go-resiliency's retrier)", "resilient"},
 		{"Kafka producers whose package sets their retries: sarama and librdkafka without idempotence, kafka-go's Writer, franz-go with idempotence off reported; idempotent, default and disabled retries silent", "producerretry/..."},
+		{"a pump (a loop publishing what it receives from a channel) re-run after its channel closed, or a drain retried: silent; a caller's message re-sent reported", "pump"},
 		{"AWS SDK v2 messaging clients whose package sets the attempt count (config, aws.Config, client options): sends reported, also with the configuration made in another package; FIFO dedup ids, reads, deletes, default and single attempts silent", "awsretry/..."},
 		{"go-redis clients whose package sets MaxRetries: accumulating commands (INCR, LPUSH, in a pipeline too) reported; commands in a transaction (TxPipelined, TxPipeline, a Watch callback), reads, absolute sets, default (also spelled 0) and disabled retry counts silent; a count passed on from settings retries, also when the options and the clients are made in other packages", "redisretry/..."},
 		{"a retrying client built in a constructor, reached through a generic Do", "cloudapi"},

@@ -53,6 +53,9 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 			return
 		}
 		if op, ok := c.Call(call); ok {
+			if c.receivedItem(call, decl) {
+				return // pump.go: an item received in this run, written once
+			}
 			ev := c.Evidence(call, decl)
 			if ev.Guarded() {
 				// a chunk placed at an offset, a precondition, or a create
