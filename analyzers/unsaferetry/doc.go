@@ -171,8 +171,11 @@ The analyzer reports each such write inside a retry scope:
     (a call on a value received from a channel in the same round: `case
     msg := <-msgs:`) are not retries, and neither is re-running a pump (a
     function whose own loop writes what it receives from a channel, run
-    again after its connection closed: the next run writes the next
-    items), nor are loops that go round only on
+    again after its connection closed, or a function starting a worker
+    goroutine that does so: the next run writes the next items), nor is
+    re-running a function whose only write is a clean-up on the way out
+    of a failure (`if err != nil { send a close request; return err }`),
+    nor are loops that go round only on
     401/403/407/429 or 413 (the server refused the request without executing it) or only on specific
     application errors (errors.Is(err, ErrStale), `if err != ErrStale {
     return err }`, a *QuotaError, a module's error code): a loop that also goes round on an ambiguous

@@ -50,8 +50,6 @@ func (c *Classifier) receivedItem(call *ast.CallExpr, decl *ast.FuncDecl) bool {
 			return false
 		}
 		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false // runs at another time
 		case *ast.RangeStmt:
 			if _, isChan := c.info.TypeOf(n.X).Underlying().(*types.Chan); isChan && c.definesAny(n.Key, vars) {
 				found = true

@@ -56,6 +56,9 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 			if c.receivedItem(call, decl) {
 				return // pump.go: an item received in this run, written once
 			}
+			if c.onFailurePath(call, decl) {
+				return // failurepath.go: a clean-up on the way out of a failure
+			}
 			ev := c.Evidence(call, decl)
 			if ev.Guarded() {
 				// a chunk placed at an offset, a precondition, or a create

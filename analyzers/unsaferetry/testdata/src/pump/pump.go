@@ -88,3 +88,29 @@ func (p *Publisher) resend(ch *amqp.Channel, msg message) error {
 func (p *Publisher) send(ch *amqp.Channel, msg message) error {
 	return ch.PublishWithContext(msg.ctx, "events", msg.key, false, false, amqp.Publishing{Body: msg.body})
 }
+
+// start opens a channel and starts a worker that publishes what it takes
+// from the queue; retrying start after a failed open starts another
+// worker on the next items: silent.
+func (p *Publisher) start(queue chan message) error {
+	ch, err := p.conn.Channel()
+	if err != nil {
+		return err
+	}
+	go func() {
+		for msg := range queue {
+			_ = ch.PublishWithContext(msg.ctx, "events", msg.key, false, false, amqp.Publishing{Body: msg.body})
+		}
+	}()
+	return nil
+}
+
+func (p *Publisher) connect(queue chan message) error {
+	var err error
+	for attempt := 0; attempt < 3; attempt++ {
+		if err = p.start(queue); err == nil {
+			return nil
+		}
+	}
+	return err
+}

@@ -2,7 +2,10 @@
 // the real signatures of the functions twice matches.
 package nats
 
-import "time"
+import (
+	"errors"
+	"time"
+)
 
 const MsgIdHdr = "Nats-Msg-Id"
 
@@ -29,6 +32,9 @@ func NewMsg(subject string) *Msg { return &Msg{Subject: subject, Header: Header{
 type Option func(*Options) error
 
 type Options struct{ Url string }
+
+// ErrTimeout is returned when a request gets no reply in time.
+var ErrTimeout = errors.New("nats: timeout")
 
 type Conn struct{}
 
