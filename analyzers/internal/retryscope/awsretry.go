@@ -3,6 +3,7 @@ package retryscope
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 )
 
@@ -37,7 +38,7 @@ const awsMechanism = "the AWS SDK's retries (RetryMaxAttempts set; an operation 
 // awsAttemptFields are the fields that hold an attempt count: aws.Config's
 // and every service Options' RetryMaxAttempts, retry.StandardOptions'
 // MaxAttempts.
-var awsAttemptFields = map[string]bool{"RetryMaxAttempts": true, "MaxAttempts": true}
+var awsAttemptFields = []string{"RetryMaxAttempts", "MaxAttempts"}
 
 // awsConfig is what a package configures on its AWS SDK clients.
 type awsConfig struct{ retries bool }
@@ -60,7 +61,7 @@ func setsAttempts(info *types.Info, e ast.Expr) bool {
 
 // noteAssign records cfg.RetryMaxAttempts = n and o.MaxAttempts = n.
 func (a *awsConfig) noteAssign(info *types.Info, lhs, rhs ast.Expr) {
-	if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && awsAttemptFields[sel.Sel.Name] && inAWSSDK(info.TypeOf(sel.X)) {
+	if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && slices.Contains(awsAttemptFields, sel.Sel.Name) && inAWSSDK(info.TypeOf(sel.X)) {
 		a.retries = a.retries || setsAttempts(info, rhs)
 	}
 }
@@ -70,12 +71,8 @@ func (a *awsConfig) noteComposite(info *types.Info, cl *ast.CompositeLit) {
 	if !inAWSSDK(info.TypeOf(cl)) {
 		return
 	}
-	for _, elt := range cl.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if key, ok := kv.Key.(*ast.Ident); ok && awsAttemptFields[key.Name] {
-				a.retries = a.retries || setsAttempts(info, kv.Value)
-			}
-		}
+	for _, v := range keyedValues(cl, awsAttemptFields...) {
+		a.retries = a.retries || setsAttempts(info, v)
 	}
 }
 

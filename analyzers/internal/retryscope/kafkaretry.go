@@ -82,12 +82,8 @@ func (k *kafkaConfig) noteComposite(info *types.Info, cl *ast.CompositeLit) {
 	if !isNamed(info.TypeOf(cl), kafkaGoPkg, "Writer") {
 		return
 	}
-	for _, elt := range cl.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "MaxAttempts" {
-				k.writerRetries = k.writerRetries || intAbove(info, kv.Value, 1)
-			}
-		}
+	for _, v := range keyedValues(cl, "MaxAttempts") {
+		k.writerRetries = k.writerRetries || intAbove(info, v, 1)
 	}
 }
 
@@ -156,6 +152,20 @@ func (k *kafkaConfig) mechanism(fn *types.Func) string {
 		return "franz-go's record retries (DisableIdempotentWrite set)"
 	}
 	return ""
+}
+
+// keyedValues returns the values a struct literal gives its fields named
+// in names (Writer{MaxAttempts: 5} → 5).
+func keyedValues(cl *ast.CompositeLit, names ...string) []ast.Expr {
+	var out []ast.Expr
+	for _, elt := range cl.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); ok && slices.Contains(names, key.Name) {
+				out = append(out, kv.Value)
+			}
+		}
+	}
+	return out
 }
 
 // selectorPath splits cfg.Producer.Retry.Max into [Producer Retry Max]

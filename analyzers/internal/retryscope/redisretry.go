@@ -76,12 +76,8 @@ func (r *redisConfig) noteComposite(info *types.Info, cl *ast.CompositeLit) {
 	if !isRedisOptions(info.TypeOf(cl)) {
 		return
 	}
-	for _, elt := range cl.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "MaxRetries" {
-				r.retries = r.retries || setsRetries(info, kv.Value)
-			}
-		}
+	for _, v := range keyedValues(cl, "MaxRetries") {
+		r.retries = r.retries || setsRetries(info, v)
 	}
 }
 
