@@ -175,7 +175,8 @@ The analyzer reports each such write inside a retry scope:
     goroutine that does so: the next run writes the next items), nor is
     re-running a function whose only write is a clean-up on the way out
     of a failure (`if err != nil { send a close request; return err }`),
-    nor are loops that go round only on
+    nor is a gRPC handler's Send on its own server stream (a reply to its
+    caller, not a write), nor are loops that go round only on
     401/403/407/429 or 413 (the server refused the request without executing it) or only on specific
     application errors (errors.Is(err, ErrStale), `if err != ErrStale {
     return err }`, a *QuotaError, a module's error code): a loop that also goes round on an ambiguous

@@ -63,6 +63,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a gRPC retry interceptor built in a dial-options helper (of this package or another): the package's generated-client calls go through it; WithMax(0) or plain options retry nothing", "grpcopts/..."},
 		{"a retry library whose loop switches on a classification of the error (go-resiliency's retrier)", "resilient"},
 		{"Kafka producers whose package sets their retries: sarama and librdkafka without idempotence, kafka-go's Writer, franz-go with idempotence off reported; idempotent, default and disabled retries silent", "producerretry/..."},
+		{"a gRPC handler's Send on its server stream inside a retry loop: a reply, silent", "serverstream"},
 		{"a function writing only on the way out of a failure (a close request after a timed-out subscribe) retried: silent; one that writes and then fails reported", "failurepath"},
 		{"a pump (a loop publishing what it receives from a channel) re-run after its channel closed, or a drain retried: silent; a caller's message re-sent reported", "pump"},
 		{"AWS SDK v2 messaging clients whose package sets the attempt count (config, aws.Config, client options): sends reported, also with the configuration made in another package; FIFO dedup ids, reads, deletes, default and single attempts silent", "awsretry/..."},

@@ -144,6 +144,24 @@ func clientStream(t types.Type) bool {
 	return ok && fn.Pkg() != nil && fn.Pkg().Path() == grpcPath
 }
 
+// serverStream reports whether call is made on the server side of a gRPC
+// stream (<Service>_<Method>Server, grpc.ServerStreamingServer[Res]): its
+// Send is the handler's reply to the client that called it, not a write
+// of the server's. Sending it again gives that client one more reply.
+func (c *Classifier) serverStream(call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	t := c.info.TypeOf(sel.X)
+	if t == nil {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "SetTrailer")
+	fn, ok := obj.(*types.Func)
+	return ok && fn.Pkg() != nil && fn.Pkg().Path() == grpcPath
+}
+
 // opensStream reports whether sig returns a gRPC client stream: the call
 // opens the stream (Listen, Write, AppendRows returning
 // Store_AppendRowsClient), and what it writes, if anything, is sent on it

@@ -129,6 +129,9 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 	if isStd(path) && fn.Pkg() != c.pass.Pkg || quietPackage(path) {
 		return Op{}, false
 	}
+	if (fn.Name() == "Send" || fn.Name() == "SendMsg") && c.serverStream(call) {
+		return Op{}, false // grpcstream.go: a handler's reply on its stream
+	}
 	if rpc, onStream := c.streamSend(call, fn); onStream {
 		return c.streamMessage(call, fn, rpc) // grpcstream.go
 	}

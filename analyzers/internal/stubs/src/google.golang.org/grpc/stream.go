@@ -37,3 +37,19 @@ type StreamDesc struct {
 func (cc *ClientConn) NewStream(ctx context.Context, desc *StreamDesc, method string, opts ...CallOption) (ClientStream, error) {
 	return nil, nil
 }
+
+// ServerStream is the server side of a streaming RPC.
+type ServerStream interface {
+	SetHeader(map[string][]string) error
+	SendHeader(map[string][]string) error
+	SetTrailer(map[string][]string)
+	Context() context.Context
+	SendMsg(m any) error
+	RecvMsg(m any) error
+}
+
+// ServerStreamingServer is the server side of a server-streaming RPC.
+type ServerStreamingServer[Res any] interface {
+	Send(*Res) error
+	ServerStream
+}
