@@ -41,15 +41,16 @@ const awsMechanism = "the AWS SDK's retries (RetryMaxAttempts set; an operation 
 var awsAttemptFields = []string{"RetryMaxAttempts", "MaxAttempts"}
 
 // awsConfig is what a package configures on its AWS SDK clients.
-type awsConfig struct{ retries bool }
+type awsConfig struct{ packageRetry }
+
+func newAWSConfig() awsConfig {
+	return awsConfig{packageRetry{mechanism: awsMechanism, returns: ReturnsAWS}}
+}
 
 // inAWSSDK reports whether t (or *t) is a named type of the AWS SDK v2.
 func inAWSSDK(t types.Type) bool {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := t.(*types.Named)
-	return ok && n.Obj().Pkg() != nil && strings.HasPrefix(n.Obj().Pkg().Path(), awsSDKPrefix)
+	path, _ := typeName(t)
+	return strings.HasPrefix(path, awsSDKPrefix)
 }
 
 // setsAttempts reports whether an attempt count is one the program chose
@@ -62,7 +63,7 @@ func setsAttempts(info *types.Info, e ast.Expr) bool {
 // noteAssign records cfg.RetryMaxAttempts = n and o.MaxAttempts = n.
 func (a *awsConfig) noteAssign(info *types.Info, lhs, rhs ast.Expr) {
 	if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && slices.Contains(awsAttemptFields, sel.Sel.Name) && inAWSSDK(info.TypeOf(sel.X)) {
-		a.retries = a.retries || setsAttempts(info, rhs)
+		a.set = a.set || setsAttempts(info, rhs)
 	}
 }
 
@@ -72,7 +73,7 @@ func (a *awsConfig) noteComposite(info *types.Info, cl *ast.CompositeLit) {
 		return
 	}
 	for _, v := range keyedValues(cl, awsAttemptFields...) {
-		a.retries = a.retries || setsAttempts(info, v)
+		a.set = a.set || setsAttempts(info, v)
 	}
 }
 
@@ -81,9 +82,9 @@ func (a *awsConfig) noteComposite(info *types.Info, cl *ast.CompositeLit) {
 func (a *awsConfig) noteCall(info *types.Info, call *ast.CallExpr, fn *types.Func) {
 	switch {
 	case pkgOf(fn) == awsConfigPkg && fn.Name() == "WithRetryMaxAttempts" && len(call.Args) == 1:
-		a.retries = a.retries || setsAttempts(info, call.Args[0])
+		a.set = a.set || setsAttempts(info, call.Args[0])
 	case pkgOf(fn) == awsRetryPkg && fn.Name() == "AddWithMaxAttempts" && len(call.Args) == 2:
-		a.retries = a.retries || setsAttempts(info, call.Args[1])
+		a.set = a.set || setsAttempts(info, call.Args[1])
 	}
 }
 
@@ -94,25 +95,14 @@ var awsMessagingServices = map[string]bool{"sqs": true, "sns": true, "kinesis": 
 // messaging service's client (a method of the service package's Client).
 func isAWSOperation(fn *types.Func) bool {
 	recv := fn.Signature().Recv()
-	service, ok := strings.CutPrefix(pkgOf(fn), awsServicePrefix)
-	if recv == nil || !ok || !awsMessagingServices[service] {
-		return false
-	}
-	t := recv.Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	n, ok := t.(*types.Named)
-	return ok && n.Obj().Name() == "Client"
+	return recv != nil && messagingClient(typeName(recv.Type()))
 }
 
-// mechanism names the retry an operation goes through, or "" when the
-// package did not configure one.
-func (a *awsConfig) mechanism() string {
-	if !a.retries {
-		return ""
-	}
-	return awsMechanism
+// messagingClient reports whether the type pkg.name is the Client of an
+// AWS SDK v2 messaging service.
+func messagingClient(pkg, name string) bool {
+	service, ok := strings.CutPrefix(pkg, awsServicePrefix)
+	return ok && awsMessagingServices[service] && name == "Client"
 }
 
 // A program often loads its AWS configuration in one package and makes
@@ -126,27 +116,10 @@ func (a *awsConfig) mechanism() string {
 func ReturnsAWS(fn *types.Func) bool {
 	res := fn.Signature().Results()
 	for i := 0; i < res.Len(); i++ {
-		t := res.At(i).Type()
-		if p, ok := t.(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		n, ok := t.(*types.Named)
-		if !ok || n.Obj().Pkg() == nil {
-			continue
-		}
-		path := n.Obj().Pkg().Path()
-		service, isService := strings.CutPrefix(path, awsServicePrefix)
-		if path == awsSDKPrefix+"aws" && n.Obj().Name() == "Config" || isService && awsMessagingServices[service] && n.Obj().Name() == "Client" {
+		pkg, name := typeName(res.At(i).Type())
+		if pkg == awsSDKPrefix+"aws" && name == "Config" || messagingClient(pkg, name) {
 			return true
 		}
 	}
 	return false
-}
-
-// noteMaker records a call of another package's function that returns a
-// retrying configuration or client.
-func (a *awsConfig) noteMaker(fn *types.Func, maker func(*types.Func) string) {
-	if maker != nil && ReturnsAWS(fn) && maker(fn) == awsMechanism {
-		a.retries = true
-	}
 }

@@ -212,11 +212,10 @@ func (cs *clientState) clientMakers(w *walk) map[*types.Func]string {
 		if returnsDialOptions(fn) && buildsRetryInterceptor(w.info, fd) {
 			out[fn] = grpcDialMechanism // grpcdialopts.go
 		}
-		if ReturnsRedis(fn) && cs.redis.retries {
-			out[fn] = redisMechanism // redisretry.go
-		}
-		if ReturnsAWS(fn) && cs.aws.retries {
-			out[fn] = awsMechanism // awsretry.go
+		for _, r := range []*packageRetry{&cs.redis.packageRetry, &cs.aws.packageRetry} {
+			if r.makes(fn) {
+				out[fn] = r.mechanism // packageretry.go
+			}
 		}
 	})
 	return out

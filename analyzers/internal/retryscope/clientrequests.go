@@ -200,18 +200,25 @@ func pkgOf(fn *types.Func) string {
 
 // isNamed reports whether t (or *t) is the named type pkg.name.
 func isNamed(t types.Type, pkg, name string) bool {
+	path, n := typeName(t)
+	return path != "" && path == pkg && n == name
+}
+
+// typeName returns the package path (a vendor prefix removed) and name of
+// the named type t (or *t), or "" and "".
+func typeName(t types.Type) (pkg, name string) {
 	if p, ok := t.(*types.Pointer); ok {
 		t = p.Elem()
 	}
 	n, ok := types.Unalias(t).(*types.Named)
 	if !ok || n.Obj().Pkg() == nil {
-		return false
+		return "", ""
 	}
 	path := n.Obj().Pkg().Path()
 	if i := strings.LastIndex(path, "/vendor/"); i >= 0 {
 		path = path[i+len("/vendor/"):]
 	}
-	return path == pkg && n.Obj().Name() == name
+	return path, n.Obj().Name()
 }
 
 // isMethod reports whether call calls method name of pkg.typ.

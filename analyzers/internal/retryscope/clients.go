@@ -101,6 +101,8 @@ func newClientState() clientState {
 		grpcMade:  map[types.Object][]*ast.CallExpr{},
 
 		clientParams: map[*types.Func]*ClientParam{},
+		redis:        newRedisConfig(),
+		aws:          newAWSConfig(),
 	}
 }
 
@@ -249,11 +251,11 @@ func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 			return nil
 		}
 	case isRedisCommand(fn):
-		if s.Mechanism = cs.redis.mechanism(); s.Mechanism == "" || !retriedCommand(w.info, c.decl, call) {
+		if s.Mechanism = cs.redis.mech(); s.Mechanism == "" || !retriedCommand(w.info, c.decl, call) {
 			return nil
 		}
 	case isAWSOperation(fn):
-		if s.Mechanism = cs.aws.mechanism(); s.Mechanism == "" {
+		if s.Mechanism = cs.aws.mech(); s.Mechanism == "" {
 			return nil
 		}
 	case pkgOf(fn) == retryablehttpPkg:

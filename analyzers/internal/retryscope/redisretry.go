@@ -42,16 +42,17 @@ var redisOptionTypes = map[string]bool{
 }
 
 // redisConfig is what a package configures on its go-redis clients.
-type redisConfig struct{ retries bool }
+type redisConfig struct{ packageRetry }
+
+func newRedisConfig() redisConfig {
+	return redisConfig{packageRetry{mechanism: redisMechanism, returns: ReturnsRedis}}
+}
 
 // redisTypeName returns the name of t (or *t) when it is a type of
 // go-redis, else "".
 func redisTypeName(t types.Type) string {
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	if n, ok := t.(*types.Named); ok && n.Obj().Pkg() != nil && isRedisPath(n.Obj().Pkg().Path()) {
-		return n.Obj().Name()
+	if path, name := typeName(t); isRedisPath(path) {
+		return name
 	}
 	return ""
 }
@@ -67,7 +68,7 @@ func isRedisPath(path string) bool {
 // noteAssign records opt.MaxRetries = n.
 func (r *redisConfig) noteAssign(info *types.Info, lhs, rhs ast.Expr) {
 	if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && sel.Sel.Name == "MaxRetries" && isRedisOptions(info.TypeOf(sel.X)) {
-		r.retries = r.retries || setsRetries(info, rhs)
+		r.set = r.set || setsRetries(info, rhs)
 	}
 }
 
@@ -77,7 +78,7 @@ func (r *redisConfig) noteComposite(info *types.Info, cl *ast.CompositeLit) {
 		return
 	}
 	for _, v := range keyedValues(cl, "MaxRetries") {
-		r.retries = r.retries || setsRetries(info, v)
+		r.set = r.set || setsRetries(info, v)
 	}
 }
 
@@ -90,11 +91,7 @@ func isRedisCommand(fn *types.Func) bool {
 		return false
 	}
 	p, ok := sig.Results().At(0).Type().(*types.Pointer)
-	if !ok {
-		return false
-	}
-	n, ok := p.Elem().(*types.Named)
-	return ok && strings.HasSuffix(n.Obj().Name(), "Cmd")
+	return ok && strings.HasSuffix(redisTypeName(p.Elem()), "Cmd")
 }
 
 // Commands queued in a transaction (MULTI … EXEC) are not sent again
@@ -189,15 +186,6 @@ func assignedFrom(info *types.Info, body *ast.BlockStmt, v *types.Var, method st
 	return false
 }
 
-// mechanism names the retry a command goes through, or "" when the
-// package did not configure one.
-func (r *redisConfig) mechanism() string {
-	if !r.retries {
-		return ""
-	}
-	return redisMechanism
-}
-
 // redisClientTypes are go-redis's clients (and the interfaces they meet).
 var redisClientTypes = map[string]bool{
 	"Client": true, "ClusterClient": true, "Ring": true, "UniversalClient": true, "Cmdable": true,
@@ -232,14 +220,6 @@ func isRedisValue(t types.Type) bool {
 		}
 	}
 	return false
-}
-
-// noteMaker records a call of another package's function that returns
-// retrying go-redis options or clients.
-func (r *redisConfig) noteMaker(fn *types.Func, maker func(*types.Func) string) {
-	if maker != nil && ReturnsRedis(fn) && maker(fn) == redisMechanism {
-		r.retries = true
-	}
 }
 
 // setsRetries reports whether a MaxRetries value is a retry count the
