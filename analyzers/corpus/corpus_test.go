@@ -14,6 +14,11 @@
 //   - per finding, exactly like analysistest: every finding matches a want
 //     on its line, every want is matched.
 //
+// A `// check "regexp"` comment marks a finding reported only at
+// -unsaferetry.confidence=low, worded as a check (a call judged by its
+// name alone): silent by default, so its function counts as one that must
+// stay silent in TestCorpus, and held by TestCorpusChecks.
+//
 // Cases that the analyzers get wrong today are not kept as failing or
 // skipped tests: they are described in KNOWN_GAPS.md.
 package corpus_test
@@ -29,6 +34,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
@@ -50,9 +56,9 @@ const corpusPattern = "acme/..."
 func TestCorpus(t *testing.T) {
 	dir := testenv.Testdata(t)
 	pkgs := load(t, dir, corpusPattern)
-	findings := analyze(t, pkgs)
+	findings := analyze(t, pkgs, analyzers.All())
 
-	wants, funcs, err := expectations(pkgs)
+	wants, funcs, err := expectations(pkgs, "// want ")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,6 +106,43 @@ func TestCorpus(t *testing.T) {
 	}
 }
 
+// TestCorpusChecks runs the analyzers at -unsaferetry.confidence=low: each
+// `// check` line gets a finding worded as a check, each `// want` line
+// its default finding (not a check), and nothing else is reported.
+func TestCorpusChecks(t *testing.T) {
+	dir := testenv.Testdata(t)
+	pkgs := load(t, dir, corpusPattern)
+	findings := analyze(t, pkgs, analyzers.New(model.Settings{Confidence: model.ConfidenceLow}))
+	wants, _, err := expectations(pkgs, "// want ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checks, _, err := expectations(pkgs, "// check ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(checks) == 0 {
+		t.Fatal("no // check comments in the corpus")
+	}
+	var asChecks, plain []*finding
+	for _, f := range findings {
+		if strings.Contains(f.message, "check:") {
+			asChecks = append(asChecks, f)
+		} else {
+			plain = append(plain, f)
+		}
+	}
+	unexpected := append(match(plain, wants), match(asChecks, checks)...)
+	for _, f := range unexpected {
+		t.Errorf("%s: unexpected %s finding at low confidence: %s", f.posn, f.analyzer, f.message)
+	}
+	for _, w := range append(wants, checks...) {
+		if !w.matched {
+			t.Errorf("%s:%d: no finding matching %q at low confidence", w.file, w.line, w.re)
+		}
+	}
+}
+
 // shortPath trims the temporary GOPATH from a file name: acme/jobs/openapi.go.
 func shortPath(name string) string {
 	if _, after, ok := strings.Cut(name, "/src/"); ok {
@@ -137,12 +180,12 @@ type finding struct {
 	matched  bool
 }
 
-// analyze runs the default analyzer set over pkgs (their dependencies are
+// analyze runs the analyzer set over pkgs (their dependencies are
 // analyzed for facts, as every driver does) and returns the findings in
 // the corpus packages. The model must not have failed on any package.
-func analyze(t *testing.T, pkgs []*packages.Package) []*finding {
+func analyze(t *testing.T, pkgs []*packages.Package, set []*analysis.Analyzer) []*finding {
 	t.Helper()
-	graph, err := checker.Analyze(analyzers.All(), pkgs, nil)
+	graph, err := checker.Analyze(set, pkgs, nil)
 	if err != nil {
 		t.Fatalf("analyzing the corpus: %v", err)
 	}
@@ -190,16 +233,17 @@ type function struct {
 	findings   int
 }
 
-// expectations reads the // want comments and the function declarations
-// of the corpus packages.
-func expectations(pkgs []*packages.Package) ([]*want, []*function, error) {
+// expectations reads the expectation comments that start with prefix
+// ("// want " or "// check ") and the function declarations of the corpus
+// packages; a function with an expectation is flagged.
+func expectations(pkgs []*packages.Package, prefix string) ([]*want, []*function, error) {
 	var wants []*want
 	var funcs []*function
 	for _, pkg := range pkgs {
 		for _, file := range pkg.Syntax {
 			for _, cg := range file.Comments {
 				for _, c := range cg.List {
-					ws, err := parseWant(pkg.Fset.Position(c.Slash), c.Text)
+					ws, err := parseExpectation(pkg.Fset.Position(c.Slash), c.Text, prefix)
 					if err != nil {
 						return nil, nil, err
 					}
@@ -241,7 +285,12 @@ func funcName(fd *ast.FuncDecl) string {
 // parseWant reads `// want "re" "re"…` (Go string literals, interpreted or
 // raw) from one comment.
 func parseWant(posn token.Position, text string) ([]*want, error) {
-	rest, ok := strings.CutPrefix(text, "// want ")
+	return parseExpectation(posn, text, "// want ")
+}
+
+// parseExpectation reads the regexps after prefix from one comment.
+func parseExpectation(posn token.Position, text, prefix string) ([]*want, error) {
+	rest, ok := strings.CutPrefix(text, prefix)
 	if !ok {
 		return nil, nil
 	}

@@ -71,8 +71,16 @@ func message(op mutation.Op, recursiveIn string, looked string, line int) string
 	if recursiveIn != "" {
 		how = "is sent again by the recursive call of " + recursiveIn
 	}
+	check := ""
+	if op.Primitive() == mutation.KindVerb {
+		check = "; " + nameOnlyCheck
+	}
 	return fmt.Sprintf("%s %s after inspecting %s (line %d); if the first request was executed, %s: "+
 		"re-send only when the server refused the request (401/403/407/429), or make the request idempotent "+
-		"(an Idempotency-Key created once and sent with both) (suppress with //nolint:resend if it is safe)",
-		desc, how, looked, line, effect)
+		"(an Idempotency-Key created once and sent with both)%s (suppress with //nolint:resend if it is safe)",
+		desc, how, looked, line, effect, check)
 }
+
+// nameOnlyCheck is what to check about a re-send judged a write by its
+// name alone (reported only at -unsaferetry.confidence=low).
+const nameOnlyCheck = "check: only its name says it writes (twice cannot see what it does); a repeat duplicates something only if every call adds a new one"

@@ -39,6 +39,7 @@ func newAnalyzer(m *analysis.Analyzer, classify func(*analysis.Pass) sendClassif
 			if cls := classify(pass); cls != nil {
 				c := newChecker(pass, cls)
 				c.reportTests = reportsTests(pass, m)
+				c.reportChecks = reportsChecks(pass, m)
 				c.run()
 			}
 			return nil, nil
@@ -58,6 +59,14 @@ type sendClassifier interface {
 func reportsTests(pass *analysis.Pass, m *analysis.Analyzer) bool {
 	r, ok := pass.ResultOf[m].(*model.Model)
 	return ok && r != nil && r.ReportTests
+}
+
+// reportsChecks reports whether the model analyzer m was configured to
+// report checks (-unsaferetry.confidence=low): only then is a call judged
+// a write by its name alone a send here, as unsaferetry reports it.
+func reportsChecks(pass *analysis.Pass, m *analysis.Analyzer) bool {
+	r, ok := pass.ResultOf[m].(*model.Model)
+	return ok && r != nil && r.ReportChecks
 }
 
 // isTestFile reports whether file is a _test.go file.
@@ -82,6 +91,9 @@ type checker struct {
 	suppress *suppressor
 	// reportTests: _test.go files are checked too (-tests).
 	reportTests bool
+	// reportChecks: calls judged writes by their names alone count as
+	// sends (-unsaferetry.confidence=low).
+	reportChecks bool
 }
 
 func newChecker(pass *analysis.Pass, cls sendClassifier) *checker {
@@ -177,6 +189,9 @@ func (c *checker) collectSends(body *ast.BlockStmt, self *types.Func) []send {
 		}
 		recursive := self != nil && calledFunc(c.pass.TypesInfo, call) == self
 		op, mutating := c.cls.Call(call)
+		if mutating && op.Primitive() == mutation.KindVerb && !c.reportChecks {
+			mutating = false // only a name says it writes: a check, not a finding
+		}
 		if mutating || recursive {
 			sends = append(sends, send{call: call, op: op, path: append([]ast.Node(nil), path...), recursive: recursive})
 		}

@@ -88,3 +88,20 @@ func TestTestFiles(t *testing.T) {
 type silentT struct{ errs []string }
 
 func (s *silentT) Errorf(format string, args ...any) { s.errs = append(s.errs, format) }
+
+// TestNameOnly: a re-send of a call judged a write by its name alone is
+// silent by default (the fixture has no // want) and, at
+// -unsaferetry.confidence=low, reported once, worded as a check.
+func TestNameOnly(t *testing.T) {
+	dir := testenv.Testdata(t)
+	analysistest.Run(t, dir, New(model.New(model.Settings{})), "nameonly")
+	var got []string
+	for _, r := range analysistest.Run(&silentT{}, dir, New(model.New(model.Settings{Confidence: model.ConfidenceLow})), "nameonly") {
+		for _, d := range r.Diagnostics {
+			got = append(got, d.Message)
+		}
+	}
+	if len(got) != 1 || !strings.Contains(got[0], "OrderAPI.SubmitOrder") || !strings.Contains(got[0], nameOnlyCheck) {
+		t.Errorf("at low confidence got %q, want one re-send of OrderAPI.SubmitOrder worded as a check", got)
+	}
+}

@@ -299,12 +299,17 @@ there. A function whose body was analyzed is judged by what it does, never
 by its name alone, and a concrete function of a package twice has no facts
 for is unknown (silent). Calls named like a create or send are writes only
 when there is no body to judge (a method of an interface with no known
-implementation, a func value, an aws-sdk-go v1 operation, whose HTTP call
+implementation, a func value, an aws-sdk-go v1 operation other than its
+known publishes, whose HTTP call
 is made by a handler that Request.Send runs), and never when the signature takes and
 returns a byte slice (an in-memory encoder), registers a local callback,
 names an upsert (CreateOrUpdate, CreateIfNotExists) or a protocol signal
 (acks, heartbeats, a lease keep-alive), or belongs to an interface named for
-a callback role (…Listener, …Delegate, …Observer, …Callback). A create
+a callback role (…Listener, …Delegate, …Observer, …Callback). Such
+name-only writes are checks, reported (by resend too) only at
+-unsaferetry.confidence=low ("check: only its name says it creates
+something …"): on real modules they were right about one time in
+thirteen, since what a repeat does is up to a body twice cannot read. A create
 judged by its name is not a write when it passes a name or id of the thing
 it creates that the caller chose (a name parameter, a Name, ID, Key or Tag
 field, queueName for CreateQueue, Bucket for CreateBucket, the head and

@@ -34,10 +34,10 @@ func TestSessionBootstrap(t *testing.T) {
 }
 
 // TestHandlerExecutors: aws-sdk-go (v1) operations send through
-// Request.Send, whose HTTP call sits in a handler list no body shows, so
-// they are judged by their names: a create and a send retried on any
-// error are reported; a refusal-only retry, a deduplicated message, a
-// receive and a create under the caller's name are silent.
+// Request.Send, whose HTTP call sits in a handler list no body shows: an
+// SQS send retried on any error is reported (a known publish); a create
+// judged by its name alone, a refusal-only retry, a deduplicated message,
+// a receive and a create under the caller's name are silent.
 func TestHandlerExecutors(t *testing.T) {
 	analysistest.Run(t, testenv.Testdata(t), newUnsafeRetry(t), "awsv1")
 }

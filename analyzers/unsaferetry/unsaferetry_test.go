@@ -134,7 +134,7 @@ func (r *recorder) Errorf(format string, args ...any) {
 	r.errs = append(r.errs, fmt.Sprintf(format, args...))
 }
 
-// TestFlags sets the three flags on fresh analyzers from analyzers.New.
+// TestFlags sets the flags on fresh analyzers from analyzers.New.
 func TestFlags(t *testing.T) {
 	const (
 		retryFuncs = "(*flagged.Pool).Submit"
@@ -148,8 +148,10 @@ func TestFlags(t *testing.T) {
 		want []string
 	}{
 		{"no flags: Submit is not known to retry", nil, nil},
-		{"retryfuncs: the verb heuristic flags SendReceipt; Record is not a write",
-			map[string]string{"retryfuncs": retryFuncs},
+		{"retryfuncs: only SendReceipt's name says send, so it is silent by default; Record is not a write",
+			map[string]string{"retryfuncs": retryFuncs}, nil},
+		{"retryfuncs at low confidence: the verb heuristic's SendReceipt is a check",
+			map[string]string{"retryfuncs": retryFuncs, "confidence": "low"},
 			[]string{"Mailer.SendReceipt"}},
 		{"all three flags",
 			map[string]string{"retryfuncs": retryFuncs, "mutating": mutating, "idempotent": idempotent},

@@ -210,6 +210,15 @@ func (c *Classifier) table(call *ast.CallExpr, fn *types.Func) (Op, bool) {
 	return Op{}, false
 }
 
+// literalPath reports whether desc ("POST /repos/{…}/{…}/releases") ends
+// in a path segment of its own: then the URL parameter is an inner piece
+// of a template (an owner), not the path's tail (an RPC poster's
+// base+path), and the callee's description stays.
+func literalPath(desc string) bool {
+	_, path, _ := strings.Cut(desc, " ")
+	return strings.HasPrefix(path, "/") && !strings.HasSuffix(path, "{…}")
+}
+
 // viaFact classifies a call of a function that has a FuncFact: a write of
 // its own (KindCall), or a helper whose parameters decide (method, SQL,
 // request).
@@ -219,7 +228,7 @@ func (c *Classifier) viaFact(call *ast.CallExpr, fn *types.Func, f *FuncFact) (O
 			Kind: KindCall, Root: f.Op.Primitive(), Desc: displayName(fn) + " (" + f.Op.Desc + ")", Write: f.Op.Desc, Effect: f.Op.Effect,
 			Pos: c.posOf(f.Op.Posn), Posn: f.Op.Posn, Identity: "func " + fn.FullName(), Unsure: f.Op.Unsure,
 		}
-		if f.Op.Kind == KindHTTP && f.ReqMethod != "" && f.HTTPURLParam >= 0 && f.HTTPURLParam < len(call.Args) {
+		if f.Op.Kind == KindHTTP && f.ReqMethod != "" && f.HTTPURLParam >= 0 && f.HTTPURLParam < len(call.Args) && !literalPath(f.Op.Desc) {
 			if p := urlPath(c.pieces(c.argExpr(call.Args[f.HTTPURLParam], f.HTTPURLField), 0)); p != "" {
 				op.Write = f.ReqMethod + " " + p
 				op.Desc = displayName(fn) + " (" + op.Write + ")"

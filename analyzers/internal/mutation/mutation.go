@@ -113,6 +113,9 @@ const (
 	// UnsureSession: a create of a session (a message, upload or checkout
 	// session): a repeat opens another short-lived handle.
 	UnsureSession = "session"
+	// UnsureName: a KindVerb write that nothing else makes uncertain, but
+	// only its name calls it a send or a create (JudgePurpose).
+	UnsureName = "name"
 )
 
 // Primitive is the kind of the write that actually happens: Root for a

@@ -14,9 +14,10 @@ import (
 //		return client.Do(req)
 //	}
 //
-// (godo's shape). paramIndex gives up on any re-assigned parameter; this
-// accepts the ones whose every assignment is v.WithContext(…) or
-// v.Clone(…).
+// (godo's shape), or `req = withContext(ctx, req)` through a helper that
+// returns such a copy (go-github's shape). paramIndex gives up on any
+// re-assigned parameter; this accepts the ones whose every assignment
+// derives the request from itself (derivesFrom).
 
 // selfDerivedParam returns the index of v, a parameter of the summarised
 // function whose assignments all derive the request from itself.
@@ -29,12 +30,7 @@ func (c *Classifier) selfDerivedParam(v *types.Var) (int, bool) {
 		return 0, false
 	}
 	for _, a := range c.idx().assigns[v] {
-		call, ok := ast.Unparen(a.rhs).(*ast.CallExpr)
-		if !ok || a.call != nil {
-			return 0, false
-		}
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok || sel.Sel.Name != "WithContext" && sel.Sel.Name != "Clone" || c.varOf(sel.X) != v {
+		if a.call != nil || !c.derivesFrom(a.rhs, v) {
 			return 0, false
 		}
 	}

@@ -70,6 +70,13 @@ var publishers = []publisher{
 	{"github.com/aws/aws-sdk-go-v2/service/kinesis", "Client", []string{"PutRecord", "PutRecords"}, "Kinesis", ""},
 	{"github.com/aws/aws-sdk-go-v2/service/firehose", "Client", []string{"PutRecord", "PutRecordBatch"}, "Firehose", ""},
 	{"github.com/aws/aws-sdk-go-v2/service/eventbridge", "Client", []string{"PutEvents"}, "EventBridge", ""},
+	// aws-sdk-go (v1): the operations send through handlers no body
+	// shows, so without these the names alone would judge them.
+	{"github.com/aws/aws-sdk-go/service/sqs", "SQS", []string{"SendMessage", "SendMessageWithContext", "SendMessageBatch", "SendMessageBatchWithContext"}, "SQS", ""},
+	{"github.com/aws/aws-sdk-go/service/sns", "SNS", []string{"Publish", "PublishWithContext", "PublishBatch", "PublishBatchWithContext"}, "SNS", ""},
+	{"github.com/aws/aws-sdk-go/service/kinesis", "Kinesis", []string{"PutRecord", "PutRecordWithContext", "PutRecords", "PutRecordsWithContext"}, "Kinesis", ""},
+	{"github.com/aws/aws-sdk-go/service/firehose", "Firehose", []string{"PutRecord", "PutRecordWithContext", "PutRecordBatch", "PutRecordBatchWithContext"}, "Firehose", ""},
+	{"github.com/aws/aws-sdk-go/service/eventbridge", "EventBridge", []string{"PutEvents", "PutEventsWithContext"}, "EventBridge", ""},
 	// Job queues: the enqueue runs a Redis script, which shows no write.
 	// A task id or uniqueness option makes a repeat refused (evidence.go).
 	{"github.com/hibiken/asynq", "Client", []string{"Enqueue", "EnqueueContext"}, "asynq", "the task can be enqueued twice"},

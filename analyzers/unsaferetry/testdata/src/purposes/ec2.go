@@ -47,7 +47,7 @@ func AttachENIFresh(ctx context.Context, api EC2API) error {
 func Snapshot(ctx context.Context, api EC2API, volume string) error {
 	var err error
 	for attempt := 0; attempt < 3; attempt++ {
-		if _, err = api.CreateSnapshot(ctx, &ec2.CreateSnapshotInput{VolumeId: aws.String(volume)}); err == nil { // want `EC2API.CreateSnapshot .*inside a retry loop`
+		if _, err = api.CreateSnapshot(ctx, &ec2.CreateSnapshotInput{VolumeId: aws.String(volume)}); err == nil { // check: only a name (no body twice can see) says it adds something
 			return nil
 		}
 		time.Sleep(time.Second)

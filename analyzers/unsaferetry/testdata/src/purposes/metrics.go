@@ -48,7 +48,7 @@ func PostMetrics(ctx context.Context, c MonitoringClient, values []*HostMetricVa
 func PostEvents(ctx context.Context, c MonitoringClient, events []*Event) error {
 	var err error
 	for attempt := 0; attempt < 3; attempt++ {
-		if err = c.PostEvents(ctx, events); err == nil { // want `MonitoringClient.PostEvents .*inside a retry loop`
+		if err = c.PostEvents(ctx, events); err == nil { // check: only a name (no body twice can see) says it adds something
 			return nil
 		}
 		time.Sleep(time.Second)

@@ -51,7 +51,7 @@ func AddRule(ctx context.Context, rules RuleManager, port int) (string, error) {
 	var id string
 	var err error
 	for attempt := 0; attempt < 3; attempt++ {
-		if id, err = rules.CreateRule(ctx, FirewallRule{Port: port, Comment: "health"}); err == nil { // want `RuleManager.CreateRule .*inside a retry loop`
+		if id, err = rules.CreateRule(ctx, FirewallRule{Port: port, Comment: "health"}); err == nil { // check: only a name (no body twice can see) says it adds something
 			return id, nil
 		}
 	}

@@ -91,7 +91,7 @@ func DefineSeries(ctx context.Context, c SeriesClient, path string, paths []stri
 func Report(ctx context.Context, c SeriesClient, series []string) error {
 	var err error
 	for attempt := 0; attempt < 3; attempt++ {
-		if _, err = c.CreateReport(ctx, &CreateReportReq{Series: series, From: 0}); err == nil { // want `SeriesClient.CreateReport .*inside a retry loop`
+		if _, err = c.CreateReport(ctx, &CreateReportReq{Series: series, From: 0}); err == nil { // check: only a name (no body twice can see) says it adds something
 			return nil
 		}
 		time.Sleep(time.Second)
@@ -104,7 +104,7 @@ func Report(ctx context.Context, c SeriesClient, series []string) error {
 func AddRows(ctx context.Context, c SeriesClient, rows [][]byte) error {
 	var err error
 	for attempt := 0; attempt < 3; attempt++ {
-		if _, err = c.InsertRows(ctx, &InsertRowsReq{Collection: "vectors", Rows: rows}); err == nil { // want `SeriesClient.InsertRows .*inside a retry loop`
+		if _, err = c.InsertRows(ctx, &InsertRowsReq{Collection: "vectors", Rows: rows}); err == nil { // check: only a name (no body twice can see) says it adds something
 			return nil
 		}
 		time.Sleep(time.Second)

@@ -69,7 +69,7 @@ func (r *Reconciler) EnsureRecord(ctx context.Context, rec *DNSRecord) (string, 
 	var id string
 	err := retry.OnError(backoff, func(error) bool { return true }, func() error {
 		var err error
-		id, err = r.provider.CreateRecord(ctx, rec.Spec.Zone, rec.Spec.Type, rec.Spec.Value) // want `Provider\.CreateRecord \(an interface method with no body twice can see, named like a create\) inside retry\.OnError \(client-go\) runs again on every retry`
+		id, err = r.provider.CreateRecord(ctx, rec.Spec.Zone, rec.Spec.Type, rec.Spec.Value) // check `Provider\.CreateRecord \(an interface method with no body twice can see, named like a create\) inside retry\.OnError \(client-go\) runs again on every retry`
 		return err
 	})
 	return id, err

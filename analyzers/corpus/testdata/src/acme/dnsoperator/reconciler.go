@@ -113,7 +113,7 @@ func (r *Reconciler) ensureRecord(ctx context.Context, s *Site) error {
 // create answered late leaves two of them.
 func (r *Reconciler) CreateVerificationRecord(ctx context.Context, s *Site, token string) error {
 	return wait.ExponentialBackoff(defaultBackoff, func() (bool, error) {
-		_, err := r.dns.CreateRecord(ctx, r.zone, Record{Name: "_acme-challenge." + s.Host, Type: "TXT", Value: token, TTL: 60}) // want `DNSProvider\.CreateRecord .*inside wait\.ExponentialBackoff runs again on every retry`
+		_, err := r.dns.CreateRecord(ctx, r.zone, Record{Name: "_acme-challenge." + s.Host, Type: "TXT", Value: token, TTL: 60}) // check `DNSProvider\.CreateRecord .*inside wait\.ExponentialBackoff runs again on every retry`
 		return err == nil, nil
 	})
 }
@@ -137,7 +137,7 @@ func (r *Reconciler) requestCertificate(ctx context.Context, s *Site) error {
 	var id string
 	err := retry.OnError(retry.DefaultBackoff, isTransient, func() error {
 		var err error
-		id, err = r.ca.SubmitOrder(ctx, []string{s.Host, "www." + s.Host}) // want `CertAuthority\.SubmitOrder .*inside retry\.OnError \(client-go\) runs again on every retry`
+		id, err = r.ca.SubmitOrder(ctx, []string{s.Host, "www." + s.Host}) // check `CertAuthority\.SubmitOrder .*inside retry\.OnError \(client-go\) runs again on every retry`
 		return err
 	})
 	if err != nil {
@@ -192,7 +192,7 @@ func (r *Reconciler) Finalize(ctx context.Context, s *Site) error {
 // reached the CA orders another certificate.
 func (r *Reconciler) RenewWhenDue(ctx context.Context, s *Site) error {
 	return wait.PollUntilContextCancel(ctx, time.Minute, true, func(ctx context.Context) (bool, error) {
-		id, err := r.ca.SubmitOrder(ctx, []string{s.Host}) // want `CertAuthority\.SubmitOrder .*inside wait\.PollUntilContextCancel runs again on every retry`
+		id, err := r.ca.SubmitOrder(ctx, []string{s.Host}) // check `CertAuthority\.SubmitOrder .*inside wait\.PollUntilContextCancel runs again on every retry`
 		if err != nil {
 			return false, nil
 		}

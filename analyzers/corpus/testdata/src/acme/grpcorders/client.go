@@ -59,7 +59,7 @@ type Gateway struct {
 // Place retries CreateOrder on any error.
 func (g *Gateway) Place(ctx context.Context, customer string, items []string) (*Order, error) {
 	return retry.DoWithData(func() (*Order, error) {
-		return g.orders.CreateOrder(ctx, &CreateOrderRequest{CustomerId: customer, Items: items}) // want `OrdersServiceClient\.CreateOrder \(an interface method with no body twice can see, named like a create\) inside retry\.DoWithData \(avast/retry-go\) runs again on every retry`
+		return g.orders.CreateOrder(ctx, &CreateOrderRequest{CustomerId: customer, Items: items}) // check `OrdersServiceClient\.CreateOrder \(an interface method with no body twice can see, named like a create\) inside retry\.DoWithData \(avast/retry-go\) runs again on every retry`
 	}, retry.Attempts(3), retry.Context(ctx))
 }
 
@@ -102,7 +102,7 @@ func Dial(ctx context.Context, addr string) (*Gateway, error) {
 
 // Checkout creates the order once, but its connection retries.
 func (g *Gateway) Checkout(ctx context.Context, customer string, items []string) (string, error) {
-	o, err := g.retrying.CreateOrder(ctx, &CreateOrderRequest{CustomerId: customer, Items: items}) // want `OrdersServiceClient\.CreateOrder .*sent through the gRPC retry interceptor`
+	o, err := g.retrying.CreateOrder(ctx, &CreateOrderRequest{CustomerId: customer, Items: items}) // check `OrdersServiceClient\.CreateOrder .*sent through the gRPC retry interceptor`
 	if err != nil {
 		return "", err
 	}

@@ -45,7 +45,7 @@ func (s *Service) Send(ctx context.Context, channel string, m Message) error {
 		return fmt.Errorf("unknown channel %q", channel)
 	}
 	_, err := backoff.Retry(ctx, func() (struct{}, error) {
-		return struct{}{}, n.Notify(ctx, m) // want `Notifier\.Notify \(an interface method with no body twice can see, named like a notification\) inside backoff\.Retry runs again on every retry; it can be sent twice`
+		return struct{}{}, n.Notify(ctx, m) // check `Notifier\.Notify \(an interface method with no body twice can see, named like a notification\) inside backoff\.Retry runs again on every retry; it can be sent twice`
 	}, backoff.WithMaxTries(4))
 	return err
 }
@@ -70,7 +70,7 @@ func (s *Service) SavePreference(ctx context.Context, recipient, channel string)
 func (s *Service) Receipt(ctx context.Context, to, body string) (string, error) {
 	var lastErr error
 	for attempt := 0; attempt < 3; attempt++ {
-		id, err := s.mailer.SendEmail(ctx, to, "Your receipt", body) // want `Mailer\.SendEmail \(an interface method with no body twice can see, named like a send\) inside a retry loop runs again on every retry; it can be sent twice`
+		id, err := s.mailer.SendEmail(ctx, to, "Your receipt", body) // check `Mailer\.SendEmail \(an interface method with no body twice can see, named like a send\) inside a retry loop runs again on every retry; it can be sent twice`
 		if err == nil {
 			return id, nil
 		}

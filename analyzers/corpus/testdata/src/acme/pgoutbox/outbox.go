@@ -154,7 +154,7 @@ func (r *Relay) publish(ctx context.Context, row Row) error {
 // PublishLegacy retries the legacy broker, which has no deduplication.
 func (r *Relay) PublishLegacy(ctx context.Context, row Row) error {
 	return retry.Do(func() error {
-		return r.legacy.Publish(ctx, row.Topic, row.Payload) // want `Publisher\.Publish .*inside retry\.Do \(avast/retry-go\) runs again on every retry`
+		return r.legacy.Publish(ctx, row.Topic, row.Payload) // check `Publisher\.Publish .*inside retry\.Do \(avast/retry-go\) runs again on every retry`
 	}, retry.Attempts(5), retry.Context(ctx))
 }
 

@@ -58,7 +58,7 @@ func (b *Bot) PublishIfMissing(ctx context.Context, repo, tag string) (*github.R
 func (b *Bot) BumpPR(ctx context.Context, repo, branch, version string) (int, error) {
 	var lastErr error
 	for attempt := 1; attempt <= 3; attempt++ {
-		pr, _, err := b.gh.PullRequests.Create(ctx, b.owner, repo, &github.NewPullRequest{
+		pr, _, err := b.gh.PullRequests.Create(ctx, b.owner, repo, &github.NewPullRequest{ // check `PullRequests\.Create \(POST .*check: it creates under the Head and Base`
 			Title: github.String("Bump to " + version),
 			Head:  github.String(branch),
 			Base:  github.String("main"),
@@ -75,7 +75,7 @@ func (b *Bot) BumpPR(ctx context.Context, repo, branch, version string) (int, er
 // EditNotes rewrites the release notes, retried: an absolute edit.
 func (b *Bot) EditNotes(ctx context.Context, repo string, id int64, notes string) error {
 	return retry.Do(func() error {
-		_, _, err := b.gh.Repositories.EditRelease(ctx, b.owner, repo, id, &github.RepositoryRelease{Name: github.String(notes)})
+		_, _, err := b.gh.Repositories.EditRelease(ctx, b.owner, repo, id, &github.RepositoryRelease{Name: github.String(notes)}) // check `Repositories\.EditRelease \(PATCH .*check: a PATCH update`
 		return err
 	}, retry.Attempts(3))
 }

@@ -115,7 +115,7 @@ func (c *cli) releaseIfMissing(ctx context.Context, tag string) (*github.Reposit
 func (c *cli) bump(ctx context.Context, tag string, repos []string) error {
 	for _, repo := range repos {
 		_, err := withRetry(ctx, 3, func(ctx context.Context) (*github.PullRequest, error) {
-			pr, _, err := c.gh.PullRequests.Create(ctx, c.owner, repo, &github.NewPullRequest{
+			pr, _, err := c.gh.PullRequests.Create(ctx, c.owner, repo, &github.NewPullRequest{ // check `PullRequests\.Create \(POST /repos/\{…\}/\{…\}/pulls\).*check: it creates under the Head and Base`
 				Title: github.String("Bump to " + tag),
 				Head:  github.String("bump-" + tag),
 				Base:  github.String("main"),
@@ -141,7 +141,7 @@ func (c *cli) openBumps(ctx context.Context) ([]*github.PullRequest, error) {
 // the same body twice leaves it as it is.
 func (c *cli) publish(ctx context.Context, id int64) error {
 	return retry.Do(func() error {
-		_, _, err := c.gh.Repositories.EditRelease(ctx, c.owner, c.repo, id, &github.RepositoryRelease{Draft: github.Bool(false)})
+		_, _, err := c.gh.Repositories.EditRelease(ctx, c.owner, c.repo, id, &github.RepositoryRelease{Draft: github.Bool(false)}) // check `Repositories\.EditRelease \(PATCH .*check: a PATCH update`
 		return err
 	}, retry.Attempts(3))
 }

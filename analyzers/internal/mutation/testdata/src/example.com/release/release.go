@@ -34,15 +34,18 @@ type Releaser struct {
 }
 
 // Cut returns early when the tag is already released (check-before-create).
+// go-github's methods are writes by their bodies (the request goes through
+// a helper that copies it with its context); what a create is keyed by is
+// judged when it is reported (JudgePurpose), not here.
 func (r *Releaser) Cut(ctx context.Context, tag string) error {
 	if _, _, err := r.gh.Repositories.GetReleaseByTag(ctx, "acme", "api", tag); err == nil {
 		return nil
 	}
 	rel := &github.RepositoryRelease{TagName: github.String(tag)}
-	if _, _, err := r.gh.Repositories.CreateRelease(ctx, "acme", "api", rel); err != nil { // keyed by its tag (namedcreate.go)
+	if _, _, err := r.gh.Repositories.CreateRelease(ctx, "acme", "api", rel); err != nil { // want `mutating: Repositories.CreateRelease \(POST /repos/\{…\}/\{…\}/releases\); create-if-missing$`
 		return err
 	}
-	if _, _, err := r.gh.PullRequests.Create(ctx, "acme", "api", &github.NewPullRequest{}); err != nil { // keyed by its head and base branches (refpair.go)
+	if _, _, err := r.gh.PullRequests.Create(ctx, "acme", "api", &github.NewPullRequest{}); err != nil { // want `mutating: PullRequests.Create \(POST /repos/\{…\}/\{…\}/pulls\)$`
 		return err
 	}
 	if _, _, err := r.gh.PullRequests.List(ctx, "acme", "api", nil); err != nil {

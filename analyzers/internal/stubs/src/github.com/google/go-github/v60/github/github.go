@@ -1,7 +1,7 @@
 // Package github is a stub of github.com/google/go-github/v60/github for
 // analyzer tests: the real signatures, and bodies shaped like the real ones
-// (a request built with NewRequest and sent through Do and BareDo, whose
-// context helper twice cannot follow, so the methods are judged by name).
+// (a request built with NewRequest and sent through Do and BareDo, which
+// passes it through a helper that copies it with its context).
 package github
 
 import (
