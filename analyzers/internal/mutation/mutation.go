@@ -116,6 +116,9 @@ const (
 	// UnsureName: a KindVerb write that nothing else makes uncertain, but
 	// only its name calls it a send or a create (JudgePurpose).
 	UnsureName = "name"
+	// UnsurePathless: an HTTP write whose path twice cannot see, which
+	// only a Go name calls a create (JudgePurpose).
+	UnsurePathless = "pathless"
 )
 
 // Primitive is the kind of the write that actually happens: Root for a

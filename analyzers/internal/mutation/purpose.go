@@ -90,6 +90,8 @@ func (j Judgement) Check() string {
 		return "check: it issues a token, and a repeat issues a second one; that duplicates nothing unless the tokens are counted or limited"
 	case j.Unsure == UnsurePublished:
 		return "check: it publishes " + j.Named + ", not a message; publishing usually makes a resource's current state public or versions it, which a repeat finds done (some APIs return the existing version when nothing changed); it is a duplicate only if every publish adds a new version"
+	case j.Unsure == UnsurePathless:
+		return "check: twice cannot see the request's path, and only the name " + j.Named + " says it creates something; a repeat duplicates something only if every call adds a new one: a create keyed by what its caller passes, or refused when repeated, is harmless"
 	case j.Unsure == UnsureName:
 		return "check: only its name says it " + j.Named + " (twice cannot see what it does); a repeat duplicates something only if every call adds a new one: a call keyed by what its caller passes, or refused when repeated, is harmless"
 	case j.Unsure == UnsureSetUp:
@@ -166,6 +168,13 @@ func (c *Classifier) judgeEvidence(op Op, fn *types.Func, call *ast.CallExpr, en
 		return Judgement{Purpose: p}
 	}
 	j := c.judgeCreate(fn, call, path)
+	if j.Purpose == PurposeCreate && decided && op.Primitive() == KindHTTP && !strings.HasPrefix(path, "/") && fn != nil {
+		// The request's path is unknown and only a Go name says create
+		// (PipelineImport, WorkerRegister): the same evidence as a call
+		// with no body, and as often wrong. Sends named so stay reported
+		// (a webhook's URL is configuration).
+		return Judgement{Unsure: UnsurePathless, Named: fn.Name()}
+	}
 	if j.Purpose == PurposeCreate && op.Unsure != "" {
 		// Only the name of a method twice cannot see says it makes
 		// something, and the call says it may not: a create given nothing
