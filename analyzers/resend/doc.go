@@ -41,6 +41,12 @@
 //   - a failure to decode the body: if err := json.NewDecoder(resp.Body).Decode(&v); err != nil;
 //   - any of these in a same-package helper (if !authPassed(resp)).
 //
+// What is a write is decided as for unsaferetry. A call that only its name
+// calls a write (an interface method with no implementation in the
+// program, a generated gRPC client) counts only with
+// -unsaferetry.confidence=low, and its report ends with what to check:
+// twice cannot see what a repeat of it does.
+//
 // The two calls must carry the same request. Their arguments (and the
 // receiver of a method call) are compared through the values variables
 // hold: req and again built by the same builder call with the same
