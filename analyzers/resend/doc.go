@@ -41,11 +41,12 @@
 //   - a failure to decode the body: if err := json.NewDecoder(resp.Body).Decode(&v); err != nil;
 //   - any of these in a same-package helper (if !authPassed(resp)).
 //
-// What is a write is decided as for unsaferetry. A call that only its name
-// calls a write (an interface method with no implementation in the
-// program, a generated gRPC client) counts only with
-// -unsaferetry.confidence=low, and its report ends with what to check:
-// twice cannot see what a repeat of it does.
+// What is a write is decided as for unsaferetry. Two kinds of re-send are
+// reported only with -unsaferetry.confidence=low, each ending with what to
+// check: an update (a PATCH sets the fields it carries, so a second one
+// usually sets the same values again) and a call that only its name calls
+// a write (an interface method with no implementation in the program, a
+// generated gRPC client), whose repeat twice cannot see.
 //
 // The two calls must carry the same request. Their arguments (and the
 // receiver of a method call) are compared through the values variables

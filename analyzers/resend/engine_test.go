@@ -56,6 +56,12 @@ func (f fakeClassifier) Evidence(call *ast.CallExpr, _ ast.Node) mutation.Eviden
 	return ev
 }
 
+// JudgePurpose: every fake write is a send, so the engine's pairing alone
+// decides what is reported.
+func (f fakeClassifier) JudgePurpose(mutation.Op, *types.Func, *ast.CallExpr, *types.Func) mutation.Judgement {
+	return mutation.Judgement{Purpose: mutation.PurposeSend}
+}
+
 func TestEngine(t *testing.T) {
 	a := newAnalyzer(model.New(model.Settings{}), func(pass *analysis.Pass) sendClassifier {
 		return fakeClassifier{info: pass.TypesInfo}

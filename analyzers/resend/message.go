@@ -57,8 +57,9 @@ func isDecoder(name string) bool {
 }
 
 // message is the diagnostic text: what is sent again, after what, why it
-// duplicates, and the fix.
-func message(op mutation.Op, recursiveIn string, looked string, line int) string {
+// duplicates, the fix, and (for a re-send reported only at
+// -unsaferetry.confidence=low) what to check.
+func message(op mutation.Op, recursiveIn string, looked string, line int, check string) string {
 	desc := op.Desc
 	if desc == "" {
 		desc = "the request"
@@ -71,16 +72,11 @@ func message(op mutation.Op, recursiveIn string, looked string, line int) string
 	if recursiveIn != "" {
 		how = "is sent again by the recursive call of " + recursiveIn
 	}
-	check := ""
-	if op.Primitive() == mutation.KindVerb {
-		check = "; " + nameOnlyCheck
+	if check != "" {
+		check = "; " + check
 	}
 	return fmt.Sprintf("%s %s after inspecting %s (line %d); if the first request was executed, %s: "+
 		"re-send only when the server refused the request (401/403/407/429), or make the request idempotent "+
 		"(an Idempotency-Key created once and sent with both)%s (suppress with //nolint:resend if it is safe)",
 		desc, how, looked, line, effect, check)
 }
-
-// nameOnlyCheck is what to check about a re-send judged a write by its
-// name alone (reported only at -unsaferetry.confidence=low).
-const nameOnlyCheck = "check: only its name says it writes (twice cannot see what it does); a repeat duplicates something only if every call adds a new one"

@@ -48,10 +48,13 @@ func newAnalyzer(m *analysis.Analyzer, classify func(*analysis.Pass) sendClassif
 }
 
 // sendClassifier is what resend needs of mutation.Classifier: which calls
-// are non-idempotent writes, and what idempotency evidence they carry.
+// are non-idempotent writes, what idempotency evidence they carry, and
+// what a write is for (JudgePurpose: only a repeat known to duplicate
+// something is reported by default, as by unsaferetry).
 type sendClassifier interface {
 	Call(call *ast.CallExpr) (mutation.Op, bool)
 	Evidence(call *ast.CallExpr, scope ast.Node) mutation.Evidence
+	JudgePurpose(op mutation.Op, fn *types.Func, call *ast.CallExpr, encl *types.Func) mutation.Judgement
 }
 
 // reportsTests reports whether the model analyzer m was configured to
@@ -91,9 +94,11 @@ type checker struct {
 	suppress *suppressor
 	// reportTests: _test.go files are checked too (-tests).
 	reportTests bool
-	// reportChecks: calls judged writes by their names alone count as
-	// sends (-unsaferetry.confidence=low).
+	// reportChecks: re-sends whose repeat may be harmless are reported,
+	// worded as checks (-unsaferetry.confidence=low).
 	reportChecks bool
+	// encl is the declared function whose body (or closure) is judged.
+	encl *types.Func
 }
 
 func newChecker(pass *analysis.Pass, cls sendClassifier) *checker {
@@ -125,6 +130,7 @@ func (c *checker) run() {
 			}
 			self, _ := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
 			recv := receiverVar(self)
+			c.encl = self
 			c.function(file, fd.Body, self, recv)
 			// Each closure is a function of its own: its sends are
 			// judged against each other, not against the enclosing body.
@@ -189,9 +195,6 @@ func (c *checker) collectSends(body *ast.BlockStmt, self *types.Func) []send {
 		}
 		recursive := self != nil && calledFunc(c.pass.TypesInfo, call) == self
 		op, mutating := c.cls.Call(call)
-		if mutating && op.Primitive() == mutation.KindVerb && !c.reportChecks {
-			mutating = false // only a name says it writes: a check, not a finding
-		}
 		if mutating || recursive {
 			sends = append(sends, send{call: call, op: op, path: append([]ast.Node(nil), path...), recursive: recursive})
 		}
@@ -277,26 +280,52 @@ func (c *checker) report(file *ast.File, f finding) {
 	if c.suppress.silenced(file, second.call, statements(second.path)) {
 		return
 	}
-	op := second.op
+	op, opCall := second.op, second.call
 	recursiveIn := ""
 	if second.recursive {
-		op = f.first.op
+		op, opCall = f.first.op, f.first.call
 		if fn := calledFunc(c.pass.TypesInfo, second.call); fn != nil {
 			recursiveIn = fn.Name()
 		}
+	}
+	check, ok := c.purposeCheck(op, opCall)
+	if !ok {
+		return
 	}
 	line := c.pass.Fset.Position(f.looked.pos).Line
 	what := describe(f.looked, f.statuses)
 	c.pass.Report(analysis.Diagnostic{
 		Pos:     second.call.Pos(),
 		End:     second.call.End(),
-		Message: message(op, recursiveIn, what, line),
+		Message: message(op, recursiveIn, what, line, check),
 		URL:     "https://github.com/twice-lint/twice#resend",
 		Related: []analysis.RelatedInformation{
 			{Pos: f.first.call.Pos(), End: f.first.call.End(), Message: "first send of " + opName(f.first.op)},
 			{Pos: f.looked.pos, Message: "response inspected here: " + what},
 		},
 	})
+}
+
+// purposeCheck judges what the re-sent write is for, as unsaferetry does,
+// for the two kinds a repeat usually leaves harmless: an update (a PATCH
+// sets the fields it carries, again to the same values) and a call that
+// only its name calls a write. Those are reported only at
+// -unsaferetry.confidence=low, with what to check; every other re-sent
+// write is reported (the PowerJob client's saveJob is a POST whose purpose
+// the path does not say).
+func (c *checker) purposeCheck(op mutation.Op, call *ast.CallExpr) (check string, report bool) {
+	var j mutation.Judgement
+	fn := calledFunc(c.pass.TypesInfo, call)
+	switch {
+	case fn != nil && (op.Kind == mutation.KindCall || op.Kind == mutation.KindVerb):
+		j = c.cls.JudgePurpose(op, fn, call, c.encl)
+	default: // a primitive written in place: the function around it names it
+		j = c.cls.JudgePurpose(op, c.encl, nil, nil)
+	}
+	if j.Update != "" || op.Primitive() == mutation.KindVerb && !j.Certain() {
+		return j.Check(), c.reportChecks
+	}
+	return "", true
 }
 
 func opName(op mutation.Op) string {

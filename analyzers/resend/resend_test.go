@@ -89,19 +89,33 @@ type silentT struct{ errs []string }
 
 func (s *silentT) Errorf(format string, args ...any) { s.errs = append(s.errs, format) }
 
-// TestNameOnly: a re-send of a call judged a write by its name alone is
-// silent by default (the fixture has no // want) and, at
-// -unsaferetry.confidence=low, reported once, worded as a check.
-func TestNameOnly(t *testing.T) {
+// TestChecksOnly: a re-send that a repeat usually leaves harmless (a call
+// judged a write by its name alone, a PATCH update) is silent by default
+// (the fixtures have no // want) and, at -unsaferetry.confidence=low,
+// reported, worded as a check.
+func TestChecksOnly(t *testing.T) {
 	dir := testenv.Testdata(t)
-	analysistest.Run(t, dir, New(model.New(model.Settings{})), "nameonly")
-	var got []string
-	for _, r := range analysistest.Run(&silentT{}, dir, New(model.New(model.Settings{Confidence: model.ConfidenceLow})), "nameonly") {
-		for _, d := range r.Diagnostics {
-			got = append(got, d.Message)
+	for _, tt := range []struct {
+		pkg, op, check string
+		n              int
+	}{
+		{"nameonly", "OrderAPI.SubmitOrder", "check: only its name says it creates something", 1},
+		{"updates", "Client.edit (PATCH /orgs/acme)", "check: a PATCH update", 1},
+	} {
+		analysistest.Run(t, dir, New(model.New(model.Settings{})), tt.pkg)
+		var got []string
+		for _, r := range analysistest.Run(&silentT{}, dir, New(model.New(model.Settings{Confidence: model.ConfidenceLow})), tt.pkg) {
+			for _, d := range r.Diagnostics {
+				got = append(got, d.Message)
+			}
 		}
-	}
-	if len(got) != 1 || !strings.Contains(got[0], "OrderAPI.SubmitOrder") || !strings.Contains(got[0], nameOnlyCheck) {
-		t.Errorf("at low confidence got %q, want one re-send of OrderAPI.SubmitOrder worded as a check", got)
+		if len(got) != tt.n {
+			t.Errorf("%s at low confidence: got %d findings %q, want %d", tt.pkg, len(got), got, tt.n)
+		}
+		for _, m := range got {
+			if !strings.Contains(m, tt.op) || !strings.Contains(m, tt.check) {
+				t.Errorf("%s at low confidence: %q, want a re-send of %s worded %q", tt.pkg, m, tt.op, tt.check)
+			}
+		}
 	}
 }

@@ -189,6 +189,12 @@ func (c *Classifier) judgeEvidence(op Op, fn *types.Func, call *ast.CallExpr, en
 // judgeCreate tells a create of a thing the server names from one under
 // a name the caller chose (its parameters, or an address in its path).
 func (c *Classifier) judgeCreate(fn *types.Func, call *ast.CallExpr, path string) Judgement {
+	if fn == nil {
+		if addr := addressedPath(path); addr != "" {
+			return Judgement{Purpose: PurposeNamedCreate, Named: "address " + addr}
+		}
+		return Judgement{Purpose: PurposeCreate} // only the path speaks
+	}
 	if issuesToken(fn) {
 		return Judgement{Unsure: UnsureToken}
 	}

@@ -22,8 +22,9 @@ import (
 // the client option types, to a constant above zero or to a value the
 // program passes on (its users' setting: go-redis retries 3 times for 0
 // and never only for a negative count, so such a value retries unless
-// the user turns it off). A constant 0 is the default spelled out, and
-// a negative constant turns retries off. Which commands are writes is
+// the user turns it off). An explicit constant 0 counts too from v8 on,
+// where it means 3 retries (the author who writes it expects none); a
+// negative constant turns retries off. Which commands are writes is
 // the mutation package's question (a GET in such a package stays silent).
 
 // A library often builds its Redis options or clients in one package
@@ -34,7 +35,7 @@ import (
 // calls one judges its commands as if it had set the retries itself.
 
 // redisMechanism is the mechanism of a go-redis client with its retries set.
-const redisMechanism = "go-redis's command retries (MaxRetries set; a command whose reply timed out or whose connection dropped after it was written is sent again)"
+const redisMechanism = "go-redis's command retries (MaxRetries set, and only -1 turns them off; a command whose reply timed out or whose connection dropped after it was written is sent again)"
 
 // redisOptionTypes are the go-redis option structs with a MaxRetries field.
 var redisOptionTypes = map[string]bool{
@@ -68,7 +69,7 @@ func isRedisPath(path string) bool {
 // noteAssign records opt.MaxRetries = n.
 func (r *redisConfig) noteAssign(info *types.Info, lhs, rhs ast.Expr) {
 	if sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && sel.Sel.Name == "MaxRetries" && isRedisOptions(info.TypeOf(sel.X)) {
-		r.set = r.set || setsRetries(info, rhs)
+		r.set = r.set || setsRetries(info, rhs, zeroRetries(info.TypeOf(sel.X)))
 	}
 }
 
@@ -78,7 +79,7 @@ func (r *redisConfig) noteComposite(info *types.Info, cl *ast.CompositeLit) {
 		return
 	}
 	for _, v := range keyedValues(cl, "MaxRetries") {
-		r.set = r.set || setsRetries(info, v)
+		r.set = r.set || setsRetries(info, v, zeroRetries(info.TypeOf(cl)))
 	}
 }
 
@@ -223,7 +224,22 @@ func isRedisValue(t types.Type) bool {
 }
 
 // setsRetries reports whether a MaxRetries value is a retry count the
-// program chose: a constant above zero, or a value that is not constant.
-func setsRetries(info *types.Info, e ast.Expr) bool {
-	return info.Types[e].Value == nil || intAbove(info, e, 0)
+// program chose: a value that is not constant, a constant above zero, or
+// an explicit 0 where go-redis reads 0 as its default of 3 retries (from
+// v8 on; only -1 turns them off there). Writing MaxRetries: 0 says the
+// author meant no retries, which those versions do not give.
+func setsRetries(info *types.Info, e ast.Expr, zeroRetries bool) bool {
+	min := int64(0)
+	if zeroRetries {
+		min = -1
+	}
+	return info.Types[e].Value == nil || intAbove(info, e, min)
+}
+
+// zeroRetries reports whether the go-redis options type t reads
+// MaxRetries 0 as 3 retries: v8 and later (github.com/go-redis/redis/v8,
+// github.com/redis/go-redis/v9). Before v8, 0 meant no retries.
+func zeroRetries(t types.Type) bool {
+	path, _ := typeName(t)
+	return strings.HasPrefix(path, "github.com/redis/go-redis/") || strings.HasPrefix(path, "github.com/go-redis/redis/v8")
 }
