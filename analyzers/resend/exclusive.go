@@ -32,6 +32,39 @@ func loopedApart(first, second send) bool {
 	return false
 }
 
+// leftBefore reports whether nothing after first can reach second: the
+// innermost block around first does not hold second and ends in a return
+// (or a call that does not return), with no break, continue or goto
+// inside it to jump past that end. Two sends on two error paths that each return (a power-on
+// after a failed step, then another after the next step failed) are
+// alternatives, not a send and its re-send.
+func leftBefore(first, second send) bool {
+	var block *ast.BlockStmt
+	for i := len(first.path) - 1; i >= 0 && block == nil; i-- {
+		block, _ = first.path[i].(*ast.BlockStmt)
+	}
+	if block == nil || len(block.List) == 0 || block.Pos() <= second.call.Pos() && second.call.End() <= block.End() {
+		return false
+	}
+	return !branchesIn(block) && terminates(block.List[len(block.List)-1], 0)
+}
+
+// branchesIn reports whether n holds a break, continue or goto outside
+// function literals.
+func branchesIn(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.BranchStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
 // dropsParameter reports whether a recursive call passes "" or nil for one
 // of the function's parameters: a fallback that sends a different request
 // (initiateUpload(ctx, "", "", "") without the cross-repository mount),

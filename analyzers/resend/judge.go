@@ -22,7 +22,7 @@ type finding struct {
 // judge decides whether second re-sends first after first's response was
 // inspected, on a path that does not restrict the re-send to refusals.
 func (c *checker) judge(body *ast.BlockStmt, fl *flow, first, second send) (finding, bool) {
-	if loopedApart(first, second) || exclusive(c.pass.TypesInfo, body, first, second) || redirected(c.pass.TypesInfo, fl, body, first, second) {
+	if loopedApart(first, second) || leftBefore(first, second) || exclusive(c.pass.TypesInfo, body, first, second) || redirected(c.pass.TypesInfo, fl, body, first, second) {
 		return finding{}, false
 	}
 	ev := &evaluator{info: c.pass.TypesInfo, flow: fl, funcs: c.funcs}
