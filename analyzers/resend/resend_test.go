@@ -18,14 +18,14 @@ func TestResend(t *testing.T) {
 	// One load for every fixture package: the model analyzes the standard
 	// library dependencies for facts, which dominates the test's time.
 	pkgs := []string{
-		"powerjob",  // the 5.1.x client's bug inline and through recursion; fixed, GET, PUT, DELETE variants
-		"payments",  // re-POST after 502/503 and after a non-2xx; Idempotency-Key; retry loop
-		"jobcenter", // {"code": …} envelope, decode failure, helper sends, switch on the status
-		"refusals",  // 401/403/407/429, transport errors, follow-up writes, nolint, twice:idempotent
-		"migrate",   // exclusive settings, a fallback without a parameter, test steps with assertions
-		"encoders",  // a fallback encoding after looking at a local count (silent)
-		"buckets",   // same request vs another bucket/setting/ID/payload; a check that returns an error passed
-		"testfiles", // a re-send in a client and in a test (reported with -tests only: TestTestFiles)
+		"powerjob",   // the 5.1.x client's bug inline and through recursion; fixed, GET, PUT, DELETE variants
+		"payments",   // re-POST after 502/503 and after a non-2xx; Idempotency-Key; retry loop
+		"jobcenter",  // {"code": …} envelope, decode failure, helper sends, switch on the status
+		"refusals",   // 401/403/407/429, transport errors, follow-up writes, nolint, twice:idempotent
+		"migrate",    // exclusive settings, a fallback without a parameter, test steps with assertions
+		"encoders",   // a fallback encoding after looking at a local count (silent)
+		"buckets",    // same request vs another bucket/setting/ID/payload; a check that returns an error passed
+		"testfiles",  // a re-send in a client and in a test (reported with -tests only: TestTestFiles)
 		"errorpaths", // a send on each of two returning error paths (silent); a re-send after a header
 	}
 	// Tests: true, so that the step-by-step tests of migrate and buckets
