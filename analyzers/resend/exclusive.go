@@ -35,9 +35,9 @@ func loopedApart(first, second send) bool {
 // leftBefore reports whether nothing after first can reach second: the
 // innermost block around first does not hold second and ends in a return
 // (or a call that does not return), with no break, continue or goto
-// inside it to jump past that end. Two sends on two error paths that each return (a power-on
-// after a failed step, then another after the next step failed) are
-// alternatives, not a send and its re-send.
+// inside it to jump past that end. Two sends on two error paths that each
+// return (a power-on after a failed step, then another after the next
+// step failed) are alternatives, not a send and its re-send.
 func leftBefore(first, second send) bool {
 	var block *ast.BlockStmt
 	for i := len(first.path) - 1; i >= 0 && block == nil; i-- {

@@ -49,8 +49,8 @@ func newAnalyzer(m *analysis.Analyzer, classify func(*analysis.Pass) sendClassif
 
 // sendClassifier is what resend needs of mutation.Classifier: which calls
 // are non-idempotent writes, what idempotency evidence they carry, and
-// what a write is for (JudgePurpose: only a repeat known to duplicate
-// something is reported by default, as by unsaferetry).
+// what a write is for (JudgePurpose, which tells the updates and the
+// name-only writes reported only as checks: purposeCheck).
 type sendClassifier interface {
 	Call(call *ast.CallExpr) (mutation.Op, bool)
 	Evidence(call *ast.CallExpr, scope ast.Node) mutation.Evidence
@@ -65,8 +65,8 @@ func reportsTests(pass *analysis.Pass, m *analysis.Analyzer) bool {
 }
 
 // reportsChecks reports whether the model analyzer m was configured to
-// report checks (-unsaferetry.confidence=low): only then is a call judged
-// a write by its name alone a send here, as unsaferetry reports it.
+// report checks (-unsaferetry.confidence=low): only then are re-sent
+// updates and calls judged writes by their names alone reported.
 func reportsChecks(pass *analysis.Pass, m *analysis.Analyzer) bool {
 	r, ok := pass.ResultOf[m].(*model.Model)
 	return ok && r != nil && r.ReportChecks
