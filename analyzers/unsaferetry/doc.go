@@ -90,8 +90,9 @@ The analyzer reports each such write inside a retry scope:
     package chose;
   - a go-redis command (v8 or v9, a client, a pipeline or Cmdable) in a
     package that sets MaxRetries in any of go-redis's option structs (to a
-    constant above zero, or to a value passed on from its settings, which
-    retries unless it is negative), or that takes its options or
+    constant above zero, to an explicit 0, which means 3 retries from v8 on
+    where only -1 turns them off, or to a value passed on from its
+    settings, which retries unless it is negative), or that takes its options or
     clients from another package's function that does (a config package's
     RedisOptions(), a pool's Get(addr)):
     go-redis sends a command again after a read timeout or a dropped
