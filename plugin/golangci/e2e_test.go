@@ -51,10 +51,11 @@ func TestGolangciLintCustomBuild(t *testing.T) {
 	// and one suppressed with //nolint:twice.
 	mod := filepath.Join(work, "shop")
 	writeFiles(t, mod, map[string]string{
-		"go.mod":           "module shop\n\ngo 1.26\n",
-		"settle/settle.go": mustRead(t, filepath.Join("testdata", "src", "shop", "settle", "settle.go")),
-		"settle/refund.go": refundSource,
-		".golangci.yml":    golangciConfig,
+		"go.mod":            "module shop\n\ngo 1.26\n",
+		"settle/settle.go":  mustRead(t, filepath.Join("testdata", "src", "shop", "settle", "settle.go")),
+		"settle/charges.go": mustRead(t, filepath.Join("testdata", "src", "shop", "settle", "charges.go")),
+		"settle/refund.go":  refundSource,
+		".golangci.yml":     golangciConfig,
 	})
 	cmd := exec.Command(bin, "run", "./...")
 	cmd.Dir = mod
@@ -94,7 +95,7 @@ const refundSource = `package settle
 import "context"
 
 // Refund queues a refund; the provider deduplicates by order ID.
-func Refund(ctx context.Context, q *Queue, charges Charges, orderID string) {
+func Refund(ctx context.Context, q *Queue, charges *Charges, orderID string) {
 	q.Submit(func() error {
 		return charges.Create(ctx, orderID, -1) //nolint:twice // the provider deduplicates by order ID
 	})
