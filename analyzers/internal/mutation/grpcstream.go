@@ -138,8 +138,12 @@ func typeObjName(t types.Type) string {
 
 // clientStream reports whether t has grpc.ClientStream's CloseSend,
 // declared in the grpc package (embedded, or promoted from it).
-func clientStream(t types.Type) bool {
-	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "CloseSend")
+func clientStream(t types.Type) bool { return hasGRPCMethod(t, "CloseSend") }
+
+// hasGRPCMethod reports whether t has a method name declared in the grpc
+// package (embedded, or promoted from it).
+func hasGRPCMethod(t types.Type, name string) bool {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, name)
 	fn, ok := obj.(*types.Func)
 	return ok && fn.Pkg() != nil && fn.Pkg().Path() == grpcPath
 }
@@ -154,12 +158,7 @@ func (c *Classifier) serverStream(call *ast.CallExpr) bool {
 		return false
 	}
 	t := c.info.TypeOf(sel.X)
-	if t == nil {
-		return false
-	}
-	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "SetTrailer")
-	fn, ok := obj.(*types.Func)
-	return ok && fn.Pkg() != nil && fn.Pkg().Path() == grpcPath
+	return t != nil && hasGRPCMethod(t, "SetTrailer")
 }
 
 // opensStream reports whether sig returns a gRPC client stream: the call

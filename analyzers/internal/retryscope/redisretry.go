@@ -228,9 +228,9 @@ func isRedisValue(t types.Type) bool {
 // an explicit 0 where go-redis reads 0 as its default of 3 retries (from
 // v8 on; only -1 turns them off there). Writing MaxRetries: 0 says the
 // author meant no retries, which those versions do not give.
-func setsRetries(info *types.Info, e ast.Expr, zeroRetries bool) bool {
+func setsRetries(info *types.Info, e ast.Expr, zeroMeansThree bool) bool {
 	min := int64(0)
-	if zeroRetries {
+	if zeroMeansThree {
 		min = -1
 	}
 	return info.Types[e].Value == nil || intAbove(info, e, min)
