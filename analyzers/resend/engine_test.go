@@ -56,9 +56,9 @@ func (f fakeClassifier) Evidence(call *ast.CallExpr, _ ast.Node) mutation.Eviden
 	return ev
 }
 
-// JudgePurpose: every fake write is a send, so the engine's pairing alone
+// JudgeCall: every fake write is a send, so the engine's pairing alone
 // decides what is reported.
-func (f fakeClassifier) JudgePurpose(mutation.Op, *types.Func, *ast.CallExpr, *types.Func) mutation.Judgement {
+func (f fakeClassifier) JudgeCall(mutation.Op, *ast.CallExpr, *types.Func) mutation.Judgement {
 	return mutation.Judgement{Purpose: mutation.PurposeSend}
 }
 

@@ -49,12 +49,12 @@ func newAnalyzer(m *analysis.Analyzer, classify func(*analysis.Pass) sendClassif
 
 // sendClassifier is what resend needs of mutation.Classifier: which calls
 // are non-idempotent writes, what idempotency evidence they carry, and
-// what a write is for (JudgePurpose, which tells the updates and the
+// what a write is for (JudgeCall, which tells the updates and the
 // name-only writes reported only as checks: purposeCheck).
 type sendClassifier interface {
 	Call(call *ast.CallExpr) (mutation.Op, bool)
 	Evidence(call *ast.CallExpr, scope ast.Node) mutation.Evidence
-	JudgePurpose(op mutation.Op, fn *types.Func, call *ast.CallExpr, encl *types.Func) mutation.Judgement
+	JudgeCall(op mutation.Op, call *ast.CallExpr, encl *types.Func) mutation.Judgement
 }
 
 // reportsTests reports whether the model analyzer m was configured to
@@ -314,14 +314,7 @@ func (c *checker) report(file *ast.File, f finding) {
 // write is reported (the PowerJob client's saveJob is a POST whose purpose
 // the path does not say).
 func (c *checker) purposeCheck(op mutation.Op, call *ast.CallExpr) (check string, report bool) {
-	var j mutation.Judgement
-	fn := calledFunc(c.pass.TypesInfo, call)
-	switch {
-	case fn != nil && (op.Kind == mutation.KindCall || op.Kind == mutation.KindVerb):
-		j = c.cls.JudgePurpose(op, fn, call, c.encl)
-	default: // a primitive written in place: the function around it names it
-		j = c.cls.JudgePurpose(op, c.encl, nil, nil)
-	}
+	j := c.cls.JudgeCall(op, call, c.encl)
 	if j.Update != "" || op.Primitive() == mutation.KindVerb && !j.Certain() {
 		return j.Check(), c.reportChecks
 	}

@@ -22,7 +22,12 @@ import (
 // written in fn when call is nil; encl is the function the finding is
 // in), is reported, and the check to add to its message.
 func (r *reporter) judge(op mutation.Op, fn *types.Func, call *ast.CallExpr, encl *types.Func) (check string, report bool) {
-	j := r.m.Classifier.JudgePurpose(op, fn, call, encl)
+	return r.tier(r.m.Classifier.JudgePurpose(op, fn, call, encl))
+}
+
+// tier reports a certain judgement, and an uncertain one only with
+// checks on, with its check.
+func (r *reporter) tier(j mutation.Judgement) (check string, report bool) {
 	if j.Certain() {
 		return "", true
 	}
@@ -45,13 +50,7 @@ func (r *reporter) judgeCandidate(c candidate) (string, bool) {
 		callee, _ := typeutil.Callee(r.pass.TypesInfo, c.scope.Call).(*types.Func)
 		return r.judge(c.op, callee, c.scope.Call, encl)
 	}
-	switch c.op.Kind {
-	case mutation.KindCall, mutation.KindVerb:
-		if fn, _ := typeutil.Callee(r.pass.TypesInfo, c.call).(*types.Func); fn != nil {
-			return r.judge(c.op, fn, c.call, encl)
-		}
-	}
-	return r.judge(c.op, encl, nil, nil)
+	return r.tier(r.m.Classifier.JudgeCall(c.op, c.call, encl))
 }
 
 // declFunc is the function a declaration declares, or nil.

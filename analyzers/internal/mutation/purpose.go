@@ -123,6 +123,18 @@ func (c *Classifier) JudgePurpose(op Op, fn *types.Func, call *ast.CallExpr, enc
 	return j
 }
 
+// JudgeCall judges op made at call inside encl, the declared function
+// around it: a call of a function that writes (or of one named like a
+// write) by its callee, a primitive written in place by encl.
+func (c *Classifier) JudgeCall(op Op, call *ast.CallExpr, encl *types.Func) Judgement {
+	if (op.Kind == KindCall || op.Kind == KindVerb) && call != nil {
+		if fn := c.calleeFunc(call); fn != nil {
+			return c.JudgePurpose(op, fn, call, encl)
+		}
+	}
+	return c.JudgePurpose(op, encl, nil, nil)
+}
+
 // purposePhrase says what a certain purpose does, for the name-only check.
 var purposePhrase = map[Purpose]string{PurposeSend: "sends or adds something", PurposeCreate: "creates something"}
 
