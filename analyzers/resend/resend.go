@@ -60,16 +60,22 @@ type sendClassifier interface {
 // reportsTests reports whether the model analyzer m was configured to
 // report findings in _test.go files (-tests).
 func reportsTests(pass *analysis.Pass, m *analysis.Analyzer) bool {
-	r, ok := pass.ResultOf[m].(*model.Model)
-	return ok && r != nil && r.ReportTests
+	r := modelOf(pass, m)
+	return r != nil && r.ReportTests
 }
 
 // reportsChecks reports whether the model analyzer m was configured to
 // report checks (-unsaferetry.confidence=low): only then are re-sent
 // updates and calls judged writes by their names alone reported.
 func reportsChecks(pass *analysis.Pass, m *analysis.Analyzer) bool {
-	r, ok := pass.ResultOf[m].(*model.Model)
-	return ok && r != nil && r.ReportChecks
+	r := modelOf(pass, m)
+	return r != nil && r.ReportChecks
+}
+
+// modelOf is the model analyzer m's result for pass, or nil.
+func modelOf(pass *analysis.Pass, m *analysis.Analyzer) *model.Model {
+	r, _ := pass.ResultOf[m].(*model.Model)
+	return r
 }
 
 // isTestFile reports whether file is a _test.go file.
@@ -80,7 +86,7 @@ func (c *checker) isTestFile(file *ast.File) bool {
 // classifierOf returns the classifier of the model analyzer m for pass
 // (nil when the model could not be computed: the package is then skipped).
 func classifierOf(pass *analysis.Pass, m *analysis.Analyzer) sendClassifier {
-	if r, ok := pass.ResultOf[m].(*model.Model); ok && r != nil && r.Classifier != nil {
+	if r := modelOf(pass, m); r != nil && r.Classifier != nil {
 		return r.Classifier
 	}
 	return nil
