@@ -481,8 +481,9 @@ retry only the idempotent part. A key generated inside the retried code is
 a new key on every attempt and protects nothing: it is reported, and when
 the key statement is the first of the retried function literal a
 suggested fix moves it before the retry call. Treating an AlreadyExists,
-Conflict or duplicate-key error (IsAlreadyExists, mongo.IsDuplicateKeyError)
-as done or as "held by another" (create-if-missing, a lock insert kept
+Conflict or duplicate-key error (IsAlreadyExists, mongo.IsDuplicateKeyError,
+an SDK's IsError(err, ErrorCodeAlreadyApplied), a message matched for
+"already exists") as done or as "held by another" (create-if-missing, a lock insert kept
 single by a unique key) also makes the retry safe, and
 so does placing the body at an offset (a resumable upload's Content-Range, a
 tus Upload-Offset): a chunk sent again rewrites the same bytes.

@@ -31,7 +31,9 @@ const maxLitDepth = 6
 // and for helpers with FuncFact.KeyParam the argument at that index. CAS:
 // an If-Match header or a ResourceVersion set on an argument.
 // CreateIfMissing: the call's error compared with an
-// AlreadyExists/Exists/Conflict/Duplicate error, IsAlreadyExists(err),
+// Already…/Exists/Conflict/Duplicate error or error code (errors.Is,
+// an SDK's IsError(err, code)), its message matched for "already exists",
+// IsAlreadyExists(err),
 // status.Code(err) == codes.AlreadyExists, a 23505 unique violation, or its
 // response's StatusCode compared with 409 (or switched on with a 409
 // case: the client knows the API refuses a repeat); or, for a Create/Register/Insert
@@ -362,7 +364,10 @@ func (c *Classifier) createIfMissing(checks []ast.Node, results map[*types.Var]b
 		case *ast.CallExpr:
 			name := astpath.CalleeName(x)
 			switch {
-			case name == "Is" && len(x.Args) == 2 && uses(x.Args[0]) && existsName(x.Args[1]):
+			case len(x.Args) == 2 && c.usesResult(x.Args[0], uses) && (existsName(x.Args[1]) || existsPhrase(x.Args[1])):
+				// errors.Is(err, ErrAlreadyExists), an SDK's
+				// IsError(err, ErrorCodeAlreadyApplied), and
+				// strings.Contains(err.Error(), "already exists")
 				return true
 			case strings.HasPrefix(name, "Is") && existsWord(name) && len(x.Args) >= 1 && uses(x.Args[0]):
 				// IsAlreadyExists, IsConflict, IsUniqueViolation, mongo's
@@ -417,6 +422,39 @@ func switchHasCase(info *types.Info, sw *ast.SwitchStmt, value string) bool {
 	return false
 }
 
+// usesResult reports whether e is one of the call's results, or the
+// message of one (err.Error()).
+func (c *Classifier) usesResult(e ast.Expr, uses func(ast.Expr) bool) bool {
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 0 {
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Error" {
+			return uses(sel.X)
+		}
+	}
+	return uses(e)
+}
+
+// existsPhrase: a string literal in an error message or API error code
+// that says the thing was already done ("already exists",
+// "firewall_already_applied", "duplicate key").
+func existsPhrase(e ast.Expr) bool {
+	lit, ok := ast.Unparen(e).(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return false
+	}
+	s := strings.NewReplacer("_", " ", "-", " ").Replace(strings.ToLower(lit.Value))
+	for _, w := range []string{"not ", "notfound", "nonexist", "missing"} {
+		if strings.Contains(s, w) {
+			return false
+		}
+	}
+	for _, w := range []string{"already", "duplicate", "conflict", "exists", "unique constraint", "unique violation"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // existsName: an error or code whose name says the thing already exists.
 func existsName(e ast.Expr) bool {
 	var name string
@@ -437,7 +475,7 @@ func existsWord(name string) bool {
 	if strings.Contains(name, "NotExist") || strings.Contains(name, "NotFound") {
 		return false
 	}
-	for _, w := range []string{"AlreadyExists", "Exists", "Conflict", "Duplicate", "UniqueViolation"} {
+	for _, w := range []string{"Already", "Exists", "Conflict", "Duplicate", "UniqueViolation"} {
 		if strings.Contains(name, w) {
 			return true
 		}
