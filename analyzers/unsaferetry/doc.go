@@ -70,7 +70,13 @@ The analyzer reports each such write inside a retry scope:
     re-send a POST after temporary or timeout errors or a 5xx (RetryAll is
     read as "and", RetryAny as "or", RetryHTTPMethods("GET") keeps writes
     out, RetryStatuses(429) retries only a refusal), or go-retryablehttp's
-    RoundTripper, also wrapped in another transport. A function that
+    RoundTripper, or a transport type of the module itself whose
+    RoundTrip re-sends the request in a retry loop that does not go round
+    only on refusals, puts the body back (GetBody, or a buffer assigned to
+    req.Body) and reads no req.Method (a transport that retries only GETs
+    repeats no write; one that never restores the body fails a second
+    attempt of a request with a body), also wrapped in another transport
+    and also declared in another package (known by a fact). A function that
     returns such a client from every return (an SDK's NewHTTPClient) is
     known to other packages by a fact, so the client a constructor stores
     in a field retries what the SDK's methods send through it;

@@ -71,6 +71,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a retrying client built in a constructor, reached through a generic Do", "cloudapi"},
 		{"a generated-client core putting a request id made once per call into the header map it copies onto the request: silent; a trace id only: reported", "headermap"},
 		{"a go-retryablehttp client kept in a struct field, requests converted with FromRequest", "hostingapi"},
+		{"http.RoundTripper types of the module that re-send every request with its body rewound (declared in the package or another): writes through clients on them reported; method-gated, unrewound and 429-only transports silent", "ticketing"},
 		{"a go-retryablehttp client in a field with a CheckRetry method value, options that may swap the policy, a NewRequest helper and a generic Do", "forgeapi"},
 		{"paths set on a copy of the base URL; state transitions of one resource silent, actions that make something new reported", "memberactions"},
 		{"path templates filled in place with strings.Replace (generated clients); a token helper whose caller passes the grant", "templatepaths"},

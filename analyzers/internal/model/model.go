@@ -180,7 +180,7 @@ func New(s Settings) *analysis.Analyzer {
 		Doc:        "computes retry scopes and mutating operations for twice's analyzers (facts for every package)",
 		URL:        "https://github.com/twice-lint/twice#unsaferetry",
 		ResultType: reflect.TypeFor[*Model](),
-		FactTypes:  []analysis.Fact{new(mutation.FuncFact), new(RetryHelperFact), new(RefusalPredicateFact), new(AnalyzedFact), new(AmbiguousSentinelFact), new(SettledPredicateFact), new(ClientParamFact), new(RetryingClientFact), new(UniqueFieldsFact)},
+		FactTypes:  []analysis.Fact{new(mutation.FuncFact), new(RetryHelperFact), new(RefusalPredicateFact), new(AnalyzedFact), new(AmbiguousSentinelFact), new(SettledPredicateFact), new(ClientParamFact), new(RetryingClientFact), new(RetryingTransportFact), new(UniqueFieldsFact)},
 	}
 	st.RegisterFlags(&a.Flags)
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, st) }
@@ -306,6 +306,9 @@ func mayMatter(fn *types.Func, d *ast.FuncDecl) bool {
 			return true
 		}
 	}
+	if sig.Recv() != nil && fn.Name() == "RoundTrip" && hasLoop(d.Body) {
+		return true // a retrying transport (RetryingTransportFact)
+	}
 	if sig.Recv() != nil && hasFuncField(sig.Recv().Type()) && hasLoop(d.Body) {
 		return true // a retry executor of a func field (retryscope/fieldhelpers.go)
 	}
@@ -405,7 +408,7 @@ func (m *Model) findScopes(s *Settings) {
 	}
 	finder := retryscope.NewFinder(pass, retryscope.Config{RetryFuncs: s.RetryFuncs, Helper: imported, RefusalPredicate: m.refusalPredicate,
 		AmbiguousSentinel: m.ambiguousSentinel, SettledPredicate: m.settledPredicate, ClientParam: m.clientParam,
-		ClientMaker: m.clientMaker, Write: m.sendingWrite, UnavailableRefuses: !m.ReportChecks})
+		ClientMaker: m.clientMaker, RetryingTransport: m.retryingTransport, Write: m.sendingWrite, UnavailableRefuses: !m.ReportChecks})
 	for _, fn := range finder.RefusalPredicates() {
 		pass.ExportObjectFact(fn, new(RefusalPredicateFact))
 	}
@@ -421,6 +424,9 @@ func (m *Model) findScopes(s *Settings) {
 		}
 		if mech := res.ClientMakers[fn]; mech != "" {
 			pass.ExportObjectFact(fn, &RetryingClientFact{Mechanism: mech})
+		}
+		if mech := res.Transports[fn]; mech != "" {
+			pass.ExportObjectFact(fn, &RetryingTransportFact{Mechanism: mech})
 		}
 	}
 }

@@ -109,3 +109,25 @@ func (m *Model) clientMaker(fn *types.Func) string {
 	}
 	return f.Mechanism
 }
+
+// RetryingTransportFact marks the RoundTrip method of a transport type
+// that re-sends every request (retryscope.Result.Transports): a client of
+// another package built on a value of the type retries what it sends.
+type RetryingTransportFact struct {
+	Mechanism string
+}
+
+// AFact marks RetryingTransportFact as an analysis.Fact.
+func (*RetryingTransportFact) AFact() {}
+
+func (f *RetryingTransportFact) String() string { return "is " + f.Mechanism }
+
+// retryingTransport returns the mechanism a RetryingTransportFact of a
+// RoundTrip method of another package records, or "".
+func (m *Model) retryingTransport(fn *types.Func) string {
+	var f RetryingTransportFact
+	if fn.Pkg() == nil || fn.Pkg() == m.pass.Pkg || !m.pass.ImportObjectFact(fn, &f) {
+		return ""
+	}
+	return f.Mechanism
+}

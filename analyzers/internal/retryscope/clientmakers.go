@@ -88,6 +88,9 @@ func (cs *clientState) transportMechanism(w *walk, e ast.Expr, depth int) string
 	if u, ok := e.(*ast.UnaryExpr); ok {
 		e = ast.Unparen(u.X)
 	}
+	if m := cs.transportTypeMechanism(w, e); m != "" {
+		return m // the module's own retrying transport (transporttypes.go)
+	}
 	switch x := e.(type) {
 	case *ast.CallExpr:
 		fn := calleeFunc(w.info, x)

@@ -43,6 +43,10 @@ type Config struct {
 	// package returns retries every request (a fact, see
 	// Result.ClientMakers), or "". Nil: none is known.
 	ClientMaker func(*types.Func) string
+	// RetryingTransport returns how the RoundTrip method of another
+	// package's transport type re-sends every request (a fact, see
+	// Result.Transports), or "". Nil: none is known.
+	RetryingTransport func(*types.Func) string
 	// UnavailableRefuses: a 503 Service Unavailable counts as a refusal.
 	// Whether a server that answered 503 handled the request is unknown
 	// (an overloaded server or a load balancer with no healthy upstream
@@ -65,6 +69,9 @@ type Result struct {
 	// ClientMakers are this package's functions that return an
 	// *http.Client retrying every request, with how (clientmakers.go).
 	ClientMakers map[*types.Func]string
+	// Transports are this package's RoundTrip methods whose types re-send
+	// every request, with how (transporttypes.go).
+	Transports map[*types.Func]string
 }
 
 // Finder finds the retry scopes of one package.
@@ -80,6 +87,9 @@ type Finder struct {
 	// decls indexes the package's function declarations (built on first
 	// use by declOf).
 	decls map[*types.Func]*ast.FuncDecl
+	// transports are the package's retrying transport types found by the
+	// walks so far, by RoundTrip method (transporttypes.go).
+	transports map[*types.Func]string
 	// statusMapLits indexes the map[int]bool literals assigned to
 	// variables and fields (built on first use by statusMaps).
 	statusMapLits map[types.Object][]*ast.CompositeLit
@@ -214,11 +224,23 @@ func (f *Finder) Find() *Result {
 				added = true
 			}
 		}
+		// A transport found in this walk changes what the clients built on
+		// it retry: walk again.
+		for fn, m := range f.retryingTransports(res.Scopes) {
+			if f.transports[fn] == "" {
+				if f.transports == nil {
+					f.transports = map[*types.Func]string{}
+				}
+				f.transports[fn] = m
+				added = true
+			}
+		}
 		if !added {
 			break
 		}
 	}
 	res.Helpers = local
+	res.Transports = f.transports
 	return res
 }
 
