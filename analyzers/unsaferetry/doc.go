@@ -435,7 +435,14 @@ retried by Client.do, which sends it again inside a retry loop", with the
 helper's retry as related information. Calls passing GET, PUT or DELETE
 stay silent, and so does a request whose builder adds an idempotency key
 to every write it builds (an SDK's NewRequest): the retry re-sends the same
-key. A helper that retries a request–response exchange over a message link
+key. Generated clients' request cores are read the same way: a constructor
+builds a request config from the method and path it is given (keeping the
+*http.Request in the config's Request field), and a method of the config
+re-sends a clone of that request through a handler chain ending in
+(*http.Client).Do, so ExecuteNewRequest(ctx, http.MethodPost,
+"v1/customers", …) is "POST /v1/customers is retried by
+RequestConfig.Execute"; a core that sets an Idempotency-Key once per call
+before its loop is silent. A helper that retries a request–response exchange over a message link
 (an AMQP management RPC) for the message its caller gives is judged the
 same way, by the operation the caller's message names: "message operation
 com.microsoft:schedule-message is retried by Link.RetryableRPC"; peeks,

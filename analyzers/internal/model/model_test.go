@@ -104,3 +104,23 @@ func TestFuncFacts(t *testing.T) {
 		t.Errorf("Capture: want a FuncFact marked idempotent (//twice:idempotent), got %+v", f)
 	}
 }
+
+// TestRequestConfigFacts: a generated client's request core keeps the
+// request in a config built by a constructor from the method it is given,
+// and a method of the config re-sends it; a function executing a config it
+// built retries a request whose method is its own parameter.
+func TestRequestConfigFacts(t *testing.T) {
+	_, funcs := facts(t, "example.com/billingsdk/internal/requestconfig")
+	build := funcs["NewRequestConfig"]
+	if build == nil || !build.BuildsRequest || build.HTTPMethodParam != 1 || build.HTTPURLParam != 2 {
+		t.Errorf("NewRequestConfig: got %+v, want a builder with method param 1 and URL param 2", build)
+	}
+	exec := funcs["RequestConfig.Execute"]
+	if exec == nil || exec.Retries == nil || exec.Retries.RequestParam != mutation.ReceiverParam {
+		t.Errorf("RequestConfig.Execute: got %+v, want it to retry the request its receiver holds", exec)
+	}
+	outer := funcs["ExecuteNewRequest"]
+	if outer == nil || outer.Retries == nil || outer.Retries.MethodParam != 1 || outer.Retries.URLParam != 2 {
+		t.Errorf("ExecuteNewRequest: got %+v, want it to retry a request with method param 1 and URL param 2", outer)
+	}
+}

@@ -95,7 +95,7 @@ func NewClassifier(pass *analysis.Pass, cfg Config, facts func(*types.Func) *Fun
 func (c *Classifier) Call(call *ast.CallExpr) (Op, bool) {
 	fn := c.calleeFunc(call)
 	if fn == nil {
-		return Op{}, false
+		return c.handlerSend(call) // requestholder.go
 	}
 	idempotent, mutating := c.listed(fn)
 	if idempotent {
@@ -256,8 +256,8 @@ func (c *Classifier) viaFact(call *ast.CallExpr, fn *types.Func, f *FuncFact) (O
 		}
 		return c.httpOp(call, m, urlArg)
 	}
-	if f.RequestParam >= 0 && f.RequestParam < len(call.Args) {
-		return c.sendRequest(call, call.Args[f.RequestParam])
+	if arg := c.callArg(call, f.RequestParam); arg != nil {
+		return c.sendRequest(call, arg) // a parameter, or the request config a method is called on
 	}
 	if arg := c.callArg(call, f.HTTPURLParam); arg != nil && f.ReqMethod != "" {
 		// A helper fixing the method and taking the URL (an RPC poster).

@@ -208,7 +208,14 @@ func (c *Classifier) requestVar(id *ast.Ident, depth int) (request, bool) {
 	if p, ok := c.selfDerivedParam(v); ok {
 		return request{method: unknown, param: p}, true
 	}
-	if v.Pkg() != c.pass.Pkg || c.idx().addrTaken[v] {
+	if c.isReceiver(v) && holdsRequest(v.Type()) {
+		// cfg.Request of a request config's method: the request its
+		// callers built (requestholder.go)
+		return request{method: unknown, param: ReceiverParam}, true
+	}
+	if v.Pkg() != c.pass.Pkg || (c.idx().addrTaken[v] && !holdsRequest(v.Type())) {
+		// A request config passed by address to its options
+		// (opt(&cfg)) keeps the request it was built with.
 		return request{}, false
 	}
 	var r request
@@ -336,6 +343,9 @@ func (c *Classifier) requestCall(call *ast.CallExpr, depth int) (request, bool) 
 // requestLit reads &http.Request{Method: …}; a missing Method is GET.
 func (c *Classifier) requestLit(lit *ast.CompositeLit) (request, bool) {
 	if !isNamed(c.info.TypeOf(lit), "net/http", "Request") {
+		if v := requestFieldValue(c.info, lit); v != nil {
+			return c.request(v, 1) // RequestConfig{Request: req, …} (requestholder.go)
+		}
 		return request{}, false
 	}
 	r := request{method: sval{known: true, s: "GET", param: -1}, param: -1}

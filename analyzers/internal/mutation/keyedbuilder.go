@@ -88,7 +88,9 @@ func (c *Classifier) keyedRequest(req ast.Expr) bool {
 }
 
 // keyedArg reports whether a call gives a retrying function's request
-// parameter a request its builder keyed.
+// parameter (or the request config a method is called on) a request its
+// builder keyed.
 func (c *Classifier) keyedArg(call *ast.CallExpr, r *ParamRetry) bool {
-	return r.RequestParam >= 0 && r.RequestParam < len(call.Args) && c.keyedRequest(call.Args[r.RequestParam])
+	arg := c.callArg(call, r.RequestParam)
+	return arg != nil && c.keyedRequest(arg)
 }

@@ -34,6 +34,11 @@ func (c *Classifier) pieces(e ast.Expr, depth int) []piece {
 		}
 	case *ast.Ident:
 		if v := c.varOf(e); v != nil {
+			if _, isParam := c.summarisedParam(v); isParam && len(c.idx().assigns[v]) > 0 {
+				if ps, ok := c.appendedPieces(v, depth); ok {
+					return ps // u = u + "?" + query on a parameter (urlappend.go)
+				}
+			}
 			if a, ok := c.single(v); ok && a.rhs != nil {
 				return c.pieces(a.rhs, depth+1)
 			} else if ok && a.call != nil && a.idx == 0 {

@@ -123,6 +123,9 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 // *http.Request whose method is a parameter or a constant.
 func (c *Classifier) summarizeBuilder(decl *ast.FuncDecl, f *FuncFact) {
 	reqResult := requestResult(c, decl)
+	if reqResult < 0 {
+		reqResult = holderResult(c, decl) // requestholder.go
+	}
 	if f.Op != nil || reqResult < 0 {
 		return
 	}

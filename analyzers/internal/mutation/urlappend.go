@@ -37,6 +37,12 @@ func (c *Classifier) appendedPieces(v *types.Var, depth int) ([]piece, bool) {
 	var base []piece
 	var appended []piece
 	bases, appends, ok := 0, 0, true
+	fromParam := 0
+	if p, isParam := c.summarisedParam(v); isParam {
+		// u = u + "?" + query on the summarised function's own
+		// parameter: its callers' argument is the base.
+		base, bases, fromParam = []piece{{param: p}}, 1, 1
+	}
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		as, isAssign := n.(*ast.AssignStmt)
 		if !ok || !isAssign || len(as.Lhs) != 1 || c.varOf(as.Lhs[0]) != v {
@@ -62,7 +68,7 @@ func (c *Classifier) appendedPieces(v *types.Var, depth int) ([]piece, bool) {
 		}
 		return ok
 	})
-	if !ok || appends == 0 || len(c.idx().assigns[v]) != bases+appends {
+	if !ok || appends == 0 || len(c.idx().assigns[v]) != bases-fromParam+appends {
 		return nil, false // changed in a way not seen here (x++, a range, a closure)
 	}
 	if bases > 1 {
@@ -71,16 +77,31 @@ func (c *Classifier) appendedPieces(v *types.Var, depth int) ([]piece, bool) {
 	return append(base, appended...), true
 }
 
-// selfAppend returns Y when as is v = v + Y.
+// selfAppend returns Y when as is v = v + Y, also for a longer sum
+// (v = v + "?" + q, parsed as (v + "?") + q: Y is then "?" + q).
 func selfAppend(c *Classifier, v *types.Var, as *ast.AssignStmt) (ast.Expr, bool) {
 	if as.Tok != token.ASSIGN || len(as.Rhs) != 1 {
 		return nil, false
 	}
-	b, ok := ast.Unparen(as.Rhs[0]).(*ast.BinaryExpr)
-	if !ok || b.Op != token.ADD || c.varOf(b.X) != v {
+	return appendedTo(c, v, as.Rhs[0])
+}
+
+// appendedTo returns what the sum e adds to v when v is its leftmost
+// term: Y of v + Y, and for (v + a) + b a new sum a + b of the same
+// operands.
+func appendedTo(c *Classifier, v *types.Var, e ast.Expr) (ast.Expr, bool) {
+	b, ok := ast.Unparen(e).(*ast.BinaryExpr)
+	if !ok || b.Op != token.ADD {
 		return nil, false
 	}
-	return b.Y, true
+	if c.varOf(b.X) == v {
+		return b.Y, true
+	}
+	rest, ok := appendedTo(c, v, b.X)
+	if !ok {
+		return nil, false
+	}
+	return &ast.BinaryExpr{X: rest, OpPos: b.OpPos, Op: token.ADD, Y: b.Y}, true
 }
 
 // sameBlockAsDef reports whether as is a statement of the block that
@@ -116,4 +137,14 @@ func startsQuery(ps []piece) bool {
 func isString(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
+}
+
+// summarisedParam returns v's index when it is a parameter of the
+// function being summarised, whatever assigns it.
+func (c *Classifier) summarisedParam(v *types.Var) (int, bool) {
+	if c.sum == nil {
+		return 0, false
+	}
+	p, ok := c.sum.params[v]
+	return p, ok
 }

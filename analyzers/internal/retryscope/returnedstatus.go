@@ -117,8 +117,9 @@ func (w *walk) returnedByStatusFunc(r ast.Expr, depth int) bool {
 }
 
 // isStatusPredicate reports whether cond is a call of a predicate named
-// for retrying that is given the attempt's status (shouldRetry(status)):
-// true means go round again.
+// for retrying that is given the attempt's status (shouldRetry(status))
+// or its *http.Response (shouldRetry(req, res), where a nil response is
+// a failure without one): true means go round again.
 func (w *walk) isStatusPredicate(cond ast.Expr, results []types.Object) bool {
 	call, ok := ast.Unparen(cond).(*ast.CallExpr)
 	if !ok || !isBool(w.info.TypeOf(call)) {
@@ -129,11 +130,18 @@ func (w *walk) isStatusPredicate(cond ast.Expr, results []types.Object) bool {
 		return false
 	}
 	for _, arg := range call.Args {
-		if w.isStatus(arg, results) {
+		if w.isStatus(arg, results) || w.isResponseResult(arg, results) {
 			return true
 		}
 	}
 	return false
+}
+
+// isResponseResult reports whether e is one of the attempt's results of
+// type *http.Response.
+func (w *walk) isResponseResult(e ast.Expr, results []types.Object) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && containsObj(results, w.info.Uses[id]) && isNamed(w.info.TypeOf(id), "net/http", "Response")
 }
 
 func isInt(t types.Type) bool {
