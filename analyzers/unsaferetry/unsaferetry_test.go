@@ -73,6 +73,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a go-retryablehttp client kept in a struct field, requests converted with FromRequest", "hostingapi"},
 		{"a generated client's request core: ExecuteNewRequest builds a request config from the method and path it is given and executes it, re-sending a clone of the config's request through a handler func; a POST create passed to it reported, a GET and a PUT silent", "example.com/billingsdk/..."},
 		{"a service calling the generated client's create", "billingapp"},
+		{"retry loops driven by a predicate given the attempt's *http.Response: after connection errors and 5xx reported, only on a 429 silent", "responsepredicate"},
 		{"the same request core setting an Idempotency-Key once per call, before its retry loop: the create is silent", "example.com/ledgersdk/..."},
 		{"http.RoundTripper types of the module that re-send every request with its body rewound (declared in the package or another): writes through clients on them reported; method-gated, unrewound and 429-only transports silent", "ticketing"},
 		{"a go-retryablehttp client in a field with a CheckRetry method value, options that may swap the policy, a NewRequest helper and a generic Do", "forgeapi"},
