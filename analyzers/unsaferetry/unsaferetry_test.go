@@ -56,6 +56,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"generated files are not reported; their facts still count", "genapi"},
 		{"a request rebuilt in each attempt around a reader made before the loop is sent whole only once; a request built once (GetBody), and rebuilt, rewound, empty and unknown bodies are re-sent", "drainedbody"},
 		{"retry predicates: refusal-only retries are silent, others reported", "ratelimit"},
+		{"a loop retried through another package's error predicate: a dial error (nothing sent) silent, a timeout reported", "specialize"},
 		{"a write to a resource created in the same attempt", "uploads"},
 		{"select backoff loops, walks over alternatives, 5xx-only retries, iterators", "notifier"},
 		{"loops written as a label and goto: re-sends after errors and 5xx reported; after a refusal, forward jumps and walks over a batch silent", "gotoretry"},

@@ -91,7 +91,9 @@ func SettledPredicates(pass *analysis.Pass, cfg Config) []*types.Func {
 	return out
 }
 
-// errorPredicate reports whether fn returns one bool and takes an error.
+// errorPredicate reports whether fn returns one bool and takes an error,
+// or is a method of an error (or of a struct wrapping one: a network
+// error adapter's IsDialError).
 func errorPredicate(fn *types.Func) bool {
 	sig := fn.Signature()
 	if sig.Results().Len() != 1 || !isBool(sig.Results().At(0).Type()) {
@@ -99,6 +101,24 @@ func errorPredicate(fn *types.Func) bool {
 	}
 	for i := 0; i < sig.Params().Len(); i++ {
 		if implementsError(sig.Params().At(i).Type()) {
+			return true
+		}
+	}
+	return sig.Recv() != nil && (implementsError(sig.Recv().Type()) || wrapsError(sig.Recv().Type()))
+}
+
+// wrapsError reports whether t (or *t) is a struct with a field of type
+// error.
+func wrapsError(t types.Type) bool {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := 0; i < st.NumFields(); i++ {
+		if isErrorType(st.Field(i).Type()) {
 			return true
 		}
 	}
