@@ -17,6 +17,10 @@ import (
 // optionsAdvice returns the fix for a write retried by call options, or ""
 // when the scope's retry is not one.
 func (r *reporter) optionsAdvice(s *retryscope.Scope) string {
+	if s.ConstructorDefault {
+		// optionclients.go: the constructor installs the retrying client
+		return "install a client that does not retry writes in the constructor's defaults (a caller can pass its own through the same option), or send an Idempotency-Key header the API accepts"
+	}
 	if !s.DefaultOptionsRetry {
 		return ""
 	}

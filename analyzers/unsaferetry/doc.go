@@ -76,7 +76,16 @@ The analyzer reports each such write inside a retry scope:
     req.Body) and reads no req.Method (a transport that retries only GETs
     repeats no write; one that never restores the body fails a second
     attempt of a request with a body), also wrapped in another transport
-    and also declared in another package (known by a fact). A function that
+    and also declared in another package (known by a fact). A client a
+    constructor installs through the package's own option
+    (opts = append([]ClientOption{WithHTTPClient(rc.StandardClient())},
+    opts...), the option setting an interface-typed Doer field) retries
+    what is sent through that field's Do; in a generated file (such a
+    constructor is the generator's template) the finding is still
+    reported, with the fix to change the constructor's default, and a
+    create whose body the caller passes as raw bytes (CreateTeamWithBody)
+    is a check, since its typed sibling is where a name would show. A
+    function that
     returns such a client from every return (an SDK's NewHTTPClient) is
     known to other packages by a fact, so the client a constructor stores
     in a field retries what the SDK's methods send through it;

@@ -210,7 +210,7 @@ func describeVia(fn *types.Func, inner mutation.Op) string {
 }
 
 func (r *reporter) report(c candidate) {
-	if r.reported[c.node] || r.nolint.suppressed(c.node.Pos()) || c.inner != nil && r.nolint.suppressed(c.inner.Pos()) || r.idempotent.contains(c.node.Pos()) || r.quiet.contains(r.pass.Fset, c.node.Pos()) && !c.scope.DefaultOptionsRetry {
+	if r.reported[c.node] || r.nolint.suppressed(c.node.Pos()) || c.inner != nil && r.nolint.suppressed(c.inner.Pos()) || r.idempotent.contains(c.node.Pos()) || r.quiet.contains(r.pass.Fset, c.node.Pos()) && !c.scope.DefaultOptionsRetry && !c.scope.ConstructorDefault {
 		return
 	}
 	if c.inner == nil && r.judgedAtCallers(c.op, c.scope.Encl) {

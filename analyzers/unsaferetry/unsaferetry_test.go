@@ -72,6 +72,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a retrying client built in a constructor, reached through a generic Do", "cloudapi"},
 		{"a generated-client core putting a request id made once per call into the header map it copies onto the request: silent; a trace id only: reported", "headermap"},
 		{"a go-retryablehttp client kept in a struct field, requests converted with FromRequest", "hostingapi"},
+		{"a generated client whose constructor installs a go-retryablehttp StandardClient through its own WithHTTPClient option, sending through an interface-typed Doer field: a POST create reported, a GET silent", "syncapi"},
 		{"a generated client's request core: ExecuteNewRequest builds a request config from the method and path it is given and executes it, re-sending a clone of the config's request through a handler func; a POST create passed to it reported, a GET and a PUT silent", "example.com/billingsdk/..."},
 		{"a service calling the generated client's create", "billingapp"},
 		{"retry loops driven by a predicate given the attempt's *http.Response: after connection errors and 5xx reported, only on a 429 silent", "responsepredicate"},

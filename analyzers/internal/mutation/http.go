@@ -55,6 +55,9 @@ type request struct {
 	// (a request struct passed on to its builder: req.build()), when url
 	// is nil.
 	urlParam piece
+	// path: the path a builder spells out (FuncFact.ReqPath), when url is
+	// nil.
+	path string
 }
 
 // sendRequest classifies sending the request expression req.
@@ -74,6 +77,9 @@ func (c *Classifier) sendRequest(call *ast.CallExpr, req ast.Expr) (Op, bool) {
 	}
 	if r.url == nil && r.urlParam.field != "" {
 		return c.httpOpPieces(call, r.method, nil, []piece{r.urlParam})
+	}
+	if r.url == nil && r.path != "" {
+		return c.httpOpPieces(call, r.method, nil, []piece{{s: r.path, known: true, param: -1}})
 	}
 	return c.httpOp(call, r.method, r.url)
 }
@@ -327,7 +333,7 @@ func (c *Classifier) requestCall(call *ast.CallExpr, depth int) (request, bool) 
 	if f == nil || !f.BuildsRequest {
 		return request{}, false
 	}
-	r := request{method: sval{known: f.ReqMethod != "", s: f.ReqMethod, param: -1}, param: -1}
+	r := request{method: sval{known: f.ReqMethod != "", s: f.ReqMethod, param: -1}, param: -1, path: f.ReqPath}
 	if arg := c.callArg(call, f.HTTPMethodParam); arg != nil {
 		r.method = c.argValue(arg, f.HTTPMethodField)
 	}

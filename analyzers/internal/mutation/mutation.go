@@ -119,6 +119,11 @@ const (
 	// UnsurePathless: an HTTP write whose path twice cannot see, which
 	// only a Go name calls a create (JudgePurpose).
 	UnsurePathless = "pathless"
+	// UnsureRawBody: a create in a generated file whose body the
+	// function's caller passes as raw bytes (body io.Reader: oapi-codegen's
+	// CreateTeamWithBody), so twice cannot see whether it names the new
+	// thing (JudgePurpose).
+	UnsureRawBody = "raw-body"
 )
 
 // Primitive is the kind of the write that actually happens: Root for a
@@ -177,6 +182,10 @@ type FuncFact struct {
 	// ReqMethod is the constant method of the request the function builds or
 	// sends, when it is not a parameter.
 	ReqMethod string
+	// ReqPath is the path of the request a builder makes when the builder
+	// spells it out around its parameters ("/teams/{…}/syncs/{…}/runs",
+	// an oapi-codegen NewXRequest), instead of taking it whole from one.
+	ReqPath string
 	// RequestParam is an *http.Request parameter that the function sends.
 	RequestParam int
 	// CopiesRequestParam is an *http.Request parameter that the function

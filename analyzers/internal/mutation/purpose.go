@@ -94,6 +94,8 @@ func (j Judgement) Check() string {
 		return "check: twice cannot see the request's path, and only the name " + j.Named + " says it creates something; a repeat duplicates something only if every call adds a new one: a create keyed by what its caller passes, or refused when repeated, is harmless"
 	case j.Unsure == UnsureName:
 		return "check: only its name says it " + j.Named + " (twice cannot see what it does); a repeat duplicates something only if every call adds a new one: a call keyed by what its caller passes, or refused when repeated, is harmless"
+	case j.Unsure == UnsureRawBody:
+		return "check: its body comes from its caller as raw bytes, so twice cannot see whether it names the new thing; if the API refuses a second one with the same name (409, already exists), a repeat is harmless"
 	case j.Unsure == UnsureSetUp:
 		return "check: only its name says create (twice cannot see its body) and it is given nothing to create from; if it sets something up or opens a session, a repeat finds it in place or opens another, and duplicates nothing"
 	}
@@ -219,6 +221,9 @@ func (c *Classifier) judgeCreate(fn *types.Func, call *ast.CallExpr, path string
 	if name := c.createdUnder(fn, call); name != "" {
 		return Judgement{Purpose: PurposeNamedCreate, Named: name}
 	}
+	if call == nil && rawBodyParam(fn) && c.generated(fn) {
+		return Judgement{Unsure: UnsureRawBody}
+	}
 	if addr := addressedPath(path); addr != "" {
 		return Judgement{Purpose: PurposeNamedCreate, Named: "address " + addr}
 	}
@@ -229,4 +234,44 @@ func (c *Classifier) judgeCreate(fn *types.Func, call *ast.CallExpr, path string
 		return Judgement{Purpose: PurposeNamedCreate, Singleton: one, SingletonOfReceiver: true}
 	}
 	return Judgement{Purpose: PurposeCreate}
+}
+
+// generated reports whether fn is declared in a generated file of this
+// package ("// Code generated … DO NOT EDIT."). A generated client offers
+// a raw-body variant of each operation beside a typed one (oapi-codegen's
+// CreateTeamWithBody beside CreateTeam): the typed one shows what names
+// the new thing, the raw one hides it. Hand-written code taking body
+// []byte is judged by its path, as before.
+func (c *Classifier) generated(fn *types.Func) bool {
+	if fn.Pkg() != c.pass.Pkg {
+		return false
+	}
+	for _, f := range c.pass.Files {
+		if f.FileStart <= fn.Pos() && fn.Pos() < f.FileEnd {
+			return ast.IsGenerated(f)
+		}
+	}
+	return false
+}
+
+// rawBodyParam reports whether fn takes the body of the request it sends
+// as raw bytes from its caller: a parameter named body (or payload) of
+// type io.Reader or []byte.
+func rawBodyParam(fn *types.Func) bool {
+	params := fn.Signature().Params()
+	for i := 0; i < params.Len(); i++ {
+		p := params.At(i)
+		if n := strings.ToLower(p.Name()); n != "body" && n != "payload" {
+			continue
+		}
+		if isNamed(p.Type(), "io", "Reader") {
+			return true
+		}
+		if sl, ok := p.Type().Underlying().(*types.Slice); ok {
+			if b, ok := sl.Elem().Underlying().(*types.Basic); ok && b.Kind() == types.Byte {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -164,7 +164,11 @@ func (c *Classifier) summarizeBuilder(decl *ast.FuncDecl, f *FuncFact) {
 		f.BuildsRequest = true
 		f.HTTPURLParam, f.HTTPURLField = -1, ""
 		if r.url != nil {
-			f.HTTPURLParam, f.HTTPURLField = firstParamField(c.pieces(r.url, 0))
+			ps := c.pieces(r.url, 0)
+			f.HTTPURLParam, f.HTTPURLField = firstParamField(ps)
+			if path := spelledPath(ps); path != "" {
+				f.HTTPURLParam, f.HTTPURLField, f.ReqPath = -1, "", path
+			}
 		}
 		return true
 	})
@@ -253,4 +257,20 @@ func walkExecuted(body *ast.BlockStmt, visit func(*ast.CallExpr)) {
 		return true
 	}
 	ast.Inspect(body, walk)
+}
+
+// spelledPath returns the path of a URL whose pieces spell out a path
+// segment before the first parameter ("/teams/" + team + "/runs"), or "":
+// the builder's own text says what the request does, and its parameters
+// only fill the ids in.
+func spelledPath(ps []piece) string {
+	for _, p := range ps {
+		if p.param >= 0 {
+			return ""
+		}
+		if p.known && strings.Contains(p.s, "/") && strings.Trim(p.s, "/.") != "" {
+			return urlPath(ps)
+		}
+	}
+	return ""
 }

@@ -52,6 +52,12 @@ func (c *Classifier) appendedPieces(v *types.Var, depth int) ([]piece, bool) {
 		if sum, ok := selfAppend(c, v, as); ok {
 			tok, rhs = token.ADD_ASSIGN, []ast.Expr{sum} // url = url + q
 		}
+		if dotPrefixed(c, v, as) && bases > 0 {
+			// operationPath = "." + operationPath: the same path made
+			// relative to a base URL (oapi-codegen's request builders)
+			appends++
+			return ok
+		}
 		switch {
 		case (tok == token.DEFINE || tok == token.ASSIGN) && len(rhs) == 1 && appends == 0:
 			bases++
@@ -147,4 +153,17 @@ func (c *Classifier) summarisedParam(v *types.Var) (int, bool) {
 	}
 	p, ok := c.sum.params[v]
 	return p, ok
+}
+
+// dotPrefixed reports whether as is v = "." + v.
+func dotPrefixed(c *Classifier, v *types.Var, as *ast.AssignStmt) bool {
+	if as.Tok != token.ASSIGN || len(as.Rhs) != 1 {
+		return false
+	}
+	b, ok := ast.Unparen(as.Rhs[0]).(*ast.BinaryExpr)
+	if !ok || b.Op != token.ADD || c.varOf(b.Y) != v {
+		return false
+	}
+	p := c.str(b.X, 0)
+	return p.known && p.s == "."
 }

@@ -46,6 +46,9 @@ type clientState struct {
 	// StandardClient(), or one whose transport retries; clientmakers.go),
 	// with the mechanism that says how.
 	std map[types.Object]string
+	// optionInstalled: fields of std set through the package's own option
+	// by a constructor (optionclients.go).
+	optionInstalled map[types.Object]bool
 	// madeBy: the calls of this package's functions assigned to a
 	// variable or field; a call of one that returns a retrying client
 	// (a constructor written after its use) is resolved at the end.
@@ -188,6 +191,7 @@ func (cs *clientState) noteValue(w *walk, obj types.Object, value ast.Expr) {
 // noteCall records client configuration calls and client uses.
 func (cs *clientState) noteCall(w *walk, call *ast.CallExpr, fn *types.Func) {
 	cs.noteSenderCall(w, call, fn)
+	cs.noteOptionValue(w, call, fn) // optionclients.go
 	cs.noteParamClientCall(w, call, fn)
 	cs.kafka.noteCall(w.info, call, fn)
 	cs.aws.noteCall(w.info, call, fn)
@@ -216,7 +220,8 @@ func (cs *clientState) noteCall(w *walk, call *ast.CallExpr, fn *types.Func) {
 		}
 		cs.candidates = append(cs.candidates, clientCandidate{call, fn, w.decl})
 	case pkgOf(fn) == retryablehttpPkg,
-		recv != nil && isNamed(recv.Type(), "net/http", "Client") && (fn.Name() == "Do" || fn.Name() == "Post" || fn.Name() == "PostForm"):
+		recv != nil && isNamed(recv.Type(), "net/http", "Client") && (fn.Name() == "Do" || fn.Name() == "Post" || fn.Name() == "PostForm"),
+		isDoerCall(fn):
 		cs.candidates = append(cs.candidates, clientCandidate{call, fn, w.decl})
 	case recv != nil && w.f.importsGRPC:
 		// Possibly a call through a gRPC client built on a retrying conn.
@@ -270,11 +275,12 @@ func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 		if method != "" {
 			s.ClientOp = describeRequest(w.info, method, url)
 		}
-	case pkgOf(fn) == "net/http":
+	case pkgOf(fn) == "net/http", isDoerCall(fn):
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 		if !ok {
 			return nil
 		}
+		s.ConstructorDefault = cs.optionInstalled[objOf(w.info, sel.X)]
 		if s.Mechanism = cs.stdClient(w.info, sel.X); s.Mechanism == "" {
 			cs.noteClientParam(w, c, "net/http", 0)
 			return nil

@@ -91,6 +91,13 @@ type Scope struct {
 	// finding there is reported: its maintainers can change the defaults,
 	// and its users can pass options without the retry.
 	DefaultOptionsRetry bool
+	// ConstructorDefault: the retrying client was installed by a
+	// constructor of the package through the package's own option
+	// (optionclients.go: NewClient prepending
+	// WithHTTPClient(rc.StandardClient())). As with DefaultOptionsRetry, a
+	// finding in a generated file is reported: the constructor's default
+	// is what to fix.
+	ConstructorDefault bool
 
 	// Guarded: the retry's predicate was read (a RetryIf option,
 	// backoff.Permanent on the other errors, a loop that goes round only

@@ -20,7 +20,7 @@ func (n *Notifier) Push(ctx context.Context, body []byte) (*http.Response, error
 	if err != nil {
 		return nil, err
 	}
-	resp, err := n.client.Do(req) // want `POST request runs again in a second attempt \(line 34\) made when it fails; the request can be applied twice if the first attempt succeeded`
+	resp, err := n.client.Do(req) // want `POST /blocks runs again in a second attempt \(line 34\) made when it fails; the request can be applied twice if the first attempt succeeded`
 	if err == nil {
 		return resp, nil
 	}
