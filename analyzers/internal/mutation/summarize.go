@@ -260,10 +260,17 @@ func walkExecuted(body *ast.BlockStmt, visit func(*ast.CallExpr)) {
 }
 
 // spelledPath returns the path of a URL whose pieces spell out a path
-// segment before the first parameter ("/teams/" + team + "/runs"), or "":
-// the builder's own text says what the request does, and its parameters
-// only fill the ids in.
+// segment before the first parameter and end with one after the last
+// ("/teams/" + team + "/runs"), or "": the builder's own text says what
+// the request does, and its parameters only fill the ids in. A URL that
+// ends with a parameter ("/v1/" + path) takes its path from the caller.
 func spelledPath(ps []piece) string {
+	if len(ps) == 0 {
+		return ""
+	}
+	if last := ps[len(ps)-1]; !last.known || strings.Trim(last.s, "/.") == "" {
+		return ""
+	}
 	for _, p := range ps {
 		if p.param >= 0 {
 			return ""
