@@ -31,6 +31,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 	"github.com/twice-lint/twice/analyzers/internal/mutation"
 	"github.com/twice-lint/twice/analyzers/internal/retryscope"
 )
@@ -439,19 +440,7 @@ var Analyzer = New(Settings{})
 // hasFuncField reports whether a receiver type (or what it points to) is
 // a struct with a func-typed field.
 func hasFuncField(t types.Type) bool {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	for i := 0; i < st.NumFields(); i++ {
-		if funcLike(st.Field(i).Type()) {
-			return true
-		}
-	}
-	return false
+	return astpath.HasField(t, func(f *types.Var) bool { return funcLike(f.Type()) })
 }
 
 // hasLoop reports whether body holds a for or range statement.

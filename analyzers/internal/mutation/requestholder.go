@@ -3,6 +3,8 @@ package mutation
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // Request configs. Generated API clients (Stainless's requestconfig, and
@@ -38,19 +40,9 @@ const requestFieldName = "Request"
 // holdsRequest reports whether t (or *t) is a struct with a field Request
 // of type *http.Request.
 func holdsRequest(t types.Type) bool {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	for i := 0; i < st.NumFields(); i++ {
-		if f := st.Field(i); f.Name() == requestFieldName && isNamed(f.Type(), "net/http", "Request") {
-			return true
-		}
-	}
-	return false
+	return astpath.HasField(t, func(f *types.Var) bool {
+		return f.Name() == requestFieldName && isNamed(f.Type(), "net/http", "Request")
+	})
 }
 
 // holderResult returns the index of decl's first result that holds a

@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // A sentinel or a predicate of another package has no declaration to read
@@ -110,19 +112,7 @@ func errorPredicate(fn *types.Func) bool {
 // wrapsError reports whether t (or *t) is a struct with a field of type
 // error.
 func wrapsError(t types.Type) bool {
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok {
-		return false
-	}
-	for i := 0; i < st.NumFields(); i++ {
-		if isErrorType(st.Field(i).Type()) {
-			return true
-		}
-	}
-	return false
+	return astpath.HasField(t, func(f *types.Var) bool { return isErrorType(f.Type()) })
 }
 
 // unreadPredicate judges a boolean function whose body is not in this
