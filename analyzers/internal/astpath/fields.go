@@ -20,3 +20,25 @@ func HasField(t types.Type, match func(*types.Var) bool) bool {
 	}
 	return false
 }
+
+// IsDoerMethod reports whether fn is an interface method whose signature
+// is *http.Client's Do: one *http.Request in, (*http.Response, error)
+// out. A client held behind such an interface sends what it is given.
+func IsDoerMethod(fn *types.Func) bool {
+	sig := fn.Signature()
+	if sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) || sig.Params().Len() != 1 || sig.Results().Len() != 2 {
+		return false
+	}
+	return pointerTo(sig.Params().At(0).Type(), "net/http", "Request") && pointerTo(sig.Results().At(0).Type(), "net/http", "Response") &&
+		types.Identical(sig.Results().At(1).Type(), types.Universe.Lookup("error").Type())
+}
+
+// pointerTo reports whether t is *path.name.
+func pointerTo(t types.Type, path, name string) bool {
+	p, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	n, ok := types.Unalias(p.Elem()).(*types.Named)
+	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == path && n.Obj().Name() == name
+}

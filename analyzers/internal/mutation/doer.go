@@ -3,6 +3,8 @@ package mutation
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // Request senders behind an interface. Retrying HTTP libraries and SDKs
@@ -24,7 +26,7 @@ import (
 // signature Do(*http.Request) (*http.Response, error) and no fact of its
 // own says more; handled is false otherwise.
 func (c *Classifier) doerSend(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (op Op, ok, handled bool) {
-	if fact != nil && (fact.Op != nil || fact.RequestParam >= 0 || fact.Retries != nil) || !isDoerMethod(fn) || len(call.Args) != 1 {
+	if fact != nil && (fact.Op != nil || fact.RequestParam >= 0 || fact.Retries != nil) || !astpath.IsDoerMethod(fn) || len(call.Args) != 1 {
 		return Op{}, false, false
 	}
 	op, ok = c.sendRequest(call, call.Args[0])
@@ -32,22 +34,4 @@ func (c *Classifier) doerSend(call *ast.CallExpr, fn *types.Func, fact *FuncFact
 		return Op{}, false, true
 	}
 	return op, ok, true
-}
-
-// isDoerMethod reports whether fn is an interface method whose signature
-// is *http.Client's Do: one *http.Request in, (*http.Response, error) out.
-func isDoerMethod(fn *types.Func) bool {
-	sig := fn.Signature()
-	if sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) || sig.Params().Len() != 1 || sig.Results().Len() != 2 {
-		return false
-	}
-	in, out := sig.Params().At(0).Type(), sig.Results().At(0).Type()
-	return isPointerTo(in, "net/http", "Request") && isPointerTo(out, "net/http", "Response") &&
-		isErrorType(sig.Results().At(1).Type())
-}
-
-// isPointerTo reports whether t is *path.name.
-func isPointerTo(t types.Type, path, name string) bool {
-	p, ok := t.(*types.Pointer)
-	return ok && isNamed(p.Elem(), path, name)
 }

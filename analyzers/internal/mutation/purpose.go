@@ -264,13 +264,8 @@ func rawBodyParam(fn *types.Func) bool {
 		if n := strings.ToLower(p.Name()); n != "body" && n != "payload" {
 			continue
 		}
-		if isNamed(p.Type(), "io", "Reader") {
+		if isNamed(p.Type(), "io", "Reader") || isByteSlice(p.Type()) {
 			return true
-		}
-		if sl, ok := p.Type().Underlying().(*types.Slice); ok {
-			if b, ok := sl.Elem().Underlying().(*types.Basic); ok && b.Kind() == types.Byte {
-				return true
-			}
 		}
 	}
 	return false

@@ -61,12 +61,20 @@ func (c *Classifier) summarizeCopy(decl *ast.FuncDecl, f *FuncFact) {
 // requestResult is the index of decl's *http.Request (or retryablehttp
 // Request) result, or -1.
 func requestResult(c *Classifier, decl *ast.FuncDecl) int {
+	return resultIndex(c, decl, func(t types.Type) bool {
+		return isNamed(t, "net/http", "Request") || isNamed(t, retryablehttpPath, "Request") || isRequestDefined(t)
+	})
+}
+
+// resultIndex is the index of decl's first result whose type match
+// accepts, or -1 (a field declaring several results counts each).
+func resultIndex(c *Classifier, decl *ast.FuncDecl, match func(types.Type) bool) int {
 	if decl.Type.Results == nil {
 		return -1
 	}
 	i := 0
 	for _, field := range decl.Type.Results.List {
-		if t := c.info.TypeOf(field.Type); isNamed(t, "net/http", "Request") || isNamed(t, retryablehttpPath, "Request") || isRequestDefined(t) {
+		if match(c.info.TypeOf(field.Type)) {
 			return i
 		}
 		i += max(1, len(field.Names))

@@ -48,17 +48,7 @@ func holdsRequest(t types.Type) bool {
 // holderResult returns the index of decl's first result that holds a
 // request (holdsRequest), or -1.
 func holderResult(c *Classifier, decl *ast.FuncDecl) int {
-	if decl.Type.Results == nil {
-		return -1
-	}
-	i := 0
-	for _, field := range decl.Type.Results.List {
-		if holdsRequest(c.info.TypeOf(field.Type)) {
-			return i
-		}
-		i += max(1, len(field.Names))
-	}
-	return -1
+	return resultIndex(c, decl, holdsRequest) // reqcopy.go
 }
 
 // requestFieldValue returns the value a composite literal of a request
@@ -67,14 +57,7 @@ func requestFieldValue(info *types.Info, lit *ast.CompositeLit) ast.Expr {
 	if !holdsRequest(info.TypeOf(lit)) {
 		return nil
 	}
-	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if k, ok := kv.Key.(*ast.Ident); ok && k.Name == requestFieldName {
-				return kv.Value
-			}
-		}
-	}
-	return nil
+	return astpath.LitField(lit, requestFieldName)
 }
 
 // handlerSend classifies a call of a local handler variable,

@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // Clients installed through an option. Generated API clients (oapi-codegen
@@ -54,16 +56,9 @@ func (cs *clientState) noteOptionValue(w *walk, call *ast.CallExpr, fn *types.Fu
 // func literal sets from one of the constructor's parameters (c.Client =
 // doer), and that parameter's index; nil when d is not such a constructor.
 func optionSetsField(info *types.Info, d *ast.FuncDecl) (*types.Var, int) {
-	params := map[types.Object]int{}
-	i := 0
-	for _, f := range d.Type.Params.List {
-		for _, name := range f.Names {
-			params[info.Defs[name]] = i
-			i++
-		}
-		if len(f.Names) == 0 {
-			i++
-		}
+	fn, _ := info.Defs[d.Name].(*types.Func)
+	if fn == nil {
+		return nil, -1
 	}
 	if d.Body == nil || len(d.Body.List) != 1 {
 		return nil, -1
@@ -89,8 +84,8 @@ func optionSetsField(info *types.Info, d *ast.FuncDecl) (*types.Var, int) {
 		if !ok || !field.IsField() {
 			continue
 		}
-		if p, ok := params[objOf(info, as.Rhs[0])]; ok {
-			return field, p
+		if p := paramIndex(fn, objOf(info, as.Rhs[0])); p >= 0 {
+			return field, p // clientparams.go
 		}
 	}
 	return nil, -1
@@ -99,9 +94,5 @@ func optionSetsField(info *types.Info, d *ast.FuncDecl) (*types.Var, int) {
 // isDoerCall reports whether fn is Do(*http.Request) (*http.Response,
 // error) of an interface: a client held behind a Doer.
 func isDoerCall(fn *types.Func) bool {
-	sig := fn.Signature()
-	if fn.Name() != "Do" || sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()) || sig.Params().Len() != 1 || sig.Results().Len() != 2 {
-		return false
-	}
-	return isNamed(sig.Params().At(0).Type(), "net/http", "Request") && isNamed(sig.Results().At(0).Type(), "net/http", "Response")
+	return fn.Name() == "Do" && astpath.IsDoerMethod(fn)
 }
