@@ -150,6 +150,13 @@ The analyzer reports each such write inside a retry scope:
     || code >= 500`) goes round on the 5xx all the same, and so does one
     that leaves out a status in the same test (`code >= 500 && code !=
     501`).
+    A function that calls itself again, after a failure, with an attempt
+    counter advanced (`return c.send(ctx, req, attempt+1)`) or with its
+    own parameters passed back unchanged on the same receiver (`return
+    c.Execute(req)`, the count kept in a header or a field) repeats the
+    calls before that call; a call with other values (the next page, a
+    child node, a reassigned parameter) is not a retry, and one reached
+    only after a refusal (a 401 with a refreshed token) repeats nothing.
     A label followed by statements that jump back to it (`retry: … if
     err != nil && retries > 0 { retries--; goto retry }`) is judged as
     such a loop: `goto retry` goes round, running past the last statement

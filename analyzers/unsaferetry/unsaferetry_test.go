@@ -115,6 +115,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a log SDK's own retry helper (a verdict-returning operation, nested selects) behind a request function that retries writes in its non-GET branch: a log append reported, a singleton index create a check; a client retrying only GETs silent", "logsdk"},
 		{"an SDK sending through the *http.Client another package's constructor builds on a rehttp transport: a create reported at its call of a generic request function, a state transition and a read silent; clients retrying only GETs or 429s silent", "example.com/machines"},
 		{"a session whose optional go-retryablehttp client is configured in a helper with a GET-only CheckRetry made by a factory: its POSTs silent; a client retrying every method reported", "edgesession"},
+		{"a client method re-sending its request by calling itself with the same arguments (the count in a header): a POST create passed to it reported, a PUT silent; a 401-only refresh and a walk to the next page silent", "example.com/listsvc/..."},
 		{"a retrying post helper taking request options and payloads: an option making the request a PUT, or a payload with a dedup key, silent; a header-only option and a keyless payload reported", "alertsinks"},
 	}
 	// One run over every package: loading and analyzing the standard

@@ -12,7 +12,11 @@ import (
 // function calling itself again with its attempt counter advanced. Calls
 // before the recursive call in the function body are repeated.
 func (w *walk) recursion(call *ast.CallExpr, fn *types.Func) {
-	if len(w.attempts) == 0 || w.decl == nil || w.info.Defs[w.decl.Name] != fn {
+	if w.decl == nil || w.info.Defs[w.decl.Name] != fn {
+		return
+	}
+	if w.sameArguments(call) {
+		w.addRecursion(call, recursionName(fn)+", which calls itself again with the same arguments after a failure")
 		return
 	}
 	for i, obj := range w.attempts {
@@ -23,23 +27,91 @@ func (w *walk) recursion(call *ast.CallExpr, fn *types.Func) {
 		if !ok || (bin.Op != token.ADD && bin.Op != token.SUB) || !refersTo(w.info, bin, obj) {
 			continue
 		}
-		s := &Scope{
-			Kind: KindRecursion,
-			// "sendWithRetry, which calls itself again with attempt+1
-			// after a failure": the function and the advanced counter.
-			Mechanism: recursionName(fn) + ", which calls itself again with " + compactExpr(bin) + " after a failure",
-			Pos:       call.Pos(),
-			Body:      w.decl.Body,
-			Until:     call.Pos(),
-			Param:     -1,
-			Encl:      w.decl,
-		}
-		if w.recursesOnRefusal(call) {
-			s.Guarded, s.Again = true, nil
-		}
-		w.scopes = append(w.scopes, s)
+		// "sendWithRetry, which calls itself again with attempt+1 after
+		// a failure": the function and the advanced counter.
+		w.addRecursion(call, recursionName(fn)+", which calls itself again with "+compactExpr(bin)+" after a failure")
 		return
 	}
+}
+
+// addRecursion adds the scope of a recursive call that retries: the calls
+// of the function body before it run again.
+func (w *walk) addRecursion(call *ast.CallExpr, mechanism string) {
+	s := &Scope{
+		Kind:      KindRecursion,
+		Mechanism: mechanism,
+		Pos:       call.Pos(),
+		Body:      w.decl.Body,
+		Until:     call.Pos(),
+		Param:     -1,
+		Encl:      w.decl,
+	}
+	if w.recursesOnRefusal(call) {
+		s.Guarded, s.Again = true, nil
+	}
+	w.scopes = append(w.scopes, s)
+}
+
+// sameArguments reports whether a call of the enclosing function passes
+// its own parameters back unchanged, in order, on the same receiver:
+//
+//	func (c *Client) Execute(req *http.Request) (*http.Response, error) {
+//		resp, err := c.Do(req)
+//		…
+//		if n := c.retries(resp.StatusCode); n > 0 && c.again(req, n) {
+//			return c.Execute(req) // the count travels in a header
+//		}
+//
+// Called with the same values, the function can only be doing its work
+// again; the state that ends the recursion lives elsewhere (a header, a
+// field). A call with anything else (the next page, a child node, a
+// parameter reassigned on the way) is not a retry.
+func (w *walk) sameArguments(call *ast.CallExpr) bool {
+	params := w.decl.Type.Params
+	if params == nil || params.NumFields() == 0 || len(call.Args) != params.NumFields() || call.Ellipsis.IsValid() != w.isVariadicDecl() {
+		return false
+	}
+	i := 0
+	for _, field := range params.List {
+		if len(field.Names) == 0 {
+			return false // an unnamed parameter cannot be passed back
+		}
+		for _, name := range field.Names {
+			if !w.passesBack(call.Args[i], w.info.Defs[name]) {
+				return false
+			}
+			i++
+		}
+	}
+	recv := w.decl.Recv
+	if recv == nil {
+		_, plain := ast.Unparen(call.Fun).(*ast.Ident)
+		return plain
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	return ok && len(recv.List) == 1 && len(recv.List[0].Names) == 1 && w.passesBack(sel.X, w.info.Defs[recv.List[0].Names[0]])
+}
+
+// passesBack reports whether arg is the parameter v itself, never given
+// another value in the function.
+func (w *walk) passesBack(arg ast.Expr, obj types.Object) bool {
+	v, ok := obj.(*types.Var)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(arg).(*ast.Ident)
+	if !ok || w.info.Uses[id] != v {
+		return false
+	}
+	defs, addressed := astpath.Definitions(w.info, w.decl.Body, v)
+	return len(defs) == 0 && !addressed
+}
+
+// isVariadicDecl reports whether the enclosing function's last parameter
+// is variadic.
+func (w *walk) isVariadicDecl() bool {
+	fn, ok := w.info.Defs[w.decl.Name].(*types.Func)
+	return ok && fn.Signature().Variadic()
 }
 
 // recursesOnRefusal reports whether the recursive call is reached only

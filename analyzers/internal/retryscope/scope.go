@@ -1,7 +1,7 @@
 // Package retryscope finds the code that runs again when something fails:
 // function values handed to retry libraries, requests sent through retrying
 // HTTP clients, hand-written retry loops, recursion with an attempts
-// counter, and calls of retry helpers (functions that retry one of their
+// counter or with the same arguments, and calls of retry helpers (functions that retry one of their
 // func parameters, found by this package and exported as facts by the model
 // analyzer).
 //
@@ -25,7 +25,7 @@ const (
 	KindHelper                    // a func value passed to a retry helper (a fact, or -retryfuncs)
 	KindClient                    // one request sent through a retrying client (retryablehttp, resty)
 	KindLoop                      // a hand-written loop that repeats on the operation's failure
-	KindRecursion                 // a function that calls itself again with attempts+1
+	KindRecursion                 // a function that calls itself again with attempts+1 or the same arguments
 	KindAgain                     // a call made once more, in straight-line code, when it failed
 )
 
