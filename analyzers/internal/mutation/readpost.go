@@ -31,6 +31,9 @@ var readWords = map[string]bool{
 	// Discovery (OIDC, service discovery, a protocol's capability probe)
 	// reads what the server offers; a ping or health check only asks.
 	"discover": true, "ping": true, "health": true, "healthz": true,
+	// A yes/no question (HasUniqueRoleAssignments, IsMember) asks about
+	// the state it names and changes none.
+	"has": true, "is": true,
 	// Evaluations and computations answer from their input and store
 	// nothing: expanding or evaluating a policy or a flag, verifying a
 	// signature, comparing, simulating; and model inference (embeddings,

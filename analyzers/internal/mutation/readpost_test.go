@@ -46,6 +46,11 @@ func TestReadName(t *testing.T) {
 		{"filters", false},
 		{"tryGetLease", true},
 		{"doCreateOrder", false},
+		{"HasUniqueRoleAssignments", true},
+		{"IsMember", true},
+		{"IsolateHost", false},
+		{"HashPassword", false},
+		{"IsSetAndLock", false},
 		{"", false},
 	}
 	for _, tt := range tests {

@@ -25,6 +25,10 @@ func (s *Syncer) Orders(ctx context.Context, id string) error {
 		if err := s.api.call(ctx, "/api/find-orders", nil, &out); err != nil {
 			return err
 		}
+		// A yes/no question about the order changes nothing.
+		if err := s.api.call(ctx, "/v1/orders/"+id+"/HasOpenDisputes", nil, &out); err != nil {
+			return err
+		}
 		_, err := s.api.GetOrder(ctx, id)
 		return err
 	})
