@@ -61,11 +61,19 @@ The analyzer reports each such write inside a retry scope:
     SetRetryCount(n > 0), resty v3 with SetRetryCount and
     SetAllowNonIdempotentRetry(true). A count held in a variable retries
     when the variable starts from a positive constant (`maxRetries := 3`,
-    overridden from an option); a count read only from configuration is
-    unknown and not reported. A function that sends through a resty
+    overridden from an option), and so does one held in a field the
+    package gives a positive default (a builder's `retryCount: 3`); a
+    count read only from configuration is unknown and not reported.
+    Retry conditions (AddRetryCondition) replace resty's own "retry on an
+    error": a client whose every condition holds only on a refusal (a 429)
+    repeats no write, one with a condition that may hold after the request
+    ran (no response, a dropped connection) does. A function that sends through a resty
     client it takes as a parameter (an SDK's request functions in another
     package) is judged at each call that passes a client configured to
-    retry. An *http.Client whose Transport re-sends writes retries every
+    retry. A function that returns a resty client configured to retry
+    from every return (a family's shared client.Build) is known to other
+    packages by a fact: the client it returns retries like one configured
+    in place, also when its R() is handed to such a function. An *http.Client whose Transport re-sends writes retries every
     request too: a PuerkitoBio/rehttp transport whose retry function can
     re-send a POST after temporary or timeout errors or a 5xx (RetryAll is
     read as "and", RetryAny as "or", RetryHTTPMethods("GET") keeps writes
@@ -281,7 +289,7 @@ generated message, response or image stores nothing), a
 log-in (/auth/login: it issues another token), an action on the caller's
 token (/auth/token/renew, /token/revoke), an operation named like a
 read (/twirp/…/ListOrders, a GetOrder function posting JSON-RPC, ACME's
-postAsGet), an OAuth2 token request (a grant_type form, or a helper that
+postAsGet, a yes/no question such as HasUniqueRoleAssignments), an OAuth2 token request (a grant_type form, or a helper that
 keeps the refresh_token of the grant its caller passes), a GraphQL query
 document, a filter query (doFilterItems, …/filter/paths) or the status of
 an operation (…/configImportStatus). A GraphQL mutation is judged by the
@@ -295,7 +303,9 @@ template, and so is the path template a Google generated client resolves
 Nor is a POST that puts one existing resource in a state
 (/projects/{id}/archive, /issues/{id}/subscribe, /keys/{id}/enable,
 /payments/{id}/cancel, /leases/{id}/renew): repeated, it finds the state
-reached or is refused. A request option that makes a helper's POST a PUT
+reached or is refused. The caller's name judges a helper's POST only when
+the helper's own name is a generic transport (post, sendRequest, doCall):
+ConfigureProvider calling SendUsage still sends a usage report. A request option that makes a helper's POST a PUT
 (`postMessage(ctx, url, body, func(r *Request) { r.Method = http.MethodPut
 })`) sends a PUT, and a payload field named for deduplication or
 idempotency that the package fills (PagerDuty's dedup_key, a client token)

@@ -276,6 +276,9 @@ func (c *Classifier) postReads(call *ast.CallExpr, op Op) bool {
 	if c.rpcOpReads(call) {
 		return true // an RPC helper asked for an operation that reads (rpcop.go)
 	}
+	if c.calleeNamesAdd(call) {
+		return c.graphQLRead(call) // SendUsage called from Configure: the sender's name speaks
+	}
 	decl := c.enclosingDecl(call.Pos())
 	name := c.enclosingName(decl)
 	if ReadName(name) || decl != nil && (c.tokenRequest(decl) || c.inferenceRequest(decl)) {
@@ -285,6 +288,39 @@ func (c *Classifier) postReads(call *ast.CallExpr, op Op) bool {
 		return true // a POST that assigns a state (sdkname.go)
 	}
 	return c.graphQLRead(call)
+}
+
+// calleeNamesAdd reports whether call is a call of a function whose own
+// name is an operation that adds or sends (SendUsage, CreateLease), not a
+// generic transport (post, sendRequest, doCall). Its name is nearer the
+// write than the caller's: ConfigureProvider calling SendUsage still sends
+// a usage report, whereas GetOrder calling c.post(ctx, "/rpc", …) reads.
+func (c *Classifier) calleeNamesAdd(call *ast.CallExpr) bool {
+	fn := c.calleeFunc(call)
+	return fn != nil && fn.Pkg() != nil && namesAddingOperation(fn.Name())
+}
+
+// namesAddingOperation reports whether a function's name is an operation
+// that adds or sends something it names (CreateLease, SendUsage,
+// postEvent), not a transport (post, sendRequest, signedPost) or a read
+// (postAsGet).
+func namesAddingOperation(name string) bool {
+	if genericName(name) || ReadName(name) {
+		return false
+	}
+	words := opWords(operationName(name))
+	for i, w := range words {
+		if !addsWords([]string{w}) {
+			continue
+		}
+		if !httpMethodWords[w] && !genericNames[w] {
+			return true // CreateLease, PublishEvent
+		}
+		if next := i + 1; next < len(words) && !genericTails[words[next]] && !httpMethodWords[words[next]] {
+			return true // SendUsage, postEvent: a transport verb and what it sends
+		}
+	}
+	return false // signedPost: how it sends, not what
 }
 
 // enclosingName is the name of the function a call is written in: the

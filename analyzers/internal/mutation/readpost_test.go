@@ -115,3 +115,28 @@ func TestReadOnlyPOSTSegments(t *testing.T) {
 		}
 	}
 }
+
+func TestNamesAddingOperation(t *testing.T) {
+	tests := []struct {
+		name string
+		want bool
+	}{
+		{"SendUsage", true},
+		{"CreateLease", true},
+		{"CallCreateLease", true},
+		{"postEvent", true},
+		{"PublishEvent", true},
+		{"post", false},
+		{"sendRequest", false},
+		{"signedPost", false},
+		{"postAsGet", false},
+		{"doPostJSON", false},
+		{"GetOrder", false},
+		{"UpdateSettings", false},
+	}
+	for _, tt := range tests {
+		if got := namesAddingOperation(tt.name); got != tt.want {
+			t.Errorf("namesAddingOperation(%q) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}

@@ -212,6 +212,9 @@ func (cs *clientState) clientMakers(w *walk) map[*types.Func]string {
 		if m := cs.makerMechanism(w, fd); m != "" {
 			out[fn] = m
 		}
+		if m := cs.restyMakerMechanism(w, fd); m != "" {
+			out[fn] = m
+		}
 		if returnsDialOptions(fn) && buildsRetryInterceptor(w.info, fd) {
 			out[fn] = grpcDialMechanism // grpcdialopts.go
 		}
@@ -240,6 +243,63 @@ func (cs *clientState) makerMechanism(w *walk, fd *ast.FuncDecl) string {
 		return ""
 	}
 	return mech
+}
+
+// restyMakerMechanism returns how the resty client every return of fd
+// gives retries writes, or "": a shared constructor
+//
+//	func Build(url string) (*resty.Client, error) {
+//		return resty.New().SetBaseURL(url).SetRetryCount(20), nil
+//	}
+//
+// hands out a client that re-sends failed POSTs; a caller's
+// c.R().SetBody(b).Post(…) is judged as if it had configured the client
+// itself (chainFlags reads the mechanism back through restyMakerFlags).
+func (cs *clientState) restyMakerMechanism(w *walk, fd *ast.FuncDecl) string {
+	saved := w.decl
+	w.decl = fd
+	defer func() { w.decl = saved }()
+	mech := ""
+	ok := everyReturned(w.info, fd, isRestyClient, func(e ast.Expr) bool {
+		lib := restyVersion(w.info.TypeOf(e))
+		mech = restyMechanism(lib, cs.chainFlags(w, e, map[types.Object]bool{}))
+		return mech != ""
+	})
+	if !ok {
+		return ""
+	}
+	return mech
+}
+
+// isRestyClient reports whether t is resty's *Client (v2 or v3).
+func isRestyClient(t types.Type) bool {
+	return isNamed(t, restyV2Pkg, "Client") || isNamed(t, restyV3Pkg, "Client")
+}
+
+// restyMakerFlags is the configuration a maker's mechanism stands for, so
+// that a client a maker returns is judged like one configured in place.
+func restyMakerFlags(mech string) restyFlags {
+	switch mech {
+	case "":
+		return 0
+	case restyMechanism(restyV2Pkg, restyRetries):
+		return restyRetries
+	case restyMechanism(restyV3Pkg, restyRetries|restyAllowNonIdempotent):
+		return restyRetries | restyAllowNonIdempotent
+	}
+	return 0
+}
+
+// makerOf returns how the client fn returns retries: this package's
+// makers as found so far, or another package's from a fact.
+func (cs *clientState) makerOf(w *walk, fn *types.Func) string {
+	if fn.Pkg() == w.f.pass.Pkg {
+		return cs.makers[fn]
+	}
+	if w.f.cfg.ClientMaker != nil {
+		return w.f.cfg.ClientMaker(fn)
+	}
+	return ""
 }
 
 // everyReturned reports whether holds is true of the value every return

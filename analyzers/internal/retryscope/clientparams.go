@@ -179,6 +179,8 @@ func restyMechanism(lib string, flags restyFlags) string {
 	switch {
 	case flags&restyRetries == 0:
 		return ""
+	case flags&restyRefusalCondition != 0 && flags&restyOtherCondition == 0:
+		return "" // every retry condition is a refusal: nothing ran
 	case lib == restyV3Pkg && flags&restyAllowNonIdempotent == 0:
 		return ""
 	case lib == restyV3Pkg:

@@ -83,8 +83,13 @@ func (cs *clientState) chainFlags(w *walk, e ast.Expr, seen map[types.Object]boo
 		switch x := ast.Unparen(e).(type) {
 		case *ast.CallExpr:
 			fn, _ := typeutil.Callee(w.info, x).(*types.Func)
-			if fn == nil || fn.Signature().Recv() == nil {
-				return flags // resty.New() or another constructor
+			if fn == nil {
+				return flags
+			}
+			if fn.Signature().Recv() == nil {
+				// resty.New(), or a constructor that may configure the
+				// client it returns (a maker: client.Build(url)).
+				return flags | restyMakerFlags(cs.makerOf(w, fn))
 			}
 			flags |= w.restyOwnFlags(x, fn)
 			sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
@@ -111,8 +116,12 @@ func (cs *clientState) chainFlags(w *walk, e ast.Expr, seen map[types.Object]boo
 // restyOwnFlags is the configuration one call sets. A retry count held in
 // a local variable retries when the variable starts from (or is ever set
 // to) a positive constant: `maxRetries := 3`, overridden from an option,
-// is a client that retries unless its user turns it off. A count read
-// only from configuration is unknown, and unknown is not reported.
+// is a client that retries unless its user turns it off; so does a count
+// held in a field the package gives a positive default
+// (`newBuilder() *builder { return &builder{retryCount: 3} }`). A count
+// read only from configuration is unknown, and unknown is not reported.
+// A retry condition is read like any retry predicate: true only on
+// refusals, or possibly after the request ran.
 func (w *walk) restyOwnFlags(call *ast.CallExpr, fn *types.Func) restyFlags {
 	if len(call.Args) != 1 {
 		return 0
@@ -121,9 +130,14 @@ func (w *walk) restyOwnFlags(call *ast.CallExpr, fn *types.Func) restyFlags {
 	tv := w.info.Types[arg]
 	switch fn.Name() {
 	case "SetRetryCount":
-		if positiveInt(tv) || w.positiveDefault(arg) {
+		if positiveInt(tv) || w.positiveDefault(arg) || w.positiveFieldValue(arg) {
 			return restyRetries
 		}
+	case "AddRetryCondition":
+		if w.predicateRefuses(arg) {
+			return restyRefusalCondition
+		}
+		return restyOtherCondition
 	case "SetAllowNonIdempotentRetry":
 		if tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) {
 			return restyAllowNonIdempotent
@@ -138,6 +152,18 @@ func positiveInt(tv types.TypeAndValue) bool {
 	}
 	n, ok := constant.Int64Val(tv.Value)
 	return ok && n > 0
+}
+
+// positiveFieldValue reports whether e reads a field of this package's
+// own struct that the package gives a positive value (a constructor's
+// default), not one set only by its users' configuration.
+func (w *walk) positiveFieldValue(e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	v, ok := w.info.Uses[sel.Sel].(*types.Var)
+	return ok && v.IsField() && v.Pkg() == w.f.pass.Pkg && w.f.positiveField(v)
 }
 
 // positiveDefault reports whether e is a local variable one of whose

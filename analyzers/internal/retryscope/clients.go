@@ -39,6 +39,11 @@ type restyFlags uint8
 const (
 	restyRetries restyFlags = 1 << iota // SetRetryCount(n > 0)
 	restyAllowNonIdempotent
+	// AddRetryCondition replaces resty's default (retry on an error) with
+	// its conditions: one true only on refusals (a 429), or one that may
+	// be true after the request ran (no response, a dropped connection).
+	restyRefusalCondition
+	restyOtherCondition
 )
 
 type clientState struct {
