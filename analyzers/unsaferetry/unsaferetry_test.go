@@ -117,7 +117,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a session whose optional go-retryablehttp client is configured in a helper with a GET-only CheckRetry made by a factory: its POSTs silent; a client retrying every method reported", "edgesession"},
 		{"a client method re-sending its request by calling itself with the same arguments (the count in a header): a POST create passed to it reported, a PUT silent; a 401-only refresh and a walk to the next page silent", "example.com/listsvc/..."},
 		{"a resty client configured to retry by a shared Build of another package: a POST through it and a usage report sent with its R() by a SendUsage called from Configure reported; a plain client's POST and a PUT silent", "example.com/tfrepo"},
-		{"the shared client's package and the usage sender taking a request: silent", "example.com/tfshared/..."},
+		{"the shared client's package and the usage sender taking a request, called in its own package with the shared client's R() from a function named for configuring: reported", "example.com/tfshared/..."},
 		{"resty clients whose retry count is a builder field with a positive default and whose retry conditions replace resty's default: a create reported when a condition may hold after the request ran (no response, a dropped connection), silent when every condition is a refusal (429) or the count is only the user's setting", "restyconds"},
 		{"a retrying post helper taking request options and payloads: an option making the request a PUT, or a payload with a dedup key, silent; a header-only option and a keyless payload reported", "alertsinks"},
 	}

@@ -100,8 +100,8 @@ func (c *Classifier) GenericSendQuietCall(call *ast.CallExpr, op Op, decl *ast.F
 	if op.Primitive() != KindHTTP {
 		return false
 	}
-	if c.payload(call) == shapeAdds {
-		return false
+	if c.payload(call) == shapeAdds || c.calleeNamesAdd(call) {
+		return false // the payload, or the sender's own name (SendUsage), says it adds
 	}
 	return GenericSendQuiet(decl.Name.Name) || finishesMember(decl)
 }
