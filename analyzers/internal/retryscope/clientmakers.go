@@ -230,19 +230,7 @@ func (cs *clientState) clientMakers(w *walk) map[*types.Func]string {
 // makerMechanism returns the mechanism of the retrying client every
 // return of fd gives at its *http.Client result, or "".
 func (cs *clientState) makerMechanism(w *walk, fd *ast.FuncDecl) string {
-	saved := w.decl
-	w.decl = fd
-	defer func() { w.decl = saved }()
-	mech := ""
-	ok := everyReturned(w.info, fd, isHTTPClient, func(e ast.Expr) bool {
-		m := cs.clientMechanism(w, e)
-		mech = m
-		return m != ""
-	})
-	if !ok {
-		return ""
-	}
-	return mech
+	return returnedMechanism(w, fd, isHTTPClient, func(e ast.Expr) string { return cs.clientMechanism(w, e) })
 }
 
 // restyMakerMechanism returns how the resty client every return of fd
@@ -256,13 +244,21 @@ func (cs *clientState) makerMechanism(w *walk, fd *ast.FuncDecl) string {
 // c.R().SetBody(b).Post(…) is judged as if it had configured the client
 // itself (chainFlags reads the mechanism back through restyMakerFlags).
 func (cs *clientState) restyMakerMechanism(w *walk, fd *ast.FuncDecl) string {
+	return returnedMechanism(w, fd, isRestyClient, func(e ast.Expr) string {
+		return restyMechanism(restyVersion(w.info.TypeOf(e)), cs.chainFlags(w, e, map[types.Object]bool{}))
+	})
+}
+
+// returnedMechanism returns the mechanism mechOf gives every value fd
+// returns at its result of a type want accepts, read in fd's body, or ""
+// when one return has none.
+func returnedMechanism(w *walk, fd *ast.FuncDecl, want func(types.Type) bool, mechOf func(ast.Expr) string) string {
 	saved := w.decl
 	w.decl = fd
 	defer func() { w.decl = saved }()
 	mech := ""
-	ok := everyReturned(w.info, fd, isRestyClient, func(e ast.Expr) bool {
-		lib := restyVersion(w.info.TypeOf(e))
-		mech = restyMechanism(lib, cs.chainFlags(w, e, map[types.Object]bool{}))
+	ok := everyReturned(w.info, fd, want, func(e ast.Expr) bool {
+		mech = mechOf(e)
 		return mech != ""
 	})
 	if !ok {
