@@ -67,7 +67,13 @@ The analyzer reports each such write inside a retry scope:
     Retry conditions (AddRetryCondition) replace resty's own "retry on an
     error": a client whose every condition holds only on a refusal (a 429)
     repeats no write, one with a condition that may hold after the request
-    ran (no response, a dropped connection) does. A function that sends through a resty
+    ran (no response, a dropped connection) does. A request or client
+    a function of the package returns (m.r(ctx) returning
+    m.rc.R().SetContext(ctx)) is judged by the client it comes from, and
+    so is the request a helper of the package hands to the callback it is
+    given (`c.do(ctx, func(r *resty.Request) (…) { return
+    r.SetBody(req).Post("/contacts") })`, also through helpers passing the
+    callback on). A function that sends through a resty
     client it takes as a parameter (an SDK's request functions in another
     package) is judged at each call that passes a client configured to
     retry. A function that returns a resty client configured to retry

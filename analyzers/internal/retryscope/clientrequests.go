@@ -86,6 +86,11 @@ func (cs *clientState) chainFlags(w *walk, e ast.Expr, seen map[types.Object]boo
 			if fn == nil {
 				return flags
 			}
+			if fn.Pkg() == w.f.pass.Pkg {
+				// A function of the package handing out a request or
+				// client (m.r(ctx)): what it returns decides.
+				return flags | cs.returnedFlags(w, fn, seen)
+			}
 			if fn.Signature().Recv() == nil {
 				// resty.New(), or a constructor that may configure the
 				// client it returns (a maker: client.Build(url)).
@@ -106,6 +111,11 @@ func (cs *clientState) chainFlags(w *walk, e ast.Expr, seen map[types.Object]boo
 			flags |= cs.restyOwn[obj]
 			for _, def := range cs.defs[obj] {
 				flags |= cs.chainFlags(w, def, seen)
+			}
+			if lp, ok := cs.litParams[obj]; ok {
+				// A callback's request: what the helper it is given
+				// passes to it (restycallbacks.go).
+				flags |= cs.callbackFlags(w, lp.callee, lp.arg, lp.param, 0, seen)
 			}
 			return flags
 		}

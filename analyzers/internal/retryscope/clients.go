@@ -90,6 +90,9 @@ type clientState struct {
 	// all written in the call, install no retry: its clients cannot be
 	// told from the retrying ones by package alone.
 	grpcPlainDial bool
+	// litParams: resty parameters of function literals passed to the
+	// package's functions (restycallbacks.go).
+	litParams map[types.Object]litParam
 }
 
 type clientCandidate struct {
@@ -198,6 +201,7 @@ func (cs *clientState) noteCall(w *walk, call *ast.CallExpr, fn *types.Func) {
 	cs.noteSenderCall(w, call, fn)
 	cs.noteOptionValue(w, call, fn) // optionclients.go
 	cs.noteParamClientCall(w, call, fn)
+	cs.noteCallbackArgs(w, call, fn)
 	cs.kafka.noteCall(w.info, call, fn)
 	cs.aws.noteCall(w.info, call, fn)
 	if isRetryInterceptor(w.info, w.decl, call) {
