@@ -251,8 +251,12 @@ The analyzer reports each such write inside a retry scope:
   - a requeue: a range loop over a channel that puts a failed message back
     with its attempt counter advanced, or a method that puts the batch it
     was handed back into the buffer channel it is drained from when its
-    send failed (code of the package receives from that channel and calls
-    the method again);
+    send failed, or that puts a request it was handed back there after
+    counting its attempts (`r.retries--; if r.retries > 0 {
+    time.AfterFunc(r.delay, func() { p.requests <- r }) }`), also later or
+    from a goroutine (code of the package receives from that channel and
+    calls the method again; a dead-letter channel nothing drains into the
+    method is not a requeue);
   - a func argument of a retry helper: any function, in this package or a
     dependency, that retries one of its func parameters (found by the
     analysis and exported as a fact), and the functions named by

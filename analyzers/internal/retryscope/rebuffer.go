@@ -50,15 +50,20 @@ func (w *walk) rebuffer(decl *ast.FuncDecl) {
 		if put != nil {
 			return false
 		}
-		switch n.(type) {
-		case *ast.SendStmt, *ast.CallExpr:
+		var back ast.Node = n
+		switch x := n.(type) {
+		case *ast.SendStmt:
+		case *ast.CallExpr:
+			if later := w.laterSend(x); later != nil {
+				back = later // time.AfterFunc(d, func() { p.requests <- r })
+			}
 		default:
 			return true
 		}
-		if !w.afterFailure(path) {
-			return true // cheap test first: putsBack reads helper bodies
+		if !w.afterFailure(path) && !w.countedBack(back, params, decl) {
+			return true // cheap tests first: putsBack reads helper bodies
 		}
-		if f := w.putsBack(n, params, 0); f != nil && !w.ref.guarded(path, decl.Body, 0) {
+		if f := w.putsBack(back, params, 0); f != nil && !w.ref.guarded(path, decl.Body, 0) {
 			put, field = n, f
 		}
 		return true
@@ -75,6 +80,41 @@ func (w *walk) rebuffer(decl *ast.FuncDecl) {
 		Param:     -1,
 		Encl:      decl,
 	})
+}
+
+// laterSend returns the channel send of a function literal that call
+// runs later or at once on its own: time.AfterFunc(d, func() { ch <- v })
+// or func() { ch <- v }() (the call of a go statement). A delayed put-back
+// is a put-back.
+func (w *walk) laterSend(call *ast.CallExpr) *ast.SendStmt {
+	var lit *ast.FuncLit
+	if fl, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok && len(call.Args) == 0 {
+		lit = fl
+	} else if fn := calleeFunc(w.info, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "time" && fn.Name() == "AfterFunc" && len(call.Args) == 2 {
+		lit, _ = ast.Unparen(call.Args[1]).(*ast.FuncLit)
+	}
+	if lit == nil || len(lit.Body.List) != 1 {
+		return nil
+	}
+	send, _ := lit.Body.List[0].(*ast.SendStmt)
+	return send
+}
+
+// countedBack reports whether n sends a parameter back whose attempt
+// counter decl advances first (r.retries--; … p.requests <- r, also later
+// in time.AfterFunc): counting attempts says the put-back is a retry even
+// where no test of an error leads to it (the success paths returned).
+func (w *walk) countedBack(n ast.Node, params []types.Object, decl *ast.FuncDecl) bool {
+	send, ok := n.(*ast.SendStmt)
+	if !ok {
+		return false
+	}
+	for _, p := range params {
+		if refersTo(w.info, send.Value, p) && w.counts(decl.Body, p, send.Pos()) {
+			return true
+		}
+	}
+	return false
 }
 
 // paramObjects lists decl's named parameters.
@@ -160,6 +200,8 @@ func (w *walk) drainsInto(field types.Object, fn *types.Func) bool {
 				switch x := n.(type) {
 				case *ast.UnaryExpr:
 					receives = receives || x.Op == token.ARROW && objOf(w.info, x.X) == field
+				case *ast.RangeStmt:
+					receives = receives || objOf(w.info, x.X) == field
 				case *ast.CallExpr:
 					callee, _ := typeutil.Callee(w.info, x).(*types.Func)
 					calls = calls || callee != nil && callee.Origin() == fn
