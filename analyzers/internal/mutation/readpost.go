@@ -302,13 +302,18 @@ func (c *Classifier) calleeNamesAdd(call *ast.CallExpr) bool {
 
 // namesAddingOperation reports whether a function's name is an operation
 // that adds or sends something it names (CreateLease, SendUsage,
-// postEvent), not a transport (post, sendRequest, signedPost) or a read
-// (postAsGet).
+// postEvent), not a transport (post, sendRequest, signedPost), a read
+// (postAsGet) or a state it sets (SendProfileUpdate).
 func namesAddingOperation(name string) bool {
 	if genericName(name) || ReadName(name) {
 		return false
 	}
 	words := opWords(operationName(name))
+	for _, w := range words {
+		if stateWords[w] {
+			return false // SendProfileUpdate: what it sends sets a state, as its caller's name may say
+		}
+	}
 	for i, w := range words {
 		if !addsWords([]string{w}) {
 			continue

@@ -133,6 +133,8 @@ func TestNamesAddingOperation(t *testing.T) {
 		{"doPostJSON", false},
 		{"GetOrder", false},
 		{"UpdateSettings", false},
+		{"SendProfileUpdate", false},
+		{"CreateOrReplaceLease", false},
 	}
 	for _, tt := range tests {
 		if got := namesAddingOperation(tt.name); got != tt.want {
