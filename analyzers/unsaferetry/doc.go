@@ -223,6 +223,10 @@ The analyzer reports each such write inside a retry scope:
     healthy upstream did not handle the request, a proxy whose upstream
     broke mid-request may have. A retry that goes round only on refusals
     and 503 is therefore reported only with -unsaferetry.confidence=low.
+    A loop that goes round only when a helper's error is nil (`if err :=
+    m.handleRateLimit(resp); err != nil { return err }`) is judged by the
+    helper: one that returns nil only after a refusal (a 429) and an error
+    for every other answer repeats no write.
     A gateway's "busy" answer is a refusal too, and so is an error made
     from a Retry-After header (a server names a time to come back when it
     refuses); errors.Is and errors.As of github.com/pkg/errors,

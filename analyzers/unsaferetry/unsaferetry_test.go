@@ -55,7 +55,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"webhook retry loops, recursion, non-retry loops, retrying clients", "webhooks"},
 		{"generated files are not reported; their facts still count", "genapi"},
 		{"a request rebuilt in each attempt around a reader made before the loop is sent whole only once; a request built once (GetBody), and rebuilt, rewound, empty and unknown bodies are re-sent", "drainedbody"},
-		{"retry predicates: refusal-only retries are silent, others reported", "ratelimit"},
+		{"retry predicates: refusal-only retries are silent, others reported; a loop going round when a rate-limit handler returns nil, which it does only after a 429, silent", "ratelimit"},
 		{"a loop retried through another package's error predicate: a dial error (nothing sent) silent, a timeout reported", "specialize"},
 		{"a write to a resource created in the same attempt", "uploads"},
 		{"select backoff loops, walks over alternatives, 5xx-only retries, iterators", "notifier"},

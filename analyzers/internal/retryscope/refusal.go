@@ -144,7 +144,132 @@ func (r *refusals) binary(x *ast.BinaryExpr, truth bool, scope ast.Node, depth i
 		if eq, ok := methodTest(r.info, x, r.methods); ok && eq == truth {
 			return true // method == GET holds for no write: nothing reported goes this way
 		}
+		if r.nilErrorOnRefusal(x, truth, scope, depth) {
+			return true // err := handleRateLimit(resp); err == nil
+		}
 		return r.comparison(x, truth)
+	}
+	return false
+}
+
+// nilErrorOnRefusal judges `err == nil` (or `err != nil` false) where err
+// is the error a function of the package returned: a rate-limit handler
+// that sleeps and returns nil only after a 429, and an error for any
+// other response,
+//
+//	if err := m.handleRateLimit("CreatePost", resp); err != nil {
+//		return err
+//	}
+//	// go round
+//
+// says the request was refused whenever the loop goes round.
+func (r *refusals) nilErrorOnRefusal(x *ast.BinaryExpr, truth bool, scope ast.Node, depth int) bool {
+	if !equalsOne(x.Op, truth) {
+		return false // err != nil: an error, whatever it says
+	}
+	e := x.X
+	if !isNil(r.info, x.Y) {
+		if !isNil(r.info, x.X) {
+			return false
+		}
+		e = x.Y
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || !isErrorType(r.info.TypeOf(id)) {
+		return false
+	}
+	call := r.errorSource(id, scope)
+	if call == nil {
+		return false
+	}
+	fn, _ := typeutil.Callee(r.info, call).(*types.Func)
+	if fn == nil {
+		return false
+	}
+	res := fn.Signature().Results()
+	d := r.decls(fn.Origin())
+	if d == nil || res.Len() == 0 || !isErrorType(res.At(res.Len()-1).Type()) {
+		return false
+	}
+	defer r.bind(d, call)()
+	return r.nilOnlyOnRefusal(d.Body, res.Len()-1, depth+1)
+}
+
+// errorSource returns the call whose error result is the one value of the
+// error variable id in scope (err := f(…), or v, err := f(…)), or nil.
+func (r *refusals) errorSource(id *ast.Ident, scope ast.Node) *ast.CallExpr {
+	obj, ok := r.info.Uses[id].(*types.Var)
+	if !ok || scope == nil {
+		return nil
+	}
+	defs, _ := astpath.Definitions(r.info, scope, obj)
+	values := astpath.WithValues(defs)
+	if len(values) != 1 {
+		return nil
+	}
+	call, ok := ast.Unparen(values[0].Rhs).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	if values[0].Tuple {
+		sig, ok := r.info.TypeOf(call.Fun).Underlying().(*types.Signature)
+		if !ok || values[0].Index != sig.Results().Len()-1 {
+			return nil
+		}
+	}
+	return call
+}
+
+// nilOnlyOnRefusal reports whether every return of body whose error
+// result k may be nil is reached only on a refusal. A return of an error
+// value the body tested non-nil on the way (if err != nil { return err })
+// is an error; any other value may be nil and must be guarded too.
+func (r *refusals) nilOnlyOnRefusal(body *ast.BlockStmt, k, depth int) bool {
+	if body == nil || depth > maxRefusalDepth {
+		return false
+	}
+	sawNil, ok := false, true
+	forEachReturn(body, func(ret *ast.ReturnStmt, path []ast.Node) {
+		if !ok || len(ret.Results) <= k {
+			ok = ok && len(ret.Results) > k
+			return
+		}
+		e := ret.Results[k]
+		if !isNil(r.info, e) && nonNilError(r.info, e, path) {
+			return
+		}
+		sawNil = true
+		if !r.guarded(path, body, depth) {
+			ok = false
+		}
+	})
+	return ok && sawNil
+}
+
+// nonNilError reports whether e, returned at the end of path, is an error
+// made there (fmt.Errorf, errors.New, a composite) or a variable an
+// enclosing `if v != nil` tested.
+func nonNilError(info *types.Info, e ast.Expr, path []ast.Node) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		fn, _ := typeutil.Callee(info, x).(*types.Func)
+		if fn == nil || fn.Pkg() == nil {
+			return false
+		}
+		return fn.Pkg().Path() == "fmt" && fn.Name() == "Errorf" || fn.Pkg().Path() == "errors" && fn.Name() == "New"
+	case *ast.UnaryExpr, *ast.CompositeLit:
+		return true // &MyError{…}
+	case *ast.Ident:
+		obj := info.Uses[x]
+		for _, n := range path {
+			ifs, ok := n.(*ast.IfStmt)
+			if !ok {
+				continue
+			}
+			if b, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr); ok && b.Op == token.NEQ && refersTo(info, b.X, obj) && isNil(info, b.Y) {
+				return true
+			}
+		}
 	}
 	return false
 }
