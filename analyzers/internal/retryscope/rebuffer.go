@@ -90,7 +90,7 @@ func (w *walk) laterSend(call *ast.CallExpr) *ast.SendStmt {
 	var lit *ast.FuncLit
 	if fl, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok && len(call.Args) == 0 {
 		lit = fl
-	} else if fn := calleeFunc(w.info, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "time" && fn.Name() == "AfterFunc" && len(call.Args) == 2 {
+	} else if isFunc(w.info, call, "time", "AfterFunc") && len(call.Args) == 2 {
 		lit, _ = ast.Unparen(call.Args[1]).(*ast.FuncLit)
 	}
 	if lit == nil || len(lit.Body.List) != 1 {

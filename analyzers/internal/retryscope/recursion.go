@@ -15,7 +15,7 @@ func (w *walk) recursion(call *ast.CallExpr, fn *types.Func) {
 	if w.decl == nil || w.info.Defs[w.decl.Name] != fn {
 		return
 	}
-	if w.sameArguments(call) {
+	if w.sameArguments(call, fn) {
 		w.addRecursion(call, recursionName(fn)+", which calls itself again with the same arguments after a failure")
 		return
 	}
@@ -66,52 +66,34 @@ func (w *walk) addRecursion(call *ast.CallExpr, mechanism string) {
 // again; the state that ends the recursion lives elsewhere (a header, a
 // field). A call with anything else (the next page, a child node, a
 // parameter reassigned on the way) is not a retry.
-func (w *walk) sameArguments(call *ast.CallExpr) bool {
-	params := w.decl.Type.Params
-	if params == nil || params.NumFields() == 0 || len(call.Args) != params.NumFields() || call.Ellipsis.IsValid() != w.isVariadicDecl() {
+func (w *walk) sameArguments(call *ast.CallExpr, fn *types.Func) bool {
+	sig := fn.Signature()
+	params := sig.Params()
+	if params.Len() == 0 || len(call.Args) != params.Len() || call.Ellipsis.IsValid() != sig.Variadic() {
 		return false
 	}
-	i := 0
-	for _, field := range params.List {
-		if len(field.Names) == 0 {
-			return false // an unnamed parameter cannot be passed back
-		}
-		for _, name := range field.Names {
-			if !w.passesBack(call.Args[i], w.info.Defs[name]) {
-				return false
-			}
-			i++
+	for i := 0; i < params.Len(); i++ {
+		if !w.passesBack(call.Args[i], params.At(i)) {
+			return false // an unnamed parameter cannot be passed back either
 		}
 	}
-	recv := w.decl.Recv
-	if recv == nil {
+	if sig.Recv() == nil {
 		_, plain := ast.Unparen(call.Fun).(*ast.Ident)
 		return plain
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	return ok && len(recv.List) == 1 && len(recv.List[0].Names) == 1 && w.passesBack(sel.X, w.info.Defs[recv.List[0].Names[0]])
+	return ok && w.passesBack(sel.X, sig.Recv())
 }
 
 // passesBack reports whether arg is the parameter v itself, never given
 // another value in the function.
-func (w *walk) passesBack(arg ast.Expr, obj types.Object) bool {
-	v, ok := obj.(*types.Var)
-	if !ok {
-		return false
-	}
+func (w *walk) passesBack(arg ast.Expr, v *types.Var) bool {
 	id, ok := ast.Unparen(arg).(*ast.Ident)
 	if !ok || w.info.Uses[id] != v {
 		return false
 	}
 	defs, addressed := astpath.Definitions(w.info, w.decl.Body, v)
 	return len(defs) == 0 && !addressed
-}
-
-// isVariadicDecl reports whether the enclosing function's last parameter
-// is variadic.
-func (w *walk) isVariadicDecl() bool {
-	fn, ok := w.info.Defs[w.decl.Name].(*types.Func)
-	return ok && fn.Signature().Variadic()
 }
 
 // recursesOnRefusal reports whether the recursive call is reached only

@@ -225,25 +225,39 @@ func (r *refusals) errorSource(id *ast.Ident, scope ast.Node) *ast.CallExpr {
 // value the body tested non-nil on the way (if err != nil { return err })
 // is an error; any other value may be nil and must be guarded too.
 func (r *refusals) nilOnlyOnRefusal(body *ast.BlockStmt, k, depth int) bool {
+	return r.onlyOnRefusal(body, k, depth, func(e ast.Expr, path []ast.Node) (bool, bool) {
+		if !isNil(r.info, e) && nonNilError(r.info, e, path) {
+			return false, false // an error: the caller does not go round
+		}
+		return true, false
+	})
+}
+
+// onlyOnRefusal reports whether every return of body whose result k
+// gives the outcome asked about (judge's first answer) gives it only on a
+// refusal: judge says the returned value itself implies one (its second
+// answer), or the path to the return is guarded by one. A body with no
+// such return says nothing.
+func (r *refusals) onlyOnRefusal(body *ast.BlockStmt, k, depth int, judge func(e ast.Expr, path []ast.Node) (gives, refused bool)) bool {
 	if body == nil || depth > maxRefusalDepth {
 		return false
 	}
-	sawNil, ok := false, true
+	saw, ok := false, true
 	forEachReturn(body, func(ret *ast.ReturnStmt, path []ast.Node) {
 		if !ok || len(ret.Results) <= k {
 			ok = ok && len(ret.Results) > k
 			return
 		}
-		e := ret.Results[k]
-		if !isNil(r.info, e) && nonNilError(r.info, e, path) {
+		gives, refused := judge(ret.Results[k], path)
+		if !gives {
 			return
 		}
-		sawNil = true
-		if !r.guarded(path, body, depth) {
+		saw = true
+		if !refused && !r.guarded(path, body, depth) {
 			ok = false
 		}
 	})
-	return ok && sawNil
+	return ok && saw
 }
 
 // nonNilError reports whether e, returned at the end of path, is an error
@@ -252,11 +266,7 @@ func (r *refusals) nilOnlyOnRefusal(body *ast.BlockStmt, k, depth int) bool {
 func nonNilError(info *types.Info, e ast.Expr, path []ast.Node) bool {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		fn, _ := typeutil.Callee(info, x).(*types.Func)
-		if fn == nil || fn.Pkg() == nil {
-			return false
-		}
-		return fn.Pkg().Path() == "fmt" && fn.Name() == "Errorf" || fn.Pkg().Path() == "errors" && fn.Name() == "New"
+		return isFunc(info, x, "fmt", "Errorf") || isFunc(info, x, "errors", "New")
 	case *ast.UnaryExpr, *ast.CompositeLit:
 		return true // &MyError{…}
 	case *ast.Ident:
@@ -560,24 +570,10 @@ func (r *refusals) trueOnlyOnRefusal(body *ast.BlockStmt, depth int) bool {
 // trueOnlyOnRefusalAt is trueOnlyOnRefusal for result k of the body's
 // returns.
 func (r *refusals) trueOnlyOnRefusalAt(body *ast.BlockStmt, k, depth int) bool {
-	if body == nil || depth > maxRefusalDepth {
-		return false
-	}
-	sawTrue := false
-	ok := true
-	forEachReturn(body, func(ret *ast.ReturnStmt, path []ast.Node) {
-		if !ok || len(ret.Results) <= k {
-			ok = ok && len(ret.Results) > k
-			return
-		}
-		e := ret.Results[k]
+	return r.onlyOnRefusal(body, k, depth, func(e ast.Expr, _ []ast.Node) (bool, bool) {
 		if tv := r.info.Types[e]; tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value) {
-			return // return false
+			return false, false // return false
 		}
-		sawTrue = true
-		if !r.when(e, true, body, depth) && !r.guarded(path, body, depth) {
-			ok = false
-		}
+		return true, r.when(e, true, body, depth)
 	})
-	return ok && sawTrue
 }

@@ -54,19 +54,16 @@ func (cs *clientState) noteCallbackArgs(w *walk, call *ast.CallExpr, fn *types.F
 		if !ok {
 			continue
 		}
-		j := 0
-		for _, field := range lit.Type.Params.List {
-			for _, name := range field.Names {
-				if obj := w.info.Defs[name]; obj != nil && restyVersion(obj.Type()) != "" {
-					if cs.litParams == nil {
-						cs.litParams = map[types.Object]litParam{}
-					}
-					cs.litParams[obj] = litParam{callee: fn, arg: i, param: j}
+		sig, ok := w.info.TypeOf(lit).(*types.Signature)
+		if !ok {
+			continue
+		}
+		for j := 0; j < sig.Params().Len(); j++ {
+			if p := sig.Params().At(j); restyVersion(p.Type()) != "" {
+				if cs.litParams == nil {
+					cs.litParams = map[types.Object]litParam{}
 				}
-				j++
-			}
-			if len(field.Names) == 0 {
-				j++
+				cs.litParams[p] = litParam{callee: fn, arg: i, param: j}
 			}
 		}
 	}
