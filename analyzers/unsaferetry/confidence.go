@@ -43,7 +43,7 @@ func (r *reporter) judgeCandidate(c candidate) (string, bool) {
 	encl := r.declFunc(c.scope.Encl)
 	switch {
 	case c.scope.Func != nil:
-		return r.judge(c.op, c.scope.Func, nil, encl)
+		return r.judge(c.op, c.scope.Func, c.call, encl) // c.call: Scope.FuncCall, or nil
 	case c.scope.Call != nil:
 		// The call sent through a retrying client: an operation itself
 		// (a gRPC CreateOrder), or a generic Do of the function around it.

@@ -60,10 +60,16 @@ func (r *reporter) reportParamWrite(call *ast.CallExpr, encl *ast.FuncDecl) {
 		return
 	}
 	if r.quiet.contains(r.pass.Fset, call.Pos()) {
-		if !r.inTestFile(call.Pos()) {
-			r.genWrites.add(op, pr, encl) // generated: reported at the helper (genwrites.go)
+		if r.inTestFile(call.Pos()) {
+			return
 		}
-		return
+		if helper != nil && helper.Pkg() == r.pass.Pkg {
+			r.genWrites.add(op, pr, encl) // generated: reported at the helper (genwrites.go)
+			return
+		}
+		// The helper is another package's (a generated SDK's runtime
+		// package): nothing of this package is left to report at, and the
+		// write is the SDK's own, with a retry on by default.
 	}
 	r.reported[call] = true
 	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: withCheck(paramWriteMessage(op, pr), check)}

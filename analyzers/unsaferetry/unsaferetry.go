@@ -187,13 +187,30 @@ func (r *reporter) funcCandidate(s *retryscope.Scope) (candidate, bool) {
 		})
 		if found {
 			c.op = mutation.Op{Kind: mutation.KindCall, Root: c.op.Primitive(), Desc: describeVia(s.Func, c.op), Write: c.op.WriteDesc(), Effect: c.op.Effect, Pos: c.inner.Pos(), Unsure: c.op.Unsure}
+			return c, true
 		}
-		return c, found
+		return r.funcCallCandidate(c)
 	}
 	if f == nil || f.Op == nil {
-		return c, false
+		return r.funcCallCandidate(c)
 	}
 	c.op = mutation.Op{Kind: mutation.KindCall, Root: f.Op.Primitive(), Desc: describeVia(s.Func, mutation.Op{Desc: f.Op.Desc}), Write: f.Op.Desc, Effect: f.Op.Effect, Posn: f.Op.Posn, Unsure: f.Op.Unsure}
+	return c, true
+}
+
+// funcCallCandidate judges the call a helper makes of the function it is
+// given (Scope.FuncCall: c.client.Do(req) for retrier.Run(c.client.Do,
+// req)) when the function alone says nothing: what an interface's Do
+// sends is the request's.
+func (r *reporter) funcCallCandidate(c candidate) (candidate, bool) {
+	if c.scope.FuncCall == nil {
+		return c, false
+	}
+	op, ok := r.m.Classifier.Call(c.scope.FuncCall)
+	if !ok {
+		return c, false
+	}
+	c.call, c.op = c.scope.FuncCall, op
 	return c, true
 }
 

@@ -20,14 +20,14 @@ import (
 func (m *Model) ownRetries() map[*types.Func]*mutation.ParamRetry {
 	var own map[*types.Func]*mutation.ParamRetry
 	for _, s := range m.Scopes {
-		if s.Encl == nil || s.Func != nil {
+		if s.Encl == nil || s.Func != nil && s.FuncCall == nil {
 			continue
 		}
 		fn, _ := m.pass.TypesInfo.Defs[s.Encl.Name].(*types.Func)
 		if fn == nil || own[fn] != nil || m.readBranch(s) {
 			continue
 		}
-		if s.Call != nil && m.Classifier.Evidence(s.Call, s.Encl).Any() {
+		if c := singleCall(s); c != nil && m.Classifier.Evidence(c, s.Encl).Any() {
 			// The request the client re-sends carries a key made before
 			// the send (CallApi's headers["NTNX-Request-Id"] = uuid): every
 			// attempt sends the same one, whatever the caller's method.
@@ -48,8 +48,8 @@ func (m *Model) ownRetries() map[*types.Func]*mutation.ParamRetry {
 
 // scopeCalls lists the calls a scope repeats, in source order.
 func scopeCalls(s *retryscope.Scope) []*ast.CallExpr {
-	if s.Call != nil {
-		return []*ast.CallExpr{s.Call}
+	if c := singleCall(s); c != nil {
+		return []*ast.CallExpr{c}
 	}
 	var calls []*ast.CallExpr
 	if s.Body == nil {
@@ -62,6 +62,15 @@ func scopeCalls(s *retryscope.Scope) []*ast.CallExpr {
 		return true
 	})
 	return calls
+}
+
+// singleCall is the one call a scope repeats: a client's request, or the
+// call a helper makes of the function it was given; nil for a body.
+func singleCall(s *retryscope.Scope) *ast.CallExpr {
+	if s.Call != nil {
+		return s.Call
+	}
+	return s.FuncCall
 }
 
 // readBranch reports whether scope s sits where its function has found

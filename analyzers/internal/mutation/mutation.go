@@ -236,6 +236,10 @@ type FuncFact struct {
 	// polling step that writes once it sees it is done (donewrite.go).
 	// -1 when there is none.
 	DoneAfterWrite int
+	// FormatParam is a string parameter the function returns formatted
+	// with fmt.Sprintf (a URL template filled with escaped values:
+	// EncodeURL(urlFormat, args...); urlformat.go); -1 when there is none.
+	FormatParam int
 	// Idempotent: declared safe to repeat (//twice:idempotent in the doc
 	// comment, or the -idempotent flag). Calls are then never mutating.
 	Idempotent bool
@@ -255,7 +259,7 @@ func (*FuncFact) AFact() {}
 
 // emptyFact returns a FuncFact with every parameter index unset.
 func emptyFact() *FuncFact {
-	return &FuncFact{HTTPMethodParam: -1, HTTPURLParam: -1, RequestParam: -1, CopiesRequestParam: -1, SQLParam: -1, KeyParam: -1, OpNameParam: -1, MessageParam: -1, CallsParam: -1, DoneAfterWrite: -1}
+	return &FuncFact{HTTPMethodParam: -1, HTTPURLParam: -1, RequestParam: -1, CopiesRequestParam: -1, SQLParam: -1, KeyParam: -1, OpNameParam: -1, MessageParam: -1, CallsParam: -1, DoneAfterWrite: -1, FormatParam: -1}
 }
 
 // IsZero reports whether f says nothing (no op, no parameter roles, not
@@ -263,7 +267,7 @@ func emptyFact() *FuncFact {
 func (f *FuncFact) IsZero() bool {
 	return f == nil || (f.Op == nil && f.HTTPMethodParam < 0 && f.HTTPURLParam < 0 && !f.BuildsRequest &&
 		f.ReqMethod == "" && f.RequestParam < 0 && f.CopiesRequestParam < 0 && f.SQLParam < 0 && f.KeyParam < 0 && f.OpNameParam < 0 && f.MessageParam < 0 && f.CallsParam < 0 && !f.Idempotent && !f.Remote && f.Retries == nil && f.Sends == nil &&
-		f.GetsField == "" && f.SetsField == "")
+		f.GetsField == "" && f.SetsField == "" && f.FormatParam < 0)
 }
 
 // Config holds full names (as types.Func.FullName prints them) from the

@@ -61,7 +61,7 @@ func (c *Classifier) pieces(e ast.Expr, depth int) []piece {
 			return ps
 		}
 		fn := c.calleeFunc(e)
-		if fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && len(e.Args) > 0 {
+		if isSprintf(fn) && len(e.Args) > 0 {
 			if f := c.str(e.Args[0], depth+1); f.known {
 				return c.formatPieces(f.s, e.Args[1:], depth)
 			}
@@ -70,6 +70,9 @@ func (c *Classifier) pieces(e ast.Expr, depth int) []piece {
 		// callee's parameters filled with the call's arguments.
 		if ps, ok := c.builderPieces(e, fn, depth); ok {
 			return ps
+		}
+		if ps, ok := c.formatCallPieces(e, fn, depth); ok {
+			return ps // core.EncodeURL(base+"/events/%v/retry", id) (urlformat.go)
 		}
 	}
 	return []piece{{param: -1}}

@@ -96,7 +96,7 @@ func (c *Classifier) rewritten(call *ast.CallExpr, depth int, env *sqlEnv) ([]pi
 	if !textResult(sig.Results()) {
 		return nil, false
 	}
-	if fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && fn.Name() == "Sprintf" && len(call.Args) > 0 {
+	if isSprintf(fn) && len(call.Args) > 0 {
 		return c.sqlFormat(call, depth, env), true
 	}
 	if ret, ok := c.idx().returns[fn]; ok && fn.Pkg() == c.pass.Pkg {

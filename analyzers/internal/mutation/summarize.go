@@ -104,6 +104,7 @@ func (c *Classifier) Summarize(decl *ast.FuncDecl) *FuncFact {
 	}
 	c.summarizeOpName(decl, f, opCall)
 	c.summarizeDoneAfterWrite(decl, f)
+	c.summarizeFormat(decl, f)
 	c.summarizeBuilder(decl, f)
 	c.summarizeKeyedBuilder(decl, f)
 	c.summarizeCopy(decl, f)

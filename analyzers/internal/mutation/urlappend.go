@@ -167,3 +167,76 @@ func dotPrefixed(c *Classifier, v *types.Var, as *ast.AssignStmt) bool {
 	p := c.str(b.X, 0)
 	return p.known && p.s == "."
 }
+
+// queryAppender returns the index of the string parameter a function of
+// this package returns with at most a query string added, or -1:
+//
+//	func buildURL(url string, queryParameters url.Values) string {
+//		if len(queryParameters) == 0 {
+//			return url
+//		}
+//		if strings.ContainsRune(url, '?') { url += "&" } else { url += "?" }
+//		url += queryParameters.Encode()
+//		return url
+//	}
+//
+// Every return gives back the parameter, and every change to it appends
+// "?" or "&" text or an encoded url.Values: the path is the caller's.
+func (c *Classifier) queryAppender(fn *types.Func) int {
+	if fn == nil || fn.Pkg() != c.pass.Pkg || fn.Signature().Results().Len() != 1 || !isString(fn.Signature().Results().At(0).Type()) {
+		return -1
+	}
+	d := c.enclosingDecl(fn.Pos())
+	if d == nil || d.Body == nil || c.info.Defs[d.Name] != fn {
+		return -1
+	}
+	k, ok := -1, true
+	params := fn.Signature().Params()
+	ast.Inspect(d.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			ok = false
+		case *ast.ReturnStmt:
+			p := -1
+			if len(n.Results) == 1 {
+				p = paramPos(fn.Signature(), c.varOf(n.Results[0]))
+			}
+			if p < 0 || k >= 0 && p != k || !isString(params.At(p).Type()) {
+				ok = false
+			}
+			k = p
+		case *ast.AssignStmt:
+			for _, l := range n.Lhs {
+				if v := c.varOf(l); v != nil && paramPos(fn.Signature(), v) >= 0 && !c.appendsQuery(n) {
+					ok = false
+				}
+			}
+		}
+		return ok
+	})
+	if !ok {
+		return -1
+	}
+	return k
+}
+
+// appendsQuery reports whether as is `u += "?"`, `u += "&"` or `u +=
+// values.Encode()` (net/url.Values).
+func (c *Classifier) appendsQuery(as *ast.AssignStmt) bool {
+	if as.Tok != token.ADD_ASSIGN || len(as.Rhs) != 1 {
+		return false
+	}
+	if v := c.str(as.Rhs[0], 0); v.known {
+		return startsQuery([]piece{{s: v.s, known: true}})
+	}
+	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := c.calleeFunc(call)
+	if fn == nil || fn.Name() != "Encode" {
+		return false
+	}
+	recv := fn.Signature().Recv()
+	return recv != nil && isNamed(recv.Type(), "net/url", "Values")
+}

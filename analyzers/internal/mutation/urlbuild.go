@@ -186,6 +186,10 @@ func (c *Classifier) builderPieces(call *ast.CallExpr, fn *types.Func, depth int
 	}
 	ret, ok := c.idx().returns[fn]
 	if !ok {
+		if k := c.queryAppender(fn); k >= 0 && k < len(call.Args) {
+			// buildURL(params.URL, query): the caller's URL, a query added
+			return append(c.pieces(call.Args[k], depth+1), piece{s: "?", known: true, param: -1}, piece{param: -1}), true
+		}
 		return nil, false
 	}
 	sig, _ := fn.Type().(*types.Signature)

@@ -219,7 +219,10 @@ func (f *Finder) Find() *Result {
 		res = &Result{Scopes: w.scopes, Helpers: w.helpers(), ClientParams: w.clients.clientParams, ClientMakers: w.clients.makers}
 		added := false
 		for fn, h := range res.Helpers {
-			if local[fn] == nil {
+			if prev := local[fn]; prev == nil || prev.FuncArgs == nil && h.FuncArgs != nil {
+				// A helper's FuncArgs can be learned a round late (a
+				// wrapper passing its request on to a helper found in
+				// this walk): walk again so its callers see them.
 				local[fn] = h
 				added = true
 			}

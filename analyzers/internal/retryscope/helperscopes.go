@@ -11,13 +11,26 @@ func (w *walk) helpers() map[*types.Func]*Helper {
 	out := map[*types.Func]*Helper{}
 	add := func(d *ast.FuncDecl, param int, field string, s *Scope, call *ast.CallExpr) {
 		fn, _ := w.info.Defs[d.Name].(*types.Func)
-		if fn == nil || out[fn] != nil || w.f.isSafe(fn) {
+		if fn == nil || w.f.isSafe(fn) {
+			return
+		}
+		if prev := out[fn]; prev != nil {
+			if prev.FuncArgs == nil && call != nil && field == "" && w.callsParam(d, call) {
+				// run(fn, request, attempt) found first through its own
+				// recursive call, which passes fn on: its call fn(request)
+				// says what fn is called with.
+				prev.FuncArgs = w.calledParamArgs(d, call)
+			}
 			return
 		}
 		h := &Helper{FuncParam: param, FuncField: field, Mechanism: s.Mechanism, TxBeforeCommit: s.TxBeforeCommit, RetriesCommit: s.RetriesCommit,
 			Verdict: s.Verdict, VerdictAt: s.VerdictAt, VerdictStops: s.VerdictStops, Bounded: s.Bounded, BoundParam: s.BoundParam, BoundMost: s.BoundMost}
 		if s.Kind == KindLoop {
 			w.loopHelper(h, d, s, call)
+		}
+		h.FuncArgs = s.FuncArgs
+		if call != nil && field == "" && w.callsParam(d, call) {
+			h.FuncArgs = w.calledParamArgs(d, call)
 		}
 		out[fn] = h
 	}

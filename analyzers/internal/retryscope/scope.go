@@ -56,6 +56,12 @@ type Scope struct {
 	Func  *types.Func
 	Arg   ast.Expr
 	Call  *ast.CallExpr
+	// FuncCall, with Func: the call the helper makes of Func, rebuilt
+	// from the retry call's arguments (c.client.Do(req) for
+	// retrier.Run(c.client.Do, req)), when the helper's FuncArgs say what
+	// it passes (funcargs.go); nil otherwise. A function whose body says
+	// nothing by itself (an interface's Do) is judged by it.
+	FuncCall *ast.CallExpr
 
 	// ClientOp describes the request of a KindClient scope when it can be
 	// told from the call alone ("POST /v1/orders"), for clients whose calls
@@ -70,6 +76,10 @@ type Scope struct {
 	// enclosing function (a retry helper): its index among the declared
 	// parameters, else -1.
 	Param int
+	// FuncArgs, for a Param scope: the enclosing function's parameters the
+	// retried func is called with (Helper.FuncArgs of the helper, mapped
+	// through its call).
+	FuncArgs []int
 	// Encl is the function declaration the scope is written in (nil at
 	// package level).
 	Encl *ast.FuncDecl
@@ -186,4 +196,8 @@ type Helper struct {
 	Bounded    bool
 	BoundParam int
 	BoundMost  int
+	// FuncArgs: the helper's parameters it passes, in order, as the
+	// arguments of its func (Run(fn, req) calling fn(req): [1]); nil when
+	// some argument is not a parameter (funcargs.go).
+	FuncArgs []int
 }

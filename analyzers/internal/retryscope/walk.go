@@ -243,7 +243,7 @@ func (w *walk) call(call *ast.CallExpr) {
 // helper h retries, with the helper's transaction behaviour and, when the
 // helper follows the operation's verdict, the verdict read from op.
 func (w *walk) addHelperScopes(h *Helper, mech string, call *ast.CallExpr, op ast.Expr) {
-	for _, s := range w.addArgScopes(KindHelper, mech, call, op, Helper{TxBeforeCommit: h.TxBeforeCommit, RetriesCommit: h.RetriesCommit}) {
+	for _, s := range w.addArgScopes(KindHelper, mech, call, op, Helper{TxBeforeCommit: h.TxBeforeCommit, RetriesCommit: h.RetriesCommit, FuncArgs: h.FuncArgs}) {
 		if !h.Verdict {
 			continue
 		}
@@ -270,6 +270,7 @@ func (w *walk) addArgScopes(kind Kind, mech string, call *ast.CallExpr, arg ast.
 		switch o := objOf(w.info, a).(type) {
 		case *types.Func:
 			s.Func, s.Arg = o, arg
+			s.FuncCall = w.argCall(call, arg, o, h.FuncArgs) // funcargs.go
 		case *types.Var:
 			if lits := w.funcLits[o]; len(lits) > 0 {
 				return w.addLitScopes(s, lits)
@@ -278,7 +279,7 @@ func (w *walk) addArgScopes(kind Kind, mech string, call *ast.CallExpr, arg ast.
 			if !ok {
 				return nil
 			}
-			s.Param = i
+			s.Param, s.FuncArgs = i, w.forwardedArgs(call, h.FuncArgs)
 		default:
 			return nil
 		}
