@@ -60,16 +60,10 @@ func (r *reporter) reportParamWrite(call *ast.CallExpr, encl *ast.FuncDecl) {
 		return
 	}
 	if r.quiet.contains(r.pass.Fset, call.Pos()) {
-		if r.inTestFile(call.Pos()) {
-			return
-		}
-		if helper != nil && helper.Pkg() == r.pass.Pkg {
+		if !r.inTestFile(call.Pos()) {
 			r.genWrites.add(op, pr, encl) // generated: reported at the helper (genwrites.go)
-			return
 		}
-		// The helper is another package's (a generated SDK's runtime
-		// package): nothing of this package is left to report at, and the
-		// write is the SDK's own, with a retry on by default.
+		return
 	}
 	r.reported[call] = true
 	d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: withCheck(paramWriteMessage(op, pr), check)}

@@ -12,7 +12,8 @@ import (
 
 // Resend delivers a widget's last notification once more.
 func (c *Client) Resend(ctx context.Context, id string) error {
-	return c.caller.Call(ctx, &core.CallParams{ // want `POST /widgets/\{…\}/notifications is retried by Caller.Call, which sends it again inside`
+	// Generated: nothing to act on here; the fact carries the write to callers.
+	return c.caller.Call(ctx, &core.CallParams{
 		URL:     core.EncodeURL(c.baseURL+"/widgets/%v/notifications", id),
 		Method:  http.MethodPost,
 		Headers: c.header.Clone(),
