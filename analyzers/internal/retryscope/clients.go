@@ -265,7 +265,7 @@ func (cs *clientState) scopeOf(w *walk, c clientCandidate) *Scope {
 			return nil
 		}
 	case isRedisCommand(fn):
-		if s.Mechanism = cs.redis.mech(); s.Mechanism == "" || !retriedCommand(w.info, c.decl, call) {
+		if s.Mechanism = cs.redis.mech(); s.Mechanism == "" || !w.f.retriedCommand(c.decl, call) {
 			return nil
 		}
 	case isAWSOperation(fn):

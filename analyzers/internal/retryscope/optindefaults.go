@@ -27,15 +27,14 @@ import (
 func (f *Finder) positiveField(field *types.Var) bool {
 	if f.positiveFields == nil {
 		f.positiveFields = map[*types.Var]bool{}
-		f.fieldSets = f.indexFieldSets()
 	}
 	if known, ok := f.positiveFields[field]; ok {
 		return known
 	}
 	f.positiveFields[field] = false // a cycle of fields copying each other adds nothing
-	found := f.fieldSets.tags[field]
+	found := f.fieldSetIndex().tags[field]
 	w := &walk{f: f, info: f.info}
-	for _, s := range f.fieldSets.sets[field] {
+	for _, s := range f.fieldSetIndex().sets[field] {
 		if found {
 			break
 		}
@@ -60,6 +59,14 @@ type fieldSets struct {
 type fieldSet struct {
 	value ast.Expr
 	ctor  map[types.Object]bool
+}
+
+// fieldSetIndex returns the package's fieldSets, built on first use.
+func (f *Finder) fieldSetIndex() *fieldSets {
+	if f.fieldSets == nil {
+		f.fieldSets = f.indexFieldSets()
+	}
+	return f.fieldSets
 }
 
 func (f *Finder) indexFieldSets() *fieldSets {

@@ -108,7 +108,8 @@ func isRedisCommand(fn *types.Func) bool {
 
 // retriedCommand reports whether the command call goes through go-redis's
 // retries: its receiver is not a transaction or a pipeline of unknown kind.
-func retriedCommand(info *types.Info, decl *ast.FuncDecl, call *ast.CallExpr) bool {
+func (f *Finder) retriedCommand(decl *ast.FuncDecl, call *ast.CallExpr) bool {
+	info := f.info
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return false
@@ -121,10 +122,56 @@ func retriedCommand(info *types.Info, decl *ast.FuncDecl, call *ast.CallExpr) bo
 		return true
 	}
 	recv, ok := objOf(info, sel.X).(*types.Var)
-	if !ok || decl == nil || decl.Body == nil {
+	if !ok {
+		return false
+	}
+	if recv.IsField() {
+		return f.plainPipelineField(recv)
+	}
+	if decl == nil || decl.Body == nil {
 		return false
 	}
 	return plainPipelineParam(info, decl.Body, recv) || assignedFrom(info, decl.Body, recv, "Pipeline")
+}
+
+// plainPipelineField reports whether field, a Pipeliner field of one of
+// the package's types, is only ever given a client's Pipeline(), directly
+// or through a local variable:
+//
+//	func (c *ClientImpl) Pipeline() Pipeline {
+//		res := c.wrapped.Pipeline()
+//		return &PipelineImpl{wrapped: res}
+//	}
+//
+// The commands a wrapper queues on it are then sent, at Exec, through the
+// client's retries.
+func (f *Finder) plainPipelineField(field *types.Var) bool {
+	sets := f.fieldSetIndex().sets[field]
+	if field.Pkg() != f.pass.Pkg || len(sets) == 0 {
+		return false
+	}
+	for _, s := range sets {
+		if s.value == nil || !f.clientPipeline(s.value) {
+			return false
+		}
+	}
+	return true
+}
+
+// clientPipeline reports whether e is a client's Pipeline() (not a
+// transaction's), or a local variable assigned only that.
+func (f *Finder) clientPipeline(e ast.Expr) bool {
+	if c, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		on := redisMethodOn(f.info, c, "Pipeline")
+		return on != nil && redisTypeName(f.info.TypeOf(on)) != "Tx"
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := f.info.Uses[id].(*types.Var)
+	d := f.declAt(e.Pos())
+	return ok && d != nil && d.Body != nil && assignedFrom(f.info, d.Body, v, "Pipeline")
 }
 
 // plainPipelineParam reports whether v is the parameter of a function
