@@ -191,8 +191,13 @@ func (c *Classifier) typeNamesIdentity(t types.Type, noun []string) bool {
 }
 
 // identityField returns the string field of a request struct itself that
-// names the created thing (Name, Slug, Email for a user), or "".
+// names the created thing (Name, Slug, Email for a user), or "". For a
+// parameter that is a slice of such structs (BulkCreate(ctx, domain,
+// rrSets []RRSet)), each element is named as a single create's would be.
 func (c *Classifier) identityField(t types.Type, noun []string) string {
+	if sl, ok := t.Underlying().(*types.Slice); ok {
+		t = sl.Elem()
+	}
 	return c.identityFieldDepth(t, noun, 1)
 }
 
@@ -466,7 +471,7 @@ func (c *Classifier) litIdentity(lit *ast.CompositeLit, noun []string) bool {
 		if inner := astpath.Literal(kv.Value); inner != nil && c.describesCreated(key.Name, inner, noun) && c.litIdentity(inner, noun) {
 			return true
 		}
-		if t := c.pass.TypesInfo.TypeOf(kv.Value); astpath.Literal(kv.Value) == nil && !scalar(deref(t)) && namesCreated(key.Name, t, noun) && c.identityField(t, noun) != "" {
+		if t := c.pass.TypesInfo.TypeOf(kv.Value); astpath.Literal(kv.Value) == nil && !scalar(deref(t)) && namesCreated(key.Name, t, noun) && c.identityFieldDepth(t, noun, 1) != "" {
 			// The created thing built elsewhere, carrying its own name
 			// (CreatePipelineInput{Pipeline: expandPipeline(d)}, a
 			// PipelineDeclaration with a Name).

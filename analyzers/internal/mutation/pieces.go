@@ -16,6 +16,10 @@ type piece struct {
 	// local: an unknown part that is this variable of the package, never
 	// assigned (a parameter of a URL builder the caller's argument fills).
 	local *types.Var
+	// spread: local is a variadic parameter spread into path elements
+	// (base.JoinPath(parts...)): the caller's arguments for it, joined
+	// with "/", fill it.
+	spread bool
 }
 
 // pieces splits a string expression into known and unknown parts.
@@ -44,6 +48,9 @@ func (c *Classifier) pieces(e ast.Expr, depth int) []piece {
 			} else if ok && a.call != nil && a.idx == 0 {
 				if ps, ok := c.urlCallPieces(a.call, depth); ok {
 					return ps // s, err := url.JoinPath(…)
+				}
+				if ps, ok := c.builderPieces(a.call, c.calleeFunc(a.call), depth); ok {
+					return ps // endpoint, err := c.createEndpoint("auth", "tokens")
 				}
 			}
 			if ps, ok := c.appendedPieces(v, depth); ok {

@@ -156,8 +156,8 @@ func (c *Classifier) judgeEvidence(op Op, fn *types.Func, call *ast.CallExpr, en
 		return mutationPurpose(field) // the mutation names the operation, not the Go code around it
 	}
 	method, path, _ := strings.Cut(op.WriteDesc(), " ")
-	if (fn == nil || genericName(fn.Name())) && encl != nil && !genericName(encl.Name()) {
-		fn, call = encl, nil
+	if (fn == nil || genericName(fn.Name())) && encl != nil && (!genericName(encl.Name()) || anyWord(nameWords(encl.Name()), namingVerbs)) {
+		fn, call = encl, nil // BulkCreateZones calling s.send(req): the create is encl's
 	}
 	if what := publishedResource(fn); what != "" {
 		return Judgement{Unsure: UnsurePublished, Named: what}

@@ -171,13 +171,38 @@ func (c *Classifier) indexReturn(ix *index, d *ast.FuncDecl) {
 	if d.Body == nil || len(d.Body.List) == 0 {
 		return
 	}
-	ret, ok := d.Body.List[len(d.Body.List)-1].(*ast.ReturnStmt)
-	if !ok || len(ret.Results) != 1 || countReturns(d.Body) != 1 {
+	fn, ok := c.info.Defs[d.Name].(*types.Func)
+	if !ok {
 		return
 	}
-	if fn, ok := c.info.Defs[d.Name].(*types.Func); ok {
+	ret, ok := d.Body.List[len(d.Body.List)-1].(*ast.ReturnStmt)
+	switch {
+	case ok && len(ret.Results) == 1 && countReturns(d.Body) == 1:
+		ix.returns[fn] = ret.Results[0]
+	case ok && len(ret.Results) == 2 && isNilIdent(ret.Results[1]) && onlyFailuresBefore(d.Body, ret):
+		// (value, error) builders: the value of the one return that
+		// succeeds, the others returning an error
 		ix.returns[fn] = ret.Results[0]
 	}
+}
+
+// onlyFailuresBefore reports whether every return statement of body
+// other than last (not those of function literals) returns an error that
+// is not nil as its second result: `return nil, err`.
+func onlyFailuresBefore(body *ast.BlockStmt, last *ast.ReturnStmt) bool {
+	ok := true
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch r := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if r != last && (len(r.Results) != 2 || isNilIdent(r.Results[1])) {
+				ok = false
+			}
+		}
+		return ok
+	})
+	return ok
 }
 
 // countReturns counts the return statements of a body, not of the

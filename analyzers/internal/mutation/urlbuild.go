@@ -31,10 +31,13 @@ func (c *Classifier) urlCallPieces(call *ast.CallExpr, depth int) ([]piece, bool
 	case pkg == "net/url" && recv == "" && fn.Name() == "Parse" && len(call.Args) == 1:
 		return c.pieces(call.Args[0], depth+1), true
 	case pkg == "net/url" && recv == "" && fn.Name() == "JoinPath" && len(call.Args) > 0:
-		return c.joined(call.Args, depth), true
+		return c.joined(call, call.Args, depth), true
 	case pkg == "path" && recv == "" && fn.Name() == "Join":
-		return c.joined(call.Args, depth), true
+		return c.joined(call, call.Args, depth), true
 	case pkg == "net/url" && recv == "URL":
+		return c.urlMethodPieces(call, fn.Name(), depth)
+	case pkg == "fmt" && recv == "Stringer" && fn.Name() == "String":
+		// endpoint.String() of a parameter typed fmt.Stringer, given a *url.URL
 		return c.urlMethodPieces(call, fn.Name(), depth)
 	case pkg == googleAPIPath && recv == "" && fn.Name() == "ResolveRelative" && len(call.Args) == 2:
 		// Google's generated clients: the service's base URL, then the
@@ -64,7 +67,7 @@ func (c *Classifier) urlMethodPieces(call *ast.CallExpr, name string, depth int)
 	case name == "ResolveReference" && len(call.Args) == 1:
 		return append([]piece{{param: -1}}, c.urlValuePieces(call.Args[0], depth+1)...), true
 	case name == "JoinPath":
-		return append(c.urlValuePieces(sel.X, depth+1), c.joined(call.Args, depth)...), true
+		return append(c.urlValuePieces(sel.X, depth+1), c.joined(call, call.Args, depth)...), true
 	}
 	return nil, false
 }
@@ -90,6 +93,9 @@ func (c *Classifier) urlValuePieces(e ast.Expr, depth int) []piece {
 		if v == nil {
 			return []piece{{param: -1}}
 		}
+		if ps, ok := c.urlParamPieces(v); ok {
+			return ps // endpoint.String() in newRequest(ctx, method, endpoint, body)
+		}
 		if c.pathSet(v) {
 			return c.setPathPieces(v, depth)
 		}
@@ -105,6 +111,19 @@ func (c *Classifier) urlValuePieces(e ast.Expr, depth int) []piece {
 		}
 	}
 	return []piece{{param: -1}}
+}
+
+// urlParamPieces: a URL parameter never given another value is the
+// caller's: the summarised function's parameter, or a builder's local
+// that builderPieces fills with the call's argument.
+func (c *Classifier) urlParamPieces(v *types.Var) ([]piece, bool) {
+	if v.Pkg() != c.pass.Pkg || len(c.idx().assigns[v]) > 0 || c.idx().addrTaken[v] || c.pathSet(v) {
+		return nil, false
+	}
+	if p, ok := c.summarisedParam(v); ok {
+		return []piece{{param: p}}, true
+	}
+	return []piece{{param: -1, local: v}}, true
 }
 
 // urlLiteralPieces: a url.URL literal with a Path and no scheme or host is
@@ -124,14 +143,20 @@ func (c *Classifier) urlLiteralPieces(lit *ast.CompositeLit, depth int) []piece 
 	return []piece{{param: -1}}
 }
 
-// joined splits path elements joined with "/" (path.Join, url.JoinPath).
-func (c *Classifier) joined(args []ast.Expr, depth int) []piece {
+// joined splits path elements joined with "/" (path.Join, url.JoinPath)
+// by call; a builder's variadic parameter spread as the last (parts...)
+// is marked for its callers' arguments to fill.
+func (c *Classifier) joined(call *ast.CallExpr, args []ast.Expr, depth int) []piece {
 	var out []piece
 	for i, a := range args {
 		if i > 0 {
 			out = append(out, piece{s: "/", known: true, param: -1})
 		}
-		out = append(out, c.pieces(a, depth+1)...)
+		ps := c.pieces(a, depth+1)
+		if i == len(args)-1 && call.Ellipsis.IsValid() && len(ps) == 1 && ps[0].local != nil {
+			ps[0].spread = true
+		}
+		out = append(out, ps...)
 	}
 	return out
 }
@@ -196,11 +221,16 @@ func (c *Classifier) builderPieces(call *ast.CallExpr, fn *types.Func, depth int
 	var out []piece
 	for _, p := range c.pieces(ret, depth+1) {
 		k := paramPos(sig, p.local)
-		if k < 0 || k >= len(call.Args) || sig.Variadic() && k == sig.Params().Len()-1 {
+		variadic := sig.Variadic() && k == sig.Params().Len()-1
+		switch {
+		case variadic && p.spread && !call.Ellipsis.IsValid() && k <= len(call.Args):
+			// endpoint("auth", "tokens") for base.JoinPath(parts...)
+			out = append(out, c.joined(call, call.Args[k:], depth)...)
+		case k < 0 || k >= len(call.Args) || variadic:
 			out = append(out, p)
-			continue
+		default:
+			out = append(out, c.pieces(call.Args[k], depth+1)...)
 		}
-		out = append(out, c.pieces(call.Args[k], depth+1)...)
 	}
 	return out, true
 }
