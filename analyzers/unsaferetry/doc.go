@@ -130,7 +130,10 @@ The analyzer reports each such write inside a retry scope:
     repeat; the default of 3 retries alone is not reported, as for Kafka).
     Transactions are not re-sent after a read error: commands queued by
     TxPipelined or TxPipeline, on a *Tx or a pipeline of one are silent,
-    and so is a pipeline handed in as a parameter, which may be either;
+    and so is a pipeline handed in as a parameter, which may be either.
+    A pipeline held in a field of the package's own wrapper type, given
+    only a client's Pipeline(), is plain: the INCR a wrapper queues on it
+    (b.wrapped.Incr(ctx, key)) is sent through the client's retries at Exec;
   - an AWS SDK v2 operation of a messaging service (SQS, SNS, Kinesis,
     Firehose, EventBridge) in a package that sets the SDK's attempt count
     above one, or to a value it passes on (config.WithRetryMaxAttempts,
@@ -273,6 +276,13 @@ The analyzer reports each such write inside a retry scope:
     workers call Out, its callers never do. A helper that retries a SQL transaction only
     when it failed before COMMIT does not repeat the statements run
     through the transaction; one that also retries a failed COMMIT does.
+    A helper that calls its func parameter with its own parameters
+    (`run(fn, request, …)` calling `fn(request)`, and a `Run` passing both
+    on) retries the call its caller describes: `c.retrier.Run(c.client.Do,
+    req)` repeats `c.client.Do(req)`, judged by the request (a generated
+    client's runtime: `Caller.Call(ctx, &CallParams{Method:
+    http.MethodPost, …})` is then reported at each SDK method passing a
+    POST, and at its users' calls when the SDK method is generated).
 
 Func literals are found in function bodies and in package-level variable
 initialisers (var handle = func(…) error { return retry.Do(…) }).
@@ -314,6 +324,13 @@ report (reportDeploymentStartup) is an action, reported only at
 strings.Replace(p, "{id}", id, -1), as generated clients do) is read as its
 template, and so is the path template a Google generated client resolves
 (googleapi.ResolveRelative(base, "projects/{projectId}/jobs/{+jobId}/cancel")).
+Paths are read through the helpers clients build URLs with: a function
+returning fmt.Sprintf of its format parameter (core.EncodeURL(base+
+"/events/%v/retry", id) is /events/{…}/retry, also from another package),
+one returning its URL parameter with only a query added, an endpoint
+builder joining the path parts its caller passes onto a *url.URL
+(c.createEndpoint("auth", "tokens"), also returning (URL, error)), and a
+request builder taking that URL as a *url.URL or fmt.Stringer.
 Nor is a POST that puts one existing resource in a state
 (/projects/{id}/archive, /issues/{id}/subscribe, /keys/{id}/enable,
 /payments/{id}/cancel, /leases/{id}/renew): repeated, it finds the state
