@@ -93,9 +93,11 @@ func identityType(t types.Type) bool {
 }
 
 // optionalWrappers name the generic types SDKs wrap an optional field in
-// (Fern's core.Optional[string], Stainless's param.Field[string]): the
-// field holds the wrapped value, or nothing.
-var optionalWrappers = map[string]bool{"Optional": true, "Nullable": true, "Option": true, "Opt": true, "Field": true, "Omittable": true}
+// (Fern's core.Optional[string]): the field holds the wrapped value, or
+// nothing. Stainless's param.Field[T] is not one: it wraps every field,
+// and its SDKs' creates under a display name (a customer's) are not keyed
+// by it.
+var optionalWrappers = map[string]bool{"Optional": true, "Nullable": true, "Option": true, "Opt": true, "Omittable": true}
 
 // optionalOf returns T for an optional wrapper Optional[T] (or a pointer to
 // one), else nil.
