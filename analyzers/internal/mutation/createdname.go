@@ -81,32 +81,12 @@ func identityType(t types.Type) bool {
 	if scalar(t) {
 		return true
 	}
-	if inner := optionalOf(t); inner != nil {
-		return identityType(deref(inner))
-	}
 	arr, ok := t.Underlying().(*types.Array)
 	if !ok {
 		return false
 	}
 	b, ok := arr.Elem().Underlying().(*types.Basic)
 	return ok && b.Kind() == types.Byte
-}
-
-// optionalWrappers name the generic types SDKs wrap an optional field in
-// (Fern's core.Optional[string]): the field holds the wrapped value, or
-// nothing. Stainless's param.Field[T] is not one: it wraps every field,
-// and its SDKs' creates under a display name (a customer's) are not keyed
-// by it.
-var optionalWrappers = map[string]bool{"Optional": true, "Nullable": true, "Option": true, "Opt": true, "Omittable": true}
-
-// optionalOf returns T for an optional wrapper Optional[T] (or a pointer to
-// one), else nil.
-func optionalOf(t types.Type) types.Type {
-	n, ok := types.Unalias(deref(t)).(*types.Named)
-	if !ok || !optionalWrappers[n.Obj().Name()] || n.TypeArgs().Len() != 1 {
-		return nil
-	}
-	return n.TypeArgs().At(0)
 }
 
 // addressedPath returns the end of a create's request path when the path

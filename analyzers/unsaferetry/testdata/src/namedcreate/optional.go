@@ -25,10 +25,14 @@ type Connections interface {
 	CreateConnection(ctx context.Context, in *ConnectionRequest) error
 }
 
-// NamedConnection passes the connection's name in its optional wrapper: a
-// repeat is refused as for a plain Name.
+// NamedConnection passes a name the API does not require: a field left
+// optional is a label, not a key a second create would be refused under
+// (a contract's or a customer's display name), so the create is judged as
+// an unnamed one.
 func NamedConnection(ctx context.Context, c Connections, name string) error {
-	return retry.Do(func() error { return c.CreateConnection(ctx, &ConnectionRequest{Name: Some(name)}) })
+	return retry.Do(func() error {
+		return c.CreateConnection(ctx, &ConnectionRequest{Name: Some(name)}) // want `Connections\.CreateConnection`
+	})
 }
 
 // UnnamedConnection names only the source it connects: a second
