@@ -122,6 +122,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a webhook publisher's send that counts a failed request's retries down and puts it back on the worker's channel later (time.AfterFunc): its POST reported; a dead-letter channel, a put-back without counting, and a channel whose worker calls another method silent", "requeuefunc"},
 		{"a retrying post helper taking request options and payloads: an option making the request a PUT, or a payload with a dedup key, silent; a header-only option and a keyless payload reported", "alertsinks"},
 		{"a generated client's runtime retrying the function it is given with the request (c.retrier.Run(c.client.Do, req)) on 5xx: its POSTs reported at the SDK methods (URLs through a Sprintf-like EncodeURL and a query appender), at the user's call of a generated method, and silent in the generated file; GETs and PUTs silent; a runtime retrying only 429s silent", "example.com/gensdk/..."},
+		{"an SDK client polling an attempt closure that a method builds from the call's method and URL (retries.Poll(ctx, t, c.attempt(ctx, method, url, body)), the attempt failing with a concrete *Err): a POST passed through Do reported; GET and PUT silent", "example.com/pollsdk/..."},
 		{"URLs built with (*url.URL).JoinPath, in place, through an endpoint helper taking path parts and returning (URL, error), and a request helper taking a fmt.Stringer: a create described by its path; a bulk create of named items a check; a GET silent", "example.com/joinpath"},
 	}
 	// One run over every package: loading and analyzing the standard

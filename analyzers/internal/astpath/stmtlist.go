@@ -31,3 +31,19 @@ func EnclosingStmt(path []ast.Node) (list []ast.Stmt, i, at int) {
 	}
 	return nil, 0, 0
 }
+
+// CountReturns counts the return statements of body, not those of the
+// function literals in it.
+func CountReturns(body *ast.BlockStmt) int {
+	n := 0
+	ast.Inspect(body, func(x ast.Node) bool {
+		switch x.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			n++
+		}
+		return true
+	})
+	return n
+}

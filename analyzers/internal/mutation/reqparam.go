@@ -4,6 +4,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // A request parameter re-bound to a copy of itself is still the caller's
@@ -86,7 +88,7 @@ func (c *Classifier) copiesReceiver(fn *types.Func) bool {
 		return false
 	}
 	recv, _ := c.info.Defs[d.Recv.List[0].Names[0]].(*types.Var)
-	if recv == nil || countReturns(d.Body) != 1 {
+	if recv == nil || astpath.CountReturns(d.Body) != 1 {
 		return false
 	}
 	ret, ok := d.Body.List[len(d.Body.List)-1].(*ast.ReturnStmt)

@@ -177,7 +177,7 @@ func (c *Classifier) indexReturn(ix *index, d *ast.FuncDecl) {
 	}
 	ret, ok := d.Body.List[len(d.Body.List)-1].(*ast.ReturnStmt)
 	switch {
-	case ok && len(ret.Results) == 1 && countReturns(d.Body) == 1:
+	case ok && len(ret.Results) == 1 && astpath.CountReturns(d.Body) == 1:
 		ix.returns[fn] = ret.Results[0]
 	case ok && len(ret.Results) == 2 && isNilIdent(ret.Results[1]) && onlyFailuresBefore(d.Body, ret):
 		// (value, error) builders: the value of the one return that
@@ -203,22 +203,6 @@ func onlyFailuresBefore(body *ast.BlockStmt, last *ast.ReturnStmt) bool {
 		return ok
 	})
 	return ok
-}
-
-// countReturns counts the return statements of a body, not of the
-// function literals in it.
-func countReturns(body *ast.BlockStmt) int {
-	n := 0
-	ast.Inspect(body, func(x ast.Node) bool {
-		switch x.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.ReturnStmt:
-			n++
-		}
-		return true
-	})
-	return n
 }
 
 func (c *Classifier) indexAssign(ix *index, lhs, rhs []ast.Expr, tok token.Token) {

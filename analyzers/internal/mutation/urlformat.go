@@ -3,6 +3,8 @@ package mutation
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // URL templates filled by a helper of another package:
@@ -25,7 +27,7 @@ import (
 // string parameters.
 func (c *Classifier) summarizeFormat(decl *ast.FuncDecl, f *FuncFact) {
 	f.FormatParam = -1
-	if f.Op != nil || len(decl.Body.List) == 0 || countReturns(decl.Body) != 1 {
+	if f.Op != nil || len(decl.Body.List) == 0 || astpath.CountReturns(decl.Body) != 1 {
 		return
 	}
 	ret, ok := decl.Body.List[len(decl.Body.List)-1].(*ast.ReturnStmt)

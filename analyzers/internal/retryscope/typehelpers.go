@@ -34,9 +34,11 @@ func canFail(info *types.Info, call *ast.CallExpr) bool {
 	if !ok {
 		return false
 	}
+	errIface := types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
 	for i := 0; i < sig.Results().Len(); i++ {
-		if isErrorType(sig.Results().At(i).Type()) {
-			return true
+		t := sig.Results().At(i).Type()
+		if isErrorType(t) || i == sig.Results().Len()-1 && !types.IsInterface(t) && types.Implements(t, errIface) {
+			return true // error, or a concrete error type last (an attempt's *retries.Err)
 		}
 	}
 	return false

@@ -283,6 +283,12 @@ func (w *walk) addArgScopes(kind Kind, mech string, call *ast.CallExpr, arg ast.
 		default:
 			return nil
 		}
+	case *ast.CallExpr:
+		lit, d := w.returnedLiteral(a)
+		if lit == nil {
+			return nil
+		}
+		s.Body, s.Encl = lit.Body, d // returnedfunc.go
 	default:
 		return nil
 	}
