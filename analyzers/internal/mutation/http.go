@@ -267,6 +267,9 @@ func (c *Classifier) requestVar(id *ast.Ident, depth int) (request, bool) {
 // derivesFrom reports whether e is v.WithContext(…) or v.Clone(…), or a
 // helper's copy of v (`req = signer.SignV4(*req, …)`, FuncFact.CopiesRequestParam).
 func (c *Classifier) derivesFrom(e ast.Expr, v *types.Var) bool {
+	if c.middlewareResult(e, v) {
+		return true // r, err := m(req); req = r
+	}
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
 		return false
@@ -283,6 +286,34 @@ func (c *Classifier) derivesFrom(e ast.Expr, v *types.Var) bool {
 		arg = ast.Unparen(star.X)
 	}
 	return c.varOf(arg) == v
+}
+
+// middlewareResult reports whether e is a variable holding what a request
+// middleware made of v: assigned once, by calling a func value (not a
+// named function: a hook the package's users install) given v,
+//
+//	for _, m := range *c.RequestMiddlewares {
+//		r, err := m(req)
+//		…
+//		req = r
+//	}
+//
+// A middleware adds headers or logs; the request keeps its method and URL.
+func (c *Classifier) middlewareResult(e ast.Expr, v *types.Var) bool {
+	r := c.varOf(e)
+	if r == nil || r == v || !isNamed(r.Type(), "net/http", "Request") {
+		return false
+	}
+	a, ok := c.single(r)
+	if !ok || a.call == nil || a.idx != 0 || c.calleeFunc(a.call) != nil {
+		return false
+	}
+	for _, arg := range a.call.Args {
+		if c.varOf(arg) == v {
+			return true
+		}
+	}
+	return false
 }
 
 // copiedRequestArg returns the argument of call whose request the callee

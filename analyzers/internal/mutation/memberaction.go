@@ -31,6 +31,12 @@ var transitionWords = map[string]bool{
 // cancel) and the segment before it is a member's id ({…}).
 func MemberActionPOST(path string) bool {
 	parent, last := splitLastSegment(path)
+	if last == "$ref" && parent != "" {
+		// OData: POST /groups/{id}/owners/$ref adds a reference to a
+		// collection of links; the same reference again is refused
+		// ("added object references already exist")
+		return true
+	}
 	if !strings.HasSuffix(parent, "{…}") || strings.Contains(last, "{") {
 		return false
 	}

@@ -50,7 +50,8 @@ var accountNouns = map[string]bool{
 
 // accountKeys are the names (words joined, lower case) of the fields that
 // hold an account's login.
-var accountKeys = map[string]bool{"username": true, "login": true, "loginname": true, "email": true, "emailaddress": true}
+var accountKeys = map[string]bool{"username": true, "login": true, "loginname": true, "email": true, "emailaddress": true,
+	"userprincipalname": true, "principalname": true} // a directory's sign-in name (Entra ID's UPN)
 
 // sharedNameNouns are created things filed under a name that is not
 // unique: records and entries.

@@ -79,6 +79,14 @@ func (c *Classifier) fieldExpr(arg ast.Expr, field string, depth int) (e ast.Exp
 	if depth > maxDepth {
 		return nil, false
 	}
+	if first, rest, nested := strings.Cut(field, "."); nested {
+		// Uri.Entity: the Entity of the argument's Uri
+		inner, zero := c.fieldExpr(arg, first, depth+1)
+		if inner == nil || zero {
+			return nil, zero
+		}
+		return c.fieldExpr(inner, rest, depth+1)
+	}
 	switch x := ast.Unparen(arg).(type) {
 	case *ast.UnaryExpr:
 		if id, ok := ast.Unparen(x.X).(*ast.Ident); ok && x.Op == token.AND {

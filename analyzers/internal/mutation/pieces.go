@@ -16,6 +16,12 @@ type piece struct {
 	// local: an unknown part that is this variable of the package, never
 	// assigned (a parameter of a URL builder the caller's argument fills).
 	local *types.Var
+	// fieldOf, ofField: an unknown part that is field ofField of this
+	// variable of the package, never assigned (uri.Entity of a URL
+	// builder's parameter); builderPieces fills it from the caller's
+	// argument.
+	fieldOf *types.Var
+	ofField string
 	// spread: local is a variadic parameter spread into path elements
 	// (base.JoinPath(parts...)): the caller's arguments for it, joined
 	// with "/", fill it.
@@ -62,6 +68,12 @@ func (c *Classifier) pieces(e ast.Expr, depth int) []piece {
 			if v.Pkg() == c.pass.Pkg && len(c.idx().assigns[v]) == 0 {
 				return []piece{{param: -1, local: v}}
 			}
+		}
+	case *ast.SelectorExpr:
+		if v := c.varOf(e.X); v != nil && v.Pkg() == c.pass.Pkg && len(c.idx().assigns[v]) == 0 && isFieldSel(c.info, e) {
+			// uri.Entity of a URL builder's parameter: the caller's argument
+			// for uri fills it (builderPieces)
+			return []piece{{param: -1, fieldOf: v, ofField: e.Sel.Name}}
 		}
 	case *ast.CallExpr:
 		if ps, ok := c.urlCallPieces(e, depth); ok {
@@ -173,4 +185,10 @@ func sqlText(ps []piece) (string, bool) {
 		}
 	}
 	return b.String(), true
+}
+
+// isFieldSel reports whether sel selects a struct field.
+func isFieldSel(info *types.Info, sel *ast.SelectorExpr) bool {
+	s, ok := info.Selections[sel]
+	return ok && s.Kind() == types.FieldVal
 }

@@ -166,6 +166,9 @@ func (c *Classifier) judgeEvidence(op Op, fn *types.Func, call *ast.CallExpr, en
 	if !decided && encl != nil && sendsByName(encl) {
 		p, decided = PurposeSend, true // a Notifier's send through a generic client's Do
 	}
+	if method == "POST" && setPath(path) {
+		return Judgement{Purpose: PurposeUnknown} // …/roleAssignments, …/members: an entry of a set, refused when repeated
+	}
 	switch {
 	case method == "PATCH" || method == "PUT" || method == "DELETE":
 		if p != PurposeSend && (p != PurposeCreate || method == "DELETE") {

@@ -132,7 +132,7 @@ func operationPurpose(name string) (p Purpose, decided bool) {
 	if anyWord(words, connectVerbs) {
 		return PurposeUnknown, true // startRTMAndDial, connectSession: a session opened again
 	}
-	if createVerbs[words[0]] && anyWord(words[1:], setNouns) {
+	if createVerbs[words[0]] && (anyWord(words[1:], setNouns) || roleAssignment(words[1:])) {
 		return PurposeUnknown, true // CreateTags, AddLabels: a repeat sets the same keys
 	}
 	for _, v := range []string{words[0], words[len(words)-1]} {
@@ -317,7 +317,7 @@ func pathPurpose(path string) Purpose {
 		return PurposeSend
 	case last == "_doc":
 		return PurposeCreate // a search index's document with an id it assigns
-	case setNouns[strings.ToLower(last)]:
+	case setNouns[strings.ToLower(last)] || roleAssignment(words):
 		return PurposeUnknown // a POST to a set (…/members, …/warrants): the same entry again is no new one
 	case !lastIsParam && plural(last):
 		return PurposeCreate // a POST to a collection
@@ -411,4 +411,27 @@ func publishedResource(fn *types.Func) string {
 		return ""
 	}
 	return article(words[1]) + " " + words[1]
+}
+
+// setPath reports whether a request path's last segment names a set of
+// entries (…/members, …/roleAssignments).
+func setPath(path string) bool {
+	segs := pathSegments(path)
+	if len(segs) == 0 {
+		return false
+	}
+	last := segs[len(segs)-1]
+	return setNouns[strings.ToLower(last)] || roleAssignment(nameWords(last))
+}
+
+// roleAssignment reports whether words name role assignments: each joins
+// a principal, a role and a scope, and a second one of the same three is
+// refused (RoleAssignmentExists), as a set's entry is.
+func roleAssignment(words []string) bool {
+	for i := 0; i+1 < len(words); i++ {
+		if words[i] == "role" && (words[i+1] == "assignment" || words[i+1] == "assignments") {
+			return true
+		}
+	}
+	return false
 }

@@ -43,6 +43,13 @@ func (c *Classifier) urlCallPieces(call *ast.CallExpr, depth int) ([]piece, bool
 		// Google's generated clients: the service's base URL, then the
 		// method's path template ("projects/{+projectId}/jobs/{+jobId}/cancel").
 		return append([]piece{{param: -1}}, templatePieces(c.pieces(call.Args[1], depth+1))...), true
+	case pkg == "strings" && recv == "" && (fn.Name() == "TrimLeft" || fn.Name() == "TrimPrefix") && len(call.Args) == 2:
+		// strings.TrimLeft(uri.Entity, "/") before joining with "/"
+		ps := c.pieces(call.Args[0], depth+1)
+		if cut := c.str(call.Args[1], depth+1); cut.known && cut.s == "/" && len(ps) > 0 && ps[0].known {
+			ps[0].s = strings.TrimLeft(ps[0].s, "/")
+		}
+		return ps, true
 	case pkg == "net/url" && recv == "" && (fn.Name() == "PathUnescape" || fn.Name() == "PathEscape") && len(call.Args) == 1:
 		// Escaping changes a path's bytes, not its segments.
 		return c.pieces(call.Args[0], depth+1), true
@@ -186,7 +193,13 @@ func (c *Classifier) setPathPieces(v *types.Var, depth int) []piece {
 		}
 	}
 	sets := ix.fieldSet[k] - (len(ix.fields[k]) - len(paths))
-	if v.Pkg() != c.pass.Pkg || sets != 1 || ix.fieldSet[fieldKey{v, "Opaque"}] > 0 {
+	if v.Pkg() != c.pass.Pkg || ix.fieldSet[fieldKey{v, "Opaque"}] > 0 {
+		return []piece{{param: -1}}
+	}
+	if last, n := c.selfFormatAppends(v, paths, depth); n > 0 && sets-n == 1 && len(ix.fieldAppends[k]) == 0 {
+		return append([]piece{{param: -1}}, last...)
+	}
+	if sets != 1 {
 		return []piece{{param: -1}}
 	}
 	switch appends := ix.fieldAppends[k]; {
@@ -196,6 +209,29 @@ func (c *Classifier) setPathPieces(v *types.Var, depth int) []piece {
 		return append([]piece{{param: -1}}, c.pieces(appends[0], depth+1)...)
 	}
 	return []piece{{param: -1}}
+}
+
+// selfFormatAppends counts the values of v.Path that append to it with
+// Sprintf (u.Path = fmt.Sprintf("%s/%s", u.Path, entity)), and returns
+// the pieces the last of them (in source order) appends: with one other
+// value, the base, the path ends with them.
+func (c *Classifier) selfFormatAppends(v *types.Var, values []ast.Expr, depth int) ([]piece, int) {
+	var last []piece
+	n := 0
+	for _, e := range values {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok || !isSprintf(c.calleeFunc(call)) || len(call.Args) < 2 {
+			continue
+		}
+		format := c.str(call.Args[0], depth+1)
+		sel, ok := ast.Unparen(call.Args[1]).(*ast.SelectorExpr)
+		if !format.known || !strings.HasPrefix(format.s, "%s") || !ok || sel.Sel.Name != "Path" || c.varOf(sel.X) != v {
+			continue
+		}
+		n++
+		last = c.formatPieces(format.s[2:], call.Args[2:], depth)
+	}
+	return last, n
 }
 
 // isURLType reports whether t is net/url.URL or a pointer to it.
@@ -221,6 +257,9 @@ func (c *Classifier) builderPieces(call *ast.CallExpr, fn *types.Func, depth int
 	var out []piece
 	for _, p := range c.pieces(ret, depth+1) {
 		k := paramPos(sig, p.local)
+		if p.fieldOf != nil {
+			k = paramPos(sig, p.fieldOf)
+		}
 		variadic := sig.Variadic() && k == sig.Params().Len()-1
 		switch {
 		case variadic && p.spread && !call.Ellipsis.IsValid() && k <= len(call.Args):
@@ -228,11 +267,30 @@ func (c *Classifier) builderPieces(call *ast.CallExpr, fn *types.Func, depth int
 			out = append(out, c.joined(call, call.Args[k:], depth)...)
 		case k < 0 || k >= len(call.Args) || variadic:
 			out = append(out, p)
+		case p.fieldOf != nil:
+			out = append(out, c.argFieldPieces(call.Args[k], p.ofField, depth)...)
 		default:
 			out = append(out, c.pieces(call.Args[k], depth+1)...)
 		}
 	}
 	return out, true
+}
+
+// argFieldPieces splits the value of field in a builder's argument: a
+// field of the summarised function's parameter (input.Uri, whose Entity
+// is the caller's: field "Uri.Entity"), or the field of a literal.
+func (c *Classifier) argFieldPieces(arg ast.Expr, field string, depth int) []piece {
+	if ps := c.pieces(arg, depth+1); len(ps) == 1 && ps[0].param >= 0 {
+		f := field
+		if ps[0].field != "" {
+			f = ps[0].field + "." + field
+		}
+		return []piece{{param: ps[0].param, field: f}}
+	}
+	if e := c.argExpr(arg, field); e != nil {
+		return c.pieces(e, depth+1)
+	}
+	return []piece{{param: -1}}
 }
 
 // paramPos is the index of v among sig's parameters, or -1.
