@@ -282,7 +282,10 @@ The analyzer reports each such write inside a retry scope:
     req)` repeats `c.client.Do(req)`, judged by the request (a generated
     client's runtime: `Caller.Call(ctx, &CallParams{Method:
     http.MethodPost, …})` is then reported at each SDK method passing a
-    POST, and at its users' calls when the SDK method is generated).
+    POST, and at its users' calls when the SDK method is generated). An
+    operation a function of the package builds and returns as a closure
+    (`retries.Poll(ctx, t, c.attempt(ctx, method, url, body))`) is retried
+    as that closure, whose builder's parameters decide the request.
 
 Func literals are found in function bodies and in package-level variable
 initialisers (var handle = func(…) error { return retry.Do(…) }).
@@ -329,8 +332,13 @@ returning fmt.Sprintf of its format parameter (core.EncodeURL(base+
 "/events/%v/retry", id) is /events/{…}/retry, also from another package),
 one returning its URL parameter with only a query added, an endpoint
 builder joining the path parts its caller passes onto a *url.URL
-(c.createEndpoint("auth", "tokens"), also returning (URL, error)), and a
-request builder taking that URL as a *url.URL or fmt.Stringer.
+(c.createEndpoint("auth", "tokens"), also returning (URL, error)), a
+request builder taking that URL as a *url.URL or fmt.Stringer, and a
+builder appending an options struct's entity to the URL's Path with
+Sprintf (c.buildUri(input.Uri) for Uri{Entity: "/groups"}). A request
+passed through user middlewares (r, err := m(req); req = r) is still the
+caller's. An OData reference add (POST …/owners/$ref) and a POST to role
+assignments add an entry to a set, which a repeat finds there.
 Nor is a POST that puts one existing resource in a state
 (/projects/{id}/archive, /issues/{id}/subscribe, /keys/{id}/enable,
 /payments/{id}/cancel, /leases/{id}/renew): repeated, it finds the state
