@@ -33,7 +33,7 @@ const (
 )
 
 // awsMechanism is the mechanism of an AWS SDK client with retries set.
-const awsMechanism = "the AWS SDK's retries (RetryMaxAttempts set; an operation answered with a 5xx or a dropped connection is sent again)"
+const awsMechanism = "the AWS SDK's retries (up to RetryMaxAttempts attempts, 3 by default; an operation answered with a 5xx or a dropped connection is sent again)"
 
 // awsAttemptFields are the fields that hold an attempt count: aws.Config's
 // and every service Options' RetryMaxAttempts, retry.StandardOptions'

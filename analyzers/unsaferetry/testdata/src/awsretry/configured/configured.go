@@ -25,7 +25,7 @@ func New(ctx context.Context, url string) (*Outbox, error) {
 }
 
 func (o *Outbox) Send(ctx context.Context, body string) error {
-	_, err := o.q.SendMessage(ctx, &sqs.SendMessageInput{QueueUrl: aws.String(o.url), MessageBody: aws.String(body)}) // want `SQS Client\.SendMessage sent through the AWS SDK's retries \(RetryMaxAttempts set; an operation answered with a 5xx or a dropped connection is sent again\) runs again on every retry`
+	_, err := o.q.SendMessage(ctx, &sqs.SendMessageInput{QueueUrl: aws.String(o.url), MessageBody: aws.String(body)}) // want `SQS Client\.SendMessage sent through the AWS SDK's retries \(up to RetryMaxAttempts attempts, 3 by default; an operation answered with a 5xx or a dropped connection is sent again\) runs again on every retry`
 	return err
 }
 
