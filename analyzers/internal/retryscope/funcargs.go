@@ -29,11 +29,15 @@ func (w *walk) calledParamArgs(d *ast.FuncDecl, call *ast.CallExpr) []int {
 	if len(call.Args) == 0 || call.Ellipsis.IsValid() {
 		return nil
 	}
+	fn, _ := w.info.Defs[d.Name].(*types.Func)
+	if fn == nil {
+		return nil
+	}
 	out := make([]int, 0, len(call.Args))
 	for _, a := range call.Args {
 		p := w.declParam(d, a)
-		if p < 0 {
-			return nil
+		if p < 0 || isVariadicParam(fn, p) {
+			return nil // a variadic parameter is no single argument at the helper's calls
 		}
 		out = append(out, p)
 	}
@@ -72,13 +76,17 @@ func (w *walk) forwardedArgs(call *ast.CallExpr, funcArgs []int) []int {
 	if w.decl == nil || len(funcArgs) == 0 {
 		return nil
 	}
+	fn, _ := w.info.Defs[w.decl.Name].(*types.Func)
+	if fn == nil {
+		return nil
+	}
 	out := make([]int, 0, len(funcArgs))
 	for _, k := range funcArgs {
 		if k >= len(call.Args) {
 			return nil
 		}
 		p := w.declParam(w.decl, call.Args[k])
-		if p < 0 {
+		if p < 0 || isVariadicParam(fn, p) {
 			return nil
 		}
 		out = append(out, p)
