@@ -32,9 +32,23 @@ func EnclosingStmt(path []ast.Node) (list []ast.Stmt, i, at int) {
 	return nil, 0, 0
 }
 
-// CountReturns counts the return statements of body, not those of the
+// OnlyResult returns the value body returns when its last statement is
+// its only return statement (those of function literals aside) and gives
+// one value — a builder whose whole work ends in `return x` — else nil.
+func OnlyResult(body *ast.BlockStmt) ast.Expr {
+	if body == nil || len(body.List) == 0 || countReturns(body) != 1 {
+		return nil
+	}
+	ret, ok := body.List[len(body.List)-1].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return nil
+	}
+	return ret.Results[0]
+}
+
+// countReturns counts the return statements of body, not those of the
 // function literals in it.
-func CountReturns(body *ast.BlockStmt) int {
+func countReturns(body *ast.BlockStmt) int {
 	n := 0
 	ast.Inspect(body, func(x ast.Node) bool {
 		switch x.(type) {

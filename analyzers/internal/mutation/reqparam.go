@@ -88,14 +88,10 @@ func (c *Classifier) copiesReceiver(fn *types.Func) bool {
 		return false
 	}
 	recv, _ := c.info.Defs[d.Recv.List[0].Names[0]].(*types.Var)
-	if recv == nil || astpath.CountReturns(d.Body) != 1 {
+	if recv == nil {
 		return false
 	}
-	ret, ok := d.Body.List[len(d.Body.List)-1].(*ast.ReturnStmt)
-	if !ok || len(ret.Results) != 1 {
-		return false
-	}
-	addr, ok := ast.Unparen(ret.Results[0]).(*ast.UnaryExpr)
+	addr, ok := ast.Unparen(astpath.OnlyResult(d.Body)).(*ast.UnaryExpr)
 	if !ok || addr.Op != token.AND {
 		return false
 	}

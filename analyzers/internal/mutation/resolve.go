@@ -166,7 +166,8 @@ func (c *Classifier) indexFieldWrite(ix *index, n ast.Node) {
 
 // indexReturn records a function whose one return statement ends its
 // body and returns one value: URL builders such as buildURI(path, opts),
-// whatever they compute before it.
+// whatever they compute before it; or, for a (value, error) builder, the
+// value its last return gives when every other return fails.
 func (c *Classifier) indexReturn(ix *index, d *ast.FuncDecl) {
 	if d.Body == nil || len(d.Body.List) == 0 {
 		return
@@ -175,11 +176,12 @@ func (c *Classifier) indexReturn(ix *index, d *ast.FuncDecl) {
 	if !ok {
 		return
 	}
+	if e := astpath.OnlyResult(d.Body); e != nil {
+		ix.returns[fn] = e
+		return
+	}
 	ret, ok := d.Body.List[len(d.Body.List)-1].(*ast.ReturnStmt)
-	switch {
-	case ok && len(ret.Results) == 1 && astpath.CountReturns(d.Body) == 1:
-		ix.returns[fn] = ret.Results[0]
-	case ok && len(ret.Results) == 2 && isNilIdent(ret.Results[1]) && onlyFailuresBefore(d.Body, ret):
+	if ok && len(ret.Results) == 2 && isNilIdent(ret.Results[1]) && onlyFailuresBefore(d.Body, ret) {
 		// (value, error) builders: the value of the one return that
 		// succeeds, the others returning an error
 		ix.returns[fn] = ret.Results[0]

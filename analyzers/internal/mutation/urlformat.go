@@ -27,14 +27,10 @@ import (
 // string parameters.
 func (c *Classifier) summarizeFormat(decl *ast.FuncDecl, f *FuncFact) {
 	f.FormatParam = -1
-	if f.Op != nil || len(decl.Body.List) == 0 || astpath.CountReturns(decl.Body) != 1 {
+	if f.Op != nil {
 		return
 	}
-	ret, ok := decl.Body.List[len(decl.Body.List)-1].(*ast.ReturnStmt)
-	if !ok || len(ret.Results) != 1 {
-		return
-	}
-	call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
+	call, ok := ast.Unparen(astpath.OnlyResult(decl.Body)).(*ast.CallExpr)
 	if !ok || len(call.Args) == 0 || !isSprintf(c.calleeFunc(call)) {
 		return
 	}

@@ -14,8 +14,11 @@ func (w *walk) helpers() map[*types.Func]*Helper {
 		if fn == nil || w.f.isSafe(fn) {
 			return
 		}
+		// direct: call is d's own call of its func parameter (fn(request)),
+		// which says what the parameter is called with (Helper.FuncArgs).
+		direct := call != nil && field == "" && w.callsParam(d, call)
 		if prev := out[fn]; prev != nil {
-			if prev.FuncArgs == nil && call != nil && field == "" && w.callsParam(d, call) {
+			if prev.FuncArgs == nil && direct {
 				// run(fn, request, attempt) found first through its own
 				// recursive call, which passes fn on: its call fn(request)
 				// says what fn is called with.
@@ -29,7 +32,7 @@ func (w *walk) helpers() map[*types.Func]*Helper {
 			w.loopHelper(h, d, s, call)
 		}
 		h.FuncArgs = s.FuncArgs
-		if call != nil && field == "" && w.callsParam(d, call) {
+		if direct {
 			h.FuncArgs = w.calledParamArgs(d, call)
 		}
 		out[fn] = h

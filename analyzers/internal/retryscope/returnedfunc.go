@@ -31,14 +31,10 @@ import (
 func (w *walk) returnedLiteral(call *ast.CallExpr) (*ast.FuncLit, *ast.FuncDecl) {
 	fn, _ := typeutil.Callee(w.info, call).(*types.Func)
 	d := w.f.declOf(fn)
-	if d == nil || len(d.Body.List) == 0 || astpath.CountReturns(d.Body) != 1 {
+	if d == nil {
 		return nil, nil
 	}
-	ret, ok := d.Body.List[len(d.Body.List)-1].(*ast.ReturnStmt)
-	if !ok || len(ret.Results) != 1 {
-		return nil, nil
-	}
-	lit, _ := ast.Unparen(ret.Results[0]).(*ast.FuncLit)
+	lit, _ := ast.Unparen(astpath.OnlyResult(d.Body)).(*ast.FuncLit)
 	if lit == nil {
 		return nil, nil
 	}
