@@ -7,7 +7,9 @@
 # module cache is read-only) and analyzed with `twice -json PATTERNS`. The table
 # lists packages, findings per analyzer and wall time; every finding is printed
 # below it so it can be reviewed by hand (docs/evaluation.md records the
-# verdicts). Packages that fail to load are listed from twice's stderr.
+# verdicts). Packages that fail to load are listed from twice's stderr. A
+# module published without go.mod is given one in its copy (go mod init, then
+# go mod tidy -e picks the newest versions of its imports).
 #
 # Usage: eval/run.sh [-list FILE] ['module@version [patterns…]' …]
 #   default: every line of eval/modules.txt; -list FILE reads another list of
@@ -52,9 +54,15 @@ for line in "${lines[@]}"; do
   dir=$({ go mod download -json "$m" || true; } | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
   if [ -z "$dir" ]; then echo "| $m | $patterns | download failed | | | | |"; continue; fi
   src="$work/src/${m//\//_}"
-  if [ ! -f "$dir/go.mod" ]; then echo "| $m | $patterns | no go.mod | | | | |"; continue; fi
   if [ ! -d "$src" ]; then
     mkdir -p "$work/src" && cp -r "$dir" "$src" && chmod -R u+w "$src"
+    # A version published before modules (no go.mod, often +incompatible)
+    # gets one in the copy; its imports are resolved from the proxy when the
+    # packages load (GOFLAGS=-mod=mod), as `go mod tidy` would.
+    if [ ! -f "$src/go.mod" ]; then
+      (cd "$src" && go mod init "${m%@*}" >/dev/null 2>&1 && { go mod tidy -e >/dev/null 2>&1 || true; }) \
+        || { echo "| $m | $patterns | go mod init failed | | | | |"; continue; }
+    fi
     # Replacements by local path (../..: the module's home repository) do
     # not exist outside that repository; use the published versions.
     (cd "$src" && awk '/=>/ { sub(/^replace[ \t]+/, ""); split($0, side, "=>"); split(side[2], to, " ")
