@@ -206,7 +206,14 @@ The analyzer reports each such write inside a retry scope:
     after its write gives true or an error) in a loop that leaves on done
     and on an error goes round only before its write. An element a
     counter loop picks by its counter (`target := voters[(me+1+attempt)%n]`)
-    changes each round, as a range loop's item does.
+    changes each round, as a range loop's item does; a counter passed to
+    the attempt as it is numbers the attempts when it is named for them
+    (`attempt`, `try`) or bounded by a retry count (`for i := 0; i <=
+    o.Retries; i++`, `i < maxAttempts`). The attempt may be a closure the
+    loop calls (`call := func() error {…}` before the loop), also from a
+    goroutine started each round whose result the loop waits for (`go
+    func(i int) { ch <- call(i) }(i)`, then `err := <-ch`, also in a
+    select beside a deadline): its body runs again on every round.
     Loops over distinct items, pagination, polling and consumer loops
     (a call on a value received from a channel in the same round: `case
     msg := <-msgs:`) are not retries, and neither is re-running a pump (a

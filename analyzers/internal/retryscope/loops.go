@@ -249,6 +249,41 @@ func (w *walk) loop(l loop) {
 	}
 	w.guardLoop(s, l)
 	w.scopes = append(w.scopes, s)
+	w.closureScopes(s)
+}
+
+// closureScopes adds, for each call in a loop scope's body of a local
+// func variable given a literal before the loop (`call := func() error
+// {…}` … `for … { err = call() }`), a scope over the literal's body: the
+// loop runs it again on every retry as it would a body written inline.
+func (w *walk) closureScopes(s *Scope) {
+	run := make(map[*ast.FuncLit]bool) // literals the body calls where it writes them (go func(){…}())
+	ast.Inspect(s.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return run[n]
+		case *ast.CallExpr:
+			if lit, ok := ast.Unparen(n.Fun).(*ast.FuncLit); ok {
+				run[lit] = true
+			}
+			id, ok := ast.Unparen(n.Fun).(*ast.Ident)
+			if !ok || !s.Contains(n) {
+				return true
+			}
+			var lits []*ast.FuncLit
+			for _, lit := range w.funcLits[w.info.Uses[id]] {
+				if lit.End() <= s.Body.Pos() {
+					lits = append(lits, lit)
+				}
+			}
+			if len(lits) > 0 {
+				c := *s
+				c.Until, c.Once = token.NoPos, nil
+				w.addLitScopes(&c, lits)
+			}
+		}
+		return true
+	})
 }
 
 // attemptCalls lists the calls whose results the loop body assigns at its top
@@ -258,8 +293,9 @@ func (w *walk) loop(l loop) {
 // cancellation check first: `select { case <-ctx.Done(): return; default:
 // select { case <-ticker.C: retry, err = op() … } }`).
 func (w *walk) attemptCalls(body *ast.BlockStmt) []attempt {
-	out := w.attemptsIn(body.List, nil, false)
-	return append(out, w.selectAttempts(body.List, nil, maxSelectNesting)...)
+	sends := w.goroutineSends(body.List) // goattempts.go
+	out := w.attemptsIn(body.List, nil, false, sends)
+	return append(out, w.selectAttempts(body.List, nil, maxSelectNesting, sends)...)
 }
 
 // maxSelectNesting bounds how deep selects in selects are searched.
@@ -267,7 +303,7 @@ const maxSelectNesting = 2
 
 // selectAttempts lists the attempt calls in the clauses of the selects of
 // list; after is what runs once list falls through.
-func (w *walk) selectAttempts(list, after []ast.Stmt, depth int) []attempt {
+func (w *walk) selectAttempts(list, after []ast.Stmt, depth int, sends map[types.Object]*ast.CallExpr) []attempt {
 	if depth == 0 {
 		return nil
 	}
@@ -280,8 +316,11 @@ func (w *walk) selectAttempts(list, after []ast.Stmt, depth int) []attempt {
 		rest := append(append([]ast.Stmt(nil), list[i+1:]...), after...)
 		for _, c := range sel.Body.List {
 			if cc, ok := c.(*ast.CommClause); ok {
-				out = append(out, w.attemptsIn(cc.Body, rest, true)...)
-				out = append(out, w.selectAttempts(cc.Body, rest, depth-1)...)
+				if a, ok := w.commAttempt(cc, rest, sends); ok {
+					out = append(out, a)
+				}
+				out = append(out, w.attemptsIn(cc.Body, rest, true, sends)...)
+				out = append(out, w.selectAttempts(cc.Body, rest, depth-1, sends)...)
 			}
 		}
 	}
@@ -291,7 +330,7 @@ func (w *walk) selectAttempts(list, after []ast.Stmt, depth int) []attempt {
 // attemptsIn lists the attempt calls of one statement list; after is what
 // runs once the list falls through (the rest of the loop body after the
 // select holding it).
-func (w *walk) attemptsIn(list, after []ast.Stmt, inSelect bool) []attempt {
+func (w *walk) attemptsIn(list, after []ast.Stmt, inSelect bool, sends map[types.Object]*ast.CallExpr) []attempt {
 	var out []attempt
 	for i, st := range list {
 		var as *ast.AssignStmt
@@ -306,7 +345,11 @@ func (w *walk) attemptsIn(list, after []ast.Stmt, inSelect bool) []attempt {
 		if as == nil {
 			continue
 		}
-		if call, results := w.assignedCall(as); len(results) > 0 {
+		call, results := w.assignedCall(as)
+		if call == nil {
+			call, results = w.receivedAttempt(as, sends)
+		}
+		if call != nil && len(results) > 0 {
 			out = append(out, attempt{call: call, results: results, index: i, ifStmt: ifs, list: list, after: after, inSelect: inSelect})
 		}
 	}

@@ -43,22 +43,32 @@ func (w *walk) optInLoop(l loop) bool {
 // condBound returns the count field of a loop condition `i < c.max`,
 // `i <= c.retries`.
 func (w *walk) condBound(fs *ast.ForStmt, l loop, e ast.Expr) *types.Var {
+	if _, bound := w.counterBound(l, e); bound != nil {
+		return w.boundField(fs, bound)
+	}
+	return nil
+}
+
+// counterBound splits a loop condition that keeps a loop variable under a
+// bound (`i < n`, `i <= c.retries`, `n > i`) into the counter and the
+// bound; nil, nil for any other condition.
+func (w *walk) counterBound(l loop, e ast.Expr) (counter, bound ast.Expr) {
 	cond, ok := ast.Unparen(e).(*ast.BinaryExpr)
 	if !ok {
-		return nil
+		return nil, nil
 	}
-	counter, bound := cond.X, cond.Y
+	counter, bound = cond.X, cond.Y
 	switch cond.Op {
 	case token.LSS, token.LEQ:
 	case token.GTR, token.GEQ:
 		counter, bound = bound, counter
 	default:
-		return nil
+		return nil, nil
 	}
 	if !w.isLoopVar(l, counter) {
-		return nil
+		return nil, nil
 	}
-	return w.boundField(fs, bound)
+	return counter, bound
 }
 
 // exitBound returns the count field of a loop without a condition that

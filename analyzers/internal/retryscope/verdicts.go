@@ -167,11 +167,37 @@ func (w *walk) passesAttemptNumber(l loop, call *ast.CallExpr) bool {
 			continue
 		}
 		id, bare := ast.Unparen(arg).(*ast.Ident)
-		if !bare || !attemptNumberName.MatchString(id.Name) {
+		if !bare || !attemptNumberName.MatchString(id.Name) && !w.countsUpToRetries(l, id) {
 			return false
 		}
 	}
 	return true
+}
+
+// attemptBoundName matches the names of bounds that count attempts or
+// retries: retries, maxRetries, MaxAttempts, RetryCount, numTries,
+// RetryMax.
+var attemptBoundName = regexp.MustCompile(`(?i)^(max|num|n)?_?(retr(y|ies)|attempts?|tries)_?(count|max|limit)?$`)
+
+// countsUpToRetries reports whether id is the counter of a for loop whose
+// condition bounds it by a retry count (`for i := 0; i <= o.Retries;
+// i++`): whatever the counter is called, it numbers the attempts.
+func (w *walk) countsUpToRetries(l loop, id *ast.Ident) bool {
+	fs, ok := l.stmt.(*ast.ForStmt)
+	if !ok || fs.Cond == nil {
+		return false
+	}
+	counter, bound := w.counterBound(l, fs.Cond)
+	if counter == nil || objOf(w.info, counter) != w.info.Uses[id] {
+		return false
+	}
+	switch b := ast.Unparen(bound).(type) {
+	case *ast.Ident:
+		return attemptBoundName.MatchString(b.Name)
+	case *ast.SelectorExpr:
+		return attemptBoundName.MatchString(b.Sel.Name)
+	}
+	return false
 }
 
 // runsParam reports whether a call that receives the func parameter
