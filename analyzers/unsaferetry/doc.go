@@ -213,7 +213,10 @@ The analyzer reports each such write inside a retry scope:
     loop calls (`call := func() error {…}` before the loop), also from a
     goroutine started each round whose result the loop waits for (`go
     func(i int) { ch <- call(i) }(i)`, then `err := <-ch`, also in a
-    select beside a deadline): its body runs again on every round.
+    select beside a deadline): its body runs again on every round. A
+    flag of the loop condition set once the attempt went through
+    (`for i := 0; i < 3 && !sent; i++ { … sent = true }`, `for retry :=
+    true; retry; { … retry = false }`) leaves the loop as a break would.
     Loops over distinct items, pagination, polling and consumer loops
     (a call on a value received from a channel in the same round: `case
     msg := <-msgs:`) are not retries, and neither is re-running a pump (a

@@ -208,6 +208,5 @@ func intAbove(info *types.Info, e ast.Expr, n int64) bool {
 
 // isTrue reports whether e is the constant true.
 func isTrue(info *types.Info, e ast.Expr) bool {
-	tv := info.Types[e]
-	return tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
+	return boolConst(info, e, true)
 }

@@ -86,6 +86,11 @@ func (l loop) flow(s ast.Stmt, inSwitch bool) outcome {
 			return abort
 		}
 		return fall
+	case *ast.AssignStmt:
+		if l.setsStop(s) {
+			return exit // the condition ends the loop before another round
+		}
+		return fall
 	case *ast.BlockStmt:
 		return l.list(s.List, inSwitch)
 	case *ast.LabeledStmt:

@@ -38,10 +38,15 @@ type loop struct {
 	// round by `goto label` (see gotoloops.go); running off the end of
 	// the body leaves it.
 	viaGoto bool
+	// stops maps the flags of the loop condition to the value that ends
+	// the loop (`!sent` in `for i := 0; i < 3 && !sent; i++`: true): an
+	// assignment of that value leaves the loop (stopflags.go).
+	stops map[types.Object]bool
+	info  *types.Info // to read the flags' assignments
 }
 
 func (w *walk) forLoop(fs *ast.ForStmt) {
-	l := loop{stmt: fs, body: fs.Body, cond: fs.Cond}
+	l := loop{stmt: fs, body: fs.Body, cond: fs.Cond, stops: w.condFlags(fs.Cond), info: w.info}
 	if as, ok := fs.Init.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
 		for _, lhs := range as.Lhs {
 			if id, ok := lhs.(*ast.Ident); ok && w.info.Defs[id] != nil {

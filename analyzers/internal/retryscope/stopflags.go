@@ -7,6 +7,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // A loop `for !flag { flag = C() }` is a retry when C's flag means "done":
@@ -100,4 +102,61 @@ func (w *walk) returnsFalse(r *ast.ReturnStmt, named *types.Var) bool {
 	}
 	tv := w.info.Types[r.Results[0]]
 	return tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value)
+}
+
+// A loop may also keep its decision in a flag of its condition that the
+// body sets once the attempt went through: `for i := 0; i < 3 && !sent;
+// i++ { if err = C(); err == nil { sent = true } }`, `for retry := true;
+// retry; { … retry = false }`. Setting the flag to the value that ends the
+// loop is then the loop's exit, as a break would be.
+
+// condFlags returns the boolean variables of a loop condition's
+// conjunction with the value that makes the condition false: true for
+// `!sent`, false for `retry`.
+func (w *walk) condFlags(cond ast.Expr) map[types.Object]bool {
+	var out map[types.Object]bool
+	for _, d := range astpath.Operands(cond, token.LAND) {
+		stop := false
+		if u, ok := ast.Unparen(d).(*ast.UnaryExpr); ok && u.Op == token.NOT {
+			d, stop = u.X, true
+		}
+		id, ok := ast.Unparen(d).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		v, ok := w.info.Uses[id].(*types.Var)
+		if !ok || v.IsField() || !isBool(v.Type()) || v.Parent() == v.Pkg().Scope() {
+			continue // a package-level flag may be set by anyone
+		}
+		if out == nil {
+			out = make(map[types.Object]bool)
+		}
+		out[v] = stop
+	}
+	return out
+}
+
+// setsStop reports whether as assigns one of the loop's condition flags
+// the constant that ends the loop.
+func (l loop) setsStop(as *ast.AssignStmt) bool {
+	if len(l.stops) == 0 || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+		return false
+	}
+	for i, lhs := range as.Lhs {
+		id, ok := ast.Unparen(lhs).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		stop, ok := l.stops[l.info.Uses[id]]
+		if ok && boolConst(l.info, as.Rhs[i], stop) {
+			return true
+		}
+	}
+	return false
+}
+
+// boolConst reports whether e is the boolean constant b.
+func boolConst(info *types.Info, e ast.Expr, b bool) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) == b
 }

@@ -189,3 +189,47 @@ func (c *Client) FanOut(ctx context.Context, events [][]byte) error {
 	}
 	return first
 }
+
+// Deliver keeps its decision in a flag of the loop condition, set once
+// the POST went through.
+func (c *Client) Deliver(ctx context.Context, msg []byte) error {
+	sent := false
+	var err error
+	for i := 0; i < 3 && !sent; i++ {
+		if err = c.post(ctx, "/v1/messages", msg, 0); err != nil { // want `\(POST /v1/messages\) inside a retry loop`
+			time.Sleep(time.Second)
+			continue
+		}
+		sent = true
+	}
+	return err
+}
+
+// Submit goes round while its retry flag is true.
+func (c *Client) Submit(ctx context.Context, job []byte) error {
+	var err error
+	n := 0
+	for retry := true; retry; n++ {
+		err = c.post(ctx, "/v1/jobs", job, n) // want `\(POST /v1/jobs\) inside a retry loop`
+		if err == nil || n >= 3 {
+			retry = false
+		}
+	}
+	return err
+}
+
+// Stream posts until told to stop: the flag is set by the stop signal,
+// not by a success, so the loop is a sender, not a retry.
+func (c *Client) Stream(ctx context.Context, event []byte, stop <-chan struct{}) {
+	done := false
+	for !done {
+		select {
+		case <-stop:
+			done = true
+		default:
+		}
+		if err := c.post(ctx, "/v1/events", event, 0); err != nil {
+			continue
+		}
+	}
+}
