@@ -214,9 +214,11 @@ The analyzer reports each such write inside a retry scope:
     goroutine started each round whose result the loop waits for (`go
     func(i int) { ch <- call(i) }(i)`, then `err := <-ch`, also in a
     select beside a deadline): its body runs again on every round. A
-    flag of the loop condition set once the attempt went through
-    (`for i := 0; i < 3 && !sent; i++ { … sent = true }`, `for retry :=
-    true; retry; { … retry = false }`) leaves the loop as a break would.
+    variable of the loop condition given a constant that ends the loop
+    once the attempt went through (`for i := 0; i < 3 && !sent; i++ { …
+    sent = true }`, `for retry := true; retry; { … retry = false }`, `for
+    retries > 0 { … retries = 0 }`, also written `for { if retries > 0 {
+    … } else { break } }`) leaves the loop as a break would.
     Loops over distinct items, pagination, polling and consumer loops
     (a call on a value received from a channel in the same round: `case
     msg := <-msgs:`) are not retries, and neither is re-running a pump (a
@@ -229,7 +231,10 @@ The analyzer reports each such write inside a retry scope:
     caller, not a write), nor are loops that go round only on
     401/403/407/429 or 413 (the server refused the request without executing it) or only on specific
     application errors (errors.Is(err, ErrStale), `if err != ErrStale {
-    return err }`, a *QuotaError, a module's error code): a loop that also goes round on an ambiguous
+    return err }`, a *QuotaError, a module's error code, a database's
+    deadlock or serialization failure, also an error number compared to
+    a constant named for it: `m.Number == ErrLockDeadlock`): a loop that
+    also goes round on an ambiguous
     outcome (any error, a timeout, EOF, a closed or reset connection, a
     5xx, a sentinel declared with such a text) is one. A 503 Service
     Unavailable is both: an overloaded server or a load balancer with no

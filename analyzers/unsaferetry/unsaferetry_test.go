@@ -59,7 +59,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a loop retried through another package's error predicate: a dial error (nothing sent) silent, a timeout reported", "specialize"},
 		{"a write to a resource created in the same attempt", "uploads"},
 		{"select backoff loops, walks over alternatives, 5xx-only retries, iterators", "notifier"},
-		{"retry loops a counter's name does not give away: a counter bounded by a retry count, a closure the loop calls, an attempt run in a goroutine the loop waits for, a flag of the loop condition set on success; a flag set by a stop signal, walks over a batch or nodes and a fan-out silent", "attemptloops"},
+		{"retry loops a counter's name does not give away: a counter bounded by a retry count, a closure the loop calls, an attempt run in a goroutine the loop waits for, a flag of the loop condition set on success, a count of attempts left zeroed on success (also as an if inside a bare for); a flag set by a stop signal, a countdown over batches, walks over a batch or nodes and a fan-out silent", "attemptloops"},
 		{"loops written as a label and goto: re-sends after errors and 5xx reported; after a refusal, forward jumps and walks over a batch silent", "gotoretry"},
 		{"retry by requeue", "producer"},
 		{"a gRPC retry interceptor built in a dial-options helper (of this package or another): the package's generated-client calls go through it; WithMax(0) or plain options retry nothing", "grpcopts/..."},

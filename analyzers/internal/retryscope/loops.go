@@ -38,15 +38,19 @@ type loop struct {
 	// round by `goto label` (see gotoloops.go); running off the end of
 	// the body leaves it.
 	viaGoto bool
-	// stops maps the flags of the loop condition to the value that ends
-	// the loop (`!sent` in `for i := 0; i < 3 && !sent; i++`: true): an
-	// assignment of that value leaves the loop (stopflags.go).
-	stops map[types.Object]bool
+	// stops holds the variables the loop condition compares to constants
+	// (`!sent`, `retries > 0`): an assignment of a constant that makes
+	// the condition false leaves the loop (stopflags.go).
+	stops map[types.Object]condTest
 	info  *types.Info // to read the flags' assignments
 }
 
 func (w *walk) forLoop(fs *ast.ForStmt) {
-	l := loop{stmt: fs, body: fs.Body, cond: fs.Cond, stops: w.condFlags(fs.Cond), info: w.info}
+	l := loop{stmt: fs, body: fs.Body, cond: fs.Cond}
+	if cond, body := guardedBody(fs); cond != nil {
+		l.body, l.cond = body, cond // for { if retries > 0 { … } else { break } }
+	}
+	l.stops, l.info = w.condStops(l.cond), w.info
 	if as, ok := fs.Init.(*ast.AssignStmt); ok && as.Tok == token.DEFINE {
 		for _, lhs := range as.Lhs {
 			if id, ok := lhs.(*ast.Ident); ok && w.info.Defs[id] != nil {
@@ -57,6 +61,28 @@ func (w *walk) forLoop(fs *ast.ForStmt) {
 	l.loopVars = append(l.loopVars, w.pickedElements(fs.Body, l.loopVars)...)
 	l.loopVars = append(l.loopVars, w.received(fs.Body)...)
 	w.loop(l)
+}
+
+// guardedBody reads a loop without a condition whose body is one if
+// statement that leaves the loop in its else branch (`for { if retries >
+// 0 { … } else { break } }`) as the loop `for retries > 0 { … }`: it
+// returns that condition and body, or nil.
+func guardedBody(fs *ast.ForStmt) (ast.Expr, *ast.BlockStmt) {
+	if fs.Cond != nil || len(fs.Body.List) != 1 {
+		return nil, nil
+	}
+	ifs, ok := fs.Body.List[0].(*ast.IfStmt)
+	if !ok || ifs.Init != nil {
+		return nil, nil
+	}
+	els, ok := ifs.Else.(*ast.BlockStmt)
+	if !ok || len(els.List) != 1 {
+		return nil, nil
+	}
+	if br, ok := els.List[0].(*ast.BranchStmt); !ok || br.Tok != token.BREAK || br.Label != nil {
+		return nil, nil
+	}
+	return ifs.Cond, ifs.Body
 }
 
 // pickedElements lists the variables a counter loop's body defines as an

@@ -286,6 +286,14 @@ func (r *refusals) specificCode(other, val ast.Expr, v int64) bool {
 	return r.errorDerived(other)
 }
 
+// refusalCode reports whether a code read from an error is compared to a
+// constant named for a refusal (m.Number == ErrLockDeadlock, also an
+// untyped constant, which specificCode cannot tell by its type).
+func (r *refusals) refusalCode(other, val ast.Expr) bool {
+	c, ok := objOf(r.info, val).(*types.Const)
+	return ok && refusalWords.MatchString(c.Name()) && !ambiguousWords.MatchString(c.Name()) && r.errorDerived(other)
+}
+
 // settledConstName reports whether a compared value, when it is a named
 // constant, is not named for an ambiguous outcome
 // (pgerrcode.ConnectionFailure is).

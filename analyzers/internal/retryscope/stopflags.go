@@ -104,40 +104,83 @@ func (w *walk) returnsFalse(r *ast.ReturnStmt, named *types.Var) bool {
 	return tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value)
 }
 
-// A loop may also keep its decision in a flag of its condition that the
-// body sets once the attempt went through: `for i := 0; i < 3 && !sent;
-// i++ { if err = C(); err == nil { sent = true } }`, `for retry := true;
-// retry; { … retry = false }`. Setting the flag to the value that ends the
-// loop is then the loop's exit, as a break would be.
+// A loop may also keep its decision in a variable of its condition that
+// the body sets once the attempt went through: `for i := 0; i < 3 &&
+// !sent; i++ { if err = C(); err == nil { sent = true } }`, `for retry :=
+// true; retry; { … retry = false }`, `for retries > 0 { if err = C(); err
+// == nil { retries = 0 } else { retries-- } }`. Assigning it a constant
+// that makes the condition false is then the loop's exit, as a break
+// would be.
 
-// condFlags returns the boolean variables of a loop condition's
-// conjunction with the value that makes the condition false: true for
-// `!sent`, false for `retry`.
-func (w *walk) condFlags(cond ast.Expr) map[types.Object]bool {
-	var out map[types.Object]bool
+// condTest is one operand of a loop condition's conjunction: the loop
+// goes on while the variable compares to c by op (`retries > 0`; `!sent`
+// is sent != true).
+type condTest struct {
+	op token.Token
+	c  constant.Value
+}
+
+// condStops returns the local variables of a loop condition's
+// conjunction that are compared to a constant (or are boolean flags),
+// with their tests.
+func (w *walk) condStops(cond ast.Expr) map[types.Object]condTest {
+	var out map[types.Object]condTest
 	for _, d := range astpath.Operands(cond, token.LAND) {
-		stop := false
-		if u, ok := ast.Unparen(d).(*ast.UnaryExpr); ok && u.Op == token.NOT {
-			d, stop = u.X, true
-		}
-		id, ok := ast.Unparen(d).(*ast.Ident)
+		v, t, ok := w.condOperand(d)
 		if !ok {
 			continue
 		}
-		v, ok := w.info.Uses[id].(*types.Var)
-		if !ok || v.IsField() || !isBool(v.Type()) || v.Parent() == v.Pkg().Scope() {
-			continue // a package-level flag may be set by anyone
-		}
 		if out == nil {
-			out = make(map[types.Object]bool)
+			out = make(map[types.Object]condTest)
 		}
-		out[v] = stop
+		out[v] = t
 	}
 	return out
 }
 
-// setsStop reports whether as assigns one of the loop's condition flags
-// the constant that ends the loop.
+// condOperand reads one operand: `flag`, `!flag`, `v OP c` or `c OP v`.
+func (w *walk) condOperand(d ast.Expr) (types.Object, condTest, bool) {
+	yes := constant.MakeBool(true)
+	switch e := ast.Unparen(d).(type) {
+	case *ast.Ident:
+		if v := w.localVar(e); v != nil && isBool(v.Type()) {
+			return v, condTest{token.EQL, yes}, true
+		}
+	case *ast.UnaryExpr:
+		if v := w.localVar(e.X); e.Op == token.NOT && v != nil && isBool(v.Type()) {
+			return v, condTest{token.NEQ, yes}, true
+		}
+	case *ast.BinaryExpr:
+		flip := map[token.Token]token.Token{token.LSS: token.GTR, token.LEQ: token.GEQ, token.GTR: token.LSS, token.GEQ: token.LEQ, token.EQL: token.EQL, token.NEQ: token.NEQ}
+		if _, cmp := flip[e.Op]; !cmp {
+			break
+		}
+		if v, c := w.localVar(e.X), w.info.Types[e.Y].Value; v != nil && c != nil {
+			return v, condTest{e.Op, c}, true
+		}
+		if v, c := w.localVar(e.Y), w.info.Types[e.X].Value; v != nil && c != nil {
+			return v, condTest{flip[e.Op], c}, true
+		}
+	}
+	return nil, condTest{}, false
+}
+
+// localVar returns the local variable e names, or nil: a field or a
+// package-level variable may be set by anyone.
+func (w *walk) localVar(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := w.info.Uses[id].(*types.Var)
+	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	return v
+}
+
+// setsStop reports whether as assigns one of the loop's condition
+// variables a constant that makes the condition false.
 func (l loop) setsStop(as *ast.AssignStmt) bool {
 	if len(l.stops) == 0 || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
 		return false
@@ -147,12 +190,20 @@ func (l loop) setsStop(as *ast.AssignStmt) bool {
 		if !ok {
 			continue
 		}
-		stop, ok := l.stops[l.info.Uses[id]]
-		if ok && boolConst(l.info, as.Rhs[i], stop) {
+		t, ok := l.stops[l.info.Uses[id]]
+		k := l.info.Types[as.Rhs[i]].Value
+		if ok && k != nil && comparable(k, t.c) && !constant.Compare(k, t.op, t.c) {
 			return true
 		}
 	}
 	return false
+}
+
+// comparable reports whether constant.Compare can compare a and b: both
+// booleans, both strings, or both numbers.
+func comparable(a, b constant.Value) bool {
+	num := func(k constant.Kind) bool { return k == constant.Int || k == constant.Float }
+	return a.Kind() == b.Kind() && a.Kind() != constant.Unknown && a.Kind() != constant.Complex || num(a.Kind()) && num(b.Kind())
 }
 
 // boolConst reports whether e is the boolean constant b.

@@ -233,3 +233,53 @@ func (c *Client) Stream(ctx context.Context, event []byte, stop <-chan struct{})
 		}
 	}
 }
+
+// Upload ends its loop by zeroing the attempts left once the POST went
+// through.
+func (c *Client) Upload(ctx context.Context, part []byte) error {
+	var err error
+	retries := 4
+	for retries > 0 {
+		err = c.post(ctx, "/v1/uploads", part, 0) // want `\(POST /v1/uploads\) inside a retry loop`
+		if err == nil {
+			retries = 0
+		} else {
+			retries--
+		}
+	}
+	return err
+}
+
+// InitiateUpload writes the same loop as an if inside a bare for, which
+// breaks when no attempt is left.
+func (c *Client) InitiateUpload(ctx context.Context) error {
+	var err error
+	retries := 4
+	for {
+		if retries > 0 {
+			err = c.post(ctx, "/v1/uploads", nil, 0) // want `\(POST /v1/uploads\) inside a retry loop`
+			if err == nil {
+				retries = 0
+			} else {
+				retries--
+				time.Sleep(time.Second)
+			}
+		} else {
+			break
+		}
+	}
+	return err
+}
+
+// Drain posts batches while there are some: pending is set from what is
+// left, not to a constant on success.
+func (c *Client) Drain(ctx context.Context, batches [][]byte) error {
+	pending := len(batches)
+	for pending > 0 {
+		if err := c.post(ctx, "/v1/events", batches[len(batches)-pending], 0); err != nil {
+			return err
+		}
+		pending--
+	}
+	return nil
+}
