@@ -83,7 +83,14 @@
 //   - both sends carry the same idempotency key, created once before the
 //     first send (or derived from stable data such as an order ID), or the
 //     write is guarded by compare-and-swap (If-Match), create-if-missing, or
-//     an offset the body is written at (Content-Range, Upload-Offset).
+//     an offset the body is written at (Content-Range, Upload-Offset);
+//   - the second send is given the reader the first one read to its end
+//     (the same io.Reader, *bytes.Buffer or *bytes.Reader variable, not
+//     rewound between the sends, passed to a function of the package that
+//     uses it as a request body): it carries no content, so the retry is
+//     broken but stores nothing twice. A new reader over the same bytes,
+//     a Seek back to the start, or a callee that rewinds the reader itself
+//     sends the content again, and is reported.
 //
 // The diagnostic is at the second send; its related information points at
 // the first send and at the inspection.

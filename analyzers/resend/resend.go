@@ -232,7 +232,7 @@ func (c *checker) sameOperation(args *argComparer, first, second send) bool {
 		return !countsAttempts(second.call) && !dropsParameter(c.pass.TypesInfo, second.call)
 	}
 	return first.op.Identity != "" && first.op.Identity == second.op.Identity &&
-		args.sends(first.call, second.call) != different
+		args.sends(first.call, second.call) != different && !c.drainsReader(first.call, second.call)
 }
 
 // receiverVar is the receiver of method fn (nil for functions).

@@ -27,6 +27,7 @@ func TestResend(t *testing.T) {
 		"buckets",    // same request vs another bucket/setting/ID/payload; a check that returns an error passed
 		"testfiles",  // a re-send in a client and in a test (reported with -tests only: TestTestFiles)
 		"errorpaths", // a send on each of two returning error paths (silent); a re-send after a header
+		"uploads",    // an upload sent again with the reader the first one drained (silent), with a new or rewound reader
 	}
 	// Tests: true, so that the step-by-step tests of migrate and buckets
 	// are judged too (by default _test.go files are not checked).
