@@ -512,8 +512,10 @@ A helper that retries a request whose HTTP method (or SQL text) its caller
 passes — as a parameter, in an options-struct field, through wrappers —
 is reported at the call that passes the write: "POST /v1/payments is
 retried by Client.do, which sends it again inside a retry loop", with the
-helper's retry as related information. Calls passing GET, PUT or DELETE
-stay silent, and so does a request whose builder adds an idempotency key
+helper's retry as related information. A helper that only gives the
+parameter a default when it is empty, or normalizes it (`method =
+strings.ToUpper(method)`), still sends the caller's method. Calls passing
+GET, PUT or DELETE stay silent, and so does a request whose builder adds an idempotency key
 to every write it builds (an SDK's NewRequest): the retry re-sends the same
 key. Generated clients' request cores are read the same way: a constructor
 builds a request config from the method and path it is given (keeping the

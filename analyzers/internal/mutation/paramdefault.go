@@ -16,12 +16,15 @@ import (
 //		req, err := http.NewRequestWithContext(ctx, method, …)
 //
 // The caller's argument decides (executeMethod(ctx, http.MethodGet, …) is
-// a GET), so the parameter keeps its role. Any other reassignment of a
+// a GET), so the parameter keeps its role. So it does when the function
+// only normalizes it (`method = strings.ToUpper(method)`): the caller's
+// "post" is still a POST. Any other reassignment of a
 // parameter hides what the caller passed: the value is unknown unless the
 // function overwrites it unconditionally before use.
 
 // paramDefaults reports whether every assignment of v (a parameter) sits
-// directly in the body of an `if v == ""` (or `len(v) == 0`) statement.
+// directly in the body of an `if v == ""` (or `len(v) == 0`) statement,
+// or normalizes v itself (v = strings.ToUpper(v)).
 func (c *Classifier) paramDefaults(v *types.Var) bool {
 	as := c.idx().assigns[v]
 	if len(as) == 0 || c.idx().addrTaken[v] {
@@ -45,11 +48,26 @@ func (c *Classifier) paramDefaults(v *types.Var) bool {
 		return true
 	})
 	for _, a := range as {
-		if !defaults[a.pos] {
+		if !defaults[a.pos] && !c.normalizes(a.rhs, v) {
 			return false
 		}
 	}
 	return true
+}
+
+// normalizers change a string's case or trim it: the value stays the
+// caller's.
+var normalizers = map[string]bool{"ToUpper": true, "ToLower": true, "TrimSpace": true}
+
+// normalizes reports whether rhs is strings.ToUpper(v), ToLower(v) or
+// TrimSpace(v).
+func (c *Classifier) normalizes(rhs ast.Expr, v *types.Var) bool {
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 || c.varOf(call.Args[0]) != v {
+		return false
+	}
+	fn := c.calleeFunc(call)
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "strings" && normalizers[fn.Name()]
 }
 
 // emptyTest reports whether cond is v == "", "" == v or len(v) == 0.
