@@ -600,7 +600,8 @@ it creates under the Name its caller chose; if the API refuses a second
 one …"). What a write is for is read from the primitive (a publish, an
 INSERT), the HTTP method, the verb of the operation's name (the SDK
 method, the function the request is written in, a type named Sender or
-Notifier) and the request path; a custom method (POST …/jobs:submit,
+Notifier, a generic Send given a message: SendWithRetry(ctx, msg
+*Message)) and the request path; a custom method (POST …/jobs:submit,
 …/suggestions:suggestArticles) by the verb after its colon, not as a POST
 to the collection before it. The created thing is the noun after the
 verb, up to a preposition (CreateBucketWithVersioning makes a bucket).

@@ -163,8 +163,8 @@ func (c *Classifier) judgeEvidence(op Op, fn *types.Func, call *ast.CallExpr, en
 		return Judgement{Unsure: UnsurePublished, Named: what}
 	}
 	p, decided := namePurpose(fn)
-	if !decided && encl != nil && sendsByName(encl) {
-		p, decided = PurposeSend, true // a Notifier's send through a generic client's Do
+	if !decided && encl != nil && (sendsByName(encl) || sendsMessage(encl)) {
+		p, decided = PurposeSend, true // a Notifier's send through a generic client's Do; SendWithRetry(msg *Message)
 	}
 	if method == "POST" && setPath(path) {
 		return Judgement{Purpose: PurposeUnknown} // …/roleAssignments, …/members: an entry of a set, refused when repeated

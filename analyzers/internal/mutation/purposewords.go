@@ -173,6 +173,37 @@ func sendsByName(fn *types.Func) bool {
 	return true
 }
 
+// sendsMessage reports whether a function with a generic sending name
+// (Send, SendWithRetry, post) is given a message to send: a parameter of a
+// type named for one (*Message, []Notification, Event). What it is given
+// says what the generic name does not.
+func sendsMessage(fn *types.Func) bool {
+	words := nameWords(fn.Name())
+	if len(words) == 0 || !sendVerbs[words[0]] {
+		return false
+	}
+	params := fn.Signature().Params()
+	for i := 0; i < params.Len(); i++ {
+		t := deref(params.At(i).Type())
+		if sl, ok := types.Unalias(t).Underlying().(*types.Slice); ok {
+			t = deref(sl.Elem())
+		}
+		n, ok := types.Unalias(t).(*types.Named)
+		if !ok {
+			continue
+		}
+		tw := nameWords(n.Obj().Name())
+		if len(tw) > 0 && messageNouns[tw[len(tw)-1]] {
+			return true
+		}
+	}
+	return false
+}
+
+// messageNouns end the names of types that are sent as they are: a
+// message, a notification, an event, an alert, an e-mail.
+var messageNouns = map[string]bool{"message": true, "notification": true, "event": true, "alert": true, "email": true, "mail": true}
+
 // senderMethod reports whether fn is a method of a type named for sending
 // (LineSender, Notifier, EventExporter): whatever its name, what it sends
 // is a send.
