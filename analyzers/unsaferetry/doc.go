@@ -268,8 +268,9 @@ The analyzer reports each such write inside a retry scope:
   - a second attempt written out: the same call (same function, receiver
     and argument expressions) made again on the way only its error opens
     (`resp, err := c.hc.Do(req); if err == nil { return resp, nil }; …;
-    resp, err = c.hc.Do(req)`), unless that way demands a refusal; a
-    second send decided by the first response is resend's;
+    resp, err = c.hc.Do(req)`, also `return c.hc.Do(req)`), unless that
+    way demands a refusal; a second send decided by the first response is
+    resend's;
   - a requeue: a range loop over a channel that puts a failed message back
     with its attempt counter advanced, or a method that puts the batch it
     was handed back into the buffer channel it is drained from when its

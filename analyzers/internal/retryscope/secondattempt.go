@@ -63,8 +63,8 @@ func (w *walk) secondAttempts(body *ast.BlockStmt) {
 		last[calls[i].fn] = i
 	}
 	for i, first := range calls {
-		if next[i] < 0 {
-			continue
+		if next[i] < 0 || len(first.results) == 0 {
+			continue // a returned call has no error to test
 		}
 		again := calls[next[i]]
 		if !w.sameCallExprs(first.call, again.call) || w.changedBetween(body, first, again) || !w.reachedOnFailure(body, first, again) {
@@ -83,10 +83,18 @@ func (w *walk) secondAttempts(body *ast.BlockStmt) {
 }
 
 // assignedCalls lists the calls of body (outside func literals) whose
-// results are assigned to variables, in source order.
+// results are assigned to variables, and those returned as they are
+// (`return c.Post(…)`, a second attempt only: it has no results to
+// test), in source order.
 func (w *walk) assignedCalls(body *ast.BlockStmt) []attemptCall {
 	var out []attemptCall
 	astpath.Walk(body, func(n ast.Node, path []ast.Node) bool {
+		if call := w.returnedFallible(n); call != nil {
+			if fn, _ := typeutil.Callee(w.info, call).(*types.Func); fn != nil {
+				out = append(out, attemptCall{call: call, fn: fn.Origin(), path: append(append([]ast.Node(nil), path...), call)})
+			}
+			return true
+		}
 		as, ok := n.(*ast.AssignStmt)
 		if !ok {
 			return true
@@ -101,6 +109,24 @@ func (w *walk) assignedCalls(body *ast.BlockStmt) []attemptCall {
 		return true
 	})
 	return out
+}
+
+// returnedFallible returns the call of `return C(…)` when C's last result
+// is an error, or nil.
+func (w *walk) returnedFallible(n ast.Node) *ast.CallExpr {
+	ret, ok := n.(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return nil
+	}
+	call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	sig, ok := w.info.TypeOf(call.Fun).(*types.Signature)
+	if !ok || sig.Results().Len() == 0 || !isErrorType(sig.Results().At(sig.Results().Len()-1).Type()) {
+		return nil
+	}
+	return call
 }
 
 // sameCallExprs reports whether two calls are written alike: the same

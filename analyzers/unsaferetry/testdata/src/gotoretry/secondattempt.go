@@ -109,3 +109,22 @@ func (n *Notifier) Group(ctx context.Context, name string, rules []string) error
 	}
 	return err
 }
+
+// Relay returns its second attempt as it is.
+func (n *Notifier) Relay(ctx context.Context, body []byte) (*http.Response, error) {
+	resp, err := n.client.Post(n.url+"/forward", "application/json", bytes.NewReader(body)) // want `POST /forward runs again in a second attempt \(line \d+\) made when it fails`
+	if err == nil {
+		return resp, nil
+	}
+	return n.client.Post(n.url+"/forward", "application/json", bytes.NewReader(body))
+}
+
+// Mirror returns a call to another place after a failure: a fallback,
+// not the same request again.
+func (n *Notifier) Mirror(ctx context.Context, body []byte) (*http.Response, error) {
+	resp, err := n.client.Post(n.url+"/forward", "application/json", bytes.NewReader(body))
+	if err == nil {
+		return resp, nil
+	}
+	return n.client.Post(n.url+"/mirror", "application/json", bytes.NewReader(body))
+}
