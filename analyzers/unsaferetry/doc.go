@@ -231,9 +231,9 @@ The analyzer reports each such write inside a retry scope:
     caller, not a write), nor are loops that go round only on
     401/403/407/429 or 413 (the server refused the request without executing it) or only on specific
     application errors (errors.Is(err, ErrStale), `if err != ErrStale {
-    return err }`, a *QuotaError, a module's error code, a database's
-    deadlock or serialization failure, also an error number compared to
-    a constant named for it: `m.Number == ErrLockDeadlock`): a loop that
+    return err }`, a *QuotaError, a module's error code, an error number
+    compared to a constant named for a database's deadlock or
+    serialization failure: `m.Number == ErrLockDeadlock`): a loop that
     also goes round on an ambiguous
     outcome (any error, a timeout, EOF, a closed or reset connection, a
     5xx, a sentinel declared with such a text) is one. A 503 Service

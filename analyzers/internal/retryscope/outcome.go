@@ -287,11 +287,15 @@ func (r *refusals) specificCode(other, val ast.Expr, v int64) bool {
 }
 
 // refusalCode reports whether a code read from an error is compared to a
-// constant named for a refusal (m.Number == ErrLockDeadlock, also an
-// untyped constant, which specificCode cannot tell by its type).
+// constant named for a refusal or an aborted transaction (m.Number ==
+// ErrLockDeadlock, also an untyped constant, which specificCode cannot
+// tell by its type).
 func (r *refusals) refusalCode(other, val ast.Expr) bool {
 	c, ok := objOf(r.info, val).(*types.Const)
-	return ok && refusalWords.MatchString(c.Name()) && !ambiguousWords.MatchString(c.Name()) && r.errorDerived(other)
+	if !ok || ambiguousWords.MatchString(c.Name()) {
+		return false
+	}
+	return (refusalWords.MatchString(c.Name()) || abortCodeWords.MatchString(c.Name())) && r.errorDerived(other)
 }
 
 // settledConstName reports whether a compared value, when it is a named

@@ -54,10 +54,15 @@ func (r *refusals) statuses() httpstatus.Set {
 // completing an operation": a server too busy to take the request), and
 // an error made from a Retry-After header (a retryAfterError): a server
 // names a time to come back when it refuses (429, a rate-limit 403).
-// A database's deadlock and serialization failure (MySQL's
-// ErrLockDeadlock, PostgreSQL's 40001 "could not serialize access") roll
-// the statement's transaction back: nothing of it applied.
-var refusalWords = regexp.MustCompile(`(?i)(rate.?limit|retry.?after|throttl|too.?many.?requests|nonce|not.?ready|unauthori[sz]ed|forbidden|conflict|conn(ection)?.?refused|econnrefused|no.?such.?host|proxy.?auth|slow.?down|quota.?exceeded|too.?large|busy|deadlock|serializ(e|ation|able))`)
+var refusalWords = regexp.MustCompile(`(?i)(rate.?limit|retry.?after|throttl|too.?many.?requests|nonce|not.?ready|unauthori[sz]ed|forbidden|conflict|conn(ection)?.?refused|econnrefused|no.?such.?host|proxy.?auth|slow.?down|quota.?exceeded|too.?large|busy)`)
+
+// abortCodeWords name a database's error numbers for a deadlock and a
+// serialization failure (MySQL's ErrLockDeadlock, ER_LOCK_DEADLOCK): the
+// database rolled the statement's transaction back, nothing of it
+// applied. They are read in error-number constants only; a sentinel error
+// is judged by its declaration (an errDeadlock whose text says the
+// statement was interrupted is ambiguous).
+var abortCodeWords = regexp.MustCompile(`(?i)(deadlock|serializ(e|ation|able))`)
 
 // maxRefusalDepth bounds how far the evaluator follows helpers and local
 // variables.
@@ -381,26 +386,13 @@ func (r *refusals) refusalValue(e ast.Expr) bool {
 	}
 	switch x := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		obj := r.info.Uses[x]
-		_, isVar := obj.(*types.Var)
-		_, isConst := obj.(*types.Const)
-		return (isVar || isConst) && refusalWords.MatchString(x.Name) && !isLocal(obj) && !r.declaredAmbiguous(obj)
+		_, isVar := r.info.Uses[x].(*types.Var)
+		_, isConst := r.info.Uses[x].(*types.Const)
+		return (isVar || isConst) && refusalWords.MatchString(x.Name) && !isLocal(r.info.Uses[x])
 	case *ast.SelectorExpr:
 		return refusalWords.MatchString(x.Sel.Name)
 	}
 	return false
-}
-
-// declaredAmbiguous reports whether a sentinel of this package is
-// declared with a text or value that says the outcome is ambiguous
-// (errDeadlock = errors.New("deadlock detected: statement interrupted")):
-// its declaration outweighs its name.
-func (r *refusals) declaredAmbiguous(obj types.Object) bool {
-	if obj.Pkg() != r.pkg {
-		return false
-	}
-	init := r.initializer(obj)
-	return init != nil && !r.settledDeclaration(init, 0)
 }
 
 // isLocal reports whether obj is declared inside a function (a sentinel
