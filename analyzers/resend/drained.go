@@ -90,21 +90,36 @@ func touchedBetween(info *types.Info, body *ast.BlockStmt, v types.Object, from,
 		if touched || n == nil || n.End() <= from || n.Pos() >= to {
 			return !touched
 		}
-		switch x := n.(type) {
-		case *ast.AssignStmt:
-			for _, l := range x.Lhs {
-				if id, ok := ast.Unparen(l).(*ast.Ident); ok && info.Uses[id] == v && x.Pos() >= from {
-					touched = true
-				}
-			}
-		case *ast.SelectorExpr:
-			if id, ok := ast.Unparen(x.X).(*ast.Ident); ok && info.Uses[id] == v && x.Pos() >= from && x.Sel.Name != "Len" {
-				touched = true // Seek, Reset, Write…: the reader is used again
-			}
+		if sel, ok := n.(*ast.SelectorExpr); ok && sel.Sel.Name == "Len" {
+			return true // reads its size only
 		}
+		touched = n.Pos() >= from && rewinds(info, n, v) // Seek, Reset, Write…: the reader is used again
 		return true
 	})
 	return touched
+}
+
+// rewinds reports whether n may rewind, refill or replace v: a method or
+// field of it (Seek, Reset, Write), an assignment to it, or a type
+// assertion on it (if s, ok := r.(io.Seeker)).
+func rewinds(info *types.Info, n ast.Node, v types.Object) bool {
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	switch x := n.(type) {
+	case *ast.SelectorExpr:
+		return is(x.X)
+	case *ast.TypeAssertExpr:
+		return is(x.X)
+	case *ast.AssignStmt:
+		for _, l := range x.Lhs {
+			if is(l) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // paramAt is the object of d's i-th parameter (nil for a variadic or
@@ -131,34 +146,20 @@ func paramAt(info *types.Info, d *ast.FuncDecl, i int) types.Object {
 }
 
 // readsWithoutRewind reports whether body passes p on as an argument (a
-// request body, io.Copy's source) and never calls a method on it or
-// assigns it: the reader is consumed as it is.
+// request body, io.Copy's source) and never rewinds it: the reader is
+// consumed as it is.
 func readsWithoutRewind(info *types.Info, body *ast.BlockStmt, p types.Object) bool {
-	passed, other := false, false
+	passed, rewound := false, false
 	ast.Inspect(body, func(n ast.Node) bool {
-		switch x := n.(type) {
-		case *ast.CallExpr:
-			for _, a := range x.Args {
+		if call, ok := n.(*ast.CallExpr); ok {
+			for _, a := range call.Args {
 				if id, ok := ast.Unparen(a).(*ast.Ident); ok && info.Uses[id] == p {
 					passed = true
 				}
 			}
-		case *ast.SelectorExpr:
-			if id, ok := ast.Unparen(x.X).(*ast.Ident); ok && info.Uses[id] == p {
-				other = true
-			}
-		case *ast.AssignStmt:
-			for _, l := range x.Lhs {
-				if id, ok := ast.Unparen(l).(*ast.Ident); ok && info.Uses[id] == p {
-					other = true
-				}
-			}
-		case *ast.TypeAssertExpr:
-			if id, ok := ast.Unparen(x.X).(*ast.Ident); ok && info.Uses[id] == p {
-				other = true // if s, ok := r.(io.Seeker): it may rewind
-			}
 		}
+		rewound = rewound || rewinds(info, n, p)
 		return true
 	})
-	return passed && !other
+	return passed && !rewound
 }
