@@ -513,7 +513,11 @@ A helper that retries a request whose HTTP method (or SQL text) its caller
 passes — as a parameter, in an options-struct field, through wrappers —
 is reported at the call that passes the write: "POST /v1/payments is
 retried by Client.do, which sends it again inside a retry loop", with the
-helper's retry as related information. A helper that only gives the
+helper's retry as related information. A wrapper that reaches the
+retrying helper only for some methods (`if method == "POST" || method ==
+"PUT" { once } else { retry }`, or an early return for a POST) is judged
+by the caller's method: a POST sent once is silent, a PATCH retried is
+reported. A helper that only gives the
 parameter a default when it is empty, or normalizes it (`method =
 strings.ToUpper(method)`), still sends the caller's method. Calls passing
 GET, PUT or DELETE stay silent, and so does a request whose builder adds an idempotency key

@@ -59,6 +59,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a loop retried through another package's error predicate: a dial error (nothing sent) silent, a timeout reported", "specialize"},
 		{"a write to a resource created in the same attempt", "uploads"},
 		{"select backoff loops, walks over alternatives, 5xx-only retries, iterators", "notifier"},
+		{"a request wrapper that sends POST and PUT once and retries the other methods (an if/else, an early return): a POST caller silent, a PATCH caller reported", "methodbranch"},
 		{"a push client whose generic Send-named methods are judged by what they are given: a *Message reported, no message a check", "pushclient"},
 		{"retry loops a counter's name does not give away: a counter bounded by a retry count, a closure the loop calls, an attempt run in a goroutine the loop waits for, a flag of the loop condition set on success, a count of attempts left zeroed on success (also as an if inside a bare for); a flag set by a stop signal, a countdown over batches, walks over a batch or nodes and a fan-out silent", "attemptloops"},
 		{"loops written as a label and goto: re-sends after errors and 5xx reported; after a refusal, forward jumps and walks over a batch silent", "gotoretry"},

@@ -3,6 +3,8 @@ package mutation
 import (
 	"go/ast"
 	"go/types"
+	"slices"
+	"strings"
 )
 
 // Helpers that own the retry of a request their callers describe.
@@ -35,6 +37,10 @@ type ParamRetry struct {
 	SQLParam     int
 	// MessageParam is the message a link RPC sends (messagerpc.go).
 	MessageParam int
+	// NotMethods are the methods (upper case) for which the way to the
+	// retry is closed: a wrapper that sends POST and PUT once and retries
+	// the others (methodpaths.go).
+	NotMethods []string
 	// Helper names the function whose scope retries ("Client.do"), Mechanism
 	// how ("a retry loop"), Posn where (file:line:col of the retry).
 	Helper    string
@@ -122,6 +128,14 @@ func (c *Classifier) forwardedRetry(call *ast.CallExpr) *ParamRetry {
 		return nil
 	}
 	r.Helper, r.Mechanism, r.Posn = callee.Retries.Helper, callee.Retries.Mechanism, callee.Retries.Posn
+	r.NotMethods = callee.Retries.NotMethods
+	if d := c.enclosingDecl(call.Pos()); d != nil && r.MethodParam >= 0 {
+		for _, m := range c.excludedMethods(d, call, r.MethodParam) {
+			if !r.notMethod(m) {
+				r.NotMethods = append(slices.Clip(r.NotMethods), m)
+			}
+		}
+	}
 	return r
 }
 
@@ -146,6 +160,9 @@ func (c *Classifier) RetriedWrite(call *ast.CallExpr) (Op, *ParamRetry, bool) {
 	op, ok := c.viaFact(call, fn, f.Retries.roles())
 	if !ok || c.postReads(call, op) {
 		return Op{}, nil, false
+	}
+	if method, _, _ := strings.Cut(op.WriteDesc(), " "); op.Primitive() == KindHTTP && f.Retries.notMethod(method) {
+		return Op{}, nil, false // the helper sends this method once (methodpaths.go)
 	}
 	if m := c.optionMethod(call); m != "" && op.Primitive() == KindHTTP && !isWriteMethod(m) {
 		return Op{}, nil, false // an option makes the request a PUT (methodoption.go)
