@@ -5,11 +5,17 @@ import "go/ast"
 // CalleeIdent is the identifier a call names: f in f(…), Sel in x.Sel(…);
 // nil for a call of another expression (a func literal, an index).
 func CalleeIdent(call *ast.CallExpr) *ast.Ident {
-	switch f := ast.Unparen(call.Fun).(type) {
+	return NameIdent(call.Fun)
+}
+
+// NameIdent is the last identifier an expression is spelled with: x, or
+// Sel in a.b.Sel; nil for any other expression.
+func NameIdent(e ast.Expr) *ast.Ident {
+	switch x := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		return f
+		return x
 	case *ast.SelectorExpr:
-		return f.Sel
+		return x.Sel
 	}
 	return nil
 }

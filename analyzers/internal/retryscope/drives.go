@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"regexp"
 
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 	"github.com/twice-lint/twice/analyzers/internal/httpstatus"
 )
 
@@ -351,11 +352,6 @@ var successOutcome = regexp.MustCompile(`^(?i)(succeed|succeeded|success|success
 // namesSuccess reports whether a case value is a constant named for
 // success (Succeed, retrier.Succeed).
 func namesSuccess(e ast.Expr) bool {
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return successOutcome.MatchString(x.Name)
-	case *ast.SelectorExpr:
-		return successOutcome.MatchString(x.Sel.Name)
-	}
-	return false
+	id := astpath.NameIdent(e)
+	return id != nil && successOutcome.MatchString(id.Name)
 }

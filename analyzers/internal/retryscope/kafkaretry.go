@@ -208,5 +208,6 @@ func intAbove(info *types.Info, e ast.Expr, n int64) bool {
 
 // isTrue reports whether e is the constant true.
 func isTrue(info *types.Info, e ast.Expr) bool {
-	return boolConst(info, e, true)
+	tv := info.Types[e]
+	return tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
 }

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/twice-lint/twice/analyzers/internal/astpath"
+	"github.com/twice-lint/twice/analyzers/internal/httpstatus"
 )
 
 // A loop `for !flag { flag = C() }` is a retry when C's flag means "done":
@@ -151,15 +152,16 @@ func (w *walk) condOperand(d ast.Expr) (types.Object, condTest, bool) {
 			return v, condTest{token.NEQ, yes}, true
 		}
 	case *ast.BinaryExpr:
-		flip := map[token.Token]token.Token{token.LSS: token.GTR, token.LEQ: token.GEQ, token.GTR: token.LSS, token.GEQ: token.LEQ, token.EQL: token.EQL, token.NEQ: token.NEQ}
-		if _, cmp := flip[e.Op]; !cmp {
-			break
+		switch e.Op {
+		case token.LSS, token.LEQ, token.GTR, token.GEQ, token.EQL, token.NEQ:
+		default:
+			return nil, condTest{}, false
 		}
 		if v, c := w.localVar(e.X), w.info.Types[e.Y].Value; v != nil && c != nil {
 			return v, condTest{e.Op, c}, true
 		}
 		if v, c := w.localVar(e.Y), w.info.Types[e.X].Value; v != nil && c != nil {
-			return v, condTest{flip[e.Op], c}, true
+			return v, condTest{httpstatus.Mirror(e.Op), c}, true
 		}
 	}
 	return nil, condTest{}, false
@@ -173,7 +175,7 @@ func (w *walk) localVar(e ast.Expr) *types.Var {
 		return nil
 	}
 	v, ok := w.info.Uses[id].(*types.Var)
-	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+	if !ok || !isLocal(v) { // isLocal: declared in a function, so no field
 		return nil
 	}
 	return v
@@ -204,10 +206,4 @@ func (l loop) setsStop(as *ast.AssignStmt) bool {
 func comparable(a, b constant.Value) bool {
 	num := func(k constant.Kind) bool { return k == constant.Int || k == constant.Float }
 	return a.Kind() == b.Kind() && a.Kind() != constant.Unknown && a.Kind() != constant.Complex || num(a.Kind()) && num(b.Kind())
-}
-
-// boolConst reports whether e is the boolean constant b.
-func boolConst(info *types.Info, e ast.Expr, b bool) bool {
-	tv, ok := info.Types[e]
-	return ok && tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) == b
 }

@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"go/types"
 	"regexp"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // Verdict-driven retries: the operation (or a predicate of its error)
@@ -191,13 +193,8 @@ func (w *walk) countsUpToRetries(l loop, id *ast.Ident) bool {
 	if counter == nil || objOf(w.info, counter) != w.info.Uses[id] {
 		return false
 	}
-	switch b := ast.Unparen(bound).(type) {
-	case *ast.Ident:
-		return attemptBoundName.MatchString(b.Name)
-	case *ast.SelectorExpr:
-		return attemptBoundName.MatchString(b.Sel.Name)
-	}
-	return false
+	name := astpath.NameIdent(bound)
+	return name != nil && attemptBoundName.MatchString(name.Name)
 }
 
 // runsParam reports whether a call that receives the func parameter
