@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
 )
 
 // A second call that is handed the reader the first one read to its end
@@ -42,7 +44,10 @@ func (c *checker) drainsReader(first, second *ast.CallExpr) bool {
 		if touchedBetween(info, c.enclBody(second), v, first.End(), second.Pos()) {
 			continue
 		}
-		if p := paramAt(info, d, i); p != nil && readsWithoutRewind(info, d.Body, p) {
+		if fn.Signature().Variadic() && i >= fn.Signature().Params().Len()-1 {
+			continue // the elements of a variadic parameter
+		}
+		if p := astpath.ParamObj(info, d, i); p != nil && readsWithoutRewind(info, d.Body, p) {
 			return true
 		}
 	}
@@ -120,29 +125,6 @@ func rewinds(info *types.Info, n ast.Node, v types.Object) bool {
 		}
 	}
 	return false
-}
-
-// paramAt is the object of d's i-th parameter (nil for a variadic or
-// unnamed one).
-func paramAt(info *types.Info, d *ast.FuncDecl, i int) types.Object {
-	n := 0
-	for _, f := range d.Type.Params.List {
-		if _, variadic := f.Type.(*ast.Ellipsis); variadic {
-			return nil
-		}
-		names := f.Names
-		if len(names) == 0 {
-			n++
-			continue
-		}
-		for _, name := range names {
-			if n == i {
-				return info.Defs[name]
-			}
-			n++
-		}
-	}
-	return nil
 }
 
 // readsWithoutRewind reports whether body passes p on as an argument (a

@@ -84,3 +84,14 @@ func WithValues(defs []Definition) []Definition {
 	}
 	return out
 }
+
+// ParamObj returns the i-th declared parameter of d (the variables of a
+// declaration's signature are the objects its parameter names define), or
+// nil when there is none.
+func ParamObj(info *types.Info, d *ast.FuncDecl, i int) types.Object {
+	fn, ok := info.Defs[d.Name].(*types.Func)
+	if !ok || i < 0 || i >= fn.Signature().Params().Len() {
+		return nil
+	}
+	return fn.Signature().Params().At(i)
+}

@@ -210,20 +210,10 @@ func (w *walk) runsParam(call *ast.CallExpr, arg int) bool {
 		if d == nil || fn.Signature().Variadic() {
 			return false
 		}
-		p := paramObj(w.info, d, arg)
+		p := astpath.ParamObj(w.info, d, arg)
 		return p != nil && callsObj(w.info, d.Body, p)
 	}
 	return false
-}
-
-// paramObj returns the i-th declared parameter of d: the variables of a
-// declaration's signature are the objects its parameter names define.
-func paramObj(info *types.Info, d *ast.FuncDecl, i int) types.Object {
-	fn, ok := info.Defs[d.Name].(*types.Func)
-	if !ok || i < 0 || i >= fn.Signature().Params().Len() {
-		return nil
-	}
-	return fn.Signature().Params().At(i)
 }
 
 // callsObj reports whether body calls the func value obj.
@@ -309,7 +299,7 @@ func (w *walk) attemptBound(d *ast.FuncDecl, pos token.Pos) (param, most int, ok
 		return 0, 0, false
 	}
 	for i := 0; ; i++ {
-		p := paramObj(w.info, d, i)
+		p := astpath.ParamObj(w.info, d, i)
 		if p == nil {
 			return 0, 0, false
 		}
