@@ -513,7 +513,12 @@ A helper that retries a request whose HTTP method (or SQL text) its caller
 passes — as a parameter, in an options-struct field, through wrappers —
 is reported at the call that passes the write: "POST /v1/payments is
 retried by Client.do, which sends it again inside a retry loop", with the
-helper's retry as related information. A wrapper that reaches the
+helper's retry as related information. So is a request value that
+retries itself (r := apiRequest{method: http.MethodPost, uri: "/servers"};
+r.execute(ctx)), its method building the request from its own fields. A
+path the helper trims (path = path[1:], strings.TrimPrefix(path, "/"))
+and resolves against its base URL is still the caller's path, and the
+message names it. A wrapper that reaches the
 retrying helper only for some methods (`if method == "POST" || method ==
 "PUT" { once } else { retry }`, or an early return for a POST) is judged
 by the caller's method: a POST sent once is silent, a PATCH retried is

@@ -25,6 +25,7 @@ func TestWhichCallsWrite(t *testing.T) {
 		{"dedup headers: an event id or webhook-id made before the retry is evidence; a request id is not; a message id inside a payload encoded once is too", "dedupheader"},
 		{"SDK cores: options passed by address (&opts) through a loop driven by a predicate's verdict variable (refusal-only predicates silent)", "sdkcore"},
 		{"an SDK transport taking its own request struct: built by a method of the struct, sent by an attempt helper given the attempt number, looped on the attempt's result.Retry", "requeststruct"},
+		{"a request value that retries itself: callers fill a request struct (uri, method, body) and call its method, which builds the request from its own fields and sends it through a retry helper driven by the attempt's (bool, error) verdict, with the verdict variable initialised to false: an unnamed POST create reported with its path, a named one a check; GET, DELETE and PATCH silent", "requestrecv"},
 		{"a request builder that keys every write it builds: the retried request carries the same key (silent); an unkeyed builder's is reported", "keyedbuilder"},
 		{"creates judged by name: a caller-chosen name or id keys them; parents, fresh names, shared record names and drafts do not", "namedcreate"},
 		{"request descriptions sent through an unseen adapter are judged by their Method (a ranged PUT and a GET silent; POST and PATCH reported; unknown silent)", "requestinfo"},

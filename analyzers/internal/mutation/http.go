@@ -101,7 +101,7 @@ func (c *Classifier) httpOpPieces(call *ast.CallExpr, m sval, url ast.Expr, ps [
 		c.noteParam(func(f *FuncFact) {
 			if f.HTTPMethodParam < 0 {
 				f.HTTPMethodParam, f.HTTPMethodField = m.param, m.field
-				f.HTTPURLParam, f.HTTPURLField = firstParamField(ps)
+				f.HTTPURLParam, f.HTTPURLField = pathParamField(ps)
 			}
 		})
 		return Op{}, false
@@ -149,7 +149,7 @@ func (c *Classifier) httpOpPieces(call *ast.CallExpr, m sval, url ast.Expr, ps [
 		// The URL is the caller's: callers describe the path they pass.
 		c.noteParam(func(f *FuncFact) {
 			if f.Op == nil && f.HTTPURLParam < 0 {
-				f.HTTPURLParam, f.HTTPURLField = firstParamField(ps)
+				f.HTTPURLParam, f.HTTPURLField = pathParamField(ps)
 				f.ReqMethod = method
 			}
 		})

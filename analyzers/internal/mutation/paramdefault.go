@@ -17,8 +17,8 @@ import (
 //
 // The caller's argument decides (executeMethod(ctx, http.MethodGet, …) is
 // a GET), so the parameter keeps its role. So it does when the function
-// only normalizes it (`method = strings.ToUpper(method)`): the caller's
-// "post" is still a POST. Any other reassignment of a
+// only normalizes it (`method = strings.ToUpper(method)`, `path =
+// path[1:]`): the caller's "post" is still a POST, its path still its path. Any other reassignment of a
 // parameter hides what the caller passed: the value is unknown unless the
 // function overwrites it unconditionally before use.
 
@@ -59,15 +59,33 @@ func (c *Classifier) paramDefaults(v *types.Var) bool {
 // caller's.
 var normalizers = map[string]bool{"ToUpper": true, "ToLower": true, "TrimSpace": true}
 
+// trimmers cut a constant off an end of a string: `path =
+// strings.TrimPrefix(path, "/")` leaves the caller's path.
+var trimmers = map[string]bool{"TrimPrefix": true, "TrimLeft": true, "TrimSuffix": true, "TrimRight": true}
+
 // normalizes reports whether rhs is strings.ToUpper(v), ToLower(v) or
-// TrimSpace(v).
+// TrimSpace(v), strings.TrimPrefix(v, "/") (or another trim of a
+// constant), or v[1:] (a leading slash dropped: `if path[0] == '/' { path =
+// path[1:] }` in a request builder).
 func (c *Classifier) normalizes(rhs ast.Expr, v *types.Var) bool {
+	if s, ok := ast.Unparen(rhs).(*ast.SliceExpr); ok {
+		return c.varOf(s.X) == v && s.High == nil && !s.Slice3 && s.Low != nil && c.info.Types[s.Low].Value != nil
+	}
 	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
-	if !ok || len(call.Args) != 1 || c.varOf(call.Args[0]) != v {
+	if !ok || len(call.Args) == 0 || c.varOf(call.Args[0]) != v {
 		return false
 	}
 	fn := c.calleeFunc(call)
-	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "strings" && normalizers[fn.Name()]
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "strings" {
+		return false
+	}
+	switch len(call.Args) {
+	case 1:
+		return normalizers[fn.Name()]
+	case 2:
+		return trimmers[fn.Name()] && c.info.Types[call.Args[1]].Value != nil
+	}
+	return false
 }
 
 // emptyTest reports whether cond is v == "", "" == v or len(v) == 0.

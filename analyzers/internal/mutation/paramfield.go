@@ -150,6 +150,11 @@ func (c *Classifier) forwardedParam(arg ast.Expr, field string) (int, bool) {
 		return v.param, true
 	}
 	if v := c.varOf(arg); v != nil {
+		if c.isReceiver(v) && (strings.EqualFold(field, "method") || describesRequest(v.Type())) {
+			// r.build() inside a method of the request r: the field is
+			// what the receiver's callers set (as paramField reads r.method).
+			return ReceiverParam, true
+		}
 		return c.copiedParam(v, field)
 	}
 	return 0, false

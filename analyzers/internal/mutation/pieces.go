@@ -127,6 +127,19 @@ func firstParamField(ps []piece) (int, string) {
 	return -1, ""
 }
 
+// pathParamField returns the parameter among a URL's pieces that carries
+// its path: in `cfg.apiURL + r.uri` the leading piece is the base URL
+// (urlPath drops it) and callers spell the path in the later one, so a
+// parameter after the first piece is preferred; else firstParamField.
+func pathParamField(ps []piece) (int, string) {
+	if len(ps) > 1 && ps[0].param >= 0 {
+		if p, f := firstParamField(ps[1:]); p >= 0 {
+			return p, f
+		}
+	}
+	return firstParamField(ps)
+}
+
 // urlPath describes a URL built from pieces: its path with unknown parts
 // as {…} ("/v1/orders/{…}/refunds"), without scheme, host, a leading base
 // URL or the query; "" when nothing constant is left.

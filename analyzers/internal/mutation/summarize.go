@@ -166,7 +166,7 @@ func (c *Classifier) summarizeBuilder(decl *ast.FuncDecl, f *FuncFact) {
 		f.HTTPURLParam, f.HTTPURLField = -1, ""
 		if r.url != nil {
 			ps := c.pieces(r.url, 0)
-			f.HTTPURLParam, f.HTTPURLField = firstParamField(ps)
+			f.HTTPURLParam, f.HTTPURLField = pathParamField(ps)
 			if path := spelledPath(ps); path != "" {
 				f.HTTPURLParam, f.HTTPURLField, f.ReqPath = -1, "", path
 			}

@@ -27,7 +27,9 @@ import (
 // definingCall returns the call that assigns the variable id, and the
 // index of the result it binds, when id is assigned exactly once in scope
 // and by a call: `retry := shouldRetry(resp, err)` (0), `u, retry =
-// c.check(u, resp, err)` (1).
+// c.check(u, resp, err)` (1). A constant given before that call (`again :=
+// false`, as `var again bool` would) is an initial value, not a second
+// assignment: the call overwrites it before any test after the call reads it.
 func definingCall(info *types.Info, id *ast.Ident, scope ast.Node) (*ast.CallExpr, int) {
 	obj, ok := info.Uses[id].(*types.Var)
 	if !ok || scope == nil {
@@ -35,6 +37,7 @@ func definingCall(info *types.Info, id *ast.Ident, scope ast.Node) (*ast.CallExp
 	}
 	var def *ast.CallExpr
 	at, count := -1, 0
+	var initial []token.Pos // constant assignments, judged once def is known
 	ast.Inspect(scope, func(n ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)
 		if !ok {
@@ -42,6 +45,10 @@ func definingCall(info *types.Info, id *ast.Ident, scope ast.Node) (*ast.CallExp
 		}
 		for i, lhs := range as.Lhs {
 			if l, ok := lhs.(*ast.Ident); !ok || info.ObjectOf(l) != obj {
+				continue
+			}
+			if len(as.Rhs) == len(as.Lhs) && info.Types[as.Rhs[i]].Value != nil {
+				initial = append(initial, as.Pos())
 				continue
 			}
 			count++
@@ -55,6 +62,11 @@ func definingCall(info *types.Info, id *ast.Ident, scope ast.Node) (*ast.CallExp
 	})
 	if count != 1 || def == nil {
 		return nil, -1
+	}
+	for _, p := range initial {
+		if p > def.Pos() {
+			return nil, -1 // `retry = false` after the call overrides it
+		}
 	}
 	return def, at
 }
