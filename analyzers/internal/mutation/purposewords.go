@@ -40,12 +40,14 @@ var objectVerbs = map[string]bool{"run": true, "start": true, "issue": true, "or
 
 // setNouns are things a resource carries as a set keyed by name, and
 // associations keyed by the two things they join: adding the same tag,
-// label, member or relationship tuple (an authorization warrant) again
-// leaves the set as it was.
+// label, member or relationship tuple (an authorization warrant), or
+// binding an app to a service (or associating two resources) again,
+// leaves the set as it was or is refused as already bound.
 var setNouns = map[string]bool{
 	"tag": true, "tags": true, "label": true, "labels": true,
 	"member": true, "members": true, "membership": true, "memberships": true,
 	"warrant": true, "warrants": true, "relationship": true, "relationships": true, "tuple": true, "tuples": true,
+	"binding": true, "bindings": true, "association": true, "associations": true,
 }
 
 // streamNouns are path words of endpoints that take a stream of entries.
@@ -445,14 +447,18 @@ func publishedResource(fn *types.Func) string {
 }
 
 // setPath reports whether a request path's last segment names a set of
-// entries (…/members, …/roleAssignments).
+// entries (…/members, …/roleAssignments, …/service_bindings).
 func setPath(path string) bool {
 	segs := pathSegments(path)
 	if len(segs) == 0 {
 		return false
 	}
 	last := segs[len(segs)-1]
-	return setNouns[strings.ToLower(last)] || roleAssignment(nameWords(last))
+	words := nameWords(last)
+	if strings.ContainsAny(last, "_-") && len(words) > 1 && setNouns[words[len(words)-1]] {
+		return true // …/service_bindings, …/role-bindings
+	}
+	return setNouns[strings.ToLower(last)] || roleAssignment(words)
 }
 
 // roleAssignment reports whether words name role assignments: each joins

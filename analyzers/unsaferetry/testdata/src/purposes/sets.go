@@ -29,6 +29,15 @@ func (a *Authz) AddGroupMember(group, user string) error {
 	return err
 }
 
+func (a *Authz) BindService(app, instance string) error {
+	r, err := a.client.NewRequest(http.MethodPost, "/v2/service_bindings", map[string]string{"app_guid": app, "service_instance_guid": instance})
+	if err != nil {
+		return err
+	}
+	_, err = a.client.Do(r) // check: binds an app to a service instance; a second binding of the pair is refused
+	return err
+}
+
 func (a *Authz) CommentOnGroup(group, text string) error {
 	r, err := a.client.NewRequest(http.MethodPost, "/groups/"+group+"/comments", map[string]string{"text": text})
 	if err != nil {
