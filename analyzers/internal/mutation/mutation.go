@@ -124,6 +124,10 @@ const (
 	// CreateTeamWithBody), so twice cannot see whether it names the new
 	// thing (JudgePurpose).
 	UnsureRawBody = "raw-body"
+	// UnsureLogTable: an SQL INSERT into a log, audit or history table
+	// (alert_logs, audit_log): a repeat records the operation a second
+	// time, which matters only where those rows are counted or acted on.
+	UnsureLogTable = "log-table"
 )
 
 // Primitive is the kind of the write that actually happens: Root for a

@@ -94,6 +94,8 @@ func (j Judgement) Check() string {
 		return "check: twice cannot see the request's path, and only the name " + j.Named + " says it creates something; a repeat duplicates something only if every call adds a new one: a create keyed by what its caller passes, or refused when repeated, is harmless"
 	case j.Unsure == UnsureName:
 		return "check: only its name says it " + j.Named + " (twice cannot see what it does); a repeat duplicates something only if every call adds a new one: a call keyed by what its caller passes, or refused when repeated, is harmless"
+	case j.Unsure == UnsureLogTable:
+		return "check: it adds a row to " + j.Named + ", a log of what happened; a repeat records the operation twice, which duplicates nothing unless those rows are counted or acted on"
 	case j.Unsure == UnsureRawBody:
 		return "check: its body comes from its caller as raw bytes, so twice cannot see whether it names the new thing; if the API refuses a second one with the same name (409, already exists), a repeat is harmless"
 	case j.Unsure == UnsureSetUp:
@@ -142,6 +144,9 @@ var purposePhrase = map[Purpose]string{PurposeSend: "sends or adds something", P
 
 // judgeEvidence is JudgePurpose before the name-only rule.
 func (c *Classifier) judgeEvidence(op Op, fn *types.Func, call *ast.CallExpr, encl *types.Func) Judgement {
+	if table := logTable(op); table != "" {
+		return Judgement{Unsure: UnsureLogTable, Named: table}
+	}
 	if p, ok := inherentPurpose[op.Primitive()]; ok {
 		if p == PurposeCreate && op.Kind == KindCall && fn != nil && !genericName(fn.Name()) && namesWhatItMakes(fn) {
 			// A store's CreateSchedule(ctx, s) inserting s.Name: the
@@ -272,4 +277,27 @@ func rawBodyParam(fn *types.Func) bool {
 		}
 	}
 	return false
+}
+
+// logWords end the names of tables that record what happened rather than
+// hold what the service sells: alert_logs, audit_log, order_history.
+// Journals, ledgers and event tables (an outbox) are not among them: their
+// rows are read as the data itself.
+var logWords = map[string]bool{"log": true, "logs": true, "audit": true, "audits": true, "history": true, "histories": true}
+
+// logTable returns the table of an SQL INSERT into a log table, or "".
+func logTable(op Op) string {
+	if op.Primitive() != KindSQL {
+		return ""
+	}
+	desc := op.WriteDesc()
+	table, ok := strings.CutPrefix(desc, "INSERT INTO ")
+	if !ok || strings.ContainsAny(table, " ,(") {
+		return ""
+	}
+	words := nameWords(table[strings.LastIndexByte(table, '.')+1:])
+	if len(words) < 2 || !logWords[words[len(words)-1]] {
+		return "" // a table named just "logs" may be what a log service stores
+	}
+	return table
 }

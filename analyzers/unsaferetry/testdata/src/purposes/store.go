@@ -45,3 +45,38 @@ func (s *Store) Sync(ctx context.Context, sch Schedule, line string) error {
 	}
 	return err
 }
+
+// UpsertAlert creates an alert unless one with the key is open, and logs
+// what it did in alert_logs: the alert is keyed, and a repeat only logs a
+// second "duplicate suppressed".
+func (s *Store) UpsertAlert(ctx context.Context, key, summary string) error {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `INSERT INTO alerts (dedup_key, summary) VALUES ($1, $2)
+		ON CONFLICT (dedup_key) DO UPDATE SET summary = excluded.summary RETURNING id`, key, summary).Scan(&id)
+	if err != nil {
+		return err
+	}
+	_, err = s.db.ExecContext(ctx, `INSERT INTO alert_logs (alert_id, event) VALUES ($1, 'created')`, id)
+	return err
+}
+
+// AppendLog stores a line of a log service, whose rows are what it keeps.
+func (s *Store) AppendLog(ctx context.Context, line string) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO logs (line) VALUES ($1)`, line)
+	return err
+}
+
+// Ingest retries both after any error.
+func (s *Store) Ingest(ctx context.Context, key, line string) error {
+	var err error
+	for attempt := 0; attempt < 3; attempt++ {
+		if err = s.UpsertAlert(ctx, key, line); err != nil { // check: adds a row to alert_logs
+			continue
+		}
+		if err = s.AppendLog(ctx, line); err != nil { // want `Store.AppendLog \(INSERT INTO logs\) inside a retry loop`
+			continue
+		}
+		return nil
+	}
+	return err
+}
