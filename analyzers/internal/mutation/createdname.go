@@ -135,6 +135,30 @@ func singletonPath(fn *types.Func, path string) string {
 	return path
 }
 
+// configNouns end the path segments of a parent's configuration: a
+// project's BGP config, a bucket's settings.
+var configNouns = map[string]bool{
+	"config": true, "configs": true, "configuration": true, "configurations": true, "setting": true, "settings": true,
+}
+
+// configOfParent describes a create of a parent's configuration, or
+// returns "": the path's last segment names a config right after the
+// parent's id (/projects/{…}/bgp-configs, /buckets/{…}/settings). A
+// parent is configured once: a second create is refused or replaces the
+// first, whatever the collection's plural says.
+func configOfParent(path string) string {
+	segs := pathSegments(path)
+	n := len(segs)
+	if n < 2 || segs[n-2] != "{…}" {
+		return ""
+	}
+	words := nameWords(segs[n-1])
+	if len(words) == 0 || !configNouns[words[len(words)-1]] {
+		return ""
+	}
+	return path
+}
+
 // singletonByGetter describes a create whose receiver reads the created
 // thing back with a getter given no id (GetLogging() beside
 // CreateLogging(detail)), or returns "": the resource the receiver stands
@@ -225,11 +249,12 @@ func nounEndsIn(name string, words map[string]bool) bool {
 
 // opensSession reports whether a create makes a session (a message
 // session, an upload or checkout session), by its name or, for a name
-// that says nothing, the collection it posts to: a session is the
+// that says nothing (a bare Create of a service type), the collection it
+// posts to: a session is the
 // client's own short-lived handle, and a second one duplicates nothing a
 // user sees (an API that allows one per client refuses it).
 func opensSession(fn *types.Func, path string) bool {
-	if fn != nil && !genericName(fn.Name()) {
+	if fn != nil && !genericName(fn.Name()) && len(createdNoun(fn.Name())) > 0 {
 		return nounEndsIn(fn.Name(), sessionNouns)
 	}
 	_, last := splitLastSegment(path)

@@ -223,6 +223,9 @@ func (c *Classifier) judgeCreate(fn *types.Func, call *ast.CallExpr, path string
 	if opensSession(fn, path) {
 		return Judgement{Unsure: UnsureSession}
 	}
+	if one := configOfParent(path); one != "" {
+		return Judgement{Purpose: PurposeNamedCreate, Singleton: one}
+	}
 	if !namesWhatItMakes(fn) {
 		return Judgement{Purpose: PurposeCreate}
 	}

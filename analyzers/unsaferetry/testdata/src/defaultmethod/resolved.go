@@ -54,3 +54,19 @@ func (c *Cloud) CreateVolume(ctx context.Context, projectID string) error {
 func (c *Cloud) GetVolume(ctx context.Context, id string) error {
 	return c.doRequest(ctx, "GET", volumesPath+"/"+id)
 }
+
+// BGPSessions opens a routing session of a device: a check.
+type BGPSessions struct{ c *Cloud }
+
+func (s *BGPSessions) Create(ctx context.Context, deviceID string) error {
+	path := fmt.Sprintf("/devices/%s/bgp/sessions", deviceID)
+	return s.c.doRequest(ctx, "POST", path) // want `POST /devices/\{…\}/bgp/sessions is retried by Cloud\.doRequest, .*; check: it opens a session`
+}
+
+// BGPConfigs asks for a project's BGP configuration: a project has one.
+type BGPConfigs struct{ c *Cloud }
+
+func (s *BGPConfigs) Create(ctx context.Context, projectID string) error {
+	path := fmt.Sprintf("/projects/%s/bgp-configs", projectID)
+	return s.c.doRequest(ctx, "POST", path) // want `POST /projects/\{…\}/bgp-configs is retried by Cloud\.doRequest, .*; check: it creates /projects/\{…\}/bgp-configs, of which the resource named in the path has one`
+}
