@@ -18,7 +18,8 @@ import (
 // The caller's argument decides (executeMethod(ctx, http.MethodGet, …) is
 // a GET), so the parameter keeps its role. So it does when the function
 // only normalizes it (`method = strings.ToUpper(method)`, `path =
-// path[1:]`): the caller's "post" is still a POST, its path still its path. Any other reassignment of a
+// path[1:]`) or appends a query to it (`url = fmt.Sprintf("%s?%s", url,
+// q)`): the caller's "post" is still a POST, its path still its path. Any other reassignment of a
 // parameter hides what the caller passed: the value is unknown unless the
 // function overwrites it unconditionally before use.
 
@@ -48,7 +49,7 @@ func (c *Classifier) paramDefaults(v *types.Var) bool {
 		return true
 	})
 	for _, a := range as {
-		if !defaults[a.pos] && !c.normalizes(a.rhs, v) {
+		if !defaults[a.pos] && !c.normalizes(a.rhs, v) && !c.withQuery(a.rhs, v) {
 			return false
 		}
 	}

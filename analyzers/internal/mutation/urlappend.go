@@ -2,8 +2,10 @@ package mutation
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"strings"
 )
 
 // URLs built by appending to a local variable:
@@ -14,7 +16,7 @@ import (
 //	}
 //	url += opts.Path
 //	if len(opts.Params) > 0 {
-//		url += "?" + opts.Params.Encode()
+//		url += "?" + opts.Params.Encode() // or url = fmt.Sprintf("%s?%s", url, q)
 //	}
 //	req, err := http.NewRequestWithContext(ctx, opts.Method, url, body)
 //
@@ -51,6 +53,13 @@ func (c *Classifier) appendedPieces(v *types.Var, depth int) ([]piece, bool) {
 		tok, rhs := as.Tok, as.Rhs
 		if sum, ok := selfAppend(c, v, as); ok {
 			tok, rhs = token.ADD_ASSIGN, []ast.Expr{sum} // url = url + q
+		}
+		if c.sprintfQuery(v, as) && bases > 0 {
+			// url = fmt.Sprintf("%s?%s", url, q): a query, which urlPath
+			// leaves out, after the caller's path
+			appends++
+			appended = append(appended, piece{s: "?", known: true, param: -1})
+			return ok
 		}
 		if dotPrefixed(c, v, as) && bases > 0 {
 			// operationPath = "." + operationPath: the same path made
@@ -108,6 +117,50 @@ func appendedTo(c *Classifier, v *types.Var, e ast.Expr) (ast.Expr, bool) {
 		return nil, false
 	}
 	return &ast.BinaryExpr{X: rest, OpPos: b.OpPos, Op: token.ADD, Y: b.Y}, true
+}
+
+// sprintfQuery reports whether as is `v = fmt.Sprintf("%s?%s", v, q)`
+// (or "%s&…", "%v?…"): a query appended to v.
+func (c *Classifier) sprintfQuery(v *types.Var, as *ast.AssignStmt) bool {
+	return as.Tok == token.ASSIGN && len(as.Rhs) == 1 && c.sprintfWithQuery(as.Rhs[0], v)
+}
+
+// withQuery reports whether rhs is v with a query appended: v + "?" + q,
+// or fmt.Sprintf("%s?%s", v, q).
+func (c *Classifier) withQuery(rhs ast.Expr, v *types.Var) bool {
+	if rest, ok := appendedTo(c, v, rhs); ok {
+		// Only the leftmost operand is read, as a constant: following the
+		// rest could come back to v's parameter role (paramDefaults).
+		for {
+			b, ok := ast.Unparen(rest).(*ast.BinaryExpr)
+			if !ok {
+				break
+			}
+			rest = b.X
+		}
+		tv := c.info.Types[rest]
+		return tv.Value != nil && tv.Value.Kind() == constant.String && startsQuery([]piece{{s: constant.StringVal(tv.Value), known: true}})
+	}
+	return c.sprintfWithQuery(rhs, v)
+}
+
+// sprintfWithQuery reports whether rhs is fmt.Sprintf("%s?%s", v, q)
+// (or "%s&…", "%v?…").
+func (c *Classifier) sprintfWithQuery(rhs ast.Expr, v *types.Var) bool {
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok || len(call.Args) < 2 || !isSprintf(c.calleeFunc(call)) || c.varOf(call.Args[1]) != v {
+		return false
+	}
+	tv := c.info.Types[call.Args[0]]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	for _, prefix := range []string{"%s?", "%s&", "%v?", "%v&"} {
+		if strings.HasPrefix(constant.StringVal(tv.Value), prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // sameBlockAsDef reports whether as is a statement of the block that
