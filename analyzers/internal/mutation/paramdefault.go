@@ -19,9 +19,10 @@ import (
 // a GET), so the parameter keeps its role. So it does when the function
 // only normalizes it (`method = strings.ToUpper(method)`, `path =
 // path[1:]`) or appends a query to it (`url = fmt.Sprintf("%s?%s", url,
-// q)`): the caller's "post" is still a POST, its path still its path. Any other reassignment of a
-// parameter hides what the caller passed: the value is unknown unless the
-// function overwrites it unconditionally before use.
+// q)`): the caller's "post" is still a POST, its path still its path. Any
+// other reassignment of a parameter hides what the caller passed: the
+// value is unknown unless the function overwrites it unconditionally
+// before use.
 
 // paramDefaults reports whether every assignment of v (a parameter) sits
 // directly in the body of an `if v == ""` (or `len(v) == 0`) statement,

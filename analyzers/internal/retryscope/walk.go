@@ -62,6 +62,7 @@ func (w *walk) run() {
 				ast.Inspect(d.Body, w.visit)
 				w.secondAttempts(d.Body)
 				w.rebuffer(d)
+				w.retained(d)
 			case *ast.GenDecl:
 				if d.Tok != token.VAR {
 					continue
