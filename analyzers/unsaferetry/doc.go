@@ -279,7 +279,10 @@ The analyzer reports each such write inside a retry scope:
     time.AfterFunc(r.delay, func() { p.requests <- r }) }`), also later or
     from a goroutine (code of the package receives from that channel and
     calls the method again; a dead-letter channel nothing drains into the
-    method is not a requeue);
+    method is not a requeue), or a function that returns, after a failed
+    send, its batch from the failed chunk on, to a loop that passes the
+    result back to it (`msgs = l.post(msgs)` on every tick: the chunk is
+    posted again; a function that drops the failed chunk retries nothing);
   - a func argument of a retry helper: any function, in this package or a
     dependency, that retries one of its func parameters (found by the
     analysis and exported as a fact), and the functions named by
@@ -437,10 +440,16 @@ or replaces it, so it is reported only at -confidence=low, as a check.
 So is a create of a token (CreateImportToken, CreateAccessToken): a
 repeat issues a second credential, which duplicates nothing a user sees
 unless the tokens are counted or limited. So is a create of a session
-(CreateMessageSession, POST …/sessions): a repeat opens a second
-short-lived handle or is refused. So is an entry added to a set (…/members,
-relationship tuples at …/warrants, AddGroupMember): the same entry again
-is no new one. Acquiring or claiming existing things (AcquireJobs),
+(CreateMessageSession, POST …/sessions, also through a bare Create): a
+repeat opens a second short-lived handle or is refused. So is a parent's
+configuration (POST /projects/{…}/bgp-configs, …/settings): a parent has
+one. So is an entry added to a set (…/members, relationship tuples at
+…/warrants, AddGroupMember, …/service_bindings): the same entry again is
+no new one. So is an SQL INSERT into a log, audit or history table
+(alert_logs, audit_log): a repeat records the operation twice, which
+matters only where those rows are counted. A Go constructor's name
+(NewUserClient) says what it builds in memory, not what a request it sends
+on the way does. Acquiring or claiming existing things (AcquireJobs),
 checkpointing a run's progress, shutting down, marking, banning and
 restoring are actions. An operation's variant taking a context
 (CreateTagsCtx, postCtx) is judged as the operation, and a camel-case path

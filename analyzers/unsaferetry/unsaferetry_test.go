@@ -49,7 +49,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a command's interfaces (package main) are judged by their implementations there: a publisher that POSTs, a spool that appends to memory", "example.com/relaycmd"},
 		{"a test harness's loops that expect a call to fail (an error sent or made on success) are not retries", "harness"},
 		{"retry predicates made by a checker factory of another package (facts)", "example.com/releasebot"},
-		{"a request builder's default method applies only when the caller passes none; a method the helper upper-cases is still the caller's, and so is a path it trims and resolves against its base URL; a session or a parent's config posted to through a bare Create is a check", "defaultmethod"},
+		{"a request builder's default method applies only when the caller passes none; a method the helper upper-cases is still the caller's, and so is a path it trims and resolves against its base URL; a session or a parent's config posted to through a bare Create is a check; a path behind one of two base URLs chosen by API version is the caller's; a constructor's name does not make its login a create", "defaultmethod"},
 		{"an exported interface of an internal package is judged by its implementations", "example.com/jobs/runner"},
 		{"an internal store rendering SQL through a dialect onto its own pool interface: plain INSERT and fresh-keyed upsert reported; upsert, duplicate taken as done, unclassified implementation silent", "example.com/inbox/worker"},
 		{"webhook retry loops, recursion, non-retry loops, retrying clients", "webhooks"},

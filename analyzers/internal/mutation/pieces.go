@@ -65,6 +65,9 @@ func (c *Classifier) pieces(e ast.Expr, depth int) []piece {
 			if ps, ok := c.templatePieces(v, depth); ok {
 				return ps // p := "/items/{id}"; p = strings.Replace(p, "{id}", id, -1)
 			}
+			if ps, ok := c.basesPieces(v, depth); ok {
+				return ps // url = endpoint(uri) or endpointV2(uri), one per API version
+			}
 			if v.Pkg() == c.pass.Pkg && len(c.idx().assigns[v]) == 0 {
 				return []piece{{param: -1, local: v}}
 			}

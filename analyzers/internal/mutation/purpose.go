@@ -161,7 +161,7 @@ func (c *Classifier) judgeEvidence(op Op, fn *types.Func, call *ast.CallExpr, en
 		return mutationPurpose(field) // the mutation names the operation, not the Go code around it
 	}
 	method, path, _ := strings.Cut(op.WriteDesc(), " ")
-	if (fn == nil || genericName(fn.Name())) && encl != nil && (!genericName(encl.Name()) || anyWord(nameWords(encl.Name()), namingVerbs)) {
+	if (fn == nil || genericName(fn.Name())) && encl != nil && (!genericName(encl.Name()) || anyWord(nameWords(encl.Name()), namingVerbs)) && !constructs(encl) {
 		fn, call = encl, nil // BulkCreateZones calling s.send(req): the create is encl's
 	}
 	if what := publishedResource(fn); what != "" {
@@ -303,4 +303,17 @@ func logTable(op Op) string {
 		return "" // a table named just "logs" may be what a log service stores
 	}
 	return table
+}
+
+// constructs reports whether fn is a Go constructor: named New… and
+// returning (a pointer to) a type its own package declares
+// (NewMFAUserClient returning *Client). Its name says what it builds in
+// memory, not what a request it sends on the way does (a login, a
+// lookup).
+func constructs(fn *types.Func) bool {
+	if !strings.HasPrefix(fn.Name(), "New") || fn.Signature().Recv() != nil || fn.Signature().Results().Len() == 0 {
+		return false
+	}
+	n, ok := types.Unalias(deref(fn.Signature().Results().At(0).Type())).(*types.Named)
+	return ok && n.Obj().Pkg() == fn.Pkg()
 }

@@ -293,3 +293,40 @@ func (c *Classifier) appendsQuery(as *ast.AssignStmt) bool {
 	recv := fn.Signature().Recv()
 	return recv != nil && isNamed(recv.Type(), "net/url", "Values")
 }
+
+// basesPieces splits a local variable given, in each branch that sets it,
+// the same parameter behind a different base URL:
+//
+//	var url string
+//	switch apiVersion {
+//	case 1:
+//		url = endpoint(uri)
+//	case 2:
+//		url = endpointV2(uri)
+//	}
+//
+// The base stays unknown ({param: -1}, which urlPath drops when it leads);
+// the path is the caller's parameter. Any other history gives up.
+func (c *Classifier) basesPieces(v *types.Var, depth int) ([]piece, bool) {
+	ix := c.idx()
+	as := ix.assigns[v]
+	if v.Pkg() != c.pass.Pkg || len(as) < 2 || ix.addrTaken[v] || !isString(v.Type()) {
+		return nil, false
+	}
+	var path piece
+	for i, a := range as {
+		if a.rhs == nil {
+			return nil, false
+		}
+		ps := c.pieces(a.rhs, depth+1)
+		if len(ps) < 2 {
+			return nil, false
+		}
+		last := ps[len(ps)-1]
+		if last.param < 0 || i > 0 && (last.param != path.param || last.field != path.field) {
+			return nil, false
+		}
+		path = last
+	}
+	return []piece{{param: -1}, path}, true
+}
