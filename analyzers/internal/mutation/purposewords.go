@@ -374,7 +374,7 @@ func rpcSegment(seg string, words []string) bool {
 // of a collection: it ends in s, but not as status, progress or analysis
 // do.
 func plural(seg string) bool {
-	if len(seg) <= 3 || !strings.HasSuffix(seg, "s") {
+	if len(seg) <= 3 || !strings.HasSuffix(seg, "s") || runTogether(seg) {
 		return false
 	}
 	if strings.HasSuffix(strings.ToLower(seg), "apis") {
@@ -382,6 +382,27 @@ func plural(seg string) bool {
 	}
 	for _, end := range []string{"ss", "us", "is"} {
 		if strings.HasSuffix(seg, end) {
+			return false
+		}
+	}
+	return true
+}
+
+// maxCollectionWord is the longest segment read as one plural word:
+// English collection names fit (acknowledgements has 16 letters).
+const maxCollectionWord = 16
+
+// runTogether reports whether a path segment is several words run
+// together in lower case (oVirt's action autopincpuandnumanodes): an
+// operation's name, which its last letter cannot show to be a
+// collection. Collections of several words separate them (access-keys,
+// spot_market_requests, roleAssignments).
+func runTogether(seg string) bool {
+	if len(seg) <= maxCollectionWord {
+		return false
+	}
+	for _, r := range seg {
+		if r < 'a' || r > 'z' {
 			return false
 		}
 	}

@@ -70,3 +70,9 @@ func (s *BGPConfigs) Create(ctx context.Context, projectID string) error {
 	path := fmt.Sprintf("/projects/%s/bgp-configs", projectID)
 	return s.c.doRequest(ctx, "POST", path) // want `POST /projects/\{…\}/bgp-configs is retried by Cloud\.doRequest, .*; check: it creates /projects/\{…\}/bgp-configs, of which the resource named in the path has one`
 }
+
+// AutoPin runs an action whose name the API writes as one lower-case
+// run of words: not a collection, whatever its last letter. A check.
+func (c *Cloud) AutoPin(ctx context.Context, vmID string) error {
+	return c.doRequest(ctx, "POST", "/vms/"+vmID+"/autopincpuandnumanodes") // want `POST /vms/\{…\}/autopincpuandnumanodes is retried by Cloud\.doRequest, .*; check: its names and path do not say`
+}
