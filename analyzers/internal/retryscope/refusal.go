@@ -155,6 +155,9 @@ func (r *refusals) binary(x *ast.BinaryExpr, truth bool, scope ast.Node, depth i
 		if r.nilErrorOnRefusal(x, truth, scope, depth) {
 			return true // err := handleRateLimit(resp); err == nil
 		}
+		if equalsOne(x.Op, truth) && r.neverEqual(x, scope) {
+			return true // err == io.EOF after http.Client.Do: never, nothing goes this way (wrappederr.go)
+		}
 		return r.comparison(x, truth)
 	}
 	return false

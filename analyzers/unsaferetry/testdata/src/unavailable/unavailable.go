@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"net/http"
 	"time"
 
@@ -116,4 +117,55 @@ func (c *Client) CreateRefund(ctx context.Context, body []byte) error {
 		}
 		return nil
 	})
+}
+
+// pushMessage means to go round also on a connection closed before the
+// answer (err == io.EOF), but the client wraps every error it returns in a
+// *url.Error, so that test never holds: only the 503 sends it round.
+func (c *Client) pushMessage(ctx context.Context, body []byte) (resp *http.Response, err error) {
+	for tries := 0; tries < 5; tries++ {
+		req, rerr := http.NewRequestWithContext(ctx, http.MethodPost, c.base+"/v1/queues/jobs/messages", bytes.NewReader(body))
+		if rerr != nil {
+			return nil, rerr
+		}
+		resp, err = c.hc.Do(req) // low: err == io.EOF never holds; retried only on 503
+		if err != nil {
+			if err == io.EOF {
+				continue
+			}
+			return nil, err
+		}
+		if resp.StatusCode == http.StatusServiceUnavailable {
+			resp.Body.Close()
+			time.Sleep(time.Second)
+			continue
+		}
+		break
+	}
+	return resp, err
+}
+
+// pushMessageUnwrapped tests with errors.Is, which unwraps the *url.Error:
+// an EOF after the server read the message sends it again.
+func (c *Client) pushMessageUnwrapped(ctx context.Context, body []byte) (resp *http.Response, err error) {
+	for tries := 0; tries < 5; tries++ {
+		req, rerr := http.NewRequestWithContext(ctx, http.MethodPost, c.base+"/v1/queues/jobs/messages", bytes.NewReader(body))
+		if rerr != nil {
+			return nil, rerr
+		}
+		resp, err = c.hc.Do(req) // want `POST /v1/queues/jobs/messages inside a retry loop runs again on every retry`
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				continue
+			}
+			return nil, err
+		}
+		if resp.StatusCode == http.StatusServiceUnavailable {
+			resp.Body.Close()
+			time.Sleep(time.Second)
+			continue
+		}
+		break
+	}
+	return resp, err
 }
