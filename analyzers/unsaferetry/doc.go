@@ -241,6 +241,10 @@ The analyzer reports each such write inside a retry scope:
     healthy upstream did not handle the request, a proxy whose upstream
     broke mid-request may have. A retry that goes round only on refusals
     and 503 is therefore reported only with -unsaferetry.confidence=low.
+    An error from net/http's client compared with a sentinel by == (`err
+    == io.EOF` after Do) never matches, since the client wraps every error
+    in a *url.Error: the branch it guards repeats nothing (errors.Is
+    unwraps and can match).
     A loop that goes round only when a helper's error is nil (`if err :=
     m.handleRateLimit(resp); err != nil { return err }`) is judged by the
     helper: one that returns nil only after a refusal (a 429) and an error
@@ -283,6 +287,11 @@ The analyzer reports each such write inside a retry scope:
     send, its batch from the failed chunk on, to a loop that passes the
     result back to it (`msgs = l.post(msgs)` on every tick: the chunk is
     posted again; a function that drops the failed chunk retries nothing);
+    a method taking nothing but its receiver that posts a body made of
+    fields set when the receiver was made, which the package calls on a
+    timer (`for range time.Tick(6 * time.Hour) { r.postSchemas() }`), is
+    not reported: the program sends that same request every period, so a
+    retry's repeat is one the server already takes;
   - a func argument of a retry helper: any function, in this package or a
     dependency, that retries one of its func parameters (found by the
     analysis and exported as a fact), and the functions named by

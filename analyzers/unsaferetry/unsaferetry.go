@@ -136,6 +136,9 @@ func (r *reporter) candidates() []candidate {
 					if r.doneStep(call, s) {
 						return true // writes only when done, and the loop then leaves
 					}
+					if r.periodicResend(call, s) {
+						return true // the same request the program sends every period (periodicsync.go)
+					}
 					if !(s.TxBeforeCommit && op.Kind == mutation.KindSQL) {
 						add(candidate{node: call, call: call, op: op, scope: s})
 					}
