@@ -60,6 +60,9 @@ func (r *reporter) fixedBody(call *ast.CallExpr, d *ast.FuncDecl) bool {
 	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" || (fn.Name() != "NewRequest" && fn.Name() != "NewRequestWithContext") {
 		return false
 	}
+	if len(d.Recv.List) != 1 || len(d.Recv.List[0].Names) != 1 {
+		return false // an unnamed receiver: no field to read
+	}
 	recv := info.Defs[d.Recv.List[0].Names[0]]
 	return recv != nil && r.ofFields(build.Args[len(build.Args)-1], recv)
 }

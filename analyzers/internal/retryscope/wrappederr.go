@@ -64,7 +64,7 @@ func (r *refusals) sentinel(e ast.Expr) bool {
 // latestSource returns the call whose error result the variable id last
 // received before the comparison at, when that assignment's block
 // encloses the comparison (so it runs on every way there) and nothing
-// assigns the variable in between; or nil.
+// later in that block assigns the variable again; or nil.
 func (r *refusals) latestSource(id *ast.Ident, at ast.Node, scope ast.Node) *ast.CallExpr {
 	v, ok := r.info.Uses[id].(*types.Var)
 	if !ok || scope == nil {
@@ -84,8 +84,14 @@ func (r *refusals) latestSource(id *ast.Ident, at ast.Node, scope ast.Node) *ast
 		return nil
 	}
 	call, ok := ast.Unparen(last.Rhs).(*ast.CallExpr)
-	if !ok || !blockEncloses(scope, last.Pos, at) {
+	holder := assignmentBlock(scope, last.Pos)
+	if !ok || holder == nil || at.Pos() < holder.Pos() || holder.End() < at.End() {
 		return nil
+	}
+	for _, d := range defs {
+		if d.Pos > at.Pos() && holder.Pos() <= d.Pos && d.Pos < holder.End() {
+			return nil // a later assignment in the block may reach the comparison on the next round of a loop
+		}
 	}
 	sig, ok := r.info.TypeOf(call.Fun).Underlying().(*types.Signature)
 	if !ok || last.Index != sig.Results().Len()-1 {
@@ -94,26 +100,25 @@ func (r *refusals) latestSource(id *ast.Ident, at ast.Node, scope ast.Node) *ast
 	return call
 }
 
-// blockEncloses reports whether the innermost block holding the statement
-// at pos also holds at: straight-line code from there reaches at without
-// passing a branch that could skip the statement.
-func blockEncloses(scope ast.Node, pos token.Pos, at ast.Node) bool {
+// assignmentBlock returns the innermost block holding, as one of its
+// statements, the assignment at pos: code after it in that block runs
+// only after it. nil when the assignment is not a statement of a block
+// (an if's init).
+func assignmentBlock(scope ast.Node, pos token.Pos) *ast.BlockStmt {
 	var holder *ast.BlockStmt
-	astpath.Walk(scope, func(n ast.Node, path []ast.Node) bool {
+	ast.Inspect(scope, func(n ast.Node) bool {
 		b, ok := n.(*ast.BlockStmt)
 		if !ok {
 			return true
 		}
 		for _, st := range b.List {
-			if st.Pos() <= pos && pos < st.End() {
-				if _, isAssign := st.(*ast.AssignStmt); isAssign {
-					holder = b
-				}
+			if _, isAssign := st.(*ast.AssignStmt); isAssign && st.Pos() <= pos && pos < st.End() {
+				holder = b
 			}
 		}
 		return true
 	})
-	return holder != nil && holder.Pos() <= at.Pos() && at.End() <= holder.End()
+	return holder
 }
 
 // httpClientCall reports whether call is (*http.Client).Do, Get, Post,

@@ -22,6 +22,7 @@ func NewRoute(addr, schemas string) *Route {
 	r := &Route{client: &http.Client{}, addr: addr, schemas: schemas}
 	go r.updateSchemas()
 	go r.flushLoop()
+	go r.touchLoop()
 	return r
 }
 
@@ -73,5 +74,26 @@ func (r *Route) flush() {
 		resp.Body.Close()
 		r.pending = r.pending[:0]
 		return
+	}
+}
+
+// touchLoop pings on a timer through a method whose receiver has no name.
+func (r *Route) touchLoop() {
+	for range time.Tick(time.Minute) {
+		r.touch()
+	}
+}
+
+// touch has no receiver fields to read: judged as any retried POST.
+func (*Route) touch() {
+	for i := 0; i < 3; i++ {
+		req, err := http.NewRequest("POST", "https://relay.example.com/touch", strings.NewReader("{}"))
+		if err != nil {
+			return
+		}
+		if resp, err := http.DefaultClient.Do(req); err == nil { // want `POST /touch inside a retry loop runs again on every retry`
+			resp.Body.Close()
+			return
+		}
 	}
 }
