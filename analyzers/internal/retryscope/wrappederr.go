@@ -48,13 +48,8 @@ func (r *refusals) neverEqual(x *ast.BinaryExpr, scope ast.Node) bool {
 // sentinel reports whether e names a package-level variable of an error
 // type (io.EOF, ErrClosed).
 func (r *refusals) sentinel(e ast.Expr) bool {
-	var id *ast.Ident
-	switch x := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		id = x
-	case *ast.SelectorExpr:
-		id = x.Sel
-	default:
+	id := astpath.NameIdent(e)
+	if id == nil {
 		return false
 	}
 	v, ok := r.info.Uses[id].(*types.Var)
