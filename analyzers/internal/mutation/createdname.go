@@ -250,9 +250,9 @@ func nounEndsIn(name string, words map[string]bool) bool {
 // opensSession reports whether a create makes a session (a message
 // session, an upload or checkout session), by its name or, for a name
 // that says nothing (a bare Create of a service type), the collection it
-// posts to: a session is the
-// client's own short-lived handle, and a second one duplicates nothing a
-// user sees (an API that allows one per client refuses it).
+// posts to: a session is the client's own short-lived handle, and a
+// second one duplicates nothing a user sees (an API that allows one per
+// client refuses it).
 func opensSession(fn *types.Func, path string) bool {
 	if fn != nil && !genericName(fn.Name()) && len(createdNoun(fn.Name())) > 0 {
 		return nounEndsIn(fn.Name(), sessionNouns)
