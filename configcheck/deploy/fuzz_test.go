@@ -1,7 +1,6 @@
 package deploy
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -116,7 +115,7 @@ func equalStrings(a, b []string) bool {
 // checkResult asserts the invariants every parser result must hold.
 func checkResult(t *testing.T, data []byte, file string, cs []Container, err error) {
 	t.Helper()
-	maxLine := bytes.Count(data, []byte("\n")) + 1
+	maxLine := yamlLines(data)
 	if err != nil {
 		var se *source.Error
 		if !errors.As(err, &se) {
@@ -144,6 +143,26 @@ func checkResult(t *testing.T, data []byte, file string, cs []Container, err err
 			checkPos(t, m.Pos, file, maxLine, "mount "+m.Target)
 		}
 	}
+}
+
+// yamlLines is the number of lines in data as YAML counts them (and so the
+// positions it reports): "\r\n", a lone "\r" and "\n" each end a line. It
+// is never less than the count by "\n" alone, which the parser's own line
+// scans use.
+func yamlLines(data []byte) int {
+	n := 1
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '\r':
+			if i+1 < len(data) && data[i+1] == '\n' {
+				i++
+			}
+			n++
+		case '\n':
+			n++
+		}
+	}
+	return n
 }
 
 func checkPos(t *testing.T, p source.Pos, file string, maxLine int, what string) {
