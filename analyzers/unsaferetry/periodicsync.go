@@ -7,7 +7,6 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
-	"github.com/twice-lint/twice/analyzers/internal/astpath"
 	"github.com/twice-lint/twice/analyzers/internal/retryscope"
 )
 
@@ -34,37 +33,26 @@ func (r *reporter) periodicResend(call *ast.CallExpr, s *retryscope.Scope) bool 
 
 // fixedBody reports whether call sends a request (its argument req) built
 // once in d by http.NewRequest or NewRequestWithContext with a body of
-// receiver fields and constants only (strings.NewReader(r.schemas)).
+// receiver fields and constants only (strings.NewReader(r.schemas)). The
+// request is found as drainedbody.go finds it (requestVar, onlyAssignment,
+// requestBody); only the variable itself counts, not req.WithContext(ctx).
 func (r *reporter) fixedBody(call *ast.CallExpr, d *ast.FuncDecl) bool {
-	info := r.pass.TypesInfo
 	if len(call.Args) != 1 {
 		return false
 	}
-	id, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
-	if !ok {
+	if _, ok := ast.Unparen(call.Args[0]).(*ast.Ident); !ok {
 		return false
 	}
-	v, ok := info.Uses[id].(*types.Var)
-	if !ok {
+	v := requestVar(r.pass.TypesInfo, call.Args[0])
+	if v == nil {
 		return false
 	}
-	defs, addressed := astpath.Definitions(info, d.Body, v)
-	if addressed || len(defs) != 1 || !defs[0].Tuple {
-		return false
+	body := r.requestBody(r.onlyAssignment(d.Body, v))
+	if body == nil || len(d.Recv.List) != 1 || len(d.Recv.List[0].Names) != 1 {
+		return false // not built here, or an unnamed receiver: no field to read
 	}
-	build, ok := ast.Unparen(defs[0].Rhs).(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	fn, _ := typeutil.Callee(info, build).(*types.Func)
-	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net/http" || (fn.Name() != "NewRequest" && fn.Name() != "NewRequestWithContext") {
-		return false
-	}
-	if len(d.Recv.List) != 1 || len(d.Recv.List[0].Names) != 1 {
-		return false // an unnamed receiver: no field to read
-	}
-	recv := info.Defs[d.Recv.List[0].Names[0]]
-	return recv != nil && r.ofFields(build.Args[len(build.Args)-1], recv)
+	recv := r.pass.TypesInfo.Defs[d.Recv.List[0].Names[0]]
+	return recv != nil && r.ofFields(body, recv)
 }
 
 // ofFields reports whether e is made only of constants and fields of recv,

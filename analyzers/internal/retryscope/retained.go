@@ -151,9 +151,10 @@ func (w *walk) passedBackInLoop(fn *types.Func, i int) bool {
 // range statement's body without leaving its function.
 func inLoop(path []ast.Node) bool {
 	for i := len(path) - 1; i >= 0; i-- {
-		switch path[i].(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
+		if isLoopStmt(path[i]) {
 			return true
+		}
+		switch path[i].(type) {
 		case *ast.FuncLit, *ast.FuncDecl:
 			return false
 		}
