@@ -54,7 +54,9 @@ The analyzer reports each such write inside a retry scope:
     wait.Forever run their function periodically whatever it returns, so
     they are not retries either;
   - a request sent through a retrying client: hashicorp/go-retryablehttp's
-    Client and the *http.Client from its StandardClient() (a request
+    Client and the *http.Client from its StandardClient(), in the
+    variable or field that holds it or in a local copied from one (`client
+    := c.httpClient` before a fall back to http.DefaultClient) (a request
     handed to a generic do function is followed through
     retryablehttp.FromRequest and WithContext, also written in the Do
     call), resty v2 with
@@ -619,7 +621,9 @@ no name of its own). Three kinds of retried write may be harmless when
 repeated, and the client code cannot say: a create under a name, key or
 e-mail its caller chose, or at a path it fills in (most APIs refuse a
 second dataset, user or branch of that name, a second file at a path, a
-second pull request between the same branches), an action on existing
+second pull request between the same branches; but a name is no key for
+records, entries and the items of a stream, so AddEvent(name, env) posts
+one more event of that kind), an action on existing
 state (merge, cancel, trim, regenerate, a POST to /jobs/{id}/retry), and
 an update (PATCH, PUT, DELETE). On real modules reports of the first kind were right about nine
 times in ten, the others about one time in eleven. They are reported only

@@ -37,6 +37,9 @@ func (c *Classifier) createdUnder(fn *types.Func, call *ast.CallExpr) string {
 		return ""
 	}
 	noun := createdNounOf(fn)
+	if sharedName(noun) {
+		return "" // AddEvent(name, …): many events share a name
+	}
 	if call != nil {
 		if c.callerNamedCreate(call, fn) {
 			return c.identityLabel(fn, noun)

@@ -57,6 +57,19 @@ var accountKeys = map[string]bool{"username": true, "login": true, "loginname": 
 // unique: records and entries.
 var sharedNameNouns = map[string]bool{"record": true, "records": true, "entry": true, "entries": true}
 
+// streamItemNouns are the items of a stream (an event, a message, a log
+// line, a span): their name says what kind of item each is, so many share
+// one (AddEvent(name, env) posts one more "run_started"). Only the head
+// noun counts: a log group or an event bus is a named resource.
+var streamItemNouns = map[string]bool{"event": true, "events": true, "message": true, "messages": true,
+	"log": true, "logs": true, "span": true, "spans": true, "trace": true, "traces": true}
+
+// sharedName reports whether the created noun is filed under a name many
+// of its kind share.
+func sharedName(noun []string) bool {
+	return anyWord(noun, sharedNameNouns) || len(noun) > 0 && streamItemNouns[noun[len(noun)-1]]
+}
+
 // callerNamedCreate reports whether a create judged by its name passes a
 // caller-chosen identity of the created thing: a string or integer
 // argument whose parameter (or expression) is named like one, or a field
@@ -64,10 +77,8 @@ var sharedNameNouns = map[string]bool{"record": true, "records": true, "entry": 
 // function) named like one.
 func (c *Classifier) callerNamedCreate(call *ast.CallExpr, fn *types.Func) bool {
 	noun := createdNounOf(fn)
-	for _, w := range noun {
-		if sharedNameNouns[w] {
-			return false
-		}
+	if sharedName(noun) {
+		return false
 	}
 	decl := c.enclosingDecl(call.Pos())
 	sig := fn.Signature()

@@ -58,6 +58,10 @@ type clientState struct {
 	// variable or field; a call of one that returns a retrying client
 	// (a constructor written after its use) is resolved at the end.
 	madeBy map[types.Object][]*ast.CallExpr
+	// copies: the variables and fields an *http.Client variable was
+	// copied from (client := c.httpClient, before a nil fallback to
+	// http.DefaultClient), followed when the copy sends.
+	copies map[types.Object][]types.Object
 	// makers: this package's functions returning a retrying client, found
 	// when the walk is done (clientMakers).
 	makers map[*types.Func]string
@@ -105,6 +109,7 @@ func newClientState() clientState {
 	return clientState{
 		std:       map[types.Object]string{},
 		madeBy:    map[types.Object][]*ast.CallExpr{},
+		copies:    map[types.Object][]types.Object{},
 		defs:      map[types.Object][]ast.Expr{},
 		restyOwn:  map[types.Object]restyFlags{},
 		noRetry:   map[types.Object]bool{},
@@ -182,6 +187,9 @@ func (cs *clientState) noteValue(w *walk, obj types.Object, value ast.Expr) {
 			if fn := calleeFunc(w.info, call); fn != nil && fn.Pkg() == w.f.pass.Pkg {
 				cs.madeBy[v] = append(cs.madeBy[v], call)
 			}
+		}
+		if src, ok := objOf(w.info, value).(*types.Var); ok && src != v {
+			cs.copies[v] = append(cs.copies[v], src)
 		}
 	}
 	if restyVersion(v.Type()) != "" || isNamed(v.Type(), retryablehttpPkg, "Request") || isNamed(v.Type(), retryablehttpPkg, "Client") {
@@ -338,12 +346,25 @@ func (cs *clientState) stdClient(info *types.Info, e ast.Expr) string {
 		}
 		return ""
 	}
-	obj := objOf(info, e)
+	return cs.stdClientObj(info, objOf(info, e), 0)
+}
+
+// stdClientObj is stdClient for the variable or field obj, following the
+// variables it was copied from.
+func (cs *clientState) stdClientObj(info *types.Info, obj types.Object, depth int) string {
+	if obj == nil || depth > 4 {
+		return ""
+	}
 	if m := cs.std[obj]; m != "" {
 		return m
 	}
 	for _, call := range cs.madeBy[obj] {
 		if m := cs.makers[calleeFunc(info, call)]; m != "" {
+			return m
+		}
+	}
+	for _, src := range cs.copies[obj] {
+		if m := cs.stdClientObj(info, src, depth+1); m != "" {
 			return m
 		}
 	}
