@@ -65,6 +65,9 @@ func (c *Classifier) namingParam(fn *types.Func, noun []string) string {
 	if pair := paramRefPair(fn); pair != "" {
 		return pair
 	}
+	if pair := joinedPair(fn, noun); pair != "" {
+		return pair
+	}
 	params := fn.Signature().Params()
 	for i := 0; i < params.Len(); i++ {
 		p := params.At(i)
@@ -297,7 +300,7 @@ func createdNounOf(fn *types.Func) []string {
 	}
 	for _, w := range nameWords(n.Obj().Name()) {
 		switch w {
-		case "service", "client", "api", "resource", "resources", "impl", "store", "repo", "repository":
+		case "service", "client", "api", "resource", "resources", "impl", "op", "ops", "store", "repo", "repository":
 			continue
 		}
 		noun = append(noun, singular(w))

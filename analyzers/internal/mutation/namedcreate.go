@@ -310,6 +310,9 @@ func identityName(name string, noun []string) bool {
 	if len(noun) > 0 && accountNouns[noun[len(noun)-1]] && accountKeys[strings.Join(words, "")] {
 		return true // Username for CreateCredential, Email for CreateContact
 	}
+	if len(noun) > 0 && noun[len(noun)-1] == "email" && strings.Join(words, "") == "address" {
+		return true // an e-mail resource is its address: Address for EmailService.Create
+	}
 	if len(words) == 1 && len(noun) > 0 && words[0] == noun[len(noun)-1] || len(noun) > 1 && slices.Equal(words, noun) {
 		return true // Bucket for CreateBucket, ResourceGroup for CreateResourceGroup: the thing is its name
 	}

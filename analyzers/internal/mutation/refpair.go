@@ -5,6 +5,15 @@ import (
 	"strings"
 )
 
+// An attachment, association or binding created from nothing but the ids
+// of the two things it joins (Attach(volumeID, deviceID)) is keyed by
+// that pair: attaching a volume to the same device again is refused
+// (already attached) or leaves it attached. An attachment made from
+// content (a file put on an issue) has more than ids and stays a create.
+
+// joinNouns are created things that join two existing ones.
+var joinNouns = map[string]bool{"attachment": true, "association": true, "binding": true}
+
 // A pull or merge request is keyed by the branches it joins: GitHub,
 // GitLab, Gitea and Bitbucket all refuse a second open one from the same
 // source to the same target (422, 409). A create whose request carries
@@ -58,4 +67,29 @@ func paramRefPair(fn *types.Func) string {
 		names[i] = params.At(i).Name()
 	}
 	return refPair(names)
+}
+
+// joinedPair returns "volumeID and deviceID" when fn creates a join (its
+// noun's head is a join noun) from two or more parameters that are all
+// ids, a context aside; else "".
+func joinedPair(fn *types.Func, noun []string) string {
+	if len(noun) == 0 || !joinNouns[noun[len(noun)-1]] {
+		return ""
+	}
+	params := fn.Signature().Params()
+	var ids []string
+	for i := 0; i < params.Len(); i++ {
+		p := params.At(i)
+		if isNamed(p.Type(), "context", "Context") {
+			continue
+		}
+		if !scalar(deref(p.Type())) || !idWords[lastWord(p.Name())] {
+			return "" // content, options or a name: more than a join
+		}
+		ids = append(ids, p.Name())
+	}
+	if len(ids) < 2 {
+		return ""
+	}
+	return strings.Join(ids, " and ")
 }
