@@ -474,12 +474,23 @@ func setPath(path string) bool {
 	if len(segs) == 0 {
 		return false
 	}
-	last := segs[len(segs)-1]
+	last := odataFunction(segs[len(segs)-1])
 	words := nameWords(last)
 	if strings.ContainsAny(last, "_-") && len(words) > 1 && setNouns[words[len(words)-1]] {
 		return true // …/service_bindings, …/role-bindings
 	}
 	return setNouns[strings.ToLower(last)] || roleAssignment(words)
+}
+
+// odataFunction returns the name of an OData function or action segment
+// (SharePoint's AddRoleAssignment(principalid=7,roledefid=5)), without
+// its arguments; any other segment as it is.
+func odataFunction(seg string) string {
+	i := strings.IndexByte(seg, '(')
+	if i <= 0 || !strings.HasSuffix(seg, ")") || strings.ContainsAny(seg[:i], "{}") {
+		return seg
+	}
+	return seg[:i]
 }
 
 // roleAssignment reports whether words name role assignments: each joins

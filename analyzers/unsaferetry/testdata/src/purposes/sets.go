@@ -1,6 +1,9 @@
 package purposes
 
-import "net/http"
+import (
+	"fmt"
+	"net/http"
+)
 
 // An authorization service stores relationship tuples (warrants) and group
 // memberships: writing the same tuple or adding the same member again
@@ -44,5 +47,27 @@ func (a *Authz) CommentOnGroup(group, text string) error {
 		return err
 	}
 	_, err = a.client.Do(r) // want `POST /groups/{…}/comments is retried by Client.Do`
+	return err
+}
+
+// AddAssignment calls an OData action whose arguments are written into
+// the path segment (SharePoint's AddRoleAssignment(principalid=7,roledefid=5)):
+// the action's name, not its arguments, says it adds a role assignment.
+func (a *Authz) AddAssignment(principalID, roleDefID int) error {
+	r, err := a.client.NewRequest(http.MethodPost, fmt.Sprintf("/web/RoleAssignments/AddRoleAssignment(principalid=%d,roledefid=%d)", principalID, roleDefID), nil)
+	if err != nil {
+		return err
+	}
+	_, err = a.client.Do(r) // check: adds a role assignment
+	return err
+}
+
+// AddItem calls an OData action that adds a list item: a second item.
+func (a *Authz) AddItem(list string, fields map[string]string) error {
+	r, err := a.client.NewRequest(http.MethodPost, fmt.Sprintf("/web/lists/GetByTitle('%s')/AddValidateUpdateItemUsingPath()", list), fields)
+	if err != nil {
+		return err
+	}
+	_, err = a.client.Do(r) // want `POST /web/lists/.*AddValidateUpdateItemUsingPath\(\) is retried by Client.Do`
 	return err
 }
