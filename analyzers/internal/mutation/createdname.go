@@ -37,7 +37,7 @@ func (c *Classifier) createdUnder(fn *types.Func, call *ast.CallExpr) string {
 		return ""
 	}
 	noun := createdNounOf(fn)
-	if sharedName(noun) {
+	if streamItem(noun) {
 		return "" // AddEvent(name, …): many events share a name
 	}
 	if call != nil {

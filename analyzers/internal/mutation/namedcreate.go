@@ -67,7 +67,12 @@ var streamItemNouns = map[string]bool{"event": true, "events": true, "message": 
 // sharedName reports whether the created noun is filed under a name many
 // of its kind share.
 func sharedName(noun []string) bool {
-	return anyWord(noun, sharedNameNouns) || len(noun) > 0 && streamItemNouns[noun[len(noun)-1]]
+	return anyWord(noun, sharedNameNouns) || streamItem(noun)
+}
+
+// streamItem reports whether the created noun's head is a stream's item.
+func streamItem(noun []string) bool {
+	return len(noun) > 0 && streamItemNouns[noun[len(noun)-1]]
 }
 
 // callerNamedCreate reports whether a create judged by its name passes a

@@ -62,7 +62,9 @@ func (cs *clientState) clientMechanism(w *walk, e ast.Expr) string {
 			}
 		}
 	case *ast.Ident:
-		return cs.std[objOf(w.info, x)]
+		if obj := objOf(w.info, x); !cs.ownTransport[obj] {
+			return cs.std[obj]
+		}
 	case *ast.CallExpr:
 		if fn := calleeFunc(w.info, x); fn != nil && fn.Pkg() != w.f.pass.Pkg && w.f.cfg.ClientMaker != nil {
 			return w.f.cfg.ClientMaker(fn)

@@ -62,6 +62,11 @@ type clientState struct {
 	// copied from (client := c.httpClient, before a nil fallback to
 	// http.DefaultClient), followed when the copy sends.
 	copies map[types.Object][]types.Object
+	// ownTransport: *http.Client variables and fields whose Transport is
+	// set to one that does not retry (c.Transport = transport after
+	// c := rc.StandardClient()): the retry of a StandardClient lives in
+	// its transport, so the client no longer retries.
+	ownTransport map[types.Object]bool
 	// makers: this package's functions returning a retrying client, found
 	// when the walk is done (clientMakers).
 	makers map[*types.Func]string
@@ -107,14 +112,15 @@ type clientCandidate struct {
 
 func newClientState() clientState {
 	return clientState{
-		std:       map[types.Object]string{},
-		madeBy:    map[types.Object][]*ast.CallExpr{},
-		copies:    map[types.Object][]types.Object{},
-		defs:      map[types.Object][]ast.Expr{},
-		restyOwn:  map[types.Object]restyFlags{},
-		noRetry:   map[types.Object]bool{},
-		grpcConns: map[types.Object]bool{},
-		grpcMade:  map[types.Object][]*ast.CallExpr{},
+		std:          map[types.Object]string{},
+		madeBy:       map[types.Object][]*ast.CallExpr{},
+		copies:       map[types.Object][]types.Object{},
+		ownTransport: map[types.Object]bool{},
+		defs:         map[types.Object][]ast.Expr{},
+		restyOwn:     map[types.Object]restyFlags{},
+		noRetry:      map[types.Object]bool{},
+		grpcConns:    map[types.Object]bool{},
+		grpcMade:     map[types.Object][]*ast.CallExpr{},
 
 		clientParams: map[*types.Func]*ClientParam{},
 		redis:        newRedisConfig(),
@@ -140,6 +146,9 @@ func (cs *clientState) noteAssign(w *walk, as *ast.AssignStmt) {
 			}
 		}
 	}
+	if len(as.Lhs) == 1 && len(as.Rhs) == 1 {
+		cs.noteTransport(w, as.Lhs[0], as.Rhs[0])
+	}
 	switch {
 	case len(as.Lhs) == len(as.Rhs):
 		for i, lhs := range as.Lhs {
@@ -149,6 +158,25 @@ func (cs *clientState) noteAssign(w *walk, as *ast.AssignStmt) {
 		// req, err := retryablehttp.NewRequest(…)
 		cs.noteValue(w, objOf(w.info, as.Lhs[0]), as.Rhs[0])
 	}
+}
+
+// noteTransport records `c.Transport = t` on an *http.Client variable or
+// field: a retrying t makes c retry, any other replaces the transport a
+// StandardClient retries in.
+func (cs *clientState) noteTransport(w *walk, lhs, rhs ast.Expr) {
+	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Transport" || !isHTTPClient(w.info.TypeOf(sel.X)) {
+		return
+	}
+	v, ok := objOf(w.info, sel.X).(*types.Var)
+	if !ok {
+		return
+	}
+	if m := cs.transportMechanism(w, rhs, 0); m != "" {
+		cs.std[v] = "an *http.Client whose transport is " + m
+		return
+	}
+	cs.ownTransport[v] = true
 }
 
 // noteComposite records `&Client{http: rc.StandardClient()}`.
@@ -352,7 +380,7 @@ func (cs *clientState) stdClient(info *types.Info, e ast.Expr) string {
 // stdClientObj is stdClient for the variable or field obj, following the
 // variables it was copied from.
 func (cs *clientState) stdClientObj(info *types.Info, obj types.Object, depth int) string {
-	if obj == nil || depth > 4 {
+	if obj == nil || depth > 4 || cs.ownTransport[obj] {
 		return ""
 	}
 	if m := cs.std[obj]; m != "" {

@@ -61,3 +61,32 @@ func (c *TelemetryClient) CreateLogGroup(name string) error {
 	_, err := c.doRequest("POST", "/log-groups", map[string]any{"name": name}) // check: caller-chosen name
 	return err
 }
+
+// A provider's client takes go-retryablehttp's StandardClient and then
+// sets its own Transport (TLS settings): the retry lived in the replaced
+// transport, so nothing is retried.
+type ProviderClient struct{ httpClient *http.Client }
+
+func newProviderHTTPClient() *http.Client {
+	rc := retryablehttp.NewClient()
+	hc := rc.StandardClient()
+	hc.Transport = &http.Transport{}
+	return hc
+}
+
+func NewProviderClient() *ProviderClient {
+	hc := newProviderHTTPClient()
+	return &ProviderClient{httpClient: hc}
+}
+
+func (c *ProviderClient) CreateFlow(body io.Reader) error {
+	req, err := http.NewRequest(http.MethodPost, "/realms/main/authentication/flows/copies", body)
+	if err != nil {
+		return err
+	}
+	resp, err := c.httpClient.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
