@@ -56,7 +56,9 @@ The analyzer reports each such write inside a retry scope:
   - a request sent through a retrying client: hashicorp/go-retryablehttp's
     Client and the *http.Client from its StandardClient(), in the
     variable or field that holds it or in a local copied from one (`client
-    := c.httpClient` before a fall back to http.DefaultClient) (a request
+    := c.httpClient` before a fall back to http.DefaultClient); a
+    StandardClient whose Transport is then set to a plain one no longer
+    retries, since its retry lives in that transport (a request
     handed to a generic do function is followed through
     retryablehttp.FromRequest and WithContext, also written in the Do
     call), resty v2 with
@@ -621,9 +623,11 @@ no name of its own). Three kinds of retried write may be harmless when
 repeated, and the client code cannot say: a create under a name, key or
 e-mail its caller chose, or at a path it fills in (most APIs refuse a
 second dataset, user or branch of that name, a second file at a path, a
-second pull request between the same branches; but a name is no key for
-records, entries and the items of a stream, so AddEvent(name, env) posts
-one more event of that kind), an action on existing
+second pull request between the same branches, a second e-mail address
+of the same address, or a second attachment, association or binding made
+from nothing but the ids of the two things it joins (Create(volumeID,
+deviceID)); but a name is no key for the items of a stream, so
+AddEvent(name, env) posts one more event of that kind), an action on existing
 state (merge, cancel, trim, regenerate, a POST to /jobs/{id}/retry), and
 an update (PATCH, PUT, DELETE). On real modules reports of the first kind were right about nine
 times in ten, the others about one time in eleven. They are reported only
@@ -635,7 +639,8 @@ method, the function the request is written in, a type named Sender or
 Notifier, a generic Send given a message: SendWithRetry(ctx, msg
 *Message)) and the request path; a custom method (POST …/jobs:submit,
 …/suggestions:suggestArticles) by the verb after its colon, not as a POST
-to the collection before it. The created thing is the noun after the
+to the collection before it, and an OData action segment by its name
+(…/AddRoleAssignment(principalid=7,roledefid=5) adds a role assignment). The created thing is the noun after the
 verb, up to a preposition (CreateBucketWithVersioning makes a bucket).
 
 Not reported: a create whose documentation says a repeat finds it
