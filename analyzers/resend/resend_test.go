@@ -28,6 +28,7 @@ func TestResend(t *testing.T) {
 		"testfiles",  // a re-send in a client and in a test (reported with -tests only: TestTestFiles)
 		"errorpaths", // a send on each of two returning error paths (silent); a re-send after a header
 		"uploads",    // an upload sent again with the reader the first one drained (silent), with a new or rewound reader
+		"pinning",    // an RPC API that takes reads as POSTs: pin/ls asked twice about two objects (silent)
 	}
 	// Tests: true, so that the step-by-step tests of migrate and buckets
 	// are judged too (by default _test.go files are not checked).

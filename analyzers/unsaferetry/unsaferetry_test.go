@@ -30,6 +30,7 @@ func TestUnsafeRetry(t *testing.T) {
 	}{
 		{"HTTP client with request builder, keys inside and outside, CAS (If-Match), method values", "orders"},
 		{"SQL repository: INSERT, counter UPDATE, upsert, absolute UPDATE, DELETE, transactions retried before/after COMMIT", "repo"},
+		{"a transaction re-run when the database aborted it (serialization failure or unique violation, read from the error text by a helper in another package, or pgconn.SafeToRetry): silent; re-run after a dropped connection: reported", "txretry/..."},
 		{"publishers and Redis", "outbox"},
 		{"email sends retried (net/smtp), and a retried dial before a single send", "mailer"},
 		{"a retry helper driven by a done flag: not done only on a refusal is silent, after any error is reported", "donehelper"},

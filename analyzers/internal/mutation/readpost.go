@@ -23,7 +23,7 @@ import (
 var readWords = map[string]bool{
 	"get": true, "list": true, "find": true, "search": true, "query": true, "describe": true, "fetch": true,
 	"lookup": true, "read": true, "batchget": true, "show": true, "exists": true, "introspect": true,
-	"userinfo": true, "scroll": true, "mget": true, "msearch": true, "explain": true, "validate": true,
+	"userinfo": true, "ls": true, "scroll": true, "mget": true, "msearch": true, "explain": true, "validate": true,
 	"preview": true, "estimate": true, "head": true, "download": true, "inspect": true,
 	// A peek reads messages without taking them; a filter answers which
 	// of the given items match.
@@ -76,7 +76,7 @@ func ReadName(name string) bool {
 			return true // ACME POST-as-GET
 		}
 	}
-	if !readWords[words[0]] && !(len(words) > 1 && readWords[words[0]+words[1]]) {
+	if !readWords[words[0]] && !(len(words) > 1 && readWords[words[0]+words[1]]) && !nounThenRead(words) {
 		return false
 	}
 	if words[0] == "sign" && len(words) > 1 && words[1] == "up" {
@@ -88,6 +88,20 @@ func ReadName(name string) bool {
 		}
 	}
 	return true
+}
+
+// nounFirstReads are the read verbs an API names its operations with after
+// the resource, noun first (IPFS's PinLs, a store's KeyGet).
+var nounFirstReads = map[string]bool{"ls": true, "list": true, "get": true, "show": true, "find": true, "search": true, "lookup": true, "describe": true}
+
+// nounThenRead reports whether words name a read noun first: a first word
+// that is no verb twice knows, then a read verb (PinLs, KeyList).
+func nounThenRead(words []string) bool {
+	if len(words) < 2 || !nounFirstReads[words[1]] {
+		return false
+	}
+	w := words[0]
+	return !writeWords[w] && !sendVerbs[w] && !createVerbs[w] && !isAction(w) && !readWords[w]
 }
 
 // generatedSuffixes end the method names API client generators give an

@@ -51,6 +51,14 @@ func TestReadName(t *testing.T) {
 		{"IsolateHost", false},
 		{"HashPassword", false},
 		{"IsSetAndLock", false},
+		{"PinLsCid", true},
+		{"KeyList", true},
+		{"OrderList", false}, // order is also a verb (order a part)
+		{"ls", true},
+		{"PinAddCid", false},
+		{"PostList", false},
+		{"CreateGet", false},
+		{"UserGetOrCreate", false},
 		{"", false},
 	}
 	for _, tt := range tests {

@@ -19,12 +19,14 @@ import (
 // report every counter in every program that uses Redis; only a retry
 // count the package sets itself is the author's choice, and only then
 // are the package's commands judged retried: MaxRetries set, in any of
-// the client option types, to a constant above zero or to a value the
-// program passes on (its users' setting: go-redis retries 3 times for 0
-// and never only for a negative count, so such a value retries unless
-// the user turns it off). An explicit constant 0 counts too from v8 on,
-// where it means 3 retries (the author who writes it expects none); a
-// negative constant turns retries off. Which commands are writes is
+// the client option types, to a constant above zero or, from v8 on, to a
+// value the program passes on (its users' setting: v8 retries 3 times for
+// 0 and never only for a negative count, so such a value retries unless
+// the user turns it off; before v8, 0 meant no retries, so a passed-on
+// value retries only if a user asks, which the code cannot say). An
+// explicit constant 0 counts too from v8 on, where it means 3 retries
+// (the author who writes it expects none); a negative constant turns
+// retries off. Which commands are writes is
 // the mutation package's question (a GET in such a package stays silent).
 
 // A library often builds its Redis options or clients in one package
@@ -35,7 +37,7 @@ import (
 // calls one judges its commands as if it had set the retries itself.
 
 // redisMechanism is the mechanism of a go-redis client with its retries set.
-const redisMechanism = "go-redis's command retries (MaxRetries set, and only -1 turns them off; a command whose reply timed out or whose connection dropped after it was written is sent again)"
+const redisMechanism = "go-redis's command retries (MaxRetries set; a command whose reply timed out or whose connection dropped after it was written is sent again)"
 
 // redisOptionTypes are the go-redis option structs with a MaxRetries field.
 var redisOptionTypes = map[string]bool{
@@ -61,7 +63,8 @@ func redisTypeName(t types.Type) string {
 // isRedisOptions reports whether t (or *t) is one of go-redis's option structs.
 func isRedisOptions(t types.Type) bool { return redisOptionTypes[redisTypeName(t)] }
 
-// isRedisPath reports whether path is a package of go-redis (v8 or v9).
+// isRedisPath reports whether path is a package of go-redis (any version;
+// zeroRetries tells v8 and later from the earlier ones).
 func isRedisPath(path string) bool {
 	return strings.HasPrefix(path, "github.com/redis/go-redis/") || strings.HasPrefix(path, "github.com/go-redis/redis")
 }
@@ -271,16 +274,22 @@ func isRedisValue(t types.Type) bool {
 }
 
 // setsRetries reports whether a MaxRetries value is a retry count the
-// program chose: a value that is not constant, a constant above zero, or
-// an explicit 0 where go-redis reads 0 as its default of 3 retries (from
-// v8 on; only -1 turns them off there). Writing MaxRetries: 0 says the
+// program chose: a constant above zero, or, from v8 on (where go-redis
+// reads 0 as its default of 3 retries and only -1 turns them off), a value
+// that is not constant or an explicit 0. Writing MaxRetries: 0 says the
 // author meant no retries, which those versions do not give.
 func setsRetries(info *types.Info, e ast.Expr, zeroMeansThree bool) bool {
+	if info.Types[e].Value == nil {
+		// A count passed on from settings: from v8 on, its zero value
+		// retries 3 times; before v8 it retries only when a user sets
+		// one, which the code cannot say.
+		return zeroMeansThree
+	}
 	min := int64(0)
 	if zeroMeansThree {
 		min = -1
 	}
-	return info.Types[e].Value == nil || intAbove(info, e, min)
+	return intAbove(info, e, min)
 }
 
 // zeroRetries reports whether the go-redis options type t reads

@@ -64,6 +64,23 @@ var refusalWords = regexp.MustCompile(`(?i)(rate.?limit|retry.?after|throttl|too
 // statement was interrupted is ambiguous).
 var abortCodeWords = regexp.MustCompile(`(?i)(deadlock|serializ(e|ation|able))`)
 
+// abortedText matches a database's messages for a transaction it aborted
+// and rolled back (PostgreSQL's "could not serialize access", "deadlock
+// detected", a unique violation's "duplicate key value"): the attempt
+// that failed so wrote nothing.
+var abortedText = regexp.MustCompile(`(?i)(could.?not.?serialize|serialization.?failure|deadlock.?detected|duplicate.?key)`)
+
+// sentNothing reports whether fn is a driver's predicate that holds only
+// for an error that happened before anything was sent: pgconn's
+// SafeToRetry (pgx v4 and v5).
+func sentNothing(fn *types.Func) bool {
+	switch pkgOf(fn) {
+	case "github.com/jackc/pgconn", "github.com/jackc/pgx/v5/pgconn":
+		return fn.Name() == "SafeToRetry"
+	}
+	return false
+}
+
 // maxRefusalDepth bounds how far the evaluator follows helpers and local
 // variables.
 const maxRefusalDepth = 4
@@ -439,7 +456,10 @@ func (r *refusals) call(call *ast.CallExpr, depth int) bool {
 			return false
 		}
 		s := constant.StringVal(v)
-		return refusalWords.MatchString(s) || r.specificText(call.Args[0], call.Args[1], s)
+		return refusalWords.MatchString(s) || abortedText.MatchString(s) || r.specificText(call.Args[0], call.Args[1], s)
+	}
+	if sentNothing(fn) {
+		return true
 	}
 	if pattern, ok := r.regexpPattern(call, fn); ok {
 		return refusalWords.MatchString(pattern) // reErrorBusy.MatchString(err.Error())

@@ -17,7 +17,7 @@ func New(addr string) *Limiter {
 }
 
 func (l *Limiter) Hit(ctx context.Context, user string) (int64, error) {
-	return l.rdb.Incr(ctx, "hits:"+user).Result() // want `Redis INCR sent through go-redis's command retries \(MaxRetries set, and only -1 turns them off; a command whose reply timed out or whose connection dropped after it was written is sent again\) runs again on every retry; the counter can be incremented twice .*: send it through a client with MaxRetries: -1, or guard the command`
+	return l.rdb.Incr(ctx, "hits:"+user).Result() // want `Redis INCR sent through go-redis's command retries \(MaxRetries set; a command whose reply timed out or whose connection dropped after it was written is sent again\) runs again on every retry; the counter can be incremented twice .*: send it through a client with MaxRetries: -1, or guard the command`
 }
 
 func (l *Limiter) Enqueue(ctx context.Context, job string) error {

@@ -11,5 +11,5 @@ import (
 
 func Start(ctx context.Context, addr string) error {
 	rdb := redis.NewClient(&redis.Options{Addr: addr, MaxRetries: 0})
-	return rdb.Incr(ctx, "starts").Err() // want `Redis INCR sent through go-redis's command retries \(MaxRetries set, and only -1 turns them off;`
+	return rdb.Incr(ctx, "starts").Err() // want `Redis INCR sent through go-redis's command retries \(MaxRetries set;`
 }

@@ -12,3 +12,12 @@ type PgError struct {
 }
 
 func (pe *PgError) Error() string { return pe.Message }
+
+// SafeToRetry reports whether err is guaranteed to have occurred before
+// any data was sent to the server.
+func SafeToRetry(err error) bool {
+	if e, ok := err.(interface{ SafeToRetry() bool }); ok {
+		return e.SafeToRetry()
+	}
+	return false
+}
