@@ -123,9 +123,10 @@ The analyzer reports each such write inside a retry scope:
     package chose;
   - a go-redis command (v8 or v9, a client, a pipeline or Cmdable) in a
     package that sets MaxRetries in any of go-redis's option structs (to a
-    constant above zero, to an explicit 0, which means 3 retries from v8 on
-    where only -1 turns them off, or to a value passed on from its
-    settings, which retries unless it is negative), or that takes its options or
+    constant above zero, or, from v8 on, where 0 means 3 retries and only
+    -1 turns them off, to an explicit 0 or to a value passed on from its
+    settings, which retries unless it is negative; before v8, 0 meant no
+    retries, so a passed-on value is unknown), or that takes its options or
     clients from another package's function that does (a config package's
     RedisOptions(), a pool's Get(addr)):
     go-redis sends a command again after a read timeout or a dropped
@@ -237,7 +238,10 @@ The analyzer reports each such write inside a retry scope:
     application errors (errors.Is(err, ErrStale), `if err != ErrStale {
     return err }`, a *QuotaError, a module's error code, an error number
     compared to a constant named for a database's deadlock or
-    serialization failure: `m.Number == ErrLockDeadlock`): a loop that
+    serialization failure: `m.Number == ErrLockDeadlock`, a database's
+    message for a transaction it aborted and rolled back read from the
+    error text, "could not serialize", "deadlock detected", "duplicate
+    key", or pgconn.SafeToRetry, true only before anything was sent): a loop that
     also goes round on an ambiguous
     outcome (any error, a timeout, EOF, a closed or reset connection, a
     5xx, a sentinel declared with such a text) is one. A 503 Service
