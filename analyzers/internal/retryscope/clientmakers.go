@@ -62,9 +62,7 @@ func (cs *clientState) clientMechanism(w *walk, e ast.Expr) string {
 			}
 		}
 	case *ast.Ident:
-		if obj := objOf(w.info, x); !cs.ownTransport[obj] {
-			return cs.std[obj]
-		}
+		return cs.heldStd(objOf(w.info, x))
 	case *ast.CallExpr:
 		if fn := calleeFunc(w.info, x); fn != nil && fn.Pkg() != w.f.pass.Pkg && w.f.cfg.ClientMaker != nil {
 			return w.f.cfg.ClientMaker(fn)

@@ -375,13 +375,22 @@ func (cs *clientState) stdClient(info *types.Info, e ast.Expr) string {
 	return cs.stdClientObj(info, objOf(info, e), 0)
 }
 
+// heldStd returns the mechanism of the retrying client assigned to obj
+// itself, or "" when none is or when obj's Transport was then replaced.
+func (cs *clientState) heldStd(obj types.Object) string {
+	if cs.ownTransport[obj] {
+		return ""
+	}
+	return cs.std[obj]
+}
+
 // stdClientObj is stdClient for the variable or field obj, following the
 // variables it was copied from.
 func (cs *clientState) stdClientObj(info *types.Info, obj types.Object, depth int) string {
 	if obj == nil || depth > 4 || cs.ownTransport[obj] {
 		return ""
 	}
-	if m := cs.std[obj]; m != "" {
+	if m := cs.heldStd(obj); m != "" {
 		return m
 	}
 	for _, call := range cs.madeBy[obj] {
