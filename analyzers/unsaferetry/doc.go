@@ -646,6 +646,17 @@ Notifier, a generic Send given a message: SendWithRetry(ctx, msg
 to the collection before it, and an OData action segment by its name
 (…/AddRoleAssignment(principalid=7,roledefid=5) adds a role assignment). The created thing is the noun after the
 verb, up to a preposition (CreateBucketWithVersioning makes a bucket).
+A name that only restates its request's method and path is no evidence:
+generators that call POST /devices/{serial}/liveTools/leds/blink
+CreateDeviceLiveToolsLedsBlink (a Create or Post followed by the words of
+three or more of the path's literal segments, in order, up to its end)
+took the Create from the method, so the path decides (a collection is
+created into; blink, swap or prepare acts), unless the API summary the
+generator copied into the doc comment starts with an action ("Rollback a
+firmware upgrade", "Commits the import operation"), which makes it a
+check. A publish of a thing its caller names by id
+(PublishAutoLocateJob(networkID, jobID)) publishes that thing, not a
+message.
 
 Not reported: a create whose documentation says a repeat finds it
 (generated clients copy the API's: "If the specified context already

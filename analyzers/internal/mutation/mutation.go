@@ -128,6 +128,11 @@ const (
 	// (alert_logs, audit_log): a repeat records the operation a second
 	// time, which matters only where those rows are counted or acted on.
 	UnsureLogTable = "log-table"
+	// UnsureDocAction: a POST whose name only restates its method and
+	// path (a generator's CreateNetworkFirmwareUpgradesRollback) and whose
+	// documented summary starts with an action ("Rollback a firmware
+	// upgrade"): it acts on what exists.
+	UnsureDocAction = "doc-action"
 )
 
 // Primitive is the kind of the write that actually happens: Root for a

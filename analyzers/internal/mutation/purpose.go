@@ -98,6 +98,8 @@ func (j Judgement) Check() string {
 		return "check: it adds a row to " + j.Named + ", a log of what happened; a repeat records the operation twice, which duplicates nothing unless those rows are counted or acted on"
 	case j.Unsure == UnsureRawBody:
 		return "check: its body comes from its caller as raw bytes, so twice cannot see whether it names the new thing; if the API refuses a second one with the same name (409, already exists), a repeat is harmless"
+	case j.Unsure == UnsureDocAction:
+		return "check: its name only restates its method and path, and its documentation calls it an action (" + j.Named + ") on what exists; a repeat usually finds it done, and duplicates something only if each call adds a new one"
 	case j.Unsure == UnsureSetUp:
 		return "check: only its name says create (twice cannot see its body) and it is given nothing to create from; if it sets something up or opens a session, a repeat finds it in place or opens another, and duplicates nothing"
 	}
@@ -168,6 +170,12 @@ func (c *Classifier) judgeEvidence(op Op, fn *types.Func, call *ast.CallExpr, en
 		return Judgement{Unsure: UnsurePublished, Named: what}
 	}
 	p, decided := namePurpose(fn)
+	if decided && method == "POST" && fn != nil && nameRestatesPath(fn.Name(), path) {
+		if verb := c.summaryAction(fn); verb != "" {
+			return Judgement{Unsure: UnsureDocAction, Named: verb}
+		}
+		decided = false // CreateDeviceLiveToolsLedsBlink: a generator's verb for POST, so the path decides
+	}
 	if !decided && encl != nil && (sendsByName(encl) || sendsMessage(encl)) {
 		p, decided = PurposeSend, true // a Notifier's send through a generic client's Do; SendWithRetry(msg *Message)
 	}

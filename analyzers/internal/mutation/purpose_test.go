@@ -33,6 +33,9 @@ func TestPathPurpose(t *testing.T) {
 		{"/api/plugins/reload", PurposeUnknown}, // an action
 		{"/fga/v1/warrants", PurposeUnknown},    // a set of relationship tuples
 		{"/groups/{…}/members", PurposeUnknown},
+		{"/networks/{…}/sm/bypassActivationLockAttempts", PurposeCreate}, // a collection named by a compound noun
+		{"/v1/cache-refresh-jobs", PurposeCreate},
+		{"/v1/repos/{…}/force-merge", PurposeUnknown}, // an action at the end
 		{"", PurposeUnknown},
 	}
 	for _, tt := range tests {
@@ -161,6 +164,32 @@ func TestRefPair(t *testing.T) {
 	for _, tt := range tests {
 		if got := refPair(tt.names); got != tt.want {
 			t.Errorf("refPair(%q) = %q, want %q", tt.names, got, tt.want)
+		}
+	}
+}
+
+// TestNameRestatesPath: a name made of the POST verb and the path's words
+// is a generator's, and says no more than the path; one with a word of its
+// own, or drawn from one segment only, is the author's.
+func TestNameRestatesPath(t *testing.T) {
+	tests := []struct {
+		name, path string
+		want       bool
+	}{
+		{"CreateDeviceLiveToolsLedsBlink", "/api/v1/devices/{…}/liveTools/leds/blink", true},
+		{"CreateOrganizationInventoryOnboardingCloudMonitoringPrepare", "/api/v1/organizations/{…}/inventory/onboarding/cloudMonitoring/prepare", true},
+		{"PostDevicesSerialLiveToolsLedsBlink", "/devices/{serial}/liveTools/leds/blink", false}, // "serial" is a parameter's name, not in the literal path
+		{"PostDevicesLiveToolsLedsBlink", "/devices/{serial}/liveTools/leds/blink", true},
+		{"CreateNetworkSwitchQosRule", "/api/v1/networks/{…}/switch/qosRules", true},
+		{"CreateUser", "/api/users", false},                                       // one segment: the author's name and the path agree anyway
+		{"CreateOrderPayment", "/orders/{…}/charge", false},                       // "payment" is the author's word
+		{"CreateDeviceLiveToolsLeds", "/devices/{…}/liveTools/leds/blink", false}, // stops before the path's end
+		{"BlinkDeviceLeds", "/devices/{…}/liveTools/leds/blink", false},           // the API's own verb
+		{"CreateDeviceLedsBlink", "request", false},                               // no path
+	}
+	for _, tt := range tests {
+		if got := nameRestatesPath(tt.name, tt.path); got != tt.want {
+			t.Errorf("nameRestatesPath(%q, %q) = %v, want %v", tt.name, tt.path, got, tt.want)
 		}
 	}
 }

@@ -80,6 +80,9 @@ var actionWords = map[string]bool{
 	// A checkpoint saves how far something got (a run's steps, an
 	// offset): saving the same progress again leaves it as it was.
 	"checkpoint": true,
+	// Swapping, rolling back or reverting puts existing things into a
+	// state the caller names: a repeat finds it reached.
+	"swap": true, "rollback": true, "revert": true, "undo": true,
 }
 
 // connectVerbs name the opening of a connection or session (a realtime
@@ -344,7 +347,7 @@ func pathPurpose(path string) Purpose {
 		return p
 	}
 	switch {
-	case anyAction(words):
+	case anyAction(words) && !compoundCollection(last, words):
 		return PurposeUnknown
 	case anyWord(words, streamNouns):
 		return PurposeSend
@@ -356,6 +359,19 @@ func pathPurpose(path string) Purpose {
 		return PurposeCreate // a POST to a collection
 	}
 	return PurposeUnknown
+}
+
+// compoundCollection reports whether a path segment of several words
+// ending in a plural noun names a collection even though an earlier word
+// is an action (bypassActivationLockAttempts, cache-refresh-jobs): the
+// last word says what is posted to. A segment that starts with a verb is
+// an operation (rpcSegment), judged before this.
+func compoundCollection(seg string, words []string) bool {
+	if len(words) < 2 {
+		return false
+	}
+	w := words[len(words)-1]
+	return !isAction(w) && !isAction(singular(w)) && plural(w)
 }
 
 // rpcSegment reports whether a path segment names an operation in camel
@@ -456,15 +472,36 @@ var releaseNouns = map[string]bool{
 // publishedResource returns the resource a function named like a publish
 // of a resource publishes ("a function" for PublishFunction, "an app"), or
 // "": a publish of a message, an event or a batch, or a bare Publish, sends.
+// A publish of a thing the caller names by its id
+// (PublishFloorPlansAutoLocateJob(networkID, jobID, …)) publishes that
+// existing thing, whatever its noun: a message has no id before it is sent.
 func publishedResource(fn *types.Func) string {
 	if fn == nil {
 		return ""
 	}
 	words := opWords(fn.Name())
-	if len(words) < 2 || words[0] != "publish" || !releaseNouns[words[1]] {
+	if len(words) < 2 || words[0] != "publish" {
 		return ""
 	}
-	return article(words[1]) + " " + words[1]
+	if releaseNouns[words[1]] {
+		return article(words[1]) + " " + words[1]
+	}
+	if obj := words[len(words)-1]; !streamNouns[obj] && hasIDParam(fn, obj) {
+		return "the " + obj + " its " + obj + " id names"
+	}
+	return ""
+}
+
+// hasIDParam reports whether fn takes the id of a noun (jobID for job).
+func hasIDParam(fn *types.Func, noun string) bool {
+	params := fn.Signature().Params()
+	for i := 0; i < params.Len(); i++ {
+		w := nameWords(params.At(i).Name())
+		if len(w) == 2 && singular(w[0]) == singular(noun) && idWords[w[1]] {
+			return true
+		}
+	}
+	return false
 }
 
 // setPath reports whether a request path's last segment names a set of

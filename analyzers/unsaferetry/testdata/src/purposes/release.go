@@ -3,6 +3,7 @@ package purposes
 import (
 	"context"
 	"errors"
+	"net/http"
 	"time"
 )
 
@@ -40,4 +41,27 @@ func Announce(ctx context.Context, c FunctionClient, topic string, body []byte) 
 		time.Sleep(time.Second)
 	}
 	return errGaveUp
+}
+
+// A publish of a thing the caller names by its id makes that existing
+// thing's results public (a check); a publish of events sends them.
+
+type FloorPlans struct{ client *Client }
+
+func (f *FloorPlans) PublishNetworkFloorPlansAutoLocateJob(networkID, jobID string) error {
+	r, err := f.client.NewRequest(http.MethodPost, "/api/v1/networks/"+networkID+"/floorPlans/autoLocate/jobs/"+jobID+"/publish", nil)
+	if err != nil {
+		return err
+	}
+	_, err = f.client.Do(r) // check: publishes the job its id names
+	return err
+}
+
+func (f *FloorPlans) PublishOrderEvents(orderID string, events []string) error {
+	r, err := f.client.NewRequest(http.MethodPost, "/orders/"+orderID+"/events", events)
+	if err != nil {
+		return err
+	}
+	_, err = f.client.Do(r) // want `POST /orders/{…}/events is retried by Client.Do`
+	return err
 }
