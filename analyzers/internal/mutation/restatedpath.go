@@ -9,10 +9,9 @@ import (
 
 // Names that restate a request's method and path. Some generators name
 // every operation after its HTTP method and its path rather than after
-// what it does: Cisco's Meraki and Catalyst Center SDKs call
-// POST /devices/{serial}/liveTools/leds/blink CreateDeviceLiveToolsLedsBlink,
-// and oapi-codegen names an operation without an operationId
-// PostDevicesSerialLiveToolsLedsBlink. The leading Create or Post then
+// what it does: Cisco's Meraki SDK calls
+// POST /devices/{serial}/liveTools/leds/blink CreateDeviceLiveToolsLedsBlink
+// (others PostDevicesLiveToolsLedsBlink). The leading Create or Post then
 // comes from the method, not from the API's author, so it is no evidence
 // that the call makes something. The API's own words remain: the
 // summary such generators copy into the doc comment ("Rollback a
