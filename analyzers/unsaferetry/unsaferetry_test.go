@@ -119,7 +119,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a log SDK's own retry helper (a verdict-returning operation, nested selects) behind a request function that retries writes in its non-GET branch: a log append reported, a singleton index create a check; a client retrying only GETs silent", "logsdk"},
 		{"an SDK sending through the *http.Client another package's constructor builds on a rehttp transport: a create reported at its call of a generic request function, a state transition and a read silent; clients retrying only GETs or 429s silent", "example.com/machines"},
 		{"a session whose optional go-retryablehttp client is configured in a helper with a GET-only CheckRetry made by a factory: its POSTs silent; a client retrying every method reported", "edgesession"},
-		{"a client method re-sending its request by calling itself with the same arguments (the count in a header): a POST create passed to it reported, a PUT silent; a 401-only refresh and a walk to the next page silent", "example.com/listsvc/..."},
+		{"a client method re-sending its request by calling itself with the same arguments (the count in a header): a POST create passed to it reported, a PUT silent; a 401-only refresh, a re-send after an error code that rejects the token, and a walk to the next page silent; a re-send after an internal-error code reported", "example.com/listsvc/..."},
 		{"a resty client configured to retry by a shared Build of another package: a POST through it and a usage report sent with its R() by a SendUsage called from Configure reported; a plain client's POST and a PUT silent", "example.com/tfrepo"},
 		{"the shared client's package and the usage sender taking a request, called in its own package with the shared client's R() from a function named for configuring: reported", "example.com/tfshared/..."},
 		{"resty clients whose retry count is a builder field with a positive default and whose retry conditions replace resty's default: a create reported when a condition may hold after the request ran (no response, a dropped connection), silent when every condition is a refusal (429) or the count is only the user's setting; requests a helper makes from the manager's client and hands to an operation's callback, through another helper: a create reported, a PUT and a callback given a plain client's request silent", "restyconds"},
@@ -350,7 +350,7 @@ func TestPurposes(t *testing.T) {
 		}
 	}
 	var marked []string
-	for _, file := range []string{"client.go", "store.go", "ec2.go", "pool.go", "waiter.go", "setup.go", "timeseries.go", "release.go", "custommethod.go", "metrics.go", "nouns.go", "sessions.go", "sets.go", "checkpoints.go", "rpcnames.go", "methodnames.go", "pathless.go", "telemetry.go", "joins.go", "generatednames.go"} {
+	for _, file := range []string{"client.go", "store.go", "ec2.go", "pool.go", "waiter.go", "setup.go", "timeseries.go", "release.go", "custommethod.go", "metrics.go", "nouns.go", "sessions.go", "sets.go", "checkpoints.go", "rpcnames.go", "methodnames.go", "pathless.go", "telemetry.go", "joins.go", "generatednames.go", "parts.go"} {
 		for _, line := range markedLines(t, filepath.Join(dir, "src", "purposes", file), "// check:") {
 			marked = append(marked, fmt.Sprintf("%s:%d", file, line))
 		}

@@ -133,6 +133,10 @@ const (
 	// documented summary starts with an action ("Rollback a firmware
 	// upgrade"): it acts on what exists.
 	UnsureDocAction = "doc-action"
+	// UnsurePart: an upload of one part of a larger upload (uploadSlice,
+	// UploadPart, uploadChunk): multipart protocols address a part by its
+	// number or offset, so a repeat usually rewrites it.
+	UnsurePart = "part"
 )
 
 // Primitive is the kind of the write that actually happens: Root for a

@@ -100,6 +100,8 @@ func (j Judgement) Check() string {
 		return "check: its body comes from its caller as raw bytes, so twice cannot see whether it names the new thing; if the API refuses a second one with the same name (409, already exists), a repeat is harmless"
 	case j.Unsure == UnsureDocAction:
 		return "check: its name only restates its method and path, and its documentation calls it an action (" + j.Named + ") on what exists; a repeat usually finds it done, and duplicates something only if each call adds a new one"
+	case j.Unsure == UnsurePart:
+		return "check: it uploads one part of a larger upload; a protocol that addresses parts by number or offset (a multipart upload's part number, a block list, an upload session's range) rewrites a repeated part, and only one that appends chunks in arrival order keeps both"
 	case j.Unsure == UnsureSetUp:
 		return "check: only its name says create (twice cannot see its body) and it is given nothing to create from; if it sets something up or opens a session, a repeat finds it in place or opens another, and duplicates nothing"
 	}
@@ -165,6 +167,9 @@ func (c *Classifier) judgeEvidence(op Op, fn *types.Func, call *ast.CallExpr, en
 	method, path, _ := strings.Cut(op.WriteDesc(), " ")
 	if (fn == nil || genericName(fn.Name())) && encl != nil && (!genericName(encl.Name()) || anyWord(nameWords(encl.Name()), namingVerbs)) && !constructs(encl) {
 		fn, call = encl, nil // BulkCreateZones calling s.send(req): the create is encl's
+	}
+	if partUpload(fn) {
+		return Judgement{Unsure: UnsurePart}
 	}
 	if what := publishedResource(fn); what != "" {
 		return Judgement{Unsure: UnsurePublished, Named: what}

@@ -371,3 +371,25 @@ func hasIDParam(fn *types.Func, noun string) bool {
 	}
 	return false
 }
+
+// partNouns name a piece of a larger upload.
+var partNouns = map[string]bool{"part": true, "slice": true, "chunk": true, "block": true, "segment": true, "piece": true, "fragment": true}
+
+// partUpload reports whether fn is named for uploading one part of a
+// larger upload (uploadSlice, doUploadSlice, UploadPart, uploadChunkData):
+// the verb upload with a part noun in its object.
+func partUpload(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	words := opWords(fn.Name())
+	if len(words) < 2 || words[0] != "upload" {
+		return false
+	}
+	for _, w := range words[1:] {
+		if partNouns[singular(w)] {
+			return true
+		}
+	}
+	return false
+}

@@ -54,7 +54,11 @@ func (r *refusals) statuses() httpstatus.Set {
 // completing an operation": a server too busy to take the request), and
 // an error made from a Retry-After header (a retryAfterError): a server
 // names a time to come back when it refuses (429, a rate-limit 403).
-var refusalWords = regexp.MustCompile(`(?i)(rate.?limit|retry.?after|throttl|too.?many.?requests|nonce|not.?ready|unauthori[sz]ed|forbidden|conflict|conn(ection)?.?refused|econnrefused|no.?such.?host|proxy.?auth|slow.?down|quota.?exceeded|too.?large|busy)`)
+// So do the codes of a rejected credential (Microsoft Graph's
+// "InvalidAuthenticationToken", "expired_token", gRPC's Unauthenticated):
+// the server refused the request before doing anything, and the client
+// retries after refreshing its token.
+var refusalWords = regexp.MustCompile(`(?i)(rate.?limit|retry.?after|throttl|too.?many.?requests|nonce|not.?ready|unauthori[sz]ed|unauthenticated|invalid.?auth|invalid.?(access.?)?token|(access.?)?token.?(expired|invalid)|expired.?(access.?)?token|forbidden|conflict|conn(ection)?.?refused|econnrefused|no.?such.?host|proxy.?auth|slow.?down|quota.?exceeded|too.?large|busy)`)
 
 // abortCodeWords name a database's error numbers for a deadlock and a
 // serialization failure (MySQL's ErrLockDeadlock, ER_LOCK_DEADLOCK): the
@@ -379,8 +383,9 @@ func equalsOne(op token.Token, truth bool) bool {
 var abortedStates = map[string]bool{"40001": true, "40P01": true, "CR000": true}
 
 // refusalText judges `x == "…"`: opErr.Op == "dial" on a *net.OpError (the
-// connection was never made), or an SQLSTATE code of an aborted
-// transaction (code == "40001", pgErr.Code == "40P01").
+// connection was never made), an SQLSTATE code of an aborted
+// transaction (code == "40001", pgErr.Code == "40P01"), or an error code
+// or reason that names a refusal (code == "InvalidAuthenticationToken").
 func (r *refusals) refusalText(x ast.Expr, s string) bool {
 	var name string
 	switch e := ast.Unparen(x).(type) {
@@ -395,7 +400,12 @@ func (r *refusals) refusalText(x ast.Expr, s string) bool {
 		name = astpath.CalleeName(e)
 	}
 	n := strings.ToLower(name)
-	return abortedStates[s] && (strings.Contains(n, "code") || strings.Contains(n, "state"))
+	if abortedStates[s] && (strings.Contains(n, "code") || strings.Contains(n, "state")) {
+		return true
+	}
+	// e.Error.Code == "InvalidAuthenticationToken", reason == "RateLimited":
+	// a service's error code naming a refusal.
+	return refusalWords.MatchString(s) && (strings.Contains(n, "code") || strings.Contains(n, "reason"))
 }
 
 // refusalValue reports whether e names a refusal sentinel

@@ -5,6 +5,7 @@ package sp
 
 import (
 	"bytes"
+	"encoding/json"
 	"io"
 	"net/http"
 	"strconv"
@@ -68,6 +69,50 @@ func (c *Client) Refresh(req *http.Request) (*http.Response, error) {
 		resp.Body.Close()
 		req.Header.Set("Authorization", "Bearer fresh")
 		return c.Refresh(req)
+	}
+	return resp, nil
+}
+
+// GraphClient reads the service's error code from the response body.
+type GraphClient struct{ Client }
+
+// Request re-sends req only when the service's error code says the
+// token was rejected (Microsoft Graph's InvalidAuthenticationToken): the
+// server refused the first request before doing anything.
+func (c *GraphClient) Request(req *http.Request) (*http.Response, error) {
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	var e struct{ Error struct{ Code string } }
+	if resp.StatusCode >= 400 {
+		_ = json.NewDecoder(resp.Body).Decode(&e)
+	}
+	if e.Error.Code == "InvalidAuthenticationToken" && c.again(req, 1) {
+		resp.Body.Close()
+		req.Header.Set("Authorization", "Bearer fresh")
+		return c.Request(req)
+	}
+	return resp, nil
+}
+
+// CodeClient reads the service's error code too.
+type CodeClient struct{ Client }
+
+// Request re-sends req while the service's error code says it failed
+// inside: the first request may have been applied.
+func (c *CodeClient) Request(req *http.Request) (*http.Response, error) {
+	resp, err := c.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	var e struct{ Error struct{ Code string } }
+	if resp.StatusCode >= 400 {
+		_ = json.NewDecoder(resp.Body).Decode(&e)
+	}
+	if e.Error.Code == "InternalServerError" && c.again(req, 3) {
+		resp.Body.Close()
+		return c.Request(req)
 	}
 	return resp, nil
 }
