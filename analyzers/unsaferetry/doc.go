@@ -259,7 +259,11 @@ The analyzer reports each such write inside a retry scope:
     for every other answer repeats no write.
     A gateway's "busy" answer is a refusal too, and so is an error made
     from a Retry-After header (a server names a time to come back when it
-    refuses); errors.Is and errors.As of github.com/pkg/errors,
+    refuses), and so is a service's error code or reason that names a
+    refused credential or a rate limit (`e.Error.Code ==
+    "InvalidAuthenticationToken"`, "expired_token", "RateLimited": a
+    client that re-sends after refreshing its token re-sends what the
+    server refused); errors.Is and errors.As of github.com/pkg/errors,
     golang.org/x/xerrors and cockroachdb/errors are read as the standard
     library's. An error text is
     read through strings.Contains and through a regexp matched against
@@ -654,7 +658,10 @@ took the Create from the method, so the path decides (a collection is
 created into; blink, swap or prepare acts), unless the API summary the
 generator copied into the doc comment starts with an action ("Rollback a
 firmware upgrade", "Commits the import operation"), which makes it a
-check. A publish of a thing its caller names by id
+check. An upload of one part of a larger upload (a function named for
+uploading a part, slice, chunk, block or segment: uploadPart,
+doUploadChunk) is a check too: multipart protocols file a part under its
+number or offset, so a repeat rewrites it. A publish of a thing its caller names by id
 (PublishAutoLocateJob(networkID, jobID)) publishes that thing, not a
 message.
 
