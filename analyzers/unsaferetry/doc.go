@@ -658,7 +658,8 @@ took the Create from the method, so the path decides (a collection is
 created into; blink, swap or prepare acts), unless the API summary the
 generator copied into the doc comment starts with an action ("Rollback a
 firmware upgrade", "Commits the import operation"), which makes it a
-check. An upload of one part of a larger upload (a function named for
+check; so does such a summary above a generated SDK's bare New or Create
+("Verify the external bank account …"). An upload of one part of a larger upload (a function named for
 uploading a part, slice, chunk, block or segment: uploadPart,
 doUploadChunk) is a check too: multipart protocols file a part under its
 number or offset, so a repeat rewrites it. A publish of a thing its caller names by id

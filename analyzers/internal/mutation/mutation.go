@@ -129,14 +129,19 @@ const (
 	// time, which matters only where those rows are counted or acted on.
 	UnsureLogTable = "log-table"
 	// UnsureDocAction: a POST whose name only restates its method and
-	// path (a generator's CreateNetworkFirmwareUpgradesRollback) and whose
-	// documented summary starts with an action ("Rollback a firmware
-	// upgrade"): it acts on what exists.
+	// path (a generator's CreateNetworkFirmwareUpgradesRollback) or is a
+	// bare New or Create, and whose documented summary starts with an
+	// action ("Rollback a firmware upgrade", "Verify the account"): it acts
+	// on what exists.
 	UnsureDocAction = "doc-action"
 	// UnsurePart: an upload of one part of a larger upload (uploadSlice,
 	// UploadPart, uploadChunk): multipart protocols address a part by its
 	// number or offset, so a repeat usually rewrites it.
 	UnsurePart = "part"
+	// UnsureKeyField: a request whose type has a required field the API
+	// documents as an idempotency key (keyfielddoc.go): the caller's key
+	// travels with every attempt.
+	UnsureKeyField = "key-field"
 )
 
 // Primitive is the kind of the write that actually happens: Root for a

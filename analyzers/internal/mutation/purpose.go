@@ -99,7 +99,9 @@ func (j Judgement) Check() string {
 	case j.Unsure == UnsureRawBody:
 		return "check: its body comes from its caller as raw bytes, so twice cannot see whether it names the new thing; if the API refuses a second one with the same name (409, already exists), a repeat is harmless"
 	case j.Unsure == UnsureDocAction:
-		return "check: its name only restates its method and path, and its documentation calls it an action (" + j.Named + ") on what exists; a repeat usually finds it done, and duplicates something only if each call adds a new one"
+		return "check: its name says no more than its method and path, and its documentation calls it an action (" + j.Named + ") on what exists; a repeat usually finds it done, and duplicates something only if each call adds a new one"
+	case j.Unsure == UnsureKeyField:
+		return "check: its request carries " + j.Named + ", a required field the API documents as an idempotency key, so a repeat with the same " + j.Named + " is ignored; it duplicates something only if the caller gives a new " + j.Named + " to each attempt"
 	case j.Unsure == UnsurePart:
 		return "check: it uploads one part of a larger upload; a protocol that addresses parts by number or offset (a multipart upload's part number, a block list, an upload session's range) rewrites a repeated part, and only one that appends chunks in arrival order keeps both"
 	case j.Unsure == UnsureSetUp:
@@ -168,6 +170,9 @@ func (c *Classifier) judgeEvidence(op Op, fn *types.Func, call *ast.CallExpr, en
 	if (fn == nil || genericName(fn.Name())) && encl != nil && (!genericName(encl.Name()) || anyWord(nameWords(encl.Name()), namingVerbs)) && !constructs(encl) {
 		fn, call = encl, nil // BulkCreateZones calling s.send(req): the create is encl's
 	}
+	if key := c.documentedKeyParam(fn); key != "" {
+		return Judgement{Unsure: UnsureKeyField, Named: key}
+	}
 	if partUpload(fn) {
 		return Judgement{Unsure: UnsurePart}
 	}
@@ -175,11 +180,18 @@ func (c *Classifier) judgeEvidence(op Op, fn *types.Func, call *ast.CallExpr, en
 		return Judgement{Unsure: UnsurePublished, Named: what}
 	}
 	p, decided := namePurpose(fn)
-	if decided && method == "POST" && fn != nil && nameRestatesPath(fn.Name(), path) {
-		if verb := c.summaryAction(fn); verb != "" {
-			return Judgement{Unsure: UnsureDocAction, Named: verb}
+	if decided && method == "POST" && fn != nil {
+		restated := nameRestatesPath(fn.Name(), path)
+		if restated || len(opWords(fn.Name())) == 1 {
+			// CreateDeviceLiveToolsLedsBlink, a generated SDK's bare New: the
+			// API summary in the doc comment names the operation.
+			if verb := c.summaryAction(fn); verb != "" {
+				return Judgement{Unsure: UnsureDocAction, Named: verb}
+			}
 		}
-		decided = false // CreateDeviceLiveToolsLedsBlink: a generator's verb for POST, so the path decides
+		if restated {
+			decided = false // a generator's verb for POST, so the path decides
+		}
 	}
 	if !decided && encl != nil && (sendsByName(encl) || sendsMessage(encl)) {
 		p, decided = PurposeSend, true // a Notifier's send through a generic client's Do; SendWithRetry(msg *Message)

@@ -107,3 +107,31 @@ func (s *DevicesService) CreateNetworkSmBypassActivationLockAttempt(networkID st
 	_, err = s.client.Do(r) // want `POST /api/v1/networks/{…}/sm/bypassActivationLockAttempts is retried by Client.Do`
 	return err
 }
+
+// Another generator names each service's create New and copies the API
+// summary above it: "Verify …" acts on an account that exists (a check),
+// "Initiates a payment …" makes a new one.
+
+type VerificationService struct{ client *Client }
+
+// Verify the linked bank account by providing the two small deposit amounts.
+func (s *VerificationService) New(accountToken string, amounts []int) error {
+	r, err := s.client.NewRequest(http.MethodPost, "/v1/bank_accounts/"+accountToken+"/deposit_checks", amounts)
+	if err != nil {
+		return err
+	}
+	_, err = s.client.Do(r) // check: the summary says verify
+	return err
+}
+
+type PaymentService struct{ client *Client }
+
+// Initiates a payment between a financial account and a bank account.
+func (s *PaymentService) New(amount int) error {
+	r, err := s.client.NewRequest(http.MethodPost, "/v1/payments", map[string]int{"amount": amount})
+	if err != nil {
+		return err
+	}
+	_, err = s.client.Do(r) // want `POST /v1/payments is retried by Client.Do`
+	return err
+}

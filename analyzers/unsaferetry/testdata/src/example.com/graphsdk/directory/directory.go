@@ -45,6 +45,6 @@ type RoleAssignmentsClient struct{ BaseClient base.Client }
 // Create assigns a role to a principal: the same assignment again is
 // refused.
 func (c *RoleAssignmentsClient) Create(ctx context.Context, body []byte) error {
-	_, err := c.BaseClient.Post(ctx, base.PostInput{Body: body, Uri: base.Uri{Entity: "/roleManagement/directory/roleAssignments"}}) // want `POST /roleManagement/directory/roleAssignments is retried by Client.Post, .*check: its names and path do not say`
+	_, err := c.BaseClient.Post(ctx, base.PostInput{Body: body, Uri: base.Uri{Entity: "/roleManagement/directory/roleAssignments"}}) // want `POST /roleManagement/directory/roleAssignments is retried by Client.Post, .*check: its name says no more than its method and path, and its documentation calls it an action \(assign\)`
 	return err
 }
