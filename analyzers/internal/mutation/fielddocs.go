@@ -73,7 +73,7 @@ func uniqueFieldNames(st *ast.StructType) []string {
 			continue
 		}
 		doc := field.Doc.Text()
-		required := strings.HasPrefix(strings.TrimSpace(doc), "Required")
+		required := docSaysRequired(doc)
 		for _, name := range field.Names {
 			switch {
 			case identifying(name.Name) && !required:
@@ -91,6 +91,12 @@ func uniqueFieldNames(st *ast.StructType) []string {
 		}
 	}
 	return out
+}
+
+// docSaysRequired reports whether a field's documentation starts with
+// "Required" (generated API types copy the API's "Required. The …").
+func docSaysRequired(doc string) bool {
+	return strings.HasPrefix(strings.TrimSpace(doc), "Required")
 }
 
 // identifying reports whether a field name is a resource's name or id.

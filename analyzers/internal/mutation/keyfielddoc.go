@@ -106,26 +106,25 @@ func requiredField(f *ast.Field) bool {
 			}
 		}
 	}
-	return f.Doc != nil && strings.HasPrefix(strings.TrimSpace(f.Doc.Text()), "Required")
+	return f.Doc != nil && docSaysRequired(f.Doc.Text())
 }
 
 // structDecl returns the struct type declared for tn at package level in
 // this package's files, or nil.
 func (c *Classifier) structDecl(tn *types.TypeName) *ast.StructType {
-	for _, file := range c.pass.Files {
-		if tn.Pos() < file.FileStart || tn.Pos() >= file.FileEnd {
+	file := c.fileOf(tn.Pos())
+	if file == nil {
+		return nil
+	}
+	for _, d := range file.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok {
 			continue
 		}
-		for _, d := range file.Decls {
-			gd, ok := d.(*ast.GenDecl)
-			if !ok {
-				continue
-			}
-			for _, spec := range gd.Specs {
-				if ts, ok := spec.(*ast.TypeSpec); ok && ts.Name.Pos() == tn.Pos() {
-					st, _ := ts.Type.(*ast.StructType)
-					return st
-				}
+		for _, spec := range gd.Specs {
+			if ts, ok := spec.(*ast.TypeSpec); ok && ts.Name.Pos() == tn.Pos() {
+				st, _ := ts.Type.(*ast.StructType)
+				return st
 			}
 		}
 	}

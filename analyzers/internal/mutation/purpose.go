@@ -2,6 +2,7 @@ package mutation
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 )
@@ -282,12 +283,18 @@ func (c *Classifier) generated(fn *types.Func) bool {
 	if fn.Pkg() != c.pass.Pkg {
 		return false
 	}
+	f := c.fileOf(fn.Pos())
+	return f != nil && ast.IsGenerated(f)
+}
+
+// fileOf returns the file of this package that holds pos, or nil.
+func (c *Classifier) fileOf(pos token.Pos) *ast.File {
 	for _, f := range c.pass.Files {
-		if f.FileStart <= fn.Pos() && fn.Pos() < f.FileEnd {
-			return ast.IsGenerated(f)
+		if f.FileStart <= pos && pos < f.FileEnd {
+			return f
 		}
 	}
-	return false
+	return nil
 }
 
 // rawBodyParam reports whether fn takes the body of the request it sends

@@ -116,22 +116,20 @@ func (c *Classifier) summaryAction(fn *types.Func) string {
 // blank line: generators that write "*/", an empty line, then "func"
 // leave go/ast no doc comment to attach.
 func (c *Classifier) detachedDoc(decl *ast.FuncDecl) *ast.CommentGroup {
+	f := c.fileOf(decl.Pos())
+	if f == nil {
+		return nil
+	}
+	var last *ast.CommentGroup
+	for _, cg := range f.Comments {
+		if cg.End() >= decl.Pos() {
+			break
+		}
+		last = cg
+	}
 	fset := c.pass.Fset
-	line := fset.Position(decl.Pos()).Line
-	for _, f := range c.pass.Files {
-		if decl.Pos() < f.FileStart || decl.Pos() >= f.FileEnd {
-			continue
-		}
-		var last *ast.CommentGroup
-		for _, cg := range f.Comments {
-			if cg.End() >= decl.Pos() {
-				break
-			}
-			last = cg
-		}
-		if last != nil && fset.Position(last.End()).Line == line-2 && !insideDecl(fset, f, last) {
-			return last
-		}
+	if last != nil && fset.Position(last.End()).Line == fset.Position(decl.Pos()).Line-2 && !insideDecl(fset, f, last) {
+		return last
 	}
 	return nil
 }
