@@ -16,7 +16,11 @@ The analyzer reports each such write inside a retry scope:
   - a function literal, a local variable holding one, a method value or a
     named function passed to a retry library: avast/retry-go (retry.Do,
     retry.DoWithData), cenkalti/backoff v4 and v5 (backoff.Retry and
-    friends), sethvargo/go-retry (retry.Do, retry.DoValue),
+    friends), sethvargo/go-retry (retry.Do, retry.DoValue) — unless the
+    call bounds it to one attempt with a constant (retry.Attempts(1),
+    backoff.WithMaxRetries(b, 0), backoff.WithMaxTries(1),
+    retry.WithMaxRetries(0, b), written in the call, wrapped, or in a
+    local options slice; retry-go's Attempts(0) retries until success),
     k8s.io/apimachinery wait (ExponentialBackoff*, Poll*), client-go's
     retry.OnError, terraform-plugin-sdk's retry.RetryContext and
     resource.Retry (only RetryableError goes round), and the activities a
@@ -621,7 +625,13 @@ an SDK's IsError(err, ErrorCodeAlreadyApplied), a message matched for
 "already exists") as done or as "held by another" (create-if-missing, a lock insert kept
 single by a unique key) also makes the retry safe, and
 so does placing the body at an offset (a resumable upload's Content-Range, a
-tus Upload-Offset): a chunk sent again rewrites the same bytes.
+tus Upload-Offset): a chunk sent again rewrites the same bytes. A
+Prometheus remote write (a snappy-encoded body, or the
+X-Prometheus-Remote-Write-Version header; Loki and Mimir pushes share its
+client code) sends samples the receiver keeps once per series and
+timestamp, and the protocol has senders retry: a batch sent again adds
+nothing (an OTLP export, gzip-encoded, may carry delta sums and is judged
+as any POST).
 
 What is reported by default: the writes whose repeat adds something, as
 the evidence shows it — a send or append (a publish, an event, a log

@@ -59,6 +59,8 @@ func TestUnsafeRetry(t *testing.T) {
 		{"retry predicates: refusal-only retries are silent, others reported; a loop going round when a rate-limit handler returns nil, which it does only after a 429, silent", "ratelimit"},
 		{"a loop retried through another package's error predicate: a dial error (nothing sent) silent, a timeout reported", "specialize"},
 		{"a write to a resource created in the same attempt", "uploads"},
+		{"retry libraries told to make one attempt (retry-go Attempts(1), also in a local options slice; backoff WithMaxRetries(b, 0) wrapped in WithContext; backoff v5 WithMaxTries(1); go-retry WithMaxRetries(0, b)): silent; other bounds and Attempts(0) reported", "oneattempt"},
+		{"remote-write pushes (a snappy body, the protocol's version header) retried: silent; an OTLP export of delta sums reported", "remotewrite"},
 		{"select backoff loops, walks over alternatives, 5xx-only retries, iterators", "notifier"},
 		{"a request wrapper that sends POST and PUT once and retries the other methods (an if/else, an early return): a POST caller silent, a PATCH caller reported", "methodbranch"},
 		{"a push client whose generic Send-named methods are judged by what they are given: a *Message reported, no message a check", "pushclient"},

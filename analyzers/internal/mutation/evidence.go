@@ -170,6 +170,9 @@ func (c *Classifier) argEvidence(ev *Evidence, e ast.Expr, depth int) {
 				} else if isPositionHeader(h) {
 					ev.Positioned = true
 					continue
+				} else if isRemoteWriteHeader(h, c.headerValue(kv.Value)) {
+					ev.Timestamped = true
+					continue
 				}
 			}
 			c.argEvidence(ev, kv.Value, depth+1)
@@ -231,6 +234,8 @@ func (c *Classifier) headerSetter(ev *Evidence, call *ast.CallExpr, method strin
 			ev.CAS = true
 		case isPositionHeader(h):
 			ev.Positioned = true
+		case isRemoteWriteHeader(h, c.headerValue(call.Args[1])):
+			ev.Timestamped = true
 		}
 	case "SetIdempotencyKey":
 		if len(call.Args) == 1 {
@@ -259,6 +264,8 @@ func (c *Classifier) assignEvidence(ev *Evidence, as *ast.AssignStmt, roots map[
 				ev.Keys = append(ev.Keys, c.key(x.Sel.Name, as, as.Rhs[i]))
 			case x.Sel.Name == "ResourceVersion":
 				ev.CAS = true
+			case x.Sel.Name == "Header":
+				c.argEvidence(ev, as.Rhs[i], 0) // req.Header = http.Header{"Idempotency-Key": {key}}
 			}
 		case *ast.IndexExpr:
 			if !roots[c.rootVar(x.X)] {
@@ -279,9 +286,21 @@ func (c *Classifier) assignEvidence(ev *Evidence, as *ast.AssignStmt, roots map[
 				ev.CAS = true
 			case isPositionHeader(h):
 				ev.Positioned = true
+			case isRemoteWriteHeader(h, c.headerValue(as.Rhs[i])):
+				ev.Timestamped = true
 			}
 		}
 	}
+}
+
+// headerValue resolves a header's value as written: a string, or the one
+// element of a []string literal (req.Header["Content-Encoding"] =
+// []string{"snappy"}).
+func (c *Classifier) headerValue(e ast.Expr) sval {
+	if lit, ok := ast.Unparen(e).(*ast.CompositeLit); ok && len(lit.Elts) == 1 {
+		e = lit.Elts[0]
+	}
+	return c.str(e, 0)
 }
 
 // resultVars returns the variables that receive call's results (err, resp).

@@ -76,3 +76,22 @@ func isKeyHeader(h string) bool {
 func isPositionHeader(h string) bool {
 	return h == "content-range" || h == "upload-offset"
 }
+
+// isRemoteWriteHeader reports whether a header (name in lower case, value
+// as written) marks a Prometheus remote-write request: the protocol's
+// version header, or a snappy-encoded body, which remote write (and the
+// Loki and Mimir pushes that share its client code) is the one user of.
+// The protocol identifies every sample by its series and timestamp, and
+// the specification has senders retry on 5xx and receivers drop a sample
+// already stored at its timestamp: a batch sent again after a lost reply
+// writes nothing new. A gzip or zstd body says nothing (OTLP exports use
+// them, and their delta sums are added twice).
+func isRemoteWriteHeader(h string, value sval) bool {
+	switch h {
+	case "x-prometheus-remote-write-version":
+		return true
+	case "content-encoding":
+		return value.known && strings.EqualFold(strings.TrimSpace(value.s), "snappy")
+	}
+	return false
+}

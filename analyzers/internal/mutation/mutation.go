@@ -316,6 +316,10 @@ type Evidence struct {
 	// blob named by its hash, contentaddr.go): a repeat stores the same
 	// bytes under the same name.
 	ContentAddressed bool
+	// Timestamped: the request is a remote write of timestamped samples
+	// (keyheaders.go): the receiver keeps one sample per series and
+	// timestamp, so a batch sent again adds nothing.
+	Timestamped bool
 }
 
 // Any reports whether the evidence makes the call safe to repeat, ignoring
@@ -328,7 +332,7 @@ func (e Evidence) Any() bool {
 // twice (a precondition, a position, an already-exists check), whatever
 // the keys.
 func (e Evidence) Guarded() bool {
-	return e.CAS || e.Positioned || e.CreateIfMissing || e.ContentAddressed
+	return e.CAS || e.Positioned || e.CreateIfMissing || e.ContentAddressed || e.Timestamped
 }
 
 // Key is one idempotency key attached to a call.

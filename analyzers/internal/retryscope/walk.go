@@ -200,7 +200,7 @@ func (w *walk) call(call *ast.CallExpr) {
 		if lib.Options {
 			retries, byDefault = w.optionsRetry(call, lib.Arg)
 		}
-		if !lib.Safe && lib.Arg < len(call.Args) && !(lib.Activity && w.activityRetriesOff(call)) && retries {
+		if !lib.Safe && lib.Arg < len(call.Args) && !(lib.Activity && w.activityRetriesOff(call)) && retries && !w.libraryOneAttempt(call) {
 			for _, s := range w.addArgScopes(KindLibrary, lib.Mechanism, call, call.Args[lib.Arg], Helper{}) {
 				s.DefaultOptionsRetry = byDefault
 				w.guardLibrary(s, lib, call)
