@@ -575,6 +575,17 @@ com.microsoft:schedule-message is retried by Link.RetryableRPC"; peeks,
 receives, token presentations and state changes (renew-lock,
 cancel-scheduled-message) stay silent, and so does the helper itself.
 
+A method that implements an interface whose method a retry of another
+package calls again is judged where its body is: a notifier that retries
+each registered Sender's Send, with the senders in packages that import it
+and register themselves, cannot see their bodies (it judges the call by
+name, a check), so the facts carry the retry to the implementing packages,
+and a Send that POSTs is reported at its declaration ("sender.Send (POST
+request) inside a retry loop in notification.Manager.Send, which calls it
+through notification.Sender (notification.go:51), runs again on every
+retry"). Interfaces of the standard library are left out, and so is a
+retry that goes round only on refusals.
+
 A write filed under the digest of its content (a request whose resource
 name, key, path or URL is built from a hash or digest: a remote-execution
 CAS upload, an OCI blob) stores the same bytes under the same name however

@@ -54,6 +54,7 @@ func run(pass *analysis.Pass, ma *analysis.Analyzer) (any, error) {
 		r.report(c)
 	}
 	r.reportParamWrites()
+	r.reportRetriedImpls() // retriedimpls.go
 	return nil, nil
 }
 
@@ -270,7 +271,9 @@ func (r *reporter) report(c candidate) {
 	r.reported[c.node] = true
 	c.advice = r.optionsAdvice(c.scope)
 	d := analysis.Diagnostic{Pos: c.node.Pos(), End: c.node.End(), Message: withCheck(message(c, freshKey), check)}
-	d.Related = append(d.Related, analysis.RelatedInformation{Pos: c.scope.Pos, Message: "retried by " + c.scope.Mechanism})
+	if c.scope.Pos.IsValid() { // invalid: a retry of another package not loaded from source
+		d.Related = append(d.Related, analysis.RelatedInformation{Pos: c.scope.Pos, Message: "retried by " + c.scope.Mechanism})
+	}
 	if c.inner != nil {
 		d.Related = append(d.Related, analysis.RelatedInformation{Pos: c.inner.Pos(), End: c.inner.End(), Message: c.op.Desc + " happens here"})
 	} else if c.scope.Func != nil {

@@ -59,6 +59,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"retry predicates: refusal-only retries are silent, others reported; a loop going round when a rate-limit handler returns nil, which it does only after a 429, silent", "ratelimit"},
 		{"a loop retried through another package's error predicate: a dial error (nothing sent) silent, a timeout reported", "specialize"},
 		{"a write to a resource created in the same attempt", "uploads"},
+		{"senders registered from packages that import a notifier whose loop retries them through its own interface: a sender that POSTs reported at its Send (the notifier's call a check by name); a PUT under the event's id, a log-only sender, a POST keyed by the event's id, and an implementation of an interface retried only while busy silent", "example.com/notifyhub/..."},
 		{"retry libraries told to make one attempt (retry-go Attempts(1), also in a local options slice; backoff WithMaxRetries(b, 0) wrapped in WithContext; backoff v5 WithMaxTries(1); go-retry WithMaxRetries(0, b)): silent; other bounds and Attempts(0) reported", "oneattempt"},
 		{"remote-write pushes (a snappy body, the protocol's version header) retried: silent; an OTLP export of delta sums reported", "remotewrite"},
 		{"select backoff loops, walks over alternatives, 5xx-only retries, iterators", "notifier"},

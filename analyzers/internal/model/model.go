@@ -96,6 +96,10 @@ type Model struct {
 	// Decls maps this package's functions to their declarations.
 	Decls map[*types.Func]*ast.FuncDecl
 
+	// RetriedImpls are this package's methods implementing an interface
+	// method that a retry of another package calls again.
+	RetriedImpls []RetriedImpl
+
 	// ReportTests: the analyzers report findings in _test.go files too
 	// (Settings.Tests).
 	ReportTests bool
@@ -181,7 +185,7 @@ func New(s Settings) *analysis.Analyzer {
 		Doc:        "computes retry scopes and mutating operations for twice's analyzers (facts for every package)",
 		URL:        "https://github.com/twice-lint/twice#unsaferetry",
 		ResultType: reflect.TypeFor[*Model](),
-		FactTypes:  []analysis.Fact{new(mutation.FuncFact), new(RetryHelperFact), new(RefusalPredicateFact), new(AnalyzedFact), new(AmbiguousSentinelFact), new(SettledPredicateFact), new(ClientParamFact), new(RetryingClientFact), new(RetryingTransportFact), new(UniqueFieldsFact)},
+		FactTypes:  []analysis.Fact{new(mutation.FuncFact), new(RetryHelperFact), new(RefusalPredicateFact), new(AnalyzedFact), new(AmbiguousSentinelFact), new(SettledPredicateFact), new(ClientParamFact), new(RetryingClientFact), new(RetryingTransportFact), new(UniqueFieldsFact), new(RetriedMethodFact)},
 	}
 	st.RegisterFlags(&a.Flags)
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, st) }
@@ -223,6 +227,8 @@ func run(pass *analysis.Pass, s *Settings) (result any, err error) {
 		m.exportFacts()
 	}
 	m.addClientSends()
+	m.exportRetriedMethods() // retriedmethods.go
+	m.findRetriedImpls()
 	// Exported last: a panic above leaves the package unanalyzed, and its
 	// functions are then judged by name.
 	pass.ExportPackageFact(new(AnalyzedFact))
