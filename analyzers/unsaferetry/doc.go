@@ -514,7 +514,13 @@ Write) that many imported types fill is left to its name. A value of any exporte
 the function built itself with a constructor of a package analyzed from
 source (m, err := rules.New(cfg)) can only be of a type that package or
 its imports declare: when all of those implement the method without a
-write or an unknown remote call, the call is clean. A create
+write or an unknown remote call, the call is clean. A call through a field
+of an SDK's client struct typed as the SDK's own exported service
+interface (client.Domains.CreateRecord, where the SDK's constructor sets
+Domains to its DomainsServiceOp) reaches an implementation that package
+declares, and is judged by those implementations too: a CreateRecord that
+POSTs to a collection is reported, a CreateTag that PUTs under a name is
+not. A create
 judged by a name also keeps silent when the created thing travels nested
 in the request (CreateRoleRequest{Entity: &RoleEntity{Name: n}}), and an
 account-like thing (a user, credential, subscriber or contact) created

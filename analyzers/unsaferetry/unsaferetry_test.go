@@ -60,6 +60,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"a loop retried through another package's error predicate: a dial error (nothing sent) silent, a timeout reported", "specialize"},
 		{"a write to a resource created in the same attempt", "uploads"},
 		{"senders registered from packages that import a notifier whose loop retries them through its own interface: a sender that POSTs reported at its Send (the notifier's call a check by name); a PUT under the event's id, a log-only sender, a POST keyed by the event's id, and an implementation of an interface retried only while busy silent", "example.com/notifyhub/..."},
+		{"an SDK's exported service interface reached through its client's field (client.Domains.CreateRecord) judged by the SDK's implementation: a POST to a collection reported, a Create that PUTs silent; the interface passed in by a caller judged by name (a check)", "example.com/dropletapp"},
 		{"retry libraries told to make one attempt (retry-go Attempts(1), also in a local options slice; backoff WithMaxRetries(b, 0) wrapped in WithContext; backoff v5 WithMaxTries(1); go-retry WithMaxRetries(0, b)): silent; other bounds and Attempts(0) reported", "oneattempt"},
 		{"remote-write pushes (a snappy body, the protocol's version header) retried: silent; an OTLP export of delta sums reported", "remotewrite"},
 		{"select backoff loops, walks over alternatives, 5xx-only retries, iterators", "notifier"},

@@ -41,6 +41,11 @@ import (
 // twice cannot tell is unknown, and unknown is never judged by its name.
 func (c *Classifier) byImplementations(call *ast.CallExpr, fn *types.Func) (op Op, decided bool) {
 	impls, known := c.implementations(fn)
+	if !known {
+		if sdk := c.serviceFieldImplementations(call, fn); len(sdk) > 0 {
+			impls, known = sdk, true // servicefield.go: an SDK client's service field
+		}
+	}
 	for _, impl := range impls {
 		if f := c.facts(impl); f != nil && !f.Idempotent && f.Op != nil {
 			return c.implementationOp(fn, impl, f), true
