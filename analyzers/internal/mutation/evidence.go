@@ -104,11 +104,33 @@ func (c *Classifier) rootVar(e ast.Expr) *types.Var {
 			e = x.X
 		case *ast.Ident:
 			return c.varOf(x)
+		case *ast.CallExpr:
+			// req.WithContext(ctx), req.Clone(ctx): a copy of the request
+			// carrying the headers set on req.
+			sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr)
+			if !ok || !c.returnsOwnType(sel) {
+				return nil
+			}
+			e = sel.X
 		default:
 			return nil
 		}
 	}
 	return nil
+}
+
+// returnsOwnType reports whether sel selects a method whose one result
+// has the receiver's type (a copy: (*http.Request).WithContext).
+func (c *Classifier) returnsOwnType(sel *ast.SelectorExpr) bool {
+	s := c.info.Selections[sel]
+	if s == nil || s.Kind() != types.MethodVal {
+		return false
+	}
+	sig, ok := s.Type().(*types.Signature)
+	if !ok || sig.Results().Len() != 1 {
+		return false
+	}
+	return types.Identical(sig.Results().At(0).Type(), s.Recv())
 }
 
 // argEvidence searches an argument expression (a composite literal, an

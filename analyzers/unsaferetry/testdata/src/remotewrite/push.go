@@ -22,9 +22,10 @@ type Client struct {
 	headers map[string]string
 }
 
-// storeStream sends a snappy-compressed protobuf batch, as remote write does.
+// storeStream sends a snappy-compressed protobuf batch, as remote write
+// does, through a copy of the request bound to the context.
 func (c *Client) storeStream(ctx context.Context, body []byte) error {
-	req, err := http.NewRequestWithContext(ctx, "POST", c.url, bytes.NewReader(body))
+	req, err := http.NewRequest("POST", c.url, bytes.NewReader(body))
 	if err != nil {
 		return err
 	}
@@ -33,7 +34,7 @@ func (c *Client) storeStream(ctx context.Context, body []byte) error {
 	for k, v := range c.headers {
 		req.Header.Set(k, v)
 	}
-	resp, err := c.hc.Do(req)
+	resp, err := c.hc.Do(req.WithContext(ctx))
 	if err != nil {
 		return err
 	}
