@@ -433,7 +433,11 @@ base branches of a pull request; for a request built out of sight, a type
 with such a field): most APIs key
 what they create by it and refuse a repeat (409, 422 already_exists) or
 answer with the first result; an id of the thing given as a uuid or ulid
-counts, and so does a uuid made before the retry (every attempt uses it). A
+counts, and so does a uuid made before the retry (every attempt uses it).
+A resource type's ID field counts only when the package lets its caller set
+it: a hand-written method of the type assigns a parameter to it
+(Application.Name(id) sets ID; generated SetId setters do not count, since
+generators write one for every field, server-assigned or not). A
 parent's id (issueID for CreateComment), a name made fresh in the attempt
 (inside the retried func literal or loop), a name set only on some paths to the
 create (`if name != "" { req.Name = name }`), a record filed under a
@@ -597,6 +601,10 @@ name, key, path or URL is built from a hash or digest: a remote-execution
 CAS upload, an OCI blob) stores the same bytes under the same name however
 often it is sent, and so does a write placed at an offset of its target
 (a WriteOffset field, like a Content-Range header): neither is reported.
+Nor is a POST that submits content its receiver files under the content's
+own hash: an IPFS add (…/ipfs/add, /api/v0/add: stored under its CID) and
+a signed transaction submitted to a ledger (…/tx/submit, …/txs/broadcast:
+the chain knows it by its hash and refuses a second copy).
 
 A payload filled out of sight (a parameter, a helper's result, the request
 a generated call builder was given) carries the ids its type holds when

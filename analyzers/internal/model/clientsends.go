@@ -86,7 +86,7 @@ func (m *Model) ClientOp(s *retryscope.Scope) (mutation.Op, bool) {
 	if s.ClientOp == "" || ok && op.Kind != mutation.KindVerb {
 		return op, ok
 	}
-	if method, path, _ := strings.Cut(s.ClientOp, " "); method == "POST" && mutation.ReadOnlyPOST(path) {
+	if method, path, _ := strings.Cut(s.ClientOp, " "); method == "POST" && (mutation.ReadOnlyPOST(path) || mutation.SelfAddressedPOST(path)) {
 		return mutation.Op{}, false
 	}
 	return mutation.Op{Kind: mutation.KindHTTP, Desc: s.ClientOp, Effect: "the request can be applied twice", Pos: s.Call.Pos()}, true

@@ -121,6 +121,9 @@ func (c *Classifier) httpOpPieces(call *ast.CallExpr, m sval, url ast.Expr, ps [
 	if method == "POST" && ReadOnlyPOST(path) {
 		return Op{}, false // a search or query sent as POST: a read
 	}
+	if method == "POST" && SelfAddressedPOST(path) {
+		return Op{}, false // selfaddressed.go: filed under its own hash (IPFS add, a signed transaction)
+	}
 	if method == "POST" && MemberActionPOST(path) {
 		return Op{}, false // a state transition of one resource: repeats find it done
 	}

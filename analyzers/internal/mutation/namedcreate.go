@@ -238,6 +238,9 @@ func (c *Classifier) identityFieldDepth(t types.Type, noun []string, depth int) 
 		if identityValue(f.Name(), f.Type(), noun) && !idWords[lastWord(singular(f.Name()))] {
 			return f.Name()
 		}
+		if idWords[lastWord(f.Name())] && identityType(deref(f.Type())) && c.callerSetsID(t, f.Name()) {
+			return f.Name() // callerid.go: Application.Name(id) sets ID
+		}
 		if depth == 0 && namesCreated(f.Name(), f.Type(), noun) {
 			if inner := c.identityFieldDepth(f.Type(), noun, depth+1); inner != "" {
 				return inner

@@ -61,6 +61,9 @@ func TestGenericName(t *testing.T) {
 		{"Start", true},
 		{"Remind", true}, // an unknown verb
 		{"TestOrdersEndpoint", true},
+		{"sendFleetCommand", true}, // a command its caller's path names
+		{"SendFleetAPICommand", true},
+		{"SendCommandResult", false},
 		{"postReceipt", false},
 		{"CreateRelease", false},
 		{"RunJob", false},

@@ -74,6 +74,9 @@ var actionWords = map[string]bool{
 	"heartbeat": true, "renew": true, "extend": true, "release": true, "finalize": true, "commit": true,
 	"abort": true, "expire": true, "invalidate": true, "purge": true, "clear": true, "wait": true, "poll": true,
 	"shutdown": true, "mark": true, "recheck": true, "ban": true, "unban": true, "restore": true,
+	// Waking a device (a vehicle's wake_up, a host's wakeup) asks for a
+	// state: a repeat finds it awake or waking.
+	"wake": true, "wakeup": true,
 	// Acquiring or claiming takes existing things (jobs, a lease) for the
 	// caller: a repeat by the same caller finds them taken by it.
 	"acquire": true, "claim": true,
@@ -255,6 +258,9 @@ func genericName(name string) bool {
 	if genericNames[words[0]] && len(words) > 1 && requestWords[words[1]] {
 		return true // sendRequestMachines, doAPIVolumes: a request to an API area, whatever it asks
 	}
+	if genericNames[words[0]] && len(words) > 1 && commandWords[words[len(words)-1]] {
+		return true // sendFleetCommand, SendFleetAPICommand: whatever command its caller's path names
+	}
 	if len(words) > 1 && genericTails[words[0]] && genericTail(words[1:]) {
 		return true // httpPost, apiRequest: the transport and the method, not what is sent
 	}
@@ -275,6 +281,10 @@ func genericName(name string) bool {
 // requestWords after a generic verb make a generic sender whatever
 // follows: the rest names the API it sends to, not what it asks.
 var requestWords = map[string]bool{"request": true, "req": true, "api": true}
+
+// commandWords ending a generic sender's name make it a sender of any
+// command: the command is the path's or the message's, not the name's.
+var commandWords = map[string]bool{"command": true, "cmd": true}
 
 // auxVerbs come before the verb that says what a call does:
 // CallCreateLease, doSendEvents, tryInsert.

@@ -284,7 +284,7 @@ func (c *Classifier) postReads(call *ast.CallExpr, op Op) bool {
 	if op.Primitive() != KindHTTP || method != "POST" {
 		return false
 	}
-	if ReadOnlyPOST(path) {
+	if ReadOnlyPOST(path) || SelfAddressedPOST(path) {
 		return true // a helper's POST to the path this call passes
 	}
 	if c.rpcOpReads(call) {

@@ -113,3 +113,42 @@ func (s *Session) UploadLast(ctx context.Context, chunk []byte, off int64) error
 	}
 	return err
 }
+
+// A chain API client retries every request (a helper of this package).
+// Content filed under its own hash is stored once however often it is
+// sent: an IPFS add (its CID) and a signed transaction (the ledger knows
+// it by its hash) are silent; a POST that records a new transfer is
+// reported.
+type Chain struct {
+	hc   *http.Client
+	base string
+}
+
+func (c *Chain) post(ctx context.Context, path string, body []byte) error {
+	var err error
+	for attempt := 0; attempt < 4; attempt++ {
+		var req *http.Request
+		req, err = http.NewRequestWithContext(ctx, http.MethodPost, c.base+path, bytes.NewReader(body))
+		if err != nil {
+			return err
+		}
+		var resp *http.Response
+		resp, err = c.hc.Do(req)
+		if err == nil {
+			return resp.Body.Close()
+		}
+	}
+	return err
+}
+
+func (c *Chain) AddFile(ctx context.Context, data []byte) error {
+	return c.post(ctx, "/api/v0/ipfs/add", data)
+}
+
+func (c *Chain) SubmitTx(ctx context.Context, signed []byte) error {
+	return c.post(ctx, "/api/v0/tx/submit", signed)
+}
+
+func (c *Chain) RecordTransfer(ctx context.Context, body []byte) error {
+	return c.post(ctx, "/api/v0/transfers", body) // want `POST /api/v0/transfers is retried by Chain.post`
+}
