@@ -37,9 +37,13 @@ func (c *Classifier) callerSetsID(t types.Type, field string) bool {
 	return false
 }
 
-// assignsParamTo reports whether d's body assigns recv.field from an
-// expression that reads one of d's parameters.
+// assignsParamTo reports whether d's body assigns recv.field (recv being
+// d's receiver) from an expression that reads one of d's parameters.
 func (c *Classifier) assignsParamTo(d *ast.FuncDecl, field string) bool {
+	if d.Recv == nil || len(d.Recv.List) != 1 || len(d.Recv.List[0].Names) != 1 {
+		return false
+	}
+	recv := c.info.Defs[d.Recv.List[0].Names[0]]
 	params := map[types.Object]bool{}
 	for _, fl := range d.Type.Params.List {
 		for _, n := range fl.Names {
@@ -53,7 +57,11 @@ func (c *Classifier) assignsParamTo(d *ast.FuncDecl, field string) bool {
 			return !found
 		}
 		for i, l := range as.Lhs {
-			if sel, ok := ast.Unparen(l).(*ast.SelectorExpr); ok && sel.Sel.Name == field && c.readsAny(as.Rhs[i], params) {
+			sel, ok := ast.Unparen(l).(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != field {
+				continue
+			}
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && recv != nil && c.info.Uses[id] == recv && c.readsAny(as.Rhs[i], params) {
 				found = true
 			}
 		}
