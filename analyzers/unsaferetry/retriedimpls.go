@@ -32,10 +32,9 @@ func (r *reporter) reportRetriedImpls() {
 // implementation: "a retry loop in notification.Manager.Send, which calls
 // it through notification.Sender (notification.go:160)".
 func implMechanism(impl model.RetriedImpl) string {
-	pkg, _, _ := strings.Cut(impl.Iface, ".")
 	where := impl.Fact.Mechanism
 	if impl.Fact.Encl != "" {
-		where += " in " + pkg + "." + impl.Fact.Encl
+		where += " in " + impl.Fact.Encl
 	}
 	return fmt.Sprintf("%s, which calls it through %s (%s)", where, impl.Iface, shortPosn(impl.Fact.Posn))
 }

@@ -3,9 +3,11 @@ package model
 import (
 	"go/ast"
 	"go/types"
-	"strings"
-
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/twice-lint/twice/analyzers/internal/astpath"
+	"github.com/twice-lint/twice/analyzers/internal/mutation"
+	"github.com/twice-lint/twice/analyzers/internal/retryscope"
 )
 
 // Plugins retried through an interface. A package that sends through an
@@ -29,7 +31,7 @@ import (
 // package that a retry scope of the package calls again after a failure.
 type RetriedMethodFact struct {
 	Mechanism string // "a retry loop"
-	Encl      string // the function holding the retry: "Manager.Send"
+	Encl      string // the function holding the retry: "notification.Manager.Send"
 	Posn      string // file:line:col of the retried call
 }
 
@@ -54,12 +56,12 @@ type RetriedImpl struct {
 // implemented everywhere, and what its own loops repeat is not the
 // user's write.
 func (m *Model) exportRetriedMethods() {
-	if isStdPath(m.pass.Pkg.Path()) {
+	if mutation.IsStd(m.pass.Pkg.Path()) {
 		return
 	}
 	done := map[*types.Func]bool{}
 	for _, s := range m.Scopes {
-		if s.Body == nil || s.Guarded && len(s.Again) == 0 || m.inTestFile(s.Body) {
+		if s.Body == nil || s.Guarded && len(s.Again) == 0 || astpath.InTestFile(m.pass.Fset, s.Body.Pos()) {
 			continue
 		}
 		ast.Inspect(s.Body, func(n ast.Node) bool {
@@ -72,7 +74,7 @@ func (m *Model) exportRetriedMethods() {
 				return true
 			}
 			done[fn] = true
-			m.pass.ExportObjectFact(fn, &RetriedMethodFact{Mechanism: s.Mechanism, Encl: enclName(s.Encl), Posn: m.posn(call.Pos())})
+			m.pass.ExportObjectFact(fn, &RetriedMethodFact{Mechanism: s.Mechanism, Encl: m.enclName(s.Encl), Posn: m.posn(call.Pos())})
 			return true
 		})
 	}
@@ -122,7 +124,7 @@ func (m *Model) findRetriedImpls() {
 func (m *Model) importedRetriedMethods() []retriedMethod {
 	var out []retriedMethod
 	for _, pkg := range m.pass.Pkg.Imports() {
-		if isStdPath(pkg.Path()) {
+		if mutation.IsStd(pkg.Path()) {
 			continue
 		}
 		scope := pkg.Scope()
@@ -158,51 +160,33 @@ type retriedMethod struct {
 	iface string // "notification.Sender"
 }
 
-// implementsIface reports whether the receiver type of method (or a
-// pointer to it) implements the interface that declares ifaceMethod.
+// implementsIface reports whether method is what its receiver type (or a
+// pointer to it) has for the interface method ifaceMethod.
 func implementsIface(method, ifaceMethod *types.Func) bool {
 	it, ok := ifaceMethod.Signature().Recv().Type().Underlying().(*types.Interface)
 	if !ok {
 		return false
 	}
 	t := method.Signature().Recv().Type()
-	if _, isPtr := t.(*types.Pointer); !isPtr {
-		if types.Implements(t, it) {
-			return true
-		}
-		t = types.NewPointer(t)
+	if p, isPtr := t.(*types.Pointer); isPtr {
+		t = p.Elem()
 	}
-	return types.Implements(t, it)
+	return mutation.Implementation(t, it, ifaceMethod.Name()) == method
 }
 
-// enclName names the function a scope is written in ("Manager.Send").
-func enclName(d *ast.FuncDecl) string {
+// enclName names the function a scope is written in, with its package:
+// "notification.Manager.Send", "notification.deliver".
+func (m *Model) enclName(d *ast.FuncDecl) string {
 	if d == nil {
 		return ""
 	}
-	if d.Recv != nil && len(d.Recv.List) == 1 {
-		t := d.Recv.List[0].Type
-		if st, ok := t.(*ast.StarExpr); ok {
-			t = st.X
-		}
-		if ix, ok := t.(*ast.IndexExpr); ok {
-			t = ix.X
-		}
-		if id, ok := t.(*ast.Ident); ok {
-			return id.Name + "." + d.Name.Name
-		}
+	fn, _ := m.pass.TypesInfo.Defs[d.Name].(*types.Func)
+	if fn == nil {
+		return ""
 	}
-	return d.Name.Name
-}
-
-// isStdPath reports whether an import path belongs to the standard library
-// (no dot in its first element).
-func isStdPath(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
-}
-
-// inTestFile reports whether n is in a _test.go file.
-func (m *Model) inTestFile(n ast.Node) bool {
-	return strings.HasSuffix(m.pass.Fset.Position(n.Pos()).Filename, "_test.go")
+	name := retryscope.ShortName(fn)
+	if fn.Signature().Recv() != nil {
+		name = m.pass.Pkg.Name() + "." + name
+	}
+	return name
 }

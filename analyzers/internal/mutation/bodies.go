@@ -62,7 +62,7 @@ func (c *Classifier) opaqueRemote(fn *types.Func) bool {
 	if path == "google.golang.org/grpc" && (fn.Name() == "Invoke" || fn.Name() == "NewStream") {
 		return true
 	}
-	if c.bodyKnown(fn) || isStd(path) || quietPackage(path) {
+	if c.bodyKnown(fn) || IsStd(path) || quietPackage(path) {
 		return false
 	}
 	if isInterfaceMethod(fn) {

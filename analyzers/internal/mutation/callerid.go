@@ -44,10 +44,12 @@ func (c *Classifier) assignsParamTo(d *ast.FuncDecl, field string) bool {
 		return false
 	}
 	recv := c.info.Defs[d.Recv.List[0].Names[0]]
-	params := map[types.Object]bool{}
+	params := map[*types.Var]bool{}
 	for _, fl := range d.Type.Params.List {
 		for _, n := range fl.Names {
-			params[c.info.Defs[n]] = true
+			if v, ok := c.info.Defs[n].(*types.Var); ok {
+				params[v] = true
+			}
 		}
 	}
 	found := false
@@ -61,21 +63,9 @@ func (c *Classifier) assignsParamTo(d *ast.FuncDecl, field string) bool {
 			if !ok || sel.Sel.Name != field {
 				continue
 			}
-			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && recv != nil && c.info.Uses[id] == recv && c.readsAny(as.Rhs[i], params) {
+			if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && recv != nil && c.info.Uses[id] == recv && c.mentions(as.Rhs[i], params) {
 				found = true
 			}
-		}
-		return !found
-	})
-	return found
-}
-
-// readsAny reports whether e mentions one of objs.
-func (c *Classifier) readsAny(e ast.Expr, objs map[types.Object]bool) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && objs[c.info.Uses[id]] {
-			found = true
 		}
 		return !found
 	})

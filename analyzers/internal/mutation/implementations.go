@@ -143,18 +143,26 @@ func (c *Classifier) implementations(fn *types.Func) (impls []*types.Func, known
 	if iface == nil {
 		return nil, false
 	}
-	pkg := recvNamed(fn).Obj().Pkg()
+	impls = c.declaredImplementations(fn, iface)
+	return impls, len(impls) > 0
+}
+
+// declaredImplementations returns the implementations of the interface
+// method fn (of interface iface) that the interface's package declares,
+// computed once per method: walking a large SDK's scope for every call
+// through the interface is a measurable cost.
+func (c *Classifier) declaredImplementations(fn *types.Func, iface *types.Interface) []*types.Func {
 	c.implsMu.Lock()
 	defer c.implsMu.Unlock()
 	impls, ok := c.impls[fn]
 	if !ok {
-		impls = scopeImplementations(pkg.Scope(), iface, fn.Name())
+		impls = scopeImplementations(recvNamed(fn).Obj().Pkg().Scope(), iface, fn.Name())
 		if c.impls == nil {
 			c.impls = map[*types.Func][]*types.Func{}
 		}
 		c.impls[fn] = impls
 	}
-	return impls, len(impls) > 0
+	return impls
 }
 
 // closedInterface returns the interface of the method fn when its

@@ -37,7 +37,7 @@ func (c *Classifier) Inert() bool {
 			continue
 		}
 		path := fn.Pkg().Path()
-		if !isStd(path) || isTablePath(path) || c.facts(fn) != nil {
+		if !IsStd(path) || isTablePath(path) || c.facts(fn) != nil {
 			return false
 		}
 	}

@@ -177,7 +177,7 @@ func (c *Classifier) payloadStruct(t types.Type) *types.Struct {
 	}
 	if n, isNamed := types.Unalias(t).(*types.Named); isNamed {
 		pkg := n.Obj().Pkg()
-		if pkg == nil || isStd(pkg.Path()) && pkg != c.pass.Pkg {
+		if pkg == nil || IsStd(pkg.Path()) && pkg != c.pass.Pkg {
 			return nil // a standard-library struct (*http.Request) is no payload
 		}
 	}

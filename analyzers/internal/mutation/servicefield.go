@@ -50,5 +50,5 @@ func (c *Classifier) serviceFieldImplementations(call *ast.CallExpr, fn *types.F
 	if !ok {
 		return nil
 	}
-	return scopeImplementations(pkg.Scope(), iface, fn.Name())
+	return c.declaredImplementations(fn, iface)
 }

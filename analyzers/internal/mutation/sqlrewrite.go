@@ -136,7 +136,7 @@ func textResult(res *types.Tuple) bool {
 // string; -1 for other functions and for the standard library outside
 // package strings.
 func rewriterText(fn *types.Func) int {
-	if fn.Pkg() == nil || isStd(fn.Pkg().Path()) && fn.Pkg().Path() != "strings" {
+	if fn.Pkg() == nil || IsStd(fn.Pkg().Path()) && fn.Pkg().Path() != "strings" {
 		return -1
 	}
 	params := fn.Signature().Params()

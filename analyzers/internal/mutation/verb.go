@@ -126,7 +126,7 @@ func (c *Classifier) verb(call *ast.CallExpr, fn *types.Func, fact *FuncFact) (O
 		return Op{}, false
 	}
 	path := fn.Pkg().Path()
-	if isStd(path) && fn.Pkg() != c.pass.Pkg || quietPackage(path) {
+	if IsStd(path) && fn.Pkg() != c.pass.Pkg || quietPackage(path) {
 		return Op{}, false
 	}
 	if (fn.Name() == "Send" || fn.Name() == "SendMsg") && c.serverStream(call) {
@@ -332,9 +332,9 @@ func timeLike(t types.Type) bool {
 	return isNamed(t, "time", "Time")
 }
 
-// isStd reports whether path is a standard-library package (no dot in
+// IsStd reports whether path is a standard-library package (no dot in
 // its first element).
-func isStd(path string) bool {
+func IsStd(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return !strings.Contains(first, ".")
 }

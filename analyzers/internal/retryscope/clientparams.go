@@ -125,7 +125,7 @@ func (cs *clientState) clientParamScopes(w *walk) []*Scope {
 			if mech != "" {
 				done[c.call] = true
 				out = append(out, &Scope{Kind: KindClient, Pos: c.call.Pos(), Call: c.call, Param: -1, Encl: c.decl,
-					ClientOp: cp.Op, ViaParam: true, Mechanism: shortName(c.fn) + ", which sends it through the client passed to it (" + mech + ")"})
+					ClientOp: cp.Op, ViaParam: true, Mechanism: ShortName(c.fn) + ", which sends it through the client passed to it (" + mech + ")"})
 				continue
 			}
 			if c.decl == nil {

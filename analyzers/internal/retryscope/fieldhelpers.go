@@ -67,7 +67,7 @@ func (w *walk) addFieldScopes(call *ast.CallExpr, fn *types.Func, h *Helper) {
 	if !ok || w.decl == nil {
 		return
 	}
-	mech := shortName(fn) + " (retries its " + h.FuncField + ")"
+	mech := ShortName(fn) + " (retries its " + h.FuncField + ")"
 	for _, op := range w.fieldValues(sel.X, h.FuncField) {
 		w.addHelperScopes(h, mech, call, op)
 	}

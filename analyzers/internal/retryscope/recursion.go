@@ -121,7 +121,7 @@ func compactExpr(b *ast.BinaryExpr) string {
 // or "Client.send" for a method.
 func recursionName(fn *types.Func) string {
 	if fn.Signature().Recv() != nil {
-		return shortName(fn)
+		return ShortName(fn)
 	}
 	return fn.Name()
 }

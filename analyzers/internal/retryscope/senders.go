@@ -59,7 +59,7 @@ func (cs *clientState) senderScopes(w *walk, scopes []*Scope) []*Scope {
 				continue
 			}
 			out = append(out, &Scope{Kind: KindClient, Pos: c.call.Pos(), Call: c.call, Param: -1, Encl: c.decl,
-				Mechanism: shortName(c.fn) + ", which sends the request through " + mech})
+				Mechanism: ShortName(c.fn) + ", which sends the request through " + mech})
 		}
 	}
 	return out

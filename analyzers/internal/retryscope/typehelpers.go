@@ -13,8 +13,8 @@ func isVariadicParam(fn *types.Func, i int) bool {
 	return sig.Variadic() && i == sig.Params().Len()-1
 }
 
-// shortName is "pkg.Func" or "Type.Method" for messages.
-func shortName(fn *types.Func) string {
+// ShortName is "pkg.Func" or "Type.Method" for messages.
+func ShortName(fn *types.Func) string {
 	if recv := fn.Signature().Recv(); recv != nil {
 		if named := namedOf(recv.Type()); named != nil {
 			return named.Obj().Name() + "." + fn.Name()

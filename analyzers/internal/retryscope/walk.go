@@ -216,9 +216,9 @@ func (w *walk) call(call *ast.CallExpr) {
 		if w.singleAttempt(h, call) {
 			return // a bound of one attempt: the func runs once
 		}
-		mech := shortName(fn) + " (retries its func argument)"
+		mech := ShortName(fn) + " (retries its func argument)"
 		if h.RetriesCommit {
-			mech = shortName(fn) + ", which also re-runs the transaction when COMMIT failed"
+			mech = ShortName(fn) + ", which also re-runs the transaction when COMMIT failed"
 		}
 		w.addHelperScopes(h, mech, call, call.Args[h.FuncParam])
 		return
@@ -228,7 +228,7 @@ func (w *walk) call(call *ast.CallExpr) {
 		return
 	}
 	if w.f.isRetryFunc(fn) {
-		mech := shortName(fn) + " (a retry function from -retryfuncs)"
+		mech := ShortName(fn) + " (a retry function from -retryfuncs)"
 		for _, arg := range call.Args {
 			if _, ok := w.info.TypeOf(arg).Underlying().(*types.Signature); ok {
 				w.addArgScopes(KindHelper, mech, call, arg, Helper{})
