@@ -11,9 +11,10 @@ import (
 )
 
 // Which findings are reported. A retried write is reported by default
-// only when the evidence says a repeat duplicates something: a send or
-// append, or a create of a thing the server names (mutation.JudgePurpose).
-// Creates under a name the caller chose, actions and updates may be
+// only when the code shows a repeat duplicates something: a send or
+// append proven by the primitive, its sender or its name
+// (mutation.Judgement.Certain). Creates read from a method, path or name,
+// creates under a name the caller chose, actions and updates may be
 // harmless when repeated, and the client code cannot say: they are
 // reported only with -unsaferetry.confidence=low, each saying what to
 // check.

@@ -658,24 +658,37 @@ timestamp, and the protocol has senders retry: a batch sent again adds
 nothing (an OTLP export, gzip-encoded, may carry delta sums and is judged
 as any POST).
 
-What is reported by default: the writes whose repeat adds something, as
-the evidence shows it — a send or append (a publish, an event, a log
-batch, a webhook, a notification, an increment, a SQL INSERT) or a create
-of a thing the server names (a POST to a collection, CreateAnnotation with
-no name of its own). Three kinds of retried write may be harmless when
-repeated, and the client code cannot say: a create under a name, key or
-e-mail its caller chose, or at a path it fills in (most APIs refuse a
-second dataset, user or branch of that name, a second file at a path, a
-second pull request between the same branches, a second e-mail address
-of the same address, or a second attachment, association or binding made
-from nothing but the ids of the two things it joins (Create(volumeID,
+What is reported by default: the writes whose repeat the code itself
+shows duplicates something — a send or append proven by the write (a
+publish to a broker, an e-mail, a Redis LPUSH, XADD or INCR, a SQL
+INSERT, a MongoDB insert without _id, a known SDK charge), or made by a
+sender (a Notifier's Send, a webhook or event posted by a function named
+for sending, a SendWithRetry given a *Message), or named as one by the
+operation (SendExample, PublishEvent). A second message, mail, event or
+row is a second one whatever the server does. So is a create that moves
+money (a charge, payment, payout, transfer or refund, shown by its name
+— Charge, CreatePayment —, its receiver type — Charges.Create,
+PaymentService.New — or its path's collection — POST /v1/book_transfers):
+payment APIs deduplicate those only by an idempotency key, which twice
+reads.
+Reported only with -unsaferetry.confidence=low, each ending with what
+to check, are the writes whose repeat the server decides, which the
+client code cannot show: a create read from an HTTP method, a path or a
+name (POST /v1/orders, CreateAnnotation): whether a repeat makes a
+second order or is refused (a unique name or key in the body, an
+idempotency key the API honours) is the API's rule, and on fresh real
+modules such reports were right about half the time; a send that only
+the path names (POST …/events); a create under a name, key or e-mail
+its caller chose, or at a path it fills in (most APIs refuse a second
+dataset, user or branch of that name, a second file at a path, a second
+pull request between the same branches, a second e-mail address of the
+same address, or a second attachment, association or binding made from
+nothing but the ids of the two things it joins (Create(volumeID,
 deviceID)); but a name is no key for the items of a stream, so
-AddEvent(name, env) posts one more event of that kind), an action on existing
-state (merge, cancel, trim, regenerate, a POST to /jobs/{id}/retry), and
-an update (PATCH, PUT, DELETE). On real modules reports of the first kind were right about nine
-times in ten, the others about one time in eleven. They are reported only
-with -unsaferetry.confidence=low, each ending with what to check ("check:
-it creates under the Name its caller chose; if the API refuses a second
+AddEvent(name, env) posts one more event of that kind); an action on
+existing state (merge, cancel, trim, regenerate, a POST to
+/jobs/{id}/retry); and an update (PATCH, PUT, DELETE) ("check: it
+creates under the Name its caller chose; if the API refuses a second
 one …"). What a write is for is read from the primitive (a publish, an
 INSERT), the HTTP method, the verb of the operation's name (the SDK
 method, the function the request is written in, a type named Sender or
@@ -725,9 +738,12 @@ Flags (full names as go/types prints them):
 	                         e.g. (*example.com/billing.Client).Charge
 	-unsaferetry.idempotent  functions safe to repeat (override every table and heuristic)
 	-unsaferetry.tests       also report findings in _test.go files
-	-unsaferetry.confidence  high (default): only writes whose repeat adds something;
-	                         low: also creates under a caller-chosen name, actions and
-	                         updates, each as a check
+	-unsaferetry.confidence  high (default): only writes whose repeat the code shows
+	                         duplicates something (publishes, e-mails, appends,
+	                         increments, INSERTs, notifications);
+	                         low: also those whose repeat the server decides (HTTP and
+	                         RPC creates, caller-named creates, actions, updates),
+	                         each as a check
 */
 package unsaferetry
 

@@ -27,10 +27,11 @@ type Settings struct {
 	// count through facts either way.
 	Tests bool
 	// Confidence is "high" (the default, also for ""): report only writes
-	// whose repeat is known to duplicate something (sends, appends,
-	// creates the server names). "low" also reports the writes a repeat
-	// may leave harmless (creates under a caller-chosen name, actions,
-	// updates), each with what to check.
+	// whose repeat the code shows duplicates something (publishes, e-mails,
+	// appends, increments, SQL INSERTs, sends by a sender). "low" also
+	// reports the writes whose repeat the server decides (HTTP and RPC
+	// creates, creates under a caller-chosen name, actions, updates), each
+	// with what to check.
 	Confidence string
 }
 
@@ -88,5 +89,5 @@ func (s *Settings) RegisterFlags(fs *flag.FlagSet) {
 	fs.Var(listFlag{&s.Mutating}, "mutating", "comma-separated full names of functions that perform a non-idempotent write, e.g. (*example.com/x/billing.Client).Charge")
 	fs.Var(listFlag{&s.Idempotent}, "idempotent", "comma-separated full names of functions that are safe to repeat (overrides built-in tables and name heuristics)")
 	fs.BoolVar(&s.Tests, "tests", s.Tests, "also report findings in _test.go files (by default a test's retries against test servers are not reported)")
-	fs.Var(confidenceFlag{&s.Confidence}, "confidence", "high: report only retried writes whose repeat is known to duplicate something (sends, appends, creates the server names); low: also report those a repeat may leave harmless (creates under a caller-chosen name, actions, updates), each saying what to check")
+	fs.Var(confidenceFlag{&s.Confidence}, "confidence", "high: report only retried writes whose repeat the code shows duplicates something (publishes, e-mails, appends, increments, SQL INSERTs, notifications and webhooks); low: also report those whose repeat the server decides (HTTP and RPC creates, creates under a caller-chosen name, actions, updates), each saying what to check")
 }

@@ -99,7 +99,7 @@ func taggedSelection(st *types.Struct) string {
 func mutationPurpose(field string) Judgement {
 	p, _ := operationPurpose(field)
 	if p == PurposeSend || p == PurposeCreate {
-		return Judgement{Purpose: p}
+		return Judgement{Purpose: p, Basis: BasisName}
 	}
 	return Judgement{Unsure: UnsureMutation, Named: field}
 }

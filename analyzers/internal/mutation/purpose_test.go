@@ -1,6 +1,7 @@
 package mutation
 
 import (
+	"go/types"
 	"strings"
 	"testing"
 )
@@ -104,8 +105,10 @@ func TestSingular(t *testing.T) {
 	}
 }
 
-// TestJudgementCertain: sends and creates the server names are certain;
-// the others come with what to check.
+// TestJudgementCertain: sends proven by the write, its sender or its
+// name, and creates a primitive proves, are certain; creates read from a
+// method, path or name, sends only a path names and the others come with
+// what to check.
 func TestJudgementCertain(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -113,8 +116,13 @@ func TestJudgementCertain(t *testing.T) {
 		certain  bool
 		checkHas string
 	}{
-		{"send from evidence", Judgement{Purpose: PurposeSend}, true, ""},
-		{"create from evidence", Judgement{Purpose: PurposeCreate}, true, ""},
+		{"send by the primitive", Judgement{Purpose: PurposeSend, Basis: BasisPrimitive}, true, ""},
+		{"send by a sender", Judgement{Purpose: PurposeSend, Basis: BasisSender}, true, ""},
+		{"send by the operation's name", Judgement{Purpose: PurposeSend, Basis: BasisName}, true, ""},
+		{"send only the path names", Judgement{Purpose: PurposeSend, Basis: BasisPath}, false, "only its path says it adds to a stream"},
+		{"create by the primitive (an INSERT)", Judgement{Purpose: PurposeCreate, Basis: BasisPrimitive}, true, ""},
+		{"create by the operation's name", Judgement{Purpose: PurposeCreate, Basis: BasisName}, false, "its name says it creates something, but whether a repeat makes a second one is the API's rule"},
+		{"create by the path", Judgement{Purpose: PurposeCreate, Basis: BasisPath}, false, "its path says it creates something"},
 		{"named create", Judgement{Purpose: PurposeNamedCreate, Named: "Email"}, false, "under the Email its caller chose"},
 		{"update", Judgement{Update: "PATCH"}, false, "a PATCH update usually leaves"},
 		{"unknown", Judgement{}, false, "names and path do not say"},
@@ -193,6 +201,43 @@ func TestNameRestatesPath(t *testing.T) {
 	for _, tt := range tests {
 		if got := nameRestatesPath(tt.name, tt.path); got != tt.want {
 			t.Errorf("nameRestatesPath(%q, %q) = %v, want %v", tt.name, tt.path, got, tt.want)
+		}
+	}
+}
+
+// TestMovesMoney: a create of a charge, payment, payout, transfer or
+// refund, shown by its name, its receiver or its path's collection, moves
+// money; other creates and other uses of the words do not.
+func TestMovesMoney(t *testing.T) {
+	pkg := types.NewPackage("example.com/psp", "psp")
+	method := func(recv, name string) *types.Func {
+		tn := types.NewTypeName(0, pkg, recv, nil)
+		named := types.NewNamed(tn, types.NewStruct(nil, nil), nil)
+		sig := types.NewSignatureType(types.NewVar(0, pkg, "c", types.NewPointer(named)), nil, nil, nil, nil, false)
+		return types.NewFunc(0, pkg, name, sig)
+	}
+	tests := []struct {
+		name string
+		fn   *types.Func
+		path string
+		want bool
+	}{
+		{"bare money verb", method("Client", "Charge"), "", true},
+		{"create verb and money noun", method("Client", "CreatePayment"), "", true},
+		{"plural noun", method("Client", "CreateRefunds"), "", true},
+		{"bare create on a money service", method("PaymentService", "New"), "", true},
+		{"bare create on a money collection type", method("Charges", "Create"), "", true},
+		{"money collection in the path", method("Client", "New"), "/v1/book_transfers", true},
+		{"refunds of a charge", nil, "/v1/charges/{…}/refunds", true},
+		{"another create", method("Client", "CreateCustomer"), "/v1/customers", false},
+		{"transfer of ownership", method("Client", "TransferOwnership"), "/v1/accounts/{…}/owner", false},
+		{"bare create on another service", method("CustomerService", "New"), "", false},
+		{"money noun not last in the path", nil, "/v1/payments/{…}/notes", false},
+		{"no path, no name", nil, "", false},
+	}
+	for _, tt := range tests {
+		if got := movesMoney(tt.fn, tt.path); got != tt.want {
+			t.Errorf("%s: movesMoney = %v, want %v", tt.name, got, tt.want)
 		}
 	}
 }

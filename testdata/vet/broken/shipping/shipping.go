@@ -7,8 +7,9 @@ import (
 	"strings"
 )
 
-// Book books a pickup, retrying on transport errors.
-func Book(parcel string) error {
+// SendPickupRequest sends the carrier a pickup request, retrying on
+// transport errors.
+func SendPickupRequest(parcel string) error {
 	var err error
 	for i := 0; i < 3; i++ {
 		var resp *http.Response

@@ -46,7 +46,7 @@ func (r *Rules) GetEventRule(id string) error {
 func Apply(ctx context.Context, r *Rules, body string) error {
 	var err error
 	for i := 0; i < 5; i++ {
-		if err = r.CreateEventRule(body); err == nil { // want `Rules\.CreateEventRule \(POST /event_rules\) inside a retry loop runs again on every retry; the request can be applied twice if an attempt succeeded but its response was lost: send an Idempotency-Key header created before the retry, or retry only idempotent calls \(suppress`
+		if err = r.CreateEventRule(body); err == nil { // want `Rules\.CreateEventRule \(POST /event_rules\) inside a retry loop runs again on every retry; the request can be applied twice if an attempt succeeded but its response was lost: send an Idempotency-Key header created before the retry, or retry only idempotent calls; check: its name says it creates something, but whether a repeat makes a second one is the API's rule`
 			return nil
 		}
 		time.Sleep(time.Second)

@@ -47,7 +47,7 @@ func (c *Cloud) doRequest(ctx context.Context, method, path string) error {
 // CreateVolume posts a new volume of a project: a repeat makes a second.
 func (c *Cloud) CreateVolume(ctx context.Context, projectID string) error {
 	path := fmt.Sprintf("/projects/%s%s", projectID, volumesPath)
-	return c.doRequest(ctx, "POST", path) // want `POST /projects/\{…\}/storage is retried by Cloud\.doRequest, which sends it again inside a retry loop; the request can be applied twice if an attempt succeeded but its response was lost: send an Idempotency-Key header created before the retry, or retry only idempotent calls \(suppress`
+	return c.doRequest(ctx, "POST", path) // want `POST /projects/\{…\}/storage is retried by Cloud\.doRequest, which sends it again inside a retry loop; the request can be applied twice if an attempt succeeded but its response was lost: send an Idempotency-Key header created before the retry, or retry only idempotent calls; check: its name says it creates something, but whether a repeat makes a second one is the API's rule`
 }
 
 // GetVolume reads: silent.

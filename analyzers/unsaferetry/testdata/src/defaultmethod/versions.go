@@ -49,7 +49,7 @@ func (c *Versioned) doRequest(ctx context.Context, method, uri string, body []by
 
 // CreateStaticIP posts a new static IP the server names.
 func (c *Versioned) CreateStaticIP(ctx context.Context, project string) error {
-	return c.doRequest(ctx, "POST", "/project/"+project+"/static-ips", nil, 1) // want `POST /project/\{…\}/static-ips is retried by Versioned\.doRequest, which sends it again inside a retry loop; the request can be applied twice if an attempt succeeded but its response was lost: send an Idempotency-Key header created before the retry, or retry only idempotent calls \(suppress`
+	return c.doRequest(ctx, "POST", "/project/"+project+"/static-ips", nil, 1) // want `POST /project/\{…\}/static-ips is retried by Versioned\.doRequest, which sends it again inside a retry loop; the request can be applied twice if an attempt succeeded but its response was lost: send an Idempotency-Key header created before the retry, or retry only idempotent calls; check: its name says it creates something, but whether a repeat makes a second one is the API's rule`
 }
 
 // NewUserClient logs in while building the client: its name says what it

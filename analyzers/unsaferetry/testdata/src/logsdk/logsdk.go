@@ -138,7 +138,7 @@ func (p *Project) GetLogging(ctx context.Context) error {
 // CreateAlert adds an alert; alerts are many, each read by its name, so a
 // repeat makes a second one.
 func (p *Project) CreateAlert(ctx context.Context, alert []byte) error {
-	_, err := p.request(ctx, http.MethodPost, "/alert", alert) // want `POST /alert is retried by Project\.request.*retry only idempotent calls \(suppress with`
+	_, err := p.request(ctx, http.MethodPost, "/alert", alert) // want `POST /alert is retried by Project\.request.*retry only idempotent calls; check: its name says it creates something`
 	return err
 }
 
@@ -146,7 +146,7 @@ func (p *Project) CreateAlert(ctx context.Context, alert []byte) error {
 // without an id, but ListDashboards says a project has many: a repeat
 // makes a second.
 func (p *Project) CreateDashboard(ctx context.Context, board []byte) error {
-	_, err := p.request(ctx, http.MethodPost, "/dashboard", board) // want `POST /dashboard is retried by Project\.request.*retry only idempotent calls \(suppress with`
+	_, err := p.request(ctx, http.MethodPost, "/dashboard", board) // want `POST /dashboard is retried by Project\.request.*retry only idempotent calls; check: its name says it creates something`
 	return err
 }
 

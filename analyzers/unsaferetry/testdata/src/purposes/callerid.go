@@ -43,6 +43,6 @@ func (s *AppsService) CreateJob(job *Job) error {
 	if err != nil {
 		return err
 	}
-	_, err = s.client.Do(r) // want `POST /v2/jobs is retried by Client.Do`
+	_, err = s.client.Do(r) // check: a create (or a send only its path names); whether a repeat makes a second is the API's rule
 	return err
 }

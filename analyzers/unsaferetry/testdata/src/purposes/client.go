@@ -1,13 +1,14 @@
 // Package purposes is an SDK of a common shape: every request goes
 // through Client.Do, which re-sends it after a transport error or a 5xx,
 // whatever its method. What a repeat does depends on what the request is
-// for. By default twice reports the requests whose repeat adds something:
-// events ingested, a hook delivered, an annotation or order the server
-// names. A create under a name or key the caller chose (a dataset, a user
-// by e-mail, a branch), an action on existing state (trim, merge,
-// regenerate) and an update may be refused or harmless when repeated:
-// they are reported only at -confidence=low, as checks (the lines marked
-// "check:" below).
+// for. By default twice reports the requests whose repeat the code shows
+// adds something: events a sender ingests, a hook delivered, a payment.
+// A create read from a path or a name (an annotation, an order the server
+// names) is the API's to deduplicate or not; a create under a name or key
+// the caller chose (a dataset, a user by e-mail, a branch), an action on
+// existing state (trim, merge, regenerate) and an update may be refused
+// or harmless when repeated: they are reported only at -confidence=low,
+// as checks (the lines marked "check:" below).
 package purposes
 
 import (
@@ -133,7 +134,7 @@ func (s *AnnotationsService) Create(req *AnnotationCreateRequest) error {
 	if err != nil {
 		return err
 	}
-	_, err = s.client.Do(r) // want `POST /v1/annotations is retried by Client\.Do`
+	_, err = s.client.Do(r) // check: a create (or a send only its path names); whether a repeat makes a second is the API's rule
 	return err
 }
 
@@ -191,7 +192,7 @@ func (s *ContentsService) CreateComment(repo string, issue int, opts FileOptions
 	if err != nil {
 		return err
 	}
-	_, err = s.client.Do(r) // want `POST /repos/\{…\}/issues/\{…\}/comments is retried by Client\.Do`
+	_, err = s.client.Do(r) // check: a create (or a send only its path names); whether a repeat makes a second is the API's rule
 	return err
 }
 
@@ -280,7 +281,7 @@ func (w *Worker) run(items []string) error {
 		if err != nil {
 			return err
 		}
-		if _, err := w.client.Do(r); err != nil { // want `POST /v1/orders is retried by Client\.Do`
+		if _, err := w.client.Do(r); err != nil { // check: a create (or a send only its path names); whether a repeat makes a second is the API's rule
 			return err
 		}
 	}

@@ -16,7 +16,7 @@ func (s *JobsService) Call(project string, job any) error {
 	if err != nil {
 		return err
 	}
-	_, err = s.client.Do(r) // want `POST /v1/projects/\{…\}/jobs:submit is retried by Client\.Do`
+	_, err = s.client.Do(r) // check: a create (or a send only its path names); whether a repeat makes a second is the API's rule
 	return err
 }
 

@@ -48,7 +48,7 @@ func (s *DevicesService) CreateNetworkSwitchQosRule(networkID string, rule map[s
 	if err != nil {
 		return err
 	}
-	_, err = s.client.Do(r) // want `POST /api/v1/networks/{…}/switch/qosRules is retried by Client.Do`
+	_, err = s.client.Do(r) // check: a create (or a send only its path names); whether a repeat makes a second is the API's rule
 	return err
 }
 
@@ -57,7 +57,7 @@ func (s *DevicesService) CreateCableTestJob(serial string, ports []string) error
 	if err != nil {
 		return err
 	}
-	_, err = s.client.Do(r) // want `POST /api/v1/devices/{…}/liveTools/cableTest is retried by Client.Do`
+	_, err = s.client.Do(r) // check: a create (or a send only its path names); whether a repeat makes a second is the API's rule
 	return err
 }
 
@@ -94,7 +94,7 @@ func (s *DevicesService) CreateOrganizationInventoryOnboardingCloudMonitoringExp
 	if err != nil {
 		return err
 	}
-	_, err = s.client.Do(r) // want `POST /api/v1/organizations/{…}/inventory/onboarding/cloudMonitoring/exportEvents is retried by Client.Do`
+	_, err = s.client.Do(r) // check: a create (or a send only its path names); whether a repeat makes a second is the API's rule
 	return err
 }
 
@@ -104,7 +104,7 @@ func (s *DevicesService) CreateNetworkSmBypassActivationLockAttempt(networkID st
 	if err != nil {
 		return err
 	}
-	_, err = s.client.Do(r) // want `POST /api/v1/networks/{…}/sm/bypassActivationLockAttempts is retried by Client.Do`
+	_, err = s.client.Do(r) // check: a create (or a send only its path names); whether a repeat makes a second is the API's rule
 	return err
 }
 

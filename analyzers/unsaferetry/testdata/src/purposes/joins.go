@@ -49,7 +49,7 @@ func (s *IssueAttachmentServiceOp) Create(issueID string, content []byte) error 
 	if err != nil {
 		return err
 	}
-	_, err = s.client.Do(r) // want `POST /issues/\{…\}/attachments is retried by Client\.Do`
+	_, err = s.client.Do(r) // check: a create (or a send only its path names); whether a repeat makes a second is the API's rule
 	return err
 }
 
@@ -62,6 +62,6 @@ func (s *DeviceServiceOp) Create(projectID, plan string) error {
 	if err != nil {
 		return err
 	}
-	_, err = s.client.Do(r) // want `POST /projects/\{…\}/devices is retried by Client\.Do`
+	_, err = s.client.Do(r) // check: a create (or a send only its path names); whether a repeat makes a second is the API's rule
 	return err
 }

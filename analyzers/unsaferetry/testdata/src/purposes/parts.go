@@ -19,7 +19,7 @@ func (d *Drive) startUpload() error {
 	if err != nil {
 		return err
 	}
-	_, err = d.client.Do(r) // want `POST /v1/uploads is retried by Client.Do`
+	_, err = d.client.Do(r) // check: a create (or a send only its path names); whether a repeat makes a second is the API's rule
 	return err
 }
 
@@ -46,6 +46,6 @@ func (d *Drive) assembleFile(uploadID string, blocks []string) error {
 	if err != nil {
 		return err
 	}
-	_, err = d.client.Do(r) // want `POST /v1/files is retried by Client.Do`
+	_, err = d.client.Do(r) // check: a create (or a send only its path names); whether a repeat makes a second is the API's rule
 	return err
 }

@@ -79,7 +79,7 @@ func (c *PoolClient) Update(name, state string) error {
 func (c *PoolClient) SubmitJob(kind string) error {
 	values := url.Values{"kind": {kind}, "owner": {c.owner}}
 	return retryPool(func() (bool, error) {
-		resp, err := c.httpPost("/jobs", values) // want `PoolClient.httpPost \(POST /jobs\) inside purposes.retryPool`
+		resp, err := c.httpPost("/jobs", values) // check: a create (or a send only its path names); whether a repeat makes a second is the API's rule
 		if err != nil {
 			return false, nil
 		}

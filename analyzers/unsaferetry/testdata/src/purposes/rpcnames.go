@@ -50,6 +50,6 @@ func (c *TorrentClient) MarkItemAsReadCtx(ctx context.Context, item string) erro
 }
 
 func (c *TorrentClient) AddTorrentFromURLCtx(ctx context.Context, link string) error {
-	_, err := c.postCtx(ctx, "torrents/addTorrents", map[string]string{"urls": link}) // want `POST /torrents/addTorrents is retried by Client.Do`
+	_, err := c.postCtx(ctx, "torrents/addTorrents", map[string]string{"urls": link}) // check: a create (or a send only its path names); whether a repeat makes a second is the API's rule
 	return err
 }

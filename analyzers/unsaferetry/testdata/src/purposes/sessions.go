@@ -32,6 +32,6 @@ func (s *ScaleSets) CreateRunner(scaleSet int, labels []string) error {
 	if err != nil {
 		return err
 	}
-	_, err = s.client.Do(r) // want `POST /runnerscalesets/1/runners is retried by Client.Do`
+	_, err = s.client.Do(r) // check: a create (or a send only its path names); whether a repeat makes a second is the API's rule
 	return err
 }

@@ -20,7 +20,7 @@ func (c *Client) CreateServer(ctx context.Context, body ServerCreate) error {
 		method: http.MethodPost,
 		body:   body,
 	}
-	return r.execute(ctx, *c, nil) // want `POST /objects/servers is retried by apiRequest\.send, which sends it again inside requestrecv\.retryNTimes \(retries its func argument\); the request can be applied twice if an attempt succeeded but its response was lost: send an Idempotency-Key header created before the retry, or retry only idempotent calls \(suppress`
+	return r.execute(ctx, *c, nil) // want `POST /objects/servers is retried by apiRequest\.send, which sends it again inside requestrecv\.retryNTimes \(retries its func argument\); the request can be applied twice if an attempt succeeded but its response was lost: send an Idempotency-Key header created before the retry, or retry only idempotent calls; check: its name says it creates something, but whether a repeat makes a second one is the API's rule`
 }
 
 // CreateNetwork creates under a name the caller chose: whether a second

@@ -9,21 +9,21 @@ import (
 	"net/http"
 )
 
-// Client posts orders to the order service.
+// Client posts order events to the event service.
 type Client struct {
 	HTTP *http.Client
 	Base string
 }
 
-// CreateOrder posts the order, trying again after any failure.
-func (c *Client) CreateOrder(ctx context.Context, body []byte) error {
+// SendOrderEvent posts an order event, trying again after any failure.
+func (c *Client) SendOrderEvent(ctx context.Context, body []byte) error {
 	var last error
 	for attempt := 0; attempt < 3; attempt++ {
-		req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.Base+"/orders", bytes.NewReader(body))
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.Base+"/order-events", bytes.NewReader(body))
 		if err != nil {
 			return err
 		}
-		resp, err := c.HTTP.Do(req) // want `POST /orders`
+		resp, err := c.HTTP.Do(req) // want `POST /order-events`
 		if err != nil {
 			last = err
 			continue

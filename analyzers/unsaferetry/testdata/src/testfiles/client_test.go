@@ -8,6 +8,15 @@ import (
 	"testing"
 )
 
+// sendOrderEvent posts one order event to the test server.
+func sendOrderEvent(hc *http.Client, base string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, base+"/order-events", bytes.NewReader(nil))
+	if err != nil {
+		return nil, err
+	}
+	return hc.Do(req)
+}
+
 // The test retries its own POST until the flaky test server answers: a
 // duplicate lands in the test server, which harms nothing a user runs.
 func TestOrdersEndpointEventuallyAnswers(t *testing.T) {
@@ -15,11 +24,7 @@ func TestOrdersEndpointEventuallyAnswers(t *testing.T) {
 	defer srv.Close()
 	var last error
 	for attempt := 0; attempt < 5; attempt++ {
-		req, err := http.NewRequestWithContext(context.Background(), http.MethodPost, srv.URL+"/orders", bytes.NewReader(nil))
-		if err != nil {
-			t.Fatal(err)
-		}
-		resp, err := srv.Client().Do(req) // want `POST /orders`
+		resp, err := sendOrderEvent(srv.Client(), srv.URL) // want `POST /order-events`
 		if err != nil {
 			last = err
 			continue

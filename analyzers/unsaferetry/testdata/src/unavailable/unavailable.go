@@ -54,14 +54,14 @@ func (c *Client) CreateOrder(ctx context.Context, body []byte) error {
 	return errors.New("gave up")
 }
 
-// CreateInvoice goes round on every 5xx: reported.
-func (c *Client) CreateInvoice(ctx context.Context, body []byte) error {
+// SendInvoice goes round on every 5xx: reported.
+func (c *Client) SendInvoice(ctx context.Context, body []byte) error {
 	for attempt := 0; attempt < 3; attempt++ {
-		req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base+"/v1/invoices", bytes.NewReader(body))
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base+"/v1/invoices/send", bytes.NewReader(body))
 		if err != nil {
 			return err
 		}
-		resp, err := c.hc.Do(req) // want `POST /v1/invoices inside a retry loop runs again on every retry`
+		resp, err := c.hc.Do(req) // want `POST /v1/invoices/send inside a retry loop runs again on every retry`
 		if err != nil {
 			return err
 		}
@@ -100,14 +100,14 @@ func (c *Client) CreatePayment(ctx context.Context, body []byte) error {
 	})
 }
 
-// CreateRefund is retried by retry-go on every error: reported.
-func (c *Client) CreateRefund(ctx context.Context, body []byte) error {
+// NotifyRefund is retried by retry-go on every error: reported.
+func (c *Client) NotifyRefund(ctx context.Context, body []byte) error {
 	return retry.Do(func() error {
-		req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base+"/v1/refunds", bytes.NewReader(body))
+		req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.base+"/v1/refund-notifications", bytes.NewReader(body))
 		if err != nil {
 			return err
 		}
-		resp, err := c.hc.Do(req) // want `POST /v1/refunds inside retry\.Do`
+		resp, err := c.hc.Do(req) // want `POST /v1/refund-notifications inside retry\.Do`
 		if err != nil {
 			return err
 		}

@@ -169,7 +169,7 @@ func (p *Processor) commit(ctx context.Context, m kafka.Message) error {
 // which assigns a new document id on every request: the resty client's
 // retries index it twice.
 func (p *Processor) IndexClick(ctx context.Context, c Click) error {
-	_, err := p.search.R(). // want `POST /clicks/_doc sent through resty's SetRetryCount`
+	_, err := p.search.R(). // check `POST /clicks/_doc sent through resty's SetRetryCount`
 				SetContext(ctx).
 				SetBody(c).
 				Post("/clicks/_doc")

@@ -59,7 +59,7 @@ func (w *WMS) RequestPick(ctx context.Context, orderID string, skus []string) er
 		if err != nil {
 			return backoff.Permanent(err)
 		}
-		return w.send(req) // want `send \(POST\) inside backoff\.Retry runs again on every retry|POST /wms/v1/picks inside backoff\.Retry runs again on every retry`
+		return w.send(req) // check `send \(POST\) inside backoff\.Retry runs again on every retry|POST /wms/v1/picks inside backoff\.Retry runs again on every retry`
 	}
 	return backoff.Retry(op, backoff.WithContext(backoff.NewExponentialBackOff(), ctx))
 }

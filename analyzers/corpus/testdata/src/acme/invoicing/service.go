@@ -47,7 +47,7 @@ func (s *Service) do(ctx context.Context, method, path string, body any) error {
 // Submit posts the invoice under the helper's retry.
 func (s *Service) Submit(ctx context.Context, inv Invoice) error {
 	return retryutil.Do(ctx, retryutil.Default, func(ctx context.Context) error {
-		return s.do(ctx, http.MethodPost, "/api/invoices", inv) // want `POST /api/invoices inside retryutil\.Do .*runs again on every retry`
+		return s.do(ctx, http.MethodPost, "/api/invoices", inv) // check `POST /api/invoices inside retryutil\.Do .*runs again on every retry`
 	})
 }
 
@@ -87,7 +87,7 @@ func (r Reminder) send(ctx context.Context) error {
 // Remind passes a method value to the retry helper: the write happens in
 // Reminder.send.
 func (s *Service) Remind(ctx context.Context, r Reminder) error {
-	return retryutil.Do(ctx, retryutil.Default, r.send) // want `Reminder\.send \(POST /v1/reminders\) inside retryutil\.Do .*runs again on every retry`
+	return retryutil.Do(ctx, retryutil.Default, r.send) // check `Reminder\.send \(POST /v1/reminders\) inside retryutil\.Do .*runs again on every retry`
 }
 
 func (s *Service) ping(ctx context.Context) error {

@@ -33,7 +33,7 @@ func (p *Points) award(ctx context.Context, member string, pts int) (*http.Respo
 func (p *Points) AwardContinue(ctx context.Context, member string, pts int) error {
 	var lastErr error
 	for attempt := 0; attempt < 4; attempt++ {
-		resp, err := p.award(ctx, member, pts) // want `Points\.award \(POST /v1/awards\) inside a retry loop runs again on every retry; .*: send an Idempotency-Key header created before the retry`
+		resp, err := p.award(ctx, member, pts) // check `Points\.award \(POST /v1/awards\) inside a retry loop runs again on every retry; .*: send an Idempotency-Key header created before the retry`
 		if err != nil {
 			lastErr = err
 			time.Sleep(time.Duration(attempt) * 200 * time.Millisecond)
@@ -48,7 +48,7 @@ func (p *Points) AwardContinue(ctx context.Context, member string, pts int) erro
 // AwardSwitch: a switch on the error decides.
 func (p *Points) AwardSwitch(ctx context.Context, member string, pts int) error {
 	for {
-		resp, err := p.award(ctx, member, pts) // want `Points\.award \(POST /v1/awards\) inside a retry loop runs again on every retry`
+		resp, err := p.award(ctx, member, pts) // check `Points\.award \(POST /v1/awards\) inside a retry loop runs again on every retry`
 		switch {
 		case err == nil:
 			resp.Body.Close()
@@ -126,7 +126,7 @@ func (p *Points) AwardUntil(ctx context.Context, member string, pts int) error {
 	var err error
 	var resp *http.Response
 	for tries := 0; tries == 0 || err != nil && tries < 3; tries++ {
-		resp, err = p.award(ctx, member, pts) // want `Points\.award \(POST /v1/awards\) inside a retry loop runs again on every retry`
+		resp, err = p.award(ctx, member, pts) // check `Points\.award \(POST /v1/awards\) inside a retry loop runs again on every retry`
 	}
 	if err == nil {
 		resp.Body.Close()
@@ -137,7 +137,7 @@ func (p *Points) AwardUntil(ctx context.Context, member string, pts int) error {
 // AwardOnStatus: goes round again on a 5xx response.
 func (p *Points) AwardOnStatus(ctx context.Context, member string, pts int) error {
 	for attempt := 0; attempt < 3; attempt++ {
-		resp, err := p.award(ctx, member, pts) // want `Points\.award \(POST /v1/awards\) inside a retry loop runs again on every retry`
+		resp, err := p.award(ctx, member, pts) // check `Points\.award \(POST /v1/awards\) inside a retry loop runs again on every retry`
 		if err != nil {
 			return err
 		}
@@ -154,7 +154,7 @@ func (p *Points) AwardOnStatus(ctx context.Context, member string, pts int) erro
 // again, anything else fails.
 func (p *Points) AwardStatusSwitch(ctx context.Context, member string, pts int) error {
 	for attempt := 0; attempt < 3; attempt++ {
-		resp, err := p.award(ctx, member, pts) // want `Points\.award \(POST /v1/awards\) inside a retry loop runs again on every retry`
+		resp, err := p.award(ctx, member, pts) // check `Points\.award \(POST /v1/awards\) inside a retry loop runs again on every retry`
 		if err != nil {
 			return err
 		}

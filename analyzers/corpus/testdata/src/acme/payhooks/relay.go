@@ -154,7 +154,7 @@ func (r *Relay) BookOnLedger(ctx context.Context, ev Event) error {
 		if err != nil {
 			return err
 		}
-		resp, err := r.ledger.Do(req) // want `POST /v2/bookings inside retry\.Do \(sethvargo/go-retry\) runs again on every retry`
+		resp, err := r.ledger.Do(req) // check `POST /v2/bookings inside retry\.Do \(sethvargo/go-retry\) runs again on every retry`
 		if err != nil {
 			return retry.RetryableError(err)
 		}

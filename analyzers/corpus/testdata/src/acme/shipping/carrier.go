@@ -44,7 +44,7 @@ func NewCarrier(baseURL, token string) *Carrier {
 // second shipment when an attempt timed out after booking.
 func (c *Carrier) Book(ctx context.Context, s Shipment) (*Label, error) {
 	var label Label
-	resp, err := c.api.R(). // want `POST /v1/shipments sent through resty's SetRetryCount .*runs again on every retry`
+	resp, err := c.api.R(). // check `POST /v1/shipments sent through resty's SetRetryCount .*runs again on every retry`
 				SetContext(ctx).
 				SetBody(s).
 				SetResult(&label).

@@ -81,7 +81,7 @@ func withRetry[T any](ctx context.Context, attempts int, fn func(context.Context
 // draft when drafts are used).
 func (c *cli) release(ctx context.Context, tag string) (*github.RepositoryRelease, error) {
 	return retry.DoWithData(func() (*github.RepositoryRelease, error) {
-		rel, _, err := c.gh.Repositories.CreateRelease(ctx, c.owner, c.repo, &github.RepositoryRelease{ // want `Repositories\.CreateRelease .*inside retry\.DoWithData \(avast/retry-go\) runs again on every retry`
+		rel, _, err := c.gh.Repositories.CreateRelease(ctx, c.owner, c.repo, &github.RepositoryRelease{ // check `Repositories\.CreateRelease .*inside retry\.DoWithData \(avast/retry-go\) runs again on every retry`
 			TagName: github.String(tag),
 			Name:    github.String(tag),
 			Draft:   github.Bool(true),
@@ -159,7 +159,7 @@ func (c *cli) dropDraft(ctx context.Context, id int64) error {
 func (c *cli) announce(ctx context.Context, tag string, issue int) error {
 	body := fmt.Sprintf("Released %s", tag)
 	return retry.Do(func() error {
-		_, _, err := c.gh.Issues.CreateComment(ctx, c.owner, c.repo, issue, &github.IssueComment{Body: &body}) // want `Issues\.CreateComment .*inside retry\.Do \(avast/retry-go\) runs again on every retry`
+		_, _, err := c.gh.Issues.CreateComment(ctx, c.owner, c.repo, issue, &github.IssueComment{Body: &body}) // check `Issues\.CreateComment .*inside retry\.Do \(avast/retry-go\) runs again on every retry`
 		return err
 	}, retry.Attempts(3), retry.Context(ctx))
 }
