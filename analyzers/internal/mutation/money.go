@@ -22,18 +22,18 @@ var moneyNouns = map[string]bool{
 // Pay, Refund), with no noun after them.
 var moneyVerbs = map[string]bool{"charge": true, "pay": true, "payout": true, "refund": true, "disburse": true, "withdraw": true}
 
-// movesMoney reports whether a create by fn (its name), or to path, makes
-// a record of money moved: Charge, CreatePayment, POST /v1/book_transfers.
+// movesMoney reports whether a create by fn (its name, or for a bare
+// Create or New its receiver type), or to path, makes a record of money
+// moved: Charge, CreatePayment, Charges.Create, PaymentService.New, POST
+// /v1/book_transfers.
 func movesMoney(fn *types.Func, path string) bool {
 	if fn != nil {
 		words := opWords(fn.Name())
-		switch {
-		case len(words) == 1 && moneyVerbs[words[0]]:
+		if len(words) == 1 && moneyVerbs[words[0]] {
 			return true
-		case len(words) > 1 && createVerbs[words[0]] && moneyNouns[singular(words[len(words)-1])]:
+		}
+		if noun := createdNounOf(fn); len(words) > 0 && createVerbs[words[0]] && len(noun) > 0 && moneyNouns[singular(noun[len(noun)-1])] {
 			return true
-		case len(words) == 1 && createVerbs[words[0]] && moneyReceiver(fn):
-			return true // Charges.Create, PaymentService.New
 		}
 	}
 	if !strings.HasPrefix(path, "/") {
@@ -46,27 +46,5 @@ func movesMoney(fn *types.Func, path string) bool {
 		}
 	}
 	words := nameWords(last)
-	return len(words) > 0 && moneyNouns[singular(words[len(words)-1])]
-}
-
-// serviceWords end the names of the types whose methods act on one kind of
-// resource (PaymentService, ChargesClient, TransferAPI).
-var serviceWords = map[string]bool{"service": true, "client": true, "api": true, "resource": true, "manager": true}
-
-// moneyReceiver reports whether fn is a method of a type named for records
-// of money moved: Charges, PaymentService.
-func moneyReceiver(fn *types.Func) bool {
-	recv := fn.Signature().Recv()
-	if recv == nil {
-		return false
-	}
-	n, ok := types.Unalias(deref(recv.Type())).(*types.Named)
-	if !ok {
-		return false
-	}
-	words := nameWords(n.Obj().Name())
-	for len(words) > 1 && serviceWords[words[len(words)-1]] {
-		words = words[:len(words)-1]
-	}
 	return len(words) > 0 && moneyNouns[singular(words[len(words)-1])]
 }

@@ -225,6 +225,7 @@ func TestMovesMoney(t *testing.T) {
 		{"bare money verb", method("Client", "Charge"), "", true},
 		{"create verb and money noun", method("Client", "CreatePayment"), "", true},
 		{"plural noun", method("Client", "CreateRefunds"), "", true},
+		{"noun before how it is made", method("Client", "CreatePaymentWithOptions"), "", true},
 		{"bare create on a money service", method("PaymentService", "New"), "", true},
 		{"bare create on a money collection type", method("Charges", "Create"), "", true},
 		{"money collection in the path", method("Client", "New"), "/v1/book_transfers", true},
