@@ -56,7 +56,7 @@ func TestUnsafeRetry(t *testing.T) {
 		{"webhook retry loops, recursion, non-retry loops, retrying clients", "webhooks"},
 		{"generated files are not reported; their facts still count", "genapi"},
 		{"a request rebuilt in each attempt around a reader made before the loop is sent whole only once; a request built once (GetBody), and rebuilt, rewound, empty and unknown bodies are re-sent", "drainedbody"},
-		{"retry predicates: refusal-only retries are silent, others reported; a loop going round when a rate-limit handler returns nil, which it does only after a 429, silent", "ratelimit"},
+		{"retry predicates: refusal-only retries are silent, others reported; a loop going round when a rate-limit handler returns nil, which it does only after a 429, silent, also when the handler is an error filter assigned in the if (err = filter(err); err != nil) that hands every other error back", "ratelimit"},
 		{"a loop retried through another package's error predicate: a dial error (nothing sent) silent, a timeout reported", "specialize"},
 		{"a write to a resource created in the same attempt", "uploads"},
 		{"senders registered from packages that import a notifier whose loop retries them through its own interface: a sender that POSTs reported at its Send (the notifier's call a check by name); a PUT under the event's id, a log-only sender, a POST keyed by the event's id, and an implementation of an interface retried only while busy silent", "example.com/notifyhub/..."},

@@ -22,15 +22,16 @@ import (
 // Evaluated on fresh real modules (sets S–Z), reports of sends the write,
 // its sender or its name proves were right about nine times in ten;
 // reports of creates read from an HTTP method, a path or a name about
-// half the time (whether the API refuses a repeat is the server's rule;
-// creates that move money are the exception, money.go), and of the others about one time in eleven. So only the proven sends
-// and the creates a primitive proves (a SQL INSERT) are reported by
-// default, and the rest only when the user asks for checks
-// (-unsaferetry.confidence=low), worded as what to check. The purpose is
-// read from evidence, most specific first: the kind of primitive (a
-// publish, a SQL INSERT, a Redis INCR), the HTTP method, the verb of the
-// operation's name (the SDK method, the function the request is written
-// in), then the request path; Judgement.Basis keeps which one decided.
+// half the time (whether the API refuses a repeat is the server's rule),
+// and of the others about one time in eleven. So only the proven sends,
+// the creates a primitive proves (a SQL INSERT) and the creates that move
+// money (money.go) are reported by default, and the rest only when the
+// user asks for checks (-unsaferetry.confidence=low), worded as what to
+// check. The purpose is read from evidence, most specific first: the kind
+// of primitive (a publish, a SQL INSERT, a Redis INCR), the HTTP method,
+// the verb of the operation's name (the SDK method, the function the
+// request is written in), then the request path; Judgement.Basis keeps
+// which one decided.
 
 // Purpose is what a write is for, as far as the code shows.
 type Purpose uint8

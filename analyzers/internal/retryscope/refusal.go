@@ -212,6 +212,9 @@ func (r *refusals) nilErrorOnRefusal(x *ast.BinaryExpr, truth bool, scope ast.No
 	}
 	call := r.errorSource(id, scope)
 	if call == nil {
+		call = r.ifInitSource(x, id, scope)
+	}
+	if call == nil {
 		return false
 	}
 	fn, _ := typeutil.Callee(r.info, call).(*types.Func)
@@ -224,7 +227,35 @@ func (r *refusals) nilErrorOnRefusal(x *ast.BinaryExpr, truth bool, scope ast.No
 		return false
 	}
 	defer r.bind(d, call)()
-	return r.nilOnlyOnRefusal(d.Body, res.Len()-1, depth+1)
+	return r.nilOnlyOnRefusal(d, res.Len()-1, depth+1)
+}
+
+// ifInitSource returns the call assigned to the error variable id in the
+// init of the if statement whose condition is x (`if err = filter(err);
+// err != nil`), where id has other values in scope, or nil.
+func (r *refusals) ifInitSource(x *ast.BinaryExpr, id *ast.Ident, scope ast.Node) *ast.CallExpr {
+	obj := r.info.Uses[id]
+	if obj == nil || scope == nil {
+		return nil
+	}
+	var call *ast.CallExpr
+	ast.Inspect(scope, func(n ast.Node) bool {
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok || call != nil {
+			return call == nil
+		}
+		as, ok := ifs.Init.(*ast.AssignStmt)
+		if !ok || ast.Unparen(ifs.Cond) != x || len(as.Lhs) != len(as.Rhs) {
+			return true
+		}
+		for i, l := range as.Lhs {
+			if refersTo(r.info, l, obj) {
+				call, _ = ast.Unparen(as.Rhs[i]).(*ast.CallExpr)
+			}
+		}
+		return true
+	})
+	return call
 }
 
 // errorSource returns the call whose error result is the one value of the
@@ -252,17 +283,37 @@ func (r *refusals) errorSource(id *ast.Ident, scope ast.Node) *ast.CallExpr {
 	return call
 }
 
-// nilOnlyOnRefusal reports whether every return of body whose error
+// nilOnlyOnRefusal reports whether every return of d's body whose error
 // result k may be nil is reached only on a refusal. A return of an error
 // value the body tested non-nil on the way (if err != nil { return err })
-// is an error; any other value may be nil and must be guarded too.
-func (r *refusals) nilOnlyOnRefusal(body *ast.BlockStmt, k, depth int) bool {
-	return r.onlyOnRefusal(body, k, depth, func(e ast.Expr, path []ast.Node) (bool, bool) {
-		if !isNil(r.info, e) && nonNilError(r.info, e, path) {
+// is an error, and so is the error parameter handed back unchanged (a
+// filter's `if !ok { return err }`): callers pass it the error their
+// attempt failed with, since on success they leave the loop before; any
+// other value may be nil and must be guarded too.
+func (r *refusals) nilOnlyOnRefusal(d *ast.FuncDecl, k, depth int) bool {
+	return r.onlyOnRefusal(d.Body, k, depth, func(e ast.Expr, path []ast.Node) (bool, bool) {
+		if !isNil(r.info, e) && (nonNilError(r.info, e, path) || errorParam(r.info, d, e)) {
 			return false, false // an error: the caller does not go round
 		}
 		return true, false
 	})
+}
+
+// errorParam reports whether e is one of d's parameters of type error.
+func errorParam(info *types.Info, d *ast.FuncDecl, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || !isErrorType(info.TypeOf(id)) {
+		return false
+	}
+	obj := info.Uses[id]
+	for _, field := range d.Type.Params.List {
+		for _, name := range field.Names {
+			if obj != nil && info.Defs[name] == obj {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // onlyOnRefusal reports whether every return of body whose result k
