@@ -210,9 +210,9 @@ func (r *refusals) nilErrorOnRefusal(x *ast.BinaryExpr, truth bool, scope ast.No
 	if !ok || !isErrorType(r.info.TypeOf(id)) {
 		return false
 	}
-	call := r.errorSource(id, scope)
+	call, passesError := r.errorSource(id, scope), false
 	if call == nil {
-		call = r.ifInitSource(x, id, scope)
+		call, passesError = r.ifInitSource(x, id, scope)
 	}
 	if call == nil {
 		return false
@@ -227,35 +227,60 @@ func (r *refusals) nilErrorOnRefusal(x *ast.BinaryExpr, truth bool, scope ast.No
 		return false
 	}
 	defer r.bind(d, call)()
-	return r.nilOnlyOnRefusal(d, res.Len()-1, depth+1)
+	return r.nilOnlyOnRefusal(d, res.Len()-1, depth+1, passesError)
 }
 
 // ifInitSource returns the call assigned to the error variable id in the
 // init of the if statement whose condition is x (`if err = filter(err);
-// err != nil`), where id has other values in scope, or nil.
-func (r *refusals) ifInitSource(x *ast.BinaryExpr, id *ast.Ident, scope ast.Node) *ast.CallExpr {
+// err != nil`), where id has other values in scope, or nil. passesError
+// reports whether the statements before that if in its block leave when
+// id is nil (`if err == nil { return res, nil }`): the call is then given
+// the error the attempt failed with.
+func (r *refusals) ifInitSource(x *ast.BinaryExpr, id *ast.Ident, scope ast.Node) (call *ast.CallExpr, passesError bool) {
 	obj := r.info.Uses[id]
 	if obj == nil || scope == nil {
-		return nil
+		return nil, false
 	}
-	var call *ast.CallExpr
 	ast.Inspect(scope, func(n ast.Node) bool {
-		ifs, ok := n.(*ast.IfStmt)
+		block, ok := n.(*ast.BlockStmt)
 		if !ok || call != nil {
 			return call == nil
 		}
-		as, ok := ifs.Init.(*ast.AssignStmt)
-		if !ok || ast.Unparen(ifs.Cond) != x || len(as.Lhs) != len(as.Rhs) {
-			return true
-		}
-		for i, l := range as.Lhs {
-			if refersTo(r.info, l, obj) {
-				call, _ = ast.Unparen(as.Rhs[i]).(*ast.CallExpr)
+		for i, st := range block.List {
+			ifs, ok := st.(*ast.IfStmt)
+			if !ok || ast.Unparen(ifs.Cond) != x {
+				continue
 			}
+			as, ok := ifs.Init.(*ast.AssignStmt)
+			if !ok || len(as.Lhs) != len(as.Rhs) {
+				return false
+			}
+			for j, l := range as.Lhs {
+				if refersTo(r.info, l, obj) {
+					call, _ = ast.Unparen(as.Rhs[j]).(*ast.CallExpr)
+				}
+			}
+			passesError = call != nil && r.leavesWhenNil(block.List[:i], obj)
+			return false
 		}
 		return true
 	})
-	return call
+	return call, passesError
+}
+
+// leavesWhenNil reports whether one of stmts is `if v == nil { … }` whose
+// body never falls through.
+func (r *refusals) leavesWhenNil(stmts []ast.Stmt, v types.Object) bool {
+	for _, st := range stmts {
+		ifs, ok := st.(*ast.IfStmt)
+		if !ok || ifs.Init != nil || !leaves(ifs.Body) {
+			continue
+		}
+		if b, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr); ok && b.Op == token.EQL && refersTo(r.info, b.X, v) && isNil(r.info, b.Y) {
+			return true
+		}
+	}
+	return false
 }
 
 // errorSource returns the call whose error result is the one value of the
@@ -286,13 +311,13 @@ func (r *refusals) errorSource(id *ast.Ident, scope ast.Node) *ast.CallExpr {
 // nilOnlyOnRefusal reports whether every return of d's body whose error
 // result k may be nil is reached only on a refusal. A return of an error
 // value the body tested non-nil on the way (if err != nil { return err })
-// is an error, and so is the error parameter handed back unchanged (a
-// filter's `if !ok { return err }`): callers pass it the error their
-// attempt failed with, since on success they leave the loop before; any
-// other value may be nil and must be guarded too.
-func (r *refusals) nilOnlyOnRefusal(d *ast.FuncDecl, k, depth int) bool {
+// is an error, and so, when the caller passes the error its attempt
+// failed with (passesError: it left the loop before on a nil one), is the
+// error parameter handed back unchanged (a filter's `if !ok { return err
+// }`); any other value may be nil and must be guarded too.
+func (r *refusals) nilOnlyOnRefusal(d *ast.FuncDecl, k, depth int, passesError bool) bool {
 	return r.onlyOnRefusal(d.Body, k, depth, func(e ast.Expr, path []ast.Node) (bool, bool) {
-		if !isNil(r.info, e) && (nonNilError(r.info, e, path) || errorParam(r.info, d, e)) {
+		if !isNil(r.info, e) && (nonNilError(r.info, e, path) || passesError && errorParam(r.info, d, e)) {
 			return false, false // an error: the caller does not go round
 		}
 		return true, false

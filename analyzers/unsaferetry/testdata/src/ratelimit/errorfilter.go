@@ -65,3 +65,19 @@ func (b *Bridge) SendPatiently(channel, text string) (string, error) {
 		}
 	}
 }
+
+// SendChecked filters the error before it knows whether the attempt
+// failed: a nil error comes back nil too, and the loop goes round on a
+// 5xx answer, after which the post may exist.
+func (b *Bridge) SendChecked(channel, text string) error {
+	p := &ChatPost{Channel: channel, Text: text}
+	for {
+		_, resp, err := b.api.CreatePost(p) // want `ChatAPI.CreatePost .*inside a retry loop`
+		if err = filterRateLimit(err); err != nil {
+			return err
+		}
+		if resp != nil && resp.StatusCode < 500 {
+			return nil
+		}
+	}
+}
