@@ -260,7 +260,11 @@ The analyzer reports each such write inside a retry scope:
     A loop that goes round only when a helper's error is nil (`if err :=
     m.handleRateLimit(resp); err != nil { return err }`) is judged by the
     helper: one that returns nil only after a refusal (a 429) and an error
-    for every other answer repeats no write.
+    for every other answer repeats no write. So does an error filter the
+    loop calls after leaving on success (`if err == nil { return }` first,
+    then `if err = filterRateLimit(err); err != nil { return err }`) that
+    returns nil only for a refusal type (`err.(*RateLimitedError)`) and
+    hands every other error back.
     A gateway's "busy" answer is a refusal too, and so is an error made
     from a Retry-After header (a server names a time to come back when it
     refuses), and so is a service's error code or reason that names a
