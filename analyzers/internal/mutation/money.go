@@ -39,12 +39,6 @@ func movesMoney(fn *types.Func, path string) bool {
 	if !strings.HasPrefix(path, "/") {
 		return false
 	}
-	last := ""
-	for _, s := range pathSegments(path) {
-		if s != "" && !strings.Contains(s, "{") {
-			last = s
-		}
-	}
-	words := nameWords(last)
+	words, _, _ := literalPathWords(path)
 	return len(words) > 0 && moneyNouns[singular(words[len(words)-1])]
 }

@@ -246,7 +246,7 @@ func (r *refusals) ifInitSource(x *ast.BinaryExpr, id *ast.Ident, scope ast.Node
 		if !ok || call != nil {
 			return call == nil
 		}
-		for i, st := range block.List {
+		for _, st := range block.List {
 			ifs, ok := st.(*ast.IfStmt)
 			if !ok || ast.Unparen(ifs.Cond) != x {
 				continue
@@ -260,7 +260,7 @@ func (r *refusals) ifInitSource(x *ast.BinaryExpr, id *ast.Ident, scope ast.Node
 					call, _ = ast.Unparen(as.Rhs[j]).(*ast.CallExpr)
 				}
 			}
-			passesError = call != nil && r.leavesWhenNil(block.List[:i], obj)
+			passesError = call != nil && r.leavesWhenNil(block.List, ifs, obj)
 			return false
 		}
 		return true
@@ -268,15 +268,13 @@ func (r *refusals) ifInitSource(x *ast.BinaryExpr, id *ast.Ident, scope ast.Node
 	return call, passesError
 }
 
-// leavesWhenNil reports whether one of stmts is `if v == nil { … }` whose
-// body never falls through.
-func (r *refusals) leavesWhenNil(stmts []ast.Stmt, v types.Object) bool {
-	for _, st := range stmts {
-		ifs, ok := st.(*ast.IfStmt)
-		if !ok || ifs.Init != nil || !leaves(ifs.Body) {
-			continue
-		}
-		if b, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr); ok && b.Op == token.EQL && refersTo(r.info, b.X, v) && isNil(r.info, b.Y) {
+// leavesWhenNil reports whether the statements of list before child
+// leave when v is nil (`if err == nil { return res, nil }`), as the
+// guard walker reads them (precedingConditions).
+func (r *refusals) leavesWhenNil(list []ast.Stmt, child ast.Node, v types.Object) bool {
+	for _, c := range precedingConditions(list, child) {
+		b, ok := ast.Unparen(c.expr).(*ast.BinaryExpr)
+		if ok && !c.truth && b.Op == token.EQL && refersTo(r.info, b.X, v) && isNil(r.info, b.Y) {
 			return true
 		}
 	}
